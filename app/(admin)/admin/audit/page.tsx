@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { Tag } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listAudit } from "@/db/queries/audit";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { auditQuery } from "@/lib/validation/org";
+
+export const metadata = { title: t.audit.title };
+
+const time = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" });
+/** A calendar day in Asia/Shanghai as the instant it starts. */
+const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const { db, scope } = await pageContext();
+  const params = await searchParams;
+  const query = auditQuery.safeParse(params);
+  const filter = query.success ? query.data : {};
+  const rows = await pageData(
+    listAudit(db, scope, {
+      ...filter,
+      from: filter.from ? dayStart(filter.from) : undefined,
+      to: filter.to ? new Date(dayStart(filter.to).getTime() + 86_400_000) : undefined,
+    }),
+  );
+  const older = rows.length === 50 ? new URLSearchParams({ ...params, before: String(rows.at(-1)!.id) }) : null;
+
+  return (
+    <>
+      <PageHeader title={t.audit.title} back="/admin" />
+      <main className="space-y-3 p-4">
+        <form className="grid grid-cols-2 gap-2 rounded-xl bg-white p-3">
+          <label className="col-span-2 text-sm">
+            {t.audit.action}
+            <input name="action" defaultValue={filter.action} placeholder="如 roster." className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
+          </label>
+          <label className="text-sm">
+            {t.audit.from}
+            <input type="date" name="from" defaultValue={filter.from} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
+          </label>
+          <label className="text-sm">
+            {t.audit.to}
+            <input type="date" name="to" defaultValue={filter.to} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
+          </label>
+          <label className="text-sm">
+            结果
+            <select name="outcome" defaultValue={filter.outcome ?? ""} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2">
+              <option value="">{t.common.all}</option>
+              {Object.entries(t.audit.outcome).map(([k, v]) => (
+                <option key={k} value={k}>{v}</option>
+              ))}
+            </select>
+          </label>
+          <button className="mt-6 min-h-11 rounded-lg bg-brand text-white">{t.audit.filter}</button>
+        </form>
+        {rows.length === 0 ? (
+          <p className="rounded-xl bg-white p-6 text-center text-stone-600">{t.audit.empty}</p>
+        ) : (
+          <ol className="divide-y divide-stone-100 rounded-xl bg-white">
+            {rows.map((r) => (
+              <li key={r.id} className="px-4 py-2 text-sm">
+                <div className="flex items-center justify-between gap-2">
+                  <span className="font-mono font-medium">{r.action}</span>
+                  <Tag tone={r.outcome === "ok" ? "green" : "red"}>{t.audit.outcome[r.outcome]}</Tag>
+                </div>
+                <div className="text-stone-600">
+                  {time.format(r.at)} · {r.actorName ?? "—"}
+                  {r.targetType && ` · ${r.targetType} #${r.targetId}`}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+        {older && (
+          <Link href={`/admin/audit?${older}`} className="block min-h-11 rounded-xl bg-white py-3 text-center text-brand">
+            {t.audit.more}
+          </Link>
+        )}
+      </main>
+    </>
+  );
+}

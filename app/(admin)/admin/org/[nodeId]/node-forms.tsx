@@ -1,0 +1,56 @@
+"use client";
+
+import { ActionForm } from "@/components/ui/action-form";
+import { Checkbox, Field, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { OrgKind } from "@/db/schema/org";
+import type { RoleName } from "@/db/schema/users";
+import { t } from "@/lib/messages";
+import { createNodeAction, grantRoleAction, renameNodeAction, revokeRoleAction } from "../../actions";
+
+export function RenameForm({ nodeId, name }: { nodeId: number; name: string }) {
+  return (
+    <ActionForm action={renameNodeAction} success={() => t.org.renamed}>
+      <input type="hidden" name="nodeId" value={nodeId} />
+      <Field label="名称" name="name" defaultValue={name} />
+      <SubmitButton variant="secondary">{t.org.rename}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function CreateChildForm({ parentId, kinds }: { parentId: number; kinds: OrgKind[] }) {
+  const options = Object.fromEntries(kinds.map((k) => [k, t.orgKind[k]]));
+  return (
+    <ActionForm action={createNodeAction} success={() => t.org.created} resetOnSuccess>
+      <input type="hidden" name="parentId" value={parentId} />
+      <Select label="类型" name="kind" options={options} />
+      <Field label="名称" name="name" />
+      {kinds.includes("branch") && <Checkbox label={t.org.retiredCadre} name="retiredCadre" />}
+      <SubmitButton>{t.org.create}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function GrantForm({ nodeId, roles }: { nodeId: number; roles: RoleName[] }) {
+  const options = Object.fromEntries(roles.map((r) => [r, t.roles[r]]));
+  return (
+    <ActionForm action={grantRoleAction} success={() => t.org.granted} resetOnSuccess>
+      <input type="hidden" name="nodeId" value={nodeId} />
+      <Select label="职务" name="role" options={options} />
+      <Field label={t.auth.phone} name="phone" type="tel" inputMode="numeric" />
+      <Field label={t.common.name} name="name" hint="已有账号可不填；新人员填写姓名将新建账号" />
+      <SubmitButton>{t.org.grant}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function RevokeButton({ grantId, label }: { grantId: number; label: string }) {
+  return (
+    <ActionForm action={revokeRoleAction} className="">
+      <input type="hidden" name="grantId" value={grantId} />
+      <SubmitButton variant="danger" className="min-h-11 px-3" aria-label={`${t.org.revoke} ${label}`}>
+        {t.org.revoke}
+      </SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { Tag } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listTree } from "@/db/queries/org";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { canReadAudit } from "@/lib/permissions";
+import { pageContext } from "@/lib/session";
+
+export const metadata = { title: t.nav.admin };
+
+/** The org tree the admin reaches, indented by depth; each node opens its page. */
+export default async function AdminPage() {
+  const { db, scope } = await pageContext();
+  const nodes = await pageData(listTree(db, scope));
+  const top = Math.min(...nodes.map(depth));
+  return (
+    <>
+      <PageHeader title={t.org.title} />
+      <main className="space-y-3 p-4">
+        {canReadAudit(scope) && (
+          <Link href="/admin/audit" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4">
+            {t.audit.title} <span aria-hidden>›</span>
+          </Link>
+        )}
+        <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.org.title}>
+          {nodes.map((n) => (
+            <li key={n.id}>
+              <Link href={`/admin/org/${n.id}`} className="flex min-h-12 items-center gap-2 py-2 pr-4" style={{ paddingLeft: `${1 + (depth(n) - top) * 1.25}rem` }}>
+                <span className="flex-1">{n.name}</span>
+                <Tag tone={n.kind === "branch" ? "red" : n.kind === "community" || n.kind === "grid" ? "blue" : "stone"}>
+                  {n.retiredCadre ? t.org.retiredCadre : t.orgKind[n.kind]}
+                </Tag>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </>
+  );
+}
+
+const depth = (n: { path: string }) => n.path.split("/").length;

@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { t } from "@/lib/messages";
+
+/** Only same-site paths: a crafted link must not send someone elsewhere after signing in. */
+function safeNext(raw: string | null): string {
+  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/";
+}
+
+export function LoginForm({ next }: { next: string | null }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      phone: String(form.get("phone") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    }).catch(() => null);
+    if (result?.ok) {
+      window.location.assign(safeNext(next));
+      return;
+    }
+    setPending(false);
+    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : result ? t.auth.wrongCredentials : t.errors.internal);
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <div className="space-y-1">
+        <label htmlFor="phone" className="block font-medium">{t.auth.phone}</label>
+        <input id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="password" className="block font-medium">{t.auth.password}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
+      </div>
+      {error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{error}</p>}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t.common.loading : t.auth.signIn}
+      </Button>
+      <p className="text-center">
+        <Link href="/activate" className="inline-block min-h-11 py-2 text-brand underline underline-offset-4">{t.auth.activateHint}</Link>
+      </p>
+    </form>
+  );
+}

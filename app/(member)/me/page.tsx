@@ -1,0 +1,27 @@
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { t } from "@/lib/messages";
+import { pageContext } from "@/lib/session";
+import { ChangePasswordForm, SignOutButton } from "./account-forms";
+
+export const metadata = { title: t.nav.me };
+
+export default async function MePage() {
+  const { scope, user } = await pageContext();
+  const roles = [...(scope.member ? [t.roles.member] : []), ...new Set(scope.grants.map((g) => t.roles[g.role]))];
+  return (
+    <>
+      <PageHeader title={t.nav.me} />
+      <main className="space-y-4 p-4">
+        <Card>
+          <p className="text-xl font-semibold">{user.name}</p>
+          <p className="mt-1 text-stone-700">{roles.join(" · ")}</p>
+        </Card>
+        <Card title={t.auth.changePassword}>
+          <ChangePasswordForm />
+        </Card>
+        <SignOutButton />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { t } from "@/lib/messages";
+import { importRosterAction } from "../../actions";
+
+type Result = Awaited<ReturnType<typeof importRosterAction>>;
+type Report = Extract<Result, { ok: true }>["data"];
+
+function ImportReport({ imported, total, errors }: Report) {
+  if (imported > 0) return <p>{t.importer.done(imported)}</p>;
+  if (errors.length === 0) return <p>{t.importer.ok(total)}</p>;
+  return (
+    <div className="text-red-900">
+      <p className="font-medium">{t.importer.bad(errors.length, total)}</p>
+      <ul className="mt-2 space-y-1" aria-label="有误的行">
+        {errors.map((e) => (
+          <li key={e.row}>
+            <span className="font-medium">{t.importer.row(e.row)}</span>：{e.reasons.join("；")}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ImportForm({ branchId }: { branchId: number }) {
+  return (
+    <ActionForm action={importRosterAction} success={(report) => <ImportReport {...report} />}>
+      <input type="hidden" name="branchId" value={branchId} />
+      <div className="space-y-1">
+        <label htmlFor="file" className="block font-medium">{t.importer.file}</label>
+        <input id="file" name="file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="block w-full min-h-11 rounded-lg border border-stone-300 bg-white p-2" />
+      </div>
+      <div className="grid grid-cols-2 gap-2">
+        <SubmitButton name="intent" value="preview" variant="secondary">{t.importer.preview}</SubmitButton>
+        <SubmitButton name="intent" value="import">{t.importer.confirm}</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}

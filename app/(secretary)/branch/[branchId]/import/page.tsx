@@ -1,0 +1,35 @@
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadNode } from "@/db/queries/org";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { canManageRoster } from "@/lib/permissions";
+import { pageContext } from "@/lib/session";
+import { id } from "@/lib/validation/fields";
+import { ImportForm } from "./import-form";
+
+export const metadata = { title: t.importer.title };
+
+export default async function ImportPage({ params }: { params: Promise<{ branchId: string }> }) {
+  const { db, scope } = await pageContext();
+  const branchId = id.safeParse((await params).branchId);
+  if (!branchId.success) notFound();
+  const branch = await pageData(loadNode(db, scope, branchId.data, (path) => canManageRoster(scope, path)));
+  return (
+    <>
+      <PageHeader title={t.importer.title} back={`/branch/${branch.id}`} />
+      <main className="space-y-4 p-4">
+        <div className="space-y-3 rounded-xl bg-white p-4">
+          <p className="text-stone-600">{branch.name}</p>
+          <p className="text-sm text-stone-700">{t.importer.hint}</p>
+          <a href="/api/v1/roster-template" className="inline-block min-h-11 py-2 text-brand underline underline-offset-4" download>
+            {t.importer.template}
+          </a>
+        </div>
+        <div className="rounded-xl bg-white p-4">
+          <ImportForm branchId={branch.id} />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import { MemberForm } from "@/components/member-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadNode } from "@/db/queries/org";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { canManageRoster } from "@/lib/permissions";
+import { pageContext } from "@/lib/session";
+import { id } from "@/lib/validation/fields";
+import { addMemberAction } from "../../actions";
+
+export const metadata = { title: t.roster.add };
+
+export default async function AddMemberPage({ params }: { params: Promise<{ branchId: string }> }) {
+  const { db, scope } = await pageContext();
+  const branchId = id.safeParse((await params).branchId);
+  if (!branchId.success) notFound();
+  const branch = await pageData(loadNode(db, scope, branchId.data, (path) => canManageRoster(scope, path)));
+  return (
+    <>
+      <PageHeader title={t.roster.add} back={`/branch/${branch.id}`} />
+      <main className="p-4">
+        <div className="rounded-xl bg-white p-4">
+          <p className="mb-4 text-stone-600">{branch.name}</p>
+          <MemberForm action={addMemberAction} hidden={{ branchId: branch.id }} submitLabel={t.roster.add} resetOnSuccess />
+        </div>
+      </main>
+    </>
+  );
+}

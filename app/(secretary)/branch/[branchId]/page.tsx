@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MemberTags } from "@/components/member-tags";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listRoster } from "@/db/queries/roster";
+import { t } from "@/lib/messages";
+import { canManageRoster } from "@/lib/permissions";
+import { pageContext } from "@/lib/session";
+import { rosterQuery } from "@/lib/validation/roster";
+import { pageData } from "@/lib/page-data";
+
+export const metadata = { title: t.roster.title };
+
+export default async function RosterPage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { db, scope } = await pageContext();
+  const query = rosterQuery.safeParse({ ...(await searchParams), ...(await params) });
+  if (!query.success) notFound();
+  const { branch, members } = await pageData(listRoster(db, scope, query.data));
+  const manage = canManageRoster(scope, branch.path);
+  const away = members.filter((m) => m.presence === "away").length;
+
+  return (
+    <>
+      <PageHeader title={branch.name} back={scope.grants.length > 1 ? "/branch" : undefined} />
+      <main className="space-y-3 p-4">
+        {manage && (
+          <div className="grid grid-cols-2 gap-2">
+            <ButtonLink href={`/branch/${branch.id}/new`}>{t.roster.add}</ButtonLink>
+            <ButtonLink href={`/branch/${branch.id}/import`} variant="secondary">
+              {t.roster.import}
+            </ButtonLink>
+          </div>
+        )}
+        <form className="flex gap-2" role="search">
+          <label htmlFor="q" className="sr-only">{t.roster.search}</label>
+          <input id="q" name="q" defaultValue={query.data.q} placeholder={t.roster.search} className="min-h-11 flex-1 rounded-lg border border-stone-300 bg-white px-3" />
+          <button className="min-h-11 rounded-lg bg-white px-4 ring-1 ring-stone-300">搜索</button>
+        </form>
+        <p className="text-sm text-stone-600">
+          {t.roster.count(members.length)}
+          {away > 0 && `，其中${t.roster.away} ${away} 名`}
+        </p>
+        {members.length === 0 ? (
+          <EmptyState>{t.roster.noMembers}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.roster.title}>
+            {members.map((m) => (
+              <li key={m.userId}>
+                <Link href={`/branch/members/${m.userId}`} className="block px-4 py-3">
+                  <span className="flex items-baseline justify-between gap-2">
+                    <span className="font-medium">{m.name}</span>
+                    <span className="font-mono text-sm text-stone-600">{m.phone}</span>
+                  </span>
+                  <span className="mt-1 block">
+                    <MemberTags m={m} />
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </main>
+    </>
+  );
+}

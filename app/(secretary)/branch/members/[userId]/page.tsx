@@ -1,0 +1,52 @@
+import { notFound } from "next/navigation";
+import { MemberForm } from "@/components/member-form";
+import { MemberTags } from "@/components/member-tags";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getMember } from "@/db/queries/roster";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { canManageRoster } from "@/lib/permissions";
+import { pageContext } from "@/lib/session";
+import { id } from "@/lib/validation/fields";
+import { updateMemberAction } from "../../actions";
+import { IssueCodeForm, SetActiveForm } from "./member-actions";
+
+export default async function MemberPage({ params }: { params: Promise<{ userId: string }> }) {
+  const { db, scope } = await pageContext();
+  const userId = id.safeParse((await params).userId);
+  if (!userId.success) notFound();
+  const m = await pageData(getMember(db, scope, userId.data));
+  const manage = canManageRoster(scope, m.branchPath) && m.userId !== scope.userId;
+
+  return (
+    <>
+      <PageHeader title={m.name} back={`/branch/${m.branchId}`} />
+      <main className="space-y-4 p-4">
+        <Card>
+          <p className="text-stone-700">{m.branchName}</p>
+          <p className="mt-1 font-mono">{m.phone}</p>
+          <div className="mt-2">
+            <MemberTags m={m} />
+          </div>
+        </Card>
+        {manage && (
+          <>
+            <Card title={t.roster.edit}>
+              <MemberForm action={updateMemberAction} hidden={{ userId: m.userId }} defaults={m} submitLabel={t.roster.save} />
+            </Card>
+            {m.active && (
+              <Card title={t.auth.activate}>
+                <p className="mb-3 text-sm text-stone-600">
+                  {m.activated ? "该党员已激活账号；忘记密码时可重新生成激活码，由本人重设密码。" : "该党员尚未激活账号。生成激活码后告知本人，7 天内有效。"}
+                </p>
+                <IssueCodeForm userId={m.userId} />
+              </Card>
+            )}
+            <SetActiveForm userId={m.userId} active={m.active} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}

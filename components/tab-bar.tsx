@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export interface Tab {
+  href: string;
+  label: string;
+  icon: string;
+}
+
+function isActive(pathname: string, href: string) {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The bottom tab bar: thumb-reachable, safe-area aware, one tab per thing the person does. */
+export function TabBar({ tabs }: { tabs: Tab[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="主导航" className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]">
+      <ul className="mx-auto flex max-w-xl">
+        {tabs.map((tab) => {
+          const active = isActive(pathname, tab.href);
+          return (
+            <li key={tab.href} className="flex-1">
+              <Link
+                href={tab.href}
+                aria-current={active ? "page" : undefined}
+                className={`flex min-h-14 flex-col items-center justify-center text-xs ${active ? "font-semibold text-brand" : "text-stone-600"}`}
+              >
+                <span aria-hidden className="text-xl leading-none">
+                  {tab.icon}
+                </span>
+                {tab.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/action";
+
+type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+
+const FormState = createContext<{ fields?: Record<string, string>; pending: boolean }>({ pending: false });
+export const useFieldError = (name: string) => useContext(FormState).fields?.[name];
+export const usePending = () => useContext(FormState).pending;
+
+/**
+ * A form bound to a server action made with `lib/action.ts`: shows the answer (the error in Chinese, or
+ * `success` rendered from the result), passes field errors down to <Field>, and refreshes the page's data
+ * after a success so lists show the change. It submits by hand rather than through `<form action>` so that
+ * what the person typed stays in the fields when the server says no.
+ */
+export function ActionForm<T>({
+  action,
+  children,
+  success,
+  onSuccess,
+  resetOnSuccess = false,
+  className = "space-y-4",
+}: {
+  action: Action<T>;
+  children: ReactNode;
+  success?: (data: T) => ReactNode;
+  onSuccess?: (data: T) => void;
+  resetOnSuccess?: boolean;
+  className?: string;
+}) {
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState(action, null);
+  useEffect(() => {
+    if (!state?.ok) return;
+    if (resetOnSuccess) form.current?.reset();
+    if (onSuccess) onSuccess(state.data);
+    else router.refresh();
+  }, [state, onSuccess, resetOnSuccess, router]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  }
+
+  return (
+    <form ref={form} onSubmit={submit} className={className} aria-busy={pending} noValidate>
+      <FormState.Provider value={{ fields: state && !state.ok ? state.fields : undefined, pending }}>{children}</FormState.Provider>
+      <div aria-live="polite">
+        {state && !state.ok && (
+          <p className="rounded-lg bg-red-50 p-3 text-red-800" role="alert">
+            {state.error}
+          </p>
+        )}
+        {state?.ok && success && <div className="rounded-lg bg-green-50 p-3 text-green-900">{success(state.data)}</div>}
+      </div>
+    </form>
+  );
+}

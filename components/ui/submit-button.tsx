@@ -1,0 +1,15 @@
+"use client";
+
+import { t } from "@/lib/messages";
+import { usePending } from "./action-form";
+import { Button } from "./button";
+
+/** Disabled while its ActionForm is waiting for the server. */
+export function SubmitButton({ children, className = "w-full", ...props }: React.ComponentProps<typeof Button>) {
+  const pending = usePending();
+  return (
+    <Button type="submit" className={className} disabled={pending} {...props}>
+      {pending ? t.common.saving : children}
+    </Button>
+  );
+}

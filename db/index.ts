@@ -1,0 +1,35 @@
+import "server-only";
+import path from "node:path";
+import { env } from "@/env";
+import { openPglite, openPostgres, type Db, type OpenDb } from "./open";
+import { seedIfEmpty } from "./seed";
+
+/**
+ * The one database client of the app (DESIGN.md §6.5): postgres.js when DATABASE_URL is set, embedded
+ * PGlite under DATA_DIR otherwise. Cached on globalThis so that dev reloads reuse it; migrated (and, on an
+ * empty database, seeded with the demo county) before the first query.
+ */
+type Cached = { open: OpenDb; ready: Promise<Db> };
+const cache = globalThis as typeof globalThis & { zhibuDb?: Cached };
+
+function start(): Cached {
+  const open = env.DATABASE_URL
+    ? openPostgres(env.DATABASE_URL)
+    : openPglite({ dir: path.join(env.DATA_DIR, "pglite") });
+  const ready = (async () => {
+    await open.migrate();
+    if (env.SEED_DEMO === "true") await seedIfEmpty(open.db);
+    return open.db;
+  })();
+  // A failed start (say, the data directory is locked) is retried by the next request, not cached.
+  ready.catch(() => {
+    if (cache.zhibuDb?.ready === ready) cache.zhibuDb = undefined;
+    void open.close().catch(() => {});
+  });
+  return { open, ready };
+}
+
+export function getDb(): Promise<Db> {
+  cache.zhibuDb ??= start();
+  return cache.zhibuDb.ready;
+}

@@ -1,0 +1,170 @@
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { t } from "@/lib/messages";
+import { canManageRoster, canReadRoster, canSeePhone } from "@/lib/permissions";
+import { maskPhone } from "@/lib/phone";
+import type { Scope } from "@/lib/scope";
+import type { MemberFields } from "@/lib/validation/roster";
+import type { Db } from "../open";
+import { orgNodes } from "../schema/org";
+import { members, users } from "../schema/users";
+import { writeAudit } from "./audit";
+import { loadNode } from "./org";
+
+const memberColumns = {
+  userId: users.id,
+  name: users.name,
+  phone: users.phone,
+  activated: sql<boolean>`${users.passwordHash} is not null`,
+  gender: members.gender,
+  category: members.category,
+  presence: members.presence,
+  employment: members.employment,
+  joinedOn: members.joinedOn,
+  active: members.active,
+  branchId: members.branchId,
+  branchName: orgNodes.name,
+  branchPath: orgNodes.path,
+};
+
+type MemberRow = { userId: number; phone: string; branchPath: string };
+
+/** Phone numbers leave the data layer masked unless the caller may see them (DESIGN.md §8). */
+function withPhoneShown<R extends MemberRow>(scope: Scope, row: R): R {
+  return canSeePhone(scope, row) ? row : { ...row, phone: maskPhone(row.phone) };
+}
+
+const loadBranch = (db: Db, scope: Scope, branchId: number, allowed: (path: string) => boolean) =>
+  loadNode(db, scope, branchId, allowed).then((node) => {
+    if (node.kind !== "branch") throw new AppError("not_found");
+    return node;
+  });
+
+export async function listRoster(db: Db, scope: Scope, input: { branchId: number; q?: string; includeInactive?: boolean }) {
+  const branch = await loadBranch(db, scope, input.branchId, (path) => canReadRoster(scope, path));
+  const q = input.q?.replace(/[%_\\]/g, "\\$&");
+  const rows = await db
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
+    .where(
+      and(
+        eq(members.branchId, branch.id),
+        input.includeInactive ? undefined : eq(members.active, true),
+        q ? or(ilike(users.name, `%${q}%`), ilike(users.phone, `%${q}%`)) : undefined,
+      ),
+    )
+    .orderBy(asc(members.active), asc(sql`${users.name} collate "C"`));
+  return { branch, members: rows.map((r) => withPhoneShown(scope, r)) };
+}
+
+/** One member, for their branch's roster managers, admins above, or the member themself. */
+export async function getMember(db: Db, scope: Scope, userId: number) {
+  const [row] = await db
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
+    .where(eq(members.userId, userId));
+  if (!row) throw new AppError("not_found");
+  if (row.userId !== scope.userId && !canReadRoster(scope, row.branchPath)) throw new AppError("forbidden");
+  return withPhoneShown(scope, row);
+}
+
+async function loadManagedMember(db: Db, scope: Scope, userId: number) {
+  const [row] = await db
+    .select({ userId: members.userId, name: users.name, phone: users.phone, active: members.active, branchPath: orgNodes.path })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
+    .where(eq(members.userId, userId));
+  if (!row) throw new AppError("not_found");
+  if (!canManageRoster(scope, row.branchPath)) throw new AppError("forbidden");
+  return row;
+}
+
+async function assertPhonesFree(db: Db, phones: string[], exceptUserId?: number) {
+  if (phones.length === 0) return [];
+  const taken = await db.select({ id: users.id, phone: users.phone }).from(users).where(inArray(users.phone, phones));
+  return taken.filter((u) => u.id !== exceptUserId).map((u) => u.phone);
+}
+
+export async function addMember(db: Db, scope: Scope, input: MemberFields & { branchId: number }) {
+  return db.transaction(async (tx) => {
+    const branch = await loadBranch(tx, scope, input.branchId, (path) => canManageRoster(scope, path));
+    if ((await assertPhonesFree(tx, [input.phone])).length) throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
+    const [user] = await tx.insert(users).values({ name: input.name, phone: input.phone }).returning({ id: users.id });
+    await tx.insert(members).values({ ...memberValues(input), userId: user.id, branchId: branch.id });
+    await writeAudit(tx, { actorId: scope.userId, action: "roster.add", targetType: "member", targetId: user.id, nodePath: branch.path, detail: { name: input.name } });
+    return { userId: user.id };
+  });
+}
+
+export async function updateMember(db: Db, scope: Scope, input: MemberFields & { userId: number }) {
+  return db.transaction(async (tx) => {
+    const before = await loadManagedMember(tx, scope, input.userId);
+    if ((await assertPhonesFree(tx, [input.phone], input.userId)).length) throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
+    await tx.update(users).set({ name: input.name, phone: input.phone }).where(eq(users.id, input.userId));
+    await tx.update(members).set({ ...memberValues(input), updatedAt: new Date() }).where(eq(members.userId, input.userId));
+    await writeAudit(tx, { actorId: scope.userId, action: "roster.update", targetType: "member", targetId: input.userId, nodePath: before.branchPath, detail: { ...memberValues(input), name: input.name, phoneChanged: before.phone !== input.phone } });
+  });
+}
+
+/** Deactivating also disables the account and ends its sessions; reactivating restores both. */
+export async function setMemberActive(db: Db, scope: Scope, input: { userId: number; active: boolean }) {
+  return db.transaction(async (tx) => {
+    const member = await loadManagedMember(tx, scope, input.userId);
+    if (member.userId === scope.userId) throw new AppError("forbidden");
+    await tx.update(members).set({ active: input.active, updatedAt: new Date() }).where(eq(members.userId, member.userId));
+    await tx
+      .update(users)
+      .set({ active: input.active, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, member.userId));
+    await writeAudit(tx, { actorId: scope.userId, action: input.active ? "roster.reactivate" : "roster.deactivate", targetType: "member", targetId: member.userId, nodePath: member.branchPath });
+  });
+}
+
+/** Phones of an import that already belong to an account. */
+export async function takenPhones(db: Db, scope: Scope, input: { branchId: number; phones: string[] }) {
+  await loadBranch(db, scope, input.branchId, (path) => canManageRoster(scope, path));
+  return new Set(await assertPhonesFree(db, input.phones));
+}
+
+/** Writes every row or none: one transaction, and any taken phone aborts it. */
+export async function importMembers(db: Db, scope: Scope, input: { branchId: number; rows: MemberFields[] }) {
+  return db.transaction(async (tx) => {
+    const branch = await loadBranch(tx, scope, input.branchId, (path) => canManageRoster(scope, path));
+    const taken = await assertPhonesFree(tx, input.rows.map((r) => r.phone));
+    if (taken.length) throw new AppError("conflict", `${t.importer.phoneTaken}：${taken.map(maskPhone).join("、")}`);
+    const created = await tx
+      .insert(users)
+      .values(input.rows.map((r) => ({ name: r.name, phone: r.phone })))
+      .returning({ id: users.id, phone: users.phone });
+    const idByPhone = new Map(created.map((u) => [u.phone, u.id]));
+    await tx.insert(members).values(input.rows.map((r) => ({ ...memberValues(r), userId: idByPhone.get(r.phone)!, branchId: branch.id })));
+    await writeAudit(tx, { actorId: scope.userId, action: "roster.import", targetType: "org_node", targetId: branch.id, nodePath: branch.path, detail: { count: input.rows.length } });
+    return { count: input.rows.length };
+  });
+}
+
+function memberValues(input: MemberFields) {
+  return {
+    gender: input.gender,
+    category: input.category,
+    presence: input.presence,
+    employment: input.employment,
+    joinedOn: input.joinedOn ?? null,
+  };
+}
+
+/** Branches whose roster the caller can read, for the workbench's branch picker. */
+export async function readableBranches(db: Db, scope: Scope) {
+  const roots = scope.grants.filter((g) => g.role !== "grid_worker");
+  if (roots.length === 0) return [];
+  return db
+    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, retiredCadre: orgNodes.retiredCadre })
+    .from(orgNodes)
+    .where(and(eq(orgNodes.kind, "branch"), or(...roots.map((g) => sql`${orgNodes.path} like ${g.path + "%"}`))))
+    .orderBy(asc(orgNodes.path));
+}

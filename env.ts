@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The environment, read once and validated (DESIGN.md §6.8). Every setting has a working default so that
+ * `npm install && npm run dev` runs on a fresh machine; production deployments set AUTH_SECRET and
+ * DATABASE_URL explicitly.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url().optional(),
+  /** Where PGlite keeps its files when DATABASE_URL is unset. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Seed the demo county on first start of an empty database. */
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+});
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) {
+  throw new Error(`环境变量有误 / invalid environment:\n${z.prettifyError(parsed.error)}`);
+}
+
+const dataDir = path.resolve(parsed.data.DATA_DIR);
+
+/** With no AUTH_SECRET, one is generated on first start and kept beside the embedded database. */
+function localSecret(): string {
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    try {
+      writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      return readFileSync(file, "utf8").trim(); // another process wrote it first
+    }
+  }
+}
+
+export const env = {
+  ...parsed.data,
+  DATA_DIR: dataDir,
+  AUTH_SECRET: parsed.data.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? localSecret(),
+};
+
+// next-auth v4 reads its secret from here in places that take no options (getToken in the proxy).
+process.env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;

@@ -1,0 +1,79 @@
+import type { z } from "zod";
+import type { Db } from "@/db/open";
+import { writeAudit } from "@/db/queries/audit";
+import { AppError, toFailure, type Failure } from "./errors";
+import type { Scope } from "./scope";
+import { getDb } from "@/db";
+import { requireContext } from "./session";
+
+export interface Ctx {
+  db: Db;
+  scope: Scope;
+}
+
+export type ActionResult<T> = { ok: true; data: T } | Failure;
+
+/**
+ * Parse → authenticate → run → map errors: the one path from a request to the data layer, shared by server
+ * actions (`action`) and route handlers (`lib/route.ts`). `run` loads, checks scope, writes and audits through
+ * `db/queries`. A refusal is itself audited, so probing another branch leaves a trace.
+ */
+export async function execute<S extends z.ZodType, T, C extends { db: Db; scope?: Scope } = Ctx>(
+  name: string,
+  schema: S,
+  run: (input: z.output<S>, ctx: C) => Promise<T>,
+  raw: unknown,
+  context: () => Promise<C> = requireContext as unknown as () => Promise<C>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return toFailure(invalid(parsed.error));
+  let ctx: C | undefined;
+  try {
+    ctx = await context();
+    return { ok: true, data: await run(parsed.data, ctx) };
+  } catch (error) {
+    if (ctx?.scope && error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) {
+      await writeAudit(ctx.db, { actorId: ctx.scope.userId, action: name, outcome: "denied", detail: { input: redact(raw) } }).catch(
+        () => {},
+      );
+    }
+    return toFailure(error);
+  }
+}
+
+/** A server action for `useActionState`: `(previousState, formData) => ActionResult`. */
+export function action<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>) {
+  return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> =>
+    execute(name, schema, run, input instanceof FormData ? formObject(input) : input);
+}
+
+/** For the few actions a signed-out person takes (activation): no session, the same parsing and answers. */
+export function publicAction<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: { db: Db }) => Promise<T>) {
+  return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> =>
+    execute(name, schema, run, input instanceof FormData ? formObject(input) : input, async () => ({ db: await getDb() }));
+}
+
+function formObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form) if (!key.startsWith("$ACTION")) out[key] = value;
+  return out;
+}
+
+/** A zod failure as an AppError: the first message overall, and one per field for the form. */
+export function invalid(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return new AppError("bad_request", error.issues[0]?.message ?? undefined, fields);
+}
+
+const secret = /password|confirm|current|code|file/i;
+function redact(raw: unknown): unknown {
+  if (raw instanceof FormData) raw = formObject(raw);
+  if (!raw || typeof raw !== "object") return null;
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, secret.test(k) ? "***" : typeof v === "string" ? v.slice(0, 100) : typeof v]),
+  );
+}

@@ -1,0 +1,15 @@
+import { notFound } from "next/navigation";
+import { AppError } from "./errors";
+
+/**
+ * Pages load through db/queries, which refuse out-of-scope reads with an AppError. A page shows those as
+ * its 404 (the same for "does not exist" and "not yours", so nothing leaks); anything else propagates.
+ */
+export async function pageData<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden" || error.code === "bad_request")) notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import type { OrgKind } from "@/db/schema/org";
+import type { RoleName } from "@/db/schema/users";
+import type { Scope } from "./scope";
+
+/**
+ * Pure permission rules (DESIGN.md §6.6). The data layer calls them with the caller's scope and the path of
+ * the org node a record belongs to; nothing here touches the database.
+ */
+
+/** True when one of `roles` is granted on `path` or on a node above it. */
+export function reaches(scope: Scope, path: string, roles: readonly RoleName[]): boolean {
+  return scope.grants.some((g) => roles.includes(g.role) && path.startsWith(g.path));
+}
+
+export const isCountyAdmin = (scope: Scope) => scope.grants.some((g) => g.role === "county_admin");
+
+/** Roster reading: the branch's secretary and the admins above it. */
+export const canReadRoster = (scope: Scope, branchPath: string) =>
+  reaches(scope, branchPath, ["secretary", "committee_admin", "county_admin"]);
+
+/** Roster changes and activation codes: the branch's secretary, or the county. */
+export const canManageRoster = (scope: Scope, branchPath: string) =>
+  reaches(scope, branchPath, ["secretary", "county_admin"]);
+
+/** The full phone number: the member themself, their branch's secretary, and admins. */
+export const canSeePhone = (scope: Scope, member: { userId: number; branchPath: string }) =>
+  scope.userId === member.userId || canReadRoster(scope, member.branchPath);
+
+/** The org tree and role assignments are the county's. */
+export const canManageOrg = (scope: Scope, path: string) => reaches(scope, path, ["county_admin"]);
+
+export const canReadAudit = isCountyAdmin;
+
+/** Which kinds of node may sit directly under which. */
+export const childKinds: Record<OrgKind, OrgKind[]> = {
+  county: ["committee", "community"],
+  committee: ["branch"],
+  branch: [],
+  community: ["grid"],
+  grid: [],
+};
+
+/** Which roles can be granted on which kind of node. */
+export const rolesFor: Record<OrgKind, RoleName[]> = {
+  county: ["county_admin"],
+  committee: ["committee_admin"],
+  branch: ["secretary"],
+  community: ["grid_worker"],
+  grid: ["grid_worker"],
+};
+
+/** Where a person lands after signing in. */
+export function homePath(scope: Scope): string {
+  if (scope.member) return "/";
+  const roles = new Set(scope.grants.map((g) => g.role));
+  if (roles.has("county_admin") || roles.has("committee_admin")) return "/admin";
+  if (roles.has("secretary")) return "/branch";
+  if (roles.has("grid_worker")) return "/grid";
+  return "/me";
+}

@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import { execute, type Ctx } from "./action";
+import { AppError, failureStatus, toFailure } from "./errors";
+import { t } from "./messages";
+
+type Params = Promise<Record<string, string | string[]>>;
+
+/**
+ * A versioned route handler under /api/v1 (the target of offline queues and scripts), on the same path as
+ * server actions: Origin check for writes → parse (path params, query and JSON body merged) → session →
+ * run → JSON answer with the status of the error code.
+ */
+export function route<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>) {
+  return async (request: Request, context: { params: Params }): Promise<Response> => {
+    const write = request.method !== "GET" && request.method !== "HEAD";
+    if (write && !sameOrigin(request)) return json(toFailure(new AppError("forbidden", t.errors.badOrigin)));
+    const body = write ? await readJson(request) : {};
+    if (!body) return json(toFailure(new AppError("bad_request")));
+    const raw = { ...Object.fromEntries(new URL(request.url).searchParams), ...body, ...(await context.params) };
+    return json(await execute(name, schema, run, raw));
+  };
+}
+
+function json(result: { ok: boolean } & object): Response {
+  const status = result.ok ? 200 : failureStatus(result as Parameters<typeof failureStatus>[0]);
+  return Response.json(result, { status, headers: { "Cache-Control": "private, no-store" } });
+}
+
+/** The JSON object body, or null when it is missing, malformed or not an object. */
+async function readJson(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const body: unknown = await request.json();
+    return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes must come from this app's own pages (DESIGN.md §8): the Origin header names our host. */
+export function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,16 @@
+import type { RoleName } from "@/db/schema/users";
+
+/** A role granted on one org node; it reaches that node's subtree. */
+export interface Grant {
+  role: RoleName;
+  nodeId: number;
+  path: string;
+}
+
+/** Who is asking, and where they reach. Every query takes one (DESIGN.md §2). */
+export interface Scope {
+  userId: number;
+  grants: Grant[];
+  /** The caller's own Party-member record, if they are a member. */
+  member: { branchId: number; branchPath: string } | null;
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { authOptions } from "@/auth";
+import { getDb } from "@/db";
+import type { Ctx } from "./action";
+import { AppError } from "./errors";
+
+/** The signed-in person, or null. One read per request. */
+export const getSessionUser = cache(async () => {
+  const session = await getServerSession(authOptions);
+  return session?.user?.scope ? session.user : null;
+});
+
+/** For server actions and route handlers: the database and the caller's scope, or 401. */
+export async function requireContext(): Promise<Ctx> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthenticated");
+  return { db: await getDb(), scope: user.scope };
+}
+
+/** For pages: the signed-in person with the database and their scope, or a redirect to the sign-in page. */
+export async function pageContext(): Promise<Ctx & { user: { id: number; name: string } }> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  return { db: await getDb(), scope: user.scope, user: { id: user.id, name: user.name } };
+}

@@ -1,0 +1,17 @@
+import { t } from "./messages";
+import type { Scope } from "./scope";
+import type { Tab } from "@/components/tab-bar";
+
+/** The bottom tabs a person sees: the member's four, with each workbench they hold a role for before 我的. */
+export function tabsFor(scope: Scope): Tab[] {
+  const roles = new Set(scope.grants.map((g) => g.role));
+  const tabs: Tab[] = [];
+  if (scope.member) {
+    tabs.push({ href: "/", label: t.nav.home, icon: "⌂" }, { href: "/activities", label: t.nav.activities, icon: "☑" }, { href: "/points", label: t.nav.points, icon: "★" });
+  }
+  if (roles.has("secretary")) tabs.push({ href: "/branch", label: t.nav.branch, icon: "☰" });
+  if (roles.has("grid_worker")) tabs.push({ href: "/grid", label: t.nav.grid, icon: "▦" });
+  if (roles.has("county_admin") || roles.has("committee_admin")) tabs.push({ href: "/admin", label: t.nav.admin, icon: "⚙" });
+  tabs.push({ href: "/me", label: t.nav.me, icon: "☺" });
+  return tabs;
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { t } from "../messages";
+import { password, phone } from "./fields";
+
+export const signInInput = z.object({ phone, password: z.string().min(1).max(128) });
+
+const newPassword = z
+  .object({ password, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: t.validation.passwordMismatch });
+
+export const activateInput = z
+  .object({ phone, code: z.string().trim().toUpperCase().min(1, t.validation.code).max(32, t.auth.codeInvalid) })
+  .and(newPassword);
+
+export const changePasswordInput = z.object({ current: z.string().min(1).max(128) }).and(newPassword);

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { t } from "../messages";
+import { checkbox, choice, id, optionalDate, personName, phone } from "./fields";
+
+/** The status fields of a member, as both the form and the import file give them. */
+export const memberFields = z.object({
+  name: personName,
+  phone,
+  gender: choice(["male", "female"]),
+  category: choice(["formal", "probationary"]),
+  presence: choice(["home", "away"]),
+  employment: choice(["in_office", "retired"]),
+  joinedOn: optionalDate,
+});
+export type MemberFields = z.output<typeof memberFields>;
+
+export const addMemberInput = memberFields.extend({ branchId: id });
+export const updateMemberInput = memberFields.extend({ userId: id });
+export const setMemberActiveInput = z.object({ userId: id, active: checkbox });
+export const memberRef = z.object({ userId: id });
+
+export const rosterQuery = z.object({
+  branchId: id,
+  q: z.string().trim().max(30).optional(),
+  includeInactive: checkbox.optional(),
+});
+
+/** Chinese words accepted in an import file for each coded field. */
+const words = {
+  gender: { 男: "male", 女: "female" },
+  category: { 正式: "formal", 正式党员: "formal", 预备: "probationary", 预备党员: "probationary" },
+  presence: { 在家: "home", 外出: "away", 外出流动: "away", 流动: "away" },
+  employment: { 在职: "in_office", 离退休: "retired", 退休: "retired", 离休: "retired" },
+} as const;
+
+/** The columns of an import file, by header text. */
+export const importColumns = {
+  name: "姓名",
+  phone: "手机号",
+  gender: "性别",
+  category: "党员类别",
+  presence: "流动状态",
+  employment: "在职状态",
+  joinedOn: "入党日期",
+} as const;
+export const requiredImportColumns = ["name", "phone", "gender", "category", "presence", "employment"] as const;
+
+const fromWord = <K extends keyof typeof words>(field: K, label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? ((words[field] as Record<string, string>)[v.trim()] ?? v) : v),
+    z.enum(Object.values(words[field]) as [string, ...string[]], {
+      error: `${label}应为：${Object.keys(words[field]).join("/")}`,
+    }),
+  );
+
+/** One row of an import file, with its cells as text. */
+export const importRow = z.object({
+  name: personName,
+  phone,
+  gender: fromWord("gender", importColumns.gender),
+  category: fromWord("category", importColumns.category),
+  presence: fromWord("presence", importColumns.presence),
+  employment: fromWord("employment", importColumns.employment),
+  joinedOn: optionalDate,
+}) as unknown as z.ZodType<MemberFields, Record<string, string | undefined>>;
+
+export const importInput = z.object({
+  branchId: id,
+  intent: z.enum(["preview", "import"]).default("preview"),
+  file: z.instanceof(File, { error: t.importer.noFile }).refine((f) => f.size > 0, t.importer.noFile),
+});

@@ -1,0 +1,57 @@
+import { defineConfig } from "@playwright/test";
+
+const port = 3100;
+const baseURL = `http://localhost:${port}`;
+
+// E2E always runs on its own embedded PGlite, never on a server database from the caller's shell: the
+// web server inherits this process's environment, and env.ts rejects an empty DATABASE_URL, so remove it.
+delete process.env.DATABASE_URL;
+
+const build = process.env.E2E_SKIP_BUILD === "1" ? "" : "npm run build && ";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // One server, one database: journeys share state, so they run one at a time in file order.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: "list",
+  timeout: 60_000,
+  use: {
+    baseURL,
+    // A mid-range Android phone, the device members and secretaries actually use.
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Set by tests/e2e/run.mjs, which finds a browser or says clearly why there is none.
+      executablePath: process.env.CHROMIUM_PATH,
+      // Containers without user namespaces or a GPU; the rest stops background traffic that slows CI.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    // The production build, as deployed; a fresh database each run so the demo seed is the starting state.
+    command: `rm -rf .data/e2e && ${build}npx next start -p ${port}`,
+    url: `${baseURL}/login`,
+    env: {
+      DATA_DIR: ".data/e2e",
+      NEXTAUTH_URL: baseURL,
+      AUTH_SECRET: "zhibu-e2e-fixed-test-secret-not-for-prod",
+    },
+    timeout: 300_000,
+    reuseExistingServer: false,
+  },
+});

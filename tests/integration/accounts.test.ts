@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activateAccount, changePassword, issueActivationCode } from "@/db/queries/accounts";
+import { users } from "@/db/schema/users";
+import { verifyPassword } from "@/lib/password";
+import { demoCounty, phones } from "./county";
+
+let county: Awaited<ReturnType<typeof demoCounty>>;
+beforeAll(async () => {
+  county = await demoCounty();
+});
+afterAll(() => county.close());
+
+const userRow = async (id: number) => (await county.db.select().from(users).where(eq(users.id, id)))[0];
+
+describe("activation", () => {
+  it("a code from the secretary lets the member set a password, once", async () => {
+    const target = await userRow(county.ownMemberId);
+    const { code, expiresAt } = await issueActivationCode(county.db, county.secretary, { userId: target.id });
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+
+    await activateAccount(county.db, { phone: target.phone, code, password: "新的密码12345" });
+    expect(await verifyPassword((await userRow(target.id)).passwordHash, "新的密码12345")).toBe(true);
+
+    await expect(activateAccount(county.db, { phone: target.phone, code, password: "another-pass" })).rejects.toMatchObject({ message: "激活码已使用过，请向支部书记重新索取。" });
+    expect(await verifyPassword((await userRow(target.id)).passwordHash, "新的密码12345")).toBe(true);
+  });
+
+  it("refuses an expired code, a wrong code and an unknown phone alike, changing nothing", async () => {
+    const target = await userRow(county.ownMemberId);
+    const before = target.passwordHash;
+    const { code } = await issueActivationCode(county.db, county.secretary, { userId: target.id });
+    const later = new Date(Date.now() + 8 * 86_400_000);
+    await expect(activateAccount(county.db, { phone: target.phone, code, password: "whatever12" }, later)).rejects.toMatchObject({ message: "激活码已过期，请向支部书记重新索取。" });
+    await expect(activateAccount(county.db, { phone: target.phone, code: "WRONG234", password: "whatever12" })).rejects.toMatchObject({ message: "激活码不正确。" });
+    await expect(activateAccount(county.db, { phone: "13711112222", code, password: "whatever12" })).rejects.toMatchObject({ message: "激活码不正确。" });
+    expect((await userRow(target.id)).passwordHash).toBe(before);
+  });
+
+  it("a new code makes the previous one stop working", async () => {
+    const target = await userRow(county.ownMemberId);
+    const first = await issueActivationCode(county.db, county.secretary, { userId: target.id });
+    await issueActivationCode(county.db, county.secretary, { userId: target.id });
+    await expect(activateAccount(county.db, { phone: target.phone, code: first.code, password: "whatever12" })).rejects.toMatchObject({ message: "激活码已过期，请向支部书记重新索取。" });
+  });
+
+  it("a secretary cannot issue codes for another branch", async () => {
+    await expect(issueActivationCode(county.db, county.secretary, { userId: county.foreignMemberId })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("password change", () => {
+  it("needs the current password and ends the other sessions", async () => {
+    const member = await county.scopeOf(phones.member);
+    await expect(changePassword(county.db, member, { current: "wrong-one", password: "brand-new-pass" })).rejects.toMatchObject({ message: "当前密码不正确。" });
+    const before = await userRow(member.userId);
+    await changePassword(county.db, member, { current: "demo1234", password: "brand-new-pass" });
+    const after = await userRow(member.userId);
+    expect(await verifyPassword(after.passwordHash, "brand-new-pass")).toBe(true);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+  });
+});

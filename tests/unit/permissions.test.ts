@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { canManageOrg, canManageRoster, canReadAudit, canReadRoster, canSeePhone, homePath, reaches } from "@/lib/permissions";
+import type { Scope } from "@/lib/scope";
+
+const county = "/1/";
+const committeeA = "/1/2/";
+const branchA1 = "/1/2/5/";
+const branchA2 = "/1/2/6/";
+const branchB1 = "/1/3/7/";
+
+const scope = (grants: Scope["grants"], member: Scope["member"] = null, userId = 100): Scope => ({ userId, grants, member });
+const secretaryA1 = scope([{ role: "secretary", nodeId: 5, path: branchA1 }], { branchId: 5, branchPath: branchA1 });
+const committeeAdminA = scope([{ role: "committee_admin", nodeId: 2, path: committeeA }]);
+const countyAdmin = scope([{ role: "county_admin", nodeId: 1, path: county }]);
+const gridWorker = scope([{ role: "grid_worker", nodeId: 9, path: "/1/8/9/" }]);
+const member = scope([], { branchId: 5, branchPath: branchA1 }, 200);
+
+describe("reaches", () => {
+  it("reaches the granted node and its subtree only", () => {
+    expect(reaches(secretaryA1, branchA1, ["secretary"])).toBe(true);
+    expect(reaches(secretaryA1, branchA2, ["secretary"])).toBe(false);
+    expect(reaches(committeeAdminA, branchA2, ["committee_admin"])).toBe(true);
+    expect(reaches(committeeAdminA, branchB1, ["committee_admin"])).toBe(false);
+  });
+
+  it("does not mistake a sibling with a longer id for a child", () => {
+    const s = scope([{ role: "secretary", nodeId: 1, path: "/1/2/" }]);
+    expect(reaches(s, "/1/23/", ["secretary"])).toBe(false);
+  });
+
+  it("only counts the roles asked for", () => {
+    expect(reaches(gridWorker, "/1/8/9/", ["secretary"])).toBe(false);
+  });
+});
+
+describe("roster rules", () => {
+  it("lets a secretary read and manage their own branch only", () => {
+    expect(canReadRoster(secretaryA1, branchA1)).toBe(true);
+    expect(canManageRoster(secretaryA1, branchA1)).toBe(true);
+    expect(canReadRoster(secretaryA1, branchA2)).toBe(false);
+    expect(canManageRoster(secretaryA1, branchB1)).toBe(false);
+  });
+
+  it("lets a committee admin read but not change its branches", () => {
+    expect(canReadRoster(committeeAdminA, branchA2)).toBe(true);
+    expect(canManageRoster(committeeAdminA, branchA2)).toBe(false);
+    expect(canReadRoster(committeeAdminA, branchB1)).toBe(false);
+  });
+
+  it("gives the county everything and members and grid workers no roster", () => {
+    expect(canManageRoster(countyAdmin, branchB1)).toBe(true);
+    expect(canReadRoster(member, branchA1)).toBe(false);
+    expect(canReadRoster(gridWorker, branchA1)).toBe(false);
+  });
+});
+
+describe("phone visibility", () => {
+  it("shows a phone to the member, their secretary and admins above", () => {
+    const target = { userId: 200, branchPath: branchA1 };
+    expect(canSeePhone(member, target)).toBe(true);
+    expect(canSeePhone(secretaryA1, target)).toBe(true);
+    expect(canSeePhone(committeeAdminA, target)).toBe(true);
+    expect(canSeePhone(countyAdmin, target)).toBe(true);
+  });
+
+  it("hides it from everyone else", () => {
+    const target = { userId: 201, branchPath: branchA1 };
+    expect(canSeePhone(member, target)).toBe(false);
+    expect(canSeePhone(gridWorker, target)).toBe(false);
+    expect(canSeePhone(scope([{ role: "secretary", nodeId: 7, path: branchB1 }]), target)).toBe(false);
+  });
+});
+
+describe("org and audit", () => {
+  it("leaves the org tree and the audit log to the county", () => {
+    expect(canManageOrg(countyAdmin, committeeA)).toBe(true);
+    expect(canManageOrg(committeeAdminA, committeeA)).toBe(false);
+    expect(canReadAudit(countyAdmin)).toBe(true);
+    expect(canReadAudit(committeeAdminA)).toBe(false);
+  });
+
+  it("sends each person to their home", () => {
+    expect(homePath(member)).toBe("/");
+    expect(homePath(secretaryA1)).toBe("/");
+    expect(homePath(countyAdmin)).toBe("/admin");
+    expect(homePath(gridWorker)).toBe("/grid");
+  });
+});

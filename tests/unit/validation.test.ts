@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { maskPhone } from "@/lib/phone";
+import { activateInput } from "@/lib/validation/auth";
+import { phone } from "@/lib/validation/fields";
+import { addMemberInput } from "@/lib/validation/roster";
+
+describe("phone", () => {
+  it("accepts mainland mobiles and tidies them", () => {
+    expect(phone.parse("138 0000 0001")).toBe("13800000001");
+    expect(phone.parse("+8613800000001")).toBe("13800000001");
+    expect(phone.parse("138-0000-0001")).toBe("13800000001");
+  });
+
+  it("refuses anything else with a Chinese message", () => {
+    for (const bad of ["1380000000", "23800000001", "138000000011", "abc", "", "12800000001"]) {
+      const result = phone.safeParse(bad);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0].message).toBe("请输入 11 位手机号码");
+    }
+    expect(phone.safeParse(13800000001).error?.issues[0].message).toBe("请输入 11 位手机号码");
+  });
+
+  it("masks the middle four digits", () => {
+    expect(maskPhone("13812341234")).toBe("138****1234");
+    expect(maskPhone("123")).toBe("****");
+  });
+});
+
+describe("activation input", () => {
+  const ok = { phone: "13800000004", code: "abcd2345", password: "longenough", confirm: "longenough" };
+
+  it("upper-cases the code", () => {
+    expect(activateInput.parse(ok).code).toBe("ABCD2345");
+  });
+
+  it("asks for 8 characters and matching passwords, without composition rules", () => {
+    expect(activateInput.safeParse({ ...ok, password: "short", confirm: "short" }).error?.issues[0].message).toBe("密码至少 8 个字符");
+    expect(activateInput.safeParse({ ...ok, confirm: "different1" }).error?.issues[0].message).toBe("两次输入的密码不一致");
+    expect(activateInput.safeParse({ ...ok, password: "aaaaaaaa", confirm: "aaaaaaaa" }).success).toBe(true);
+  });
+});
+
+describe("member input", () => {
+  const ok = { branchId: "5", name: " 刘洋 ", phone: "13900000001", gender: "male", category: "formal", presence: "home", employment: "in_office", joinedOn: "" };
+
+  it("trims names, coerces ids and treats an empty date as none", () => {
+    const parsed = addMemberInput.parse(ok);
+    expect(parsed).toMatchObject({ branchId: 5, name: "刘洋", joinedOn: undefined });
+  });
+
+  it("refuses unknown choices, bad dates, blank names and hostile ids", () => {
+    expect(addMemberInput.safeParse({ ...ok, gender: "x" }).success).toBe(false);
+    expect(addMemberInput.safeParse({ ...ok, joinedOn: "2020-13-01" }).success).toBe(false);
+    expect(addMemberInput.safeParse({ ...ok, name: "   " }).success).toBe(false);
+    expect(addMemberInput.safeParse({ ...ok, name: "名".repeat(31) }).success).toBe(false);
+    expect(addMemberInput.safeParse({ ...ok, branchId: "1; drop table users" }).success).toBe(false);
+    expect(addMemberInput.safeParse({ ...ok, branchId: "99999999999" }).success).toBe(false);
+  });
+});
