@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Icon, type IconName } from "./ui/icon";
 
 export interface Tab {
   href: string;
   label: string;
-  icon: string;
+  icon: IconName;
 }
 
 function isActive(pathname: string, href: string) {
@@ -26,11 +27,9 @@ export function TabBar({ tabs }: { tabs: Tab[] }) {
               <Link
                 href={tab.href}
                 aria-current={active ? "page" : undefined}
-                className={`flex min-h-14 flex-col items-center justify-center text-xs ${active ? "font-semibold text-brand" : "text-stone-600"}`}
+                className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs ${active ? "font-semibold text-brand" : "text-stone-600"}`}
               >
-                <span aria-hidden className="text-xl leading-none">
-                  {tab.icon}
-                </span>
+                <Icon name={tab.icon} />
                 {tab.label}
               </Link>
             </li>

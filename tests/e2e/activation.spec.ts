@@ -18,15 +18,15 @@ test("a secretary gives a member an activation code; the member activates and si
 
   const member = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await member.goto("/activate");
-  await member.getByLabel("手机号").fill(phone);
+  await member.getByLabel("手机号", { exact: true }).fill(phone);
   await member.getByLabel("激活码").fill(code.toLowerCase());
-  await member.getByLabel("新密码").fill("short");
+  await member.getByLabel("新密码", { exact: true }).fill("short");
   await member.getByLabel("确认新密码").fill("short");
   await member.getByRole("button", { name: "激活账号" }).click();
   await expect(member.getByText("密码至少 8 个字符").first()).toBeVisible();
   await expect(member.getByLabel("激活码")).toHaveValue(code.toLowerCase());
 
-  await member.getByLabel("新密码").fill("my-own-password");
+  await member.getByLabel("新密码", { exact: true }).fill("my-own-password");
   await member.getByLabel("确认新密码").fill("my-own-password");
   await member.getByRole("button", { name: "激活账号" }).click();
   await expect(member).toHaveURL(/\/login\?activated=1/);
@@ -37,11 +37,11 @@ test("a secretary gives a member an activation code; the member activates and si
   // The same code a second time is refused.
   const again = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await again.goto("/activate");
-  await again.getByLabel("手机号").fill(phone);
+  await again.getByLabel("手机号", { exact: true }).fill(phone);
   await again.getByLabel("激活码").fill(code);
-  await again.getByLabel("新密码").fill("another-password");
+  await again.getByLabel("新密码", { exact: true }).fill("another-password");
   await again.getByLabel("确认新密码").fill("another-password");
   await again.getByRole("button", { name: "激活账号" }).click();
-  await expect(again.getByRole("alert")).toHaveText("激活码已使用过，请向支部书记重新索取。");
+  await expect(again.getByRole("main").getByRole("alert")).toHaveText("激活码已使用过，请向支部书记重新索取。");
   await shot(again, "activation-reused");
 });

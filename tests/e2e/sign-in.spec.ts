@@ -28,7 +28,7 @@ test("a wrong password or an unknown phone is refused in Chinese", async ({ page
     await page.getByLabel("手机号", { exact: true }).fill(phone);
     await page.getByLabel("密码", { exact: true }).fill(pass);
     await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect(page.getByRole("alert")).toHaveText("手机号或密码不正确。");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("手机号或密码不正确。");
     await expect(page).toHaveURL(/\/login/);
   }
   await shot(page, "login-error");
