@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <form className="grid grid-cols-2 gap-2 rounded-xl bg-white p-3">
           <label className="col-span-2 text-sm">
             {t.audit.action}
-            <input name="action" defaultValue={filter.action} placeholder="如 roster." className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
+            <input name="action" defaultValue={filter.action} placeholder="如 roster 或 role.grant" className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
           </label>
           <label className="text-sm">
             {t.audit.from}
@@ -62,7 +62,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((r) => (
               <li key={r.id} className="px-4 py-2 text-sm">
                 <div className="flex items-center justify-between gap-2">
-                  <span className="font-mono font-medium">{r.action}</span>
+                  <span className="font-medium">
+                    {t.audit.actions[r.action] ?? r.action} <span className="font-mono text-xs text-stone-500">{r.action}</span>
+                  </span>
                   <Tag tone={r.outcome === "ok" ? "green" : "red"}>{t.audit.outcome[r.outcome]}</Tag>
                 </div>
                 <div className="text-stone-600">

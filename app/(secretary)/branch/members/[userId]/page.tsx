@@ -32,9 +32,6 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
         </Card>
         {manage && (
           <>
-            <Card title={t.roster.edit}>
-              <MemberForm action={updateMemberAction} hidden={{ userId: m.userId }} defaults={m} submitLabel={t.roster.save} />
-            </Card>
             {m.active && (
               <Card title={t.auth.activate}>
                 <p className="mb-3 text-sm text-stone-600">
@@ -43,6 +40,9 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
                 <IssueCodeForm userId={m.userId} />
               </Card>
             )}
+            <Card title={t.roster.edit}>
+              <MemberForm action={updateMemberAction} hidden={{ userId: m.userId }} defaults={m} submitLabel={t.roster.save} />
+            </Card>
             <SetActiveForm userId={m.userId} active={m.active} />
           </>
         )}
