@@ -58,3 +58,12 @@ export function homePath(scope: Scope): string {
   if (roles.has("grid_worker")) return "/grid";
   return "/me";
 }
+
+/** Activities: the branch's secretary and the county run them; its members and the admins above read them. */
+export const canManageActivity = canManageRoster;
+export const canReadActivity = (scope: Scope, branchPath: string) =>
+  scope.member?.branchPath === branchPath || canReadRoster(scope, branchPath);
+
+/** Schedule changes: the committee above the branch endorses, the county approves. */
+export const canEndorseChange = (scope: Scope, branchPath: string) => reaches(scope, branchPath, ["committee_admin"]);
+export const canApproveChange = (scope: Scope, branchPath: string) => reaches(scope, branchPath, ["county_admin"]);

@@ -9,6 +9,7 @@ import type { Db } from "../open";
 import { orgNodes, type OrgKind, type OrgNode } from "../schema/org";
 import { roleGrants, users, type RoleName } from "../schema/users";
 import { writeAudit } from "./audit";
+import { createPlannedActivities } from "./plans";
 
 /** Loads a node; not-found and out-of-scope look the same, so probing learns nothing. */
 export async function loadNode(db: Db, scope: Scope, id: number, allowed: (path: string) => boolean): Promise<OrgNode> {
@@ -64,6 +65,7 @@ export async function createNode(
       .set({ path: sql`${parent.path} || ${orgNodes.id} || '/'` })
       .where(eq(orgNodes.id, row.id))
       .returning();
+    if (node.kind === "branch") await createPlannedActivities(tx, node, scope.userId);
     await writeAudit(tx, { actorId: scope.userId, action: "org.create", targetType: "org_node", targetId: node.id, nodePath: node.path, detail: { name: node.name, kind: node.kind } });
     return node;
   });
