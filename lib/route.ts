@@ -47,3 +47,20 @@ export function sameOrigin(request: Request): boolean {
     return false;
   }
 }
+
+/** Like `route`, for a GET that answers with a stored file (evidence photos) instead of JSON. */
+export function fileRoute<S extends z.ZodType>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<{ mime: string; bytes: Buffer }>) {
+  return async (request: Request, context: { params: Params }): Promise<Response> => {
+    const raw = { ...Object.fromEntries(new URL(request.url).searchParams), ...(await context.params) };
+    const result = await execute(name, schema, run, raw);
+    if (!result.ok) return json(result);
+    return new Response(new Uint8Array(result.data.bytes), {
+      headers: {
+        "Content-Type": result.data.mime,
+        "Cache-Control": "private, max-age=3600",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'",
+      },
+    });
+  };
+}

@@ -31,7 +31,7 @@ const planFields = {
 };
 
 /** Forms send links and items as JSON in one hidden field each; scripts send arrays. */
-const json = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" ? safeJson(v) : v), schema);
+export const json = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" ? safeJson(v) : v), schema);
 function safeJson(v: string): unknown {
   try {
     return JSON.parse(v);

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listTree } from "@/db/queries/org";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
-import { canReadAudit } from "@/lib/permissions";
+import { canReadAudit, isCountyAdmin } from "@/lib/permissions";
 import { pageContext } from "@/lib/session";
 
 export const metadata = { title: t.nav.admin };
@@ -18,11 +18,18 @@ export default async function AdminPage() {
     <>
       <PageHeader title={t.org.title} />
       <main className="space-y-3 p-4">
-        {canReadAudit(scope) && (
-          <Link href="/admin/audit" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4">
-            {t.audit.title} <span aria-hidden>›</span>
-          </Link>
-        )}
+        <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label="工作">
+          {[
+            ...(isCountyAdmin(scope) ? [{ href: "/admin/plans", label: t.plans.list }, { href: "/admin/compliance", label: t.compliance.title }] : []),
+            ...(canReadAudit(scope) ? [{ href: "/admin/audit", label: t.audit.title }] : []),
+          ].map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="flex min-h-12 items-center justify-between px-4">
+                {link.label} <span aria-hidden>›</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
         <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.org.title}>
           {nodes.map((n) => (
             <li key={n.id}>

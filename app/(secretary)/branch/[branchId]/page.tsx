@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BranchTabs } from "@/components/branch-tabs";
 import { MemberTags } from "@/components/member-tags";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
@@ -25,6 +26,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
     <>
       <PageHeader title={branch.name} back={scope.grants.length > 1 ? "/branch" : undefined} />
       <main className="space-y-3 p-4">
+        <BranchTabs branchId={branch.id} current="roster" />
         {manage && (
           <div className="grid grid-cols-2 gap-2">
             <ButtonLink href={`/branch/${branch.id}/new`}>{t.roster.add}</ButtonLink>

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { Card, EmptyState, Tag } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { complianceForMonth } from "@/db/queries/compliance";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { formatFull, monthOf } from "@/lib/time";
+import { complianceQuery } from "@/lib/validation/activities";
+
+export const metadata = { title: t.compliance.title };
+
+const timingTag = {
+  on_time: ["green", t.compliance.onTime],
+  moved: ["blue", t.compliance.moved],
+  off_time: ["red", t.compliance.offTime],
+  missing: ["red", t.compliance.missing],
+} as const;
+
+export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const { db, scope } = await pageContext();
+  const query = complianceQuery.safeParse(await searchParams);
+  const month = (query.success && query.data.month) || monthOf(new Date());
+  const { plan, rows } = await pageData(complianceForMonth(db, scope, month));
+  const deviations = rows.filter((r) => r.deviation).length;
+
+  return (
+    <>
+      <PageHeader title={t.compliance.title} back="/admin" />
+      <main className="space-y-3 p-4">
+        <form className="flex items-end gap-2 rounded-xl bg-white p-3">
+          <label className="flex-1 text-sm">
+            {t.compliance.month}
+            <input type="month" name="month" defaultValue={month} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
+          </label>
+          <button className="min-h-11 rounded-lg bg-brand px-4 text-white">查看</button>
+        </form>
+        {!plan ? (
+          <EmptyState>{t.compliance.noPlan}</EmptyState>
+        ) : (
+          <>
+            <Card>
+              <p className="font-medium">{plan.title}</p>
+              <p className="text-sm text-stone-700">统一时间 {formatFull(plan.startsAt)} · {rows.length} 个支部 · {deviations > 0 ? `${deviations} 个需关注` : "全部正常"}</p>
+            </Card>
+            <ul className="space-y-2" aria-label="各支部落实情况">
+              {rows.map((r) => {
+                const [tone, label] = timingTag[r.timing];
+                return (
+                  <li key={r.branchId} className={`rounded-xl bg-white p-3 ${r.deviation ? "border-l-4 border-red-600" : ""}`}>
+                    <div className="flex items-center justify-between gap-2">
+                      {r.activityId ? (
+                        <Link href={`/branch/activities/${r.activityId}`} className="font-medium underline-offset-4 hover:underline">
+                          {r.branchName}
+                        </Link>
+                      ) : (
+                        <span className="font-medium">{r.branchName}</span>
+                      )}
+                      {r.deviation && <Tag tone="red">需关注</Tag>}
+                    </div>
+                    <div className="mt-1 flex flex-wrap gap-1 text-sm">
+                      <Tag tone={tone}>{label}</Tag>
+                      {r.activityId && (
+                        <>
+                          <Tag tone={r.status === "closed" ? "stone" : r.overdue ? "red" : "amber"}>
+                            {r.status === "closed" ? t.compliance.closed : r.overdue ? t.compliance.overdue : t.compliance.open}
+                          </Tag>
+                          <Tag tone={r.openSteps === 0 ? "green" : "amber"}>
+                            {t.compliance.steps}：{r.openSteps === 0 ? t.compliance.complete : t.compliance.incomplete(r.openSteps)}
+                          </Tag>
+                          <Tag>
+                            {t.compliance.rate}：{r.rate == null ? "—" : `${Math.round(r.rate * 100)}%（${r.attended}/${r.expected}，请假 ${r.onLeave}）`}
+                          </Tag>
+                        </>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, Tag } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getPlan } from "@/db/queries/plans";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { formatFull, monthOf, toLocalInput } from "@/lib/time";
+import { id } from "@/lib/validation/fields";
+import { PlanForm } from "../plan-form";
+
+export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
+  const { db, scope } = await pageContext();
+  const planId = id.safeParse((await params).planId);
+  if (!planId.success) notFound();
+  const { plan, items } = await pageData(getPlan(db, scope, planId.data));
+  const editable = plan.startsAt > new Date();
+  return (
+    <>
+      <PageHeader title={plan.title} back="/admin/plans" />
+      <main className="space-y-4 p-4">
+        <Card>
+          <p className="flex items-center gap-2">
+            <Tag>{t.plans.version(plan.version)}</Tag> {formatFull(plan.startsAt)} · {plan.durationMinutes} 分钟
+          </p>
+          <ol className="mt-3 list-decimal space-y-1 pl-6">
+            {items.map((i) => (
+              <li key={i.id}>
+                {i.title} {i.mandatory && <Tag tone="red">{t.plans.mandatory}</Tag>}
+              </li>
+            ))}
+          </ol>
+          <Link href={`/admin/compliance?month=${monthOf(plan.startsAt)}`} className="mt-3 inline-block min-h-11 py-2 text-brand underline">
+            {t.compliance.title}
+          </Link>
+        </Card>
+        {editable && (
+          <Card title={t.plans.revise}>
+            <p className="mb-3 text-sm text-stone-600">修订将生成新版本，尚未开始且未经批准调整时间的各支部活动随之更新，并通知全体应到党员。</p>
+            <PlanForm
+              defaults={{
+                planId: plan.id,
+                title: plan.title,
+                startsAt: toLocalInput(plan.startsAt),
+                durationMinutes: plan.durationMinutes,
+                materials: plan.materials,
+                links: plan.links,
+                items: items.filter((i) => i.kind === "custom").map((i) => ({ title: i.title, mandatory: i.mandatory })),
+              }}
+            />
+          </Card>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Tag } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { t } from "@/lib/messages";
+import { publishPlanAction, revisePlanAction } from "./actions";
+
+interface Item {
+  title: string;
+  mandatory: boolean;
+}
+interface Link {
+  title: string;
+  url: string;
+}
+export interface PlanDefaults {
+  planId: number;
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  materials: string;
+  links: Link[];
+  items: Item[];
+}
+
+const input = "block min-h-11 w-full rounded-lg border border-stone-300 px-3";
+
+/**
+ * Publishing and revising share one form. The two fixed steps (oath, dues) are shown but not editable;
+ * the rows between them are the admin's, each optionally mandatory.
+ */
+export function PlanForm({ defaults }: { defaults?: PlanDefaults }) {
+  const [items, setItems] = useState<Item[]>(defaults?.items ?? [{ title: "", mandatory: false }]);
+  const [links, setLinks] = useState<Link[]>(defaults?.links ?? []);
+  const setItem = (i: number, patch: Partial<Item>) => setItems(items.map((it, j) => (j === i ? { ...it, ...patch } : it)));
+  const setLink = (i: number, patch: Partial<Link>) => setLinks(links.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const revising = Boolean(defaults);
+
+  return (
+    <ActionForm
+      action={revising ? revisePlanAction : publishPlanAction}
+      success={(message) => message}
+      resetOnSuccess={!revising}
+    >
+      {defaults && <input type="hidden" name="planId" value={defaults.planId} />}
+      <input type="hidden" name="items" value={JSON.stringify(items.filter((i) => i.title.trim()))} />
+      <input type="hidden" name="links" value={JSON.stringify(links.filter((l) => l.title.trim() || l.url.trim()))} />
+      <Field label="标题" name="title" defaultValue={defaults?.title} />
+      <Field label="开始时间" name="startsAt" type="datetime-local" defaultValue={defaults?.startsAt} hint="全县各支部统一于此时开展" />
+      <Field label="时长（分钟）" name="durationMinutes" type="number" inputMode="numeric" defaultValue={defaults?.durationMinutes ?? 120} />
+      <div className="space-y-1">
+        <label htmlFor="materials" className="block font-medium">学习材料</label>
+        <textarea id="materials" name="materials" rows={6} defaultValue={defaults?.materials} className="block w-full rounded-lg border border-stone-300 p-3" />
+      </div>
+
+      <fieldset className="space-y-2">
+        <legend className="font-medium">{t.run.agenda}</legend>
+        <p className="flex items-center justify-between rounded-lg bg-stone-50 px-3 py-2">
+          {t.plans.oath} <Tag tone="red">{t.plans.mandatory}</Tag>
+        </p>
+        {items.map((item, i) => (
+          <div key={i} className="space-y-1 rounded-lg border border-stone-200 p-2">
+            <label className="sr-only" htmlFor={`item-${i}`}>议程 {i + 1}</label>
+            <input id={`item-${i}`} value={item.title} onChange={(e) => setItem(i, { title: e.target.value })} placeholder={`议程 ${i + 1}，如：集中学习`} className={input} />
+            <div className="flex items-center justify-between">
+              <label className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" checked={item.mandatory} onChange={(e) => setItem(i, { mandatory: e.target.checked })} className="size-5 accent-brand" />
+                设为必选
+              </label>
+              <button type="button" onClick={() => setItems(items.filter((_, j) => j !== i))} className="min-h-11 px-3 text-red-800">
+                删除
+              </button>
+            </div>
+          </div>
+        ))}
+        <Button type="button" variant="secondary" className="w-full" onClick={() => setItems([...items, { title: "", mandatory: false }])}>
+          添加议程
+        </Button>
+        <p className="flex items-center justify-between rounded-lg bg-stone-50 px-3 py-2">
+          {t.plans.dues} <Tag tone="red">{t.plans.mandatory}</Tag>
+        </p>
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="font-medium">学习链接</legend>
+        {links.map((link, i) => (
+          <div key={i} className="space-y-1 rounded-lg border border-stone-200 p-2">
+            <input aria-label={`链接 ${i + 1} 标题`} value={link.title} onChange={(e) => setLink(i, { title: e.target.value })} placeholder="标题" className={input} />
+            <input aria-label={`链接 ${i + 1} 地址`} value={link.url} onChange={(e) => setLink(i, { url: e.target.value })} placeholder="https://" inputMode="url" className={input} />
+            <button type="button" onClick={() => setLinks(links.filter((_, j) => j !== i))} className="min-h-11 px-3 text-red-800">
+              删除
+            </button>
+          </div>
+        ))}
+        <Button type="button" variant="secondary" className="w-full" onClick={() => setLinks([...links, { title: "", url: "" }])}>
+          添加链接
+        </Button>
+      </fieldset>
+
+      <SubmitButton>{revising ? t.plans.revise : t.plans.publish}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { t } from "@/lib/messages";
+import { createMeetingAction } from "../../../activities/actions";
+
+const types = {
+  general_meeting: t.activityType.general_meeting,
+  committee_meeting: t.activityType.committee_meeting,
+  group_meeting: t.activityType.group_meeting,
+  party_lecture: t.activityType.party_lecture,
+};
+
+export function MeetingForm({ branchId }: { branchId: number }) {
+  const router = useRouter();
+  const open = useCallback(({ activityId }: { activityId: number }) => router.push(`/branch/activities/${activityId}`), [router]);
+  return (
+    <ActionForm action={createMeetingAction} onSuccess={open}>
+      <input type="hidden" name="branchId" value={branchId} />
+      <Select label="类型" name="type" options={types} />
+      <Field label="标题" name="title" />
+      <Field label="开始时间" name="startsAt" type="datetime-local" />
+      <Field label="时长（分钟）" name="durationMinutes" type="number" inputMode="numeric" defaultValue={90} />
+      <Field label="地点" name="place" />
+      <div className="space-y-1">
+        <label htmlFor="materials" className="block font-medium">学习材料</label>
+        <textarea id="materials" name="materials" rows={5} className="block w-full rounded-lg border border-stone-300 p-3" />
+      </div>
+      <SubmitButton>{t.run.newMeeting}</SubmitButton>
+    </ActionForm>
+  );
+}

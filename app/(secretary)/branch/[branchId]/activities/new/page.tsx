@@ -1,0 +1,29 @@
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadNode } from "@/db/queries/org";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { canManageActivity } from "@/lib/permissions";
+import { pageContext } from "@/lib/session";
+import { id } from "@/lib/validation/fields";
+import { MeetingForm } from "./meeting-form";
+
+export const metadata = { title: t.run.newMeeting };
+
+export default async function NewMeetingPage({ params }: { params: Promise<{ branchId: string }> }) {
+  const { db, scope } = await pageContext();
+  const branchId = id.safeParse((await params).branchId);
+  if (!branchId.success) notFound();
+  const branch = await pageData(loadNode(db, scope, branchId.data, (path) => canManageActivity(scope, path)));
+  return (
+    <>
+      <PageHeader title={t.run.newMeeting} back={`/branch/${branch.id}/activities`} />
+      <main className="p-4">
+        <div className="rounded-xl bg-white p-4">
+          <p className="mb-4 text-stone-600">{branch.name}。主题党日由县委组织部统一发布，这里创建支部党员大会、支委会、党小组会和党课。</p>
+          <MeetingForm branchId={branch.id} />
+        </div>
+      </main>
+    </>
+  );
+}

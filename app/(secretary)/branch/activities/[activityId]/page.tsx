@@ -1,0 +1,93 @@
+import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, Tag } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { activityForSecretary, OPENS_BEFORE_MS } from "@/db/queries/activity-run";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { formatFull } from "@/lib/time";
+import { id } from "@/lib/validation/fields";
+import { CloseForm, RosterItem, StepItem } from "./run-forms";
+
+export default async function RunActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
+  const { db, scope } = await pageContext();
+  const activityId = id.safeParse((await params).activityId);
+  if (!activityId.success) notFound();
+  const now = new Date();
+  const { activity, steps, roster, canManage } = await pageData(activityForSecretary(db, scope, activityId.data, now));
+  const open = activity.status === "scheduled";
+  const running = open && now.getTime() >= activity.startsAt.getTime() - OPENS_BEFORE_MS;
+  const expected = roster.filter((r) => r.expected);
+  const away = roster.filter((r) => !r.expected);
+  const count = (o: string) => expected.filter((r) => r.outcome === o).length;
+  const openMandatory = steps.filter((s) => s.mandatory && !s.doneAt);
+  const collectsDues = steps.some((s) => s.kind === "dues");
+
+  return (
+    <>
+      <PageHeader title={activity.title} back={`/branch/${activity.branchId}/activities`} />
+      <main className="space-y-4 p-4">
+        <Card>
+          <p className="flex flex-wrap items-center gap-2">
+            <Tag tone={activity.type === "theme_day" ? "red" : "blue"}>{t.activityType[activity.type]}</Tag>
+            <Tag tone={open ? "green" : "stone"}>{t.run.status[activity.status]}</Tag>
+          </p>
+          <p className="mt-2 text-lg font-medium">{formatFull(activity.startsAt)}</p>
+          <p className="text-stone-700">
+            {activity.durationMinutes} 分钟{activity.place && ` · ${activity.place}`} · {activity.branchName}
+          </p>
+          {canManage && open && activity.type === "theme_day" && now < activity.startsAt && (
+            <ButtonLink href={`/branch/activities/${activity.id}/reschedule`} variant="secondary" className="mt-3 w-full">
+              {t.run.reschedule}
+            </ButtonLink>
+          )}
+        </Card>
+
+        <Card title={t.run.agenda}>
+          {steps.length === 0 ? (
+            <p className="text-stone-600">本次活动没有固定议程。</p>
+          ) : (
+            <ol className="divide-y divide-stone-100">
+              {steps.map((s) => (
+                <StepItem
+                  key={s.id}
+                  step={{ id: s.id, title: s.title, mandatory: s.mandatory, done: Boolean(s.doneAt), note: s.note, evidenceId: s.evidenceId }}
+                  editable={canManage && running}
+                />
+              ))}
+            </ol>
+          )}
+          {canManage && open && !running && <p className="mt-2 text-sm text-stone-600">{t.run.notStarted}</p>}
+        </Card>
+
+        <Card title={`${t.run.roster}（${t.run.expected} ${expected.length}）`}>
+          <p className="mb-2 text-sm text-stone-700">
+            {t.run.present} {count("present")} · {t.run.late} {count("late")} · {t.run.leave} {count("leave")} ·{" "}
+            {open ? `${t.run.notYet} ${expected.filter((r) => !r.outcome).length}` : `${t.run.absent} ${count("absent")}`}
+          </p>
+          <ul className="divide-y divide-stone-100">
+            {expected.map((r) => (
+              <RosterItem key={r.memberId} row={r} activityId={activity.id} editable={canManage && running} collectsDues={collectsDues} />
+            ))}
+          </ul>
+          {away.length > 0 && (
+            <details className="mt-3">
+              <summary className="min-h-11 cursor-pointer py-2 text-stone-700">
+                {t.run.awayList}：{away.length} 人
+              </summary>
+              <p className="text-sm text-stone-600">{away.map((r) => r.name).join("、")}</p>
+            </details>
+          )}
+        </Card>
+
+        {canManage && open && (
+          <Card title={t.run.close}>
+            {openMandatory.length > 0 && <p className="mb-3 text-amber-800">{t.run.openSteps(openMandatory.map((s) => s.title))}</p>}
+            {now < activity.startsAt ? <p className="text-stone-600">{t.run.cannotCloseBeforeStart}</p> : <CloseForm activityId={activity.id} />}
+          </Card>
+        )}
+      </main>
+    </>
+  );
+}

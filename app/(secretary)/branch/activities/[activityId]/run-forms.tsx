@@ -1,0 +1,121 @@
+"use client";
+
+import { ActionForm } from "@/components/ui/action-form";
+import { Tag } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { t } from "@/lib/messages";
+import { closeActivityAction, markStepAction, recordDuesAction, recordPresenceAction } from "../actions";
+
+export interface StepView {
+  id: number;
+  title: string;
+  mandatory: boolean;
+  done: boolean;
+  note: string | null;
+  evidenceId: number | null;
+}
+
+/** One agenda step: mark it done with an optional note and photo, or undo. */
+export function StepItem({ step, editable }: { step: StepView; editable: boolean }) {
+  return (
+    <li className="py-3">
+      <div className="flex items-center justify-between gap-2">
+        <span className="font-medium">{step.title}</span>
+        <span className="flex shrink-0 gap-1">
+          {step.mandatory && <Tag tone="red">{t.plans.mandatory}</Tag>}
+          {step.done ? <Tag tone="green">✓ {t.run.done}</Tag> : <Tag>未完成</Tag>}
+        </span>
+      </div>
+      {step.note && <p className="mt-1 text-sm text-stone-700">{step.note}</p>}
+      {step.evidenceId && (
+        <a href={`/api/v1/uploads/${step.evidenceId}`} target="_blank" rel="noopener" className="mt-1 inline-block min-h-11 py-2 text-sm text-brand underline">
+          查看佐证材料
+        </a>
+      )}
+      {editable && (
+        <ActionForm action={markStepAction} className="mt-2 space-y-2">
+          <input type="hidden" name="stepId" value={step.id} />
+          {step.done ? (
+            <SubmitButton variant="secondary">{t.run.undo}</SubmitButton>
+          ) : (
+            <details className="rounded-lg bg-stone-50 p-2">
+              <summary className="min-h-11 cursor-pointer py-2 text-brand">{t.run.markDone}</summary>
+              <input type="hidden" name="done" value="on" />
+              <div className="space-y-2 pt-2">
+                <Field label="说明（可选）" name="note" />
+                <Field label={t.run.evidence} name="photo" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" capture="environment" className="block w-full text-sm" />
+                <SubmitButton>{t.run.markDone}</SubmitButton>
+              </div>
+            </details>
+          )}
+        </ActionForm>
+      )}
+    </li>
+  );
+}
+
+export interface RosterView {
+  memberId: number;
+  name: string;
+  outcome: "present" | "late" | "leave" | "absent" | null;
+  duesFen: number | null;
+}
+
+const tone = { present: "green", late: "amber", leave: "blue", absent: "red" } as const;
+
+/** One expected member: their outcome, buttons to record presence by hand, and dues once present. */
+export function RosterItem({ row, activityId, editable, collectsDues }: { row: RosterView; activityId: number; editable: boolean; collectsDues: boolean }) {
+  const here = row.outcome === "present" || row.outcome === "late";
+  return (
+    <li className="py-2">
+      <div className="flex items-center justify-between gap-2">
+        <span>{row.name}</span>
+        <Tag tone={row.outcome ? tone[row.outcome] : "stone"}>{row.outcome ? t.run.outcome[row.outcome] : t.run.notYet}</Tag>
+      </div>
+      {editable && row.outcome !== "leave" && (
+        <div className="mt-1 flex flex-wrap gap-2">
+          {(["present", "late", ""] as const).map((value) =>
+            (value || null) === row.outcome ? null : (
+              <ActionForm key={value || "clear"} action={recordPresenceAction} className="">
+                <input type="hidden" name="activityId" value={activityId} />
+                <input type="hidden" name="memberId" value={row.memberId} />
+                <input type="hidden" name="outcome" value={value} />
+                <SubmitButton variant="secondary" className="min-h-11 px-3 text-sm" aria-label={`${row.name} ${value ? t.run.outcome[value] : "清除记录"}`}>
+                  {value ? t.run.outcome[value] : "清除"}
+                </SubmitButton>
+              </ActionForm>
+            ),
+          )}
+        </div>
+      )}
+      {collectsDues && here && (
+        <DuesForm activityId={activityId} memberId={row.memberId} name={row.name} fen={row.duesFen} editable={editable} />
+      )}
+    </li>
+  );
+}
+
+function DuesForm({ activityId, memberId, name, fen, editable }: { activityId: number; memberId: number; name: string; fen: number | null; editable: boolean }) {
+  const paid = fen == null ? null : (fen / 100).toFixed(2);
+  if (!editable) return paid ? <p className="text-sm text-stone-600">{t.run.dues} ¥{paid}</p> : null;
+  return (
+    <ActionForm action={recordDuesAction} className="mt-1 flex items-end gap-2">
+      <input type="hidden" name="activityId" value={activityId} />
+      <input type="hidden" name="memberId" value={memberId} />
+      <div className="flex-1">
+        <Field label={`${name} ${t.run.dues}（元）`} name="amount" inputMode="decimal" defaultValue={paid ?? ""} />
+      </div>
+      <SubmitButton variant="secondary" className="min-h-11 px-3">{paid ? "修改" : "记录"}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function CloseForm({ activityId }: { activityId: number }) {
+  return (
+    <ActionForm action={closeActivityAction} success={() => t.run.closedOk}>
+      <input type="hidden" name="activityId" value={activityId} />
+      <SubmitButton>{t.run.close}</SubmitButton>
+    </ActionForm>
+  );
+}

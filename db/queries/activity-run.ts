@@ -1,0 +1,160 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { t } from "@/lib/messages";
+import { canManageActivity, canReadRoster } from "@/lib/permissions";
+import type { Scope } from "@/lib/scope";
+import { monthOf } from "@/lib/time";
+import type { Db } from "../open";
+import { activities, activitySteps, attendance, duesPayments, uploads, type ActivityType } from "../schema/activities";
+import { orgNodes } from "../schema/org";
+import { users } from "../schema/users";
+import { insertActivity, loadActivity, syncRoster, type ActivityWithBranch } from "./activities";
+import { writeAudit } from "./audit";
+
+/** Check-in, manual presence and steps open this long before the start (issue 4's check-in window). */
+export const OPENS_BEFORE_MS = 30 * 60_000;
+
+function assertRunning(activity: ActivityWithBranch, now: Date) {
+  if (activity.status === "closed") throw new AppError("conflict", t.run.closed);
+  if (now.getTime() < activity.startsAt.getTime() - OPENS_BEFORE_MS) throw new AppError("conflict", t.run.notStarted);
+}
+
+/** The activities of one branch, newest first, for its secretary and the admins above. */
+export async function listBranchActivities(db: Db, scope: Scope, branchId: number) {
+  const [branch] = await db.select().from(orgNodes).where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
+  if (!branch) throw new AppError("not_found");
+  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  const rows = await db.select().from(activities).where(eq(activities.branchId, branch.id)).orderBy(desc(activities.startsAt));
+  return { branch, activities: rows };
+}
+
+/** 三会一课 on the same machinery as the theme day, at a time the secretary chooses. */
+export async function createMeeting(
+  db: Db,
+  scope: Scope,
+  input: { branchId: number; type: Exclude<ActivityType, "theme_day">; title: string; startsAt: Date; durationMinutes: number; place?: string; materials?: string; links: { title: string; url: string }[] },
+  now = new Date(),
+) {
+  if (input.startsAt <= now) throw new AppError("bad_request", t.plans.inPast, { startsAt: t.plans.inPast });
+  return db.transaction(async (tx) => {
+    const [branch] = await tx.select().from(orgNodes).where(and(eq(orgNodes.id, input.branchId), eq(orgNodes.kind, "branch")));
+    if (!branch) throw new AppError("not_found");
+    if (!canManageActivity(scope, branch.path)) throw new AppError("forbidden");
+    const activity = await insertActivity(tx, { ...input, steps: [], createdBy: scope.userId });
+    await writeAudit(tx, { actorId: scope.userId, action: "activity.create", targetType: "activity", targetId: activity.id, nodePath: branch.path, detail: { type: input.type } });
+    return { activityId: activity.id };
+  });
+}
+
+/** Everything the secretary's activity screen shows: agenda, roster with outcomes and dues. */
+export async function activityForSecretary(db: Db, scope: Scope, activityId: number, now = new Date()) {
+  const activity = await loadActivity(db, scope, activityId, canReadRoster);
+  if (activity.status === "scheduled") await syncRoster(db, activity, now);
+  const steps = await db.select().from(activitySteps).where(eq(activitySteps.activityId, activity.id)).orderBy(asc(activitySteps.position));
+  const roster = await db
+    .select({
+      memberId: attendance.memberId,
+      name: users.name,
+      expected: attendance.expected,
+      outcome: attendance.outcome,
+      source: attendance.source,
+      recordedAt: attendance.recordedAt,
+      duesFen: duesPayments.amountFen,
+    })
+    .from(attendance)
+    .innerJoin(users, eq(users.id, attendance.memberId))
+    .leftJoin(duesPayments, and(eq(duesPayments.activityId, attendance.activityId), eq(duesPayments.memberId, attendance.memberId)))
+    .where(eq(attendance.activityId, activity.id))
+    .orderBy(asc(sql`${users.name} collate "C"`));
+  return { activity, steps, roster, canManage: canManageActivity(scope, activity.branchPath) };
+}
+
+/** Marks an agenda step done (with an optional note and photo) or undoes it, while the activity runs. */
+export async function markStep(db: Db, scope: Scope, input: { stepId: number; done: boolean; note?: string; photo?: { mime: string; bytes: Buffer } }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const [step] = await tx.select().from(activitySteps).where(eq(activitySteps.id, input.stepId));
+    if (!step) throw new AppError("not_found");
+    const activity = await loadActivity(tx, scope, step.activityId, canManageActivity);
+    assertRunning(activity, now);
+    let evidenceId: number | null = null;
+    if (input.done && input.photo) {
+      const [upload] = await tx.insert(uploads).values({ mime: input.photo.mime, size: input.photo.bytes.length, bytes: input.photo.bytes, createdBy: scope.userId }).returning({ id: uploads.id });
+      evidenceId = upload.id;
+    }
+    await tx
+      .update(activitySteps)
+      .set(input.done ? { doneAt: now, doneBy: scope.userId, note: input.note ?? null, evidenceId } : { doneAt: null, doneBy: null, note: null, evidenceId: null })
+      .where(eq(activitySteps.id, step.id));
+    await writeAudit(tx, { actorId: scope.userId, action: input.done ? "step.done" : "step.undo", targetType: "activity_step", targetId: step.id, nodePath: activity.branchPath, detail: { activityId: activity.id, title: step.title, evidence: evidenceId } });
+  });
+}
+
+/** Presence recorded by hand by the secretary (before check-in exists, or for a member without a phone). */
+export async function recordPresence(db: Db, scope: Scope, input: { activityId: number; memberId: number; outcome: "present" | "late" | null }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
+    assertRunning(activity, now);
+    const updated = await tx
+      .update(attendance)
+      .set({ outcome: input.outcome, source: input.outcome ? "manual" : null, recordedBy: input.outcome ? scope.userId : null, recordedAt: input.outcome ? now : null })
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)))
+      .returning({ id: attendance.id });
+    if (updated.length === 0) throw new AppError("not_found");
+    await writeAudit(tx, { actorId: scope.userId, action: "attendance.manual", targetType: "member", targetId: input.memberId, nodePath: activity.branchPath, detail: { activityId: activity.id, outcome: input.outcome } });
+  });
+}
+
+/** Dues paid at the theme day, for a member who is there; a second entry for the same member replaces the first. */
+export async function recordDues(db: Db, scope: Scope, input: { activityId: number; memberId: number; amount: number }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
+    assertRunning(activity, now);
+    const [row] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
+    if (!row) throw new AppError("not_found");
+    if (row.outcome !== "present" && row.outcome !== "late") throw new AppError("conflict", t.run.duesNotPresent);
+    await tx
+      .insert(duesPayments)
+      .values({ activityId: activity.id, memberId: input.memberId, month: monthOf(activity.startsAt), amountFen: input.amount, recordedBy: scope.userId })
+      .onConflictDoUpdate({ target: [duesPayments.activityId, duesPayments.memberId], set: { amountFen: input.amount, recordedBy: scope.userId, recordedAt: now } });
+    await writeAudit(tx, { actorId: scope.userId, action: "dues.record", targetType: "member", targetId: input.memberId, nodePath: activity.branchPath, detail: { activityId: activity.id, amountFen: input.amount } });
+  });
+}
+
+/**
+ * Closes the activity once it has started and every mandatory step is done: each expected member without
+ * an outcome becomes absent, so nobody is missing from the record (DESIGN.md §3 "Same attendance").
+ */
+export async function closeActivity(db: Db, scope: Scope, input: { activityId: number }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
+    if (activity.status === "closed") throw new AppError("conflict", t.run.closed);
+    if (now < activity.startsAt) throw new AppError("conflict", t.run.cannotCloseBeforeStart);
+    const open = await tx
+      .select({ title: activitySteps.title })
+      .from(activitySteps)
+      .where(and(eq(activitySteps.activityId, activity.id), eq(activitySteps.mandatory, true), isNull(activitySteps.doneAt)))
+      .orderBy(asc(activitySteps.position));
+    if (open.length) throw new AppError("conflict", t.run.openSteps(open.map((s) => s.title)));
+    const absent = await tx
+      .update(attendance)
+      .set({ outcome: "absent", source: "close", recordedBy: scope.userId, recordedAt: now })
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.expected, true), isNull(attendance.outcome)))
+      .returning({ id: attendance.id });
+    await tx.update(activities).set({ status: "closed", closedAt: now, closedBy: scope.userId }).where(eq(activities.id, activity.id));
+    await writeAudit(tx, { actorId: scope.userId, action: "activity.close", targetType: "activity", targetId: activity.id, nodePath: activity.branchPath, detail: { absent: absent.length } });
+    return { absent: absent.length };
+  });
+}
+
+/** An evidence file, for whoever may read the activity it belongs to. */
+export async function getEvidence(db: Db, scope: Scope, uploadId: number) {
+  const [row] = await db
+    .select({ activityId: activitySteps.activityId, mime: uploads.mime, bytes: uploads.bytes })
+    .from(uploads)
+    .innerJoin(activitySteps, eq(activitySteps.evidenceId, uploads.id))
+    .where(eq(uploads.id, uploadId));
+  if (!row) throw new AppError("not_found");
+  await loadActivity(db, scope, row.activityId, canReadRoster);
+  return { mime: row.mime, bytes: row.bytes };
+}
+
