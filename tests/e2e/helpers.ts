@@ -13,3 +13,27 @@ export async function signIn(page: Page, phone: string, password: string): Promi
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
+
+/** A Date as the value of a datetime-local field, in Shanghai time (the app's zone). */
+export function localInput(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+/**
+ * The county admin publishes a theme-day plan through the form (the page must be signed in as the county
+ * admin). One plan per month: give each journey a start in a month of its own.
+ */
+export async function publishPlanViaUi(page: Page, plan: { title: string; startsAt: Date | string; items?: string[] }): Promise<void> {
+  await page.goto("/admin/plans/new");
+  await page.getByLabel("标题", { exact: true }).fill(plan.title);
+  await page.getByLabel("开始时间", { exact: true }).fill(typeof plan.startsAt === "string" ? plan.startsAt : localInput(plan.startsAt));
+  await page.getByLabel("时长（分钟）", { exact: true }).fill("90");
+  await page.getByLabel("学习材料", { exact: true }).fill("学习党章第一章总纲。\n交流学习体会。");
+  const items = plan.items ?? ["集中学习"];
+  for (const [i, title] of items.entries()) {
+    if (i > 0) await page.getByRole("button", { name: "添加议程" }).click();
+    await page.getByLabel(`议程 ${i + 1}`, { exact: true }).fill(title);
+  }
+  await page.getByRole("button", { name: "发布计划" }).click();
+  await page.getByText(/^已发布/).waitFor();
+}

@@ -31,7 +31,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
         <Card>
           <p className="flex flex-wrap items-center gap-2">
             <Tag tone={activity.type === "theme_day" ? "red" : "blue"}>{t.activityType[activity.type]}</Tag>
-            <Tag tone={open ? "green" : "stone"}>{t.run.status[activity.status]}</Tag>
+            <Tag tone={open ? "green" : "stone"}>{running ? t.run.running : t.run.status[activity.status]}</Tag>
           </p>
           <p className="mt-2 text-lg font-medium">{formatFull(activity.startsAt)}</p>
           <p className="text-stone-700">

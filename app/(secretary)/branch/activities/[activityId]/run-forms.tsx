@@ -106,7 +106,9 @@ function DuesForm({ activityId, memberId, name, fen, editable }: { activityId: n
       <div className="flex-1">
         <Field label={`${name} ${t.run.dues}（元）`} name="amount" inputMode="decimal" defaultValue={paid ?? ""} />
       </div>
-      <SubmitButton variant="secondary" className="min-h-11 px-3">{paid ? "修改" : "记录"}</SubmitButton>
+      <SubmitButton variant="secondary" className="min-h-11 px-3" aria-label={`${name} ${paid ? "修改" : "记录"}党费`}>
+        {paid ? "修改" : "记录"}
+      </SubmitButton>
     </ActionForm>
   );
 }

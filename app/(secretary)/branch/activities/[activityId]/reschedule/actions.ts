@@ -1,0 +1,11 @@
+"use server";
+
+import { requestChange } from "@/db/queries/schedule-changes";
+import { action } from "@/lib/action";
+import { t } from "@/lib/messages";
+import { requestChangeInput } from "@/lib/validation/schedule-changes";
+
+export const requestChangeAction = action("schedule.request", requestChangeInput, async (input, { db, scope }) => {
+  await requestChange(db, scope, input);
+  return t.scheduleChange.submitted;
+});

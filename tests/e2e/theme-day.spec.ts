@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { publishPlanViaUi, shot, signIn } from "./helpers";
+
+// A 1×1 PNG, as a phone photo stand-in for the evidence upload.
+const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+
+test("the county publishes a plan; a secretary runs the theme day, marks the steps and closes it", async ({ browser }) => {
+  test.setTimeout(240_000);
+  // The next whole minute but one: in the future when published, reached within two minutes.
+  const startsAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
+
+  const admin = await browser.newPage();
+  await signIn(admin, "13800000001", "demo1234");
+  await admin.getByRole("link", { name: "主题党日计划" }).click();
+  await publishPlanViaUi(admin, { title: "学党章 守纪律", startsAt, items: ["集中学习党章", "谈心谈话"] });
+  await expect(admin.getByText(/已发布，7 个支部的活动已同步生成/)).toBeVisible();
+  await shot(admin, "plan-published");
+
+  const page = await browser.newPage();
+  await signIn(page, "13800000003", "demo1234");
+  await page.goto("/branch/activities");
+  await page.getByRole("link", { name: /学党章 守纪律/ }).click();
+  await expect(page.getByText("重温入党誓词", { exact: true })).toBeVisible();
+
+  const step = (title: string) => page.getByRole("listitem").filter({ has: page.getByText(title, { exact: true }) });
+  await step("重温入党誓词").getByText("标记完成").first().click();
+  await step("重温入党誓词").getByLabel("说明（可选）").fill("全体党员面向党旗重温誓词");
+  await step("重温入党誓词").getByRole("button", { name: "标记完成" }).click();
+  await expect(step("重温入党誓词").getByText("✓ 已完成")).toBeVisible();
+
+  const roster = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /出席$/ }) });
+  const first = (await roster.first().locator("span").first().textContent())!;
+  await roster.first().getByRole("button", { name: /出席$/ }).click();
+  await expect(page.getByLabel(`${first} 党费（元）`)).toBeVisible();
+  await page.getByLabel(`${first} 党费（元）`).fill("25.5");
+  await page.getByRole("button", { name: `${first} 记录党费` }).click();
+  await expect(page.getByRole("button", { name: `${first} 修改党费` })).toBeVisible();
+
+  // Closing waits for the start; until then the screen says so.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("button", { name: "结束活动" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 150_000, intervals: [5000] });
+  await expect(page.getByText("还有必选议程未完成：集中缴纳党费。")).toBeVisible();
+  await page.getByRole("button", { name: "结束活动" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("还有必选议程未完成：集中缴纳党费。");
+
+  for (const title of ["谈心谈话", "集中缴纳党费"]) {
+    await step(title).getByText("标记完成").first().click();
+    if (title === "集中缴纳党费") await step(title).getByLabel("照片或文件（可选）").setInputFiles({ name: "dues.png", mimeType: "image/png", buffer: png });
+    await step(title).getByRole("button", { name: "标记完成" }).click();
+    await expect(step(title).getByText("✓ 已完成")).toBeVisible();
+  }
+  await expect(step("集中缴纳党费").getByRole("link", { name: "查看佐证材料" })).toBeVisible();
+  await shot(page, "activity-running");
+
+  await page.getByRole("button", { name: "结束活动" }).click();
+  await expect(page.getByText("已结束").first()).toBeVisible();
+  await expect(page.getByText(/出席 1 · 迟到 0 · 请假 0 · 缺席 \d+/)).toBeVisible();
+  await shot(page, "activity-closed");
+
+  await admin.goto("/admin/compliance");
+  await expect(admin.getByRole("list", { name: "各支部落实情况" })).toBeVisible();
+  await shot(admin, "compliance");
+});
