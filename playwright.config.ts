@@ -1,12 +1,14 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
+// E2E_PORT and NEXT_DIST_DIR let two runs share a machine without clashing.
+const port = Number(process.env.E2E_PORT) || 3100;
 const baseURL = `http://localhost:${port}`;
 
 // E2E always runs on its own embedded PGlite, never on a server database from the caller's shell: the
 // web server inherits this process's environment, and env.ts rejects an empty DATABASE_URL, so remove it.
 delete process.env.DATABASE_URL;
 
+const dataDir = `.data/e2e-${port}`;
 const build = process.env.E2E_SKIP_BUILD === "1" ? "" : "npm run build && ";
 
 export default defineConfig({
@@ -44,10 +46,10 @@ export default defineConfig({
   },
   webServer: {
     // The production build, as deployed; a fresh database each run so the demo seed is the starting state.
-    command: `rm -rf .data/e2e && ${build}npx next start -p ${port}`,
+    command: `rm -rf ${dataDir} && ${build}npx next start -p ${port}`,
     url: `${baseURL}/login`,
     env: {
-      DATA_DIR: ".data/e2e",
+      DATA_DIR: dataDir,
       NEXTAUTH_URL: baseURL,
       AUTH_SECRET: "zhibu-e2e-fixed-test-secret-not-for-prod",
     },
