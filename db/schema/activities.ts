@@ -98,6 +98,10 @@ export const activities = pgTable(
     materials: text().notNull().default(""),
     links: jsonb().$type<{ title: string; url: string }[]>().notNull().default([]),
     status: activityStatus().notNull().default("scheduled"),
+    /** Key of the rotating check-in codes (lib/checkin-token.ts); given only to those who run the activity. */
+    checkinSecret: text()
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     closedAt: timestamp({ withTimezone: true }),
     closedBy: integer().references(() => users.id),
     createdBy: integer()

@@ -1,0 +1,92 @@
+/**
+ * Rotating check-in tokens (DESIGN.md §7). Every 15 seconds the secretary's screen shows a new 6-digit
+ * code, HMAC-SHA256 of the activity and the time step under a per-activity secret. The same function runs
+ * in the browser (the screen works offline) and on the server (which verifies scans that arrive late).
+ * WebCrypto only, so it runs in both.
+ */
+export const STEP_MS = 15_000;
+/** An online scan may be this many steps away from the server's clock. */
+export const ONLINE_TOLERANCE = 1;
+/** An offline scan's step may be this far from the device time it claims. */
+export const OFFLINE_TOLERANCE = 2;
+
+export const stepAt = (ms: number) => Math.floor(ms / STEP_MS);
+
+const encoder = new TextEncoder();
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function keyFor(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    if (keys.size > 1000) keys.clear(); // a server sees many activities; keep the cache bounded
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** The 6-digit code of one step (dynamic truncation as in HOTP, RFC 4226). */
+export async function codeFor(secret: string, activityId: number, step: number): Promise<string> {
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await keyFor(secret), encoder.encode(`${activityId}:${step}`)));
+  const offset = mac[mac.length - 1] & 0x0f;
+  const value = ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
+  return String(value % 1_000_000).padStart(6, "0");
+}
+
+/** The URL a QR code carries: opens the check-in of that activity in any browser. */
+export function checkinUrl(origin: string, activityId: number, step: number, code: string): string {
+  return `${origin}/c/${activityId}?s=${step}&k=${code}`;
+}
+
+export type ScanVerdict = { ok: true; step: number; offline: boolean } | { ok: false; reason: "bad_code" | "expired" | "window_closed" };
+
+export interface Scan {
+  secret: string;
+  activityId: number;
+  code: string;
+  /** The step the scanner read from the QR; absent when the code was typed. */
+  step?: number;
+  /** The device time of the scan, sent by an offline phone when it replays. */
+  scannedAt?: Date;
+  /** Check-in window: from 30 minutes before the start to the end. */
+  opensAt: Date;
+  closesAt: Date;
+  now: Date;
+}
+
+/**
+ * Online: the step must be within one step of server time. Offline replay: the step must lie inside the
+ * window and match the claimed device time within two steps, and is flagged. A typed code has no step:
+ * the steps around the server time (or the claimed device time) are tried.
+ */
+export async function verifyScan(scan: Scan): Promise<ScanVerdict> {
+  const serverStep = stepAt(scan.now.getTime());
+  const first = stepAt(scan.opensAt.getTime());
+  const last = stepAt(scan.closesAt.getTime());
+  const inWindow = (step: number) => step >= first && step <= last;
+  const matches = async (step: number) => (await codeFor(scan.secret, scan.activityId, step)) === scan.code;
+  const around = (center: number, width: number) => Array.from({ length: 2 * width + 1 }, (_, i) => center - width + i);
+
+  // Online: near server time.
+  const onlineSteps = scan.step === undefined ? around(serverStep, ONLINE_TOLERANCE) : [scan.step];
+  for (const step of onlineSteps) {
+    if (Math.abs(step - serverStep) <= ONLINE_TOLERANCE && (await matches(step))) {
+      return inWindow(step) ? { ok: true, step, offline: false } : { ok: false, reason: "window_closed" };
+    }
+  }
+  // Offline replay: near the device time it claims, inside the window.
+  if (scan.scannedAt && scan.scannedAt <= scan.now) {
+    const deviceStep = stepAt(scan.scannedAt.getTime());
+    const offlineSteps = scan.step === undefined ? around(deviceStep, OFFLINE_TOLERANCE) : [scan.step];
+    for (const step of offlineSteps) {
+      if (Math.abs(step - deviceStep) <= OFFLINE_TOLERANCE && (await matches(step))) {
+        return inWindow(step) ? { ok: true, step, offline: true } : { ok: false, reason: "window_closed" };
+      }
+    }
+  }
+  // A code that was right at some earlier step tells the person it expired rather than that it is wrong.
+  if (scan.step !== undefined && scan.step < serverStep && inWindow(scan.step) && (await matches(scan.step))) {
+    return { ok: false, reason: "expired" };
+  }
+  return { ok: false, reason: "bad_code" };
+}
