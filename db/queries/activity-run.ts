@@ -11,7 +11,7 @@ import { users } from "../schema/users";
 import { insertActivity, loadActivity, syncRoster, type ActivityWithBranch } from "./activities";
 import { writeAudit } from "./audit";
 
-/** Check-in, manual presence and steps open this long before the start (issue 4's check-in window). */
+/** Check-in, proxy entries and agenda steps open this long before the start. */
 export const OPENS_BEFORE_MS = 30 * 60_000;
 
 function assertRunning(activity: ActivityWithBranch, now: Date) {
@@ -86,21 +86,6 @@ export async function markStep(db: Db, scope: Scope, input: { stepId: number; do
       .set(input.done ? { doneAt: now, doneBy: scope.userId, note: input.note ?? null, evidenceId } : { doneAt: null, doneBy: null, note: null, evidenceId: null })
       .where(eq(activitySteps.id, step.id));
     await writeAudit(tx, { actorId: scope.userId, action: input.done ? "step.done" : "step.undo", targetType: "activity_step", targetId: step.id, nodePath: activity.branchPath, detail: { activityId: activity.id, title: step.title, evidence: evidenceId } });
-  });
-}
-
-/** Presence recorded by hand by the secretary (before check-in exists, or for a member without a phone). */
-export async function recordPresence(db: Db, scope: Scope, input: { activityId: number; memberId: number; outcome: "present" | "late" | null }, now = new Date()) {
-  return db.transaction(async (tx) => {
-    const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
-    assertRunning(activity, now);
-    const updated = await tx
-      .update(attendance)
-      .set({ outcome: input.outcome, source: input.outcome ? "manual" : null, recordedBy: input.outcome ? scope.userId : null, recordedAt: input.outcome ? now : null })
-      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)))
-      .returning({ id: attendance.id });
-    if (updated.length === 0) throw new AppError("not_found");
-    await writeAudit(tx, { actorId: scope.userId, action: "attendance.manual", targetType: "member", targetId: input.memberId, nodePath: activity.branchPath, detail: { activityId: activity.id, outcome: input.outcome } });
   });
 }
 

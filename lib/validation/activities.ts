@@ -28,12 +28,6 @@ export const markStepInput = z.object({
   photo: evidence,
 });
 
-export const recordPresenceInput = z.object({
-  activityId: id,
-  memberId: id,
-  outcome: z.preprocess((v) => (v === "" ? null : v), z.enum(["present", "late"]).nullable()),
-});
-
 /** Yuan as typed (12.5), stored as fen. */
 export const recordDuesInput = z.object({
   activityId: id,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activityForSecretary, closeActivity, createMeeting, markStep, recordDues, recordPresence } from "@/db/queries/activity-run";
+import { activityForSecretary, closeActivity, createMeeting, markStep, recordDues } from "@/db/queries/activity-run";
+import { proxyCheckIn } from "@/db/queries/checkins";
 import { complianceForMonth } from "@/db/queries/compliance";
 import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance } from "@/db/schema/activities";
@@ -32,7 +33,7 @@ describe("running a theme day", () => {
     const { steps, roster } = await view();
     const early = new Date(startsAt.getTime() - 3600_000);
     await expect(markStep(county.db, county.secretary, { stepId: steps[0].id, done: true }, early)).rejects.toMatchObject({ code: "conflict" });
-    await expect(recordPresence(county.db, county.secretary, { activityId, memberId: roster[0].memberId, outcome: "present" }, early)).rejects.toMatchObject({ code: "conflict" });
+    await expect(proxyCheckIn(county.db, county.secretary, { activityId, memberId: roster[0].memberId, reason: "无智能手机" }, early)).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("refuses to close while a mandatory step is open and names it", async () => {
@@ -44,17 +45,18 @@ describe("running a theme day", () => {
     });
   });
 
-  it("records presence by hand and dues only for members who are there", async () => {
+  it("records proxy check-ins (late after 15 minutes) and dues only for members who are there", async () => {
     const { roster } = await view();
     const [first, second] = roster.filter((r) => r.expected);
-    await recordPresence(county.db, county.secretary, { activityId, memberId: first.memberId, outcome: "present" }, during);
-    await recordPresence(county.db, county.secretary, { activityId, memberId: second.memberId, outcome: "late" }, during);
+    await proxyCheckIn(county.db, county.secretary, { activityId, memberId: first.memberId, reason: "无智能手机" }, new Date(startsAt.getTime() + 60_000));
+    await proxyCheckIn(county.db, county.secretary, { activityId, memberId: second.memberId, reason: "手机没电" }, during);
     await recordDues(county.db, county.secretary, { activityId, memberId: first.memberId, amount: 1250 }, during);
     await expect(recordDues(county.db, county.secretary, { activityId, memberId: roster.filter((r) => r.expected)[2].memberId, amount: 100 }, during)).rejects.toMatchObject({
       message: "只为出席的党员记录党费。",
     });
     const after = await view();
-    expect(after.roster.find((r) => r.memberId === first.memberId)).toMatchObject({ outcome: "present", source: "manual", duesFen: 1250 });
+    expect(after.roster.find((r) => r.memberId === first.memberId)).toMatchObject({ outcome: "present", source: "proxy", duesFen: 1250 });
+    expect(after.roster.find((r) => r.memberId === second.memberId)).toMatchObject({ outcome: "late" });
   });
 
   it("closes once every mandatory step is done, and every expected member has exactly one outcome", async () => {
@@ -66,7 +68,7 @@ describe("running a theme day", () => {
     expect(rows.filter((r) => r.outcome === "absent")).toHaveLength(absent);
     expect(rows.filter((r) => r.outcome === "present" || r.outcome === "late")).toHaveLength(2);
     await expect(closeActivity(county.db, county.secretary, { activityId }, during)).rejects.toMatchObject({ message: "活动已结束，不能再修改。" });
-    await expect(recordPresence(county.db, county.secretary, { activityId, memberId: rows[0].memberId, outcome: "late" }, during)).rejects.toMatchObject({ code: "conflict" });
+    await expect(proxyCheckIn(county.db, county.secretary, { activityId, memberId: rows[0].memberId, reason: "补录" }, during)).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("shows the county each branch's compliance, deviations included", async () => {
@@ -86,7 +88,7 @@ describe("scope", () => {
     await expect(activityForSecretary(county.db, s, foreignActivityId, during)).rejects.toMatchObject({ code: "forbidden" });
     const { steps, roster } = await activityForSecretary(county.db, admin, foreignActivityId, during);
     await expect(markStep(county.db, s, { stepId: steps[0].id, done: true }, during)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(recordPresence(county.db, s, { activityId: foreignActivityId, memberId: roster[0].memberId, outcome: "present" }, during)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(proxyCheckIn(county.db, s, { activityId: foreignActivityId, memberId: roster[0].memberId, reason: "代签" }, during)).rejects.toMatchObject({ code: "forbidden" });
     await expect(closeActivity(county.db, s, { activityId: foreignActivityId }, during)).rejects.toMatchObject({ code: "forbidden" });
     await expect(createMeeting(county.db, s, { branchId: county.otherBranchId, type: "party_lecture", title: "党课", startsAt, durationMinutes: 60, links: [] })).rejects.toMatchObject({ code: "forbidden" });
   });

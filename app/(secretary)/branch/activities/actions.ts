@@ -1,17 +1,15 @@
 "use server";
 
-import { closeActivity, createMeeting, markStep, recordDues, recordPresence } from "@/db/queries/activity-run";
+import { closeActivity, createMeeting, markStep, recordDues } from "@/db/queries/activity-run";
 import { action } from "@/lib/action";
 import { readUpload } from "@/lib/uploads";
-import { activityRef, createMeetingInput, markStepInput, recordDuesInput, recordPresenceInput } from "@/lib/validation/activities";
+import { activityRef, createMeetingInput, markStepInput, recordDuesInput } from "@/lib/validation/activities";
 
 export const createMeetingAction = action("activity.create", createMeetingInput, (input, { db, scope }) => createMeeting(db, scope, input));
 
 export const markStepAction = action("step.mark", markStepInput, async ({ photo, ...input }, { db, scope }) =>
   markStep(db, scope, { ...input, photo: photo ? await readUpload(photo) : undefined }),
 );
-
-export const recordPresenceAction = action("attendance.manual", recordPresenceInput, (input, { db, scope }) => recordPresence(db, scope, input));
 
 export const recordDuesAction = action("dues.record", recordDuesInput, (input, { db, scope }) => recordDues(db, scope, input));
 

@@ -37,6 +37,11 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
           <p className="text-stone-700">
             {activity.durationMinutes} 分钟{activity.place && ` · ${activity.place}`} · {activity.branchName}
           </p>
+          {canManage && open && (
+            <ButtonLink href={`/branch/activities/${activity.id}/checkin`} className="mt-3 w-full">
+              {t.checkin.screen}
+            </ButtonLink>
+          )}
           {canManage && open && activity.type === "theme_day" && now < activity.startsAt && (
             <ButtonLink href={`/branch/activities/${activity.id}/reschedule`} variant="secondary" className="mt-3 w-full">
               {t.run.reschedule}

@@ -5,7 +5,8 @@ import { Tag } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { t } from "@/lib/messages";
-import { closeActivityAction, markStepAction, recordDuesAction, recordPresenceAction } from "../actions";
+import { closeActivityAction, markStepAction, recordDuesAction } from "../actions";
+import { proxyCheckinAction } from "../checkin-actions";
 
 export interface StepView {
   id: number;
@@ -64,7 +65,7 @@ export interface RosterView {
 
 const tone = { present: "green", late: "amber", leave: "blue", absent: "red" } as const;
 
-/** One expected member: their outcome, buttons to record presence by hand, and dues once present. */
+/** One expected member: their outcome, a proxy check-in for those without a phone, and dues once present. */
 export function RosterItem({ row, activityId, editable, collectsDues }: { row: RosterView; activityId: number; editable: boolean; collectsDues: boolean }) {
   const here = row.outcome === "present" || row.outcome === "late";
   return (
@@ -73,21 +74,18 @@ export function RosterItem({ row, activityId, editable, collectsDues }: { row: R
         <span>{row.name}</span>
         <Tag tone={row.outcome ? tone[row.outcome] : "stone"}>{row.outcome ? t.run.outcome[row.outcome] : t.run.notYet}</Tag>
       </div>
-      {editable && row.outcome !== "leave" && (
-        <div className="mt-1 flex flex-wrap gap-2">
-          {(["present", "late", ""] as const).map((value) =>
-            (value || null) === row.outcome ? null : (
-              <ActionForm key={value || "clear"} action={recordPresenceAction} className="">
-                <input type="hidden" name="activityId" value={activityId} />
-                <input type="hidden" name="memberId" value={row.memberId} />
-                <input type="hidden" name="outcome" value={value} />
-                <SubmitButton variant="secondary" className="min-h-11 px-3 text-sm" aria-label={`${row.name} ${value ? t.run.outcome[value] : "清除记录"}`}>
-                  {value ? t.run.outcome[value] : "清除"}
-                </SubmitButton>
-              </ActionForm>
-            ),
-          )}
-        </div>
+      {editable && !row.outcome && (
+        <details className="mt-1">
+          <summary className="min-h-11 cursor-pointer py-2 text-sm text-brand">{t.checkin.proxy}</summary>
+          <ActionForm action={proxyCheckinAction} className="space-y-2">
+            <input type="hidden" name="activityId" value={activityId} />
+            <input type="hidden" name="memberId" value={row.memberId} />
+            <Field label={`${row.name} ${t.checkin.proxyReason}`} name="reason" placeholder={t.checkin.proxyReasonHint} />
+            <SubmitButton variant="secondary" aria-label={`${row.name} ${t.checkin.proxy}`}>
+              {t.checkin.proxy}
+            </SubmitButton>
+          </ActionForm>
+        </details>
       )}
       {collectsDues && here && (
         <DuesForm activityId={activityId} memberId={row.memberId} name={row.name} fen={row.duesFen} editable={editable} />

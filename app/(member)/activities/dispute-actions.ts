@@ -1,0 +1,7 @@
+"use server";
+
+import { disputeCheckin } from "@/db/queries/checkins";
+import { action } from "@/lib/action";
+import { disputeInput } from "@/lib/validation/checkins";
+
+export const disputeCheckinAction = action("checkin.dispute", disputeInput, (input, { db, scope }) => disputeCheckin(db, scope, input));

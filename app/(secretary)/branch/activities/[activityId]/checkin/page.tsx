@@ -1,0 +1,26 @@
+import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { checkinScreen } from "@/db/queries/checkins";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { id } from "@/lib/validation/fields";
+import { CheckinScreen } from "./checkin-screen";
+
+export const metadata = { title: t.checkin.screen };
+
+export default async function CheckinScreenPage({ params }: { params: Promise<{ activityId: string }> }) {
+  const { db, scope } = await pageContext();
+  const activityId = id.safeParse((await params).activityId);
+  if (!activityId.success) notFound();
+  const { activity, secret, summary } = await pageData(checkinScreen(db, scope, activityId.data));
+  return (
+    <>
+      <PageHeader title={`${t.checkin.screen} · ${activity.title}`} back={`/branch/activities/${activity.id}`} />
+      <main className="p-4">
+        {activity.status === "closed" ? <EmptyState>{t.checkin.closed}</EmptyState> : <CheckinScreen activityId={activity.id} secret={secret} initial={summary} />}
+      </main>
+    </>
+  );
+}

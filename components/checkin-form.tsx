@@ -1,0 +1,47 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { t } from "@/lib/messages";
+import { sendCheckin, type CheckinResult } from "./checkin-client";
+import { Button } from "./ui/button";
+
+/** The member types the 6-digit code shown on the secretary's screen. */
+export function CheckinForm({ activityId }: { activityId: number }) {
+  const router = useRouter();
+  const [result, setResult] = useState<CheckinResult | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get("code") ?? "").replace(/\s/g, "");
+    setPending(true);
+    const answer = await sendCheckin({ activityId, code, clientId: crypto.randomUUID() });
+    setPending(false);
+    setResult(answer);
+    if (answer.ok) router.refresh();
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate>
+      <label htmlFor="checkin-code" className="block font-medium">
+        {t.checkin.typeCode}
+      </label>
+      <input
+        id="checkin-code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        pattern="\d{6}"
+        className="block min-h-14 w-full rounded-lg border border-stone-300 px-3 text-center font-mono text-3xl tracking-[0.3em]"
+      />
+      <Button type="submit" className="min-h-14 w-full text-lg" disabled={pending}>
+        {pending ? t.checkin.scanned : t.checkin.submit}
+      </Button>
+      <p aria-live="polite">
+        {result && <span className={`block rounded-lg p-3 ${result.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`} role={result.ok ? "status" : "alert"}>{result.message}</span>}
+      </p>
+    </form>
+  );
+}
