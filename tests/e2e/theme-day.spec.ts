@@ -28,9 +28,12 @@ test("the county publishes a plan; a secretary runs the theme day, marks the ste
   await step("重温入党誓词").getByRole("button", { name: "标记完成" }).click();
   await expect(step("重温入党誓词").getByText("✓ 已完成")).toBeVisible();
 
-  const roster = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /出席$/ }) });
+  // A member without a smartphone: the secretary checks them in by proxy, with a reason.
+  const roster = page.getByRole("listitem").filter({ has: page.locator("summary", { hasText: "代签到" }) });
   const first = (await roster.first().locator("span").first().textContent())!;
-  await roster.first().getByRole("button", { name: /出席$/ }).click();
+  await roster.first().locator("summary").click();
+  await page.getByLabel(`${first} 代签原因`).fill("无智能手机");
+  await page.getByRole("button", { name: `${first} 代签到` }).click();
   await expect(page.getByLabel(`${first} 党费（元）`)).toBeVisible();
   await page.getByLabel(`${first} 党费（元）`).fill("25.5");
   await page.getByRole("button", { name: `${first} 记录党费` }).click();
