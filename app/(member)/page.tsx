@@ -1,19 +1,24 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { MemberTags } from "@/components/member-tags";
-import { Card } from "@/components/ui/card";
+import { NoticeBell } from "@/components/notice-bell";
+import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { nextActivity } from "@/db/queries/member-activities";
+import { unreadCount } from "@/db/queries/notices";
 import { getMember } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
 import { pageContext } from "@/lib/session";
+import { formatWhen } from "@/lib/time";
 
 export default async function HomePage() {
   const { db, scope, user } = await pageContext();
   if (!scope.member) redirect(homePath(scope));
-  const me = await getMember(db, scope, user.id);
+  const [me, next, unread] = await Promise.all([getMember(db, scope, user.id), nextActivity(db, scope), unreadCount(db, scope)]);
   return (
     <>
-      <PageHeader title={t.app.name} />
+      <PageHeader title={t.app.name} action={<NoticeBell unread={unread} />} />
       <main className="space-y-4 p-4">
         <Card>
           <p className="text-xl font-semibold">{t.home.greeting(me.name)}</p>
@@ -25,7 +30,27 @@ export default async function HomePage() {
           </div>
         </Card>
         <Card title={t.home.nextActivity}>
-          <p className="text-stone-700">{t.home.noActivity}</p>
+          {next ? (
+            <div className="space-y-2">
+              <p className="flex flex-wrap items-center gap-2">
+                <Tag tone={next.type === "theme_day" ? "red" : "blue"}>{t.activityType[next.type]}</Tag>
+                <span className="text-lg font-medium">{next.title}</span>
+              </p>
+              <p className="text-stone-800">{formatWhen(next.startsAt)}</p>
+              <p className="text-stone-700">{next.place || t.memberActivity.placeTbd}</p>
+              {next.steps.length > 0 && (
+                <p className="text-sm text-stone-600">
+                  {t.memberActivity.agenda}：{next.steps.map((s) => s.title).join("、")}
+                </p>
+              )}
+              {/* No prefetch: opening the page is the read receipt, and a prefetch is not the member reading it. */}
+              <Link href={`/activities/${next.id}`} prefetch={false} className="inline-flex min-h-11 items-center font-medium text-brand underline">
+                {t.memberActivity.details}
+              </Link>
+            </div>
+          ) : (
+            <p className="text-stone-700">{t.home.noActivity}</p>
+          )}
         </Card>
       </main>
     </>

@@ -2,7 +2,9 @@ import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { NoticeStatus } from "@/components/notice-status";
 import { activityForSecretary, OPENS_BEFORE_MS } from "@/db/queries/activity-run";
+import { readStatus } from "@/db/queries/notices";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";
@@ -16,6 +18,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
   if (!activityId.success) notFound();
   const now = new Date();
   const { activity, steps, roster, canManage } = await pageData(activityForSecretary(db, scope, activityId.data, now));
+  const notices = await readStatus(db, scope, activity.id);
   const open = activity.status === "scheduled";
   const running = open && now.getTime() >= activity.startsAt.getTime() - OPENS_BEFORE_MS;
   const expected = roster.filter((r) => r.expected);
@@ -48,6 +51,8 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
             </ButtonLink>
           )}
         </Card>
+
+        {open && <NoticeStatus status={notices} activityId={activity.id} />}
 
         <Card title={t.run.agenda}>
           {steps.length === 0 ? (
@@ -85,6 +90,10 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
             </details>
           )}
         </Card>
+
+        <ButtonLink href={`/branch/${activity.branchId}/leave?activityId=${activity.id}`} variant="secondary" className="w-full">
+          {t.leave.forActivity}
+        </ButtonLink>
 
         {canManage && open && (
           <Card title={t.run.close}>

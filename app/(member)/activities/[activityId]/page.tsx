@@ -1,0 +1,107 @@
+import { notFound } from "next/navigation";
+import { OutcomeTag } from "@/components/outcome-tag";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, Tag } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { MyCheckin } from "@/components/my-checkin";
+import { myCheckin } from "@/db/queries/checkins";
+import { activityForMember } from "@/db/queries/member-activities";
+import { markActivityRead } from "@/db/queries/notices";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { formatFull } from "@/lib/time";
+import { id } from "@/lib/validation/fields";
+
+export const metadata = { title: t.memberActivity.title };
+
+const m = t.memberActivity;
+
+export default async function MemberActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
+  const { db, scope } = await pageContext();
+  const activityId = id.safeParse((await params).activityId);
+  if (!activityId.success) notFound();
+  const { activity, steps, mine } = await pageData(activityForMember(db, scope, activityId.data));
+  const checkin = await myCheckin(db, scope, activity.id);
+  // Seeing the activity is reading its notices: the secretary's "who has not read" follows from this.
+  await markActivityRead(db, scope, activity.id);
+  const closed = activity.status === "closed";
+
+  return (
+    <>
+      <PageHeader title={m.title} back="/activities" />
+      <main className="space-y-4 p-4">
+        <Card>
+          <p className="flex flex-wrap items-center gap-2">
+            <Tag tone={activity.type === "theme_day" ? "red" : "blue"}>{t.activityType[activity.type]}</Tag>
+            <Tag tone={closed ? "stone" : "green"}>{t.run.status[activity.status]}</Tag>
+          </p>
+          <h2 className="mt-2 text-xl font-semibold">{activity.title}</h2>
+          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+            <dt className="text-stone-600">{m.time}</dt>
+            <dd>{formatFull(activity.startsAt)}</dd>
+            <dt className="text-stone-600">{m.duration}</dt>
+            <dd>{m.minutes(activity.durationMinutes)}</dd>
+            <dt className="text-stone-600">{m.place}</dt>
+            <dd>{activity.place || m.placeTbd}</dd>
+          </dl>
+        </Card>
+
+        <MyCheckin activity={activity} checkin={checkin} />
+
+        {mine && (closed || mine.outcome) && (
+          <Card title={m.myOutcome}>
+            <OutcomeTag outcome={mine.outcome} expected={mine.expected} closed={closed} />
+          </Card>
+        )}
+
+        {!closed && mine?.expected && (mine.outcome === null || mine.outcome === "leave") && (
+          <ButtonLink href={`/leave/new?activityId=${activity.id}`} variant="secondary" className="w-full">
+            {t.leave.ask}
+          </ButtonLink>
+        )}
+
+        {activity.materials && (
+          <Card title={m.materials}>
+            <p className="whitespace-pre-line text-stone-800">{activity.materials}</p>
+          </Card>
+        )}
+
+        {activity.links.length > 0 && (
+          <Card title={m.links}>
+            <ul className="space-y-1">
+              {activity.links.map((link) => (
+                <li key={link.url}>
+                  <a href={link.url} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 items-center text-brand underline">
+                    {link.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+
+        <Card title={m.agenda}>
+          {steps.length === 0 ? (
+            <p className="text-stone-600">{m.noAgenda}</p>
+          ) : (
+            <ol className="divide-y divide-stone-100">
+              {steps.map((s, i) => (
+                <li key={s.id} className="flex min-h-11 items-center justify-between gap-2 py-2">
+                  <span>
+                    <span className="mr-2 text-stone-500">{i + 1}.</span>
+                    {s.title}
+                  </span>
+                  <span className="flex shrink-0 gap-1">
+                    {s.mandatory && <Tag tone="red">{t.plans.mandatory}</Tag>}
+                    {s.doneAt && <Tag tone="green">✓ {t.run.done}</Tag>}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { disputeCheckinAction } from "@/app/(member)/activities/dispute-actions";
+import { t } from "@/lib/messages";
+import { ActionForm } from "./ui/action-form";
+import { Field } from "./ui/field";
+import { SubmitButton } from "./ui/submit-button";
+
+/** A member says a proxy check-in made for them is wrong. */
+export function DisputeForm({ checkinId }: { checkinId: number }) {
+  return (
+    <details>
+      <summary className="min-h-11 cursor-pointer py-2 text-brand">{t.checkin.dispute}</summary>
+      <ActionForm action={disputeCheckinAction} success={() => t.checkin.disputed}>
+        <input type="hidden" name="checkinId" value={checkinId} />
+        <Field label={t.checkin.disputeReason} name="reason" />
+        <SubmitButton variant="secondary">{t.checkin.dispute}</SubmitButton>
+      </ActionForm>
+    </details>
+  );
+}

@@ -1,0 +1,52 @@
+import type { myCheckin } from "@/db/queries/checkins";
+import { OPENS_BEFORE_MS } from "@/db/queries/activity-run";
+import { t } from "@/lib/messages";
+import { TIME_ZONE } from "@/lib/time";
+import { CheckinForm } from "./checkin-form";
+import { DisputeForm } from "./dispute-form";
+import { Card, Tag } from "./ui/card";
+
+const hhmm = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
+
+/**
+ * The member's check-in on their activity page: the code entry while the window is open, then their own
+ * record — when, late or not, and, for a proxy entry, who made it, with a way to dispute it.
+ */
+export function MyCheckin({
+  activity,
+  checkin,
+  now = new Date(),
+}: {
+  activity: { id: number; startsAt: Date; durationMinutes: number; status: "scheduled" | "closed" };
+  checkin: Awaited<ReturnType<typeof myCheckin>>;
+  now?: Date;
+}) {
+  const opens = activity.startsAt.getTime() - OPENS_BEFORE_MS;
+  const closes = activity.startsAt.getTime() + activity.durationMinutes * 60_000;
+  const open = activity.status === "scheduled" && now.getTime() >= opens && now.getTime() <= closes;
+  if (!checkin && !open) return null;
+  return (
+    <Card title={t.checkin.title}>
+      {checkin ? (
+        <div className="space-y-2">
+          <p className="flex flex-wrap items-center gap-2">
+            <Tag tone={checkin.late ? "amber" : "green"}>{checkin.late ? t.run.late : t.run.present}</Tag>
+            {hhmm.format(checkin.at)}
+            {checkin.offline && <Tag>{t.checkin.offline}</Tag>}
+          </p>
+          {checkin.method === "proxy" && (
+            <>
+              <p className="text-stone-700">
+                {t.checkin.proxied(checkin.proxyByName ?? "")}
+                {checkin.proxyReason && `：${checkin.proxyReason}`}
+              </p>
+              {checkin.dispute ? <Tag tone="amber">{t.checkin.disputeOpen}</Tag> : <DisputeForm checkinId={checkin.id} />}
+            </>
+          )}
+        </div>
+      ) : (
+        <CheckinForm activityId={activity.id} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { id } from "./fields";
+
+export const noticeRef = z.object({ noticeId: id });
+export const noInput = z.object({});

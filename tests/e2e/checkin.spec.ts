@@ -1,0 +1,63 @@
+import { expect, type Page, test } from "@playwright/test";
+import { localInput, shot, signIn } from "./helpers";
+
+/** The secretary creates a Party lecture starting in a few minutes: inside the check-in window at once. */
+async function createLecture(page: Page, title: string): Promise<number> {
+  await page.goto("/branch/activities");
+  await page.getByRole("link", { name: "新建三会一课" }).click();
+  await page.getByLabel("类型").selectOption({ label: "党课" });
+  await page.getByLabel("标题", { exact: true }).fill(title);
+  await page.getByLabel("开始时间", { exact: true }).fill(localInput(new Date(Date.now() + 5 * 60_000)));
+  await page.getByLabel("时长（分钟）").fill("60");
+  await page.getByLabel("地点").fill("党员活动室");
+  await page.getByRole("button", { name: "新建三会一课" }).click();
+  await page.waitForURL(/\/branch\/activities\/\d+$/);
+  return Number(page.url().split("/").pop());
+}
+
+test("a member types the code from the secretary's screen and is counted; a proxy entry shows in the member's history", async ({ browser }) => {
+  const secretary = await browser.newPage();
+  await signIn(secretary, "13800000003", "demo1234");
+  const lecture = await createLecture(secretary, "书记讲党课");
+  const second = await createLecture(secretary, "专题党课");
+
+  await secretary.goto(`/branch/activities/${lecture}`);
+  await secretary.getByRole("link", { name: "签到屏" }).click();
+  const counts = secretary.getByTestId("checkin-counts");
+  await expect(counts).toContainText("出席0");
+  const code = (await secretary.getByTestId("checkin-code").textContent())!.trim();
+  expect(code).toMatch(/^\d{6}$/);
+  await shot(secretary, "checkin-screen");
+
+  const member = await browser.newPage();
+  await signIn(member, "13800000004", "demo1234");
+  await member.goto(`/activities/${lecture}`);
+  await member.getByLabel("输入 6 位签到码").fill("000000" === code ? "111111" : "000000");
+  await member.getByRole("button", { name: "签到" }).click();
+  await expect(member.getByRole("alert")).toContainText("签到码不正确");
+  const fresh = (await secretary.getByTestId("checkin-code").textContent())!.trim();
+  await member.getByLabel("输入 6 位签到码").fill(fresh);
+  await member.getByRole("button", { name: "签到" }).click();
+  await expect(member.getByRole("status")).toContainText("签到成功");
+  await shot(member, "checkin-member");
+
+  // The screen polls every five seconds.
+  await expect(counts).toContainText("出席1", { timeout: 15_000 });
+  await expect(secretary.getByText(/出席：.*刘洋/)).toBeVisible();
+
+  // Proxy entry on the second lecture, for the same member, who then sees it and who made it.
+  await secretary.goto(`/branch/activities/${second}`);
+  const row = secretary.getByRole("listitem").filter({ hasText: "刘洋" });
+  await row.locator("summary", { hasText: "代签到" }).click();
+  await secretary.getByLabel("刘洋 代签原因").fill("手机没电");
+  await secretary.getByRole("button", { name: "刘洋 代签到" }).click();
+  await expect(row.getByText("出席")).toBeVisible();
+
+  await member.goto(`/activities/${second}`);
+  await expect(member.getByText(/由 张志强 代签到：手机没电/)).toBeVisible();
+  await member.getByText("提出异议").first().click();
+  await member.getByLabel("异议说明").fill("我当时还没到场");
+  await member.getByRole("button", { name: "提出异议" }).click();
+  await expect(member.getByText("已提交异议")).toBeVisible();
+  await shot(member, "checkin-proxy-dispute");
+});
