@@ -53,7 +53,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       AUTH_SECRET: "zhibu-e2e-fixed-test-secret-not-for-prod",
     },
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
   },
 });

@@ -1,0 +1,28 @@
+"use client";
+
+import { ActionForm } from "@/components/ui/action-form";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { t } from "@/lib/messages";
+import { decideChangeAction } from "./actions";
+
+const m = t.scheduleChange;
+
+/** The committee says 同意/退回, the county 批准/驳回; the button pressed is the decision. */
+export function DecisionForm({ changeId, level }: { changeId: number; level: "committee" | "county" }) {
+  const [yes, no] = level === "committee" ? (["endorse", "return"] as const) : (["approve", "reject"] as const);
+  return (
+    <ActionForm action={decideChangeAction} success={(message) => message} className="mt-3 space-y-3 border-t border-stone-100 pt-3">
+      <input type="hidden" name="changeId" value={changeId} />
+      <Field label={m.comment} name="comment" hint={m.commentHint} maxLength={500} />
+      <div className="grid grid-cols-2 gap-2">
+        <SubmitButton name="decision" value={yes}>
+          {m[yes]}
+        </SubmitButton>
+        <SubmitButton name="decision" value={no} variant="danger">
+          {m[no]}
+        </SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}

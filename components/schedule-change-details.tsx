@@ -1,0 +1,58 @@
+import { Tag } from "@/components/ui/card";
+import type { ChangeRow } from "@/db/queries/schedule-changes";
+import type { ChangeStatus } from "@/db/schema/activities";
+import { t } from "@/lib/messages";
+import { formatWhen } from "@/lib/time";
+
+const m = t.scheduleChange;
+const tone: Record<ChangeStatus, "amber" | "green" | "red"> = {
+  pending_committee: "amber",
+  pending_county: "amber",
+  approved: "green",
+  returned: "red",
+  rejected: "red",
+};
+
+/** One schedule-change request as both the secretary's history and the admins' list show it. */
+export function ScheduleChangeDetails({ change, showBranch = false }: { change: ChangeRow; showBranch?: boolean }) {
+  // Each level's decision is implied by where the request went next.
+  const committeeWord = change.status === "returned" ? m.return : m.endorse;
+  const countyWord = change.status === "rejected" ? m.reject : m.approve;
+  return (
+    <div className="space-y-1">
+      <div className="flex items-start justify-between gap-2">
+        <span className="font-medium">{showBranch ? change.branchName : change.activityTitle}</span>
+        <Tag tone={tone[change.status]}>{m.status[change.status]}</Tag>
+      </div>
+      {showBranch && <p className="text-sm text-stone-600">{change.activityTitle}</p>}
+      <p>
+        <span className="text-stone-600 line-through decoration-stone-400">{formatWhen(change.fromStartsAt)}</span>
+        <span aria-label={m.changedTo}> → </span>
+        <strong>{formatWhen(change.toStartsAt)}</strong>
+      </p>
+      <p className="break-words">
+        <span className="text-stone-600">{m.reason}：</span>
+        {change.reason}
+      </p>
+      <p className="text-sm text-stone-600">{m.requested(change.requestedByName, formatWhen(change.requestedAt))}</p>
+      {change.committeeAt && (
+        <Decision label={m.committee} word={committeeWord} comment={change.committeeComment} by={m.decidedBy(change.committeeByName ?? "—", formatWhen(change.committeeAt))} />
+      )}
+      {change.countyAt && (
+        <Decision label={m.county} word={countyWord} comment={change.countyComment} by={m.decidedBy(change.countyByName ?? "—", formatWhen(change.countyAt))} />
+      )}
+    </div>
+  );
+}
+
+function Decision({ label, word, comment, by }: { label: string; word: string; comment: string | null; by: string }) {
+  return (
+    <p className="rounded-lg bg-stone-50 px-3 py-2 text-sm">
+      <span className="font-medium">
+        {label}：{word}
+      </span>
+      {comment && <span className="break-words">，{comment}</span>}
+      <span className="block text-stone-600">{by}</span>
+    </p>
+  );
+}

@@ -1,0 +1,266 @@
+import { and, asc, count, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { AppError } from "@/lib/errors";
+import { t } from "@/lib/messages";
+import { canApproveChange, canEndorseChange, canManageActivity, canReadRoster } from "@/lib/permissions";
+import type { Scope } from "@/lib/scope";
+import { formatWhen } from "@/lib/time";
+import type { DecideChange, RequestChange } from "@/lib/validation/schedule-changes";
+import type { Db } from "../open";
+import { activities, scheduleChanges, type Activity, type ChangeStatus } from "../schema/activities";
+import { orgNodes } from "../schema/org";
+import { roleGrants, users, type RoleName } from "../schema/users";
+import { loadActivity, syncRoster } from "./activities";
+import { writeAudit } from "./audit";
+import { notify } from "./notices";
+
+/**
+ * Schedule changes (DESIGN.md §3 "Same time"): the only way a branch moves its theme day. The secretary
+ * asks → the committee above endorses or returns → the county approves or rejects; approval moves the
+ * activity and tells its members. Every step is one transaction with its audit entry and notices.
+ */
+
+const m = t.scheduleChange;
+const OPEN: ChangeStatus[] = ["pending_committee", "pending_county"];
+
+/** Why this activity's time cannot be moved now, or null when it can. */
+function unmovable(activity: Pick<Activity, "type" | "status" | "startsAt">, now: Date): AppError | null {
+  if (activity.type !== "theme_day") return new AppError("bad_request", m.onlyThemeDay);
+  if (activity.status === "closed") return new AppError("conflict", m.closed);
+  if (now >= activity.startsAt) return new AppError("conflict", m.started);
+  return null;
+}
+
+/** Active people holding `role` on the branch or a node above it: who has to act, or to know, next. */
+async function holdersAbove(db: Db, branchPath: string, role: RoleName): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.role, role), eq(users.active, true), sql`${branchPath} like ${orgNodes.path} || '%'`));
+  return rows.map((r) => r.userId);
+}
+
+/** A request with its activity and branch; not-found and out-of-scope differ only by status code. */
+async function loadChange(db: Db, scope: Scope, changeId: number, allowed: (scope: Scope, branchPath: string) => boolean) {
+  const [row] = await db
+    .select({ change: scheduleChanges, activity: activities, branchPath: orgNodes.path, branchName: orgNodes.name })
+    .from(scheduleChanges)
+    .innerJoin(activities, eq(activities.id, scheduleChanges.activityId))
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.branchId))
+    .where(eq(scheduleChanges.id, changeId));
+  if (!row) throw new AppError("not_found");
+  if (!allowed(scope, row.branchPath)) throw new AppError("forbidden");
+  return row;
+}
+
+const summary = (title: string, from: Date, to: Date, reason: string) => m.notice.body(title, formatWhen(from), formatWhen(to), reason);
+
+export async function requestChange(db: Db, scope: Scope, input: RequestChange, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
+    const blocked = unmovable(activity, now);
+    if (blocked) throw blocked;
+    if (input.toStartsAt <= now) throw new AppError("bad_request", m.inPast, { toStartsAt: m.inPast });
+    if (input.toStartsAt.getTime() === activity.startsAt.getTime()) throw new AppError("bad_request", m.sameTime, { toStartsAt: m.sameTime });
+    // The partial unique index would refuse a second open request anyway; asking first gives a clear message.
+    const [open] = await tx
+      .select({ id: scheduleChanges.id })
+      .from(scheduleChanges)
+      .where(and(eq(scheduleChanges.activityId, activity.id), inArray(scheduleChanges.status, OPEN)));
+    if (open) throw new AppError("conflict", m.openExists);
+
+    const [change] = await tx
+      .insert(scheduleChanges)
+      .values({ activityId: activity.id, fromStartsAt: activity.startsAt, toStartsAt: input.toStartsAt, reason: input.reason, requestedBy: scope.userId, requestedAt: now })
+      .returning({ id: scheduleChanges.id });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "schedule.request",
+      targetType: "schedule_change",
+      targetId: change.id,
+      nodePath: activity.branchPath,
+      detail: { activityId: activity.id, from: activity.startsAt, to: input.toStartsAt },
+    });
+    await notify(tx, await holdersAbove(tx, activity.branchPath, "committee_admin"), {
+      kind: "schedule_change",
+      activityId: activity.id,
+      title: m.notice.requested(activity.branchName),
+      body: summary(activity.title, activity.startsAt, input.toStartsAt, input.reason),
+    });
+    return { changeId: change.id };
+  });
+}
+
+/** The committee's or the county's decision, by which one was taken; each checks its own permission. */
+export function decideChange(db: Db, scope: Scope, input: DecideChange, now = new Date()) {
+  const { decision } = input;
+  return decision === "endorse" || decision === "return" ? reviewAtCommittee(db, scope, { ...input, decision }, now) : reviewAtCounty(db, scope, { ...input, decision }, now);
+}
+
+export async function reviewAtCommittee(db: Db, scope: Scope, input: { changeId: number; decision: "endorse" | "return"; comment: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const { change, activity, branchPath, branchName } = await loadChange(tx, scope, input.changeId, canEndorseChange);
+    if (change.status !== "pending_committee") throw new AppError("conflict", m.notAtCommittee);
+    if (input.decision === "endorse") {
+      // Passing on a request the county could no longer approve only wastes its time.
+      const blocked = unmovable(activity, now);
+      if (blocked) throw blocked;
+      if (change.toStartsAt <= now) throw new AppError("conflict", m.targetPassed);
+    }
+    const status = input.decision === "endorse" ? "pending_county" : "returned";
+    // Conditional on the state read above, so two admins deciding at once cannot both succeed.
+    const [updated] = await tx
+      .update(scheduleChanges)
+      .set({ status, committeeBy: scope.userId, committeeComment: input.comment || null, committeeAt: now })
+      .where(and(eq(scheduleChanges.id, change.id), eq(scheduleChanges.status, "pending_committee")))
+      .returning({ id: scheduleChanges.id });
+    if (!updated) throw new AppError("conflict", m.notAtCommittee);
+    await writeAudit(tx, { actorId: scope.userId, action: `schedule.${input.decision}`, targetType: "schedule_change", targetId: change.id, nodePath: branchPath, detail: { activityId: activity.id } });
+
+    const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), m.notice.comment(input.comment || null)].filter(Boolean).join("\n");
+    await notify(tx, [change.requestedBy], { kind: "schedule_change", activityId: activity.id, title: input.decision === "endorse" ? m.notice.endorsed : m.notice.returned, body });
+    if (input.decision === "endorse") {
+      await notify(tx, await holdersAbove(tx, branchPath, "county_admin"), { kind: "schedule_change", activityId: activity.id, title: m.notice.requested(branchName), body });
+    }
+    return { status };
+  });
+}
+
+export async function reviewAtCounty(db: Db, scope: Scope, input: { changeId: number; decision: "approve" | "reject"; comment: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const { change, activity, branchPath } = await loadChange(tx, scope, input.changeId, canApproveChange);
+    if (change.status !== "pending_county") throw new AppError("conflict", m.notAtCounty);
+    if (input.decision === "approve") {
+      const blocked = unmovable(activity, now);
+      if (blocked) throw blocked;
+      if (change.toStartsAt <= now) throw new AppError("conflict", m.targetPassed);
+    }
+    const status = input.decision === "approve" ? "approved" : "rejected";
+    const [updated] = await tx
+      .update(scheduleChanges)
+      .set({ status, countyBy: scope.userId, countyComment: input.comment || null, countyAt: now })
+      .where(and(eq(scheduleChanges.id, change.id), eq(scheduleChanges.status, "pending_county")))
+      .returning({ id: scheduleChanges.id });
+    if (!updated) throw new AppError("conflict", m.notAtCounty);
+
+    if (input.decision === "reject") {
+      const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), m.notice.comment(input.comment)].filter(Boolean).join("\n");
+      await notify(tx, [change.requestedBy], { kind: "schedule_change", activityId: activity.id, title: m.notice.rejected, body });
+      await writeAudit(tx, { actorId: scope.userId, action: "schedule.reject", targetType: "schedule_change", targetId: change.id, nodePath: branchPath, detail: { activityId: activity.id } });
+      return { status };
+    }
+
+    // The one write of a theme day's time outside the county's own plan revision (DESIGN.md §3).
+    const [moved] = await tx
+      .update(activities)
+      .set({ startsAt: change.toStartsAt })
+      .where(and(eq(activities.id, activity.id), eq(activities.status, "scheduled")))
+      .returning();
+    if (!moved) throw new AppError("conflict", m.closed);
+    const expected = await syncRoster(tx, moved, now);
+    // Told from the activity's own time, which a plan revision may have moved since the request.
+    await notify(tx, [...new Set([...expected, change.requestedBy])], {
+      kind: "schedule_change",
+      activityId: activity.id,
+      title: m.notice.moved,
+      body: m.notice.movedBody(activity.title, formatWhen(activity.startsAt), formatWhen(change.toStartsAt)),
+    });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "schedule.approve",
+      targetType: "schedule_change",
+      targetId: change.id,
+      nodePath: branchPath,
+      detail: { activityId: activity.id, from: activity.startsAt, to: change.toStartsAt, notified: expected.length },
+    });
+    return { status };
+  });
+}
+
+const requester = alias(users, "requester");
+const endorser = alias(users, "endorser");
+const approver = alias(users, "approver");
+
+/** A request as the lists show it: who asked and decided, by name. */
+const changeRows = (db: Db) =>
+  db
+    .select({
+      id: scheduleChanges.id,
+      activityId: scheduleChanges.activityId,
+      activityTitle: activities.title,
+      branchName: orgNodes.name,
+      branchPath: orgNodes.path,
+      fromStartsAt: scheduleChanges.fromStartsAt,
+      toStartsAt: scheduleChanges.toStartsAt,
+      reason: scheduleChanges.reason,
+      status: scheduleChanges.status,
+      requestedByName: requester.name,
+      requestedAt: scheduleChanges.requestedAt,
+      committeeByName: endorser.name,
+      committeeComment: scheduleChanges.committeeComment,
+      committeeAt: scheduleChanges.committeeAt,
+      countyByName: approver.name,
+      countyComment: scheduleChanges.countyComment,
+      countyAt: scheduleChanges.countyAt,
+    })
+    .from(scheduleChanges)
+    .innerJoin(activities, eq(activities.id, scheduleChanges.activityId))
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.branchId))
+    .innerJoin(requester, eq(requester.id, scheduleChanges.requestedBy))
+    .leftJoin(endorser, eq(endorser.id, scheduleChanges.committeeBy))
+    .leftJoin(approver, eq(approver.id, scheduleChanges.countyBy));
+
+export type ChangeRow = Awaited<ReturnType<ReturnType<typeof changeRows>["execute"]>>[number];
+
+/** The branches under the caller's committee or county grants, as a filter; forbidden for anyone else. */
+function reviewerReach(scope: Scope) {
+  const grants = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin");
+  if (grants.length === 0) throw new AppError("forbidden");
+  return or(...grants.map((g) => like(orgNodes.path, `${g.path}%`)));
+}
+
+/** Which decision, if any, the caller may take on this row now. */
+const mayDecide = (scope: Scope, row: Pick<ChangeRow, "status" | "branchPath">): "committee" | "county" | null =>
+  row.status === "pending_committee" && canEndorseChange(scope, row.branchPath)
+    ? "committee"
+    : row.status === "pending_county" && canApproveChange(scope, row.branchPath)
+      ? "county"
+      : null;
+
+/** The requests of the branches a committee or county admin reaches; open ones oldest first, as a queue. */
+export async function listChanges(db: Db, scope: Scope, input: { status?: ChangeStatus } = {}) {
+  const reach = reviewerReach(scope);
+  const queue = input.status && OPEN.includes(input.status);
+  const rows = await changeRows(db)
+    .where(and(reach, input.status ? eq(scheduleChanges.status, input.status) : undefined))
+    .orderBy(queue ? asc(scheduleChanges.requestedAt) : desc(scheduleChanges.requestedAt), desc(scheduleChanges.id))
+    .limit(200);
+  return rows.map((row) => ({ ...row, mayDecide: mayDecide(scope, row) }));
+}
+
+/** How many requests are in each state, for the filter tabs. */
+export async function countChanges(db: Db, scope: Scope): Promise<Partial<Record<ChangeStatus, number>>> {
+  const reach = reviewerReach(scope);
+  const rows = await db
+    .select({ status: scheduleChanges.status, n: count() })
+    .from(scheduleChanges)
+    .innerJoin(activities, eq(activities.id, scheduleChanges.activityId))
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.branchId))
+    .where(reach)
+    .groupBy(scheduleChanges.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/**
+ * One activity's requests, newest first, for its secretary and the admins above; with whether the caller
+ * may ask (`canManage`) and, when they may not ask now, why (`blocked`, in words the page shows).
+ */
+export async function changesForActivity(db: Db, scope: Scope, activityId: number, now = new Date()) {
+  const activity = await loadActivity(db, scope, activityId, canReadRoster);
+  const changes = await changeRows(db).where(eq(scheduleChanges.activityId, activity.id)).orderBy(desc(scheduleChanges.requestedAt), desc(scheduleChanges.id));
+  const canManage = canManageActivity(scope, activity.branchPath);
+  const blocked = unmovable(activity, now)?.message ?? (changes.some((c) => OPEN.includes(c.status)) ? m.openExists : null);
+  return { activity, changes, canManage, blocked };
+}
