@@ -83,8 +83,9 @@ describe("running a theme day", () => {
 });
 
 describe("scope", () => {
-  it("keeps a secretary out of another branch's activity", async () => {
+  it("keeps a secretary out of another branch's activity, and says so for an unknown one", async () => {
     const s = county.secretary;
+    await expect(activityForSecretary(county.db, s, 999_999, during)).rejects.toMatchObject({ code: "not_found" });
     await expect(activityForSecretary(county.db, s, foreignActivityId, during)).rejects.toMatchObject({ code: "forbidden" });
     const { steps, roster } = await activityForSecretary(county.db, admin, foreignActivityId, during);
     await expect(markStep(county.db, s, { stepId: steps[0].id, done: true }, during)).rejects.toMatchObject({ code: "forbidden" });
