@@ -11,6 +11,8 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url().optional(),
+  /** Connections per app instance to the PostgreSQL server (docs/scaling.md); instances × this < max_connections. */
+  DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
   /** Where PGlite keeps its files when DATABASE_URL is unset. */
   DATA_DIR: z.string().min(1).default(".data"),
   AUTH_SECRET: z.string().min(32).optional(),

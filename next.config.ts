@@ -1,12 +1,51 @@
+import withPWAInit from "@ducanh2912/next-pwa";
 import type { NextConfig } from "next";
+import { pwaRuntimeCaching } from "./lib/pwa-caching";
+
+// Lets two builds (say, two e2e runs on one machine) keep apart; unset in normal use.
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+// The service worker files are written into public/; a side build keeps its own under public/_pwa/<dir>
+// and serves them at the root through the rewrites below, so one build never replaces another's worker.
+const pwaDir = distDir === ".next" ? "" : `_pwa/${distDir.replace(/[^\w-]/g, "")}`;
+
+const withPWA = withPWAInit({
+  dest: pwaDir ? `public/${pwaDir}` : "public",
+  // workbox-window in components/pwa/service-worker.tsx registers it and asks before taking over.
+  register: false,
+  reloadOnOnline: false,
+  // The start URL differs per person: it is cached by the "pages" rule (emptied on sign-out), never precached
+  // and never in next-pwa's own "start-url" cache, which would outlive the person.
+  cacheStartUrl: false,
+  dynamicStartUrl: false,
+  publicExcludes: ["!noprecache/**/*", "!_pwa/**/*"],
+  fallbacks: { document: "/offline" },
+  workboxOptions: {
+    skipWaiting: false,
+    clientsClaim: true,
+    runtimeCaching: pwaRuntimeCaching,
+  },
+});
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs"],
   poweredByHeader: false,
-  // Lets two builds (say, two e2e runs on one machine) keep apart; unset in normal use.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir,
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  async headers() {
+    return [{ source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }, { key: "Service-Worker-Allowed", value: "/" }] }];
+  },
+  async rewrites() {
+    if (!pwaDir) return [];
+    return {
+      beforeFiles: [
+        { source: "/sw.js", destination: `/${pwaDir}/sw.js` },
+        { source: "/:file(workbox-.+|fallback-.+|worker-.+|swe-worker-.+)", destination: `/${pwaDir}/:file` },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
 };
 
-export default nextConfig;
+export default withPWA(nextConfig);

@@ -13,5 +13,6 @@ export default withAuth({
 });
 
 export const config = {
-  matcher: ["/((?!login|activate|offline|api/|_next/|favicon|icons/|manifest|sw\\.js|workbox-).*)"],
+  // The service worker and the scripts it imports must load for a signed-out visitor too, or it never installs.
+  matcher: ["/((?!login|activate|offline|api/|_next/|_pwa/|favicon|icons/|manifest|sw\\.js|workbox-|fallback-|worker-).*)"],
 };

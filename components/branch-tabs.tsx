@@ -1,21 +1,35 @@
 import Link from "next/link";
+import { pendingLeaveCount } from "@/db/queries/leave-lists";
+import { t } from "@/lib/messages";
+import { pageContext } from "@/lib/session";
 
-/** The two halves of a branch's workbench: its people and its meetings. */
-export function BranchTabs({ branchId, current }: { branchId: number; current: "roster" | "activities" }) {
+/** The three parts of a branch's workbench: its people, its meetings and its leave, with the pending count. */
+export async function BranchTabs({ branchId, current }: { branchId: number; current: "roster" | "activities" | "leave" }) {
+  const { db, scope } = await pageContext();
+  const pending = await pendingLeaveCount(db, scope, branchId);
   const tabs = [
     { key: "roster", href: `/branch/${branchId}`, label: "花名册" },
     { key: "activities", href: `/branch/${branchId}/activities`, label: "活动" },
+    { key: "leave", href: `/branch/${branchId}/leave`, label: t.leave.title },
   ] as const;
   return (
-    <nav aria-label="支部工作台" className="grid grid-cols-2 rounded-lg bg-stone-200 p-1">
+    <nav aria-label="支部工作台" className="grid grid-cols-3 rounded-lg bg-stone-200 p-1">
       {tabs.map((tab) => (
         <Link
           key={tab.key}
           href={tab.href}
           aria-current={tab.key === current ? "page" : undefined}
-          className={`flex min-h-10 items-center justify-center rounded-md ${tab.key === current ? "bg-white font-semibold shadow-sm" : "text-stone-700"}`}
+          className={`flex min-h-10 items-center justify-center gap-1 rounded-md ${tab.key === current ? "bg-white font-semibold shadow-sm" : "text-stone-700"}`}
         >
           {tab.label}
+          {tab.key === "leave" && pending > 0 && (
+            <>
+              <span aria-hidden className="min-w-5 rounded-full bg-brand px-1.5 text-center text-xs leading-5 font-semibold text-white">
+                {pending}
+              </span>
+              <span className="sr-only">{t.leave.pendingCount(pending)}</span>
+            </>
+          )}
         </Link>
       ))}
     </nav>

@@ -1,22 +1,28 @@
 "use client";
 
 import { t } from "@/lib/messages";
+import { submit } from "./outbox/outbox";
 
 export interface CheckinResult {
   ok: boolean;
   message: string;
+  /** No answer yet: kept in the outbox, sent when the network is back. */
+  queued?: boolean;
 }
 
 /**
- * Sends a check-in to the versioned route (never a server action: an offline queue must be able to replay
- * it). The same clientId on a retry gets the first answer back, so retrying is always safe.
+ * Sends a check-in through the outbox to the versioned route (never a server action: an offline queue must be
+ * able to replay it). `scannedAt` is the device time of the scan or the typed code, so a replay hours later
+ * is judged by when the member was there. The same clientId on a retry gets the first answer back.
  */
 export async function sendCheckin(body: { activityId: number; code: string; step?: number; clientId: string; scannedAt?: string }): Promise<CheckinResult> {
-  try {
-    const response = await fetch("/api/v1/checkins", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const answer = await response.json();
-    return answer.ok ? { ok: true, message: answer.data.message } : { ok: false, message: answer.error };
-  } catch {
-    return { ok: false, message: t.errors.internal };
-  }
+  const delivery = await submit({
+    kind: "checkin",
+    url: "/api/v1/checkins",
+    clientId: body.clientId,
+    label: `签到码 ${body.code}`,
+    body: { ...body, scannedAt: body.scannedAt ?? new Date().toISOString() },
+  });
+  if (delivery.outcome === "kept") return { ok: false, queued: true, message: t.pwa.queuedCheckin };
+  return { ok: delivery.outcome === "sent", message: delivery.message };
 }

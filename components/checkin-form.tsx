@@ -40,7 +40,7 @@ export function CheckinForm({ activityId }: { activityId: number }) {
         {pending ? t.checkin.scanned : t.checkin.submit}
       </Button>
       <p aria-live="polite">
-        {result && <span className={`block rounded-lg p-3 ${result.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`} role={result.ok ? "status" : "alert"}>{result.message}</span>}
+        {result && <span className={`block rounded-lg p-3 ${result.ok ? "bg-green-50 text-green-900" : result.queued ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800"}`} role={result.ok || result.queued ? "status" : "alert"}>{result.message}</span>}
       </p>
     </form>
   );

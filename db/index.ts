@@ -14,7 +14,7 @@ const cache = globalThis as typeof globalThis & { zhibuDb?: Cached };
 
 function start(): Cached {
   const open = env.DATABASE_URL
-    ? openPostgres(env.DATABASE_URL)
+    ? openPostgres(env.DATABASE_URL, env.DATABASE_POOL)
     : openPglite({ dir: path.join(env.DATA_DIR, "pglite") });
   const ready = (async () => {
     await open.migrate();

@@ -25,8 +25,26 @@ function keyFor(secret: string): Promise<CryptoKey> {
   return key;
 }
 
+/**
+ * Codes already computed: during a check-in burst every scan of an activity asks for the same one or two
+ * steps, and WebCrypto's per-call overhead is most of the cost of a check-in's HMAC.
+ */
+const codes = new Map<string, Promise<string>>();
+
 /** The 6-digit code of one step (dynamic truncation as in HOTP, RFC 4226). */
-export async function codeFor(secret: string, activityId: number, step: number): Promise<string> {
+export function codeFor(secret: string, activityId: number, step: number): Promise<string> {
+  const id = `${activityId}:${step}:${secret}`;
+  let code = codes.get(id);
+  if (!code) {
+    code = computeCode(secret, activityId, step);
+    if (codes.size > 10_000) codes.clear(); // bounded; a new step's codes are made again in microseconds
+    codes.set(id, code);
+    code.catch(() => codes.delete(id));
+  }
+  return code;
+}
+
+async function computeCode(secret: string, activityId: number, step: number): Promise<string> {
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await keyFor(secret), encoder.encode(`${activityId}:${step}`)));
   const offset = mac[mac.length - 1] & 0x0f;
   const value = ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];

@@ -67,3 +67,29 @@ export const canReadActivity = (scope: Scope, branchPath: string) =>
 /** Schedule changes: the committee above the branch endorses, the county approves. */
 export const canEndorseChange = (scope: Scope, branchPath: string) => reaches(scope, branchPath, ["committee_admin"]);
 export const canApproveChange = (scope: Scope, branchPath: string) => reaches(scope, branchPath, ["county_admin"]);
+
+/** Leave (issue 5): a member asks for leave from their own branch's activities only. */
+export const canRequestLeave = (scope: Scope, branchPath: string) => scope.member?.branchPath === branchPath;
+
+/** Who asked, in which branch, and whether they are a secretary of it: what deciding a leave depends on. */
+export interface LeaveSubject {
+  memberId: number;
+  branchPath: string;
+  bySecretary: boolean;
+}
+
+/**
+ * The branch's secretary decides a member's leave; a secretary's own leave goes to the committee above the
+ * branch. Nobody decides their own, and the county does not decide leave.
+ */
+export function canDecideLeave(scope: Scope, leave: LeaveSubject): boolean {
+  if (leave.memberId === scope.userId) return false;
+  return reaches(scope, leave.branchPath, leave.bySecretary ? ["committee_admin"] : ["secretary"]);
+}
+
+/** The member themself, and whoever reads the branch's roster. */
+export const canReadLeave = (scope: Scope, leave: Pick<LeaveSubject, "memberId" | "branchPath">) =>
+  leave.memberId === scope.userId || canReadRoster(scope, leave.branchPath);
+
+/** A make-up study is confirmed by whoever decides the leave it follows. */
+export const canConfirmMakeup = canDecideLeave;

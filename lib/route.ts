@@ -8,16 +8,17 @@ type Params = Promise<Record<string, string | string[]>>;
 /**
  * A versioned route handler under /api/v1 (the target of offline queues and scripts), on the same path as
  * server actions: Origin check for writes → parse (path params, query and JSON body merged) → session →
- * run → JSON answer with the status of the error code.
+ * run → JSON answer with the status of the error code. `options.context` replaces how the session is read
+ * (the check-in burst reads it with lib/session-token.ts).
  */
-export function route<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>) {
+export function route<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: { context?: () => Promise<Ctx> } = {}) {
   return async (request: Request, context: { params: Params }): Promise<Response> => {
     const write = request.method !== "GET" && request.method !== "HEAD";
     if (write && !sameOrigin(request)) return json(toFailure(new AppError("forbidden", t.errors.badOrigin)));
     const body = write ? await readJson(request) : {};
     if (!body) return json(toFailure(new AppError("bad_request")));
     const raw = { ...Object.fromEntries(new URL(request.url).searchParams), ...body, ...(await context.params) };
-    return json(await execute(name, schema, run, raw));
+    return json(await execute(name, schema, run, raw, options.context));
   };
 }
 

@@ -31,32 +31,100 @@ const hhmm = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digi
 /**
  * A member checks in with a scanned or typed code (POST /api/v1/checkins). Exactly once: a replay of the
  * same clientId returns the first answer; a second check-in of the same member says "already".
+ *
+ * Sized for a county's burst (docs/scaling.md): a successful check-in is one round trip to the database —
+ * the activity comes from a short in-process cache, and one prepared statement inserts the check-in and the
+ * attendance outcome together while re-checking in SQL what the cache said. Everything else (a replay, a
+ * second scan, a refusal, a cache that was out of date) takes the slower path that asks the database again.
  */
 export async function checkIn(db: Db, scope: Scope, input: { activityId: number; code: string; step?: number; clientId: string; scannedAt?: Date }, now = new Date()): Promise<CheckinAnswer> {
-  const [replay] = await db.select({ memberId: checkins.memberId, response: checkins.response }).from(checkins).where(eq(checkins.clientId, input.clientId));
-  if (replay) {
-    if (replay.memberId !== scope.userId) throw new AppError("conflict", t.checkin.clientReused);
-    return replay.response as unknown as CheckinAnswer;
+  try {
+    return await checkInOnce(db, scope, input, now, false);
+  } catch (error) {
+    // A refused request may be the replay of one that succeeded (the window has closed since, say): the
+    // first answer wins over any refusal.
+    if (error instanceof AppError) {
+      const replay = await replayOf(db, scope, input.clientId);
+      if (replay) return replay;
+    }
+    throw error;
   }
+}
+
+async function checkInOnce(db: Db, scope: Scope, input: Parameters<typeof checkIn>[2], now: Date, fresh: boolean): Promise<CheckinAnswer> {
   if (!scope.member) throw new AppError("forbidden", t.checkin.notMember);
-  const [activity] = await db
-    .select({ id: activities.id, branchId: activities.branchId, status: activities.status, startsAt: activities.startsAt, durationMinutes: activities.durationMinutes, secret: activities.checkinSecret })
-    .from(activities)
-    .where(eq(activities.id, input.activityId));
-  if (!activity) throw new AppError("not_found");
-  if (activity.branchId !== scope.member.branchId) throw new AppError("forbidden", t.checkin.notYourBranch);
-  if (activity.status === "closed") throw new AppError("conflict", t.checkin.closed);
+  const activity = await cachedActivity(db, input.activityId, fresh);
+  // A refusal is decided on the database's row, never on a copy that may be seconds old.
+  const refuse = (error: AppError) => (fresh ? Promise.reject(error) : checkInOnce(db, scope, input, now, true));
+  if (!activity) return refuse(new AppError("not_found"));
+  if (activity.branchId !== scope.member.branchId) return refuse(new AppError("forbidden", t.checkin.notYourBranch));
+  if (activity.status === "closed") return refuse(new AppError("conflict", t.checkin.closed));
 
   const opensAt = new Date(activity.startsAt.getTime() - OPENS_BEFORE_MS);
   const closesAt = new Date(activity.startsAt.getTime() + activity.durationMinutes * 60_000);
   const verdict = await verifyScan({ secret: activity.secret, activityId: activity.id, code: input.code, step: input.step, scannedAt: input.scannedAt, opensAt, closesAt, now });
   if (!verdict.ok) {
     const refusal = { bad_code: t.checkin.badCode, expired: t.checkin.expired, window_closed: t.checkin.windowClosed }[verdict.reason];
-    throw new AppError(verdict.reason === "window_closed" ? "conflict" : "bad_request", refusal, { code: refusal });
+    return refuse(new AppError(verdict.reason === "window_closed" ? "conflict" : "bad_request", refusal, { code: refusal }));
   }
   const at = verdict.offline && input.scannedAt ? input.scannedAt : now;
-  return record(db, scope, { activityId: activity.id, memberId: scope.userId, clientId: input.clientId, method: input.step === undefined ? "code" : "qr", at, scannedAt: input.scannedAt, step: verdict.step, offline: verdict.offline, late: at.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS });
+  const entry: Entry = { activityId: activity.id, memberId: scope.userId, clientId: input.clientId, method: input.step === undefined ? "code" : "qr", at, scannedAt: input.scannedAt, step: verdict.step, offline: verdict.offline, late: at.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS };
+  const result = await record(db, scope, entry, activity);
+  // The activity moved since it was cached (the insert re-checks it): decide again on the database's row.
+  if (result === "stale") return refuse(new AppError("conflict", t.errors.conflict));
+  return result;
 }
+
+/** The stored first answer to this client id, or null; a client id that another member used is refused. */
+async function replayOf(db: Db, scope: Scope, clientId: string): Promise<CheckinAnswer | null> {
+  const [replay] = await db.select({ memberId: checkins.memberId, response: checkins.response }).from(checkins).where(eq(checkins.clientId, clientId));
+  if (!replay) return null;
+  if (replay.memberId !== scope.userId) throw new AppError("conflict", t.checkin.clientReused);
+  return replay.response as unknown as CheckinAnswer;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The activity, cached for a few seconds per process
+
+/** What a check-in needs to know about its activity. */
+interface CheckinActivity {
+  id: number;
+  branchId: number;
+  status: "scheduled" | "closed";
+  startsAt: Date;
+  durationMinutes: number;
+  secret: string;
+}
+
+/**
+ * How long a process keeps its copy of an activity. Nothing is decided on the copy alone: the insert
+ * re-checks status, branch and time in SQL, and every refusal is decided again on a fresh row; so this
+ * only sets how often the row is read. A branch's 50 members check in over a few minutes: with a minute,
+ * about one check-in in ten of a county's burst reads the activity; at 10 s more than half would.
+ */
+const ACTIVITY_TTL_MS = 60_000;
+const ACTIVITY_CACHE_MAX = 5_000;
+type Cached = { at: number; row: Promise<CheckinActivity | null> };
+const activityCache = new WeakMap<Db, Map<number, Cached>>();
+
+function cachedActivity(db: Db, id: number, fresh: boolean): Promise<CheckinActivity | null> {
+  let cache = activityCache.get(db);
+  if (!cache) activityCache.set(db, (cache = new Map()));
+  const hit = cache.get(id);
+  if (hit && !fresh && Date.now() - hit.at < ACTIVITY_TTL_MS) return hit.row;
+  if (cache.size >= ACTIVITY_CACHE_MAX) cache.clear();
+  // Concurrent check-ins of one branch share the one load in flight; a failed load is not kept.
+  const row = statements(db)
+    .loadActivity.execute({ id })
+    .then(([found]) => found ?? null);
+  const entry = { at: Date.now(), row };
+  cache.set(id, entry);
+  row.catch(() => cache.get(id) === entry && cache.delete(id));
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing
 
 interface Entry {
   activityId: number;
@@ -72,8 +140,59 @@ interface Entry {
   proxyReason?: string;
 }
 
-/** Writes the check-in and the attendance outcome together; the unique indexes decide every race. */
-async function record(db: Db, scope: Scope, entry: Entry): Promise<CheckinAnswer> {
+/**
+ * The statements of the hot path, prepared once per database client (postgres.js then sends a check-in in
+ * one round trip instead of describing the statement first).
+ */
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+const statements = (db: Db) => {
+  let found = prepared.get(db);
+  if (!found) prepared.set(db, (found = prepare(db)));
+  return found;
+};
+
+function prepare(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  const loadActivity = db
+    .select({ id: activities.id, branchId: activities.branchId, status: activities.status, startsAt: activities.startsAt, durationMinutes: activities.durationMinutes, secret: activities.checkinSecret })
+    .from(activities)
+    .where(eq(activities.id, sql.placeholder("id")))
+    .prepare("checkin_activity");
+
+  // The activity must still be what the caller decided on: open, in this branch, at the same time.
+  const open = db.$with("open", { id: sql<number>`id` }).as(sql`
+    select id from activities
+    where id = ${p("activityId")} and status = 'scheduled' and branch_id = ${p("branchId")}
+      and date_trunc('milliseconds', starts_at) = ${p("startsAt")}::timestamptz and duration_minutes = ${p("durationMinutes")}`);
+  // Unique on client id and on (activity, member): whichever comes second inserts nothing.
+  const inserted = db.$with("inserted", { id: sql<number>`id` }).as(sql`
+    insert into checkins (client_id, activity_id, member_id, method, at, scanned_at, step, offline, late, proxy_by, proxy_reason, response)
+    select ${p("clientId")}::uuid, open.id, ${p("memberId")}, ${p("method")}::checkin_method, ${p("at")}::timestamptz, ${p("scannedAt")}::timestamptz,
+      ${p("step")}::int, ${p("offline")}::boolean, ${p("late")}::boolean, ${p("proxyBy")}::int, ${p("proxyReason")}::text, ${p("response")}::jsonb
+    from open
+    on conflict do nothing
+    returning id, activity_id, member_id`);
+  // Only with the check-in: the attendance outcome, in the same statement and so the same transaction.
+  const outcome = db.$with("outcome", { id: sql<number>`id` }).as(sql`
+    insert into attendance (activity_id, member_id, expected, outcome, source, recorded_by, recorded_at)
+    select activity_id, member_id, false, ${p("outcome")}::attendance_outcome, ${p("source")}::attendance_source, ${p("recordedBy")}::int, ${p("at")}::timestamptz
+    from inserted
+    on conflict (activity_id, member_id) do update
+      set outcome = excluded.outcome, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+    returning id`);
+  const insert = db
+    .with(open, inserted, outcome)
+    .select({ inserted: sql<number>`count(*)`.mapWith(Number) })
+    .from(inserted)
+    .prepare("checkin_insert");
+  return { loadActivity, insert };
+}
+
+/**
+ * Writes the check-in and the attendance outcome together, in one statement, if the activity is still as
+ * `expected` says; the unique indexes decide every race. "stale" when the activity is no longer as expected.
+ */
+async function record(db: Db, scope: Scope, entry: Entry, expected: CheckinActivity): Promise<CheckinAnswer | "stale"> {
   const time = hhmm.format(entry.at);
   const answer: CheckinAnswer = {
     status: entry.late ? "late" : "checked_in",
@@ -81,28 +200,47 @@ async function record(db: Db, scope: Scope, entry: Entry): Promise<CheckinAnswer
     offline: entry.offline,
     message: (entry.late ? t.checkin.late(time) : t.checkin.done(time)) + (entry.offline ? t.checkin.offline : ""),
   };
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(checkins)
-      .values({ ...entry, response: answer as unknown as Record<string, unknown> })
-      .onConflictDoNothing()
-      .returning({ id: checkins.id });
-    if (inserted.length === 0) {
-      const [first] = await tx.select().from(checkins).where(and(eq(checkins.activityId, entry.activityId), eq(checkins.memberId, entry.memberId)));
-      const [same] = first ? [first] : await tx.select().from(checkins).where(eq(checkins.clientId, entry.clientId));
-      if (same?.clientId === entry.clientId) return same.response as unknown as CheckinAnswer;
-      if (!first) throw new AppError("conflict", t.checkin.clientReused);
-      return { status: "already", at: first.at.toISOString(), offline: first.offline, message: t.checkin.already(hhmm.format(first.at)) };
-    }
-    await tx
-      .insert(attendance)
-      .values({ activityId: entry.activityId, memberId: entry.memberId, expected: false, outcome: entry.late ? "late" : "present", source: entry.method === "proxy" ? "proxy" : "checkin", recordedBy: scope.userId, recordedAt: entry.at })
-      .onConflictDoUpdate({
-        target: [attendance.activityId, attendance.memberId],
-        set: { outcome: entry.late ? "late" : "present", source: entry.method === "proxy" ? "proxy" : "checkin", recordedBy: scope.userId, recordedAt: entry.at },
-      });
-    return answer;
+  const [result] = await statements(db).insert.execute({
+    activityId: entry.activityId,
+    branchId: expected.branchId,
+    startsAt: expected.startsAt.toISOString(),
+    durationMinutes: expected.durationMinutes,
+    clientId: entry.clientId,
+    memberId: entry.memberId,
+    method: entry.method,
+    at: entry.at.toISOString(),
+    scannedAt: entry.scannedAt?.toISOString() ?? null,
+    step: entry.step ?? null,
+    offline: entry.offline,
+    late: entry.late,
+    proxyBy: entry.proxyBy ?? null,
+    proxyReason: entry.proxyReason ?? null,
+    response: JSON.stringify(answer),
+    outcome: entry.late ? "late" : "present",
+    source: entry.method === "proxy" ? "proxy" : "checkin",
+    recordedBy: scope.userId,
   });
+  if (result.inserted === 1) return answer;
+  return whyNotInserted(db, entry, expected);
+}
+
+/** Nothing was inserted: a replay, a second check-in, or an activity that changed under the cache. */
+async function whyNotInserted(db: Db, entry: Entry, expected: CheckinActivity): Promise<CheckinAnswer | "stale"> {
+  const [same] = await db.select().from(checkins).where(eq(checkins.clientId, entry.clientId));
+  if (same) {
+    if (same.memberId !== entry.memberId) throw new AppError("conflict", t.checkin.clientReused);
+    return same.response as unknown as CheckinAnswer;
+  }
+  const [now] = await db
+    .select({ status: activities.status, branchId: activities.branchId, startsAt: activities.startsAt, durationMinutes: activities.durationMinutes })
+    .from(activities)
+    .where(eq(activities.id, entry.activityId));
+  if (!now) throw new AppError("not_found");
+  if (now.status === "closed") throw new AppError("conflict", t.checkin.closed);
+  if (now.branchId !== expected.branchId || now.startsAt.getTime() !== expected.startsAt.getTime() || now.durationMinutes !== expected.durationMinutes) return "stale";
+  const [first] = await db.select().from(checkins).where(and(eq(checkins.activityId, entry.activityId), eq(checkins.memberId, entry.memberId)));
+  if (first) return { status: "already", at: first.at.toISOString(), offline: first.offline, message: t.checkin.already(hhmm.format(first.at)) };
+  throw new AppError("conflict", t.errors.conflict);
 }
 
 /** The secretary checks in a member without a smartphone, with a reason; audited and told to the member. */
@@ -112,7 +250,9 @@ export async function proxyCheckIn(db: Db, scope: Scope, input: { activityId: nu
   if (now.getTime() < activity.startsAt.getTime() - OPENS_BEFORE_MS) throw new AppError("conflict", t.checkin.windowClosed);
   const [row] = await db.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
   if (!row) throw new AppError("not_found");
-  const answer = await record(db, scope, { activityId: activity.id, memberId: input.memberId, clientId: randomUUID(), method: "proxy", at: now, offline: false, late: now.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS, proxyBy: scope.userId, proxyReason: input.reason });
+  const entry: Entry = { activityId: activity.id, memberId: input.memberId, clientId: randomUUID(), method: "proxy", at: now, offline: false, late: now.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS, proxyBy: scope.userId, proxyReason: input.reason };
+  const answer = await record(db, scope, entry, { ...activity, secret: activity.checkinSecret });
+  if (answer === "stale") throw new AppError("conflict", t.errors.conflict); // moved while we were writing
   if (answer.status !== "already") {
     const [by] = await db.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
     await db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { publishPlanViaUi, shot, signIn } from "./helpers";
 /** The 15th at 09:00, four months on: a month no other journey publishes in (one plan per month). */
 function monthOfItsOwn(): string {
   const now = new Date(Date.now() + 8 * 3600_000);
-  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 15));
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 5, 15));
   return `${at.toISOString().slice(0, 10)}T09:00`;
 }
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { t } from "@/lib/messages";
@@ -17,6 +18,11 @@ export default async function MePage() {
           <p className="text-xl font-semibold">{user.name}</p>
           <p className="mt-1 text-stone-700">{roles.join(" · ")}</p>
         </Card>
+        {scope.member && (
+          <Link href="/leave" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
+            {t.leave.mine} <span aria-hidden>›</span>
+          </Link>
+        )}
         <Card title={t.auth.changePassword}>
           <ChangePasswordForm />
         </Card>

@@ -25,7 +25,7 @@ export function ScanCheckin({ activityId, step, code }: { activityId: number; st
       {!result ? (
         <p className="text-lg">{t.checkin.scanned}</p>
       ) : (
-        <p className={`rounded-lg p-4 text-lg ${result.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`} role={result.ok ? "status" : "alert"}>
+        <p className={`rounded-lg p-4 text-lg ${result.ok ? "bg-green-50 text-green-900" : result.queued ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800"}`} role={result.ok || result.queued ? "status" : "alert"}>
           {result.ok ? "✓ " : ""}
           {result.message}
         </p>

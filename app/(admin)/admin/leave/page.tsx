@@ -1,0 +1,37 @@
+import { LeaveList } from "@/components/leave/leave-list";
+import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { committeeLeave } from "@/db/queries/leave-lists";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+
+export const metadata = { title: t.leave.committeeTitle };
+
+const m = t.leave;
+
+/** For committee admins: the secretaries' own leave, which the committee decides (issue 5). */
+export default async function CommitteeLeavePage() {
+  const { db, scope } = await pageContext();
+  const { pending, others } = await pageData(committeeLeave(db, scope));
+  return (
+    <>
+      <PageHeader title={m.committeeTitle} back="/admin" />
+      <main className="space-y-4 p-4">
+        {pending.length === 0 && others.length === 0 && <EmptyState>{m.committeeEmpty}</EmptyState>}
+        {pending.length > 0 && (
+          <section className="space-y-2">
+            <h2 className="text-lg font-semibold">{`${m.tabs.pending}（${pending.length}）`}</h2>
+            <LeaveList rows={pending} who="member" label={m.tabs.pending} />
+          </section>
+        )}
+        {others.length > 0 && (
+          <section className="space-y-2">
+            <h2 className="text-lg font-semibold">{m.tabs.decided}</h2>
+            <LeaveList rows={others} who="member" label={m.tabs.decided} />
+          </section>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TextArea } from "@/components/ui/text-area";
+import { t } from "@/lib/messages";
+import { confirmMakeupAction, decideLeaveAction } from "@/app/(secretary)/branch/leave-actions";
+import { submitReflectionAction, withdrawLeaveAction } from "../actions";
+
+const m = t.leave;
+const said = (message: string) => message;
+
+export function WithdrawForm({ leaveId }: { leaveId: number }) {
+  return (
+    <ActionForm action={withdrawLeaveAction} success={said}>
+      <input type="hidden" name="leaveId" value={leaveId} />
+      <SubmitButton variant="danger">{m.withdraw}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** Approve or reject, with a comment that a rejection needs; also used to change an earlier decision. */
+export function DecideForm({ leaveId, current }: { leaveId: number; current: "pending" | "approved" | "rejected" }) {
+  return (
+    <ActionForm action={decideLeaveAction} success={said}>
+      <input type="hidden" name="leaveId" value={leaveId} />
+      <TextArea label={m.comment} name="comment" hint={m.commentHint} maxLength={500} rows={2} />
+      <div className={current === "pending" ? "grid grid-cols-2 gap-2" : ""}>
+        {current !== "approved" && (
+          <SubmitButton name="decision" value="approve">
+            {m.approve}
+          </SubmitButton>
+        )}
+        {current !== "rejected" && (
+          <SubmitButton name="decision" value="reject" variant="danger">
+            {m.reject}
+          </SubmitButton>
+        )}
+      </div>
+    </ActionForm>
+  );
+}
+
+export function ReflectionForm({ taskId, reflection }: { taskId: number; reflection: string | null }) {
+  return (
+    <ActionForm action={submitReflectionAction} success={said}>
+      <input type="hidden" name="taskId" value={taskId} />
+      <TextArea label={m.makeup.reflection} name="reflection" hint={m.makeup.reflectionHint} defaultValue={reflection ?? ""} maxLength={2000} rows={6} />
+      <SubmitButton>{reflection ? m.makeup.update : m.makeup.submit}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ConfirmForm({ taskId }: { taskId: number }) {
+  return (
+    <ActionForm action={confirmMakeupAction} success={said}>
+      <input type="hidden" name="taskId" value={taskId} />
+      <SubmitButton>{m.makeup.confirm}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BranchTabs } from "@/components/branch-tabs";
+import { LeaveList } from "@/components/leave/leave-list";
+import { LateTag } from "@/components/leave/leave-tags";
+import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { branchLeave } from "@/db/queries/leave-lists";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { formatWhen } from "@/lib/time";
+import { branchLeaveQuery, leaveViews } from "@/lib/validation/leave";
+import { BatchApproveForm } from "./batch-form";
+
+export const metadata = { title: t.leave.review };
+
+const m = t.leave;
+
+/** The secretary's leave desk: pending (approve one or several), decided, and make-up study, per branch. */
+export default async function BranchLeavePage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { db, scope } = await pageContext();
+  const query = branchLeaveQuery.safeParse({ ...(await searchParams), ...(await params) });
+  if (!query.success) notFound();
+  const { branch, rows, pending, filter } = await pageData(branchLeave(db, scope, query.data));
+  const narrow = { ...(filter.activity && { activityId: String(filter.activity.id) }), ...(filter.member && { memberId: String(filter.member.id) }) };
+  const href = (view: string, extra: Record<string, string> = narrow) => `/branch/${branch.id}/leave?${new URLSearchParams({ view, ...extra })}`;
+  const decidable = rows.filter((r) => r.decidable && r.status === "pending");
+
+  return (
+    <>
+      <PageHeader title={branch.name} />
+      <main className="space-y-3 p-4">
+        <BranchTabs branchId={branch.id} current="leave" />
+        <nav aria-label={m.review} className="flex gap-2">
+          {leaveViews.map((view) => (
+            <Link
+              key={view}
+              href={href(view)}
+              aria-current={view === query.data.view ? "page" : undefined}
+              className={`flex min-h-11 flex-1 items-center justify-center rounded-lg ring-1 ${view === query.data.view ? "bg-brand text-white ring-brand" : "bg-white text-stone-800 ring-stone-300"}`}
+            >
+              {m.tabs[view]}
+              {view === "pending" && pending > 0 && `（${pending}）`}
+            </Link>
+          ))}
+        </nav>
+        {(filter.activity || filter.member) && (
+          <p className="flex flex-wrap items-center gap-2 rounded-lg bg-white p-3 text-sm">
+            <span className="text-stone-600">{m.filtered}：</span>
+            <span className="font-medium">{filter.activity?.title ?? filter.member?.name}</span>
+            <Link href={href(query.data.view, {})} className="ml-auto inline-flex min-h-11 items-center text-brand underline">
+              {m.clearFilter}
+            </Link>
+          </p>
+        )}
+        {filter.activity && (
+          <a href={`/api/v1/leave-requests/export?activityId=${filter.activity.id}`} className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300" download>
+            {m.export}
+          </a>
+        )}
+
+        {rows.length === 0 ? (
+          <EmptyState>{query.data.view === "pending" ? m.noPending : query.data.view === "makeup" ? m.makeup.none : m.empty}</EmptyState>
+        ) : query.data.view === "pending" && decidable.length > 0 ? (
+          <BatchApproveForm>
+            <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={m.tabs.pending}>
+              {rows.map((r) => (
+                <li key={r.id} className="flex items-start gap-3 px-4 py-3">
+                  {r.decidable ? (
+                    <input type="checkbox" name={`pick.${r.id}`} aria-label={m.select(r.memberName)} className="mt-3 size-5 shrink-0 accent-brand" />
+                  ) : (
+                    <span className="size-5 shrink-0" />
+                  )}
+                  <Link href={`/leave/${r.id}`} className="block min-h-11 flex-1">
+                    <span className="flex items-center justify-between gap-2">
+                      <span className="font-medium">{r.memberName}</span>
+                      {r.late && <LateTag />}
+                    </span>
+                    <span className="mt-1 block text-sm text-stone-600">
+                      {r.activityTitle}（{formatWhen(r.startsAt)}）· {m.types[r.type]}：{r.reason}
+                    </span>
+                    {!r.decidable && r.bySecretary && <span className="mt-1 block text-xs text-stone-600">{m.byCommittee}</span>}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </BatchApproveForm>
+        ) : (
+          <LeaveList rows={rows} who="member" label={m.tabs[query.data.view]} />
+        )}
+      </main>
+    </>
+  );
+}

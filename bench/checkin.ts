@@ -1,0 +1,497 @@
+/**
+ * `npm run bench:checkin` — the check-in burst of a county (issue 4, DESIGN.md §9).
+ *
+ * 1. A fresh database `zhibu_bench` on the PostgreSQL server of DATABASE_URL (default 127.0.0.1:5432, user
+ *    postgres), migrated the app's way, seeded with 20,000 members in 400 branches and a theme day each.
+ * 2. A production build in .next-bench (BENCH_SKIP_BUILD=1 reuses the last one), served by `next start` on
+ *    127.0.0.1:3900 against that database.
+ * 3. Every member checks in once through POST /api/v1/checkins, 200 connections at a time, each with a
+ *    session cookie minted as next-auth would and the code of the current step from codeFor.
+ * 4. Two framework baselines on the same server (the same route answering 405 without running app code,
+ *    and next-auth's own session endpoint), then the database baseline: the same number of rows inserted
+ *    directly with postgres.js into a scratch copy of the table, 200 at a time.
+ * 5. Counts from the database: duplicates and missing check-ins must be 0. Prints the JSON and writes
+ *    bench/results/checkin.json. The server is killed at the end, however the run ends.
+ *
+ * Settings (environment): BENCH_MEMBERS (20000), BENCH_BRANCHES (400), BENCH_CONNECTIONS (200),
+ * BENCH_PORT (3900), BENCH_DIST_DIR (.next-bench), BENCH_SKIP_BUILD, BENCH_FRAMEWORK=0 skips step 4's
+ * framework runs, DATABASE_POOL is passed on to the server.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { encode } from "next-auth/jwt";
+import postgres from "postgres";
+import { openPostgres } from "../db/open";
+import { codeFor, stepAt } from "../lib/checkin-token";
+import { seedCounty, type SeededMember } from "./county";
+import { cpuMs, groupPids, machineCpuMs } from "./cpu";
+import { load, type LoadRequest } from "./load";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+const MEMBERS = number("BENCH_MEMBERS", 20_000);
+const BRANCHES = number("BENCH_BRANCHES", 400);
+const CONNECTIONS = number("BENCH_CONNECTIONS", 200);
+const PORT = number("BENCH_PORT", 3900);
+const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-bench";
+const FRAMEWORK_RUNS = process.env.BENCH_FRAMEWORK !== "0";
+const LEAN = process.env.BENCH_LEAN !== "0";
+const INSTANCES = number("BENCH_INSTANCES", 1);
+const BASELINE_POOL = number("BENCH_BASELINE_POOL", 20);
+const MINT_AHEAD = 3_000;
+const AUTH_SECRET = randomBytes(32).toString("base64url");
+const HOST = `127.0.0.1:${PORT}`;
+const ORIGIN = `http://${HOST}`;
+
+function databaseUrl(database: string): string {
+  const url = new URL(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres");
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+const BENCH_URL = databaseUrl("zhibu_bench");
+
+const log = (...parts: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+// ---------------------------------------------------------------------------------------------------------
+// The server, always killed at the end
+
+/** The servers this run started, each in its own process group; all are killed however the run ends. */
+const servers = new Set<ChildProcess>();
+function killServers() {
+  for (const child of servers) {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGKILL"); // the whole group: next start and anything it forked
+      } catch {
+        // already gone
+      }
+    }
+  }
+  servers.clear();
+}
+process.on("exit", killServers);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    killServers();
+    process.exit(130);
+  });
+}
+
+/** Asks a server to stop (it writes a --cpu-prof profile if asked for one), then makes sure. */
+async function stopServer(child: ChildProcess) {
+  if (child.pid && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    try {
+      process.kill(-child.pid, "SIGKILL"); // whatever of the group is left
+    } catch {
+      // all gone
+    }
+  }
+  servers.delete(child);
+}
+
+function serverEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" };
+  return env;
+}
+
+/** next build rewrites next-env.d.ts (and may touch tsconfig.json) for its dist dir; put them back after. */
+function build() {
+  const keep = ["next-env.d.ts", "tsconfig.json"].map((file) => {
+    const full = path.join(root, file);
+    return { full, before: existsSync(full) ? readFileSync(full, "utf8") : null };
+  });
+  log(`building for production into ${DIST_DIR} …`);
+  const started = performance.now();
+  const env: NodeJS.ProcessEnv = { ...serverEnv(), AUTH_SECRET };
+  delete env.DATABASE_URL;
+  const run = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build", "--webpack"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  for (const { full, before } of keep) {
+    if (before !== null && readFileSync(full, "utf8") !== before) writeFileSync(full, before);
+  }
+  if (run.status !== 0) throw new Error(`next build failed (exit ${run.status})`);
+  log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** Starts a server in its own process group and waits until POST-only /api/v1/checkins answers a GET. */
+async function startServer(name: string, port: number, args: string[], ready: number, env: Record<string, string>): Promise<ChildProcess> {
+  const logFile = path.join(os.tmpdir(), `zhibu-bench-${name}-${port}.log`);
+  const out = openSync(logFile, "w");
+  // BENCH_NODE_ARGS reach only the servers' node (say, --cpu-prof --cpu-prof-dir=/tmp/prof).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: root, detached: true, stdio: ["ignore", out, out], env: { ...serverEnv(), DATABASE_URL: BENCH_URL, AUTH_SECRET, ...env } });
+  servers.add(child);
+  log(`${name} pid ${child.pid}, log ${logFile}`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logFile}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/checkins`);
+      if (response.status === ready) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} not ready after 120 s; see ${logFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const startNext = () => {
+  const start = ["start", "-p", String(PORT), "-H", "127.0.0.1"];
+  // Several instances share the port through node:cluster (bench/cluster.ts), as separate deployments would.
+  const args = INSTANCES > 1 ? ["--import", "tsx", path.join(root, "bench/cluster.ts"), String(INSTANCES), ...start] : [path.join(root, "node_modules/next/dist/bin/next"), ...start];
+  return startServer("next", PORT, args, 405, { SEED_DEMO: "false", NEXTAUTH_URL: ORIGIN });
+};
+const startLean = () =>
+  startServer("lean", PORT + 1, ["--import", "tsx", path.join(root, "bench/lean-server.ts")], 404, { PORT: String(PORT + 1) });
+
+// ---------------------------------------------------------------------------------------------------------
+// Sessions and codes, as a member's phone would have them
+
+async function sessionCookie(member: SeededMember): Promise<{ cookie: string; checked: number }> {
+  const checked = Date.now();
+  const token = await encode({
+    secret: AUTH_SECRET,
+    maxAge: 7 * 24 * 3600,
+    token: {
+      uid: member.userId,
+      sv: 0,
+      name: member.name,
+      scope: { userId: member.userId, grants: [], member: { branchId: member.branchId, branchPath: member.branchPath } },
+      checked,
+    },
+  });
+  return { cookie: `next-auth.session-token=${token}`, checked };
+}
+
+/**
+ * Session cookies minted in order, at most `ahead` beyond the last one taken (about 0.2 ms of this
+ * process's CPU each, so it keeps far ahead of any server). `ready` when the first `ahead` are there.
+ */
+function sessionMinter(members: SeededMember[], ahead: number) {
+  const minted: { cookie: string; checked: number }[] = [];
+  let taken = 0;
+  let stopped = false;
+  let resolveReady = () => {};
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  void (async () => {
+    while (!stopped && minted.length < members.length) {
+      if (minted.length - taken >= ahead) {
+        resolveReady();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      const batch = members.slice(minted.length, minted.length + 100);
+      minted.push(...(await Promise.all(batch.map(sessionCookie))));
+    }
+    resolveReady();
+  })();
+  return {
+    ready,
+    take(i: number) {
+      taken = i + 1;
+      const session = minted[i];
+      if (!session) throw new Error(`session ${i} not minted yet: the minter fell behind`);
+      return session;
+    },
+    stop: () => void (stopped = true),
+  };
+}
+
+/** Codes of every activity for the steps around now, refreshed in the background as the clock moves on. */
+function codeBook(activities: { id: number; secret: string }[]) {
+  const book = new Map<number, Map<number, string>>();
+  const fill = async (step: number) => {
+    if (book.has(step)) return;
+    const codes = new Map<number, string>();
+    for (const a of activities) codes.set(a.id, await codeFor(a.secret, a.id, step));
+    book.set(step, codes);
+    book.delete(step - 4);
+  };
+  const refresh = async () => {
+    const now = stepAt(Date.now());
+    for (let s = now; s <= now + 2; s++) await fill(s);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    async start() {
+      await refresh();
+      timer = setInterval(() => void refresh(), 1000);
+    },
+    stop: () => clearInterval(timer),
+    /** The current step and its code; the previous step if this one is not ready (±1 step is accepted). */
+    scan(activityId: number): { step: number; code: string } {
+      const step = stepAt(Date.now());
+      for (const s of [step, step - 1, step + 1]) {
+        const code = book.get(s)?.get(activityId);
+        if (code) return { step: s, code };
+      }
+      throw new Error(`no code for step ${step}`);
+    },
+  };
+}
+
+/** A deterministic shuffle, so that all branches check in at once as on the day. */
+function shuffled<T>(items: T[], seed = 2026): T[] {
+  const out = [...items];
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/**
+ * Runs one load and says where the CPU went: the server's processes, the database backends serving it,
+ * this load generator, and everything else on the machine (other people's builds and tests share it).
+ */
+async function accounted<T extends { requests: number; seconds: number }>(sql: postgres.Sql, server: ChildProcess, run: () => Promise<T>) {
+  // Processes that appear during the run (a pool opening connections lazily) count from their start.
+  const serverPids = () => (server.pid ? groupPids(server.pid) : []);
+  const backendPids = async () => (await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and application_name <> 'zhibu-bench'`).map((r) => r.pid);
+  const snapshot = (pids: number[]) => new Map(pids.map((pid) => [pid, cpuMs([pid])]));
+  const spent = (before: Map<number, number>, pids: number[]) => [...new Set([...before.keys(), ...pids])].reduce((sum, pid) => sum + Math.max(0, cpuMs([pid]) - (before.get(pid) ?? 0)), 0);
+  const before = { server: snapshot(serverPids()), db: snapshot(await backendPids()), self: process.cpuUsage(), machine: machineCpuMs(), load: os.loadavg()[0] };
+  const result = await run();
+  const backends = await backendPids();
+  const web = spent(before.server, serverPids());
+  const db = spent(before.db, backends);
+  const selfUsage = process.cpuUsage(before.self);
+  const self = (selfUsage.user + selfUsage.system) / 1000;
+  const machine = machineCpuMs() - before.machine;
+  const per = (ms: number) => round(ms / result.requests, 3);
+  const cpu = {
+    server_ms: per(web),
+    db_ms: per(db),
+    generator_ms: per(self),
+    /** Cores' worth of CPU that others used during the run (2 = the whole machine). */
+    others_cores: round(Math.max(0, machine - web - db - self) / 1000 / result.seconds, 2),
+    load_before: round(before.load, 2),
+    db_backends: backends.length,
+  };
+  return { ...result, cpu };
+}
+
+/**
+ * Every member checks in once through POST /api/v1/checkins of the server at `origin`. The sessions: a
+ * signed-in member's token was checked moments ago (the app re-checks it on every page after 60 s), so
+ * they are minted just ahead of use, not all at the start, where a slow run would send tokens older than
+ * 60 s, each costing the server a re-read of the account. Any such stale session is counted.
+ */
+async function checkInAll(sql: postgres.Sql, server: ChildProcess, origin: string, order: SeededMember[], codes: ReturnType<typeof codeBook>) {
+  const sessions = sessionMinter(order, MINT_AHEAD);
+  await sessions.ready;
+  let stale = 0;
+  const answers: Record<string, number> = {};
+  const samples: string[] = [];
+  const headers = { "content-type": "application/json", origin };
+  const run = await accounted(sql, server, () =>
+    load({
+      url: origin,
+      connections: CONNECTIONS,
+      amount: order.length,
+      request: (i): LoadRequest => {
+        const member = order[i];
+        const { step, code } = codes.scan(member.activityId);
+        const session = sessions.take(i);
+        if (Date.now() - session.checked > 60_000) stale++;
+        return { method: "POST", path: "/api/v1/checkins", headers: { ...headers, cookie: session.cookie }, body: JSON.stringify({ activityId: member.activityId, step, code, clientId: randomUUID() }) };
+      },
+      onAnswer: (status, body) => {
+        let key = `http_${status}`;
+        try {
+          const parsed = JSON.parse(body) as { ok: boolean; data?: { status: string }; code?: string };
+          key = parsed.ok ? parsed.data!.status : `${status}_${parsed.code}`;
+        } catch {
+          // not JSON
+        }
+        answers[key] = (answers[key] ?? 0) + 1;
+        if (status !== 200 && samples.length < 5) samples.push(`${status} ${body.slice(0, 200)}`);
+      },
+    }),
+  );
+  sessions.stop();
+  log(`check-ins: ${round(run.perSecond)}/s, p50 ${run.p50} ms, p99 ${run.p99} ms, answers ${JSON.stringify(answers)}, cpu ${JSON.stringify(run.cpu)}`);
+  for (const sample of samples) log(`  e.g. ${sample}`);
+  return { ...run, answers, stale };
+}
+
+/** From the database: check-in rows, members with more than one, members without one or without an outcome. */
+async function countCheckins(sql: postgres.Sql) {
+  const [counts] = await sql<{ checkins: number; duplicates: number; missing: number }[]>`
+    select
+      (select count(*)::int from checkins) as checkins,
+      (select coalesce(sum(n - 1), 0)::int from (select count(*) as n from checkins group by member_id having count(*) > 1) d) as duplicates,
+      (select count(*)::int from members m
+        where not exists (select 1 from checkins c where c.member_id = m.user_id)
+           or not exists (select 1 from attendance a where a.member_id = m.user_id and a.outcome in ('present', 'late') and a.source = 'checkin')) as missing`;
+  return counts;
+}
+
+const summary = (run: Awaited<ReturnType<typeof load>> & { cpu: object }) => ({ per_second: round(run.perSecond), p50_ms: run.p50, p99_ms: run.p99, cpu_ms: run.cpu });
+
+// ---------------------------------------------------------------------------------------------------------
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function main() {
+  const admin = postgres(databaseUrl("postgres"), { max: 1, onnotice: () => {} });
+  log(`fresh database ${new URL(BENCH_URL).pathname.slice(1)} on ${new URL(BENCH_URL).host}`);
+  await admin`drop database if exists zhibu_bench with (force)`;
+  await admin`create database zhibu_bench`;
+  await admin.end();
+
+  const open = openPostgres(BENCH_URL, 1);
+  await open.migrate();
+  await open.close();
+
+  const sql = postgres(BENCH_URL, { max: BASELINE_POOL, onnotice: () => {}, connection: { application_name: "zhibu-bench" } });
+  try {
+    let started = performance.now();
+    const startsAt = new Date(Date.now() + 10 * 60_000); // window open (30 min before), not late before +15 min
+    const county = await seedCounty(sql, { members: MEMBERS, branches: BRANCHES, committees: Math.max(1, Math.round(BRANCHES / 20)), startsAt, durationMinutes: 120 });
+    log(`seeded ${county.members.length} members, ${county.activities.length} activities in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    if (process.env.BENCH_SKIP_BUILD !== "1") build();
+    const next = await startNext();
+    log("server ready");
+
+    const codes = codeBook(county.activities);
+    await codes.start();
+    const order = shuffled(county.members);
+
+    // Warm-up: the route module, the JIT and the database pool, with wrong codes (refused, nothing written).
+    const warmCookies = await Promise.all(county.members.slice(0, CONNECTIONS).map(sessionCookie));
+    const warm = await load({
+      url: ORIGIN,
+      connections: CONNECTIONS,
+      amount: CONNECTIONS * 5,
+      request: (i) => {
+        const member = county.members[i % CONNECTIONS];
+        const { step, code } = codes.scan(member.activityId);
+        const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+        return { method: "POST", path: "/api/v1/checkins", headers: { "content-type": "application/json", origin: ORIGIN, cookie: warmCookies[i % CONNECTIONS].cookie }, body: JSON.stringify({ activityId: member.activityId, step, code: wrong, clientId: randomUUID() }) };
+      },
+    });
+    log(`warm-up: ${warm.requests} refused scans, ${round(warm.perSecond, 0)}/s`);
+
+    log(`checking in ${order.length} members, ${CONNECTIONS} connections …`);
+    const run = await checkInAll(sql, next, ORIGIN, order, codes);
+
+    const framework: Record<string, unknown> = {};
+    if (FRAMEWORK_RUNS) {
+      // The same route module answering 405 (GET): routing, the module, a Response — no app code at all.
+      const bare = await accounted(sql, next, () => load({ url: ORIGIN, connections: CONNECTIONS, amount: 10_000, request: () => ({ method: "GET", path: "/api/v1/checkins", headers: {} }) }));
+      log(`bare route (405): ${round(bare.perSecond)}/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms, cpu ${JSON.stringify(bare.cpu)}`);
+      // next-auth's own session endpoint: decode, jwt callback, re-encode and set the cookie (fresh
+      // sessions, so that the callback does not re-read the database).
+      const fresh = await Promise.all(order.slice(0, 2000).map(sessionCookie));
+      const session = await accounted(sql, next, () => load({ url: ORIGIN, connections: CONNECTIONS, amount: 10_000, request: (i) => ({ method: "GET", path: "/api/auth/session", headers: { cookie: fresh[i % fresh.length].cookie } }) }));
+      log(`session endpoint: ${round(session.perSecond)}/s, p50 ${session.p50} ms, p99 ${session.p99} ms, cpu ${JSON.stringify(session.cpu)}`);
+      framework.bare_route = summary(bare);
+      framework.session_endpoint = summary(session);
+    }
+    await stopServer(next);
+    const counts = await countCheckins(sql);
+
+    if (LEAN) {
+      // What-if: the same check-ins without Next.js (bench/lean-server.ts), on a reset roster.
+      await sql`truncate checkins cascade`;
+      await sql`update attendance set outcome = null, source = null, recorded_by = null, recorded_at = null`;
+      const lean = await startLean();
+      const leanOrigin = `http://127.0.0.1:${PORT + 1}`;
+      log(`lean server: checking in ${order.length} members again …`);
+      const leanRun = await checkInAll(sql, lean, leanOrigin, order, codes);
+      await stopServer(lean);
+      const leanCounts = await countCheckins(sql);
+      framework.lean_server = { ...summary(leanRun), errors: leanRun.non2xx + leanRun.errors + leanRun.timeouts, duplicates: leanCounts.duplicates, missing: leanCounts.missing };
+    }
+    codes.stop();
+
+    // The baseline: the same rows straight into a scratch copy of the table (same columns, indexes and
+    // foreign keys), one INSERT per row, the same number in flight at once.
+    await sql`create table checkins_scratch (like checkins including all)`;
+    await sql`alter table checkins_scratch add foreign key (activity_id) references activities (id), add foreign key (member_id) references users (id)`;
+    const response = { status: "checked_in", at: new Date().toISOString(), offline: false, message: "已签到（12:00）" };
+    await Promise.all(Array.from({ length: BASELINE_POOL * 2 }, () => sql`select pg_sleep(0.05)`)); // open the whole pool
+    const baselinePids = (await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and application_name = 'zhibu-bench'`).map((r) => r.pid);
+    const baselineCpu = cpuMs(baselinePids);
+    let cursor = 0;
+    started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (cursor < order.length) {
+          const member = order[cursor++];
+          await sql`insert into checkins_scratch (client_id, activity_id, member_id, method, at, step, offline, late, response)
+            values (${randomUUID()}, ${member.activityId}, ${member.userId}, 'qr', ${new Date()}, ${stepAt(Date.now())}, false, false, ${sql.json(response)})`;
+        }
+      }),
+    );
+    const baselineSeconds = (performance.now() - started) / 1000;
+    const baselinePerSecond = order.length / baselineSeconds;
+    const baselineDbMs = round((cpuMs(baselinePids) - baselineCpu) / order.length, 3);
+    log(`baseline: ${order.length} direct inserts in ${baselineSeconds.toFixed(1)} s, ${round(baselinePerSecond)}/s (pool ${BASELINE_POOL}), db cpu ${baselineDbMs} ms/row`);
+
+    const errors = run.non2xx + run.errors + run.timeouts;
+    const result = {
+      checkins: run.ok,
+      seconds: round(run.seconds, 2),
+      per_second: round(run.ok / run.seconds),
+      p50_ms: run.p50,
+      p99_ms: run.p99,
+      errors,
+      duplicates: counts.duplicates,
+      missing: counts.missing,
+      baseline_per_second: round(baselinePerSecond),
+      ratio: round(run.ok / run.seconds / baselinePerSecond, 3),
+      baseline_db_cpu_ms: baselineDbMs,
+      members: MEMBERS,
+      branches: BRANCHES,
+      connections: CONNECTIONS,
+      instances: INSTANCES,
+      pool: Number(process.env.DATABASE_POOL) || 10,
+      rows: counts.checkins,
+      answers: run.answers,
+      stale_sessions: run.stale,
+      cpu_ms_per_checkin: run.cpu,
+      ...framework,
+      machine: { cpus: os.cpus().length, node: process.version },
+      at: new Date().toISOString(),
+    };
+    mkdirSync(path.join(root, "bench/results"), { recursive: true });
+    writeFileSync(path.join(root, "bench/results/checkin.json"), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(JSON.stringify(result, null, 2));
+    if (errors || counts.duplicates || counts.missing) process.exitCode = 1;
+  } finally {
+    killServers();
+    await sql.end({ timeout: 5 });
+  }
+}
+
+main().catch((error) => {
+  killServers();
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { Tag } from "@/components/ui/card";
+import type { LeaveStatus } from "@/db/schema/leave";
+import type { MakeupState } from "@/lib/leave";
+import { t } from "@/lib/messages";
+
+const m = t.leave;
+const statusTone = { pending: "amber", approved: "green", rejected: "red", withdrawn: "stone" } as const;
+const makeupTone = { todo: "blue", overdue: "red", submitted: "amber", confirmed: "green" } as const;
+
+/** A request's state; a pending one on a closed activity will never be decided, and says so. */
+export function LeaveStatusTag({ status, activityStatus }: { status: LeaveStatus; activityStatus: "scheduled" | "closed" }) {
+  if (status === "pending" && activityStatus === "closed") return <Tag>{m.undecidedClosed}</Tag>;
+  return <Tag tone={statusTone[status]}>{m.status[status]}</Tag>;
+}
+
+export function MakeupTag({ state }: { state: MakeupState }) {
+  return (
+    <Tag tone={makeupTone[state]}>
+      {m.makeup.title} · {m.makeup.state[state]}
+    </Tag>
+  );
+}
+
+export function LateTag() {
+  return <Tag tone="amber">{m.late}</Tag>;
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { t } from "@/lib/messages";
+
+const m = t.pwa;
+const SEEN_KEY = "zhibu:install-hint-seen";
+
+interface InstallPromptEvent extends Event {
+  prompt(): Promise<void>;
+}
+
+/**
+ * Offers to install the app once: the browser's own prompt where there is one (Android Chrome and the like),
+ * a line on "分享 → 添加到主屏幕" on iPhone Safari, which has no prompt. Dismissed, it does not come back.
+ */
+export function InstallHint() {
+  const [prompt, setPrompt] = useState<InstallPromptEvent | null>(null);
+  const [ios, setIos] = useState(false);
+
+  useEffect(() => {
+    if (seen() || matchMedia("(display-mode: standalone)").matches) return;
+    const standaloneIos = (navigator as Navigator & { standalone?: boolean }).standalone === true;
+    if (/iPhone|iPad|iPod/.test(navigator.userAgent) && !standaloneIos) setIos(true);
+    const onPrompt = (event: Event) => {
+      event.preventDefault();
+      setPrompt(event as InstallPromptEvent);
+    };
+    window.addEventListener("beforeinstallprompt", onPrompt);
+    return () => window.removeEventListener("beforeinstallprompt", onPrompt);
+  }, []);
+
+  if (!prompt && !ios) return null;
+
+  function close() {
+    try {
+      localStorage.setItem(SEEN_KEY, "1");
+    } catch {}
+    setPrompt(null);
+    setIos(false);
+  }
+
+  return (
+    <aside aria-label={m.installTitle} className="mx-4 mt-3 flex items-center gap-3 rounded-xl bg-white p-3 shadow-sm ring-1 ring-stone-200">
+      <img src="/icons/icon-192.png" alt="" width={40} height={40} className="rounded-lg" />
+      <p className="flex-1 text-sm">
+        <span className="block font-medium">{m.installTitle}</span>
+        {ios && m.iosHint}
+      </p>
+      {prompt && (
+        <button type="button" className="min-h-11 rounded-lg bg-brand px-3 font-medium text-white" onClick={() => void prompt.prompt().finally(close)}>
+          {m.install}
+        </button>
+      )}
+      <button type="button" className="min-h-11 px-2 text-sm text-stone-600" onClick={close}>
+        {m.later}
+      </button>
+    </aside>
+  );
+}
+
+function seen(): boolean {
+  try {
+    return localStorage.getItem(SEEN_KEY) === "1";
+  } catch {
+    return true;
+  }
+}

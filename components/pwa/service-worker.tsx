@@ -1,0 +1,63 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { Workbox } from "workbox-window";
+import { t } from "@/lib/messages";
+import { matchCachesTo } from "./clear-person-caches";
+
+declare global {
+  interface Window {
+    /** Made by next-pwa's entry script (workbox-window); registration is left to this component. */
+    workbox?: Workbox;
+  }
+}
+
+const m = t.pwa;
+
+/**
+ * Registers the service worker with workbox-window and, when a new version is waiting, offers to reload into
+ * it. It never reloads by itself: the person may be in the middle of a form, so they choose the moment.
+ */
+export function ServiceWorker({ userId }: { userId: number | null }) {
+  const [waiting, setWaiting] = useState(false);
+
+  useEffect(() => {
+    void matchCachesTo(userId);
+  }, [userId]);
+
+  useEffect(() => {
+    const wb = window.workbox;
+    if (!wb || !("serviceWorker" in navigator)) return;
+    const onWaiting = () => setWaiting(true);
+    wb.addEventListener("waiting", onWaiting);
+    void wb.register().then((registration) => {
+      // A worker that was already waiting before this page loaded announces nothing; ask it.
+      if (registration?.waiting && navigator.serviceWorker.controller) setWaiting(true);
+    });
+    return () => wb.removeEventListener("waiting", onWaiting);
+  }, []);
+
+  if (!waiting) return null;
+
+  function update() {
+    const wb = window.workbox;
+    if (!wb) return;
+    wb.addEventListener("controlling", () => window.location.reload());
+    wb.messageSkipWaiting();
+  }
+
+  return (
+    <div role="status" className="fixed inset-x-0 top-0 z-40 mx-auto flex max-w-xl items-center gap-3 bg-stone-900 px-4 py-2 text-white shadow-lg">
+      <p className="flex-1 text-sm">
+        <span className="block font-medium">{m.updateReady}</span>
+        {m.updateHint}
+      </p>
+      <button type="button" onClick={() => setWaiting(false)} className="min-h-11 px-2 text-sm text-stone-300">
+        {m.later}
+      </button>
+      <button type="button" onClick={update} className="min-h-11 rounded-lg bg-white px-4 font-medium text-stone-900">
+        {m.reload}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { decisionBlocked, leaveWindow, makeupDueAt } from "@/lib/leave";
+import { t } from "@/lib/messages";
+import { canDecideLeave, canRequestLeave, type LeaveSubject } from "@/lib/permissions";
+import type { Scope } from "@/lib/scope";
+import { formatFull } from "@/lib/time";
+import type { Db } from "../open";
+import { activities, attendance, uploads } from "../schema/activities";
+import { leaveRequests, makeupTasks, type LeaveRequest, type LeaveType } from "../schema/leave";
+import { orgNodes } from "../schema/org";
+import { roleGrants, users } from "../schema/users";
+import { loadActivity, syncRoster } from "./activities";
+import { writeAudit } from "./audit";
+import { notify } from "./notices";
+
+/**
+ * Leave requests (issue 5): a member files, withdraws while pending; the secretary (the committee, for a
+ * secretary's own) approves or rejects until the activity closes. Approval makes the attendance outcome
+ * "leave" and a make-up task; every step is one transaction with its audit entry and notices.
+ */
+
+const m = t.leave;
+
+/** Whether the request's member is a secretary of the activity's branch: then the committee decides. */
+export const bySecretary = sql<boolean>`exists (
+  select 1 from ${roleGrants}
+  where ${roleGrants.userId} = ${leaveRequests.memberId} and ${roleGrants.role} = 'secretary' and ${roleGrants.nodeId} = ${activities.branchId}
+)`;
+
+/** A request with its activity and branch; not-found and out-of-scope differ only by status code. */
+export async function loadLeave(db: Db, scope: Scope, leaveId: number, allowed: (scope: Scope, leave: LeaveSubject) => boolean) {
+  const [row] = await db
+    .select({ leave: leaveRequests, activity: activities, branchPath: orgNodes.path, memberName: users.name, bySecretary })
+    .from(leaveRequests)
+    .innerJoin(activities, eq(activities.id, leaveRequests.activityId))
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.branchId))
+    .innerJoin(users, eq(users.id, leaveRequests.memberId))
+    .where(eq(leaveRequests.id, leaveId));
+  if (!row) throw new AppError("not_found");
+  const subject: LeaveSubject = { memberId: row.leave.memberId, branchPath: row.branchPath, bySecretary: row.bySecretary };
+  if (!allowed(scope, subject)) throw new AppError("forbidden");
+  return { ...row, subject };
+}
+
+/** Who decides a request from this branch: its secretaries, or for a secretary the committee admins above. */
+export async function decidersOf(db: Db, subject: LeaveSubject): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(
+      and(
+        eq(roleGrants.role, subject.bySecretary ? "committee_admin" : "secretary"),
+        eq(users.active, true),
+        ne(roleGrants.userId, subject.memberId),
+        sql`${subject.branchPath} like ${orgNodes.path} || '%'`,
+      ),
+    );
+  return rows.map((r) => r.userId);
+}
+
+/** What filing answers, the first time and to every replay: only what was fixed when the request was made. */
+export type LeaveReceipt = { id: number; clientId: string; activityId: number; type: LeaveType; late: boolean; createdAt: Date };
+const receiptOf = (row: LeaveRequest): LeaveReceipt => ({ id: row.id, clientId: row.clientId, activityId: row.activityId, type: row.type, late: row.late, createdAt: row.createdAt });
+
+/** The answer already given for this client id, or null; an id used by someone else, or for another activity, is refused. */
+async function replayOf(db: Db, scope: Scope, input: { clientId: string; activityId: number }): Promise<LeaveReceipt | null> {
+  const [row] = await db.select().from(leaveRequests).where(eq(leaveRequests.clientId, input.clientId));
+  if (!row) return null;
+  if (row.filedBy !== scope.userId || row.activityId !== input.activityId) throw new AppError("conflict", m.clientIdReused);
+  return receiptOf(row);
+}
+
+/** Thrown inside the filing transaction to roll it back when a concurrent replay won the client id. */
+class ReplayWon extends Error {}
+
+const isUniqueViolation = (error: unknown): boolean => {
+  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) if ((e as { code?: unknown }).code === "23505") return true;
+  return false;
+};
+
+export interface NewLeave {
+  clientId: string;
+  activityId: number;
+  type: LeaveType;
+  reason: string;
+  late: boolean;
+  attachment?: { mime: string; bytes: Buffer };
+}
+
+/**
+ * A member asks for leave from an activity of their branch. Idempotent on `clientId` (DESIGN.md §7): a
+ * replay, also one racing the first request, gets the first answer and never makes a second row.
+ */
+export async function fileLeave(db: Db, scope: Scope, input: NewLeave, now = new Date()): Promise<LeaveReceipt> {
+  const replay = await replayOf(db, scope, input);
+  if (replay) return replay;
+  try {
+    const row = await db.transaction(async (tx) => {
+      // A replay that lost the race to the first request sees it here, once the first has committed.
+      const [same] = await tx.select({ id: leaveRequests.id }).from(leaveRequests).where(eq(leaveRequests.clientId, input.clientId));
+      if (same) throw new ReplayWon();
+      const activity = await loadActivity(tx, scope, input.activityId, canRequestLeave);
+      const window = leaveWindow(activity, now);
+      if (window === "closed") throw new AppError("conflict", m.closed);
+      if (window === "late" && !input.late) throw new AppError("conflict", m.started);
+      if (window === "open") await syncRoster(tx, activity, now);
+      const [mine] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId)));
+      if (!mine?.expected) throw new AppError("conflict", m.notExpected);
+      if (mine.outcome === "present" || mine.outcome === "late") throw new AppError("conflict", m.alreadyHere);
+      const [live] = await tx
+        .select({ id: leaveRequests.id })
+        .from(leaveRequests)
+        .where(and(eq(leaveRequests.activityId, activity.id), eq(leaveRequests.memberId, scope.userId), inArray(leaveRequests.status, ["pending", "approved"])));
+      if (live) throw new AppError("conflict", m.alreadyOpen);
+
+      let attachmentId: number | null = null;
+      if (input.attachment) {
+        const [upload] = await tx.insert(uploads).values({ mime: input.attachment.mime, size: input.attachment.bytes.length, bytes: input.attachment.bytes, createdBy: scope.userId }).returning({ id: uploads.id });
+        attachmentId = upload.id;
+      }
+      const [leave] = await tx
+        .insert(leaveRequests)
+        .values({ clientId: input.clientId, activityId: activity.id, memberId: scope.userId, filedBy: scope.userId, type: input.type, reason: input.reason, attachmentId, late: window === "late", createdAt: now })
+        .onConflictDoNothing({ target: leaveRequests.clientId })
+        .returning();
+      if (!leave) throw new ReplayWon();
+
+      const secretary = scope.grants.some((g) => g.role === "secretary" && g.nodeId === activity.branchId);
+      const subject = { memberId: scope.userId, branchPath: activity.branchPath, bySecretary: secretary };
+      const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
+      await notify(tx, await decidersOf(tx, subject), {
+        kind: "leave",
+        activityId: activity.id,
+        title: (leave.late ? m.notice.lateFiled : m.notice.filed)(me.name, activity.title),
+        body: `${m.types[leave.type]}：${leave.reason}`,
+      });
+      await writeAudit(tx, { actorId: scope.userId, action: "leave.request", targetType: "leave_request", targetId: leave.id, nodePath: activity.branchPath, detail: { activityId: activity.id, type: leave.type, late: leave.late, attachment: attachmentId } });
+      return leave;
+    });
+    return receiptOf(row);
+  } catch (error) {
+    // Whatever refused this attempt (the live request it saw, a unique index), a concurrent request with
+    // the same client id that committed meanwhile was the first: its answer is the answer.
+    const again = await replayOf(db, scope, input);
+    if (again) return again;
+    if (error instanceof ReplayWon || isUniqueViolation(error)) throw new AppError("conflict", m.alreadyOpen);
+    throw error;
+  }
+}
+
+/** The member takes back a request nobody has decided yet. */
+export async function withdrawLeave(db: Db, scope: Scope, input: { leaveId: number }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const { leave, branchPath } = await loadLeave(tx, scope, input.leaveId, (s, l) => s.userId === l.memberId);
+    const [done] = await tx
+      .update(leaveRequests)
+      .set({ status: "withdrawn", withdrawnAt: now })
+      .where(and(eq(leaveRequests.id, leave.id), eq(leaveRequests.status, "pending")))
+      .returning({ id: leaveRequests.id });
+    if (!done) throw new AppError("conflict", m.notPending);
+    await writeAudit(tx, { actorId: scope.userId, action: "leave.withdraw", targetType: "leave_request", targetId: leave.id, nodePath: branchPath, detail: { activityId: leave.activityId } });
+  });
+}
+
+type Loaded = Awaited<ReturnType<typeof loadLeave>>;
+
+/** One decision inside the caller's transaction. Checks come before writes, so a refusal leaves nothing half done. */
+async function decideOne(tx: Db, scope: Scope, loaded: Loaded, decision: "approve" | "reject", comment: string, now: Date) {
+  const { leave, activity, branchPath } = loaded;
+  const to = decision === "approve" ? "approved" : "rejected";
+  if (to === "rejected" && !comment) throw new AppError("bad_request", m.commentRequired, { comment: m.commentRequired });
+  const blocked = decisionBlocked(leave, activity, to);
+  if (blocked) throw new AppError("conflict", { closed: m.activityClosed, withdrawn: m.isWithdrawn, same: m.sameDecision }[blocked]);
+
+  const [task] = await tx.select().from(makeupTasks).where(eq(makeupTasks.leaveId, leave.id));
+  if (to === "rejected" && task?.confirmedAt) throw new AppError("conflict", m.makeup.confirmedReversal);
+  if (to === "approved") {
+    if (now < activity.startsAt) await syncRoster(tx, activity, now);
+    const [row] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, leave.memberId)));
+    if (!row?.expected) throw new AppError("conflict", m.memberNotExpected);
+    if (row.outcome === "present" || row.outcome === "late") throw new AppError("conflict", m.alreadyHere);
+  }
+
+  // Guarded by the status read above: of two secretaries deciding at once, the second finds it changed.
+  const [changed] = await tx
+    .update(leaveRequests)
+    .set({ status: to, decidedBy: scope.userId, decidedAt: now, comment: comment || null })
+    .where(and(eq(leaveRequests.id, leave.id), eq(leaveRequests.status, leave.status)))
+    .returning({ id: leaveRequests.id });
+  if (!changed) throw new AppError("conflict");
+
+  const dueAt = makeupDueAt(activity);
+  const mine = and(eq(attendance.activityId, activity.id), eq(attendance.memberId, leave.memberId));
+  if (to === "approved") {
+    await tx.update(attendance).set({ outcome: "leave", source: "leave", recordedBy: scope.userId, recordedAt: now }).where(mine);
+    await tx.insert(makeupTasks).values({ leaveId: leave.id, activityId: activity.id, memberId: leave.memberId, dueAt }).onConflictDoNothing();
+  } else if (leave.status === "approved") {
+    // Undo only what the approval wrote: a check-in recorded since then stays.
+    await tx.update(attendance).set({ outcome: null, source: null, recordedBy: null, recordedAt: null }).where(and(mine, eq(attendance.source, "leave")));
+    await tx.delete(makeupTasks).where(eq(makeupTasks.leaveId, leave.id));
+  }
+
+  await notify(tx, [leave.memberId], {
+    kind: "leave",
+    activityId: activity.id,
+    title: (to === "approved" ? m.notice.approved : m.notice.rejected)(activity.title),
+    body: [comment && `${m.comment}：${comment}`, to === "approved" && m.notice.makeupDue(formatFull(dueAt))].filter(Boolean).join("\n"),
+  });
+  await writeAudit(tx, {
+    actorId: scope.userId,
+    action: `leave.${decision}`,
+    targetType: "leave_request",
+    targetId: leave.id,
+    nodePath: branchPath,
+    detail: { activityId: activity.id, memberId: leave.memberId, from: leave.status, late: leave.late, comment: comment || null, makeupRemoved: Boolean(task && to === "rejected") },
+  });
+}
+
+/** Approve or reject one request; a decision can be changed until the activity closes. */
+export async function decideLeave(db: Db, scope: Scope, input: { leaveId: number; decision: "approve" | "reject"; comment: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadLeave(tx, scope, input.leaveId, canDecideLeave);
+    await decideOne(tx, scope, loaded, input.decision, input.comment, now);
+  });
+}
+
+/**
+ * Approves several requests at once. One the caller may not decide refuses the whole batch; one that has
+ * meanwhile been withdrawn, decided or can no longer be approved is skipped and counted.
+ */
+export async function approveMany(db: Db, scope: Scope, input: { leaveIds: number[]; comment: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    let approved = 0;
+    let skipped = 0;
+    for (const leaveId of [...new Set(input.leaveIds)]) {
+      const loaded = await loadLeave(tx, scope, leaveId, canDecideLeave);
+      try {
+        await tx.transaction((savepoint) => decideOne(savepoint, scope, loaded, "approve", input.comment, now));
+        approved++;
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== "conflict") throw error;
+        skipped++;
+      }
+    }
+    return { approved, skipped };
+  });
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { hkdf } from "@panva/hkdf";
+import { jwtDecrypt } from "jose";
+import { cookies } from "next/headers";
+import type { Session } from "next-auth";
+import { getToken, type JWT } from "next-auth/jwt";
+import { authOptions } from "@/auth";
+import { getDb } from "@/db";
+import { env } from "@/env";
+import type { Ctx } from "./action";
+import { AppError } from "./errors";
+
+/**
+ * The session of a hot API route (the check-in burst, docs/scaling.md), for `route(..., { context })`.
+ *
+ * The same session as getServerSession — the same cookie, read by next-auth's own getToken, and the same
+ * jwt and session callbacks of auth.ts, so a disabled account or a changed role ends it within 60 s just the
+ * same — without what getServerSession does around it for every request: next-auth's request handling (a
+ * CSRF token, callback-url cookies), a second key derivation, and re-encrypting the token to re-issue the
+ * cookie. Measured on the check-in endpoint that was about half of its CPU. What is given up: an API call
+ * does not roll the cookie's expiry forward (every page still does), and a session older than 60 s is
+ * re-read on each such call rather than once.
+ */
+export async function requireTokenContext(): Promise<Ctx> {
+  const jar = await cookies();
+  const secure = jar.getAll().some((c) => c.name.startsWith("__Secure-next-auth.session-token"));
+  // The cookie only, as getServerSession: no Authorization header.
+  const req = { cookies: jar, headers: {} };
+  const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: env.AUTH_SECRET, secureCookie: secure, decode });
+  if (!token) throw new AppError("unauthenticated");
+  const { jwt, session } = authOptions.callbacks!;
+  const checked = await jwt!({ token } as Parameters<NonNullable<typeof jwt>>[0]);
+  const result = (await session!({ session: { expires: "" }, token: checked } as Parameters<NonNullable<typeof session>>[0])) as Session;
+  if (!result.user?.scope) throw new AppError("unauthenticated");
+  return { db: await getDb(), scope: result.user.scope };
+}
+
+const keys = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * next-auth v4's own decode (next-auth/jwt: HKDF-SHA256 of the secret, then jose's jwtDecrypt with the
+ * same clock tolerance), keeping the derived key instead of deriving it again for every request.
+ */
+async function decode({ token, secret, salt = "" }: { token?: string; secret: string | Buffer; salt?: string }): Promise<JWT | null> {
+  if (!token) return null;
+  const id = `${salt}\0${secret.toString()}`;
+  let key = keys.get(id);
+  if (!key) keys.set(id, (key = hkdf("sha256", secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 32)));
+  const { payload } = await jwtDecrypt(token, await key, { clockTolerance: 15 });
+  return payload as JWT;
+}

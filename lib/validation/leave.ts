@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { REASON_MAX, REFLECTION_MAX, REFLECTION_MIN } from "../leave";
+import { t } from "../messages";
+import { checkbox, choice, id } from "./fields";
+
+const m = t.leave;
+
+export const leaveTypes = ["sick", "official", "personal", "other"] as const;
+
+/** An optional file field: browsers send an empty File when nothing was chosen. Checked by its bytes later. */
+const attachment = z.preprocess((v) => (v instanceof File && v.size === 0 ? undefined : v), z.instanceof(File).optional());
+
+/**
+ * A leave request, as JSON from an offline outbox or as a multipart form with an attachment. `clientId` is
+ * made once per form (or outbox item): a replay with it answers the first answer instead of filing again.
+ * `late` says the member knows the activity has started and gives a reason for not having come.
+ */
+export const fileLeaveInput = z.object({
+  clientId: z.uuid({ error: m.clientId }),
+  activityId: id,
+  type: choice(leaveTypes),
+  reason: z
+    .string({ error: m.reasonRequired })
+    .trim()
+    .min(1, m.reasonRequired)
+    .max(REASON_MAX, m.reasonTooLong),
+  late: checkbox,
+  attachment,
+});
+export type FileLeave = z.output<typeof fileLeaveInput>;
+
+const comment = z.preprocess((v) => (v == null ? "" : v), z.string({ error: m.commentTooLong }).trim().max(500, m.commentTooLong));
+
+/** One decision; saying no needs a reason the member can read. */
+export const decideLeaveInput = z
+  .object({ leaveId: id, decision: choice(["approve", "reject"]), comment })
+  .superRefine((input, ctx) => {
+    if (input.decision === "reject" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: m.commentRequired });
+  });
+export type DecideLeave = z.output<typeof decideLeaveInput>;
+
+/**
+ * Approving several at once. The form names each checkbox `pick.<leaveId>` (form data keeps one value per
+ * name), and they are gathered into `leaveIds` here.
+ */
+export const approveManyInput = z.preprocess(
+  (raw) => {
+    if (!raw || typeof raw !== "object" || "leaveIds" in raw) return raw;
+    const entries = Object.entries(raw as Record<string, unknown>);
+    const leaveIds = entries.filter(([k, v]) => k.startsWith("pick.") && (v === "on" || v === true)).map(([k]) => k.slice(5));
+    return { ...Object.fromEntries(entries.filter(([k]) => !k.startsWith("pick."))), leaveIds };
+  },
+  z.object({ leaveIds: z.array(id, { error: m.noneSelected }).min(1, m.noneSelected).max(200, m.noneSelected), comment }),
+);
+
+export const leaveRef = z.object({ leaveId: id });
+export const makeupRef = z.object({ taskId: id });
+
+export const reflectionInput = z.object({
+  taskId: id,
+  reflection: z
+    .string({ error: m.makeup.reflectionShort })
+    .trim()
+    .min(REFLECTION_MIN, m.makeup.reflectionShort)
+    .max(REFLECTION_MAX, m.makeup.reflectionLong),
+});
+
+export const leaveViews = ["pending", "decided", "makeup"] as const;
+
+/** The secretary's list: one view, optionally narrowed to one activity or one member. */
+export const branchLeaveQuery = z.object({
+  branchId: id,
+  view: z.enum(leaveViews).catch("pending"),
+  activityId: id.optional().catch(undefined),
+  memberId: id.optional().catch(undefined),
+});
+export type BranchLeaveQuery = z.output<typeof branchLeaveQuery>;
