@@ -12,6 +12,8 @@ export const users = pgTable("users", {
   active: boolean().notNull().default(true),
   /** Bumped to end every session of this user (disable, role change, password change). */
   sessionVersion: integer().notNull().default(0),
+  /** 长辈模式: larger text and buttons, a reduced home; remembered per person. */
+  elderMode: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
