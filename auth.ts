@@ -1,11 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
-import { writeAudit } from "@/db/queries/audit";
-import { findUserByPhone, loadSessionUser } from "@/db/queries/session";
+import { loadSessionUser } from "@/db/queries/session";
 import { env } from "@/env";
 import { t } from "@/lib/messages";
-import { verifyPassword } from "@/lib/password";
+import { toFailure } from "@/lib/errors";
+import { clientAddress } from "@/lib/login-throttle";
+import { signInWithPassword } from "@/lib/sign-in";
 import type { Scope } from "@/lib/scope";
 import { signInInput } from "@/lib/validation/auth";
 
@@ -40,19 +41,16 @@ export const authOptions: NextAuthOptions = {
   providers: [
     Credentials({
       credentials: { phone: { type: "tel" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const input = signInInput.safeParse(credentials);
         if (!input.success) throw new Error(t.auth.wrongCredentials);
-        const db = await getDb();
-        const user = await findUserByPhone(db, input.data.phone);
-        const ok = await verifyPassword(user?.passwordHash, input.data.password);
-        if (!user || !ok) {
-          await writeAudit(db, { actorId: user?.id ?? null, action: "auth.sign_in", outcome: "failed", detail: { phone: input.data.phone } });
-          throw new Error(user && !user.passwordHash ? t.auth.notActivated : t.auth.wrongCredentials);
+        try {
+          const user = await signInWithPassword(await getDb(), { ...input.data, address: clientAddress(req?.headers) });
+          return { id: String(user.id), name: user.name, sessionVersion: user.sessionVersion };
+        } catch (error) {
+          // next-auth hands this message to the sign-in form as is: only an AppError's Chinese text may pass.
+          throw new Error(toFailure(error).error);
         }
-        if (!user.active) throw new Error(t.auth.disabled);
-        await writeAudit(db, { actorId: user.id, action: "auth.sign_in", targetType: "user", targetId: user.id });
-        return { id: String(user.id), name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],

@@ -248,6 +248,10 @@ export const t = {
     passwordChanged: "密码已修改，请重新登录。",
     welcome: "欢迎使用支部",
   },
+  security: {
+    accountLocked: (minutes: number) => `登录失败次数过多，该账号已暂时锁定，请 ${minutes} 分钟后再试。忘记密码请联系支部书记重新生成激活码。`,
+    addressLocked: (minutes: number) => `此网络登录失败次数过多，请 ${minutes} 分钟后再试。`,
+  },
   roster: {
     title: "支部花名册",
     add: "添加党员",
@@ -319,6 +323,10 @@ export const t = {
     /** Readable names of audited actions; an action missing here is shown by its code. */
     actions: {
       "auth.sign_in": "登录",
+      "auth.lock": "登录锁定",
+      "auth.end_sessions": "结束登录会话",
+      "privacy.unmask_phone": "查看完整手机号",
+      "privacy.export": "导出个人数据",
       "account.activate": "激活账号",
       "account.issue_code": "生成激活码",
       "account.change_password": "修改密码",
