@@ -16,10 +16,12 @@ export function MyCheckin({
   activity,
   checkin,
   now = new Date(),
+  elder = false,
 }: {
   activity: { id: number; startsAt: Date; durationMinutes: number; status: "scheduled" | "closed" };
-  checkin: Awaited<ReturnType<typeof myCheckin>>;
+  checkin: Awaited<ReturnType<typeof myCheckin>> | null;
   now?: Date;
+  elder?: boolean;
 }) {
   const opens = activity.startsAt.getTime() - OPENS_BEFORE_MS;
   const closes = activity.startsAt.getTime() + activity.durationMinutes * 60_000;
@@ -31,7 +33,7 @@ export function MyCheckin({
         <div className="space-y-2">
           <p className="flex flex-wrap items-center gap-2">
             <Tag tone={checkin.late ? "amber" : "green"}>{checkin.late ? t.run.late : t.run.present}</Tag>
-            {hhmm.format(checkin.at)}
+            {(checkin.late ? t.checkin.late : t.checkin.done)(hhmm.format(checkin.at))}
             {checkin.offline && <Tag>{t.checkin.offline}</Tag>}
           </p>
           {checkin.method === "proxy" && (
@@ -45,7 +47,7 @@ export function MyCheckin({
           )}
         </div>
       ) : (
-        <CheckinForm activityId={activity.id} />
+        <CheckinForm activityId={activity.id} elder={elder} />
       )}
     </Card>
   );

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** Signs in through the real form, as a person would, and waits until the app has taken them in. */
 export async function signIn(page: Page, phone: string, password: string): Promise<void> {
@@ -36,4 +36,11 @@ export async function publishPlanViaUi(page: Page, plan: { title: string; starts
   }
   await page.getByRole("button", { name: "发布计划" }).click();
   await page.getByText(/^已发布/).waitFor();
+}
+
+/** The code now on the secretary's check-in screen, once the page has drawn it. */
+export async function currentCode(page: Page): Promise<string> {
+  const code = page.getByTestId("checkin-code");
+  await expect(code).toHaveText(/^\d{6}$/);
+  return (await code.textContent())!.trim();
 }

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { localInput, shot, signIn } from "./helpers";
+import { currentCode, localInput, shot, signIn } from "./helpers";
 
 const SECRETARY = "13800000003";
 const MEMBER = "13800000004";
@@ -22,7 +22,7 @@ async function createLecture(page: Page, title: string, minutes: number): Promis
 
 /** Waits until the service worker has installed (precached the shell) and controls this page. */
 async function serviceWorkerControls(page: Page): Promise<string | undefined> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", undefined, { timeout: 60_000 });
   return page.evaluate(() => navigator.serviceWorker.controller?.state);
 }
 
@@ -85,7 +85,7 @@ test("offline: the app is installable, pages load from cache, check-in and leave
   // A check-in typed offline waits in the outbox, with its scan time.
   await member.goto(`/activities/${lecture}`);
   await secretary.goto(`/branch/activities/${lecture}/checkin`);
-  const code = (await secretary.getByTestId("checkin-code").textContent())!.trim();
+  const code = await currentCode(secretary);
   const sent: { url: string; body: unknown }[] = [];
   context.on("request", (request) => {
     if (request.method() === "POST" && request.url().includes("/api/v1/")) sent.push({ url: new URL(request.url()).pathname, body: request.postDataJSON() });

@@ -3,7 +3,7 @@ import { formatFull } from "../../lib/time";
 import { publishPlanViaUi, shot, signIn } from "./helpers";
 
 const password = "demo1234";
-const title = "学习贯彻全会精神";
+const title = "调整时间演练";
 
 /** A month of its own, four ahead in Shanghai time: one plan per month, and other journeys use the current one. */
 function farMonth(day: number, time: string): string {
