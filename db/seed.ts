@@ -1,6 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { hashPassword } from "../lib/password";
 import type { Db } from "./open";
+import { insertCommunityDemo } from "./seed-community";
 import { auditLog } from "./schema/audit";
 import { orgNodes, type OrgKind } from "./schema/org";
 import { members, roleGrants, users, type Gender, type MemberCategory, type MemberEmployment, type MemberPresence, type RoleName } from "./schema/users";
@@ -334,6 +335,18 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
   const grantRows = people.flatMap((p) => p.grants.map((g) => ({ userId: userId.get(p.phone)!, role: g.role, nodeId: ids[g.node] })));
   await tx.insert(roleGrants).values(grantRows);
 
+  const node = (kind: OrgKind, name?: string) => ids[nodes.findIndex((n) => n.kind === kind && (name === undefined || n.name === name))];
+  const homeBranch = node("branch", demoCounty.firstBranch);
+  // Generated members only: the named accounts keep a clean slate for the journeys that start from nothing.
+  const named = new Set(people.filter((p) => p.phone.startsWith("1380000")).map((p) => userId.get(p.phone)));
+  const community = await insertCommunityDemo(tx, {
+    communityIds: nodes.flatMap((n, i) => (n.kind === "community" ? [ids[i]] : [])),
+    communityId: node("community"),
+    gridId: node("grid", demoCounty.firstGrid),
+    gridWorkerId: userId.get(demoAccounts[4].phone)!,
+    memberIds: memberRows.filter((r) => r.branchId === homeBranch && r.employment === "in_office" && r.presence === "home" && !named.has(r.userId)).map((r) => r.userId),
+  });
+
   const counts = {
     nodes: nodes.length,
     committees: nodes.filter((n) => n.kind === "committee").length,
@@ -344,6 +357,7 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
     members: memberRows.length,
     activated: people.filter((p) => p.activated).length,
     roleGrants: grantRows.length,
+    ...community,
   };
   await tx.insert(auditLog).values({ action: "seed.demo", actorId: null, targetType: "org_node", targetId: String(ids[0]), nodePath: paths[0], outcome: "ok", detail: counts });
   return counts;

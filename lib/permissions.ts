@@ -93,3 +93,6 @@ export const canReadLeave = (scope: Scope, leave: Pick<LeaveSubject, "memberId" 
 
 /** A make-up study is confirmed by whoever decides the leave it follows. */
 export const canConfirmMakeup = canDecideLeave;
+
+/** Community work (issue 6): the grid workers of a grid, or of the whole community above it. */
+export const canServeGrid = (scope: Scope, path: string) => reaches(scope, path, ["grid_worker"]);

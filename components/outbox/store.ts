@@ -17,7 +17,7 @@ export interface OutboxItem {
   clientId: string;
   /** Whose write this is: it is only ever sent while that person is signed in. */
   userId: number;
-  kind: "checkin" | "leave";
+  kind: "checkin" | "leave" | "hours";
   /** A short line for the pending list ("党课 · 签到码 123456"). */
   label: string;
   url: string;

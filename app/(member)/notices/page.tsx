@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { ReadAloud } from "@/components/read-aloud";
 import { EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyNotices, unreadCount } from "@/db/queries/notices";
+import { isElderMode } from "@/lib/elder-mode";
 import { t } from "@/lib/messages";
 import { canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
@@ -22,6 +24,8 @@ const forMembers = new Set<Notice["kind"]>(["activity", "reminder", "plan_revisi
  * of it. A secretary is usually also a member, so the kind decides which of the two views they get.
  */
 function hrefOf(scope: Scope, notice: Notice): string | null {
+  // Community notices carry no activity: a grid worker is told of work waiting, a member of an answer.
+  if (notice.kind === "community") return scope.grants.some((g) => g.role === "grid_worker") ? "/grid" : "/community";
   if (!notice.activityId || !notice.branchPath) return null;
   const member = scope.member?.branchPath === notice.branchPath;
   const manages = canReadRoster(scope, notice.branchPath);
@@ -32,7 +36,7 @@ function hrefOf(scope: Scope, notice: Notice): string | null {
 export default async function NoticesPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const { db, scope } = await pageContext();
   const before = id.safeParse((await searchParams).before);
-  const [{ notices, more }, unread] = await Promise.all([listMyNotices(db, scope, { before: before.success ? before.data : undefined }), unreadCount(db, scope)]);
+  const [{ notices, more }, unread, elder] = await Promise.all([listMyNotices(db, scope, { before: before.success ? before.data : undefined }), unreadCount(db, scope), isElderMode()]);
 
   return (
     <>
@@ -55,6 +59,11 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
                     </NoticeLink>
                   ) : (
                     <div className={style}>{body}</div>
+                  )}
+                  {elder && (
+                    <div className="px-4 pb-3">
+                      <ReadAloud text={[n.title, n.body].filter(Boolean).join("。")} label={n.title} />
+                    </div>
                   )}
                 </li>
               );

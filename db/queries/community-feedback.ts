@@ -1,0 +1,92 @@
+import { and, asc, eq, like, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { quarterRange, reportExpiresAt, reportStanding, REPORT_VALID_MONTHS } from "@/lib/community";
+import { AppError } from "@/lib/errors";
+import { canReadRoster } from "@/lib/permissions";
+import type { Scope } from "@/lib/scope";
+import type { Db } from "../open";
+import { communityReports, reportPosts, servicePosts, volunteerHours } from "../schema/community";
+import { orgNodes } from "../schema/org";
+import { members, users } from "../schema/users";
+
+/**
+ * Feedback to the branch (issue 6 §4): per member, where they reported, whether it is current and their
+ * confirmed hours this quarter and year; the committee and county see it rolled up per branch.
+ */
+
+export interface Quarter {
+  year: number;
+  quarter: number;
+}
+
+const confirmedHours = (from: string, to: string) =>
+  sql<number>`(select coalesce(sum(${volunteerHours.halfHours}), 0)::int from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to})`;
+
+/** Every active member of a branch with their community figures for the quarter. */
+export async function branchFeedback(db: Db, scope: Scope, branchId: number, q: Quarter, now = new Date()) {
+  const [branch] = await db.select().from(orgNodes).where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
+  if (!branch) throw new AppError("not_found");
+  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  const { from, to } = quarterRange(q.year, q.quarter);
+  const community = alias(orgNodes, "community");
+  const grid = alias(orgNodes, "grid");
+  const rows = await db
+    .select({
+      memberId: members.userId,
+      name: users.name,
+      inOffice: sql<boolean>`${members.employment} = 'in_office'`,
+      reportStatus: communityReports.status,
+      decidedAt: communityReports.decidedAt,
+      communityName: community.name,
+      gridName: grid.name,
+      pending: sql<boolean>`exists (select 1 from ${communityReports} p where p.member_id = ${members.userId} and p.status = 'pending')`,
+      posts: sql<string[]>`coalesce((select array_agg(${servicePosts.name} order by ${servicePosts.id}) from ${reportPosts} join ${servicePosts} on ${servicePosts.id} = ${reportPosts.postId} where ${reportPosts.reportId} = ${communityReports.id}), '{}')`,
+      quarterHalfHours: confirmedHours(from, to),
+      yearHalfHours: confirmedHours(`${q.year}-01-01`, `${q.year}-12-31`),
+      quarterActivities: sql<number>`(select count(distinct ${volunteerHours.activityId})::int from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to})`,
+    })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .leftJoin(communityReports, and(eq(communityReports.memberId, members.userId), eq(communityReports.status, "confirmed")))
+    .leftJoin(community, eq(community.id, communityReports.communityId))
+    .leftJoin(grid, eq(grid.id, communityReports.gridId))
+    .where(and(eq(members.branchId, branch.id), eq(members.active, true)))
+    .orderBy(sql`${members.employment} = 'in_office' desc`, asc(users.name));
+  return {
+    branch: { id: branch.id, name: branch.name },
+    rows: rows.map((r) => {
+      const confirmed = r.reportStatus === "confirmed" ? { status: "confirmed", decidedAt: r.decidedAt } : null;
+      return {
+        ...r,
+        standing: !confirmed && r.pending ? ("pending" as const) : reportStanding(confirmed, now),
+        validUntil: r.decidedAt ? reportExpiresAt(r.decidedAt) : null,
+      };
+    }),
+  };
+}
+
+/** Per branch under the caller's committee or county grants: how many in office, reported, and hours. */
+export async function feedbackRollup(db: Db, scope: Scope, q: Quarter, now = new Date()) {
+  const prefixes = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin").map((g) => `${g.path}%`);
+  if (prefixes.length === 0) throw new AppError("forbidden");
+  const { from, to } = quarterRange(q.year, q.quarter);
+  const since = new Date(now);
+  since.setUTCMonth(since.getUTCMonth() - REPORT_VALID_MONTHS);
+  const inOffice = sql`${members.employment} = 'in_office' and ${members.active}`;
+  const hours = (a: string, b: string) =>
+    sql<number>`coalesce(sum((select coalesce(sum(${volunteerHours.halfHours}), 0) from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${a} and ${b})), 0)::int`;
+  return db
+    .select({
+      branchId: orgNodes.id,
+      branchName: orgNodes.name,
+      inOffice: sql<number>`count(${members.userId}) filter (where ${inOffice})::int`,
+      reported: sql<number>`count(${members.userId}) filter (where ${members.active} and exists (select 1 from ${communityReports} where ${communityReports.memberId} = ${members.userId} and ${communityReports.status} = 'confirmed' and ${communityReports.decidedAt} > ${since.toISOString()}::timestamptz))::int`,
+      quarterHalfHours: hours(from, to),
+      yearHalfHours: hours(`${q.year}-01-01`, `${q.year}-12-31`),
+    })
+    .from(orgNodes)
+    .leftJoin(members, eq(members.branchId, orgNodes.id))
+    .where(and(eq(orgNodes.kind, "branch"), or(...prefixes.map((p) => like(orgNodes.path, p)))))
+    .groupBy(orgNodes.id, orgNodes.name, orgNodes.path)
+    .orderBy(asc(orgNodes.path));
+}
