@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { AppShell } from "@/components/app-shell";
+import { isElderMode } from "@/lib/elder-mode";
 import { t } from "@/lib/messages";
 import "./globals.css";
 
@@ -15,9 +16,11 @@ export const viewport: Viewport = {
   themeColor: "#b91c1c",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // 长辈模式 scales the whole page from the root (rem), so every size grows together (see globals.css).
+  const elder = await isElderMode();
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" className={elder ? "elder" : undefined}>
       <body className="min-h-dvh">
         <AppShell>{children}</AppShell>
       </body>

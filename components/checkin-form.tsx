@@ -7,7 +7,7 @@ import { sendCheckin, type CheckinResult } from "./checkin-client";
 import { Button } from "./ui/button";
 
 /** The member types the 6-digit code shown on the secretary's screen. */
-export function CheckinForm({ activityId }: { activityId: number }) {
+export function CheckinForm({ activityId, elder = false }: { activityId: number; elder?: boolean }) {
   const router = useRouter();
   const [result, setResult] = useState<CheckinResult | null>(null);
   const [pending, setPending] = useState(false);
@@ -34,8 +34,15 @@ export function CheckinForm({ activityId }: { activityId: number }) {
         autoComplete="one-time-code"
         maxLength={6}
         pattern="\d{6}"
-        className="block min-h-14 w-full rounded-lg border border-stone-300 px-3 text-center font-mono text-3xl tracking-[0.3em]"
+        aria-describedby={elder ? "checkin-code-hint" : undefined}
+        className="ui-control block min-h-14 w-full rounded-lg border border-stone-500 px-3 text-center font-mono text-3xl tracking-[0.3em]"
       />
+      {/* 长辈模式: the server accepts any code shown during the check-in window, so there is no hurry. */}
+      {elder && (
+        <p id="checkin-code-hint" className="text-stone-700">
+          {t.elder.codeWholeWindow}
+        </p>
+      )}
       <Button type="submit" className="min-h-14 w-full text-lg" disabled={pending}>
         {pending ? t.checkin.scanned : t.checkin.submit}
       </Button>

@@ -51,6 +51,19 @@ async function computeCode(secret: string, activityId: number, step: number): Pr
   return String(value % 1_000_000).padStart(6, "0");
 }
 
+/**
+ * 长辈模式 (issue 10): a typed code is accepted if the screen showed it at any step from the opening of the
+ * check-in window up to now, so an elderly member is never racing the 15-second rotation. Returns the
+ * step, or null. Only for typed codes of members who chose the mode; everyone else keeps `verifyScan`.
+ */
+export async function typedStepInWindow(scan: { secret: string; activityId: number; code: string; opensAt: Date; closesAt: Date; now: Date }): Promise<number | null> {
+  const first = stepAt(scan.opensAt.getTime());
+  const last = Math.min(stepAt(scan.closesAt.getTime()), stepAt(scan.now.getTime()) + ONLINE_TOLERANCE);
+  // Newest first: the code just read off the screen is by far the likeliest.
+  for (let step = last; step >= first; step--) if ((await codeFor(scan.secret, scan.activityId, step)) === scan.code) return step;
+  return null;
+}
+
 /** The URL a QR code carries: opens the check-in of that activity in any browser. */
 export function checkinUrl(origin: string, activityId: number, step: number, code: string): string {
   return `${origin}/c/${activityId}?s=${step}&k=${code}`;

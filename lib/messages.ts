@@ -253,6 +253,8 @@ export const t = {
     addressLocked: (minutes: number) => `此网络登录失败次数过多，请 ${minutes} 分钟后再试。`,
     endSessions: "结束登录",
     sessionsEnded: "已结束该账号在所有设备上的登录，1 分钟内生效。",
+    exportMine: "下载我的数据",
+    showPhone: "显示完整号码",
   },
   roster: {
     title: "支部花名册",
@@ -628,6 +630,7 @@ export const t = {
     byGrid: "网格员登记",
     byMember: "本人申报",
     feedback: "社区反馈",
+    feedbackTab: "社区",
     feedbackHint: "党员在社区报到和志愿服务的情况，由网格员确认后自动汇总。",
     quarter: (y: number, q: number) => `${y}年第${q}季度`,
     quarterHours: "本季度时长",

@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ElderHome } from "@/components/elder-home";
 import { MemberTags } from "@/components/member-tags";
 import { NoticeBell } from "@/components/notice-bell";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { myCheckin } from "@/db/queries/checkins";
 import { nextActivity } from "@/db/queries/member-activities";
 import { unreadCount } from "@/db/queries/notices";
 import { getMember } from "@/db/queries/roster";
+import { isElderMode } from "@/lib/elder-mode";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
 import { pageContext } from "@/lib/session";
@@ -15,7 +18,16 @@ import { formatWhen } from "@/lib/time";
 export default async function HomePage() {
   const { db, scope, user } = await pageContext();
   if (!scope.member) redirect(homePath(scope));
-  const [me, next, unread] = await Promise.all([getMember(db, scope, user.id), nextActivity(db, scope), unreadCount(db, scope)]);
+  const [me, next, unread, elder] = await Promise.all([getMember(db, scope, user.id), nextActivity(db, scope), unreadCount(db, scope), isElderMode()]);
+  if (elder) {
+    const checkin = next ? await myCheckin(db, scope, next.id) : null;
+    return (
+      <>
+        <PageHeader title={t.home.greeting(me.name)} action={<NoticeBell unread={unread} />} />
+        <ElderHome next={next} checkin={checkin} />
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title={t.app.name} action={<NoticeBell unread={unread} />} />

@@ -8,7 +8,8 @@ const variants = {
 } as const;
 
 type Variant = keyof typeof variants;
-const base = "inline-flex min-h-11 items-center justify-center gap-1 rounded-lg px-4 text-base font-medium transition-colors";
+// `ui-button` is the hook for 长辈模式 (globals.css), which makes every button taller without a second component.
+const base = "ui-button inline-flex min-h-11 items-center justify-center gap-1 rounded-lg px-4 text-base font-medium transition-colors";
 
 export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: Variant }) {
   return <button className={`${base} ${variants[variant]} ${className}`} {...props} />;

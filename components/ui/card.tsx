@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 export function Card({ title, action, children, className = "" }: { title?: ReactNode; action?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-xl bg-white p-4 shadow-sm ${className}`}>
+    <section className={`ui-card rounded-xl bg-white p-4 shadow-sm ${className}`}>
       {(title || action) && (
         <div className="mb-3 flex items-center justify-between gap-2">
           {title && <h2 className="text-lg font-semibold">{title}</h2>}

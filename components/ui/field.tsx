@@ -3,7 +3,7 @@
 import { useId, type ComponentProps } from "react";
 import { useFieldError } from "./action-form";
 
-const control = "block w-full min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base aria-[invalid=true]:border-red-600";
+const control = "ui-control block w-full min-h-11 rounded-lg border border-stone-500 bg-white px-3 text-base aria-[invalid=true]:border-red-600";
 
 function Frame({ label, hint, id, error, children }: { label: string; hint?: string; id: string; error?: string; children: React.ReactNode }) {
   return (
@@ -59,7 +59,7 @@ export function Select({
 
 export function Checkbox({ label, name, ...props }: ComponentProps<"input"> & { label: string; name: string }) {
   return (
-    <label className="flex min-h-11 items-center gap-3">
+    <label className="ui-control flex min-h-11 items-center gap-3">
       <input type="checkbox" name={name} className="size-5 accent-brand" {...props} />
       <span>{label}</span>
     </label>

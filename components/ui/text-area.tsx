@@ -18,7 +18,7 @@ export function TextArea({ label, hint, name, rows = 4, ...props }: ComponentPro
         rows={rows}
         aria-invalid={Boolean(error)}
         aria-describedby={error || hint ? `${id}-note` : undefined}
-        className="block w-full rounded-lg border border-stone-300 bg-white p-3 text-base aria-[invalid=true]:border-red-600"
+        className="block w-full rounded-lg border border-stone-500 bg-white p-3 text-base aria-[invalid=true]:border-red-600"
         {...props}
       />
       {(error || hint) && (

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { verifyScan } from "@/lib/checkin-token";
+import { typedStepInWindow, verifyScan } from "@/lib/checkin-token";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canManageActivity, canReadRoster } from "@/lib/permissions";
@@ -15,6 +15,7 @@ import { loadActivity } from "./activities";
 import { OPENS_BEFORE_MS } from "./activity-run";
 import { writeAudit } from "./audit";
 import { notify } from "./notices";
+import { getElderMode } from "./preferences";
 
 /** After start + 15 minutes a check-in counts as late (issue 4). */
 export const LATE_AFTER_MS = 15 * 60_000;
@@ -62,7 +63,13 @@ async function checkInOnce(db: Db, scope: Scope, input: Parameters<typeof checkI
 
   const opensAt = new Date(activity.startsAt.getTime() - OPENS_BEFORE_MS);
   const closesAt = new Date(activity.startsAt.getTime() + activity.durationMinutes * 60_000);
-  const verdict = await verifyScan({ secret: activity.secret, activityId: activity.id, code: input.code, step: input.step, scannedAt: input.scannedAt, opensAt, closesAt, now });
+  let verdict = await verifyScan({ secret: activity.secret, activityId: activity.id, code: input.code, step: input.step, scannedAt: input.scannedAt, opensAt, closesAt, now });
+  // 长辈模式: a typed code from earlier in the window still counts. Asked only on the slow (fresh) path, so
+  // the burst of ordinary check-ins never reads the preference.
+  if (!verdict.ok && verdict.reason !== "window_closed" && fresh && input.step === undefined && (await getElderMode(db, scope))) {
+    const step = await typedStepInWindow({ secret: activity.secret, activityId: activity.id, code: input.code, opensAt, closesAt, now });
+    if (step !== null) verdict = { ok: true, step, offline: false };
+  }
   if (!verdict.ok) {
     const refusal = { bad_code: t.checkin.badCode, expired: t.checkin.expired, window_closed: t.checkin.windowClosed }[verdict.reason];
     return refuse(new AppError(verdict.reason === "window_closed" ? "conflict" : "bad_request", refusal, { code: refusal }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeFor, STEP_MS, stepAt, verifyScan, type Scan } from "@/lib/checkin-token";
+import { codeFor, STEP_MS, stepAt, typedStepInWindow, verifyScan, type Scan } from "@/lib/checkin-token";
 
 const secret = "s3cret-of-activity-7";
 const opensAt = new Date("2026-12-01T00:30:00Z");
@@ -67,5 +67,20 @@ describe("verifyScan offline replay", () => {
     expect(await verifyScan(await scan({ atStep: offlineStep, scannedAt: new Date(later.getTime() + 60_000), now: later }))).toMatchObject({ ok: false });
     const before = new Date(opensAt.getTime() - 10 * 60_000);
     expect(await verifyScan(await scan({ atStep: stepAt(before.getTime()), scannedAt: before, now: later }))).toEqual({ ok: false, reason: "window_closed" });
+  });
+});
+
+describe("typedStepInWindow (长辈模式)", () => {
+  const typed = async (atStep: number) => ({ secret, activityId: 7, code: await codeFor(secret, 7, atStep), opensAt, closesAt, now });
+  it("finds a code shown at any step from the opening of the window up to now", async () => {
+    const early = stepAt(opensAt.getTime()) + 3;
+    expect(await typedStepInWindow(await typed(early))).toBe(early);
+    expect(await typedStepInWindow(await typed(step - 100))).toBe(step - 100);
+  });
+  it("refuses codes from before the window, from the future, and wrong codes", async () => {
+    expect(await typedStepInWindow(await typed(stepAt(opensAt.getTime()) - 5))).toBeNull();
+    expect(await typedStepInWindow(await typed(step + 20))).toBeNull();
+    const right = await codeFor(secret, 7, step);
+    expect(await typedStepInWindow({ ...(await typed(step)), code: right === "000000" ? "111111" : "000000" })).toBeNull();
   });
 });

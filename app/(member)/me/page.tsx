@@ -2,13 +2,16 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { t } from "@/lib/messages";
+import { isElderMode } from "@/lib/elder-mode";
 import { pageContext } from "@/lib/session";
 import { ChangePasswordForm, SignOutButton } from "./account-forms";
+import { ElderModeForm } from "./elder-mode-form";
 
 export const metadata = { title: t.nav.me };
 
 export default async function MePage() {
   const { scope, user } = await pageContext();
+  const elder = await isElderMode();
   const roles = [...(scope.member ? [t.roles.member] : []), ...new Set(scope.grants.map((g) => t.roles[g.role]))];
   return (
     <>
@@ -19,13 +22,24 @@ export default async function MePage() {
           <p className="mt-1 text-stone-700">{roles.join(" · ")}</p>
         </Card>
         {scope.member && (
-          <Link href="/leave" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
-            {t.leave.mine} <span aria-hidden>›</span>
-          </Link>
+          <>
+            <Link href="/leave" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
+              {t.leave.mine} <span aria-hidden>›</span>
+            </Link>
+            <Link href="/community" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
+              {t.community.mine} <span aria-hidden>›</span>
+            </Link>
+          </>
         )}
+        <Card title={t.elder.title}>
+          <ElderModeForm on={elder} />
+        </Card>
         <Card title={t.auth.changePassword}>
           <ChangePasswordForm />
         </Card>
+        <a href="/api/v1/me/export" download className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
+          {t.security.exportMine} <span aria-hidden>↓</span>
+        </a>
         <SignOutButton />
       </main>
     </>

@@ -93,7 +93,7 @@ function NoticeBody({ notice }: { notice: Notice }) {
         )}
       </span>
       {notice.body && <span className="mt-1 block text-sm text-stone-700">{notice.body}</span>}
-      <span className="mt-1 flex items-center gap-2 text-xs text-stone-500">
+      <span className="mt-1 flex items-center gap-2 text-xs text-stone-600">
         <Tag>{t.notices.kind[notice.kind]}</Tag>
         {formatWhen(notice.createdAt)}
       </span>

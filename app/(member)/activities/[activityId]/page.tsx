@@ -4,9 +4,11 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { MyCheckin } from "@/components/my-checkin";
+import { ReadAloud } from "@/components/read-aloud";
 import { myCheckin } from "@/db/queries/checkins";
 import { activityForMember } from "@/db/queries/member-activities";
 import { markActivityRead } from "@/db/queries/notices";
+import { isElderMode } from "@/lib/elder-mode";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";
@@ -22,7 +24,7 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
   const activityId = id.safeParse((await params).activityId);
   if (!activityId.success) notFound();
   const { activity, steps, mine } = await pageData(activityForMember(db, scope, activityId.data));
-  const checkin = await myCheckin(db, scope, activity.id);
+  const [checkin, elder] = await Promise.all([myCheckin(db, scope, activity.id), isElderMode()]);
   // Seeing the activity is reading its notices: the secretary's "who has not read" follows from this.
   await markActivityRead(db, scope, activity.id);
   const closed = activity.status === "closed";
@@ -47,7 +49,7 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
           </dl>
         </Card>
 
-        <MyCheckin activity={activity} checkin={checkin} />
+        <MyCheckin activity={activity} checkin={checkin} elder={elder} />
 
         {mine && (closed || mine.outcome) && (
           <Card title={m.myOutcome}>
@@ -62,7 +64,7 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
         )}
 
         {activity.materials && (
-          <Card title={m.materials}>
+          <Card title={m.materials} action={elder && <ReadAloud text={activity.materials} label={m.materials} />}>
             <p className="whitespace-pre-line text-stone-800">{activity.materials}</p>
           </Card>
         )}
