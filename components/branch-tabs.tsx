@@ -3,17 +3,18 @@ import { pendingLeaveCount } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
 import { pageContext } from "@/lib/session";
 
-/** The three parts of a branch's workbench: its people, its meetings and its leave, with the pending count. */
-export async function BranchTabs({ branchId, current }: { branchId: number; current: "roster" | "activities" | "leave" }) {
+/** The parts of a branch's workbench: its people, its meetings, its leave (with the pending count), its community feedback. */
+export async function BranchTabs({ branchId, current }: { branchId: number; current: "roster" | "activities" | "leave" | "community" }) {
   const { db, scope } = await pageContext();
   const pending = await pendingLeaveCount(db, scope, branchId);
   const tabs = [
     { key: "roster", href: `/branch/${branchId}`, label: "花名册" },
     { key: "activities", href: `/branch/${branchId}/activities`, label: "活动" },
     { key: "leave", href: `/branch/${branchId}/leave`, label: t.leave.title },
+    { key: "community", href: `/branch/${branchId}/community`, label: t.community.feedbackTab },
   ] as const;
   return (
-    <nav aria-label="支部工作台" className="grid grid-cols-3 rounded-lg bg-stone-200 p-1">
+    <nav aria-label="支部工作台" className="grid grid-cols-4 rounded-lg bg-stone-200 p-1">
       {tabs.map((tab) => (
         <Link
           key={tab.key}

@@ -66,3 +66,9 @@ export function parseQuarter(value: string | undefined, now: Date): { year: numb
   const { year, quarter } = quarterOf(shanghaiDate(now));
   return { year, quarter };
 }
+
+/** The quarter before or after, as used in URLs (2026-Q4). */
+export function shiftQuarter(q: { year: number; quarter: number }, by: 1 | -1): string {
+  const index = q.year * 4 + (q.quarter - 1) + by;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}

@@ -162,3 +162,13 @@ export async function pendingReports(db: Db, scope: Scope) {
   const branchOf = new Map(branches.map((b) => [b.userId, b.branchName]));
   return pending.map((r) => ({ ...r, branchName: branchOf.get(r.memberId) ?? "" }));
 }
+
+/** The nodes a grid worker can hold an activity at (the grids and communities they are granted), with posts. */
+export async function activityPlaces(db: Db, scope: Scope) {
+  const ids = scope.grants.filter((g) => g.role === "grid_worker").map((g) => g.nodeId);
+  if (ids.length === 0) throw new AppError("forbidden");
+  const nodes = await db.select().from(orgNodes).where(inArray(orgNodes.id, ids)).orderBy(asc(orgNodes.path));
+  const communityIds = [...new Set(nodes.map((n) => (n.kind === "grid" ? n.parentId! : n.id)))];
+  const posts = await db.select().from(servicePosts).where(and(inArray(servicePosts.communityId, communityIds), eq(servicePosts.active, true))).orderBy(asc(servicePosts.id));
+  return { places: nodes.map((n) => ({ id: n.id, name: n.name })), posts: posts.map((p) => ({ id: p.id, name: p.name })) };
+}

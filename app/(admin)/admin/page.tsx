@@ -21,7 +21,9 @@ export default async function AdminPage() {
         <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label="工作">
           {[
             ...(isCountyAdmin(scope) ? [{ href: "/admin/plans", label: t.plans.list }, { href: "/admin/compliance", label: t.compliance.title }] : []),
-            ...(scope.grants.some((g) => g.role === "committee_admin" || g.role === "county_admin") ? [{ href: "/admin/schedule-changes", label: t.scheduleChange.list }] : []),
+            ...(scope.grants.some((g) => g.role === "committee_admin" || g.role === "county_admin")
+              ? [{ href: "/admin/schedule-changes", label: t.scheduleChange.list }, { href: "/admin/community", label: t.community.feedback }]
+              : []),
             ...(scope.grants.some((g) => g.role === "committee_admin") ? [{ href: "/admin/leave", label: t.leave.committeeTitle }] : []),
             ...(canReadAudit(scope) ? [{ href: "/admin/audit", label: t.audit.title }] : []),
           ].map((link) => (

@@ -1,30 +1,88 @@
-import { Card } from "@/components/ui/card";
+import Link from "next/link";
+import { DecideHoursForm, DecideReportForm } from "@/components/community/grid-forms";
+import { HoursList } from "@/components/community/hours-list";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { pendingReports } from "@/db/queries/community";
 import { gridsOf } from "@/db/queries/org";
+import { gridServiceActivities } from "@/db/queries/service-activities";
+import { gridHours } from "@/db/queries/volunteer-hours";
+import { formatHours } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";
+import { formatWhen } from "@/lib/time";
 
 export const metadata = { title: t.nav.grid };
 
+const m = t.community;
+
+/** The grid worker's desk: reports and hours waiting for an answer, and the community activities. */
 export default async function GridPage() {
   const { db, scope } = await pageContext();
-  const grids = await pageData(gridsOf(db, scope));
+  const [grids, reports, hours, activities] = await pageData(Promise.all([gridsOf(db, scope), pendingReports(db, scope), gridHours(db, scope, "submitted"), gridServiceActivities(db, scope)]));
   return (
     <>
       <PageHeader title="网格工作台" />
       <main className="space-y-4 p-4">
-        <Card title="我负责的网格">
-          <ul className="divide-y divide-stone-100">
-            {grids.map((g) => (
-              <li key={g.id} className="py-2">
-                <span className="font-medium">{g.name}</span>
-                {g.parentName && <span className="block text-sm text-stone-600">{g.kind === "grid" ? g.parentName : t.orgKind.community}</span>}
-              </li>
-            ))}
-          </ul>
+        <p className="text-stone-700">{grids.map((g) => g.name).join("、")}</p>
+
+        <Card title={`${m.pendingReports}（${reports.length}）`}>
+          {reports.length === 0 ? (
+            <p className="text-stone-600">{m.noPendingReports}</p>
+          ) : (
+            <ul className="divide-y divide-stone-100" aria-label={m.pendingReports}>
+              {reports.map((r) => (
+                <li key={r.id} className="space-y-2 py-3">
+                  <p className="font-medium">{r.memberName}</p>
+                  <p className="text-sm text-stone-700">
+                    {r.branchName} · {r.gridName} · {formatWhen(r.createdAt)}
+                  </p>
+                  {r.posts.length > 0 && (
+                    <p className="flex flex-wrap gap-1">
+                      {r.posts.map((p) => (
+                        <Tag key={p}>{p}</Tag>
+                      ))}
+                    </p>
+                  )}
+                  {r.note && <p className="text-stone-700">{r.note}</p>}
+                  <DecideReportForm reportId={r.id} name={r.memberName} />
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
-        <p className="rounded-xl bg-white p-4 text-stone-700">在职党员进社区报到的确认和志愿服务时长登记，将在这里办理。</p>
+
+        <Card title={`${m.pendingHours}（${hours.length}）`} action={<Link href="/grid/hours" className="inline-flex min-h-11 items-center text-brand">{m.recordOne}</Link>}>
+          {hours.length === 0 ? (
+            <p className="text-stone-600">{m.noPendingHours}</p>
+          ) : (
+            <HoursList rows={hours}>{(h) => <DecideHoursForm hoursId={h.id} name={h.memberName ?? ""} hours={formatHours(h.halfHours)} />}</HoursList>
+          )}
+        </Card>
+
+        <Card title={m.activities}>
+          <ButtonLink href="/grid/activities/new" className="mb-2 w-full">
+            {m.newActivity}
+          </ButtonLink>
+          {activities.length === 0 ? (
+            <p className="text-stone-600">{m.noActivities}</p>
+          ) : (
+            <ul className="divide-y divide-stone-100">
+              {activities.map((a) => (
+                <li key={a.id}>
+                  <Link href={`/grid/activities/${a.id}`} className="block py-3">
+                    <span className="block font-medium">{a.title}</span>
+                    <span className="block text-sm text-stone-700">
+                      {formatWhen(a.startsAt)} · {a.holderName} · {m.signups(a.signups, a.capacity)}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
       </main>
     </>
   );

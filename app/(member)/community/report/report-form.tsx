@@ -1,0 +1,36 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Checkbox, Select } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TextArea } from "@/components/ui/text-area";
+import { t } from "@/lib/messages";
+import { reportAction } from "../actions";
+
+const m = t.community;
+
+type Choice = { id: number; name: string; grids: { id: number; name: string }[]; posts: { id: number; name: string }[] };
+
+/** Community, then grid, then the posts that community offers; the posts follow the chosen community. */
+export function ReportForm({ choices, initialCommunity }: { choices: Choice[]; initialCommunity?: number }) {
+  const router = useRouter();
+  const [communityId, setCommunityId] = useState(initialCommunity ?? choices[0]?.id);
+  const community = choices.find((c) => c.id === communityId) ?? choices[0];
+  return (
+    <ActionForm action={reportAction} onSuccess={() => router.push("/community")}>
+      <Select label={m.community} name="communityId" options={Object.fromEntries(choices.map((c) => [c.id, c.name]))} value={community?.id} onChange={(e) => setCommunityId(Number(e.target.value))} />
+      <Select key={community?.id} label={m.grid} name="gridId" options={Object.fromEntries(community?.grids.map((g) => [g.id, g.name]) ?? [])} />
+      <fieldset className="space-y-1">
+        <legend className="font-medium text-stone-800">{m.posts}</legend>
+        <p className="text-sm text-stone-600">{m.postsHint}</p>
+        {community?.posts.map((p) => (
+          <Checkbox key={`${community.id}-${p.id}`} label={p.name} name={`post.${p.id}`} />
+        ))}
+      </fieldset>
+      <TextArea label={m.note} name="note" maxLength={200} rows={2} />
+      <SubmitButton>{m.report}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,85 @@
+import { notFound } from "next/navigation";
+import { BranchTabs } from "@/components/branch-tabs";
+import { QuarterNav } from "@/components/community/quarter-nav";
+import { StandingTag } from "@/components/community/standing-tag";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { branchFeedback } from "@/db/queries/community-feedback";
+import { formatHours, parseQuarter } from "@/lib/community";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { id } from "@/lib/validation/fields";
+import { quarterQuery } from "@/lib/validation/community";
+
+export const metadata = { title: t.community.feedback };
+
+const m = t.community;
+
+/** The branch's community feedback: per member, where they reported, whether it is current, their hours. */
+export default async function BranchCommunityPage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { db, scope } = await pageContext();
+  const branchId = id.safeParse((await params).branchId);
+  if (!branchId.success) notFound();
+  const query = quarterQuery.parse(await searchParams);
+  const q = parseQuarter(query.quarter, new Date());
+  const { branch, rows } = await pageData(branchFeedback(db, scope, branchId.data, q));
+  const quarter = `${q.year}-Q${q.quarter}`;
+  const inOffice = rows.filter((r) => r.inOffice);
+  const reported = inOffice.filter((r) => r.standing === "current" || r.standing === "due").length;
+  const total = rows.reduce((sum, r) => sum + r.quarterHalfHours, 0);
+
+  return (
+    <>
+      <PageHeader title={branch.name} />
+      <main className="space-y-3 p-4">
+        <BranchTabs branchId={branch.id} current="community" />
+        <QuarterNav q={q} href={(x) => `/branch/${branch.id}/community?quarter=${x}`} />
+        <Card>
+          <dl className="grid grid-cols-3 gap-2 text-center">
+            {[
+              [m.inOfficeCount, inOffice.length],
+              [m.reportedCount, reported],
+              [m.quarterHours, formatHours(total)],
+            ].map(([label, value]) => (
+              <div key={label} className="rounded-lg bg-stone-50 p-2">
+                <dt className="text-sm text-stone-600">{label}</dt>
+                <dd className="text-2xl font-semibold">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-2 text-sm text-stone-600">{m.feedbackHint}</p>
+        </Card>
+        <div className="grid grid-cols-2 gap-2">
+          <a href={`/api/v1/branches/${branch.id}/community-feedback?quarter=${quarter}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
+            {m.exportXlsx}
+          </a>
+          <ButtonLink href={`/branch/${branch.id}/community/cards?quarter=${quarter}`} variant="secondary">
+            {m.printCards}
+          </ButtonLink>
+        </div>
+        <Card>
+          <ul className="divide-y divide-stone-100" aria-label={m.feedback}>
+            {rows.map((r) => (
+              <li key={r.memberId} className="py-3">
+                <p className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{r.name}</span>
+                  {r.inOffice ? <StandingTag standing={r.standing} /> : <span className="text-sm text-stone-600">{t.member.employment.retired}</span>}
+                </p>
+                {r.communityName && (
+                  <p className="text-sm text-stone-700">
+                    {r.communityName} · {r.gridName}
+                  </p>
+                )}
+                <p className="text-sm text-stone-700">
+                  {m.quarterHours} {m.hoursUnit(formatHours(r.quarterHalfHours))} · {m.yearHours} {m.hoursUnit(formatHours(r.yearHalfHours))}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </main>
+    </>
+  );
+}

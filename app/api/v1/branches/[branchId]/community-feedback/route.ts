@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { branchFeedback } from "@/db/queries/community-feedback";
+import { execute } from "@/lib/action";
+import { formatHours, parseQuarter } from "@/lib/community";
+import { t } from "@/lib/messages";
+import { id } from "@/lib/validation/fields";
+import { quarterQuery } from "@/lib/validation/community";
+import { workbookOf, xlsxResponse } from "@/lib/xlsx";
+
+const m = t.community;
+const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asia/Shanghai" });
+
+/** A branch's community feedback for a quarter (?quarter=2026-Q4) as .xlsx: one row per member. */
+export async function GET(request: Request, context: { params: Promise<{ branchId: string }> }): Promise<Response> {
+  const raw = { ...Object.fromEntries(new URL(request.url).searchParams), ...(await context.params) };
+  const result = await execute("community.feedback.export", quarterQuery.extend({ branchId: id }), async (input, { db, scope }) => {
+    const q = parseQuarter(input.quarter, new Date());
+    const { branch, rows } = await branchFeedback(db, scope, input.branchId, q);
+    const body = await workbookOf([
+      {
+        name: m.sheet.name,
+        caption: `${branch.name} · ${m.quarter(q.year, q.quarter)} · ${m.feedback}`,
+        columns: m.sheet.columns,
+        rows: rows.map((r) => [
+          r.name,
+          branch.name,
+          r.communityName ?? "",
+          r.gridName ?? "",
+          r.inOffice ? m.standing[r.standing] : m.notApplicable,
+          r.validUntil ? day.format(r.validUntil) : "",
+          r.posts.join("、"),
+          Number(formatHours(r.quarterHalfHours)),
+          Number(formatHours(r.yearHalfHours)),
+          r.quarterActivities,
+        ]),
+      },
+    ]);
+    return { body, name: `${branch.name}-${m.quarter(q.year, q.quarter)}-${m.sheet.name}.xlsx` };
+  }, raw);
+  return xlsxResponse(result);
+}

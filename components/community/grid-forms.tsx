@@ -1,0 +1,67 @@
+"use client";
+
+import { correctHoursAction, decideHoursAction, decideReportAction } from "@/app/(grid)/grid/actions";
+import { t } from "@/lib/messages";
+import { ActionForm } from "../ui/action-form";
+import { Field } from "../ui/field";
+import { SubmitButton } from "../ui/submit-button";
+
+const m = t.community;
+
+/** Confirm a member's report, or return it with a reason (the reason field is only needed for returning). */
+export function DecideReportForm({ reportId, name }: { reportId: number; name: string }) {
+  return (
+    <ActionForm action={decideReportAction} success={(message) => message} className="space-y-2">
+      <input type="hidden" name="reportId" value={reportId} />
+      <Field label={m.returnReason} name="comment" hint={m.returnReasonRequired} aria-label={`${name} ${m.returnReason}`} />
+      <div className="grid grid-cols-2 gap-2">
+        <SubmitButton name="decision" value="confirm" aria-label={`${name} ${m.confirm}`}>
+          {m.confirm}
+        </SubmitButton>
+        <SubmitButton name="decision" value="return" variant="danger" aria-label={`${name} ${m.return}`}>
+          {m.return}
+        </SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+/** Answer a member's own entry: confirm as is, confirm with other hours, or reject with a reason. */
+export function DecideHoursForm({ hoursId, name, hours }: { hoursId: number; name: string; hours: string }) {
+  return (
+    <ActionForm action={decideHoursAction} success={(message) => message} className="space-y-2">
+      <input type="hidden" name="hoursId" value={hoursId} />
+      <div className="grid grid-cols-2 gap-2">
+        <Field label={m.hoursLabel} name="hours" type="number" inputMode="decimal" step="0.5" min="0.5" max="12" defaultValue={hours} aria-label={`${name} ${m.hoursLabel}`} />
+        <Field label={m.comment} name="comment" aria-label={`${name} ${m.comment}`} />
+      </div>
+      <div className="grid grid-cols-3 gap-2">
+        <SubmitButton name="decision" value="confirm" aria-label={`${name} ${m.confirmHours}`}>
+          {m.confirmHours}
+        </SubmitButton>
+        <SubmitButton name="decision" value="adjust" variant="secondary" aria-label={`${name} ${m.adjustHours}`}>
+          {m.adjustHours}
+        </SubmitButton>
+        <SubmitButton name="decision" value="reject" variant="danger" aria-label={`${name} ${m.rejectHours}`}>
+          {m.rejectHours}
+        </SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+/** Correct a confirmed entry: a new entry with the right hours supersedes it, with the reason. */
+export function CorrectHoursForm({ hoursId, name, hours }: { hoursId: number; name: string; hours: string }) {
+  return (
+    <details>
+      <summary className="min-h-11 cursor-pointer py-2 text-brand">{m.correct}</summary>
+      <ActionForm action={correctHoursAction} success={(message) => message} className="space-y-2">
+        <input type="hidden" name="hoursId" value={hoursId} />
+        <p className="text-sm text-stone-600">{m.correctHint}</p>
+        <Field label={m.hoursLabel} name="hours" type="number" inputMode="decimal" step="0.5" min="0.5" max="12" defaultValue={hours} aria-label={`${name} ${m.hoursLabel}`} />
+        <Field label={m.correctReason} name="comment" aria-label={`${name} ${m.correctReason}`} />
+        <SubmitButton variant="secondary">{m.correct}</SubmitButton>
+      </ActionForm>
+    </details>
+  );
+}

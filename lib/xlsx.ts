@@ -1,0 +1,28 @@
+import ExcelJS from "exceljs";
+import type { ActionResult } from "./action";
+import { failureStatus } from "./errors";
+
+/** One sheet: a caption row, a bold header row, the rows, and column widths (the rest 16). */
+export async function workbookOf(sheets: { name: string; caption: string; columns: readonly string[]; rows: (string | number)[][]; widths?: Record<number, number> }[]) {
+  const workbook = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const sheet = workbook.addWorksheet(s.name);
+    sheet.addRow([s.caption]);
+    sheet.addRow([...s.columns]).font = { bold: true };
+    for (const row of s.rows) sheet.addRow(row);
+    sheet.columns.forEach((column, i) => (column.width = s.widths?.[i] ?? 16));
+  }
+  return workbook.xlsx.writeBuffer();
+}
+
+/** The download, or the refusal as JSON with its status. */
+export function xlsxResponse(result: ActionResult<{ body: ArrayBuffer | Buffer; name: string }>): Response {
+  if (!result.ok) return Response.json(result, { status: failureStatus(result) });
+  return new Response(result.data.body as ArrayBuffer, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(result.data.name)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
