@@ -71,6 +71,9 @@ export const canApproveChange = (scope: Scope, branchPath: string) => reaches(sc
 /** Leave (issue 5): a member asks for leave from their own branch's activities only. */
 export const canRequestLeave = (scope: Scope, branchPath: string) => scope.member?.branchPath === branchPath;
 
+/** A secretary files leave for a member of their branch who has no phone (issue 10); recorded as filed by them. */
+export const canFileLeaveFor = (scope: Scope, branchPath: string) => reaches(scope, branchPath, ["secretary"]);
+
 /** Who asked, in which branch, and whether they are a secretary of it: what deciding a leave depends on. */
 export interface LeaveSubject {
   memberId: number;

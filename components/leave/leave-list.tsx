@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { LeaveRow } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
 import { formatWhen } from "@/lib/time";
-import { LateTag, LeaveStatusTag, MakeupTag } from "./leave-tags";
+import { FiledByTag, LateTag, LeaveStatusTag, MakeupTag } from "./leave-tags";
 
 const m = t.leave;
 
@@ -20,8 +20,9 @@ export function LeaveList({ rows, who, label }: { rows: LeaveRow[]; who: "member
             <span className="mt-1 block text-sm text-stone-600">
               {who === "member" ? r.activityTitle : formatWhen(r.startsAt)} · {m.types[r.type]}：{r.reason}
             </span>
-            {(r.late || r.makeup) && (
+            {(r.late || r.makeup || r.filedByName) && (
               <span className="mt-1 flex flex-wrap gap-1">
+                {r.filedByName && <FiledByTag name={r.filedByName} />}
                 {r.late && <LateTag />}
                 {r.makeup && <MakeupTag state={r.makeup} />}
                 {r.makeup && r.dueAt && r.makeup !== "confirmed" && <span className="text-xs text-stone-600">{m.makeup.due(formatWhen(r.dueAt))}</span>}

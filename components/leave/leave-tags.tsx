@@ -21,6 +21,11 @@ export function MakeupTag({ state }: { state: MakeupState }) {
   );
 }
 
+/** Filed by a secretary for a member without a phone: said on every view of the request. */
+export function FiledByTag({ name }: { name: string }) {
+  return <Tag tone="blue">{t.assist.filedBy(name)}</Tag>;
+}
+
 export function LateTag() {
   return <Tag tone="amber">{m.late}</Tag>;
 }

@@ -16,6 +16,7 @@ import { bySecretary, loadLeave } from "./leave";
 /** Reading leave: the member's own list, the secretary's views, the committee's, one request, the export. */
 
 const decider = alias(users, "decider");
+const filer = alias(users, "filer");
 const LIMIT = 200;
 
 const columns = {
@@ -35,6 +36,8 @@ const columns = {
   createdAt: leaveRequests.createdAt,
   decidedAt: leaveRequests.decidedAt,
   deciderName: decider.name,
+  /** Who filed it, when not the member themself (a secretary, for a member without a phone). */
+  filedByName: sql<string | null>`case when ${leaveRequests.filedBy} <> ${leaveRequests.memberId} then ${filer.name} end`,
   comment: leaveRequests.comment,
   attachmentId: leaveRequests.attachmentId,
   bySecretary,
@@ -52,6 +55,7 @@ function selectRows(db: Db, where: SQL | undefined, ...order: SQL[]) {
     .innerJoin(orgNodes, eq(orgNodes.id, activities.branchId))
     .innerJoin(users, eq(users.id, leaveRequests.memberId))
     .leftJoin(decider, eq(decider.id, leaveRequests.decidedBy))
+    .leftJoin(filer, eq(filer.id, leaveRequests.filedBy))
     .leftJoin(makeupTasks, eq(makeupTasks.leaveId, leaveRequests.id))
     .where(where)
     .orderBy(...order)

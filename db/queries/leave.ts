@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { decisionBlocked, leaveWindow, makeupDueAt } from "@/lib/leave";
 import { t } from "@/lib/messages";
-import { canDecideLeave, canRequestLeave, type LeaveSubject } from "@/lib/permissions";
+import { canDecideLeave, canFileLeaveFor, canRequestLeave, type LeaveSubject } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { formatFull } from "@/lib/time";
 import type { Db } from "../open";
@@ -13,6 +13,7 @@ import { roleGrants, users } from "../schema/users";
 import { loadActivity, syncRoster } from "./activities";
 import { writeAudit } from "./audit";
 import { notify } from "./notices";
+import { roleHoldersOver } from "./org";
 
 /**
  * Leave requests (issue 5): a member files, withdraws while pending; the secretary (the committee, for a
@@ -45,20 +46,7 @@ export async function loadLeave(db: Db, scope: Scope, leaveId: number, allowed: 
 
 /** Who decides a request from this branch: its secretaries, or for a secretary the committee admins above. */
 export async function decidersOf(db: Db, subject: LeaveSubject): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ userId: roleGrants.userId })
-    .from(roleGrants)
-    .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(
-      and(
-        eq(roleGrants.role, subject.bySecretary ? "committee_admin" : "secretary"),
-        eq(users.active, true),
-        ne(roleGrants.userId, subject.memberId),
-        sql`${subject.branchPath} like ${orgNodes.path} || '%'`,
-      ),
-    );
-  return rows.map((r) => r.userId);
+  return roleHoldersOver(db, subject.bySecretary ? "committee_admin" : "secretary", subject.branchPath, subject.memberId);
 }
 
 /** What filing answers, the first time and to every replay: only what was fixed when the request was made. */
@@ -88,32 +76,38 @@ export interface NewLeave {
   reason: string;
   late: boolean;
   attachment?: { mime: string; bytes: Buffer };
+  /** Filed by a secretary for this member of their branch (issue 10); absent: the caller's own request. */
+  memberId?: number;
 }
 
 /**
- * A member asks for leave from an activity of their branch. Idempotent on `clientId` (DESIGN.md §7): a
- * replay, also one racing the first request, gets the first answer and never makes a second row.
+ * A member asks for leave from an activity of their branch, or their secretary asks for them (`memberId`,
+ * for a member without a phone: `filedBy` records the secretary). Idempotent on `clientId` (DESIGN.md §7):
+ * a replay, also one racing the first request, gets the first answer and never makes a second row.
  */
 export async function fileLeave(db: Db, scope: Scope, input: NewLeave, now = new Date()): Promise<LeaveReceipt> {
   const replay = await replayOf(db, scope, input);
   if (replay) return replay;
+  const memberId = input.memberId ?? scope.userId;
+  const onBehalf = memberId !== scope.userId;
   try {
     const row = await db.transaction(async (tx) => {
       // A replay that lost the race to the first request sees it here, once the first has committed.
       const [same] = await tx.select({ id: leaveRequests.id }).from(leaveRequests).where(eq(leaveRequests.clientId, input.clientId));
       if (same) throw new ReplayWon();
-      const activity = await loadActivity(tx, scope, input.activityId, canRequestLeave);
+      const activity = await loadActivity(tx, scope, input.activityId, onBehalf ? canFileLeaveFor : canRequestLeave);
       const window = leaveWindow(activity, now);
       if (window === "closed") throw new AppError("conflict", m.closed);
       if (window === "late" && !input.late) throw new AppError("conflict", m.started);
       if (window === "open") await syncRoster(tx, activity, now);
-      const [mine] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId)));
+      const [mine] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, memberId)));
+      if (!mine && onBehalf) throw new AppError("not_found"); // not a member of this activity's branch
       if (!mine?.expected) throw new AppError("conflict", m.notExpected);
       if (mine.outcome === "present" || mine.outcome === "late") throw new AppError("conflict", m.alreadyHere);
       const [live] = await tx
         .select({ id: leaveRequests.id })
         .from(leaveRequests)
-        .where(and(eq(leaveRequests.activityId, activity.id), eq(leaveRequests.memberId, scope.userId), inArray(leaveRequests.status, ["pending", "approved"])));
+        .where(and(eq(leaveRequests.activityId, activity.id), eq(leaveRequests.memberId, memberId), inArray(leaveRequests.status, ["pending", "approved"])));
       if (live) throw new AppError("conflict", m.alreadyOpen);
 
       let attachmentId: number | null = null;
@@ -123,21 +117,34 @@ export async function fileLeave(db: Db, scope: Scope, input: NewLeave, now = new
       }
       const [leave] = await tx
         .insert(leaveRequests)
-        .values({ clientId: input.clientId, activityId: activity.id, memberId: scope.userId, filedBy: scope.userId, type: input.type, reason: input.reason, attachmentId, late: window === "late", createdAt: now })
+        .values({ clientId: input.clientId, activityId: activity.id, memberId, filedBy: scope.userId, type: input.type, reason: input.reason, attachmentId, late: window === "late", createdAt: now })
         .onConflictDoNothing({ target: leaveRequests.clientId })
         .returning();
       if (!leave) throw new ReplayWon();
 
-      const secretary = scope.grants.some((g) => g.role === "secretary" && g.nodeId === activity.branchId);
-      const subject = { memberId: scope.userId, branchPath: activity.branchPath, bySecretary: secretary };
-      const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-      await notify(tx, await decidersOf(tx, subject), {
-        kind: "leave",
-        activityId: activity.id,
-        title: (leave.late ? m.notice.lateFiled : m.notice.filed)(me.name, activity.title),
-        body: `${m.types[leave.type]}：${leave.reason}`,
+      const [secretary] = await tx
+        .select({ id: roleGrants.id })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.userId, memberId), eq(roleGrants.role, "secretary"), eq(roleGrants.nodeId, activity.branchId)));
+      const subject = { memberId, branchPath: activity.branchPath, bySecretary: Boolean(secretary) };
+      const [member] = await tx.select({ name: users.name }).from(users).where(eq(users.id, memberId));
+      const body = `${m.types[leave.type]}：${leave.reason}`;
+      if (onBehalf) {
+        const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
+        const others = (await decidersOf(tx, subject)).filter((id) => id !== scope.userId);
+        await notify(tx, others, { kind: "leave", activityId: activity.id, title: t.assist.leaveForFiled(by.name, member.name, activity.title), body });
+        await notify(tx, [memberId], { kind: "leave", activityId: activity.id, title: t.assist.leaveForNotice(by.name, activity.title), body });
+      } else {
+        await notify(tx, await decidersOf(tx, subject), { kind: "leave", activityId: activity.id, title: (leave.late ? m.notice.lateFiled : m.notice.filed)(member.name, activity.title), body });
+      }
+      await writeAudit(tx, {
+        actorId: scope.userId,
+        action: onBehalf ? "leave.request_for" : "leave.request",
+        targetType: "leave_request",
+        targetId: leave.id,
+        nodePath: activity.branchPath,
+        detail: { activityId: activity.id, type: leave.type, late: leave.late, attachment: attachmentId, ...(onBehalf && { memberId }) },
       });
-      await writeAudit(tx, { actorId: scope.userId, action: "leave.request", targetType: "leave_request", targetId: leave.id, nodePath: activity.branchPath, detail: { activityId: activity.id, type: leave.type, late: leave.late, attachment: attachmentId } });
       return leave;
     });
     return receiptOf(row);

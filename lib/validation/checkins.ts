@@ -24,3 +24,24 @@ export const disputeInput = z.object({
 });
 
 export const activityIdParam = z.object({ activityId: id });
+
+/**
+ * The paper sign-in sheet copied back: the form names each member's choice `mark.<memberId>` (present, late,
+ * or empty for not there), gathered into `entries` here; members left empty are not sent on.
+ */
+export const paperSheetInput = z.preprocess(
+  (raw) => {
+    if (!raw || typeof raw !== "object" || "entries" in raw) return raw;
+    const fields = Object.entries(raw as Record<string, unknown>);
+    const entries = fields.filter(([k, v]) => k.startsWith("mark.") && v !== "" && v != null).map(([k, outcome]) => ({ memberId: k.slice(5), outcome }));
+    return { ...Object.fromEntries(fields.filter(([k]) => !k.startsWith("mark."))), entries };
+  },
+  z.object({
+    activityId: id,
+    entries: z
+      .array(z.object({ memberId: id, outcome: z.enum(["present", "late"], { error: t.assist.nothingMarked }) }), { error: t.assist.nothingMarked })
+      .min(1, t.assist.nothingMarked)
+      .max(500, t.assist.nothingMarked)
+      .refine((entries) => new Set(entries.map((e) => e.memberId)).size === entries.length, t.assist.nothingMarked),
+  }),
+);

@@ -29,6 +29,9 @@ export const fileLeaveInput = z.object({
 });
 export type FileLeave = z.output<typeof fileLeaveInput>;
 
+/** The secretary asks for leave on behalf of a member without a phone: the same fields, for that member. */
+export const fileLeaveForInput = fileLeaveInput.omit({ attachment: true, late: true }).extend({ memberId: id });
+
 const comment = z.preprocess((v) => (v == null ? "" : v), z.string({ error: m.commentTooLong }).trim().max(500, m.commentTooLong));
 
 /** One decision; saying no needs a reason the member can read. */

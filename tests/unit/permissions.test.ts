@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canManageOrg, canManageRoster, canReadAudit, canReadRoster, canSeePhone, homePath, reaches } from "@/lib/permissions";
+import { canFileLeaveFor, canManageOrg, canManageRoster, canReadAudit, canReadRoster, canSeePhone, homePath, reaches } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 
 const county = "/1/";
@@ -84,5 +84,15 @@ describe("org and audit", () => {
     expect(homePath(secretaryA1)).toBe("/");
     expect(homePath(countyAdmin)).toBe("/admin");
     expect(homePath(gridWorker)).toBe("/grid");
+  });
+});
+
+describe("help for members without a phone", () => {
+  it("lets only the branch's own secretary file leave for a member", () => {
+    expect(canFileLeaveFor(secretaryA1, branchA1)).toBe(true);
+    expect(canFileLeaveFor(secretaryA1, branchA2)).toBe(false);
+    expect(canFileLeaveFor(member, branchA1)).toBe(false);
+    expect(canFileLeaveFor(committeeAdminA, branchA1)).toBe(false);
+    expect(canFileLeaveFor(countyAdmin, branchA1)).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 "use server";
 
-import { approveMany, decideLeave } from "@/db/queries/leave";
+import { approveMany, decideLeave, fileLeave } from "@/db/queries/leave";
 import { confirmMakeup } from "@/db/queries/makeup";
 import { action } from "@/lib/action";
 import { t } from "@/lib/messages";
-import { approveManyInput, decideLeaveInput, makeupRef } from "@/lib/validation/leave";
+import { approveManyInput, decideLeaveInput, fileLeaveForInput, makeupRef } from "@/lib/validation/leave";
 
 export const decideLeaveAction = action("leave.decide", decideLeaveInput, async (input, { db, scope }) => {
   await decideLeave(db, scope, input);
@@ -19,4 +19,13 @@ export const approveManyAction = action("leave.approve_many", approveManyInput, 
 export const confirmMakeupAction = action("makeup.confirm", makeupRef, async (input, { db, scope }) => {
   await confirmMakeup(db, scope, input);
   return t.leave.makeup.confirmed;
+});
+
+/**
+ * The secretary asks for leave for a member without a phone. Accepted after the start too (as a reason for
+ * not having come, like the member's own late request); the request is recorded as filed by the secretary.
+ */
+export const fileLeaveForAction = action("leave.request_for", fileLeaveForInput, async (input, { db, scope }) => {
+  await fileLeave(db, scope, { ...input, late: true });
+  return t.assist.leaveForDone;
 });

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { LateTag, LeaveStatusTag, MakeupTag } from "@/components/leave/leave-tags";
+import { FiledByTag, LateTag, LeaveStatusTag, MakeupTag } from "@/components/leave/leave-tags";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { leaveDetail } from "@/db/queries/leave-lists";
@@ -34,6 +34,7 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
             <LeaveStatusTag status={row.status} activityStatus={row.activityStatus} />
             {row.late && <LateTag />}
             {row.makeup && <MakeupTag state={row.makeup} />}
+            {row.filedByName && <FiledByTag name={row.filedByName} />}
           </p>
           <p className="mt-2 font-medium">{activity.title}</p>
           <p className="text-stone-700">{formatFull(activity.startsAt)}</p>

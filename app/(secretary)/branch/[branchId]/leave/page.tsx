@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { LeaveList } from "@/components/leave/leave-list";
-import { LateTag } from "@/components/leave/leave-tags";
+import { FiledByTag, LateTag } from "@/components/leave/leave-tags";
 import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { branchLeave } from "@/db/queries/leave-lists";
@@ -75,7 +75,10 @@ export default async function BranchLeavePage({ params, searchParams }: { params
                   <Link href={`/leave/${r.id}`} className="block min-h-11 flex-1">
                     <span className="flex items-center justify-between gap-2">
                       <span className="font-medium">{r.memberName}</span>
-                      {r.late && <LateTag />}
+                      <span className="flex shrink-0 gap-1">
+                        {r.filedByName && <FiledByTag name={r.filedByName} />}
+                        {r.late && <LateTag />}
+                      </span>
                     </span>
                     <span className="mt-1 block text-sm text-stone-600">
                       {r.activityTitle}（{formatWhen(r.startsAt)}）· {m.types[r.type]}：{r.reason}

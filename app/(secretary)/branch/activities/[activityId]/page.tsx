@@ -6,6 +6,7 @@ import { NoticeStatus } from "@/components/notice-status";
 import { activityForSecretary, OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import { readStatus } from "@/db/queries/notices";
 import { t } from "@/lib/messages";
+import { canFileLeaveFor } from "@/lib/permissions";
 import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";
 import { formatFull } from "@/lib/time";
@@ -26,6 +27,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
   const count = (o: string) => expected.filter((r) => r.outcome === o).length;
   const openMandatory = steps.filter((s) => s.mandatory && !s.doneAt);
   const collectsDues = steps.some((s) => s.kind === "dues");
+  const canFileLeave = open && canFileLeaveFor(scope, activity.branchPath);
 
   return (
     <>
@@ -44,6 +46,18 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
             <ButtonLink href={`/branch/activities/${activity.id}/checkin`} className="mt-3 w-full">
               {t.checkin.screen}
             </ButtonLink>
+          )}
+          {canManage && open && (
+            <div className="mt-3 grid grid-cols-2 gap-2">
+              <ButtonLink href={`/branch/activities/${activity.id}/sheet`} variant="secondary">
+                {t.assist.sheet}
+              </ButtonLink>
+              {running && (
+                <ButtonLink href={`/branch/activities/${activity.id}/paper`} variant="secondary">
+                  {t.assist.enter}
+                </ButtonLink>
+              )}
+            </div>
           )}
           {canManage && open && activity.type === "theme_day" && now < activity.startsAt && (
             <ButtonLink href={`/branch/activities/${activity.id}/reschedule`} variant="secondary" className="mt-3 w-full">
@@ -78,7 +92,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
           </p>
           <ul className="divide-y divide-stone-100">
             {expected.map((r) => (
-              <RosterItem key={r.memberId} row={r} activityId={activity.id} editable={canManage && running} collectsDues={collectsDues} />
+              <RosterItem key={r.memberId} row={r} activityId={activity.id} editable={canManage && running} collectsDues={collectsDues} canFileLeave={canFileLeave} />
             ))}
           </ul>
           {away.length > 0 && (

@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { t } from "@/lib/messages";
 import { closeActivityAction, markStepAction, recordDuesAction } from "../actions";
 import { proxyCheckinAction } from "../checkin-actions";
+import { LeaveForForm } from "./leave-for-form";
 
 export interface StepView {
   id: number;
@@ -66,7 +67,7 @@ export interface RosterView {
 const tone = { present: "green", late: "amber", leave: "blue", absent: "red" } as const;
 
 /** One expected member: their outcome, a proxy check-in for those without a phone, and dues once present. */
-export function RosterItem({ row, activityId, editable, collectsDues }: { row: RosterView; activityId: number; editable: boolean; collectsDues: boolean }) {
+export function RosterItem({ row, activityId, editable, collectsDues, canFileLeave = false }: { row: RosterView; activityId: number; editable: boolean; collectsDues: boolean; canFileLeave?: boolean }) {
   const here = row.outcome === "present" || row.outcome === "late";
   return (
     <li className="py-2">
@@ -87,6 +88,7 @@ export function RosterItem({ row, activityId, editable, collectsDues }: { row: R
           </ActionForm>
         </details>
       )}
+      {canFileLeave && !row.outcome && <LeaveForForm activityId={activityId} memberId={row.memberId} name={row.name} />}
       {collectsDues && here && (
         <DuesForm activityId={activityId} memberId={row.memberId} name={row.name} fen={row.duesFen} editable={editable} />
       )}

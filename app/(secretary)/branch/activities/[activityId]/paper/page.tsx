@@ -1,0 +1,55 @@
+import { notFound } from "next/navigation";
+import { Card, EmptyState, Tag } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { activityForSecretary } from "@/db/queries/activity-run";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { canManageActivity } from "@/lib/permissions";
+import { pageContext } from "@/lib/session";
+import { id } from "@/lib/validation/fields";
+import { PaperSheetForm } from "./paper-form";
+
+export const metadata = { title: t.assist.enter };
+
+const a = t.assist;
+
+/** Copying the signed paper sheet back in one screen: each expected member without a record yet. */
+export default async function PaperSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
+  const { db, scope } = await pageContext();
+  const activityId = id.safeParse((await params).activityId);
+  if (!activityId.success) notFound();
+  const { activity, roster } = await pageData(activityForSecretary(db, scope, activityId.data));
+  if (!canManageActivity(scope, activity.branchPath) || activity.status !== "scheduled") notFound();
+  const expected = roster.filter((r) => r.expected);
+  const open = expected.filter((r) => !r.outcome);
+  const done = expected.filter((r) => r.outcome);
+
+  return (
+    <>
+      <PageHeader title={a.enter} back={`/branch/activities/${activity.id}`} />
+      <main className="space-y-4 p-4">
+        <Card>
+          <p className="font-medium">{activity.title}</p>
+          <p className="mt-1 text-stone-700">{a.enterHint}</p>
+        </Card>
+        {open.length === 0 ? (
+          <EmptyState>{a.noneLeft}</EmptyState>
+        ) : (
+          <PaperSheetForm activityId={activity.id} members={open.map((r) => ({ memberId: r.memberId, name: r.name }))} />
+        )}
+        {done.length > 0 && (
+          <Card title={a.recorded}>
+            <ul className="divide-y divide-stone-100">
+              {done.map((r) => (
+                <li key={r.memberId} className="flex min-h-11 items-center justify-between gap-2">
+                  {r.name}
+                  <Tag>{t.run.outcome[r.outcome!]}</Tag>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </main>
+    </>
+  );
+}

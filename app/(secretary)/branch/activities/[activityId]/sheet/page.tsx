@@ -1,0 +1,81 @@
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/print-button";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { activityForSecretary } from "@/db/queries/activity-run";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { canManageActivity } from "@/lib/permissions";
+import { pageContext } from "@/lib/session";
+import { formatFull } from "@/lib/time";
+import { id } from "@/lib/validation/fields";
+
+export const metadata = { title: t.assist.sheet };
+
+const a = t.assist;
+
+/**
+ * The paper sign-in sheet (issue 10) for branches that keep paper: one A4 page per ~25 members with a
+ * signature column, printed from the browser (the `print-sheet` rules in globals.css drop the app around it).
+ */
+export default async function SignInSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
+  const { db, scope } = await pageContext();
+  const activityId = id.safeParse((await params).activityId);
+  if (!activityId.success) notFound();
+  const { activity, roster } = await pageData(activityForSecretary(db, scope, activityId.data));
+  if (!canManageActivity(scope, activity.branchPath)) notFound();
+  const expected = roster.filter((r) => r.expected);
+
+  return (
+    <>
+      <div className="print:hidden">
+        <PageHeader title={a.sheet} back={`/branch/activities/${activity.id}`} />
+      </div>
+      <main className="space-y-4 p-4 print:p-0">
+        <div className="space-y-3 print:hidden">
+          <p className="text-stone-700">{a.printHint}</p>
+          <PrintButton>{a.print}</PrintButton>
+          {activity.status === "scheduled" && (
+            <ButtonLink href={`/branch/activities/${activity.id}/paper`} variant="secondary" className="w-full">
+              {a.enter}
+            </ButtonLink>
+          )}
+        </div>
+        <article className="print-sheet rounded-xl bg-white p-4 print:rounded-none print:p-0" aria-label={a.sheetTitle(activity.branchName)}>
+          <h2 className="text-center text-xl font-bold">{a.sheetTitle(activity.branchName)}</h2>
+          <p className="mt-2 text-center font-medium">
+            {t.activityType[activity.type]}：{activity.title}
+          </p>
+          <p className="mt-1 text-center text-stone-700">
+            {formatFull(activity.startsAt)}
+            {activity.place && ` · ${activity.place}`} · {a.expectedCount(expected.length)}
+          </p>
+          <table className="mt-4 w-full border-collapse text-left">
+            <thead>
+              <tr>
+                <th scope="col" className="w-14 border border-stone-800 px-2 py-1 text-center">{a.number}</th>
+                <th scope="col" className="w-28 border border-stone-800 px-2 py-1">{a.name}</th>
+                <th scope="col" className="border border-stone-800 px-2 py-1">{a.signature}</th>
+                <th scope="col" className="w-32 border border-stone-800 px-2 py-1">{a.note}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {expected.map((r, i) => (
+                <tr key={r.memberId} className="h-11">
+                  <td className="border border-stone-800 px-2 text-center">{i + 1}</td>
+                  <td className="border border-stone-800 px-2">{r.name}</td>
+                  <td className="border border-stone-800 px-2" />
+                  <td className="border border-stone-800 px-2" />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="mt-6 flex justify-between gap-4">
+            <span>{a.signedBy}＿＿＿＿＿＿</span>
+            <span>{a.date}＿＿＿＿＿＿</span>
+          </p>
+        </article>
+      </main>
+    </>
+  );
+}
