@@ -9,9 +9,10 @@ import type { DecideReport, ReportInput } from "@/lib/validation/community";
 import type { Db } from "../open";
 import { communityReports, reportPosts, servicePosts } from "../schema/community";
 import { orgNodes } from "../schema/org";
-import { members, roleGrants, users } from "../schema/users";
+import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
 import { notify } from "./notices";
+import { roleHoldersOver } from "./org";
 
 /**
  * Community reporting (issue 6): an in-office member reports to the grid they live in; a grid worker of that
@@ -89,15 +90,7 @@ export async function myCommunity(db: Db, scope: Scope, now = new Date()) {
 }
 
 /** The grid workers who answer for a grid: those granted on it or on its community. */
-export async function gridWorkersOf(db: Db, gridPath: string): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ userId: roleGrants.userId })
-    .from(roleGrants)
-    .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, "grid_worker"), eq(users.active, true), sql`${gridPath} like ${orgNodes.path} || '%'`));
-  return rows.map((r) => r.userId);
-}
+export const gridWorkersOf = (db: Db, gridPath: string) => roleHoldersOver(db, "grid_worker", gridPath);
 
 /** A member reports (or renews, or moves) to a grid. One report waits at a time. */
 export async function fileReport(db: Db, scope: Scope, input: ReportInput) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { decisionBlocked, leaveWindow, makeupDueAt } from "@/lib/leave";
 import { t } from "@/lib/messages";

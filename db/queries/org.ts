@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
@@ -103,6 +103,7 @@ export async function grantRole(
       .values({ userId: user.id, role: input.role, nodeId: node.id })
       .onConflictDoNothing()
       .returning({ id: roleGrants.id });
+    if (inserted.length > 0) await endSessionsOf(tx, user.id);
     await writeAudit(tx, { actorId: scope.userId, action: "role.grant", targetType: "user", targetId: user.id, nodePath: node.path, detail: { role: input.role, nodeId: node.id, already: inserted.length === 0 } });
     return { userId: user.id };
   });
@@ -120,8 +121,14 @@ export async function revokeRole(db: Db, scope: Scope, input: { grantId: number 
     // An admin cannot remove their own county role: the county would be left without one by accident.
     if (grant.userId === scope.userId && grant.role === "county_admin") throw new AppError("forbidden");
     await tx.delete(roleGrants).where(and(eq(roleGrants.id, grant.id)));
+    await endSessionsOf(tx, grant.userId);
     await writeAudit(tx, { actorId: scope.userId, action: "role.revoke", targetType: "user", targetId: grant.userId, nodePath: grant.path, detail: { role: grant.role, nodeId: grant.nodeId } });
   });
+}
+
+/** A changed role ends the person's sessions (within a minute, auth.ts): they sign in again to the new scope. */
+async function endSessionsOf(db: Db, userId: number) {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
 }
 
 /** The grids (or whole communities) a grid worker serves, each with its community's name. */
@@ -135,4 +142,18 @@ export async function gridsOf(db: Db, scope: Scope) {
     .leftJoin(parent, eq(parent.id, orgNodes.parentId))
     .where(inArray(orgNodes.id, ids))
     .orderBy(asc(orgNodes.path));
+}
+
+/**
+ * Active people granted `role` on the node at `path` or on one above it: whom a request made there goes to
+ * (a branch's leave to its secretaries, a grid's reports to its grid workers). `except` leaves out the asker.
+ */
+export async function roleHoldersOver(db: Db, role: RoleName, path: string, except?: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.role, role), eq(users.active, true), except === undefined ? undefined : ne(roleGrants.userId, except), sql`${path} like ${orgNodes.path} || '%'`));
+  return rows.map((r) => r.userId);
 }
