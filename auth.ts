@@ -8,6 +8,7 @@ import { toFailure } from "@/lib/errors";
 import { clientAddress } from "@/lib/login-throttle";
 import { signInWithPassword } from "@/lib/sign-in";
 import type { Scope } from "@/lib/scope";
+import { sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
 import { signInInput } from "@/lib/validation/auth";
 
 declare module "next-auth" {
@@ -28,6 +29,9 @@ declare module "next-auth/jwt" {
     scope?: Scope;
     /** When the account was last re-read from the database (ms). */
     checked?: number;
+    /** Signed in at, and last used at (ms): the absolute and idle limits of lib/session-policy.ts. */
+    since?: number;
+    seen?: number;
   }
 }
 
@@ -36,7 +40,7 @@ const RECHECK_MS = 60_000;
 
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
@@ -56,16 +60,21 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
+      const now = Date.now();
       if (user) {
         token.uid = Number(user.id);
         token.sv = user.sessionVersion;
         token.checked = 0;
+        token.since = now;
       }
       if (!token.uid) return token;
-      if (Date.now() - (token.checked ?? 0) < RECHECK_MS) return token;
-      const fresh = await loadSessionUser(await getDb(), token.uid);
-      if (!fresh || !fresh.active || fresh.sessionVersion !== token.sv) return {}; // ends the session
-      return { ...token, name: fresh.name, scope: fresh.scope, checked: Date.now() };
+      if (now - (token.checked ?? 0) >= RECHECK_MS) {
+        const fresh = await loadSessionUser(await getDb(), token.uid);
+        if (!fresh || !fresh.active || fresh.sessionVersion !== token.sv) return {}; // ends the session
+        token = { ...token, name: fresh.name, scope: fresh.scope, checked: now };
+      }
+      if (token.scope && sessionEnded(token, token.scope, now)) return {};
+      return { ...token, seen: now };
     },
     session({ session, token }) {
       if (token.uid && token.scope) session.user = { id: token.uid, name: token.name ?? "", scope: token.scope };

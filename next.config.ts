@@ -1,6 +1,7 @@
 import withPWAInit from "@ducanh2912/next-pwa";
 import type { NextConfig } from "next";
 import { pwaRuntimeCaching } from "./lib/pwa-caching";
+import { fixedHeaders, permissionsPolicy, signInPolicy } from "./lib/security-headers";
 
 // Lets two builds (say, two e2e runs on one machine) keep apart; unset in normal use.
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -33,7 +34,13 @@ const nextConfig: NextConfig = {
   distDir,
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
-    return [{ source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }, { key: "Service-Worker-Allowed", value: "/" }] }];
+    return [
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }, { key: "Service-Worker-Allowed", value: "/" }] },
+      // Pages get their CSP and Permissions-Policy from proxy.ts (a nonce per request); the sign-in page,
+      // which next-auth's proxy wrapper never hands to ours, gets the fixed one (lib/security-headers.ts).
+      { source: "/:path*", headers: fixedHeaders(process.env.NODE_ENV === "production") },
+      { source: "/login", headers: [{ key: "Content-Security-Policy", value: signInPolicy }, { key: "Permissions-Policy", value: permissionsPolicy("/login") }] },
+    ];
   },
   async rewrites() {
     if (!pwaDir) return [];
