@@ -23,22 +23,7 @@ const digest = (code: string) => createHash("sha256").update(code).digest("hex")
  */
 export async function issueActivationCode(db: Db, scope: Scope, input: { userId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ id: users.id, branchPath: orgNodes.path })
-      .from(users)
-      .leftJoin(members, eq(members.userId, users.id))
-      .leftJoin(orgNodes, eq(orgNodes.id, members.branchId))
-      .where(eq(users.id, input.userId));
-    if (!target) throw new AppError("not_found");
-    const grantPaths = await tx
-      .select({ path: orgNodes.path })
-      .from(roleGrants)
-      .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-      .where(eq(roleGrants.userId, target.id));
-    const allowed = target.branchPath
-      ? canManageRoster(scope, target.branchPath)
-      : grantPaths.length > 0 && grantPaths.every((g) => canManageOrg(scope, g.path));
-    if (!allowed) throw new AppError("forbidden");
+    const target = await loadManagedAccount(tx, scope, input.userId);
 
     const code = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
     const expiresAt = new Date(now.getTime() + ACTIVATION_DAYS * 86_400_000);
@@ -47,8 +32,44 @@ export async function issueActivationCode(db: Db, scope: Scope, input: { userId:
       .set({ expiresAt: now })
       .where(and(eq(activationCodes.userId, target.id), isNull(activationCodes.usedAt), gt(activationCodes.expiresAt, now)));
     await tx.insert(activationCodes).values({ userId: target.id, codeHash: digest(code), expiresAt, createdBy: scope.userId });
-    await writeAudit(tx, { actorId: scope.userId, action: "account.issue_code", targetType: "user", targetId: target.id, nodePath: target.branchPath ?? grantPaths[0]?.path });
+    await writeAudit(tx, { actorId: scope.userId, action: "account.issue_code", targetType: "user", targetId: target.id, nodePath: target.nodePath });
     return { code, expiresAt };
+  });
+}
+
+/**
+ * A person whose account the caller looks after: a member by their branch's secretary (or anyone above),
+ * a staff account by whoever manages every node it holds a role on. Else forbidden.
+ */
+async function loadManagedAccount(db: Db, scope: Scope, userId: number) {
+  const [target] = await db
+    .select({ id: users.id, branchPath: orgNodes.path })
+    .from(users)
+    .leftJoin(members, eq(members.userId, users.id))
+    .leftJoin(orgNodes, eq(orgNodes.id, members.branchId))
+    .where(eq(users.id, userId));
+  if (!target) throw new AppError("not_found");
+  const grantPaths = await db
+    .select({ path: orgNodes.path })
+    .from(roleGrants)
+    .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
+    .where(eq(roleGrants.userId, target.id));
+  const allowed = target.branchPath
+    ? canManageRoster(scope, target.branchPath)
+    : grantPaths.length > 0 && grantPaths.every((g) => canManageOrg(scope, g.path));
+  if (!allowed) throw new AppError("forbidden");
+  return { id: target.id, nodePath: target.branchPath ?? grantPaths[0]?.path ?? null };
+}
+
+/** Ends every session of a person within a minute (auth.ts re-reads the session version that often). */
+export async function endSessions(db: Db, scope: Scope, input: { userId: number }) {
+  return db.transaction(async (tx) => {
+    const target = await loadManagedAccount(tx, scope, input.userId);
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, target.id));
+    await writeAudit(tx, { actorId: scope.userId, action: "auth.end_sessions", targetType: "user", targetId: target.id, nodePath: target.nodePath });
   });
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
-import { canManageRoster, canReadRoster, canSeePhone } from "@/lib/permissions";
+import { canManageRoster, canReadRoster } from "@/lib/permissions";
 import { maskPhone } from "@/lib/phone";
 import type { Scope } from "@/lib/scope";
 import type { MemberFields } from "@/lib/validation/roster";
@@ -29,9 +29,12 @@ const memberColumns = {
 
 type MemberRow = { userId: number; phone: string; branchPath: string };
 
-/** Phone numbers leave the data layer masked unless the caller may see them (DESIGN.md §8). */
-function withPhoneShown<R extends MemberRow>(scope: Scope, row: R): R {
-  return canSeePhone(scope, row) ? row : { ...row, phone: maskPhone(row.phone) };
+/**
+ * Phone numbers leave the data layer masked (DESIGN.md §8), except a person's own. Whoever needs a whole
+ * number asks for it one at a time with revealPhone (db/queries/phone-reveal.ts), which is audited.
+ */
+function withPhoneMasked<R extends MemberRow>(scope: Scope, row: R): R {
+  return row.userId === scope.userId ? row : { ...row, phone: maskPhone(row.phone) };
 }
 
 const loadBranch = (db: Db, scope: Scope, branchId: number, allowed: (path: string) => boolean) =>
@@ -56,7 +59,7 @@ export async function listRoster(db: Db, scope: Scope, input: { branchId: number
       ),
     )
     .orderBy(asc(members.active), asc(sql`${users.name} collate "C"`));
-  return { branch, members: rows.map((r) => withPhoneShown(scope, r)) };
+  return { branch, members: rows.map((r) => withPhoneMasked(scope, r)) };
 }
 
 /** One member, for their branch's roster managers, admins above, or the member themself. */
@@ -69,7 +72,7 @@ export async function getMember(db: Db, scope: Scope, userId: number) {
     .where(eq(members.userId, userId));
   if (!row) throw new AppError("not_found");
   if (row.userId !== scope.userId && !canReadRoster(scope, row.branchPath)) throw new AppError("forbidden");
-  return withPhoneShown(scope, row);
+  return withPhoneMasked(scope, row);
 }
 
 async function loadManagedMember(db: Db, scope: Scope, userId: number) {
@@ -104,6 +107,9 @@ export async function addMember(db: Db, scope: Scope, input: MemberFields & { br
 export async function updateMember(db: Db, scope: Scope, input: MemberFields & { userId: number }) {
   return db.transaction(async (tx) => {
     const before = await loadManagedMember(tx, scope, input.userId);
+    // The form shows the number masked; sent back unchanged it means "keep the number".
+    if (input.phone.includes("*") && input.phone !== maskPhone(before.phone)) throw new AppError("bad_request", t.validation.phone, { phone: t.validation.phone });
+    input = { ...input, phone: input.phone.includes("*") ? before.phone : input.phone };
     if ((await assertPhonesFree(tx, [input.phone], input.userId)).length) throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
     await tx.update(users).set({ name: input.name, phone: input.phone }).where(eq(users.id, input.userId));
     await tx.update(members).set({ ...memberValues(input), updatedAt: new Date() }).where(eq(members.userId, input.userId));

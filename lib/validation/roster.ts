@@ -15,7 +15,9 @@ export const memberFields = z.object({
 export type MemberFields = z.output<typeof memberFields>;
 
 export const addMemberInput = memberFields.extend({ branchId: id });
-export const updateMemberInput = memberFields.extend({ userId: id });
+/** A number as the edit form shows it (138****1234): the member's number, left as it is. */
+const keptPhone = z.string().regex(/^1\d{2}\*{4}\d{4}$/, t.validation.phone);
+export const updateMemberInput = memberFields.extend({ userId: id, phone: z.union([phone, keptPhone], { error: t.validation.phone }) });
 export const setMemberActiveInput = z.object({ userId: id, active: checkbox });
 export const memberRef = z.object({ userId: id });
 

@@ -24,11 +24,12 @@ async function snapshot() {
 const refused = (p: Promise<unknown>) => expect(p).rejects.toSatisfy((e) => e instanceof AppError && ["forbidden", "not_found"].includes(e.code));
 
 describe("a secretary's roster", () => {
-  it("lists the own branch with full phones", async () => {
+  it("lists the own branch with phones masked but for the secretary's own (whole numbers are revealed one at a time)", async () => {
     const { branch, members: rows } = await listRoster(county.db, county.secretary, { branchId: county.homeBranchId });
     expect(branch.id).toBe(county.homeBranchId);
     expect(rows.length).toBeGreaterThan(5);
-    expect(rows.every((r) => /^1\d{10}$/.test(r.phone))).toBe(true);
+    expect(rows.filter((r) => r.userId !== county.secretary.userId).every((r) => /^1\d{2}\*{4}\d{4}$/.test(r.phone))).toBe(true);
+    expect(rows.find((r) => r.userId === county.secretary.userId)?.phone).toMatch(/^1\d{10}$/);
   });
 
   it("cannot read, change or deactivate another branch's members, and nothing changes", async () => {

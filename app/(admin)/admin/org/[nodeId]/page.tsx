@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { EndSessionsButton } from "@/components/end-sessions-button";
+import { RevealPhone } from "@/components/reveal-phone";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -37,9 +39,16 @@ export default async function NodePage({ params }: { params: Promise<{ nodeId: s
                 <li key={g.id} className="flex items-center justify-between gap-2 py-2">
                   <span>
                     <span className="font-medium">{g.name}</span> <span className="text-sm text-stone-600">{t.roles[g.role]}</span>
-                    <span className="block font-mono text-sm text-stone-600">{manage ? g.phone : maskPhone(g.phone)}</span>
+                    <span className="block text-sm text-stone-600">
+                      <RevealPhone userId={g.userId} masked={maskPhone(g.phone)} canReveal={manage} />
+                    </span>
                   </span>
-                  {manage && <RevokeButton grantId={g.id} label={g.name} />}
+                  {manage && (
+                    <span className="flex flex-wrap justify-end gap-2">
+                      {g.userId !== scope.userId && <EndSessionsButton userId={g.userId} label={g.name} />}
+                      <RevokeButton grantId={g.id} label={g.name} />
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

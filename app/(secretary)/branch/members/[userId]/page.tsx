@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { EndSessionsButton } from "@/components/end-sessions-button";
+import { RevealPhone } from "@/components/reveal-phone";
 import { MemberForm } from "@/components/member-form";
 import { MemberTags } from "@/components/member-tags";
 import { Card } from "@/components/ui/card";
@@ -6,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getMember } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
-import { canManageRoster } from "@/lib/permissions";
+import { canManageRoster, canSeePhone } from "@/lib/permissions";
 import { pageContext } from "@/lib/session";
 import { id } from "@/lib/validation/fields";
 import { updateMemberAction } from "../../actions";
@@ -25,7 +27,9 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
       <main className="space-y-4 p-4">
         <Card>
           <p className="text-stone-700">{m.branchName}</p>
-          <p className="mt-1 font-mono">{m.phone}</p>
+          <p className="mt-1">
+            <RevealPhone userId={m.userId} masked={m.phone} canReveal={m.userId !== scope.userId && canSeePhone(scope, m)} />
+          </p>
           <div className="mt-2">
             <MemberTags m={m} />
           </div>
@@ -44,6 +48,7 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
               <MemberForm action={updateMemberAction} hidden={{ userId: m.userId }} defaults={m} submitLabel={t.roster.save} />
             </Card>
             <SetActiveForm userId={m.userId} active={m.active} />
+            {m.active && m.activated && <EndSessionsButton userId={m.userId} label={m.name} />}
           </>
         )}
       </main>
