@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
@@ -142,4 +142,18 @@ export async function gridsOf(db: Db, scope: Scope) {
     .leftJoin(parent, eq(parent.id, orgNodes.parentId))
     .where(inArray(orgNodes.id, ids))
     .orderBy(asc(orgNodes.path));
+}
+
+/**
+ * Active people granted `role` on the node at `path` or on one above it: whom a request made there goes to
+ * (a branch's leave to its secretaries, a grid's reports to its grid workers). `except` leaves out the asker.
+ */
+export async function roleHoldersOver(db: Db, role: RoleName, path: string, except?: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.role, role), eq(users.active, true), except === undefined ? undefined : ne(roleGrants.userId, except), sql`${path} like ${orgNodes.path} || '%'`));
+  return rows.map((r) => r.userId);
 }
