@@ -1,4 +1,6 @@
+import { t } from "../lib/messages";
 import type { Db } from "./open";
+import { award } from "./queries/points";
 import { communityReports, reportPosts, serviceActivities, servicePosts, serviceSignups, volunteerHours } from "./schema/community";
 
 /** The service posts every community offers in the demo (issue 6 names these four). */
@@ -38,7 +40,7 @@ export async function insertCommunityDemo(tx: Db, place: { communityIds: number[
     ])
     .returning();
   await tx.insert(serviceSignups).values(reported.map((memberId) => ({ activityId: held.id, memberId, createdAt: at("2026-11-08T12:00:00") })));
-  await tx.insert(volunteerHours).values(
+  const hours = await tx.insert(volunteerHours).values(
     reported.map((memberId, i) => ({
       // A fixed id per row keeps reseeding deterministic.
       clientId: `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`,
@@ -55,6 +57,13 @@ export async function insertCommunityDemo(tx: Db, place: { communityIds: number[
       decidedBy: place.gridWorkerId,
       decidedAt: at("2026-11-14T12:00:00"),
     })),
-  );
+  ).returning();
+  // The points these confirmations earned, as the queries would have written them at the time.
+  for (const r of reports.filter((r) => r.status === "confirmed")) {
+    await award(tx, { memberId: r.memberId, code: "community_report", sourceType: "community_report", sourceId: r.id, occurredAt: r.decidedAt!, causedBy: place.gridWorkerId, reason: `${t.points.rules.community_report}：东街社区` });
+  }
+  for (const h of hours) {
+    await award(tx, { memberId: h.memberId, code: "volunteer_hour", sourceType: "volunteer_hours", sourceId: h.id, quantity: h.halfHours / 2, occurredAt: at(`${h.servedOn}T12:00:00`), causedBy: place.gridWorkerId, reason: `${t.points.source.volunteer_hours}：${h.description}` });
+  }
   return { servicePosts: posts.length, communityReports: reports.length, serviceActivities: 2, volunteerHours: reported.length };
 }

@@ -10,6 +10,7 @@ import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { insertActivity, loadActivity, syncRoster, type ActivityWithBranch } from "./activities";
 import { writeAudit } from "./audit";
+import { awardActivity } from "./points";
 
 /** Check-in, proxy entries and agenda steps open this long before the start. */
 export const OPENS_BEFORE_MS = 30 * 60_000;
@@ -126,6 +127,7 @@ export async function closeActivity(db: Db, scope: Scope, input: { activityId: n
       .where(and(eq(attendance.activityId, activity.id), eq(attendance.expected, true), isNull(attendance.outcome)))
       .returning({ id: attendance.id });
     await tx.update(activities).set({ status: "closed", closedAt: now, closedBy: scope.userId }).where(eq(activities.id, activity.id));
+    await awardActivity(tx, activity, scope.userId);
     await writeAudit(tx, { actorId: scope.userId, action: "activity.close", targetType: "activity", targetId: activity.id, nodePath: activity.branchPath, detail: { absent: absent.length } });
     return { absent: absent.length };
   });

@@ -13,6 +13,7 @@ import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
 import { notify } from "./notices";
 import { roleHoldersOver } from "./org";
+import { award } from "./points";
 
 /**
  * Community reporting (issue 6): an in-office member reports to the grid they live in; a grid worker of that
@@ -131,6 +132,9 @@ export async function decideReport(db: Db, scope: Scope, input: DecideReport, no
       .where(and(eq(communityReports.id, report.id), eq(communityReports.status, "pending")))
       .returning({ id: communityReports.id });
     if (!updated) throw new AppError("conflict", m.notPending);
+    if (input.decision === "confirm") {
+      await award(tx, { memberId: report.memberId, code: "community_report", sourceType: "community_report", sourceId: report.id, occurredAt: now, causedBy: scope.userId, reason: `${t.points.rules.community_report}：${report.communityName}` });
+    }
     await notify(tx, [report.memberId], { kind: "community", title: (input.decision === "confirm" ? m.notice.confirmed : m.notice.returned)(report.communityName), body: input.comment });
     await writeAudit(tx, { actorId: scope.userId, action: `community.report.${input.decision}`, targetType: "community_report", targetId: report.id, nodePath: report.gridPath, detail: { memberId: report.memberId, comment: input.comment || undefined } });
     return { id: report.id, decision: input.decision };

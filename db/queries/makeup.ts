@@ -8,6 +8,7 @@ import { makeupTasks } from "../schema/leave";
 import { writeAudit } from "./audit";
 import { decidersOf, loadLeave } from "./leave";
 import { notify } from "./notices";
+import { award } from "./points";
 
 /**
  * Make-up study (补学): the member reads the activity's materials and writes a reflection, at any time
@@ -50,6 +51,7 @@ export async function confirmMakeup(db: Db, scope: Scope, input: { taskId: numbe
       .where(and(eq(makeupTasks.id, task.id), isNull(makeupTasks.confirmedAt)))
       .returning({ id: makeupTasks.id });
     if (!done) throw new AppError("conflict", m.alreadyConfirmed);
+    await award(tx, { memberId: task.memberId, code: "makeup_confirmed", sourceType: "makeup", sourceId: task.id, occurredAt: now, causedBy: scope.userId, reason: `${t.points.rules.makeup_confirmed}：${activity.title}` });
     await notify(tx, [task.memberId], { kind: "leave", activityId: activity.id, title: t.leave.notice.makeupConfirmed(activity.title) });
     await writeAudit(tx, { actorId: scope.userId, action: "makeup.confirm", targetType: "makeup_task", targetId: task.id, nodePath: branchPath, detail: { activityId: activity.id, memberId: task.memberId } });
   });

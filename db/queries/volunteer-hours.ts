@@ -14,6 +14,7 @@ import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
 import { gridWorkersOf, memberOf, servedPrefixes } from "./community";
 import { notify } from "./notices";
+import { award, reverseSource } from "./points";
 import { loadServiceActivity } from "./service-activities";
 
 /**
@@ -88,8 +89,13 @@ async function insertEntry(tx: Db, scope: Scope, entry: Entry, excluding?: numbe
     .values({ ...entry, recordedBy: scope.userId, ...decided })
     .onConflictDoNothing({ target: volunteerHours.clientId })
     .returning();
+  if (row?.status === "confirmed") await awardHours(tx, row, scope.userId);
   return row ?? null;
 }
+
+/** Confirmed hours earn points per hour, dated the day served (the monthly cap counts by that day). */
+const awardHours = (tx: Db, row: VolunteerHours, causedBy: number) =>
+  award(tx, { memberId: row.memberId, code: "volunteer_hour", sourceType: "volunteer_hours", sourceId: row.id, quantity: row.halfHours / 2, occurredAt: new Date(`${row.servedOn}T12:00:00+08:00`), causedBy, reason: `${t.points.source.volunteer_hours}：${row.description}` });
 
 /** Where an entry for this member belongs: their confirmed report's grid. */
 async function reportOf(tx: Db, memberId: number) {
@@ -182,6 +188,7 @@ async function supersede(tx: Db, scope: Scope, old: VolunteerHours, halfHours: n
     if (halfHours > cap) throw new AppError("bad_request", m.overActivity(formatHours(cap)), { hours: m.overActivity(formatHours(cap)) });
   }
   await tx.update(volunteerHours).set({ status: "superseded", decidedBy: scope.userId, decidedAt: now, comment: comment || null }).where(eq(volunteerHours.id, old.id));
+  await reverseSource(tx, { sourceType: "volunteer_hours", sourceId: old.id, memberId: old.memberId }, `${m.corrected}：${comment || m.adjustHours}`, scope.userId);
   const row = await insertEntry(tx, scope, { clientId: randomUUID(), memberId: old.memberId, gridId: old.gridId, communityId: old.communityId, activityId: old.activityId, servedOn: old.servedOn, halfHours, description: old.description, status: "confirmed", replacesId: old.id, comment: comment || undefined }, old.id);
   return row!;
 }
@@ -196,6 +203,7 @@ export async function decideHours(db: Db, scope: Scope, input: DecideHours, now 
     else {
       const status = input.decision === "reject" ? "rejected" : "confirmed";
       [result] = await tx.update(volunteerHours).set({ status, decidedBy: scope.userId, decidedAt: now, comment: input.comment || null }).where(eq(volunteerHours.id, entry.id)).returning();
+      if (status === "confirmed") await awardHours(tx, result, scope.userId);
     }
     await notify(tx, [entry.memberId], { kind: "community", title: m.notice.hoursDecided(m.hoursStatus[input.decision === "reject" ? "rejected" : "confirmed"]), body: `${entry.servedOn} ${m.hoursUnit(formatHours(result.halfHours))}${input.comment ? `：${input.comment}` : ""}` });
     await writeAudit(tx, { actorId: scope.userId, action: `community.hours.${input.decision}`, targetType: "volunteer_hours", targetId: entry.id, nodePath: gridPath, detail: { memberId: entry.memberId, from: entry.halfHours, to: result.halfHours, comment: input.comment || undefined } });

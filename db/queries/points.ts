@@ -1,0 +1,185 @@
+import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { shanghaiDate } from "@/lib/community";
+import { AppError } from "@/lib/errors";
+import { t } from "@/lib/messages";
+import { canReadRoster, isCountyAdmin } from "@/lib/permissions";
+import { attendanceRule, capped, capWindow, round1, type RuleCode } from "@/lib/points";
+import type { Scope } from "@/lib/scope";
+import type { Db } from "../open";
+import { activities, attendance, duesPayments } from "../schema/activities";
+import { orgNodes } from "../schema/org";
+import { pointEntries, pointRules, type PointEntry, type PointRule } from "../schema/points";
+import { members } from "../schema/users";
+import { writeAudit } from "./audit";
+
+/**
+ * The points ledger (issue 7). `award` is called by the transaction that records the source — closing an
+ * activity, confirming a make-up, hours or a community report — so a total never disagrees with its sources.
+ * Entries are never changed: `reverse` adds the opposite entry.
+ */
+
+const m = t.points;
+
+/** The version of a rule in force on a day: the latest that took effect on or before it. */
+export async function ruleOn(db: Db, code: RuleCode, day: string): Promise<PointRule> {
+  const [rule] = await db
+    .select()
+    .from(pointRules)
+    .where(and(eq(pointRules.code, code), lte(pointRules.effectiveFrom, day)))
+    .orderBy(desc(pointRules.effectiveFrom), desc(pointRules.version))
+    .limit(1);
+  if (!rule) throw new Error(`no points rule ${code} in force on ${day}`);
+  return rule;
+}
+
+export interface Award {
+  memberId: number;
+  code: RuleCode;
+  sourceType: string;
+  sourceId: number;
+  occurredAt: Date;
+  causedBy: number | null;
+  reason: string;
+  /** Hours, for a rule that awards per hour. */
+  quantity?: number;
+}
+
+/**
+ * Writes the entry a source earns under the rule in force on its day, within the rule's cap (the member's
+ * row is locked so two awards at once count one after the other). Once per (source, member, rule): a second
+ * call for the same source writes nothing. Returns the entry, or null when the cap left nothing or it exists.
+ */
+export async function award(tx: Db, input: Award): Promise<PointEntry | null> {
+  const rule = await ruleOn(tx, input.code, shanghaiDate(input.occurredAt));
+  const [member] = await tx.select({ branchId: members.branchId }).from(members).where(eq(members.userId, input.memberId)).for("update");
+  if (!member) return null;
+  let points = round1(rule.points * (input.quantity ?? 1));
+  if (rule.cap !== null && rule.capPeriod && rule.capGroup) {
+    const { from, to } = capWindow(rule.capPeriod, input.occurredAt);
+    const [{ used }] = await tx
+      .select({ used: sql<number>`coalesce(sum(${pointEntries.points}), 0)::float8` })
+      .from(pointEntries)
+      .where(
+        and(
+          eq(pointEntries.memberId, input.memberId),
+          sql`${pointEntries.ruleCode} in (select ${pointRules.code} from ${pointRules} where ${pointRules.capGroup} = ${rule.capGroup})`,
+          sql`${pointEntries.occurredAt} >= ${from.toISOString()}::timestamptz and ${pointEntries.occurredAt} < ${to.toISOString()}::timestamptz`,
+        ),
+      );
+    points = capped(points, Number(used), rule.cap);
+  }
+  if (points === 0) return null;
+  const [entry] = await tx
+    .insert(pointEntries)
+    .values({ memberId: input.memberId, branchId: member.branchId, ruleId: rule.id, ruleCode: rule.code, points, sourceType: input.sourceType, sourceId: input.sourceId, occurredAt: input.occurredAt, reason: input.reason, causedBy: input.causedBy })
+    .onConflictDoNothing()
+    .returning();
+  return entry ?? null;
+}
+
+/** The opposite of an entry, with the reason; an entry is reversed at most once. */
+export async function reverse(tx: Db, entry: PointEntry, reason: string, causedBy: number | null): Promise<PointEntry | null> {
+  const [row] = await tx
+    .insert(pointEntries)
+    .values({ memberId: entry.memberId, branchId: entry.branchId, ruleId: entry.ruleId, ruleCode: entry.ruleCode, points: -entry.points, sourceType: entry.sourceType, sourceId: entry.sourceId, occurredAt: entry.occurredAt, reason, causedBy, reversesId: entry.id })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
+/** Reverses whatever a source earned a member that is still standing (a superseded hours entry, say). */
+export async function reverseSource(tx: Db, source: { sourceType: string; sourceId: number; memberId: number }, reason: string, causedBy: number | null) {
+  const standing = await tx
+    .select()
+    .from(pointEntries)
+    .where(
+      and(
+        eq(pointEntries.sourceType, source.sourceType),
+        eq(pointEntries.sourceId, source.sourceId),
+        eq(pointEntries.memberId, source.memberId),
+        isNull(pointEntries.reversesId),
+        sql`not exists (select 1 from ${pointEntries} r where r.reverses_id = ${pointEntries.id})`,
+      ),
+    );
+  for (const entry of standing) await reverse(tx, entry, reason, causedBy);
+}
+
+/** An entry with the path of its branch, for whoever may correct it. */
+async function loadEntry(db: Db, entryId: number) {
+  const [row] = await db.select({ entry: pointEntries, branchPath: orgNodes.path }).from(pointEntries).innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId)).where(eq(pointEntries.id, entryId));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/** A secretary or admin reverses an entry, with a reason; audited. */
+export async function reverseEntry(db: Db, scope: Scope, input: { entryId: number; reason: string }) {
+  return db.transaction(async (tx) => {
+    const { entry, branchPath } = await loadEntry(tx, input.entryId);
+    if (!canReadRoster(scope, branchPath)) throw new AppError("forbidden");
+    if (entry.reversesId !== null) throw new AppError("conflict", m.cannotReverseReversal);
+    const row = await reverse(tx, entry, input.reason, scope.userId);
+    if (!row) throw new AppError("conflict", m.alreadyReversed);
+    await writeAudit(tx, { actorId: scope.userId, action: "points.reverse", targetType: "point_entry", targetId: entry.id, nodePath: branchPath, detail: { memberId: entry.memberId, points: entry.points, reason: input.reason } });
+    return { id: row.id };
+  });
+}
+
+/** A manual entry (a commendation, a deduction the rules do not cover), with a reason; audited. */
+export async function manualEntry(db: Db, scope: Scope, input: { memberId: number; points: number; reason: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const [member] = await tx.select({ branchId: members.branchId, branchPath: orgNodes.path }).from(members).innerJoin(orgNodes, eq(orgNodes.id, members.branchId)).where(eq(members.userId, input.memberId));
+    if (!member) throw new AppError("not_found");
+    if (!canReadRoster(scope, member.branchPath)) throw new AppError("forbidden");
+    const [row] = await tx
+      .insert(pointEntries)
+      .values({ memberId: input.memberId, branchId: member.branchId, ruleCode: "manual", points: input.points, sourceType: "manual", occurredAt: now, reason: input.reason, causedBy: scope.userId })
+      .returning();
+    await writeAudit(tx, { actorId: scope.userId, action: "points.manual", targetType: "point_entry", targetId: row.id, nodePath: member.branchPath, detail: { memberId: input.memberId, points: input.points, reason: input.reason } });
+    return { id: row.id };
+  });
+}
+
+/** Sum of a member's entries in [from, to). */
+export async function totalOf(db: Db, memberId: number, from: Date, to: Date): Promise<number> {
+  const [{ total }] = await db
+    .select({ total: sql<number>`coalesce(sum(${pointEntries.points}), 0)::float8` })
+    .from(pointEntries)
+    .where(and(eq(pointEntries.memberId, memberId), sql`${pointEntries.occurredAt} >= ${from.toISOString()}::timestamptz and ${pointEntries.occurredAt} < ${to.toISOString()}::timestamptz`));
+  return round1(Number(total));
+}
+
+/**
+ * What closing an activity settles: each outcome earns or costs under its rule (present, late, absent
+ * without leave; leave is neither), and each member who paid dues at it earns the on-time point.
+ */
+export async function awardActivity(tx: Db, activity: Pick<typeof activities.$inferSelect, "id" | "type" | "title" | "startsAt">, causedBy: number) {
+  const outcomes = await tx.select({ id: attendance.id, memberId: attendance.memberId, outcome: attendance.outcome }).from(attendance).where(eq(attendance.activityId, activity.id));
+  const what = `${t.activityType[activity.type]}《${activity.title}》`;
+  for (const row of outcomes) {
+    const code = attendanceRule(activity.type, row.outcome);
+    if (code) await award(tx, { memberId: row.memberId, code, sourceType: "attendance", sourceId: row.id, occurredAt: activity.startsAt, causedBy, reason: `${what}${t.run.outcome[row.outcome!]}` });
+  }
+  const paid = await tx.select({ id: duesPayments.id, memberId: duesPayments.memberId }).from(duesPayments).where(eq(duesPayments.activityId, activity.id));
+  for (const row of paid) await award(tx, { memberId: row.memberId, code: "dues_on_time", sourceType: "dues", sourceId: row.id, occurredAt: activity.startsAt, causedBy, reason: `${what}${m.rules.dues_on_time}` });
+}
+
+/** The rules as they stand today and every version, newest first, for the county's rule editor. */
+export async function ruleVersions(db: Db) {
+  return db.select().from(pointRules).orderBy(pointRules.code, desc(pointRules.version));
+}
+
+/** The county admin changes a rule: a new version from a day on; entries before it keep their version. */
+export async function changeRule(db: Db, scope: Scope, input: { code: RuleCode; points: number; cap: number | null; effectiveFrom: string }) {
+  if (!isCountyAdmin(scope)) throw new AppError("forbidden");
+  return db.transaction(async (tx) => {
+    const [latest] = await tx.select().from(pointRules).where(eq(pointRules.code, input.code)).orderBy(desc(pointRules.version)).limit(1).for("update");
+    if (!latest) throw new AppError("not_found");
+    if (Math.sign(input.points) !== Math.sign(latest.points)) throw new AppError("bad_request", m.signKept, { points: m.signKept });
+    const [rule] = await tx
+      .insert(pointRules)
+      .values({ code: latest.code, version: latest.version + 1, points: input.points, capGroup: latest.capGroup, cap: latest.capPeriod ? input.cap : null, capPeriod: latest.capPeriod, effectiveFrom: input.effectiveFrom, createdBy: scope.userId })
+      .returning();
+    await writeAudit(tx, { actorId: scope.userId, action: "points.rule", targetType: "point_rule", targetId: rule.id, detail: { code: rule.code, version: rule.version, points: rule.points, cap: rule.cap, effectiveFrom: rule.effectiveFrom } });
+    return { id: rule.id, version: rule.version };
+  });
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { award, changeRule, manualEntry, reverseEntry, totalOf } from "@/db/queries/points";
+import { correctHours, recordHours } from "@/db/queries/volunteer-hours";
+import { pointEntries } from "@/db/schema/points";
+import { demoCounty as demoNames } from "@/db/seed";
+import { capped } from "@/lib/points";
+import type { Scope } from "@/lib/scope";
+import { demoCounty, phones } from "./county";
+import { simulateYear } from "./simulate-year";
+
+let county: Awaited<ReturnType<typeof demoCounty>>;
+let admin: Scope;
+let worker: Scope;
+const YEAR = 2025;
+const yearRange = (y: number) => ({ from: new Date(`${y}-01-01T00:00:00+08:00`), to: new Date(`${y + 1}-01-01T00:00:00+08:00`) });
+const entriesOf = (memberId: number) => county.db.select().from(pointEntries).where(eq(pointEntries.memberId, memberId)).orderBy(pointEntries.id);
+let played: Awaited<ReturnType<typeof simulateYear>>;
+
+beforeAll(async () => {
+  county = await demoCounty();
+  admin = await county.scopeOf(phones.countyAdmin);
+  worker = await county.scopeOf(phones.gridWorker);
+  played = await simulateYear(county.db, { admin, secretary: county.secretary, gridWorker: worker, branchId: county.homeBranchId, gridName: demoNames.firstGrid }, YEAR);
+}, 120_000);
+afterAll(() => county.close());
+
+describe("a simulated year", () => {
+  it("each member's total equals the points their sources earn under the rules and caps", async () => {
+    const { from, to } = yearRange(YEAR);
+    const people = new Set([...played.outcomes.map((o) => o.memberId), ...played.hours.map((h) => h.memberId)]);
+    expect(people.size).toBeGreaterThan(10);
+    for (const memberId of people) {
+      const mine = played.outcomes.filter((o) => o.memberId === memberId);
+      let themeDay = 0;
+      let other = 0;
+      for (const o of mine) {
+        const gain = o.outcome === "present" ? 5 : o.outcome === "late" ? 3 : 0;
+        themeDay += capped(gain, themeDay, 60);
+        if (o.outcome === "absent") other -= 2;
+        if (o.dues) other += 1;
+      }
+      const byMonth = new Map<string, number>();
+      for (const h of played.hours.filter((h) => h.memberId === memberId).sort((a, b) => a.servedOn.localeCompare(b.servedOn))) {
+        const month = h.servedOn.slice(0, 7);
+        const used = byMonth.get(month) ?? 0;
+        byMonth.set(month, used + capped(h.halfHours / 2, used, 20));
+      }
+      const service = [...byMonth.values()].reduce((a, b) => a + b, 0);
+      expect(await totalOf(county.db, memberId, from, to)).toBe(themeDay + other + service);
+    }
+  });
+
+  it("each source counts once: no (source, member, rule) appears twice", async () => {
+    const doubles = await county.db.execute(
+      sql`select source_type, source_id, member_id, rule_code from point_entries where reverses_id is null and source_id is not null group by 1, 2, 3, 4 having count(*) > 1`,
+    );
+    expect((doubles as unknown as { rows?: unknown[] }).rows ?? doubles).toHaveLength(0);
+  });
+
+  it("every entry names its rule version, source and reason; the ledger refuses edits and deletes", async () => {
+    const [entry] = await county.db.select().from(pointEntries).where(eq(pointEntries.ruleCode, "theme_day_present")).limit(1);
+    expect(entry).toMatchObject({ sourceType: "attendance", ruleId: expect.any(Number), reason: expect.stringContaining("主题党日") });
+    await expect(county.db.update(pointEntries).set({ points: 100 }).where(eq(pointEntries.id, entry.id))).rejects.toThrow();
+    await expect(county.db.delete(pointEntries).where(eq(pointEntries.id, entry.id))).rejects.toThrow();
+  });
+});
+
+describe("rules and corrections", () => {
+  it("a capped rule stops at its cap across the year", async () => {
+    const memberId = county.ownMemberId;
+    const base = { memberId, code: "party_lecture_present" as const, sourceType: "test_lecture", causedBy: null, reason: "参加党课" };
+    const first = await county.db.transaction((tx) => award(tx, { ...base, sourceId: 1, occurredAt: new Date("2027-03-01T02:00:00Z") }));
+    const second = await county.db.transaction((tx) => award(tx, { ...base, sourceId: 2, occurredAt: new Date("2027-09-01T02:00:00Z") }));
+    const nextYear = await county.db.transaction((tx) => award(tx, { ...base, sourceId: 3, occurredAt: new Date("2028-03-01T02:00:00Z") }));
+    expect([first?.points, second, nextYear?.points]).toEqual([5, null, 5]);
+    // The same source again writes nothing.
+    expect(await county.db.transaction((tx) => award(tx, { ...base, sourceId: 1, occurredAt: new Date("2027-03-01T02:00:00Z") }))).toBeNull();
+  });
+
+  it("a rule change affects only entries from its effective date", async () => {
+    await changeRule(county.db, admin, { code: "dues_on_time", points: 2, cap: null, effectiveFrom: "2027-06-01" });
+    const base = { memberId: county.ownMemberId, code: "dues_on_time" as const, sourceType: "test_dues", causedBy: null, reason: "按时缴纳党费" };
+    const before = await county.db.transaction((tx) => award(tx, { ...base, sourceId: 1, occurredAt: new Date("2027-05-31T02:00:00Z") }));
+    const after = await county.db.transaction((tx) => award(tx, { ...base, sourceId: 2, occurredAt: new Date("2027-06-01T02:00:00Z") }));
+    expect([before?.points, after?.points]).toEqual([1, 2]);
+    expect(before!.ruleId).not.toBe(after!.ruleId);
+    await expect(changeRule(county.db, county.secretary, { code: "dues_on_time", points: 3, cap: null, effectiveFrom: "2027-07-01" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(changeRule(county.db, admin, { code: "dues_on_time", points: -1, cap: null, effectiveFrom: "2027-07-01" })).rejects.toMatchObject({ code: "bad_request" });
+  });
+
+  it("a reversal nets to zero; a manual entry is scoped and audited", async () => {
+    const memberId = county.ownMemberId;
+    const { from, to } = yearRange(2026);
+    const before = await totalOf(county.db, memberId, from, to);
+    const { id } = await manualEntry(county.db, county.secretary, { memberId, points: 3, reason: "抗洪抢险表现突出" }, new Date("2026-08-01T02:00:00Z"));
+    expect(await totalOf(county.db, memberId, from, to)).toBe(before + 3);
+    await reverseEntry(county.db, county.secretary, { entryId: id, reason: "录入错误" });
+    expect(await totalOf(county.db, memberId, from, to)).toBe(before);
+    await expect(reverseEntry(county.db, county.secretary, { entryId: id, reason: "再次冲正" })).rejects.toMatchObject({ code: "conflict" });
+    const foreign = await county.scopeOf("13800000011");
+    await expect(manualEntry(county.db, foreign, { memberId, points: -5, reason: "越权" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("confirmed hours earn per hour; a correction reverses the old points and awards the new", async () => {
+    const memberId = played.hours[0].memberId;
+    const receipt = await recordHours(county.db, worker, { clientId: randomUUID(), memberId, servedOn: "2026-02-10", hours: 4, description: "扫雪" });
+    const earned = (await entriesOf(memberId)).filter((e) => e.sourceType === "volunteer_hours" && e.sourceId === receipt.id);
+    expect(earned.map((e) => e.points)).toEqual([2]);
+    const fixed = await correctHours(county.db, worker, { hoursId: receipt.id, hours: 6, comment: "实际 3 小时" });
+    const after = (await entriesOf(memberId)).filter((e) => e.sourceType === "volunteer_hours" && (e.sourceId === receipt.id || e.sourceId === fixed.id));
+    expect(after.map((e) => e.points)).toEqual([2, -2, 3]);
+    const [month] = await county.db
+      .select({ total: sql<number>`sum(${pointEntries.points})::float8` })
+      .from(pointEntries)
+      .where(and(eq(pointEntries.memberId, memberId), eq(pointEntries.ruleCode, "volunteer_hour"), sql`${pointEntries.occurredAt} >= '2026-02-01' and ${pointEntries.occurredAt} < '2026-03-01'`));
+    expect(Number(month.total)).toBe(3);
+  });
+});
