@@ -201,7 +201,7 @@ export const duesPayments = pgTable(
   ],
 );
 
-export const noticeKind = pgEnum("notice_kind", ["activity", "reminder", "schedule_change", "plan_revision", "leave", "community"]);
+export const noticeKind = pgEnum("notice_kind", ["activity", "reminder", "schedule_change", "plan_revision", "leave", "community", "points"]);
 
 /** One in-app message to one person; read receipts are what the secretary's "who has not read" shows. */
 export const notices = pgTable(
