@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/open";
 import { writeAudit } from "@/db/queries/audit";
 import { AppError, toFailure, type Failure } from "./errors";
+import { t } from "./messages";
 import type { Scope } from "./scope";
 import { getDb } from "@/db";
 import { requireContext } from "./session";
@@ -59,14 +60,19 @@ function formObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-/** A zod failure as an AppError: the first message overall, and one per field for the form. */
+/**
+ * A zod failure as an AppError: the first message overall, and one per field for the form. Our schemas give
+ * a Chinese message for each field a person fills in; anything else (a payload of the wrong type, a nested
+ * value only a script would get wrong) falls back to zod's English default, which a person must never see.
+ */
 export function invalid(error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
+  const own = (message: string) => (/[\u3400-\u9fff]/.test(message) ? message : t.errors.bad_request);
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
-    fields[key] ??= issue.message;
+    fields[key] ??= own(issue.message);
   }
-  return new AppError("bad_request", error.issues[0]?.message ?? undefined, fields);
+  return new AppError("bad_request", error.issues[0] ? own(error.issues[0].message) : undefined, fields);
 }
 
 const secret = /password|confirm|current|code|file/i;
