@@ -3,8 +3,8 @@ import { pendingLeaveCount } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
 import { pageContext } from "@/lib/session";
 
-/** The parts of a branch's workbench: its people, its meetings, its leave (with the pending count), its community feedback. */
-export async function BranchTabs({ branchId, current }: { branchId: number; current: "roster" | "activities" | "leave" | "community" }) {
+/** The parts of a branch's workbench: its people, its meetings, its leave (with the pending count), its community feedback, its points bulletin. */
+export async function BranchTabs({ branchId, current }: { branchId: number; current: "roster" | "activities" | "leave" | "community" | "points" }) {
   const { db, scope } = await pageContext();
   const pending = await pendingLeaveCount(db, scope, branchId);
   const tabs = [
@@ -12,9 +12,10 @@ export async function BranchTabs({ branchId, current }: { branchId: number; curr
     { key: "activities", href: `/branch/${branchId}/activities`, label: "活动" },
     { key: "leave", href: `/branch/${branchId}/leave`, label: t.leave.title },
     { key: "community", href: `/branch/${branchId}/community`, label: t.community.feedbackTab },
+    { key: "points", href: `/branch/${branchId}/points`, label: t.nav.points },
   ] as const;
   return (
-    <nav aria-label="支部工作台" className="grid grid-cols-4 rounded-lg bg-stone-200 p-1">
+    <nav aria-label="支部工作台" className="grid grid-cols-5 rounded-lg bg-stone-200 p-1">
       {tabs.map((tab) => (
         <Link
           key={tab.key}

@@ -30,3 +30,10 @@ const fullDateTime = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: 
 export const formatWhen = (at: Date) => dateTime.format(at);
 /** 2026年12月1日 09:00 */
 export const formatFull = (at: Date) => fullDateTime.format(at);
+
+/** The month before or after (2026-12 → 2027-01). */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split("-").map(Number);
+  const at = new Date(Date.UTC(y, m - 1 + by, 1));
+  return at.toISOString().slice(0, 7);
+}

@@ -1,25 +1,11 @@
-import { expect, type Page, test } from "@playwright/test";
-import { currentCode, localInput, shot, signIn } from "./helpers";
-
-/** The secretary creates a Party lecture starting in a few minutes: inside the check-in window at once. */
-async function createLecture(page: Page, title: string): Promise<number> {
-  await page.goto("/branch/activities");
-  await page.getByRole("link", { name: "新建三会一课" }).click();
-  await page.getByLabel("类型").selectOption({ label: "党课" });
-  await page.getByLabel("标题", { exact: true }).fill(title);
-  await page.getByLabel("开始时间", { exact: true }).fill(localInput(new Date(Date.now() + 5 * 60_000)));
-  await page.getByLabel("时长（分钟）").fill("60");
-  await page.getByLabel("地点").fill("党员活动室");
-  await page.getByRole("button", { name: "新建三会一课" }).click();
-  await page.waitForURL(/\/branch\/activities\/\d+$/);
-  return Number(page.url().split("/").pop());
-}
+import { expect, test } from "@playwright/test";
+import { createMeeting, currentCode, shot, signIn } from "./helpers";
 
 test("a member types the code from the secretary's screen and is counted; a proxy entry shows in the member's history", async ({ browser }) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
-  const lecture = await createLecture(secretary, "书记讲党课");
-  const second = await createLecture(secretary, "专题党课");
+  const lecture = await createMeeting(secretary, { title: "书记讲党课", startsAt: new Date(Date.now() + 5 * 60_000) });
+  const second = await createMeeting(secretary, { title: "专题党课", startsAt: new Date(Date.now() + 5 * 60_000) });
 
   await secretary.goto(`/branch/activities/${lecture}`);
   await secretary.getByRole("link", { name: "签到屏" }).click();

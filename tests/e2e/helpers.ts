@@ -44,3 +44,18 @@ export async function currentCode(page: Page): Promise<string> {
   await expect(code).toHaveText(/^\d{6}$/);
   return (await code.textContent())!.trim();
 }
+
+/** The secretary (the page must be signed in as one) sets up one of 三会一课; returns the activity's id. */
+export async function createMeeting(page: Page, meeting: { title: string; startsAt: Date; type?: string; minutes?: number; materials?: string }): Promise<number> {
+  await page.goto("/branch/activities");
+  await page.getByRole("link", { name: "新建三会一课" }).click();
+  await page.getByLabel("类型").selectOption({ label: meeting.type ?? "党课" });
+  await page.getByLabel("标题", { exact: true }).fill(meeting.title);
+  await page.getByLabel("开始时间", { exact: true }).fill(localInput(meeting.startsAt));
+  await page.getByLabel("时长（分钟）").fill(String(meeting.minutes ?? 60));
+  await page.getByLabel("地点").fill("党员活动室");
+  if (meeting.materials) await page.getByLabel("学习材料").fill(meeting.materials);
+  await page.getByRole("button", { name: "新建三会一课" }).click();
+  await page.waitForURL(/\/branch\/activities\/\d+$/);
+  return Number(page.url().split("/").pop());
+}

@@ -1,24 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { currentCode, localInput, shot, signIn } from "./helpers";
+import { createMeeting, currentCode, shot, signIn } from "./helpers";
 
 const SECRETARY = "13800000003";
 const MEMBER = "13800000004";
 const PASSWORD = "demo1234";
-
-/** The secretary creates a Party lecture; `minutes` from now decides whether check-in is already open. */
-async function createLecture(page: Page, title: string, minutes: number): Promise<number> {
-  await page.goto("/branch/activities");
-  await page.getByRole("link", { name: "新建三会一课" }).click();
-  await page.getByLabel("类型").selectOption({ label: "党课" });
-  await page.getByLabel("标题", { exact: true }).fill(title);
-  await page.getByLabel("开始时间", { exact: true }).fill(localInput(new Date(Date.now() + minutes * 60_000)));
-  await page.getByLabel("时长（分钟）").fill("60");
-  await page.getByLabel("地点").fill("党员活动室");
-  await page.getByRole("button", { name: "新建三会一课" }).click();
-  await page.waitForURL(/\/branch\/activities\/\d+$/);
-  return Number(page.url().split("/").pop());
-}
 
 /** Waits until the service worker has installed (precached the shell) and controls this page. */
 async function serviceWorkerControls(page: Page): Promise<string | undefined> {
@@ -45,8 +31,8 @@ test("offline: the app is installable, pages load from cache, check-in and leave
   const secretaryContext = await browser.newContext();
   const secretary = await secretaryContext.newPage();
   await signIn(secretary, SECRETARY, PASSWORD);
-  const lecture = await createLecture(secretary, "离线签到党课", 5);
-  const later = await createLecture(secretary, "离线请假党课", 3 * 24 * 60);
+  const lecture = await createMeeting(secretary, { title: "离线签到党课", startsAt: new Date(Date.now() + 5 * 60_000) });
+  const later = await createMeeting(secretary, { title: "离线请假党课", startsAt: new Date(Date.now() + 3 * 86_400_000) });
 
   // Installable: a manifest in Chinese with maskable icons and the two shortcuts.
   const manifest = await (await secretary.request.get("/manifest.webmanifest")).json();

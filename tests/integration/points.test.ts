@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerAppeal, appealEntry, branchAppeals, bulletinRollup, monthlyBulletin, myPoints } from "@/db/queries/point-views";
 import { award, changeRule, manualEntry, reverseEntry, totalOf } from "@/db/queries/points";
 import { correctHours, recordHours } from "@/db/queries/volunteer-hours";
 import { pointEntries } from "@/db/schema/points";
@@ -116,5 +117,39 @@ describe("rules and corrections", () => {
       .from(pointEntries)
       .where(and(eq(pointEntries.memberId, memberId), eq(pointEntries.ruleCode, "volunteer_hour"), sql`${pointEntries.occurredAt} >= '2026-02-01' and ${pointEntries.occurredAt} < '2026-03-01'`));
     expect(Number(month.total)).toBe(3);
+  });
+});
+
+describe("what people read", () => {
+  it("the member's entries and totals; an appeal reaches the secretary and the answer comes back", async () => {
+    const member = await county.scopeOf(phones.member);
+    const mine = await myPoints(county.db, member, new Date("2025-12-31T12:00:00+08:00"));
+    expect(mine.yearTotal).toBe(await totalOf(county.db, member.userId, yearRange(2025).from, yearRange(2025).to));
+    expect(mine.entries.length).toBeGreaterThan(0);
+    const entry = mine.entries.find((e) => !e.reversesId)!;
+    await appealEntry(county.db, member, { entryId: entry.id, reason: "记录有误" });
+    await expect(appealEntry(county.db, member, { entryId: entry.id, reason: "再次申诉" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(appealEntry(county.db, county.secretary, { entryId: entry.id, reason: "代为申诉" })).rejects.toMatchObject({ code: "forbidden" });
+    const [appeal] = await branchAppeals(county.db, county.secretary, county.homeBranchId);
+    expect(appeal).toMatchObject({ reason: "记录有误" });
+    await expect(answerAppeal(county.db, await county.scopeOf("13800000011"), { appealId: appeal.id, answer: "越权答复" })).rejects.toMatchObject({ code: "forbidden" });
+    await answerAppeal(county.db, county.secretary, { appealId: appeal.id, answer: "已核实，记录无误" });
+    expect((await myPoints(county.db, member)).entries.find((e) => e.id === entry.id)).toMatchObject({ appealStatus: "answered", appealAnswer: "已核实，记录无误" });
+  });
+
+  it("the monthly bulletin adds up to the ledger, and the roll-up to the bulletins", async () => {
+    const month = `${YEAR}-06`;
+    const bulletin = await monthlyBulletin(county.db, county.secretary, county.homeBranchId, month);
+    const { from, to } = { from: new Date(`${month}-01T00:00:00+08:00`), to: new Date(`${YEAR}-07-01T00:00:00+08:00`) };
+    for (const row of bulletin.rows) expect(row.monthPoints).toBe(await totalOf(county.db, row.memberId, from, to));
+    const absent = played.outcomes.filter((o) => o.month === 6 && o.outcome === "absent").length;
+    expect(bulletin.deductions.filter((d) => d.points === -2)).toHaveLength(absent);
+    const came = played.outcomes.filter((o) => o.month === 6 && (o.outcome === "present" || o.outcome === "late")).length;
+    expect(bulletin.rows.reduce((s, r) => s + r.came, 0)).toBe(came);
+    const rollup = await bulletinRollup(county.db, admin, month);
+    const home = rollup.find((r) => r.branchId === county.homeBranchId)!;
+    expect(home.total).toBe(bulletin.rows.reduce((s, r) => s + r.monthPoints, 0));
+    await expect(monthlyBulletin(county.db, county.secretary, county.otherBranchId, month)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(bulletinRollup(county.db, county.secretary, month)).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -22,7 +22,11 @@ export default async function AdminPage() {
           {[
             ...(isCountyAdmin(scope) ? [{ href: "/admin/plans", label: t.plans.list }, { href: "/admin/compliance", label: t.compliance.title }] : []),
             ...(scope.grants.some((g) => g.role === "committee_admin" || g.role === "county_admin")
-              ? [{ href: "/admin/schedule-changes", label: t.scheduleChange.list }, { href: "/admin/community", label: t.community.feedback }]
+              ? [
+                  { href: "/admin/schedule-changes", label: t.scheduleChange.list },
+                  { href: "/admin/points", label: t.points.bulletin },
+                  { href: "/admin/community", label: t.community.feedback },
+                ]
               : []),
             ...(scope.grants.some((g) => g.role === "committee_admin") ? [{ href: "/admin/leave", label: t.leave.committeeTitle }] : []),
             ...(canReadAudit(scope) ? [{ href: "/admin/audit", label: t.audit.title }] : []),

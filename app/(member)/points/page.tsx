@@ -1,17 +1,43 @@
-import { EmptyState } from "@/components/ui/card";
+import { EntryList } from "@/components/points/entry-list";
+import { AppealForm } from "@/components/points/points-forms";
+import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { myPoints } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";
 
 export const metadata = { title: t.nav.points };
 
+const m = t.points;
+
+/** The member's points: this year and this month, and every entry with its rule, reason and source. */
 export default async function PointsPage() {
-  await pageContext();
+  const { db, scope } = await pageContext();
+  const { year, yearTotal, monthTotal, entries } = await pageData(myPoints(db, scope));
   return (
     <>
       <PageHeader title={t.nav.points} />
-      <main className="p-4">
-        <EmptyState>{t.empty.points}</EmptyState>
+      <main className="space-y-4 p-4">
+        <Card>
+          <dl className="grid grid-cols-2 gap-2 text-center">
+            <div className="rounded-lg bg-stone-50 p-3">
+              <dt className="text-sm text-stone-600">{m.yearTotal(year)}</dt>
+              <dd className="text-3xl font-semibold" data-testid="year-total">{yearTotal}</dd>
+            </div>
+            <div className="rounded-lg bg-stone-50 p-3">
+              <dt className="text-sm text-stone-600">{m.monthTotal}</dt>
+              <dd className="text-3xl font-semibold">{monthTotal}</dd>
+            </div>
+          </dl>
+        </Card>
+        {entries.length === 0 ? (
+          <EmptyState>{m.noEntries}</EmptyState>
+        ) : (
+          <Card title={m.entries}>
+            <EntryList rows={entries}>{(e) => !e.reversesId && !e.reversed && e.appealStatus !== "pending" && <AppealForm entryId={e.id} what={e.reason} />}</EntryList>
+          </Card>
+        )}
       </main>
     </>
   );

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { QuarterNav } from "@/components/community/quarter-nav";
+import { PeriodNav } from "@/components/period-nav";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { feedbackRollup } from "@/db/queries/community-feedback";
-import { formatHours, parseQuarter } from "@/lib/community";
+import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";
@@ -23,7 +23,7 @@ export default async function CommunityRollupPage({ searchParams }: { searchPara
     <>
       <PageHeader title={m.feedback} back="/admin" />
       <main className="space-y-3 p-4">
-        <QuarterNav q={q} href={(x) => `/admin/community?quarter=${x}`} />
+        <PeriodNav label={m.quarter(q.year, q.quarter)} prev={`/admin/community?quarter=${shiftQuarter(q, -1)}`} next={`/admin/community?quarter=${shiftQuarter(q, 1)}`} />
         <Card>
           <table className="w-full text-left">
             <caption className="sr-only">{`${m.feedback} ${m.quarter(q.year, q.quarter)}`}</caption>

@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
-import { QuarterNav } from "@/components/community/quarter-nav";
+import { PeriodNav } from "@/components/period-nav";
 import { StandingTag } from "@/components/community/standing-tag";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { branchFeedback } from "@/db/queries/community-feedback";
-import { formatHours, parseQuarter } from "@/lib/community";
+import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";
@@ -35,7 +35,7 @@ export default async function BranchCommunityPage({ params, searchParams }: { pa
       <PageHeader title={branch.name} />
       <main className="space-y-3 p-4">
         <BranchTabs branchId={branch.id} current="community" />
-        <QuarterNav q={q} href={(x) => `/branch/${branch.id}/community?quarter=${x}`} />
+        <PeriodNav label={m.quarter(q.year, q.quarter)} prev={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, -1)}`} next={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, 1)}`} />
         <Card>
           <dl className="grid grid-cols-3 gap-2 text-center">
             {[

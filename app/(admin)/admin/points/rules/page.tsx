@@ -1,0 +1,50 @@
+import { notFound } from "next/navigation";
+import { RuleForm } from "@/components/points/points-forms";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { ruleVersions } from "@/db/queries/points";
+import { shanghaiDate } from "@/lib/community";
+import { t } from "@/lib/messages";
+import { isCountyAdmin } from "@/lib/permissions";
+import { signed } from "@/lib/points";
+import { pageContext } from "@/lib/session";
+
+export const metadata = { title: t.points.ruleEditor };
+
+const m = t.points;
+
+/** The county's rules: each with its versions, and a form for a new version from a chosen day. */
+export default async function PointRulesPage() {
+  const { db, scope } = await pageContext();
+  if (!isCountyAdmin(scope)) notFound();
+  const versions = await ruleVersions(db);
+  const codes = [...new Set(versions.map((v) => v.code))];
+  const today = shanghaiDate(new Date());
+  return (
+    <>
+      <PageHeader title={m.ruleEditor} back="/admin/points" />
+      <main className="space-y-3 p-4">
+        <p className="text-stone-700">{m.ruleHint}</p>
+        {codes.map((code) => {
+          const mine = versions.filter((v) => v.code === code);
+          const [latest] = mine;
+          return (
+            <Card key={code} title={m.rules[code]}>
+              <ul className="space-y-1 text-stone-800" aria-label={m.rules[code]}>
+                {mine.map((v) => (
+                  <li key={v.id} className="flex flex-wrap gap-x-3">
+                    <span>{m.ruleVersion(v.version)}</span>
+                    <span className="font-semibold">{signed(v.points)}</span>
+                    <span>{v.cap !== null && v.capPeriod ? `${m.cap} ${m.capPeriod[v.capPeriod]} ${v.cap}` : m.noCap}</span>
+                    <span className="text-stone-600">{`${m.effectiveFrom} ${v.effectiveFrom}`}</span>
+                  </li>
+                ))}
+              </ul>
+              <RuleForm code={code} points={latest.points} cap={latest.cap} capped={latest.capPeriod !== null} today={today} />
+            </Card>
+          );
+        })}
+      </main>
+    </>
+  );
+}

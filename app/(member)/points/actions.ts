@@ -1,0 +1,11 @@
+"use server";
+
+import { appealEntry } from "@/db/queries/point-views";
+import { action } from "@/lib/action";
+import { t } from "@/lib/messages";
+import { appealInput } from "@/lib/validation/points";
+
+export const appealAction = action("points.appeal", appealInput, async (input, { db, scope }) => {
+  await appealEntry(db, scope, input);
+  return t.points.appealed;
+});

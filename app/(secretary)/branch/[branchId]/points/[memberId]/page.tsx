@@ -1,0 +1,33 @@
+import { notFound } from "next/navigation";
+import { EntryList } from "@/components/points/entry-list";
+import { ManualEntryForm, ReverseForm } from "@/components/points/points-forms";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { memberLedger } from "@/db/queries/point-views";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { id } from "@/lib/validation/fields";
+
+export const metadata = { title: t.points.entries };
+
+/** One member's ledger, for the secretary to correct: reverse an entry or add a manual one, with a reason. */
+export default async function MemberLedgerPage({ params }: { params: Promise<{ branchId: string; memberId: string }> }) {
+  const { db, scope } = await pageContext();
+  const memberId = id.safeParse((await params).memberId);
+  if (!memberId.success) notFound();
+  const { member, yearTotal, entries } = await pageData(memberLedger(db, scope, memberId.data));
+  return (
+    <>
+      <PageHeader title={member.name} back={`/branch/${member.branchId}/points`} />
+      <main className="space-y-4 p-4">
+        <Card title={t.points.manual} action={<span className="text-lg font-semibold">{yearTotal}</span>}>
+          <ManualEntryForm memberId={member.id} />
+        </Card>
+        <Card title={t.points.entries}>
+          <EntryList rows={entries}>{(e) => !e.reversesId && !e.reversed && <ReverseForm entryId={e.id} what={e.reason} />}</EntryList>
+        </Card>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BranchTabs } from "@/components/branch-tabs";
+import { PeriodNav } from "@/components/period-nav";
+import { AnswerAppealForm } from "@/components/points/points-forms";
+import { PrintButton } from "@/components/print-button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { branchAppeals, monthlyBulletin } from "@/db/queries/point-views";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { signed } from "@/lib/points";
+import { pageContext } from "@/lib/session";
+import { monthOf, shiftMonth } from "@/lib/time";
+import { id } from "@/lib/validation/fields";
+import { monthQuery } from "@/lib/validation/points";
+
+export const metadata = { title: t.points.bulletin };
+
+const m = t.points;
+const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+
+/** The branch's monthly points bulletin (积分通报): on the phone, printable on A4, exported to .xlsx. */
+export default async function BranchPointsPage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { db, scope } = await pageContext();
+  const branchId = id.safeParse((await params).branchId);
+  if (!branchId.success) notFound();
+  const month = monthQuery.parse(await searchParams).month ?? monthOf(new Date());
+  const [bulletin, appeals] = await pageData(Promise.all([monthlyBulletin(db, scope, branchId.data, month), branchAppeals(db, scope, branchId.data)]));
+  const { branch, rows, deductions, attendanceRate } = bulletin;
+  const href = (x: string) => `/branch/${branch.id}/points?month=${x}`;
+
+  return (
+    <>
+      <div className="print:hidden">
+        <PageHeader title={branch.name} />
+      </div>
+      <main className="space-y-3 p-4 print:p-0">
+        <div className="space-y-3 print:hidden">
+          <BranchTabs branchId={branch.id} current="points" />
+          <PeriodNav label={m.month(month)} prev={href(shiftMonth(month, -1))} next={href(shiftMonth(month, 1))} />
+        </div>
+        <h2 className="hidden text-center text-xl font-semibold print:block">{`${branch.name} ${m.month(month)}${m.bulletin}`}</h2>
+        {appeals.length > 0 && (
+          <Card title={`${m.appealsPending}（${appeals.length}）`} className="print:hidden">
+            <ul className="divide-y divide-stone-100">
+              {appeals.map((a) => (
+                <li key={a.id} className="space-y-1 py-3">
+                  <p className="font-medium">
+                    {a.memberName} · {signed(a.points)} {a.entryReason}
+                  </p>
+                  <p className="text-stone-700">{a.reason}</p>
+                  <AnswerAppealForm appealId={a.id} name={a.memberName} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+        <Card>
+          <dl className="grid grid-cols-3 gap-2 text-center">
+            {[
+              [m.members, rows.length],
+              [m.attendanceRate, percent(attendanceRate)],
+              [m.deductions, deductions.length],
+            ].map(([label, value]) => (
+              <div key={label} className="rounded-lg bg-stone-50 p-2">
+                <dt className="text-sm text-stone-600">{label}</dt>
+                <dd className="text-2xl font-semibold">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <div className="grid grid-cols-2 gap-2 print:hidden">
+          <a href={`/api/v1/branches/${branch.id}/points-bulletin?month=${month}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
+            {m.exportXlsx}
+          </a>
+          <PrintButton>{m.print}</PrintButton>
+        </div>
+        <Card title={m.deductionsList}>
+          {deductions.length === 0 ? (
+            <p className="text-stone-600">{m.noDeductions}</p>
+          ) : (
+            <ul className="divide-y divide-stone-100">
+              {deductions.map((d) => (
+                <li key={d.id} className="py-2">
+                  <span className="font-medium">{d.name}</span> <span className="font-semibold text-red-800">{signed(d.points)}</span> <span className="text-stone-700">{d.reason}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <table className="w-full text-left">
+            <caption className="sr-only">{`${m.month(month)}${m.bulletin}`}</caption>
+            <thead className="text-sm text-stone-600">
+              <tr>
+                <th scope="col" className="py-2">{t.common.name}</th>
+                <th scope="col" className="text-right">{m.monthPoints}</th>
+                <th scope="col" className="text-right">{m.yearPoints}</th>
+                <th scope="col" className="text-right">{m.attendanceRate}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {rows.map((r) => (
+                <tr key={r.memberId}>
+                  <th scope="row" className="py-2 font-normal">
+                    <Link href={`/branch/${branch.id}/points/${r.memberId}`} className="inline-flex min-h-11 items-center text-brand underline print:text-black print:no-underline">
+                      {r.name}
+                    </Link>
+                  </th>
+                  <td className="text-right">{signed(r.monthPoints)}</td>
+                  <td className="text-right">{r.yearPoints}</td>
+                  <td className="text-right">{r.expected ? `${r.came}/${r.expected}` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </main>
+    </>
+  );
+}

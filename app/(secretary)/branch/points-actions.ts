@@ -1,0 +1,24 @@
+"use server";
+
+import { answerAppeal } from "@/db/queries/point-views";
+import { manualEntry, reverseEntry } from "@/db/queries/points";
+import { action } from "@/lib/action";
+import { t } from "@/lib/messages";
+import { answerAppealInput, manualEntryInput, reverseEntryInput } from "@/lib/validation/points";
+
+const m = t.points;
+
+export const manualEntryAction = action("points.manual", manualEntryInput, async (input, { db, scope }) => {
+  await manualEntry(db, scope, input);
+  return m.added;
+});
+
+export const reverseEntryAction = action("points.reverse", reverseEntryInput, async (input, { db, scope }) => {
+  await reverseEntry(db, scope, input);
+  return m.reversedDone;
+});
+
+export const answerAppealAction = action("points.appeal.answer", answerAppealInput, async (input, { db, scope }) => {
+  await answerAppeal(db, scope, input);
+  return m.answered;
+});

@@ -1,0 +1,24 @@
+import { monthlyBulletin } from "@/db/queries/point-views";
+import { execute } from "@/lib/action";
+import { t } from "@/lib/messages";
+import { monthOf } from "@/lib/time";
+import { id } from "@/lib/validation/fields";
+import { monthQuery } from "@/lib/validation/points";
+import { workbookOf, xlsxResponse } from "@/lib/xlsx";
+
+const m = t.points;
+
+/** A branch's monthly points bulletin (?month=2026-11) as .xlsx, with the same figures as the screen. */
+export async function GET(request: Request, context: { params: Promise<{ branchId: string }> }): Promise<Response> {
+  const raw = { ...Object.fromEntries(new URL(request.url).searchParams), ...(await context.params) };
+  const result = await execute("points.bulletin.export", monthQuery.extend({ branchId: id }), async (input, { db, scope }) => {
+    const month = input.month ?? monthOf(new Date());
+    const { branch, rows, deductions } = await monthlyBulletin(db, scope, input.branchId, month);
+    const body = await workbookOf([
+      { name: m.sheet.name, caption: `${branch.name} ${m.month(month)}${m.bulletin}`, columns: m.sheet.columns, rows: rows.map((r) => [r.name, r.monthPoints, r.monthDeductions, r.yearPoints, r.came, r.expected]) },
+      { name: m.deductionsList, caption: m.deductionsList, columns: m.sheet.deductionColumns, rows: deductions.map((d) => [d.name, d.points, d.reason]), widths: { 2: 60 } },
+    ]);
+    return { body, name: `${branch.name}-${m.month(month)}-${m.bulletin}.xlsx` };
+  }, raw);
+  return xlsxResponse(result);
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { changeRuleAction } from "@/app/(admin)/admin/points/actions";
+import { appealAction } from "@/app/(member)/points/actions";
+import { answerAppealAction, manualEntryAction, reverseEntryAction } from "@/app/(secretary)/branch/points-actions";
+import { t } from "@/lib/messages";
+import { ActionForm } from "../ui/action-form";
+import { Field } from "../ui/field";
+import { SubmitButton } from "../ui/submit-button";
+
+const m = t.points;
+
+/** A form folded under a summary line, for the actions a list row offers. */
+function Folded({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <details>
+      <summary className="min-h-11 cursor-pointer py-2 text-brand">{label}</summary>
+      {children}
+    </details>
+  );
+}
+
+export function AppealForm({ entryId, what }: { entryId: number; what: string }) {
+  return (
+    <Folded label={m.appeal}>
+      <ActionForm action={appealAction} success={(message) => message} className="space-y-2">
+        <input type="hidden" name="entryId" value={entryId} />
+        <Field label={m.appealReason} name="reason" aria-label={`${m.appealReason}：${what}`} maxLength={500} />
+        <SubmitButton variant="secondary">{m.appeal}</SubmitButton>
+      </ActionForm>
+    </Folded>
+  );
+}
+
+export function ReverseForm({ entryId, what }: { entryId: number; what: string }) {
+  return (
+    <Folded label={m.reverse}>
+      <ActionForm action={reverseEntryAction} success={(message) => message} className="space-y-2">
+        <input type="hidden" name="entryId" value={entryId} />
+        <Field label={m.reverseReason} name="reason" aria-label={`${m.reverseReason}：${what}`} maxLength={500} />
+        <SubmitButton variant="danger">{m.reverse}</SubmitButton>
+      </ActionForm>
+    </Folded>
+  );
+}
+
+export function ManualEntryForm({ memberId }: { memberId: number }) {
+  return (
+    <ActionForm action={manualEntryAction} success={(message) => message} resetOnSuccess>
+      <input type="hidden" name="memberId" value={memberId} />
+      <Field label={m.manualPoints} name="points" type="number" inputMode="decimal" step="0.5" min={-100} max={100} />
+      <Field label={m.manualReason} name="reason" maxLength={500} />
+      <SubmitButton>{m.manual}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function AnswerAppealForm({ appealId, name }: { appealId: number; name: string }) {
+  return (
+    <ActionForm action={answerAppealAction} success={(message) => message} className="space-y-2">
+      <input type="hidden" name="appealId" value={appealId} />
+      <Field label={m.answer} name="answer" aria-label={`${name} ${m.answer}`} maxLength={500} />
+      <SubmitButton variant="secondary">{m.answer}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** A new version of one rule: its points (and cap, where it has one) from a day on. */
+export function RuleForm({ code, points, cap, capped, today }: { code: string; points: number; cap: number | null; capped: boolean; today: string }) {
+  const label = m.rules[code];
+  return (
+    <Folded label={t.points.ruleEditor}>
+      <ActionForm action={changeRuleAction} success={(message) => message} className="space-y-2">
+        <input type="hidden" name="code" value={code} />
+        <Field label={t.points.manualPoints} name="points" type="number" inputMode="decimal" step="0.5" defaultValue={points} aria-label={m.pointsOf(label)} />
+        {capped && <Field label={m.cap} name="cap" type="number" inputMode="decimal" step="0.5" min={0.5} defaultValue={cap ?? ""} aria-label={`${label} ${m.cap}`} />}
+        <Field label={m.effectiveFrom} name="effectiveFrom" type="date" defaultValue={today} min={today} aria-label={`${label} ${m.effectiveFrom}`} />
+        <SubmitButton variant="secondary">{t.common.submit}</SubmitButton>
+      </ActionForm>
+    </Folded>
+  );
+}

@@ -1,0 +1,195 @@
+import { and, asc, desc, eq, like, lt, or, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { t } from "@/lib/messages";
+import { canReadRoster } from "@/lib/permissions";
+import { round1 } from "@/lib/points";
+import type { Scope } from "@/lib/scope";
+import { monthRange } from "@/lib/time";
+import type { Db } from "../open";
+import { activities, attendance } from "../schema/activities";
+import { orgNodes } from "../schema/org";
+import { pointAppeals, pointEntries } from "../schema/points";
+import { members, users } from "../schema/users";
+import { writeAudit } from "./audit";
+import { notify } from "./notices";
+import { roleHoldersOver } from "./org";
+import { totalOf } from "./points";
+
+/**
+ * What people read from the points ledger (issue 7): a member's own entries and totals, a branch's monthly
+ * bulletin, the committee's and county's roll-up; and appeals, which question an entry without changing it.
+ */
+
+const m = t.points;
+
+/** A member's entries, newest first, each with whether it was reversed and its appeal. */
+async function ledgerOf(db: Db, memberId: number) {
+  return db
+    .select({
+      id: pointEntries.id,
+      ruleCode: pointEntries.ruleCode,
+      points: pointEntries.points,
+      reason: pointEntries.reason,
+      sourceType: pointEntries.sourceType,
+      occurredAt: pointEntries.occurredAt,
+      reversesId: pointEntries.reversesId,
+      reversed: sql<boolean>`exists (select 1 from ${pointEntries} r where r.reverses_id = ${pointEntries.id})`,
+      appealStatus: pointAppeals.status,
+      appealAnswer: pointAppeals.answer,
+    })
+    .from(pointEntries)
+    .leftJoin(pointAppeals, sql`${pointAppeals.id} = (select max(a.id) from ${pointAppeals} a where a.entry_id = ${pointEntries.id})`)
+    .where(eq(pointEntries.memberId, memberId))
+    .orderBy(desc(pointEntries.occurredAt), desc(pointEntries.id))
+    .limit(200);
+}
+
+const yearRange = (at: Date) => {
+  const year = Number(monthOfShanghai(at).slice(0, 4));
+  return { from: monthRange(`${year}-01`).from, to: monthRange(`${year + 1}-01`).from, year };
+};
+const monthOfShanghai = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+
+/** The member's own: this year's and this month's totals and the entries behind them. */
+export async function myPoints(db: Db, scope: Scope, now = new Date()) {
+  if (!scope.member) throw new AppError("forbidden");
+  const year = yearRange(now);
+  const month = monthRange(monthOfShanghai(now));
+  const [yearTotal, monthTotal, entries] = await Promise.all([totalOf(db, scope.userId, year.from, year.to), totalOf(db, scope.userId, month.from, month.to), ledgerOf(db, scope.userId)]);
+  return { year: year.year, yearTotal, monthTotal, entries };
+}
+
+/** One member's ledger for their secretary or an admin above, to correct it. */
+export async function memberLedger(db: Db, scope: Scope, memberId: number, now = new Date()) {
+  const [member] = await db.select({ name: users.name, branchId: members.branchId, branchPath: orgNodes.path }).from(members).innerJoin(users, eq(users.id, members.userId)).innerJoin(orgNodes, eq(orgNodes.id, members.branchId)).where(eq(members.userId, memberId));
+  if (!member) throw new AppError("not_found");
+  if (!canReadRoster(scope, member.branchPath)) throw new AppError("forbidden");
+  const year = yearRange(now);
+  return { member: { id: memberId, name: member.name, branchId: member.branchId }, yearTotal: await totalOf(db, memberId, year.from, year.to), entries: await ledgerOf(db, memberId) };
+}
+
+/** A member questions one of their entries; the branch's secretaries are told. */
+export async function appealEntry(db: Db, scope: Scope, input: { entryId: number; reason: string }) {
+  return db.transaction(async (tx) => {
+    const [entry] = await tx.select({ entry: pointEntries, branchPath: orgNodes.path }).from(pointEntries).innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId)).where(eq(pointEntries.id, input.entryId));
+    if (!entry) throw new AppError("not_found");
+    if (entry.entry.memberId !== scope.userId) throw new AppError("forbidden", m.notYours);
+    const [open] = await tx.select({ id: pointAppeals.id }).from(pointAppeals).where(and(eq(pointAppeals.entryId, input.entryId), eq(pointAppeals.status, "pending")));
+    if (open) throw new AppError("conflict", m.alreadyAppealed);
+    const [appeal] = await tx.insert(pointAppeals).values({ entryId: input.entryId, memberId: scope.userId, reason: input.reason }).returning();
+    const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
+    await notify(tx, await roleHoldersOver(tx, "secretary", entry.branchPath, scope.userId), { kind: "points", title: m.notice.appealed(me.name), body: `${entry.entry.reason}：${input.reason}` });
+    await writeAudit(tx, { actorId: scope.userId, action: "points.appeal", targetType: "point_entry", targetId: input.entryId, nodePath: entry.branchPath, detail: { reason: input.reason } });
+    return { id: appeal.id };
+  });
+}
+
+/** The secretary (or an admin above) answers an appeal; a correction, if due, is a separate reversal. */
+export async function answerAppeal(db: Db, scope: Scope, input: { appealId: number; answer: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ appeal: pointAppeals, branchPath: orgNodes.path, reason: pointEntries.reason }).from(pointAppeals).innerJoin(pointEntries, eq(pointEntries.id, pointAppeals.entryId)).innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId)).where(eq(pointAppeals.id, input.appealId));
+    if (!row) throw new AppError("not_found");
+    if (!canReadRoster(scope, row.branchPath)) throw new AppError("forbidden");
+    const [done] = await tx.update(pointAppeals).set({ status: "answered", answer: input.answer, answeredBy: scope.userId, answeredAt: now }).where(and(eq(pointAppeals.id, row.appeal.id), eq(pointAppeals.status, "pending"))).returning({ id: pointAppeals.id });
+    if (!done) throw new AppError("conflict", m.answered);
+    await notify(tx, [row.appeal.memberId], { kind: "points", title: m.notice.answered, body: `${row.reason}：${input.answer}` });
+    await writeAudit(tx, { actorId: scope.userId, action: "points.appeal.answer", targetType: "point_appeal", targetId: row.appeal.id, nodePath: row.branchPath, detail: { answer: input.answer } });
+    return { id: row.appeal.id };
+  });
+}
+
+/** A branch by id, checked against the caller's reach. */
+async function branchFor(db: Db, scope: Scope, branchId: number) {
+  const [branch] = await db.select().from(orgNodes).where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
+  if (!branch) throw new AppError("not_found");
+  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  return branch;
+}
+
+/** Appeals waiting in a branch. */
+export async function branchAppeals(db: Db, scope: Scope, branchId: number) {
+  const branch = await branchFor(db, scope, branchId);
+  return db
+    .select({ id: pointAppeals.id, reason: pointAppeals.reason, createdAt: pointAppeals.createdAt, memberName: users.name, entryReason: pointEntries.reason, points: pointEntries.points })
+    .from(pointAppeals)
+    .innerJoin(pointEntries, eq(pointEntries.id, pointAppeals.entryId))
+    .innerJoin(users, eq(users.id, pointAppeals.memberId))
+    .where(and(eq(pointEntries.branchId, branch.id), eq(pointAppeals.status, "pending")))
+    .orderBy(asc(pointAppeals.id));
+}
+
+const inWindow = (from: Date, to: Date) => sql`${pointEntries.occurredAt} >= ${from.toISOString()}::timestamptz and ${pointEntries.occurredAt} < ${to.toISOString()}::timestamptz`;
+const pointsSum = (where: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${pointEntries.points}) filter (where ${where}), 0)::float8`;
+
+/**
+ * A branch's monthly bulletin (积分通报), computed from the ledger and the attendance records: each active
+ * member's points this month (and the deductions among them), the year so far, and their attendance; the
+ * month's deductions with their reasons.
+ */
+export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, month: string) {
+  const branch = await branchFor(db, scope, branchId);
+  const { from, to } = monthRange(month);
+  const yearFrom = monthRange(`${month.slice(0, 4)}-01`).from;
+  const rows = await db
+    .select({
+      memberId: members.userId,
+      name: users.name,
+      monthPoints: pointsSum(inWindow(from, to)),
+      monthDeductions: pointsSum(sql`${inWindow(from, to)} and ${pointEntries.points} < 0`),
+      yearPoints: pointsSum(inWindow(yearFrom, to)),
+    })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .leftJoin(pointEntries, eq(pointEntries.memberId, members.userId))
+    .where(and(eq(members.branchId, branch.id), eq(members.active, true)))
+    .groupBy(members.userId, users.name);
+  const seen = await db
+    .select({ memberId: attendance.memberId, expected: sql<number>`count(*) filter (where ${attendance.expected})::int`, came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int` })
+    .from(attendance)
+    .innerJoin(activities, eq(activities.id, attendance.activityId))
+    .where(and(eq(activities.branchId, branch.id), eq(activities.status, "closed"), sql`${activities.startsAt} >= ${from.toISOString()}::timestamptz and ${activities.startsAt} < ${to.toISOString()}::timestamptz`))
+    .groupBy(attendance.memberId);
+  const byMember = new Map(seen.map((s) => [s.memberId, s]));
+  const deductions = await db
+    .select({ id: pointEntries.id, name: users.name, points: pointEntries.points, reason: pointEntries.reason, occurredAt: pointEntries.occurredAt })
+    .from(pointEntries)
+    .innerJoin(users, eq(users.id, pointEntries.memberId))
+    .where(and(eq(pointEntries.branchId, branch.id), lt(pointEntries.points, 0), inWindow(from, to)))
+    .orderBy(asc(pointEntries.occurredAt));
+  const members_ = rows
+    .map((r) => ({ ...r, monthPoints: round1(r.monthPoints), monthDeductions: round1(r.monthDeductions), yearPoints: round1(r.yearPoints), came: byMember.get(r.memberId)?.came ?? 0, expected: byMember.get(r.memberId)?.expected ?? 0 }))
+    .sort((a, b) => b.monthPoints - a.monthPoints || a.name.localeCompare(b.name, "zh-CN"));
+  const expected = members_.reduce((s, r) => s + r.expected, 0);
+  const came = members_.reduce((s, r) => s + r.came, 0);
+  return { branch: { id: branch.id, name: branch.name }, month, rows: members_, deductions, attendanceRate: expected ? came / expected : null };
+}
+
+/** The bulletin rolled up per branch, for a committee admin (their branches) or the county (all). */
+export async function bulletinRollup(db: Db, scope: Scope, month: string) {
+  const prefixes = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin").map((g) => `${g.path}%`);
+  if (prefixes.length === 0) throw new AppError("forbidden");
+  const { from, to } = monthRange(month);
+  const branches = await db
+    .select({ id: orgNodes.id, name: orgNodes.name, members: sql<number>`(select count(*)::int from ${members} where ${members.branchId} = ${orgNodes.id} and ${members.active})` })
+    .from(orgNodes)
+    .where(and(eq(orgNodes.kind, "branch"), or(...prefixes.map((p) => like(orgNodes.path, p)))))
+    .orderBy(asc(orgNodes.path));
+  const points = await db
+    .select({ branchId: pointEntries.branchId, total: sql<number>`sum(${pointEntries.points})::float8`, deducted: sql<number>`count(distinct ${pointEntries.memberId}) filter (where ${pointEntries.points} < 0)::int` })
+    .from(pointEntries)
+    .where(inWindow(from, to))
+    .groupBy(pointEntries.branchId);
+  const seen = await db
+    .select({ branchId: activities.branchId, expected: sql<number>`count(*) filter (where ${attendance.expected})::int`, came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int` })
+    .from(attendance)
+    .innerJoin(activities, eq(activities.id, attendance.activityId))
+    .where(and(eq(activities.status, "closed"), sql`${activities.startsAt} >= ${from.toISOString()}::timestamptz and ${activities.startsAt} < ${to.toISOString()}::timestamptz`))
+    .groupBy(activities.branchId);
+  const pointsOf = new Map(points.map((p) => [p.branchId, p]));
+  const seenOf = new Map(seen.map((s) => [s.branchId, s]));
+  return branches.map((b) => {
+    const total = round1(Number(pointsOf.get(b.id)?.total ?? 0));
+    const s = seenOf.get(b.id);
+    return { branchId: b.id, branchName: b.name, members: b.members, total, average: b.members ? round1(total / b.members) : 0, deducted: pointsOf.get(b.id)?.deducted ?? 0, attendanceRate: s?.expected ? s.came / s.expected : null };
+  });
+}
