@@ -757,6 +757,7 @@ export const t = {
       answered: "积分申诉已答复",
     },
     ruleEditor: "积分规则",
+    newVersion: "修改（生成新版本）",
     ruleVersion: (v: number) => `第 ${v} 版`,
     effectiveFrom: "生效日期",
     effectiveFromError: "请选择生效日期",

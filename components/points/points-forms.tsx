@@ -69,7 +69,7 @@ export function AnswerAppealForm({ appealId, name }: { appealId: number; name: s
 export function RuleForm({ code, points, cap, capped, today }: { code: string; points: number; cap: number | null; capped: boolean; today: string }) {
   const label = m.rules[code];
   return (
-    <Folded label={t.points.ruleEditor}>
+    <Folded label={m.newVersion}>
       <ActionForm action={changeRuleAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="code" value={code} />
         <Field label={t.points.manualPoints} name="points" type="number" inputMode="decimal" step="0.5" defaultValue={points} aria-label={m.pointsOf(label)} />

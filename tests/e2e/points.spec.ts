@@ -72,7 +72,7 @@ test("a member reads the entry a meeting earned; the secretary answers an appeal
   await admin.goto("/admin/points");
   await admin.getByRole("link", { name: "积分规则" }).click();
   const dues = admin.locator("section").filter({ has: admin.getByRole("heading", { name: "按时缴纳党费" }) });
-  await dues.locator("summary").click();
+  await dues.locator("summary", { hasText: "修改" }).click();
   await dues.getByLabel("按时缴纳党费 分值").fill("2");
   const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
   await dues.getByLabel("按时缴纳党费 生效日期").fill(tomorrow);

@@ -6,7 +6,7 @@ import { ruleVersions } from "@/db/queries/points";
 import { shanghaiDate } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { isCountyAdmin } from "@/lib/permissions";
-import { signed } from "@/lib/points";
+import { RULE_CODES, signed } from "@/lib/points";
 import { pageContext } from "@/lib/session";
 
 export const metadata = { title: t.points.ruleEditor };
@@ -18,7 +18,7 @@ export default async function PointRulesPage() {
   const { db, scope } = await pageContext();
   if (!isCountyAdmin(scope)) notFound();
   const versions = await ruleVersions(db);
-  const codes = [...new Set(versions.map((v) => v.code))];
+  const codes = RULE_CODES.filter((code) => versions.some((v) => v.code === code));
   const today = shanghaiDate(new Date());
   return (
     <>
