@@ -18,7 +18,15 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   /** Seed the demo county on first start of an empty database. */
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
-});
+  /**
+   * Web Push (VAPID) keys, base64url as `npx web-push generate-vapid-keys` prints them; both or neither.
+   * Without them a pair is generated once and kept in the database (lib/push.ts).
+   */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/).optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/).optional(),
+  /** Who push services may contact about this sender: a mailto: or https: address. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/).default("mailto:zhibu@example.org"),
+}).refine((e) => !e.VAPID_PUBLIC_KEY === !e.VAPID_PRIVATE_KEY, { message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together", path: ["VAPID_PRIVATE_KEY"] });
 
 const parsed = schema.safeParse(process.env);
 if (!parsed.success) {

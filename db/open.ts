@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { withAfterCommit } from "./after-commit";
 import { lockDataDir } from "./lock";
 
 /** The database every query takes: PGlite and postgres.js share this interface, and so does a transaction. */
@@ -26,7 +27,7 @@ const options = { casing: "snake_case" } as const;
 /** PostgreSQL server through postgres.js. */
 export function openPostgres(url: string, max = 10): OpenDb {
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres(client, options);
+  const db = withAfterCommit(drizzlePostgres(client, options));
   return {
     db,
     async migrate() {
@@ -49,7 +50,7 @@ export function openPglite(source: { dir: string } | { snapshot?: Blob }): OpenD
   const release = "dir" in source ? lockDataDir(source.dir) : () => {};
   const client =
     "dir" in source ? new PGlite(source.dir) : new PGlite({ loadDataDir: source.snapshot });
-  const db = drizzlePglite(client, options);
+  const db = withAfterCommit(drizzlePglite(client, options));
   return {
     db,
     migrate: () => migratePglite(db, { migrationsFolder }),

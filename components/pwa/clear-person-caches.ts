@@ -19,6 +19,20 @@ export async function forgetPerson(): Promise<void> {
     localStorage.removeItem(LAST_USER_KEY);
   } catch {}
   await clearPersonCaches().catch(() => undefined);
+  await stopPush().catch(() => undefined);
+}
+
+/**
+ * The phone stops receiving this person's notices (issue 8, Web Push). The server learns it from the push
+ * service, which answers 410 for the old endpoint, and drops the subscription then. Only on signing out:
+ * a session that lapses (7 idle days for members) keeps the phone subscribed, or the members who open the
+ * app least would silently stop being reminded.
+ */
+async function stopPush(): Promise<void> {
+  if (!("serviceWorker" in navigator)) return;
+  const registration = await navigator.serviceWorker.getRegistration();
+  const subscription = await registration?.pushManager?.getSubscription();
+  await subscription?.unsubscribe();
 }
 
 /**

@@ -3,7 +3,9 @@ import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canManageActivity, canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { pushToUsers } from "@/lib/push";
 import { formatWhen } from "@/lib/time";
+import { afterCommit } from "../after-commit";
 import type { Db } from "../open";
 import { activities, attendance, notices, type Notice } from "../schema/activities";
 import { orgNodes } from "../schema/org";
@@ -19,10 +21,17 @@ export interface NoticeInput {
   body?: string;
 }
 
-/** Sends one in-app notice to each person; call it inside the transaction of the change it announces. */
+/**
+ * Sends one in-app notice to each person; call it inside the transaction of the change it announces. Those
+ * who opted in are also told by Web Push once that transaction commits (db/after-commit.ts): never for a
+ * change that is rolled back, and a push service that fails cannot fail the change.
+ */
 export async function notify(db: Db, userIds: number[], notice: NoticeInput): Promise<void> {
   if (userIds.length === 0) return;
   await db.insert(notices).values(userIds.map((userId) => ({ userId, kind: notice.kind, activityId: notice.activityId ?? null, title: notice.title, body: notice.body ?? "" })));
+  // The notices page decides, per reader, which view of the activity a notice opens; the push leads there.
+  const payload = { title: notice.title, body: (notice.body ?? "").slice(0, 200), url: "/notices" };
+  afterCommit(db, (committed) => pushToUsers(committed, userIds, payload));
 }
 
 export const NOTICES_PER_PAGE = 30;

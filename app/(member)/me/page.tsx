@@ -3,6 +3,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { t } from "@/lib/messages";
 import { isElderMode } from "@/lib/elder-mode";
+import { PushOptIn } from "@/components/pwa/push-opt-in";
+import { vapidKeys } from "@/lib/push";
 import { pageContext } from "@/lib/session";
 import { ChangePasswordForm, SignOutButton } from "./account-forms";
 import { ElderModeForm } from "./elder-mode-form";
@@ -10,8 +12,8 @@ import { ElderModeForm } from "./elder-mode-form";
 export const metadata = { title: t.nav.me };
 
 export default async function MePage() {
-  const { scope, user } = await pageContext();
-  const elder = await isElderMode();
+  const { db, scope, user } = await pageContext();
+  const [elder, { publicKey }] = await Promise.all([isElderMode(), vapidKeys(db)]);
   const roles = [...(scope.member ? [t.roles.member] : []), ...new Set(scope.grants.map((g) => t.roles[g.role]))];
   return (
     <>
@@ -33,6 +35,9 @@ export default async function MePage() {
         )}
         <Card title={t.elder.title}>
           <ElderModeForm on={elder} />
+        </Card>
+        <Card title={t.push.title}>
+          <PushOptIn publicKey={publicKey} />
         </Card>
         <Card title={t.auth.changePassword}>
           <ChangePasswordForm />

@@ -1,0 +1,98 @@
+import webpush from "web-push";
+import type { Db } from "@/db/open";
+import { dropPushEndpoint, storedVapidKeys, subscriptionsOf } from "@/db/queries/push";
+import type { PushSubscriptionRow } from "@/db/schema/push";
+import { env } from "@/env";
+
+/** What the service worker shows (worker/index.ts reads the same shape). */
+export interface PushPayload {
+  title: string;
+  body: string;
+  /** The page a tap opens, same-origin. */
+  url: string;
+}
+
+interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+/** How many push services are asked at once for one notice: a whole branch, politely. */
+const PARALLEL = 8;
+/** A notice is still worth showing the next day; after that the push service may drop it. */
+const TTL_SECONDS = 24 * 3600;
+const TIMEOUT_MS = 10_000;
+
+const keysByDb = new WeakMap<Db, Promise<VapidKeys>>();
+
+/**
+ * The VAPID pair: from the environment when set, else the one in the database (generated on first use).
+ * Not a file under .data/: every instance in front of one PostgreSQL must sign with the same key, because
+ * a browser's subscription is bound to the public key it was made with.
+ */
+export function vapidKeys(db: Db): Promise<VapidKeys> {
+  if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY) return Promise.resolve({ publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY });
+  let keys = keysByDb.get(db);
+  if (!keys) {
+    keys = storedVapidKeys(db, () => webpush.generateVAPIDKeys());
+    keysByDb.set(db, keys);
+    keys.catch(() => keysByDb.delete(db));
+  }
+  return keys;
+}
+
+const inFlight = new Set<Promise<void>>();
+
+/**
+ * Sends `payload` to every browser these people subscribed, in the background: the write that caused it
+ * has committed and answered already, so a slow or failing push service costs it nothing.
+ */
+export function pushToUsers(db: Db, userIds: number[], payload: PushPayload): void {
+  const job = deliver(db, userIds, payload).catch((error: unknown) => console.error("push delivery failed", error));
+  inFlight.add(job);
+  void job.finally(() => inFlight.delete(job));
+}
+
+/** Resolves once every push started so far has been answered (tests; a graceful shutdown). */
+export async function pushesSettled(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
+async function deliver(db: Db, userIds: number[], payload: PushPayload): Promise<void> {
+  const subscriptions = await subscriptionsOf(db, [...new Set(userIds)]);
+  if (subscriptions.length === 0) return;
+  const keys = await vapidKeys(db);
+  const body = JSON.stringify(payload);
+  let next = 0;
+  const lane = async () => {
+    while (next < subscriptions.length) await sendOne(db, subscriptions[next++], body, keys);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, subscriptions.length) }, lane));
+}
+
+/**
+ * web-push encrypts (aes128gcm, RFC 8291) and signs (VAPID); the request goes out through fetch so it has
+ * a time-out and follows no redirects. 404 and 410 mean the subscription is gone for good: it is removed.
+ */
+async function sendOne(db: Db, subscription: PushSubscriptionRow, body: string, keys: VapidKeys): Promise<void> {
+  const request = webpush.generateRequestDetails(
+    { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+    body,
+    { vapidDetails: { subject: env.VAPID_SUBJECT, ...keys }, TTL: TTL_SECONDS, contentEncoding: "aes128gcm", urgency: "normal" },
+  );
+  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== "content-length").map(([name, value]) => [name, String(value)]));
+  const service = new URL(subscription.endpoint).host;
+  try {
+    const response = await fetch(request.endpoint, {
+      method: request.method,
+      headers,
+      body: request.body ? new Uint8Array(request.body) : undefined,
+      redirect: "error",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    if (response.status === 404 || response.status === 410) await dropPushEndpoint(db, subscription.endpoint);
+    else if (!response.ok) console.warn(`push service ${service} answered ${response.status}`);
+  } catch (error) {
+    console.warn(`push service ${service} unreachable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
