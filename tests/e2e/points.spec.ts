@@ -7,9 +7,10 @@ const PASSWORD = "demo1234";
 /**
  * Points from real participation: a group meeting is held and closed, the member attended (checked in by the
  * secretary) and sees the entry with its reason, appeals it; the secretary answers from the bulletin and
- * exports it (the file holds the screen's figures); the county admin makes a new version of a rule.
+ * exports it (the file holds the screen's figures); the county admin makes a new version of a rule and
+ * sets a branch's yearly tier.
  */
-test("a member reads the entry a meeting earned; the secretary answers an appeal and exports the bulletin; the county changes a rule", async ({ browser }) => {
+test("a member reads the entry a meeting earned; the secretary answers an appeal and exports the bulletin; the county changes a rule and sets a tier", async ({ browser }) => {
   test.setTimeout(240_000);
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", PASSWORD);
@@ -80,4 +81,15 @@ test("a member reads the entry a meeting earned; the secretary answers an appeal
   await expect(dues.getByText("已保存为新版本")).toBeVisible();
   await expect(dues.getByText("第 2 版")).toBeVisible();
   await shot(admin, "points-rules");
+
+  // The yearly assessment: the admin reviews the proposal and sets the tier, with a note.
+  await admin.goto("/admin/assessment");
+  const unit = admin.getByRole("list", { name: "党支部" }).getByRole("listitem").filter({ hasText: "城关镇东街社区党支部" });
+  await expect(unit).toContainText(/建议：(优胜|合格|不合格)/);
+  await unit.locator("summary", { hasText: "评定" }).click();
+  await unit.getByLabel("城关镇东街社区党支部 评定等次").selectOption({ label: "合格" });
+  await unit.getByLabel("城关镇东街社区党支部 评定说明（可不填）").fill("年中开展演练，待年底复核");
+  await unit.getByRole("button", { name: "评定" }).click();
+  await expect(unit.getByText("已评定：合格").first()).toBeVisible();
+  await shot(admin, "assessment");
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setTier, yearlyAssessment } from "@/db/queries/assessment";
 import { answerAppeal, appealEntry, branchAppeals, bulletinRollup, monthlyBulletin, myPoints } from "@/db/queries/point-views";
 import { award, changeRule, manualEntry, reverseEntry, totalOf } from "@/db/queries/points";
 import { correctHours, recordHours } from "@/db/queries/volunteer-hours";
@@ -151,5 +152,32 @@ describe("what people read", () => {
     expect(home.total).toBe(bulletin.rows.reduce((s, r) => s + r.monthPoints, 0));
     await expect(monthlyBulletin(county.db, county.secretary, county.otherBranchId, month)).rejects.toMatchObject({ code: "forbidden" });
     await expect(bulletinRollup(county.db, county.secretary, month)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("the yearly assessment", () => {
+  it("scores each branch from its records with the formula shown; the committee adds its branches up; the county sets the tier", async () => {
+    const { branches, committees } = await yearlyAssessment(county.db, admin, YEAR);
+    const home = branches.find((b) => b.id === county.homeBranchId)!;
+    const expected = played.outcomes.length;
+    const came = played.outcomes.filter((o) => o.outcome === "present" || o.outcome === "late").length;
+    expect(home.parts.attendance).toBeCloseTo(came / expected, 5);
+    expect(home.parts.compliance).toBe(1);
+    expect(home.parts.makeup).toBe(0); // leave was approved, no make-up confirmed
+    expect(home.score).toBeCloseTo(40 * home.parts.attendance + 20 + 0 + 15 * home.parts.points + 10 * home.parts.service, 0);
+    // Branches that held none of their theme days in the simulation are not scored as compliant.
+    expect(branches.filter((b) => b.id !== county.homeBranchId).every((b) => b.parts.compliance === 0)).toBe(true);
+    expect(committees.length).toBeGreaterThanOrEqual(2);
+
+    const committee = await county.scopeOf(phones.committeeAdmin);
+    await expect(setTier(county.db, committee, { year: YEAR, nodeId: home.id, tier: "excellent" })).rejects.toMatchObject({ code: "forbidden" });
+    await setTier(county.db, admin, { year: YEAR, nodeId: home.id, tier: home.proposal, note: "按建议评定" });
+    await setTier(county.db, admin, { year: YEAR, nodeId: home.id, tier: "qualified", note: "复核后调整" });
+    const again = (await yearlyAssessment(county.db, admin, YEAR)).branches.find((b) => b.id === home.id)!;
+    expect(again.decided).toMatchObject({ tier: "qualified", note: "复核后调整", score: home.score });
+    await expect(setTier(county.db, admin, { year: YEAR, nodeId: county.ownMemberId, tier: "qualified" })).rejects.toMatchObject({ code: "bad_request" });
+    const own = (await yearlyAssessment(county.db, committee, YEAR)).branches.map((b) => b.id);
+    expect(own).toContain(county.homeBranchId);
+    expect(own.length).toBeLessThan(branches.length);
   });
 });

@@ -25,6 +25,7 @@ export default async function AdminPage() {
               ? [
                   { href: "/admin/schedule-changes", label: t.scheduleChange.list },
                   { href: "/admin/points", label: t.points.bulletin },
+                  { href: "/admin/assessment", label: t.assessment.title },
                   { href: "/admin/community", label: t.community.feedback },
                 ]
               : []),

@@ -1,0 +1,62 @@
+import { PeriodNav } from "@/components/period-nav";
+import { TierForm } from "@/components/tier-form";
+import { Card, Tag } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { yearlyAssessment } from "@/db/queries/assessment";
+import { WEIGHTS, type Part } from "@/lib/assessment";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { isCountyAdmin } from "@/lib/permissions";
+import { pageContext } from "@/lib/session";
+import { monthOf } from "@/lib/time";
+import { yearQuery } from "@/lib/validation/assessment";
+
+export const metadata = { title: t.assessment.title };
+
+const m = t.assessment;
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+type Row = Awaited<ReturnType<typeof yearlyAssessment>>["branches"][number];
+
+/** The year's assessment: each unit's parts, score and proposal; the county admin sets the tier. */
+export default async function AssessmentPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const { db, scope } = await pageContext();
+  const year = yearQuery.parse(await searchParams).year ?? Number(monthOf(new Date()).slice(0, 4));
+  const { branches, committees } = await pageData(yearlyAssessment(db, scope, year));
+  const county = isCountyAdmin(scope);
+  const unit = (r: Row) => (
+    <li key={r.id} className="space-y-2 py-3">
+      <p className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">{r.name}</span>
+        <span className="text-lg font-semibold">{r.score}</span>
+        <Tag tone="blue">{`${m.proposal}：${m.tiers[r.proposal]}`}</Tag>
+        {r.decided && <Tag tone="green">{m.decided(m.tiers[r.decided.tier])}</Tag>}
+      </p>
+      <p className="flex flex-wrap gap-x-3 text-sm text-stone-700">
+        {(Object.keys(WEIGHTS) as Part[]).map((k) => (
+          <span key={k}>{`${m.parts[k]} ${percent(r.parts[k])}`}</span>
+        ))}
+      </p>
+      {r.decided?.note && <p className="text-sm text-stone-700">{r.decided.note}</p>}
+      {county && <TierForm year={year} nodeId={r.id} name={r.name} proposal={r.decided?.tier ?? r.proposal} />}
+    </li>
+  );
+  return (
+    <>
+      <PageHeader title={m.title} back="/admin" />
+      <main className="space-y-3 p-4">
+        <PeriodNav label={m.year(year)} prev={`/admin/assessment?year=${year - 1}`} next={`/admin/assessment?year=${year + 1}`} />
+        <p className="rounded-xl bg-white p-3 text-sm text-stone-700">{m.formula}</p>
+        <a href={`/api/v1/assessment?year=${year}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
+          {m.exportXlsx}
+        </a>
+        <Card title={m.committees}>
+          <ul className="divide-y divide-stone-100" aria-label={m.committees}>{committees.map(unit)}</ul>
+        </Card>
+        <Card title={m.branches}>
+          <ul className="divide-y divide-stone-100" aria-label={m.branches}>{branches.map(unit)}</ul>
+        </Card>
+      </main>
+    </>
+  );
+}

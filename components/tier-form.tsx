@@ -1,0 +1,25 @@
+"use client";
+
+import { setTierAction } from "@/app/(admin)/admin/assessment/actions";
+import { t } from "@/lib/messages";
+import { ActionForm } from "./ui/action-form";
+import { Field, Select } from "./ui/field";
+import { SubmitButton } from "./ui/submit-button";
+
+const m = t.assessment;
+
+/** The county admin's verdict on one unit for a year, starting from the proposal. */
+export function TierForm({ year, nodeId, name, proposal }: { year: number; nodeId: number; name: string; proposal: string }) {
+  return (
+    <details>
+      <summary className="min-h-11 cursor-pointer py-2 text-brand">{m.set}</summary>
+      <ActionForm action={setTierAction} success={(message) => message} className="space-y-2">
+        <input type="hidden" name="year" value={year} />
+        <input type="hidden" name="nodeId" value={nodeId} />
+        <Select label={m.tier} name="tier" options={m.tiers} defaultValue={proposal} aria-label={`${name} ${m.tier}`} />
+        <Field label={m.note} name="note" maxLength={500} aria-label={`${name} ${m.note}`} />
+        <SubmitButton variant="secondary">{m.set}</SubmitButton>
+      </ActionForm>
+    </details>
+  );
+}
