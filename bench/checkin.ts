@@ -28,6 +28,7 @@ import postgres from "postgres";
 import { openPostgres } from "../db/open";
 import { codeFor, stepAt } from "../lib/checkin-token";
 import { seedCounty, type SeededMember } from "./county";
+import { buildNext } from "./next-build";
 import { cpuMs, groupPids, machineCpuMs } from "./cpu";
 import { load, type LoadRequest } from "./load";
 
@@ -109,22 +110,8 @@ function serverEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** next build rewrites next-env.d.ts (and may touch tsconfig.json) for its dist dir; put them back after. */
 function build() {
-  const keep = ["next-env.d.ts", "tsconfig.json"].map((file) => {
-    const full = path.join(root, file);
-    return { full, before: existsSync(full) ? readFileSync(full, "utf8") : null };
-  });
-  log(`building for production into ${DIST_DIR} …`);
-  const started = performance.now();
-  const env: NodeJS.ProcessEnv = { ...serverEnv(), AUTH_SECRET };
-  delete env.DATABASE_URL;
-  const run = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build", "--webpack"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-  for (const { full, before } of keep) {
-    if (before !== null && readFileSync(full, "utf8") !== before) writeFileSync(full, before);
-  }
-  if (run.status !== 0) throw new Error(`next build failed (exit ${run.status})`);
-  log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  buildNext(root, { ...serverEnv(), AUTH_SECRET }, log);
 }
 
 /** Starts a server in its own process group and waits until POST-only /api/v1/checkins answers a GET. */
