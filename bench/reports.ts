@@ -91,7 +91,7 @@ async function simulateYear(sql: postgres.Sql) {
     await tx`update org_nodes g set path = c.path || g.id || '/' from org_nodes c where g.kind = 'grid' and c.id = g.parent_id`;
     await tx`
       insert into volunteer_hours (client_id, member_id, community_id, grid_id, served_on, half_hours, description, status, recorded_by, decided_by, decided_at)
-      select gen_random_uuid(), m.user_id, g.parent_id, g.id, make_date(${YEAR}::int, mo, k * 10), 2 + (m.user_id + mo + k) % 6, '环境整治', 'confirmed', 1, 1, now()
+      select gen_random_uuid(), m.user_id, g.parent_id, g.id, make_date(${YEAR}::int, mo, k * 9), 2 + (m.user_id + mo + k) % 6, '环境整治', 'confirmed', 1, 1, now()
       from members m, generate_series(1, 12) mo, generate_series(1, 3) k, (select id, parent_id from org_nodes where kind = 'grid') g
       where m.user_id % 2 = 0`;
     await tx`
