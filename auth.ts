@@ -44,7 +44,7 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/login" },
   providers: [
     Credentials({
-      credentials: { phone: { type: "tel" }, password: { type: "password" } },
+      credentials: { phone: { type: "tel" }, password: { type: "password" }, otp: { type: "text" } },
       async authorize(credentials, req) {
         const input = signInInput.safeParse(credentials);
         if (!input.success) throw new Error(t.auth.wrongCredentials);

@@ -14,9 +14,12 @@ import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-polic
  * is how the idle limit sees activity (a server component cannot set cookies).
  */
 const PUBLIC = /^\/(activate|offline)(\/|$)/;
+/** Where an admin whose admin rights wait for a second factor may still go (db/queries/totp.ts). */
+const ENROL = /^\/(me|login|activate|offline)(\/|$)/;
 
 export default withAuth(
   async function proxy(req: NextRequestWithAuth) {
+    if (req.nextauth.token?.scope?.mustEnrol && !ENROL.test(req.nextUrl.pathname)) return NextResponse.redirect(new URL("/me/two-factor", req.url));
     const nonce = newNonce();
     const policy = pagePolicy(nonce, env.NODE_ENV === "development");
     const headers = new Headers(req.headers);

@@ -13,4 +13,6 @@ export interface Scope {
   grants: Grant[];
   /** The caller's own Party-member record, if they are a member. */
   member: { branchId: number; branchPath: string } | null;
+  /** An admin past the grace period without a second factor: admin grants withheld until enrolled (lib/totp.ts). */
+  mustEnrol?: boolean;
 }

@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
 import { orgNodes } from "../schema/org";
 import { members, roleGrants, users } from "../schema/users";
+import { withEnrolmentRule } from "./totp";
 
 export interface SessionUser {
   id: number;
@@ -26,12 +27,13 @@ export async function loadSessionUser(db: Db, userId: number): Promise<SessionUs
     .from(members)
     .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
     .where(and(eq(members.userId, userId), eq(members.active, true)));
+  const enrolment = await withEnrolmentRule(db, user.id, grants);
   return {
     id: user.id,
     name: user.name,
     active: user.active,
     sessionVersion: user.sessionVersion,
-    scope: { userId: user.id, grants, member: member ?? null },
+    scope: { userId: user.id, grants: enrolment.grants, member: member ?? null, ...(enrolment.mustEnrol ? { mustEnrol: true } : {}) },
   };
 }
 

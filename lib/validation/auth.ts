@@ -2,7 +2,10 @@ import { z } from "zod";
 import { t } from "../messages";
 import { password, phone } from "./fields";
 
-export const signInInput = z.object({ phone, password: z.string().min(1).max(128) });
+/** `otp`: the second step for accounts with a second factor, a 6-digit app code or a recovery code. */
+export const signInInput = z.object({ phone, password: z.string().min(1).max(128), otp: z.string().trim().max(40).optional().catch(undefined) });
+
+export const totpCodeInput = z.object({ code: z.string({ error: t.totp.wrongCode }).trim().regex(/^\d{6}$/, t.totp.wrongCode) });
 
 const newPassword = z
   .object({ password, confirm: z.string() })

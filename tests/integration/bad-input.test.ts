@@ -104,11 +104,18 @@ const selfShapes: Record<string, Record<string, unknown>> = {
   "app/(auth)/activate/actions.ts#activate": { phone: "13912340000", code: "ABCD1234", password: "newpassword1", confirm: "newpassword1" },
   "app/(member)/community/actions.ts#reportAction": { gridId: 999_999, postIds: [], note: "住 3 号楼" },
   "app/(member)/me/actions.ts#changePasswordAction": { current: "demo1234", password: "newpassword1", confirm: "newpassword1" },
+  "app/(member)/me/push-actions.ts#subscribePushAction": { endpoint: "https://fcm.googleapis.com/fcm/send/abc123", keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) } },
+  "app/(member)/me/push-actions.ts#unsubscribePushAction": {},
+  "app/(member)/me/two-factor/actions.ts#startTotpAction": {},
+  "app/(member)/me/two-factor/actions.ts#confirmTotpAction": { code: "123456" },
+  "app/(member)/me/two-factor/actions.ts#renewRecoveryAction": { code: "123456" },
+  "app/(member)/me/two-factor/actions.ts#disableTotpAction": { code: "123456" },
   // Any object is a valid answer to these two (a checkbox, no fields): only payloads of the wrong type are bad.
   "app/(member)/me/actions.ts#setElderModeAction": {},
   "app/(member)/notices/actions.ts#markAllReadAction": {},
 };
-const anyObjectIsValid = new Set(["app/(member)/me/actions.ts#setElderModeAction", "app/(member)/notices/actions.ts#markAllReadAction"]);
+// Likewise any text names an endpoint to forget (only the caller's own row is ever deleted).
+const anyObjectIsValid = new Set(["app/(member)/me/actions.ts#setElderModeAction", "app/(member)/notices/actions.ts#markAllReadAction", "app/(member)/me/push-actions.ts#unsubscribePushAction"]);
 
 let county: ForeignCounty;
 let nobody: Scope;
@@ -166,7 +173,7 @@ it("answers every hostile payload to every write endpoint with a Chinese 4xx, ne
         return problem === null;
       }),
       { numRuns: 30, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) },
-    ).catch(() => failures.push(first!));
+    ).catch((error) => failures.push(first ?? `${endpoint.key}: threw ${String(error).slice(0, 600)}`));
     const moved = changedTables(before, await fingerprint(county.db));
     if (moved.length) failures.push(`${endpoint.key}: wrote to ${moved.join(", ")}`);
   }

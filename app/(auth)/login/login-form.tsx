@@ -14,6 +14,8 @@ function safeNext(raw: string | null): string {
 export function LoginForm({ next }: { next: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Accounts with a second factor: the right password brings the code field, and the form is sent again.
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,6 +25,7 @@ export function LoginForm({ next }: { next: string | null }) {
     const result = await signIn("credentials", {
       phone: String(form.get("phone") ?? ""),
       password: String(form.get("password") ?? ""),
+      ...(needsCode ? { otp: String(form.get("otp") ?? "") } : {}),
       redirect: false,
     }).catch(() => null);
     if (result?.ok) {
@@ -30,6 +33,11 @@ export function LoginForm({ next }: { next: string | null }) {
       return;
     }
     setPending(false);
+    if (result?.error === t.totp.codeNeeded) {
+      setNeedsCode(true);
+      setError(null);
+      return;
+    }
     setError(result?.error && result.error !== "CredentialsSignin" ? result.error : result ? t.auth.wrongCredentials : t.errors.internal);
   }
 
@@ -43,6 +51,13 @@ export function LoginForm({ next }: { next: string | null }) {
         <label htmlFor="password" className="block font-medium">{t.auth.password}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
       </div>
+      {needsCode && (
+        <div className="space-y-1">
+          <label htmlFor="otp" className="block font-medium">{t.totp.signInCode}</label>
+          <p id="otp-hint" className="text-sm text-stone-600">{t.totp.codeNeeded}</p>
+          <input id="otp" name="otp" type="text" inputMode="numeric" autoComplete="one-time-code" aria-describedby="otp-hint" autoFocus required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
+        </div>
+      )}
       {error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{error}</p>}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t.common.loading : t.auth.signIn}

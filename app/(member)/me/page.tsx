@@ -6,6 +6,7 @@ import { isElderMode } from "@/lib/elder-mode";
 import { PushOptIn } from "@/components/pwa/push-opt-in";
 import { vapidKeys } from "@/lib/push";
 import { pageContext } from "@/lib/session";
+import { mayUseTotp } from "@/lib/totp";
 import { ChangePasswordForm, SignOutButton } from "./account-forms";
 import { ElderModeForm } from "./elder-mode-form";
 
@@ -36,6 +37,11 @@ export default async function MePage() {
         <Card title={t.elder.title}>
           <ElderModeForm on={elder} />
         </Card>
+        {(mayUseTotp(scope.grants) || scope.mustEnrol) && (
+          <Link href="/me/two-factor" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
+            {t.totp.title} <span aria-hidden>›</span>
+          </Link>
+        )}
         <Card title={t.push.title}>
           <PushOptIn publicKey={publicKey} />
         </Card>

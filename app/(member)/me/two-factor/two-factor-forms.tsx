@@ -1,0 +1,76 @@
+"use client";
+
+import { useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { t } from "@/lib/messages";
+import { confirmTotpAction, disableTotpAction, renewRecoveryAction, startTotpAction } from "./actions";
+
+const m = t.totp;
+
+function CodeField() {
+  return <Field label={m.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} hint={m.codeHint} />;
+}
+
+/** Shown once after enrolling or renewing: the person copies them onto paper now or never sees them again. */
+function RecoveryCodes({ codes }: { codes: string[] }) {
+  return (
+    <div className="space-y-2" data-testid="recovery-codes">
+      <h3 className="font-semibold">{m.recoveryTitle}</h3>
+      <p className="text-stone-700">{m.recoveryOnce}</p>
+      <ol className="grid grid-cols-1 gap-1 font-mono text-lg">
+        {codes.map((code) => (
+          <li key={code}>{code}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export function TwoFactorPanel({ enrolled, required, recoveryLeft }: { enrolled: boolean; required: boolean; recoveryLeft: number }) {
+  const [setup, setSetup] = useState<{ secret: string; qr: string } | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [off, setOff] = useState(false);
+
+  if (codes) return <RecoveryCodes codes={codes} />;
+  if (off) return <p className="rounded-lg bg-green-50 p-3 text-green-900">{m.disabled}</p>;
+  if (!enrolled && !setup) {
+    return (
+      <ActionForm action={startTotpAction} onSuccess={setSetup}>
+        <SubmitButton>{m.start}</SubmitButton>
+      </ActionForm>
+    );
+  }
+  if (!enrolled && setup) {
+    return (
+      <div className="space-y-4">
+        <p>{m.scan}</p>
+        {/* SVG drawn on the server by qrcode from our own otpauth: URI. */}
+        <div className="mx-auto w-56" dangerouslySetInnerHTML={{ __html: setup.qr }} />
+        <p>
+          {m.secret}：<code className="break-all font-mono" data-testid="totp-secret">{setup.secret}</code>
+        </p>
+        <ActionForm action={confirmTotpAction} onSuccess={(data) => setCodes(data.recoveryCodes)}>
+          <CodeField />
+          <SubmitButton>{m.confirm}</SubmitButton>
+        </ActionForm>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <p>{m.recoveryLeft(recoveryLeft)}</p>
+      <ActionForm action={renewRecoveryAction} onSuccess={(data) => setCodes(data.recoveryCodes)}>
+        <CodeField />
+        <SubmitButton variant="secondary">{m.renew}</SubmitButton>
+      </ActionForm>
+      {!required && (
+        <ActionForm action={disableTotpAction} onSuccess={() => setOff(true)}>
+          <CodeField />
+          <SubmitButton variant="secondary">{m.disable}</SubmitButton>
+        </ActionForm>
+      )}
+    </div>
+  );
+}
