@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setTier, yearlyAssessment } from "@/db/queries/assessment";
+import { quarterStats } from "@/db/queries/point-stats";
 import { answerAppeal, appealEntry, branchAppeals, bulletinRollup, monthlyBulletin, myPoints } from "@/db/queries/point-views";
 import { award, changeRule, manualEntry, reverseEntry, totalOf } from "@/db/queries/points";
 import { correctHours, recordHours } from "@/db/queries/volunteer-hours";
@@ -179,5 +180,26 @@ describe("the yearly assessment", () => {
     const own = (await yearlyAssessment(county.db, committee, YEAR)).branches.map((b) => b.id);
     expect(own).toContain(county.homeBranchId);
     expect(own.length).toBeLessThan(branches.length);
+  });
+});
+
+describe("quarterly statistics", () => {
+  it("per branch: who gained and lost, attendance, leave, hours; by rule the ledger's sum", async () => {
+    const stats = await quarterStats(county.db, admin, { year: YEAR, quarter: 2 });
+    const home = stats.branches.find((b) => b.id === county.homeBranchId)!;
+    const inQuarter = played.outcomes.filter((o) => o.month >= 4 && o.month <= 6);
+    const came = inQuarter.filter((o) => o.outcome === "present" || o.outcome === "late").length;
+    expect(home.attendanceRate).toBeCloseTo(came / inQuarter.length, 5);
+    expect(home.leave).toBe(inQuarter.filter((o) => o.outcome === "leave").length);
+    expect(home.lost).toBe(new Set(inQuarter.filter((o) => o.outcome === "absent").map((o) => o.memberId)).size);
+    const halfHours = played.hours.filter((h) => h.servedOn >= `${YEAR}-04-01` && h.servedOn <= `${YEAR}-06-30`).reduce((s, h) => s + h.halfHours, 0);
+    expect(home.hours).toBe(halfHours / 2);
+    const [{ total }] = await county.db
+      .select({ total: sql<number>`coalesce(sum(${pointEntries.points}), 0)::float8` })
+      .from(pointEntries)
+      .where(sql`${pointEntries.occurredAt} >= ${`${YEAR}-04-01T00:00:00+08:00`}::timestamptz and ${pointEntries.occurredAt} < ${`${YEAR}-07-01T00:00:00+08:00`}::timestamptz`);
+    expect(stats.rules.reduce((s, r) => s + r.points, 0)).toBeCloseTo(Number(total), 5);
+    expect(stats.trend.map((x) => x.month)).toEqual([`${YEAR}-04`, `${YEAR}-05`, `${YEAR}-06`]);
+    await expect(quarterStats(county.db, county.secretary, { year: YEAR, quarter: 2 })).rejects.toMatchObject({ code: "forbidden" });
   });
 });

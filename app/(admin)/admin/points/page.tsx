@@ -31,12 +31,15 @@ export default async function PointsRollupPage({ searchParams }: { searchParams:
           <a href={`/api/v1/points-bulletin?month=${month}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
             {m.exportXlsx}
           </a>
-          {isCountyAdmin(scope) && (
-            <ButtonLink href="/admin/points/rules" variant="secondary">
-              {m.ruleEditor}
-            </ButtonLink>
-          )}
+          <ButtonLink href="/admin/points/quarter" variant="secondary">
+            {t.stats.title}
+          </ButtonLink>
         </div>
+        {isCountyAdmin(scope) && (
+          <ButtonLink href="/admin/points/rules" variant="secondary" className="w-full">
+            {m.ruleEditor}
+          </ButtonLink>
+        )}
         <Card>
           <table className="w-full text-left">
             <caption className="sr-only">{`${m.month(month)}${m.bulletin}`}</caption>

@@ -59,6 +59,11 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
               )}
             </div>
           )}
+          {canManage && open && (
+            <ButtonLink href={`/branch/activities/${activity.id}/notice`} variant="secondary" className="mt-3 w-full">
+              {t.printNotice.link}
+            </ButtonLink>
+          )}
           {canManage && open && activity.type === "theme_day" && now < activity.startsAt && (
             <ButtonLink href={`/branch/activities/${activity.id}/reschedule`} variant="secondary" className="mt-3 w-full">
               {t.run.reschedule}

@@ -1,0 +1,84 @@
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/print-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { activityForSecretary } from "@/db/queries/activity-run";
+import { t } from "@/lib/messages";
+import { pageData } from "@/lib/page-data";
+import { pageContext } from "@/lib/session";
+import { formatFull, monthOf } from "@/lib/time";
+import { id } from "@/lib/validation/fields";
+
+export const metadata = { title: t.printNotice.link };
+
+const n = t.printNotice;
+const today = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asia/Shanghai" });
+
+/**
+ * The activity's notice rendered for paper (issue 7 §6): the unified plan — time, agenda with its mandatory
+ * steps, materials — as one A4 page a branch can post or hand out, retired-cadre branches above all.
+ */
+export default async function ActivityNoticePage({ params }: { params: Promise<{ activityId: string }> }) {
+  const { db, scope } = await pageContext();
+  const activityId = id.safeParse((await params).activityId);
+  if (!activityId.success) notFound();
+  const { activity, steps } = await pageData(activityForSecretary(db, scope, activityId.data));
+  const type = t.activityType[activity.type];
+  const month = `${Number(monthOf(activity.startsAt).slice(5))}月`;
+  return (
+    <>
+      <div className="print:hidden">
+        <PageHeader title={n.link} back={`/branch/activities/${activity.id}`} />
+      </div>
+      <main className="space-y-4 p-4 print:p-0">
+        <div className="space-y-2 print:hidden">
+          <p className="text-stone-700">{n.hint}</p>
+          <PrintButton>{n.print}</PrintButton>
+        </div>
+        <article className="space-y-3 rounded-xl bg-white p-5 leading-relaxed shadow-sm print:rounded-none print:p-0 print:text-[12pt] print:shadow-none">
+          <h2 className="text-center text-xl font-bold">{n.heading(type, month)}</h2>
+          <p>{n.to(activity.branchName)}</p>
+          <p className="indent-8">{n.intro(type)}</p>
+          <p>
+            <span className="font-semibold">{`${n.when}：`}</span>
+            {`${formatFull(activity.startsAt)}（${activity.durationMinutes} 分钟）`}
+          </p>
+          {activity.place && (
+            <p>
+              <span className="font-semibold">{`${n.where}：`}</span>
+              {activity.place}
+            </p>
+          )}
+          <div>
+            <p className="font-semibold">{`${n.agenda}：`}</p>
+            <ol className="list-decimal space-y-1 pl-8">
+              {steps.map((s) => (
+                <li key={s.id}>
+                  {s.title}
+                  {s.mandatory && n.mandatory}
+                </li>
+              ))}
+            </ol>
+          </div>
+          {activity.materials && (
+            <div>
+              <p className="font-semibold">{`${n.materials}：`}</p>
+              <p className="whitespace-pre-line">{activity.materials}</p>
+            </div>
+          )}
+          {activity.links.length > 0 && (
+            <div>
+              <p className="font-semibold">{`${n.links}：`}</p>
+              <ul className="pl-8">
+                {activity.links.map((l) => (
+                  <li key={l.url} className="break-all">{`${l.title}：${l.url}`}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <p className="pt-6 text-right">{n.signature(activity.branchName)}</p>
+          <p className="text-right">{today.format(new Date())}</p>
+        </article>
+      </main>
+    </>
+  );
+}

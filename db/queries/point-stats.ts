@@ -1,0 +1,105 @@
+import { and, eq, like, or, sql } from "drizzle-orm";
+import { quarterRange } from "@/lib/community";
+import { AppError } from "@/lib/errors";
+import type { Scope } from "@/lib/scope";
+import { monthRange, shiftMonth } from "@/lib/time";
+import type { Db } from "../open";
+import { activities, attendance } from "../schema/activities";
+import { volunteerHours } from "../schema/community";
+import { makeupTasks } from "../schema/leave";
+import { orgNodes } from "../schema/org";
+import { pointEntries } from "../schema/points";
+import { members } from "../schema/users";
+
+/**
+ * Quarterly statistics of the points system (积分制实施情况, issue 7 §5), per branch under the caller's
+ * committee or county grants: who gained and who lost points, the points by rule, attendance, leave, make-up
+ * completion and volunteer hours; and the quarter's three months for the trend.
+ */
+export async function quarterStats(db: Db, scope: Scope, q: { year: number; quarter: number }) {
+  const prefixes = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin").map((g) => `${g.path}%`);
+  if (prefixes.length === 0) throw new AppError("forbidden");
+  const days = quarterRange(q.year, q.quarter);
+  const firstMonth = days.from.slice(0, 7);
+  const from = monthRange(firstMonth).from.toISOString();
+  const to = monthRange(shiftMonth(firstMonth, 3)).from.toISOString();
+  const within = (column: unknown) => sql`${column} >= ${from}::timestamptz and ${column} < ${to}::timestamptz`;
+  const reach = or(...prefixes.map((p) => like(orgNodes.path, p)));
+
+  const [branches, people, rules, seen, makeup, hours, months] = await Promise.all([
+    db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(and(eq(orgNodes.kind, "branch"), reach)).orderBy(orgNodes.path),
+    // Per member first (gained: a positive net; lost: any deduction), then counted per branch.
+    db
+      .select({
+        branchId: sql<number>`t.branch_id`,
+        gained: sql<number>`count(*) filter (where t.net > 0)::int`,
+        lost: sql<number>`count(*) filter (where t.deducted)::int`,
+      })
+      .from(
+        sql`(select ${pointEntries.branchId} as branch_id, ${pointEntries.memberId}, sum(${pointEntries.points}) as net, bool_or(${pointEntries.points} < 0) as deducted
+             from ${pointEntries} where ${within(pointEntries.occurredAt)} group by 1, 2) t`,
+      )
+      .groupBy(sql`t.branch_id`),
+    db
+      .select({ ruleCode: pointEntries.ruleCode, points: sql<number>`sum(${pointEntries.points})::float8`, entries: sql<number>`count(*)::int` })
+      .from(pointEntries)
+      .innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId))
+      .where(and(within(pointEntries.occurredAt), reach))
+      .groupBy(pointEntries.ruleCode),
+    db
+      .select({
+        branchId: activities.branchId,
+        expected: sql<number>`count(*) filter (where ${attendance.expected})::int`,
+        came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int`,
+        leave: sql<number>`count(*) filter (where ${attendance.outcome} = 'leave')::int`,
+      })
+      .from(attendance)
+      .innerJoin(activities, eq(activities.id, attendance.activityId))
+      .where(and(eq(activities.status, "closed"), within(activities.startsAt)))
+      .groupBy(activities.branchId),
+    db
+      .select({ branchId: activities.branchId, owed: sql<number>`count(*)::int`, done: sql<number>`count(${makeupTasks.confirmedAt})::int` })
+      .from(makeupTasks)
+      .innerJoin(activities, eq(activities.id, makeupTasks.activityId))
+      .where(within(activities.startsAt))
+      .groupBy(activities.branchId),
+    db
+      .select({ branchId: members.branchId, halfHours: sql<number>`sum(${volunteerHours.halfHours})::int` })
+      .from(volunteerHours)
+      .innerJoin(members, eq(members.userId, volunteerHours.memberId))
+      .where(and(eq(volunteerHours.status, "confirmed"), sql`${volunteerHours.servedOn} between ${days.from} and ${days.to}`))
+      .groupBy(members.branchId),
+    db
+      .select({
+        month: sql<string>`to_char(${activities.startsAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+        expected: sql<number>`count(*) filter (where ${attendance.expected})::int`,
+        came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int`,
+      })
+      .from(attendance)
+      .innerJoin(activities, eq(activities.id, attendance.activityId))
+      .innerJoin(orgNodes, eq(orgNodes.id, activities.branchId))
+      .where(and(eq(activities.status, "closed"), within(activities.startsAt), reach))
+      .groupBy(sql`1`),
+  ]);
+  const of = <T extends { branchId: number }>(rows: T[]) => new Map(rows.map((r) => [Number(r.branchId), r]));
+  const [p, s, mk, h] = [of(people), of(seen), of(makeup), of(hours)];
+  const rate = (done: number, all: number) => (all > 0 ? done / all : null);
+  const attendanceOf = new Map(months.map((m) => [m.month, rate(m.came, m.expected)]));
+  return {
+    branches: branches.map((b) => ({
+      id: b.id,
+      name: b.name,
+      gained: p.get(b.id)?.gained ?? 0,
+      lost: p.get(b.id)?.lost ?? 0,
+      attendanceRate: rate(s.get(b.id)?.came ?? 0, s.get(b.id)?.expected ?? 0),
+      leave: s.get(b.id)?.leave ?? 0,
+      makeupRate: rate(mk.get(b.id)?.done ?? 0, mk.get(b.id)?.owed ?? 0),
+      hours: (h.get(b.id)?.halfHours ?? 0) / 2,
+    })),
+    rules: rules.map((r) => ({ ...r, points: Math.round(Number(r.points) * 10) / 10 })).sort((a, b) => b.points - a.points),
+    trend: [0, 1, 2].map((i) => {
+      const month = shiftMonth(firstMonth, i);
+      return { month, attendanceRate: attendanceOf.get(month) ?? null };
+    }),
+  };
+}
