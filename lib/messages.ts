@@ -818,6 +818,14 @@ export const t = {
     trend: "各月出勤率",
     none: "—",
   },
+  dashboard: {
+    title: (month: string) => `${month}概况`,
+    attendance: "出勤率",
+    pendingLeave: "待审请假",
+    overdue: "补学逾期",
+    deducted: "扣分人数",
+    byBranch: "各支部出勤率",
+  },
   common: {
     submit: "提交",
     cancel: "取消",

@@ -48,5 +48,8 @@ export function capped(points: number, used: number, cap: number | null): number
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** A share as a whole percentage, or a dash when there was nothing to count. */
+export const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
+
 /** +5, −2, +1.5: how a change of points is written. */
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "0");

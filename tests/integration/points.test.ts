@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setTier, yearlyAssessment } from "@/db/queries/assessment";
+import { branchDashboard, countyDashboard } from "@/db/queries/dashboard";
 import { quarterStats } from "@/db/queries/point-stats";
 import { answerAppeal, appealEntry, branchAppeals, bulletinRollup, monthlyBulletin, myPoints } from "@/db/queries/point-views";
 import { award, changeRule, manualEntry, reverseEntry, totalOf } from "@/db/queries/points";
@@ -201,5 +202,19 @@ describe("quarterly statistics", () => {
     expect(stats.rules.reduce((s, r) => s + r.points, 0)).toBeCloseTo(Number(total), 5);
     expect(stats.trend.map((x) => x.month)).toEqual([`${YEAR}-04`, `${YEAR}-05`, `${YEAR}-06`]);
     await expect(quarterStats(county.db, county.secretary, { year: YEAR, quarter: 2 })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("dashboards", () => {
+  it("the secretary's and the county's figures come from the bulletin's queries", async () => {
+    const month = `${YEAR}-06`;
+    const bulletin = await monthlyBulletin(county.db, county.secretary, county.homeBranchId, month);
+    const mine = await branchDashboard(county.db, county.secretary, county.homeBranchId, month);
+    expect(mine.attendanceRate).toBe(bulletin.attendanceRate);
+    expect(mine.deducted).toBe(new Set(bulletin.deductions.map((d) => d.name)).size);
+    expect(mine.pendingLeave).toBe(0);
+    const all = await countyDashboard(county.db, admin, month);
+    expect(all.rows.find((r) => r.branchId === county.homeBranchId)?.attendanceRate).toBe(bulletin.attendanceRate);
+    await expect(countyDashboard(county.db, county.secretary, month)).rejects.toMatchObject({ code: "forbidden" });
   });
 });

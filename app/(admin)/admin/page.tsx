@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { countyDashboard } from "@/db/queries/dashboard";
 import { listTree } from "@/db/queries/org";
+import { BarChart } from "@/components/bar-chart";
+import { Card } from "@/components/ui/card";
+import { StatGrid } from "@/components/ui/stat-grid";
+import { percent } from "@/lib/points";
+import { monthOf } from "@/lib/time";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
 import { canReadAudit, isCountyAdmin } from "@/lib/permissions";
@@ -12,12 +18,24 @@ export const metadata = { title: t.nav.admin };
 /** The org tree the admin reaches, indented by depth; each node opens its page. */
 export default async function AdminPage() {
   const { db, scope } = await pageContext();
-  const nodes = await pageData(listTree(db, scope));
+  const month = monthOf(new Date());
+  const staff = scope.grants.some((g) => g.role === "committee_admin" || g.role === "county_admin");
+  const [nodes, today] = await pageData(Promise.all([listTree(db, scope), staff ? countyDashboard(db, scope, month) : null]));
+  const d = t.dashboard;
   const top = Math.min(...nodes.map(depth));
   return (
     <>
       <PageHeader title={t.org.title} />
       <main className="space-y-3 p-4">
+        {today && (
+          <Card title={d.title(t.points.month(month))}>
+            <StatGrid items={[[d.attendance, percent(today.attendanceRate)], [d.pendingLeave, today.pendingLeave], [d.overdue, today.overdue], [d.deducted, today.deducted]]} />
+            <details className="mt-3">
+              <summary className="min-h-11 cursor-pointer py-2 text-brand">{d.byBranch}</summary>
+              <BarChart label={d.byBranch} bars={today.rows.map((r) => ({ name: r.branchName, value: r.attendanceRate, text: percent(r.attendanceRate) }))} />
+            </details>
+          </Card>
+        )}
         <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label="工作">
           {[
             ...(isCountyAdmin(scope) ? [{ href: "/admin/plans", label: t.plans.list }, { href: "/admin/compliance", label: t.compliance.title }] : []),

@@ -26,7 +26,9 @@ export default async function GridPage() {
     <>
       <PageHeader title="网格工作台" />
       <main className="space-y-4 p-4">
-        <p className="text-stone-700">{grids.map((g) => g.name).join("、")}</p>
+        <Card title="我负责的网格">
+          <p className="text-stone-700">{grids.map((g) => g.name).join("、")}</p>
+        </Card>
 
         <Card title={`${m.pendingReports}（${reports.length}）`}>
           {reports.length === 0 ? (

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { bulletinRollup } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
+import { percent } from "@/lib/points";
 import { pageData } from "@/lib/page-data";
 import { isCountyAdmin } from "@/lib/permissions";
 import { pageContext } from "@/lib/session";
@@ -14,7 +15,6 @@ import { monthQuery } from "@/lib/validation/points";
 export const metadata = { title: t.points.bulletin };
 
 const m = t.points;
-const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
 
 /** The monthly bulletin per branch, for the committee (its branches) or the county (every branch). */
 export default async function PointsRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {

@@ -3,14 +3,18 @@ import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { MemberTags } from "@/components/member-tags";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
+import { StatGrid } from "@/components/ui/stat-grid";
 import { PageHeader } from "@/components/ui/page-header";
+import { branchDashboard } from "@/db/queries/dashboard";
 import { listRoster } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { canManageRoster } from "@/lib/permissions";
 import { pageContext } from "@/lib/session";
 import { rosterQuery } from "@/lib/validation/roster";
 import { pageData } from "@/lib/page-data";
+import { percent } from "@/lib/points";
+import { monthOf } from "@/lib/time";
 
 export const metadata = { title: t.roster.title };
 
@@ -18,7 +22,9 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
   const { db, scope } = await pageContext();
   const query = rosterQuery.safeParse({ ...(await searchParams), ...(await params) });
   if (!query.success) notFound();
-  const { branch, members } = await pageData(listRoster(db, scope, query.data));
+  const month = monthOf(new Date());
+  const [{ branch, members }, today] = await pageData(Promise.all([listRoster(db, scope, query.data), branchDashboard(db, scope, query.data.branchId, month)]));
+  const d = t.dashboard;
   const manage = canManageRoster(scope, branch.path);
   const away = members.filter((m) => m.presence === "away").length;
 
@@ -27,6 +33,9 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
       <PageHeader title={branch.name} back={scope.grants.length > 1 ? "/branch" : undefined} />
       <main className="space-y-3 p-4">
         <BranchTabs branchId={branch.id} current="roster" />
+        <Card title={d.title(t.points.month(month))}>
+          <StatGrid items={[[d.attendance, percent(today.attendanceRate)], [d.pendingLeave, today.pendingLeave], [d.overdue, today.overdue], [d.deducted, today.deducted]]} />
+        </Card>
         {manage && (
           <div className="grid grid-cols-2 gap-2">
             <ButtonLink href={`/branch/${branch.id}/new`}>{t.roster.add}</ButtonLink>
@@ -37,7 +46,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
         )}
         <form className="flex gap-2" role="search">
           <label htmlFor="q" className="sr-only">{t.roster.search}</label>
-          <input id="q" name="q" defaultValue={query.data.q} placeholder={t.roster.search} className="min-h-11 flex-1 rounded-lg border border-stone-300 bg-white px-3" />
+          <input id="q" name="q" defaultValue={query.data.q} placeholder={t.roster.search} className="min-h-11 min-w-0 flex-1 rounded-lg border border-stone-500 bg-white px-3" />
           <button className="min-h-11 rounded-lg bg-white px-4 ring-1 ring-stone-300">搜索</button>
         </form>
         <p className="text-sm text-stone-600">

@@ -6,14 +6,13 @@ import { quarterStats } from "@/db/queries/point-stats";
 import { parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
-import { signed } from "@/lib/points";
+import { percent, signed } from "@/lib/points";
 import { pageContext } from "@/lib/session";
 import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.stats.title };
 
 const m = t.stats;
-const percent = (rate: number | null) => (rate === null ? m.none : `${Math.round(rate * 100)}%`);
 
 /** 积分制实施情况: the quarter per branch, the points by rule, and the months' attendance as a trend. */
 export default async function QuarterStatsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {

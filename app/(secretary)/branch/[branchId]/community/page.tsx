@@ -4,6 +4,7 @@ import { PeriodNav } from "@/components/period-nav";
 import { StandingTag } from "@/components/community/standing-tag";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { StatGrid } from "@/components/ui/stat-grid";
 import { PageHeader } from "@/components/ui/page-header";
 import { branchFeedback } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
@@ -37,18 +38,7 @@ export default async function BranchCommunityPage({ params, searchParams }: { pa
         <BranchTabs branchId={branch.id} current="community" />
         <PeriodNav label={m.quarter(q.year, q.quarter)} prev={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, -1)}`} next={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, 1)}`} />
         <Card>
-          <dl className="grid grid-cols-3 gap-2 text-center">
-            {[
-              [m.inOfficeCount, inOffice.length],
-              [m.reportedCount, reported],
-              [m.quarterHours, formatHours(total)],
-            ].map(([label, value]) => (
-              <div key={label} className="rounded-lg bg-stone-50 p-2">
-                <dt className="text-sm text-stone-600">{label}</dt>
-                <dd className="text-2xl font-semibold">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <StatGrid items={[[m.inOfficeCount, inOffice.length], [m.reportedCount, reported], [m.quarterHours, formatHours(total)]]} />
           <p className="mt-2 text-sm text-stone-600">{m.feedbackHint}</p>
         </Card>
         <div className="grid grid-cols-2 gap-2">

@@ -5,11 +5,12 @@ import { PeriodNav } from "@/components/period-nav";
 import { AnswerAppealForm } from "@/components/points/points-forms";
 import { PrintButton } from "@/components/print-button";
 import { Card } from "@/components/ui/card";
+import { StatGrid } from "@/components/ui/stat-grid";
 import { PageHeader } from "@/components/ui/page-header";
 import { branchAppeals, monthlyBulletin } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
-import { signed } from "@/lib/points";
+import { percent, signed } from "@/lib/points";
 import { pageContext } from "@/lib/session";
 import { monthOf, shiftMonth } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
@@ -18,7 +19,6 @@ import { monthQuery } from "@/lib/validation/points";
 export const metadata = { title: t.points.bulletin };
 
 const m = t.points;
-const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
 
 /** The branch's monthly points bulletin (积分通报): on the phone, printable on A4, exported to .xlsx. */
 export default async function BranchPointsPage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
@@ -57,18 +57,7 @@ export default async function BranchPointsPage({ params, searchParams }: { param
           </Card>
         )}
         <Card>
-          <dl className="grid grid-cols-3 gap-2 text-center">
-            {[
-              [m.members, rows.length],
-              [m.attendanceRate, percent(attendanceRate)],
-              [m.deductions, deductions.length],
-            ].map(([label, value]) => (
-              <div key={label} className="rounded-lg bg-stone-50 p-2">
-                <dt className="text-sm text-stone-600">{label}</dt>
-                <dd className="text-2xl font-semibold">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <StatGrid items={[[m.members, rows.length], [m.attendanceRate, percent(attendanceRate)], [m.deductions, deductions.length]]} />
         </Card>
         <div className="grid grid-cols-2 gap-2 print:hidden">
           <a href={`/api/v1/branches/${branch.id}/points-bulletin?month=${month}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
