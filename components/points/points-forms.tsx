@@ -1,6 +1,6 @@
 "use client";
 
-import { changeRuleAction } from "@/app/(admin)/admin/points/actions";
+import { changeRuleAction, setRankingAction } from "@/app/(admin)/admin/points/actions";
 import { appealAction } from "@/app/(member)/points/actions";
 import { answerAppealAction, manualEntryAction, reverseEntryAction } from "@/app/(secretary)/branch/points-actions";
 import { t } from "@/lib/messages";
@@ -78,5 +78,17 @@ export function RuleForm({ code, points, cap, capped, today }: { code: string; p
         <SubmitButton variant="secondary">{t.common.submit}</SubmitButton>
       </ActionForm>
     </Folded>
+  );
+}
+
+/** The county's switch for members seeing their rank in the branch. */
+export function RankingForm({ on }: { on: boolean }) {
+  return (
+    <ActionForm action={setRankingAction} success={(message) => message} className="space-y-2">
+      {!on && <input type="hidden" name="on" value="on" />}
+      <p className="text-stone-700">{`${m.ranking}：${on ? m.rankingOn : m.rankingOff}`}</p>
+      <p className="text-sm text-stone-600">{m.rankingHint}</p>
+      <SubmitButton variant="secondary">{on ? m.turnRankingOff : m.turnRankingOn}</SubmitButton>
+    </ActionForm>
   );
 }

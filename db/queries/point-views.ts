@@ -9,6 +9,7 @@ import type { Db } from "../open";
 import { activities, attendance } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { pointAppeals, pointEntries } from "../schema/points";
+import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
 import { notify } from "./notices";
@@ -50,13 +51,55 @@ const yearRange = (at: Date) => {
 };
 const monthOfShanghai = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
 
-/** The member's own: this year's and this month's totals and the entries behind them. */
+/** The county a path lies in: the first node of every path is the county. */
+const countyOf = (path: string) => Number(path.split("/")[1]);
+
+/** Whether the county shows members their rank in the branch (off unless an admin turned it on). */
+export async function memberRankingOn(db: Db, path: string): Promise<boolean> {
+  const [row] = await db.select({ on: countySettings.memberRanking }).from(countySettings).where(eq(countySettings.countyId, countyOf(path)));
+  return row?.on ?? false;
+}
+
+/** The county admin turns members' ranking on or off; audited. */
+export async function setMemberRanking(db: Db, scope: Scope, input: { on: boolean }, now = new Date()) {
+  const county = scope.grants.find((g) => g.role === "county_admin");
+  if (!county) throw new AppError("forbidden");
+  return db.transaction(async (tx) => {
+    const values = { memberRanking: input.on, updatedBy: scope.userId, updatedAt: now };
+    await tx.insert(countySettings).values({ countyId: county.nodeId, ...values }).onConflictDoUpdate({ target: countySettings.countyId, set: values });
+    await writeAudit(tx, { actorId: scope.userId, action: "settings.member_ranking", targetType: "org_node", targetId: county.nodeId, nodePath: county.path, detail: { on: input.on } });
+    return { on: input.on };
+  });
+}
+
+/** 1 + how many active members of the branch have more points this year: ties share a place. */
+async function rankInBranch(db: Db, memberId: number, branchId: number, from: Date, to: Date, mine: number) {
+  const [row] = await db
+    .select({
+      ahead: sql<number>`count(*) filter (where t.total > ${mine})::int`,
+      of: sql<number>`count(*)::int`,
+    })
+    .from(
+      sql`(select ${members.userId}, coalesce(sum(${pointEntries.points}) filter (where ${pointEntries.occurredAt} >= ${from.toISOString()}::timestamptz and ${pointEntries.occurredAt} < ${to.toISOString()}::timestamptz), 0) as total
+           from ${members} left join ${pointEntries} on ${pointEntries.memberId} = ${members.userId}
+           where ${members.branchId} = ${branchId} and ${members.active} group by ${members.userId}) t`,
+    );
+  return { position: row.ahead + 1, of: row.of, memberId };
+}
+
+/** The member's own: this year's and this month's totals, the entries behind them, and their rank if shown. */
 export async function myPoints(db: Db, scope: Scope, now = new Date()) {
   if (!scope.member) throw new AppError("forbidden");
   const year = yearRange(now);
   const month = monthRange(monthOfShanghai(now));
-  const [yearTotal, monthTotal, entries] = await Promise.all([totalOf(db, scope.userId, year.from, year.to), totalOf(db, scope.userId, month.from, month.to), ledgerOf(db, scope.userId)]);
-  return { year: year.year, yearTotal, monthTotal, entries };
+  const [yearTotal, monthTotal, entries, ranking] = await Promise.all([
+    totalOf(db, scope.userId, year.from, year.to),
+    totalOf(db, scope.userId, month.from, month.to),
+    ledgerOf(db, scope.userId),
+    memberRankingOn(db, scope.member.branchPath),
+  ]);
+  const rank = ranking ? await rankInBranch(db, scope.userId, scope.member.branchId, year.from, year.to, yearTotal) : null;
+  return { year: year.year, yearTotal, monthTotal, entries, rank: rank && { position: rank.position, of: rank.of } };
 }
 
 /** One member's ledger for their secretary or an admin above, to correct it. */

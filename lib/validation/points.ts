@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { t } from "../messages";
 import { RULE_CODES } from "../points";
-import { choice, id } from "./fields";
+import { checkbox, choice, id } from "./fields";
 
 const m = t.points;
 
@@ -31,3 +31,5 @@ export const changeRuleInput = z.object({
 });
 
 export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined) });
+
+export const rankingInput = z.object({ on: checkbox });

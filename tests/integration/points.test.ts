@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setTier, yearlyAssessment } from "@/db/queries/assessment";
 import { branchDashboard, countyDashboard } from "@/db/queries/dashboard";
 import { quarterStats } from "@/db/queries/point-stats";
-import { answerAppeal, appealEntry, branchAppeals, bulletinRollup, monthlyBulletin, myPoints } from "@/db/queries/point-views";
+import { answerAppeal, appealEntry, branchAppeals, bulletinRollup, monthlyBulletin, myPoints, setMemberRanking } from "@/db/queries/point-views";
 import { award, changeRule, manualEntry, reverseEntry, totalOf } from "@/db/queries/points";
 import { correctHours, recordHours } from "@/db/queries/volunteer-hours";
 import { pointEntries } from "@/db/schema/points";
@@ -216,5 +216,20 @@ describe("dashboards", () => {
     const all = await countyDashboard(county.db, admin, month);
     expect(all.rows.find((r) => r.branchId === county.homeBranchId)?.attendanceRate).toBe(bulletin.attendanceRate);
     await expect(countyDashboard(county.db, county.secretary, month)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("member ranking", () => {
+  it("is off by default; when the county turns it on, a member sees their place in the branch", async () => {
+    const member = await county.scopeOf(phones.member);
+    expect((await myPoints(county.db, member)).rank).toBeNull();
+    await expect(setMemberRanking(county.db, county.secretary, { on: true })).rejects.toMatchObject({ code: "forbidden" });
+    await setMemberRanking(county.db, admin, { on: true });
+    const mine = await myPoints(county.db, member, new Date("2025-12-31T12:00:00+08:00"));
+    const { rows } = await monthlyBulletin(county.db, county.secretary, county.homeBranchId, "2025-12");
+    const ahead = rows.filter((r) => r.yearPoints > mine.yearTotal).length;
+    expect(mine.rank).toEqual({ position: ahead + 1, of: rows.length });
+    await setMemberRanking(county.db, admin, { on: false });
+    expect((await myPoints(county.db, member)).rank).toBeNull();
   });
 });

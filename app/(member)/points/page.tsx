@@ -14,7 +14,7 @@ const m = t.points;
 /** The member's points: this year and this month, and every entry with its rule, reason and source. */
 export default async function PointsPage() {
   const { db, scope } = await pageContext();
-  const { year, yearTotal, monthTotal, entries } = await pageData(myPoints(db, scope));
+  const { year, yearTotal, monthTotal, entries, rank } = await pageData(myPoints(db, scope));
   return (
     <>
       <PageHeader title={t.nav.points} />
@@ -30,6 +30,7 @@ export default async function PointsPage() {
               <dd className="text-3xl font-semibold">{monthTotal}</dd>
             </div>
           </dl>
+          {rank && <p className="mt-3 text-center text-stone-700">{m.rank(rank.position, rank.of)}</p>}
         </Card>
         {entries.length === 0 ? (
           <EmptyState>{m.noEntries}</EmptyState>

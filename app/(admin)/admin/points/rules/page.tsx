@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
-import { RuleForm } from "@/components/points/points-forms";
+import { RankingForm, RuleForm } from "@/components/points/points-forms";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { memberRankingOn } from "@/db/queries/point-views";
 import { ruleVersions } from "@/db/queries/points";
 import { shanghaiDate } from "@/lib/community";
 import { t } from "@/lib/messages";
@@ -17,7 +18,7 @@ const m = t.points;
 export default async function PointRulesPage() {
   const { db, scope } = await pageContext();
   if (!isCountyAdmin(scope)) notFound();
-  const versions = await ruleVersions(db);
+  const [versions, ranking] = await Promise.all([ruleVersions(db), memberRankingOn(db, scope.grants.find((g) => g.role === "county_admin")!.path)]);
   const codes = RULE_CODES.filter((code) => versions.some((v) => v.code === code));
   const today = shanghaiDate(new Date());
   return (
@@ -25,6 +26,9 @@ export default async function PointRulesPage() {
       <PageHeader title={m.ruleEditor} back="/admin/points" />
       <main className="space-y-3 p-4">
         <p className="text-stone-700">{m.ruleHint}</p>
+        <Card title={m.ranking}>
+          <RankingForm on={ranking} />
+        </Card>
         {codes.map((code) => {
           const mine = versions.filter((v) => v.code === code);
           const [latest] = mine;
