@@ -15,13 +15,13 @@ export async function BranchTabs({ branchId, current }: { branchId: number; curr
     { key: "points", href: `/branch/${branchId}/points`, label: t.nav.points },
   ] as const;
   return (
-    <nav aria-label="支部工作台" className="grid grid-cols-5 rounded-lg bg-stone-200 p-1">
+    <nav aria-label="支部工作台" className="grid grid-cols-[repeat(auto-fit,minmax(3.5rem,1fr))] gap-y-1 rounded-lg bg-stone-200 p-1">
       {tabs.map((tab) => (
         <Link
           key={tab.key}
           href={tab.href}
           aria-current={tab.key === current ? "page" : undefined}
-          className={`flex min-h-10 items-center justify-center gap-1 rounded-md ${tab.key === current ? "bg-white font-semibold shadow-sm" : "text-stone-700"}`}
+          className={`flex min-h-11 items-center justify-center gap-1 rounded-md ${tab.key === current ? "bg-white font-semibold shadow-sm" : "text-stone-700"}`}
         >
           {tab.label}
           {tab.key === "leave" && pending > 0 && (

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { setElderMode } from "./elder";
-import { localInput, publishPlanViaUi, signIn } from "./helpers";
+import { createMeeting, publishPlanViaUi, signIn } from "./helpers";
 
 /**
  * WCAG 2.2 AA with axe-core (issue 10): every page each role can reach, in normal and in elder mode, with no
@@ -85,15 +85,7 @@ test("axe setup: a plan, an open lecture and a leave request, so every kind of p
 
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
-  await secretary.goto("/branch/activities");
-  await secretary.getByRole("link", { name: "新建三会一课" }).click();
-  await secretary.getByLabel("类型").selectOption({ label: "党课" });
-  await secretary.getByLabel("标题", { exact: true }).fill("无障碍检查党课");
-  await secretary.getByLabel("开始时间", { exact: true }).fill(localInput(new Date(Date.now() + 10 * 60_000)));
-  await secretary.getByLabel("学习材料").fill("学习材料正文。");
-  await secretary.getByRole("button", { name: "新建三会一课" }).click();
-  await secretary.waitForURL(/\/branch\/activities\/\d+$/);
-  const lecture = Number(secretary.url().split("/").pop());
+  const lecture = await createMeeting(secretary, { title: "无障碍检查党课", startsAt: new Date(Date.now() + 10 * 60_000), materials: "学习材料正文。" });
   await secretary.close();
 
   const member = await browser.newPage();
@@ -129,4 +121,59 @@ test("axe: no serious or critical violation on the signed-out pages", async ({ p
     findings.push(...(await seriousViolations(page, path)));
   }
   expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
+});
+
+/**
+ * Reflow (WCAG 1.4.10): at 320 CSS pixels — a 640-pixel window at 200% zoom, or a phone with the system
+ * font enlarged — the pages still fit the width, in elder mode too (which enlarges everything by a further
+ * 25%): nothing needs scrolling sideways.
+ */
+/** The deepest elements reaching past the right edge, named so a failure says what to fix. */
+async function tooWide(page: Page): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth + 1;
+    if (document.documentElement.scrollWidth <= limit) return [];
+    const wide = [...document.querySelectorAll<HTMLElement>("body *")].filter((el) => el.getBoundingClientRect().right > limit);
+    const deepest = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other))).slice(0, 3);
+    // An icon's path says nothing: name the control it is in.
+    const named = deepest.map((el) => (el instanceof SVGElement ? (el.closest("a, button, div") as HTMLElement) : el));
+    return named.map((el) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.slice(0, 20)}"`);
+  });
+  return found.map((what) => `${new URL(page.url()).pathname}: ${what}`);
+}
+
+test("pages reflow at 320 px wide, in elder mode, without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflowing: string[] = [];
+  for (const { phone, start } of [roles[0], roles[1]]) {
+    await signIn(page, phone, "demo1234");
+    await setElderMode(page, true);
+    try {
+      for (const path of start) {
+        await page.goto(path);
+        overflowing.push(...(await tooWide(page)));
+      }
+      await page.goto("/activities");
+      const first = page.locator('main a[href^="/activities/"]').first();
+      if (await first.count()) {
+        await first.click();
+        await page.waitForURL(/\/activities\/\d+$/);
+        overflowing.push(...(await tooWide(page)));
+      }
+    } finally {
+      await setElderMode(page, false);
+      await page.context().clearCookies();
+    }
+  }
+  expect(overflowing).toEqual([]);
+});
+
+// Last: the leave request made for these checks is withdrawn, so the journeys after this file (which count
+// the secretary's pending requests) start from the branch as they expect.
+test("axe cleanup: the member withdraws the request made for the checks", async ({ page }) => {
+  await signIn(page, "13800000004", "demo1234");
+  await page.goto("/leave");
+  await page.getByRole("link", { name: /无障碍检查党课/ }).first().click();
+  await page.getByRole("button", { name: "撤回申请" }).click();
+  await expect(page.getByText("已撤回").first()).toBeVisible();
 });

@@ -1,19 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { localInput, shot, signIn } from "./helpers";
+import { createMeeting, shot, signIn } from "./helpers";
 
 const title = "纸质签到演练";
 
 test("the secretary asks leave for a member without a phone, prints the sign-in sheet and enters it back", async ({ browser }) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
-  await secretary.goto("/branch/activities");
-  await secretary.getByRole("link", { name: "新建三会一课" }).click();
-  await secretary.getByLabel("类型").selectOption({ label: "党小组会" });
-  await secretary.getByLabel("标题", { exact: true }).fill(title);
-  await secretary.getByLabel("开始时间", { exact: true }).fill(localInput(new Date(Date.now() + 2 * 60_000)));
-  await secretary.getByLabel("地点").fill("社区党群服务中心");
-  await secretary.getByRole("button", { name: "新建三会一课" }).click();
-  await secretary.waitForURL(/\/branch\/activities\/\d+$/);
+  await createMeeting(secretary, { title, type: "党小组会", startsAt: new Date(Date.now() + 2 * 60_000) });
   const activityUrl = secretary.url();
 
   // 代请假 for 刘洋, recorded as filed by the secretary and visible as such to both.

@@ -31,7 +31,7 @@ test("the county publishes a plan; a secretary runs the theme day, marks the ste
   // A member without a smartphone: the secretary checks them in by proxy, with a reason.
   const roster = page.getByRole("listitem").filter({ has: page.locator("summary", { hasText: "代签到" }) });
   const first = (await roster.first().locator("span").first().textContent())!;
-  await roster.first().locator("summary").click();
+  await roster.first().locator("summary", { hasText: "代签到" }).click();
   await page.getByLabel(`${first} 代签原因`).fill("无智能手机");
   await page.getByRole("button", { name: `${first} 代签到` }).click();
   await expect(page.getByLabel(`${first} 党费（元）`)).toBeVisible();
