@@ -67,10 +67,13 @@ export default async function BranchLeavePage({ params, searchParams }: { params
             <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={m.tabs.pending}>
               {rows.map((r) => (
                 <li key={r.id} className="flex items-start gap-3 px-4 py-3">
+                  {/* A 44-pixel square around the box, so it is as easy to hit as any other control. */}
                   {r.decidable ? (
-                    <input type="checkbox" name={`pick.${r.id}`} aria-label={m.select(r.memberName)} className="mt-3 size-5 shrink-0 accent-brand" />
+                    <label className="-my-1 -ml-3 flex size-11 shrink-0 cursor-pointer items-center justify-center">
+                      <input type="checkbox" name={`pick.${r.id}`} aria-label={m.select(r.memberName)} className="size-5 accent-brand" />
+                    </label>
                   ) : (
-                    <span className="size-5 shrink-0" />
+                    <span className="-ml-3 size-11 shrink-0" />
                   )}
                   <Link href={`/leave/${r.id}`} className="block min-h-11 flex-1">
                     <span className="flex items-center justify-between gap-2">
