@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { logError } from "../lib/log";
 import type { Db } from "./open";
 
 type Hook = (db: Db) => void;
@@ -49,6 +50,6 @@ function runHook(hook: Hook, db: Db): void {
     hook(db);
   } catch (error) {
     // The write it follows has committed already; its caller must not see this failure as theirs.
-    console.error("after-commit hook failed", error);
+    logError("after-commit hook failed", error);
   }
 }

@@ -2,6 +2,7 @@ import { ZodError, type z } from "zod";
 import type { Db } from "@/db/open";
 import { writeAudit } from "@/db/queries/audit";
 import { AppError, toFailure, type Failure } from "./errors";
+import { logError } from "./log";
 import { t } from "./messages";
 import type { Scope } from "./scope";
 import { getDb } from "@/db";
@@ -51,7 +52,7 @@ function safeParse<S extends z.ZodType>(schema: S, raw: unknown) {
   try {
     return schema.safeParse(raw);
   } catch (error) {
-    console.error("validation threw", error);
+    logError("validation threw", error);
     return { success: false as const, error: new ZodError([{ code: "custom", path: [], message: t.errors.bad_request, input: raw }]) };
   }
 }

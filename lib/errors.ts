@@ -1,3 +1,4 @@
+import { logError } from "./log";
 import { t } from "./messages";
 
 export type ErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited";
@@ -38,7 +39,7 @@ export function toFailure(error: unknown): Failure {
   if (error instanceof AppError) return { ok: false, code: error.code, error: error.message, fields: error.fields };
   // Two people saving the same thing at once: the database's unique constraint decides, the person retries.
   if (pgCode(error) === "23505") return { ok: false, code: "conflict", error: t.errors.conflict };
-  console.error(error);
+  logError("unexpected", error);
   return { ok: false, code: "internal", error: t.errors.internal };
 }
 

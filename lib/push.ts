@@ -3,6 +3,7 @@ import type { Db } from "@/db/open";
 import { dropPushEndpoint, storedVapidKeys, subscriptionsOf } from "@/db/queries/push";
 import type { PushSubscriptionRow } from "@/db/schema/push";
 import { env } from "@/env";
+import { logError } from "./log";
 
 /** What the service worker shows (worker/index.ts reads the same shape). */
 export interface PushPayload {
@@ -48,7 +49,7 @@ const inFlight = new Set<Promise<void>>();
  * has committed and answered already, so a slow or failing push service costs it nothing.
  */
 export function pushToUsers(db: Db, userIds: number[], payload: PushPayload): void {
-  const job = deliver(db, userIds, payload).catch((error: unknown) => console.error("push delivery failed", error));
+  const job = deliver(db, userIds, payload).catch((error: unknown) => logError("push delivery failed", error));
   inFlight.add(job);
   void job.finally(() => inFlight.delete(job));
 }
