@@ -8,6 +8,7 @@ import type { Scope } from "@/lib/scope";
 import { TIME_ZONE } from "@/lib/time";
 import type { Db } from "../open";
 import { activities, attendance } from "../schema/activities";
+import { auditLog } from "../schema/audit";
 import { checkinDisputes, checkins } from "../schema/checkins";
 import { orgNodes } from "../schema/org";
 import { roleGrants, users } from "../schema/users";
@@ -64,6 +65,12 @@ async function checkInOnce(db: Db, scope: Scope, input: Parameters<typeof checkI
   const opensAt = new Date(activity.startsAt.getTime() - OPENS_BEFORE_MS);
   const closesAt = new Date(activity.startsAt.getTime() + activity.durationMinutes * 60_000);
   let verdict = await verifyScan({ secret: activity.secret, activityId: activity.id, code: input.code, step: input.step, scannedAt: input.scannedAt, opensAt, closesAt, now });
+  // Guessing: a member who typed wrong codes too often in a short while waits before trying again. Only on
+  // the slow path, which every wrong code reaches; the elder whole-window match below widens what a guess
+  // hits, so the limit is checked before it.
+  if (!verdict.ok && verdict.reason === "bad_code" && fresh) {
+    if ((await wrongCodes(db, scope.userId, activity.id)) >= MAX_WRONG_CODES) throw new AppError("rate_limited", t.checkin.tooManyWrong, { code: t.checkin.tooManyWrong });
+  }
   // 长辈模式: a typed code from earlier in the window still counts. Asked only on the slow (fresh) path, so
   // the burst of ordinary check-ins never reads the preference.
   if (!verdict.ok && verdict.reason !== "window_closed" && fresh && input.step === undefined && (await getElderMode(db, scope))) {
@@ -71,6 +78,7 @@ async function checkInOnce(db: Db, scope: Scope, input: Parameters<typeof checkI
     if (step !== null) verdict = { ok: true, step, offline: false };
   }
   if (!verdict.ok) {
+    if (verdict.reason === "bad_code" && fresh) await writeAudit(db, { actorId: scope.userId, action: "checkin.bad_code", targetType: "activity", targetId: activity.id, outcome: "denied" });
     const refusal = { bad_code: t.checkin.badCode, expired: t.checkin.expired, window_closed: t.checkin.windowClosed }[verdict.reason];
     return refuse(new AppError(verdict.reason === "window_closed" ? "conflict" : "bad_request", refusal, { code: refusal }));
   }
@@ -80,6 +88,22 @@ async function checkInOnce(db: Db, scope: Scope, input: Parameters<typeof checkI
   // The activity moved since it was cached (the insert re-checks it): decide again on the database's row.
   if (result === "stale") return refuse(new AppError("conflict", t.errors.conflict));
   return result;
+}
+
+/** Wrong codes a member may type for one activity within WRONG_CODE_WINDOW_MS before being made to wait. */
+export const MAX_WRONG_CODES = 10;
+const WRONG_CODE_WINDOW_MS = 10 * 60_000;
+
+/**
+ * The member's recent wrong codes for the activity, counted from the audit log where each is recorded, by
+ * the database's clock (the one that stamped them).
+ */
+async function wrongCodes(db: Db, memberId: number, activityId: number): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, memberId), eq(auditLog.action, "checkin.bad_code"), eq(auditLog.targetId, String(activityId)), sql`${auditLog.at} > now() - make_interval(secs => ${WRONG_CODE_WINDOW_MS / 1000})`));
+  return n;
 }
 
 /** The stored first answer to this client id, or null; a client id that another member used is refused. */

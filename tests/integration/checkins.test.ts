@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attendanceSummary, checkIn, disputeCheckin, myCheckin, proxyCheckIn } from "@/db/queries/checkins";
 import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance, notices } from "@/db/schema/activities";
+import { auditLog } from "@/db/schema/audit";
 import { checkins } from "@/db/schema/checkins";
 import { members } from "@/db/schema/users";
+import { loadSessionUser } from "@/db/queries/session";
 import { codeFor, stepAt } from "@/lib/checkin-token";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
@@ -107,5 +109,19 @@ describe("proxy check-in", () => {
   it("is refused to a secretary of another branch", async () => {
     const other = await county.scopeOf("13800000013");
     await expect(proxyCheckIn(county.db, other, { activityId: activity.id, memberId: member.userId, reason: "代签" }, at(2))).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("guessing codes", () => {
+  it("after ten wrong codes in ten minutes a member must wait; each wrong code is audited", async () => {
+    const guesser = (await loadSessionUser(county.db, county.ownMemberId))!.scope;
+    const during = at(5);
+    const right = await codeFor(activity.checkinSecret, activity.id, stepAt(during.getTime()));
+    const wrong = right === "000000" ? "111111" : "000000";
+    const guess = (when: Date) => checkIn(county.db, guesser, { activityId: activity.id, code: wrong, clientId: randomUUID() }, when);
+    for (let i = 0; i < 10; i++) await expect(guess(during)).rejects.toMatchObject({ code: "bad_request" });
+    await expect(guess(during)).rejects.toMatchObject({ code: "rate_limited" });
+    const audited = await county.db.select().from(auditLog).where(and(eq(auditLog.action, "checkin.bad_code"), eq(auditLog.actorId, guesser.userId)));
+    expect(audited).toHaveLength(10);
   });
 });
