@@ -1,0 +1,91 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { yearlyAssessment } from "@/db/queries/assessment";
+import { branchFeedback } from "@/db/queries/community-feedback";
+import { bulletinRollup, monthlyBulletin } from "@/db/queries/point-views";
+import type { Ctx } from "@/lib/action";
+import { formatHours } from "@/lib/community";
+import type { Scope } from "@/lib/scope";
+import { demoCounty, phones } from "./county";
+
+// The export routes take their caller from the session; here the test decides who is calling.
+const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
+vi.mock("@/lib/session", () => ({
+  requireContext: async () => {
+    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
+    return session.ctx;
+  },
+}));
+const feedbackRoute = await import("@/app/api/v1/branches/[branchId]/community-feedback/route");
+const bulletinRoute = await import("@/app/api/v1/branches/[branchId]/points-bulletin/route");
+const rollupRoute = await import("@/app/api/v1/points-bulletin/route");
+const assessmentRoute = await import("@/app/api/v1/assessment/route");
+
+let county: Awaited<ReturnType<typeof demoCounty>>;
+let admin: Scope;
+// The demo's community data lies in November 2026 (db/seed-community.ts).
+const MONTH = "2026-11";
+const QUARTER = { year: 2026, quarter: 4 };
+
+/** The first sheet's rows below its caption and header, as plain values. */
+async function rowsOf(response: Response, sheet = 1): Promise<unknown[][]> {
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toContain("spreadsheetml");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  const rows: unknown[][] = [];
+  workbook.worksheets[sheet - 1].eachRow((row, n) => {
+    if (n > 2) rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
+}
+const get = (url: string) => new Request(`http://localhost:3000${url}`);
+const params = (p: { branchId: string }) => ({ params: Promise.resolve(p) });
+
+beforeAll(async () => {
+  county = await demoCounty();
+  admin = await county.scopeOf(phones.countyAdmin);
+  session.ctx = { db: county.db, scope: admin };
+});
+afterAll(() => county.close());
+
+describe("the .xlsx exports hold the figures the screens show", () => {
+  it("community feedback: each member's community, standing and hours", async () => {
+    const branchId = String(county.homeBranchId);
+    const rows = await rowsOf(await feedbackRoute.GET(get(`/api/v1/branches/${branchId}/community-feedback?quarter=2026-Q4`), params({ branchId })));
+    const { rows: screen } = await branchFeedback(county.db, admin, county.homeBranchId, QUARTER);
+    expect(rows).toHaveLength(screen.length);
+    for (const r of screen) {
+      const row = rows.find((x) => x[0] === r.name)!;
+      expect([row[2] ?? "", row[7], row[8]]).toEqual([r.communityName ?? "", Number(formatHours(r.quarterHalfHours)), Number(formatHours(r.yearHalfHours))]);
+    }
+    expect(screen.some((r) => r.quarterHalfHours > 0)).toBe(true);
+  });
+
+  it("the branch's monthly points bulletin and the county roll-up", async () => {
+    const branchId = String(county.homeBranchId);
+    const rows = await rowsOf(await bulletinRoute.GET(get(`/api/v1/branches/${branchId}/points-bulletin?month=${MONTH}`), params({ branchId })));
+    const bulletin = await monthlyBulletin(county.db, admin, county.homeBranchId, MONTH);
+    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual(bulletin.rows.map((r) => [r.name, r.monthPoints, r.yearPoints]));
+    expect(bulletin.rows.some((r) => r.monthPoints > 0)).toBe(true);
+
+    const rollup = await rowsOf(await rollupRoute.GET(get(`/api/v1/points-bulletin?month=${MONTH}`)));
+    const screen = await bulletinRollup(county.db, admin, MONTH);
+    expect(rollup.map((r) => [r[0], r[1], r[2]])).toEqual(screen.map((r) => [r.branchName, r.members, r.total]));
+  });
+
+  it("the yearly assessment: score, proposal and tier per unit", async () => {
+    const rows = await rowsOf(await assessmentRoute.GET(get("/api/v1/assessment?year=2026")));
+    const { branches, committees } = await yearlyAssessment(county.db, admin, 2026);
+    expect(rows.map((r) => [r[0], r[6]])).toEqual([...committees, ...branches].map((u) => [u.name, u.score]));
+  });
+
+  it("refuses a member, and a secretary for another branch", async () => {
+    session.ctx = { db: county.db, scope: await county.scopeOf(phones.member) };
+    expect((await assessmentRoute.GET(get("/api/v1/assessment?year=2026"))).status).toBe(403);
+    session.ctx = { db: county.db, scope: county.secretary };
+    const other = String(county.otherBranchId);
+    expect((await bulletinRoute.GET(get(`/api/v1/branches/${other}/points-bulletin?month=${MONTH}`), params({ branchId: other }))).status).toBe(403);
+    session.ctx = { db: county.db, scope: admin };
+  });
+});
