@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { PeriodNav } from "@/components/period-nav";
 import { Card } from "@/components/ui/card";
+import { FigureTable } from "@/components/ui/figure-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { feedbackRollup } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
@@ -25,39 +25,12 @@ export default async function CommunityRollupPage({ searchParams }: { searchPara
       <main className="space-y-3 p-4">
         <PeriodNav label={m.quarter(q.year, q.quarter)} prev={`/admin/community?quarter=${shiftQuarter(q, -1)}`} next={`/admin/community?quarter=${shiftQuarter(q, 1)}`} />
         <Card>
-          <table className="w-full text-left">
-            <caption className="sr-only">{`${m.feedback} ${m.quarter(q.year, q.quarter)}`}</caption>
-            <thead className="text-sm text-stone-600">
-              <tr>
-                <th scope="col" className="py-2">{t.orgKind.branch}</th>
-                <th scope="col" className="text-right">{m.reportedCount}/{m.inOfficeCount}</th>
-                <th scope="col" className="text-right">{m.quarterHours}</th>
-                <th scope="col" className="text-right">{m.yearHours}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {rows.map((r) => (
-                <tr key={r.branchId}>
-                  <th scope="row" className="py-2 font-normal">
-                    <Link href={`/branch/${r.branchId}/community?quarter=${q.year}-Q${q.quarter}`} className="text-brand underline">
-                      {r.branchName}
-                    </Link>
-                  </th>
-                  <td className="text-right">{`${r.reported}/${r.inOffice}`}</td>
-                  <td className="text-right">{formatHours(r.quarterHalfHours)}</td>
-                  <td className="text-right">{formatHours(r.yearHalfHours)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot className="font-semibold">
-              <tr>
-                <th scope="row" className="py-2 text-left">{t.common.all}</th>
-                <td className="text-right">{`${sum((r) => r.reported)}/${sum((r) => r.inOffice)}`}</td>
-                <td className="text-right">{formatHours(sum((r) => r.quarterHalfHours))}</td>
-                <td className="text-right">{formatHours(sum((r) => r.yearHalfHours))}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <FigureTable
+            caption={`${m.feedback} ${m.quarter(q.year, q.quarter)}`}
+            head={[t.orgKind.branch, `${m.reportedCount}/${m.inOfficeCount}`, m.quarterHours, m.yearHours]}
+            rows={rows.map((r) => ({ key: r.branchId, name: r.branchName, href: `/branch/${r.branchId}/community?quarter=${q.year}-Q${q.quarter}`, cells: [`${r.reported}/${r.inOffice}`, formatHours(r.quarterHalfHours), formatHours(r.yearHalfHours)] }))}
+            foot={{ name: t.common.all, cells: [`${sum((r) => r.reported)}/${sum((r) => r.inOffice)}`, formatHours(sum((r) => r.quarterHalfHours)), formatHours(sum((r) => r.yearHalfHours))] }}
+          />
         </Card>
       </main>
     </>

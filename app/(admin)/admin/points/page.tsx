@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { PeriodNav } from "@/components/period-nav";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { FigureTable } from "@/components/ui/figure-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { bulletinRollup } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
@@ -41,31 +41,11 @@ export default async function PointsRollupPage({ searchParams }: { searchParams:
           </ButtonLink>
         )}
         <Card>
-          <table className="w-full text-left">
-            <caption className="sr-only">{`${m.month(month)}${m.bulletin}`}</caption>
-            <thead className="text-sm text-stone-600">
-              <tr>
-                <th scope="col" className="py-2">{t.orgKind.branch}</th>
-                <th scope="col" className="text-right">{m.average}</th>
-                <th scope="col" className="text-right">{m.deductions}</th>
-                <th scope="col" className="text-right">{m.attendanceRate}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {rows.map((r) => (
-                <tr key={r.branchId}>
-                  <th scope="row" className="py-2 font-normal">
-                    <Link href={`/branch/${r.branchId}/points?month=${month}`} className="text-brand underline">
-                      {r.branchName}
-                    </Link>
-                  </th>
-                  <td className="text-right">{r.average}</td>
-                  <td className="text-right">{r.deducted}</td>
-                  <td className="text-right">{percent(r.attendanceRate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption={`${m.month(month)}${m.bulletin}`}
+            head={[t.orgKind.branch, m.average, m.deductions, m.attendanceRate]}
+            rows={rows.map((r) => ({ key: r.branchId, name: r.branchName, href: `/branch/${r.branchId}/points?month=${month}`, cells: [r.average, r.deducted, percent(r.attendanceRate)] }))}
+          />
         </Card>
       </main>
     </>

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { PeriodNav } from "@/components/period-nav";
 import { AnswerAppealForm } from "@/components/points/points-forms";
 import { PrintButton } from "@/components/print-button";
 import { Card } from "@/components/ui/card";
+import { FigureTable } from "@/components/ui/figure-table";
 import { StatGrid } from "@/components/ui/stat-grid";
 import { PageHeader } from "@/components/ui/page-header";
 import { branchAppeals, monthlyBulletin } from "@/db/queries/point-views";
@@ -79,31 +79,11 @@ export default async function BranchPointsPage({ params, searchParams }: { param
           )}
         </Card>
         <Card>
-          <table className="w-full text-left">
-            <caption className="sr-only">{`${m.month(month)}${m.bulletin}`}</caption>
-            <thead className="text-sm text-stone-600">
-              <tr>
-                <th scope="col" className="py-2">{t.common.name}</th>
-                <th scope="col" className="text-right">{m.monthPoints}</th>
-                <th scope="col" className="text-right">{m.yearPoints}</th>
-                <th scope="col" className="text-right">{m.attendanceRate}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {rows.map((r) => (
-                <tr key={r.memberId}>
-                  <th scope="row" className="py-2 font-normal">
-                    <Link href={`/branch/${branch.id}/points/${r.memberId}`} className="inline-flex min-h-11 items-center text-brand underline print:text-black print:no-underline">
-                      {r.name}
-                    </Link>
-                  </th>
-                  <td className="text-right">{signed(r.monthPoints)}</td>
-                  <td className="text-right">{r.yearPoints}</td>
-                  <td className="text-right">{r.expected ? `${r.came}/${r.expected}` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption={`${m.month(month)}${m.bulletin}`}
+            head={[t.common.name, m.monthPoints, m.yearPoints, m.attendanceRate]}
+            rows={rows.map((r) => ({ key: r.memberId, name: r.name, href: `/branch/${branch.id}/points/${r.memberId}`, cells: [signed(r.monthPoints), r.yearPoints, r.expected ? `${r.came}/${r.expected}` : "—"] }))}
+          />
         </Card>
       </main>
     </>
