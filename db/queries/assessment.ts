@@ -1,4 +1,5 @@
-import { and, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, eq, inArray, like, lt, or, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { parts, proposedTier, scoreOf, type Inputs } from "@/lib/assessment";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
@@ -6,6 +7,7 @@ import { isCountyAdmin } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { monthRange } from "@/lib/time";
 import type { Db } from "../open";
+import { within } from "../period";
 import { activities, attendance } from "../schema/activities";
 import { assessments, type AssessmentTier } from "../schema/assessments";
 import { volunteerHours } from "../schema/community";
@@ -21,13 +23,13 @@ import { writeAudit } from "./audit";
  * and its proposal; a committee's inputs are the sum of its branches'. The county admin sets the tier.
  */
 
-const windowOf = (year: number) => ({ from: monthRange(`${year}-01`).from.toISOString(), to: monthRange(`${year + 1}-01`).from.toISOString() });
+const windowOf = (year: number) => ({ from: monthRange(`${year}-01`).from, to: monthRange(`${year + 1}-01`).from });
 
 export async function yearlyAssessment(db: Db, scope: Scope, year: number, now = new Date()) {
   const prefixes = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin").map((g) => `${g.path}%`);
   if (prefixes.length === 0) throw new AppError("forbidden");
   const { from, to } = windowOf(year);
-  const inYear = (column: unknown) => sql`${column} >= ${from}::timestamptz and ${column} < ${to}::timestamptz`;
+  const inYear = (column: PgColumn) => within(column, from, to);
   const byBranch = <T extends { branchId: number }>(rows: T[]) => new Map(rows.map((r) => [r.branchId, r]));
 
   const branches = await db
@@ -45,7 +47,7 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
     db
       .select({ branchId: activities.branchId, total: sql<number>`count(*)::int`, closed: sql<number>`count(*) filter (where ${activities.status} = 'closed')::int` })
       .from(activities)
-      .where(and(eq(activities.type, "theme_day"), inYear(activities.startsAt), sql`${activities.startsAt} < ${now.toISOString()}::timestamptz`))
+      .where(and(eq(activities.type, "theme_day"), inYear(activities.startsAt), lt(activities.startsAt, now)))
       .groupBy(activities.branchId),
     db
       .select({ branchId: activities.branchId, owed: sql<number>`count(*)::int`, done: sql<number>`count(${makeupTasks.confirmedAt})::int` })

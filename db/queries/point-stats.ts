@@ -3,7 +3,9 @@ import { quarterRange } from "@/lib/community";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { monthRange, shiftMonth } from "@/lib/time";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../open";
+import { within } from "../period";
 import { activities, attendance } from "../schema/activities";
 import { volunteerHours } from "../schema/community";
 import { makeupTasks } from "../schema/leave";
@@ -21,9 +23,9 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
   if (prefixes.length === 0) throw new AppError("forbidden");
   const days = quarterRange(q.year, q.quarter);
   const firstMonth = days.from.slice(0, 7);
-  const from = monthRange(firstMonth).from.toISOString();
-  const to = monthRange(shiftMonth(firstMonth, 3)).from.toISOString();
-  const within = (column: unknown) => sql`${column} >= ${from}::timestamptz and ${column} < ${to}::timestamptz`;
+  const from = monthRange(firstMonth).from;
+  const to = monthRange(shiftMonth(firstMonth, 3)).from;
+  const inQuarter = (column: PgColumn) => within(column, from, to);
   const reach = or(...prefixes.map((p) => like(orgNodes.path, p)));
 
   const [branches, people, rules, seen, makeup, hours, months] = await Promise.all([
@@ -37,14 +39,14 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
       })
       .from(
         sql`(select ${pointEntries.branchId} as branch_id, ${pointEntries.memberId}, sum(${pointEntries.points}) as net, bool_or(${pointEntries.points} < 0) as deducted
-             from ${pointEntries} where ${within(pointEntries.occurredAt)} group by 1, 2) t`,
+             from ${pointEntries} where ${inQuarter(pointEntries.occurredAt)} group by 1, 2) t`,
       )
       .groupBy(sql`t.branch_id`),
     db
       .select({ ruleCode: pointEntries.ruleCode, points: sql<number>`sum(${pointEntries.points})::float8`, entries: sql<number>`count(*)::int` })
       .from(pointEntries)
       .innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId))
-      .where(and(within(pointEntries.occurredAt), reach))
+      .where(and(inQuarter(pointEntries.occurredAt), reach))
       .groupBy(pointEntries.ruleCode),
     db
       .select({
@@ -55,13 +57,13 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
       })
       .from(attendance)
       .innerJoin(activities, eq(activities.id, attendance.activityId))
-      .where(and(eq(activities.status, "closed"), within(activities.startsAt)))
+      .where(and(eq(activities.status, "closed"), inQuarter(activities.startsAt)))
       .groupBy(activities.branchId),
     db
       .select({ branchId: activities.branchId, owed: sql<number>`count(*)::int`, done: sql<number>`count(${makeupTasks.confirmedAt})::int` })
       .from(makeupTasks)
       .innerJoin(activities, eq(activities.id, makeupTasks.activityId))
-      .where(within(activities.startsAt))
+      .where(inQuarter(activities.startsAt))
       .groupBy(activities.branchId),
     db
       .select({ branchId: members.branchId, halfHours: sql<number>`sum(${volunteerHours.halfHours})::int` })
@@ -78,7 +80,7 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
       .from(attendance)
       .innerJoin(activities, eq(activities.id, attendance.activityId))
       .innerJoin(orgNodes, eq(orgNodes.id, activities.branchId))
-      .where(and(eq(activities.status, "closed"), within(activities.startsAt), reach))
+      .where(and(eq(activities.status, "closed"), inQuarter(activities.startsAt), reach))
       .groupBy(sql`1`),
   ]);
   const of = <T extends { branchId: number }>(rows: T[]) => new Map(rows.map((r) => [Number(r.branchId), r]));

@@ -6,6 +6,7 @@ import { round1 } from "@/lib/points";
 import type { Scope } from "@/lib/scope";
 import { monthRange } from "@/lib/time";
 import type { Db } from "../open";
+import { within } from "../period";
 import { activities, attendance } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { pointAppeals, pointEntries } from "../schema/points";
@@ -80,7 +81,7 @@ async function rankInBranch(db: Db, memberId: number, branchId: number, from: Da
       of: sql<number>`count(*)::int`,
     })
     .from(
-      sql`(select ${members.userId}, coalesce(sum(${pointEntries.points}) filter (where ${pointEntries.occurredAt} >= ${from.toISOString()}::timestamptz and ${pointEntries.occurredAt} < ${to.toISOString()}::timestamptz), 0) as total
+      sql`(select ${members.userId}, coalesce(sum(${pointEntries.points}) filter (where ${within(pointEntries.occurredAt, from, to)}), 0) as total
            from ${members} left join ${pointEntries} on ${pointEntries.memberId} = ${members.userId}
            where ${members.branchId} = ${branchId} and ${members.active} group by ${members.userId}) t`,
     );
@@ -161,7 +162,7 @@ export async function branchAppeals(db: Db, scope: Scope, branchId: number) {
     .orderBy(asc(pointAppeals.id));
 }
 
-const inWindow = (from: Date, to: Date) => sql`${pointEntries.occurredAt} >= ${from.toISOString()}::timestamptz and ${pointEntries.occurredAt} < ${to.toISOString()}::timestamptz`;
+const inWindow = (from: Date, to: Date) => within(pointEntries.occurredAt, from, to);
 const pointsSum = (where: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${pointEntries.points}) filter (where ${where}), 0)::float8`;
 
 /**
@@ -190,7 +191,7 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
     .select({ memberId: attendance.memberId, expected: sql<number>`count(*) filter (where ${attendance.expected})::int`, came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int` })
     .from(attendance)
     .innerJoin(activities, eq(activities.id, attendance.activityId))
-    .where(and(eq(activities.branchId, branch.id), eq(activities.status, "closed"), sql`${activities.startsAt} >= ${from.toISOString()}::timestamptz and ${activities.startsAt} < ${to.toISOString()}::timestamptz`))
+    .where(and(eq(activities.branchId, branch.id), eq(activities.status, "closed"), within(activities.startsAt, from, to)))
     .groupBy(attendance.memberId);
   const byMember = new Map(seen.map((s) => [s.memberId, s]));
   const deductions = await db
@@ -226,7 +227,7 @@ export async function bulletinRollup(db: Db, scope: Scope, month: string) {
     .select({ branchId: activities.branchId, expected: sql<number>`count(*) filter (where ${attendance.expected})::int`, came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int` })
     .from(attendance)
     .innerJoin(activities, eq(activities.id, attendance.activityId))
-    .where(and(eq(activities.status, "closed"), sql`${activities.startsAt} >= ${from.toISOString()}::timestamptz and ${activities.startsAt} < ${to.toISOString()}::timestamptz`))
+    .where(and(eq(activities.status, "closed"), within(activities.startsAt, from, to)))
     .groupBy(activities.branchId);
   const pointsOf = new Map(points.map((p) => [p.branchId, p]));
   const seenOf = new Map(seen.map((s) => [s.branchId, s]));

@@ -6,6 +6,7 @@ import { canReadRoster, isCountyAdmin } from "@/lib/permissions";
 import { attendanceRule, capped, capWindow, round1, type RuleCode } from "@/lib/points";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
+import { within } from "../period";
 import { activities, attendance, duesPayments } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { pointEntries, pointRules, type PointEntry, type PointRule } from "../schema/points";
@@ -63,7 +64,7 @@ export async function award(tx: Db, input: Award): Promise<PointEntry | null> {
         and(
           eq(pointEntries.memberId, input.memberId),
           sql`${pointEntries.ruleCode} in (select ${pointRules.code} from ${pointRules} where ${pointRules.capGroup} = ${rule.capGroup})`,
-          sql`${pointEntries.occurredAt} >= ${from.toISOString()}::timestamptz and ${pointEntries.occurredAt} < ${to.toISOString()}::timestamptz`,
+          within(pointEntries.occurredAt, from, to),
         ),
       );
     points = capped(points, Number(used), rule.cap);
@@ -144,7 +145,7 @@ export async function totalOf(db: Db, memberId: number, from: Date, to: Date): P
   const [{ total }] = await db
     .select({ total: sql<number>`coalesce(sum(${pointEntries.points}), 0)::float8` })
     .from(pointEntries)
-    .where(and(eq(pointEntries.memberId, memberId), sql`${pointEntries.occurredAt} >= ${from.toISOString()}::timestamptz and ${pointEntries.occurredAt} < ${to.toISOString()}::timestamptz`));
+    .where(and(eq(pointEntries.memberId, memberId), within(pointEntries.occurredAt, from, to)));
   return round1(Number(total));
 }
 
