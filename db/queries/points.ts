@@ -165,7 +165,8 @@ export async function awardActivity(tx: Db, activity: Pick<typeof activities.$in
 }
 
 /** The rules as they stand today and every version, newest first, for the county's rule editor. */
-export async function ruleVersions(db: Db) {
+export async function ruleVersions(db: Db, scope: Scope) {
+  if (!isCountyAdmin(scope)) throw new AppError("forbidden");
   return db.select().from(pointRules).orderBy(pointRules.code, desc(pointRules.version));
 }
 

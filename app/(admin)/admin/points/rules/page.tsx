@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { RankingForm, RuleForm } from "@/components/points/points-forms";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,8 +5,8 @@ import { memberRankingOn } from "@/db/queries/point-views";
 import { ruleVersions } from "@/db/queries/points";
 import { shanghaiDate } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { isCountyAdmin } from "@/lib/permissions";
 import { RULE_CODES, signed } from "@/lib/points";
+import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";
 
 export const metadata = { title: t.points.ruleEditor };
@@ -17,8 +16,8 @@ const m = t.points;
 /** The county's rules: each with its versions, and a form for a new version from a chosen day. */
 export default async function PointRulesPage() {
   const { db, scope } = await pageContext();
-  if (!isCountyAdmin(scope)) notFound();
-  const [versions, ranking] = await Promise.all([ruleVersions(db), memberRankingOn(db, scope.grants.find((g) => g.role === "county_admin")!.path)]);
+  const versions = await pageData(ruleVersions(db, scope));
+  const ranking = await memberRankingOn(db, scope.grants.find((g) => g.role === "county_admin")!.path);
   const codes = RULE_CODES.filter((code) => versions.some((v) => v.code === code));
   const today = shanghaiDate(new Date());
   return (
