@@ -4,8 +4,8 @@ export function BarChart({ label, bars }: { label: string; bars: { name: string;
   return (
     <figure aria-label={label} className="space-y-2">
       {bars.map((b) => (
-        <div key={b.name} className="grid grid-cols-[5.5rem_1fr_4rem] items-center gap-2 text-sm">
-          <span className="truncate text-stone-700">{b.name}</span>
+        <div key={b.name} className="grid grid-cols-[7.5rem_1fr_3.5rem] items-center gap-2 text-sm">
+          <span className="leading-tight text-stone-700">{b.name}</span>
           <span className="h-4 rounded bg-stone-100" aria-hidden>
             <span className={`block h-4 rounded ${(b.value ?? 0) < 0 ? "bg-red-700" : "bg-brand"}`} style={{ width: `${(Math.abs(b.value ?? 0) / max) * 100}%` }} />
           </span>

@@ -109,7 +109,7 @@ export async function memberLedger(db: Db, scope: Scope, memberId: number, now =
   if (!member) throw new AppError("not_found");
   if (!canReadRoster(scope, member.branchPath)) throw new AppError("forbidden");
   const year = yearRange(now);
-  return { member: { id: memberId, name: member.name, branchId: member.branchId }, yearTotal: await totalOf(db, memberId, year.from, year.to), entries: await ledgerOf(db, memberId) };
+  return { member: { id: memberId, name: member.name, branchId: member.branchId }, year: year.year, yearTotal: await totalOf(db, memberId, year.from, year.to), entries: await ledgerOf(db, memberId) };
 }
 
 /** A member questions one of their entries; the branch's secretaries are told. */

@@ -16,16 +16,20 @@ export default async function MemberLedgerPage({ params }: { params: Promise<{ b
   const { db, scope } = await pageContext();
   const memberId = id.safeParse((await params).memberId);
   if (!memberId.success) notFound();
-  const { member, yearTotal, entries } = await pageData(memberLedger(db, scope, memberId.data));
+  const { member, year, yearTotal, entries } = await pageData(memberLedger(db, scope, memberId.data));
   return (
     <>
       <PageHeader title={member.name} back={`/branch/${member.branchId}/points`} />
       <main className="space-y-4 p-4">
-        <Card title={t.points.manual} action={<span className="text-lg font-semibold">{yearTotal}</span>}>
+        <Card title={t.points.manual} action={<span className="text-stone-700">{`${t.points.yearTotal(year)} ${yearTotal}`}</span>}>
           <ManualEntryForm memberId={member.id} />
         </Card>
         <Card title={t.points.entries}>
-          <EntryList rows={entries}>{(e) => !e.reversesId && !e.reversed && <ReverseForm entryId={e.id} what={e.reason} />}</EntryList>
+          {entries.length === 0 ? (
+            <p className="text-stone-600">{t.points.noEntries}</p>
+          ) : (
+            <EntryList rows={entries}>{(e) => !e.reversesId && !e.reversed && <ReverseForm entryId={e.id} what={e.reason} />}</EntryList>
+          )}
         </Card>
       </main>
     </>
