@@ -1,6 +1,6 @@
 "use client";
 
-import { t } from "@/lib/messages";
+import { pwa } from "@/lib/messages/pwa";
 import { submit } from "./outbox/outbox";
 
 export interface CheckinResult {
@@ -23,6 +23,6 @@ export async function sendCheckin(body: { activityId: number; code: string; step
     label: `签到码 ${body.code}`,
     body: { ...body, scannedAt: body.scannedAt ?? new Date().toISOString() },
   });
-  if (delivery.outcome === "kept") return { ok: false, queued: true, message: t.pwa.queuedCheckin };
+  if (delivery.outcome === "kept") return { ok: false, queued: true, message: pwa.queuedCheckin };
   return { ok: delivery.outcome === "sent", message: delivery.message };
 }

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { t } from "@/lib/messages";
+import { checkin } from "@/lib/messages/checkin";
+import { elder as elderText } from "@/lib/messages/elder";
 import { sendCheckin, type CheckinResult } from "./checkin-client";
 import { Button } from "./ui/button";
 
@@ -25,7 +26,7 @@ export function CheckinForm({ activityId, elder = false }: { activityId: number;
   return (
     <form onSubmit={submit} className="space-y-3" noValidate>
       <label htmlFor="checkin-code" className="block font-medium">
-        {t.checkin.typeCode}
+        {checkin.typeCode}
       </label>
       <input
         id="checkin-code"
@@ -40,11 +41,11 @@ export function CheckinForm({ activityId, elder = false }: { activityId: number;
       {/* 长辈模式: the server accepts any code shown during the check-in window, so there is no hurry. */}
       {elder && (
         <p id="checkin-code-hint" className="text-stone-700">
-          {t.elder.codeWholeWindow}
+          {elderText.codeWholeWindow}
         </p>
       )}
       <Button type="submit" className="min-h-14 w-full text-lg" disabled={pending}>
-        {pending ? t.checkin.scanned : t.checkin.submit}
+        {pending ? checkin.scanned : checkin.submit}
       </Button>
       <p aria-live="polite">
         {result && <span className={`block rounded-lg p-3 ${result.ok ? "bg-green-50 text-green-900" : result.queued ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800"}`} role={result.ok || result.queued ? "status" : "alert"}>{result.message}</span>}

@@ -1,7 +1,7 @@
 "use client";
 
 import { disputeCheckinAction } from "@/app/(member)/activities/dispute-actions";
-import { t } from "@/lib/messages";
+import { checkin } from "@/lib/messages/checkin";
 import { ActionForm } from "./ui/action-form";
 import { Field } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
@@ -10,11 +10,11 @@ import { SubmitButton } from "./ui/submit-button";
 export function DisputeForm({ checkinId }: { checkinId: number }) {
   return (
     <details>
-      <summary className="min-h-11 cursor-pointer py-2 text-brand">{t.checkin.dispute}</summary>
-      <ActionForm action={disputeCheckinAction} success={() => t.checkin.disputed}>
+      <summary className="min-h-11 cursor-pointer py-2 text-brand">{checkin.dispute}</summary>
+      <ActionForm action={disputeCheckinAction} success={() => checkin.disputed}>
         <input type="hidden" name="checkinId" value={checkinId} />
-        <Field label={t.checkin.disputeReason} name="reason" />
-        <SubmitButton variant="secondary">{t.checkin.dispute}</SubmitButton>
+        <Field label={checkin.disputeReason} name="reason" />
+        <SubmitButton variant="secondary">{checkin.dispute}</SubmitButton>
       </ActionForm>
     </details>
   );

@@ -4,7 +4,10 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action";
-import { t } from "@/lib/messages";
+import { auth } from "@/lib/messages/auth";
+import { common } from "@/lib/messages/common";
+import { member } from "@/lib/messages/member";
+import { roster } from "@/lib/messages/roster";
 import type { MemberFields } from "@/lib/validation/roster";
 
 /** One form for adding and editing a member; `hidden` carries the branch or member id. */
@@ -22,17 +25,17 @@ export function MemberForm<T>({
   resetOnSuccess?: boolean;
 }) {
   return (
-    <ActionForm action={action} success={() => t.roster.saved} resetOnSuccess={resetOnSuccess}>
+    <ActionForm action={action} success={() => roster.saved} resetOnSuccess={resetOnSuccess}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Field label={t.common.name} name="name" defaultValue={defaults?.name ?? undefined} autoComplete="off" />
-      <Field label={t.auth.phone} name="phone" type="tel" inputMode="numeric" defaultValue={defaults?.phone ?? undefined} autoComplete="off" />
-      <Select label="性别" name="gender" options={t.member.gender} defaultValue={defaults?.gender ?? undefined} />
-      <Select label="党员类别" name="category" options={t.member.category} defaultValue={defaults?.category ?? undefined} />
-      <Select label="流动状态" name="presence" options={t.member.presence} defaultValue={defaults?.presence ?? undefined} />
-      <Select label="在职状态" name="employment" options={t.member.employment} defaultValue={defaults?.employment ?? undefined} />
-      <Field label={t.roster.joinedOn} name="joinedOn" type="date" defaultValue={defaults?.joinedOn ?? ""} />
+      <Field label={common.name} name="name" defaultValue={defaults?.name ?? undefined} autoComplete="off" />
+      <Field label={auth.phone} name="phone" type="tel" inputMode="numeric" defaultValue={defaults?.phone ?? undefined} autoComplete="off" />
+      <Select label="性别" name="gender" options={member.gender} defaultValue={defaults?.gender ?? undefined} />
+      <Select label="党员类别" name="category" options={member.category} defaultValue={defaults?.category ?? undefined} />
+      <Select label="流动状态" name="presence" options={member.presence} defaultValue={defaults?.presence ?? undefined} />
+      <Select label="在职状态" name="employment" options={member.employment} defaultValue={defaults?.employment ?? undefined} />
+      <Field label={roster.joinedOn} name="joinedOn" type="date" defaultValue={defaults?.joinedOn ?? ""} />
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionForm>
   );

@@ -15,31 +15,31 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ReadStatus } from "@/db/queries/notices";
-import { t } from "@/lib/messages";
+import { notices } from "@/lib/messages/notices";
 import { remindAction } from "@/app/(secretary)/branch/activities/notice-actions";
 
 export function NoticeStatus({ status, activityId }: { status: ReadStatus; activityId: number }) {
   const { read, unread, expected } = status;
   return (
-    <Card title={t.notices.status}>
+    <Card title={notices.status}>
       {expected === 0 ? (
-        <p className="text-stone-600">{t.notices.noneExpected}</p>
+        <p className="text-stone-600">{notices.noneExpected}</p>
       ) : (
         <>
-          <p className="text-stone-800">{t.notices.counts(read.length, unread.length)}</p>
+          <p className="text-stone-800">{notices.counts(read.length, unread.length)}</p>
           {unread.length === 0 ? (
-            <p className="mt-2 text-green-800">{t.notices.allRead}</p>
+            <p className="mt-2 text-green-800">{notices.allRead}</p>
           ) : (
             <p className="mt-2 text-sm text-stone-700">
-              {t.notices.unreadNames}：{unread.map((m) => m.name).join("、")}
+              {notices.unreadNames}：{unread.map((m) => m.name).join("、")}
             </p>
           )}
         </>
       )}
       {status.canRemind && unread.length > 0 && (
-        <ActionForm action={remindAction} success={(data) => t.notices.reminded(data.count)} className="mt-3 space-y-2">
+        <ActionForm action={remindAction} success={(data) => notices.reminded(data.count)} className="mt-3 space-y-2">
           <input type="hidden" name="activityId" value={activityId} />
-          <SubmitButton variant="secondary">{t.notices.remind}</SubmitButton>
+          <SubmitButton variant="secondary">{notices.remind}</SubmitButton>
         </ActionForm>
       )}
     </Card>

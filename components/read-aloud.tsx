@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { t } from "@/lib/messages";
+import { elder } from "@/lib/messages/elder";
 import { Button } from "./ui/button";
 import { Icon } from "./ui/icon";
 
@@ -41,13 +41,13 @@ export function ReadAloud({ text, label }: { text: string; label: string }) {
 
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <Button type="button" variant="secondary" onClick={toggle} aria-label={speaking ? t.elder.stopReading : t.elder.readAloudLabel(label)}>
+      <Button type="button" variant="secondary" onClick={toggle} aria-label={speaking ? elder.stopReading : elder.readAloudLabel(label)}>
         <Icon name="speaker" className="size-5" />
-        {speaking ? t.elder.stopReading : t.elder.readAloud}
+        {speaking ? elder.stopReading : elder.readAloud}
       </Button>
       {unsupported && (
         <span role="status" className="text-sm text-stone-700">
-          {t.elder.noSpeech}
+          {elder.noSpeech}
         </span>
       )}
     </span>

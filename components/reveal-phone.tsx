@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { revealPhoneAction } from "@/app/(admin)/admin/account-actions";
-import { t } from "@/lib/messages";
+import { security } from "@/lib/messages/security";
 
 /** A masked number, and for those allowed a button that fetches the whole one (audited on the server). */
 export function RevealPhone({ userId, masked, canReveal }: { userId: number; masked: string; canReveal: boolean }) {
@@ -15,7 +15,7 @@ export function RevealPhone({ userId, masked, canReveal }: { userId: number; mas
         <form action={reveal}>
           <input type="hidden" name="userId" value={userId} />
           <button type="submit" disabled={pending} className="min-h-11 px-2 text-sm text-brand underline underline-offset-4">
-            {t.security.showPhone}
+            {security.showPhone}
           </button>
         </form>
       )}

@@ -1,12 +1,12 @@
 "use client";
 
 import { setTierAction } from "@/app/(admin)/admin/assessment/actions";
-import { t } from "@/lib/messages";
+import { assessment } from "@/lib/messages/assessment";
 import { ActionForm } from "./ui/action-form";
 import { Field, Select } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
 
-const m = t.assessment;
+const m = assessment;
 
 /** The county admin's verdict on one unit for a year, starting from the proposal. */
 export function TierForm({ year, nodeId, name, proposal }: { year: number; nodeId: number; name: string; proposal: string }) {

@@ -1,5 +1,5 @@
 import { logError } from "./log";
-import { t } from "./messages";
+import { errors } from "./messages/errors";
 
 export type ErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited";
 
@@ -19,7 +19,7 @@ const status: Record<ErrorCode, number> = {
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string = t.errors[code],
+    message: string = errors[code],
     /** Per-field messages for forms, keyed by input name. */
     readonly fields?: Record<string, string>,
   ) {
@@ -38,9 +38,9 @@ export type Failure = { ok: false; code: ErrorCode | "internal"; error: string; 
 export function toFailure(error: unknown): Failure {
   if (error instanceof AppError) return { ok: false, code: error.code, error: error.message, fields: error.fields };
   // Two people saving the same thing at once: the database's unique constraint decides, the person retries.
-  if (pgCode(error) === "23505") return { ok: false, code: "conflict", error: t.errors.conflict };
+  if (pgCode(error) === "23505") return { ok: false, code: "conflict", error: errors.conflict };
   logError("unexpected", error);
-  return { ok: false, code: "internal", error: t.errors.internal };
+  return { ok: false, code: "internal", error: errors.internal };
 }
 
 export function failureStatus(failure: Failure): number {

@@ -1,5 +1,5 @@
 import { AppError } from "./errors";
-import { t } from "./messages";
+import { run } from "./messages/run";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -13,9 +13,9 @@ const signatures: { mime: string; test: (b: Buffer) => boolean }[] = [
 
 /** Reads an uploaded evidence file and returns its bytes and real type, or refuses it in Chinese. */
 export async function readUpload(file: File): Promise<{ mime: string; bytes: Buffer }> {
-  if (file.size === 0 || file.size > MAX_UPLOAD_BYTES) throw new AppError("bad_request", t.run.badUpload);
+  if (file.size === 0 || file.size > MAX_UPLOAD_BYTES) throw new AppError("bad_request", run.badUpload);
   const bytes = Buffer.from(await file.arrayBuffer());
   const kind = signatures.find((s) => s.test(bytes));
-  if (!kind) throw new AppError("bad_request", t.run.badUpload);
+  if (!kind) throw new AppError("bad_request", run.badUpload);
   return { mime: kind.mime, bytes };
 }

@@ -5,7 +5,8 @@
  */
 import { flush } from "../components/outbox/deliver";
 import { SYNC_TAG } from "../components/outbox/store";
-import { t } from "../lib/messages";
+import { errors } from "../lib/messages/errors";
+import { pwa } from "../lib/messages/pwa";
 import "./push";
 
 interface SyncEvent extends Event {
@@ -25,7 +26,7 @@ async function replay(): Promise<void> {
   const session = await fetch("/api/auth/session", { credentials: "same-origin" }).then((r) => r.json() as Promise<{ user?: { id?: number } }>);
   const userId = session.user?.id;
   if (typeof userId !== "number") return;
-  const left = await flush(userId, { network: t.pwa.queued, server: t.errors.internal });
+  const left = await flush(userId, { network: pwa.queued, server: errors.internal });
   // A rejected promise asks the browser to try this sync again later.
   if (left > 0) throw new Error(`${left} outbox items still queued`);
 }

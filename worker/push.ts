@@ -2,7 +2,7 @@
  * Web Push in the service worker: shows each notice the server pushes (lib/push.ts sends them after the
  * write commits) and, on a tap, brings the app forward on the notice's page, reusing an open window.
  */
-import { t } from "../lib/messages";
+import { push } from "../lib/messages/push";
 
 interface PushEvent extends Event {
   data: { json(): unknown } | null;
@@ -51,7 +51,7 @@ function read(event: PushEvent): { title: string; body: string; url: string } {
     const data = event.data?.json() as { title?: unknown; body?: unknown; url?: unknown } | undefined;
     if (data && typeof data.title === "string") return { title: data.title, body: typeof data.body === "string" ? data.body : "", url: typeof data.url === "string" ? data.url : "/notices" };
   } catch {}
-  return { title: t.push.fallbackTitle, body: "", url: "/notices" };
+  return { title: push.fallbackTitle, body: "", url: "/notices" };
 }
 
 /** Only pages of this app: a payload naming another site opens the notices instead. */

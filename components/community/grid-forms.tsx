@@ -1,12 +1,12 @@
 "use client";
 
 import { correctHoursAction, decideHoursAction, decideReportAction } from "@/app/(grid)/grid/actions";
-import { t } from "@/lib/messages";
+import { community } from "@/lib/messages/community";
 import { ActionForm } from "../ui/action-form";
 import { Field } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 
-const m = t.community;
+const m = community;
 
 /** Confirm a member's report, or return it with a reason (the reason field is only needed for returning). */
 export function DecideReportForm({ reportId, name }: { reportId: number; name: string }) {

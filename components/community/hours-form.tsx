@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { submit } from "@/components/outbox/outbox";
 import type { HoursReceipt } from "@/db/queries/volunteer-hours";
 import type { ActionResult } from "@/lib/action";
-import { t } from "@/lib/messages";
+import { community } from "@/lib/messages/community";
+import { pwa } from "@/lib/messages/pwa";
 import { ActionForm } from "../ui/action-form";
 import { Field, Select } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 import { TextArea } from "../ui/text-area";
 
-const m = t.community;
+const m = community;
 
 /**
  * One entry of volunteer hours through the outbox to POST /api/v1/volunteer-hours (DESIGN.md §7): kept on
@@ -22,7 +23,7 @@ async function send(_previous: ActionResult<HoursReceipt> | null, form: FormData
   const delivery = await submit({ kind: "hours", url: "/api/v1/volunteer-hours", clientId: body.clientId, label: `${body.servedOn} ${m.hoursUnit(body.hours)}`, body });
   if (delivery.outcome === "sent") return { ok: true, data: delivery.data as HoursReceipt };
   if (delivery.outcome === "refused") return { ok: false, code: "bad_request", error: delivery.message, fields: delivery.fields };
-  return { ok: false, code: "internal", error: t.pwa.queued };
+  return { ok: false, code: "internal", error: pwa.queued };
 }
 
 export function HoursForm({ clientId, today, members, done }: { clientId: string; today: string; members?: { id: number; name: string; gridName: string }[]; done: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { signupAction } from "@/app/(member)/community/actions";
-import { t } from "@/lib/messages";
+import { community } from "@/lib/messages/community";
 import { ActionForm } from "../ui/action-form";
 import { SubmitButton } from "../ui/submit-button";
 
@@ -11,8 +11,8 @@ export function SignupButton({ activityId, joined, title }: { activityId: number
     <ActionForm action={signupAction} className="space-y-2">
       <input type="hidden" name="activityId" value={activityId} />
       {!joined && <input type="hidden" name="join" value="on" />}
-      <SubmitButton variant={joined ? "secondary" : "primary"} aria-label={`${joined ? t.community.cancelSignUp : t.community.signUp}：${title}`}>
-        {joined ? t.community.cancelSignUp : t.community.signUp}
+      <SubmitButton variant={joined ? "secondary" : "primary"} aria-label={`${joined ? community.cancelSignUp : community.signUp}：${title}`}>
+        {joined ? community.cancelSignUp : community.signUp}
       </SubmitButton>
     </ActionForm>
   );

@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { t } from "@/lib/messages";
+import { pwa } from "@/lib/messages/pwa";
 import { isQueued } from "./deliver";
 import { dismiss, replay, setOutboxUser } from "./outbox";
 import { useOutbox } from "./use-outbox";
 
-const m = t.pwa;
+const m = pwa;
 const time = new Intl.DateTimeFormat("zh-CN", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
 
 /**

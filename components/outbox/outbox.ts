@@ -1,6 +1,7 @@
 "use client";
 
-import { t } from "@/lib/messages";
+import { errors } from "@/lib/messages/errors";
+import { pwa } from "@/lib/messages/pwa";
 import { deleteItem, putItem, SYNC_TAG, type OutboxItem } from "./store";
 import { deliver, flush, type Delivery } from "./deliver";
 
@@ -9,7 +10,7 @@ import { deliver, flush, type Delivery } from "./deliver";
  * sent; an item that gets no definite answer stays and is replayed on Background Sync where the browser has
  * it, and on `online`, `visibilitychange` and app start everywhere else (components/outbox/outbox-status.tsx).
  */
-const messages = { network: t.pwa.queued, server: t.errors.internal };
+const messages = { network: pwa.queued, server: errors.internal };
 
 let currentUser: number | null = null;
 
@@ -74,6 +75,6 @@ async function deliverWithoutStore(item: OutboxItem): Promise<Delivery> {
     if (response.ok) return { outcome: "sent", status: response.status, message: answer?.data?.message ?? "", data: answer?.data };
     return { outcome: response.status >= 500 ? "kept" : "refused", status: response.status, message: answer?.error ?? messages.server };
   } catch {
-    return { outcome: "kept", status: null, message: t.errors.internal };
+    return { outcome: "kept", status: null, message: errors.internal };
   }
 }

@@ -3,12 +3,13 @@
 import { changeRuleAction, setRankingAction } from "@/app/(admin)/admin/points/actions";
 import { appealAction } from "@/app/(member)/points/actions";
 import { answerAppealAction, manualEntryAction, reverseEntryAction } from "@/app/(secretary)/branch/points-actions";
-import { t } from "@/lib/messages";
+import { common } from "@/lib/messages/common";
+import { points } from "@/lib/messages/points";
 import { ActionForm } from "../ui/action-form";
 import { Field } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 
-const m = t.points;
+const m = points;
 
 /** A form folded under a summary line, for the actions a list row offers. */
 function Folded({ label, children }: { label: string; children: React.ReactNode }) {
@@ -72,10 +73,10 @@ export function RuleForm({ code, points, cap, capped, today }: { code: string; p
     <Folded label={m.newVersion}>
       <ActionForm action={changeRuleAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="code" value={code} />
-        <Field label={t.points.manualPoints} name="points" type="number" inputMode="decimal" step="0.5" defaultValue={points} aria-label={m.pointsOf(label)} />
+        <Field label={m.manualPoints} name="points" type="number" inputMode="decimal" step="0.5" defaultValue={points} aria-label={m.pointsOf(label)} />
         {capped && <Field label={m.cap} name="cap" type="number" inputMode="decimal" step="0.5" min={0.5} defaultValue={cap ?? ""} aria-label={`${label} ${m.cap}`} />}
         <Field label={m.effectiveFrom} name="effectiveFrom" type="date" defaultValue={today} min={today} aria-label={`${label} ${m.effectiveFrom}`} />
-        <SubmitButton variant="secondary">{t.common.submit}</SubmitButton>
+        <SubmitButton variant="secondary">{common.submit}</SubmitButton>
       </ActionForm>
     </Folded>
   );

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { t } from "@/lib/messages";
+import { pwa } from "@/lib/messages/pwa";
 
-const m = t.pwa;
+const m = pwa;
 const SEEN_KEY = "zhibu:install-hint-seen";
 
 interface InstallPromptEvent extends Event {

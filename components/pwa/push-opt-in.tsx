@@ -3,9 +3,9 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { subscribePushAction, unsubscribePushAction } from "@/app/(member)/me/push-actions";
-import { t } from "@/lib/messages";
+import { push } from "@/lib/messages/push";
 
-const m = t.push;
+const m = push;
 
 type State = "checking" | "unsupported" | "denied" | "off" | "on";
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { Workbox } from "workbox-window";
-import { t } from "@/lib/messages";
+import { pwa } from "@/lib/messages/pwa";
 import { matchCachesTo } from "./clear-person-caches";
 
 declare global {
@@ -12,7 +12,7 @@ declare global {
   }
 }
 
-const m = t.pwa;
+const m = pwa;
 
 /**
  * Registers the service worker with workbox-window and, when a new version is waiting, offers to reload into

@@ -1,6 +1,6 @@
 "use client";
 
-import { t } from "@/lib/messages";
+import { common } from "@/lib/messages/common";
 import { usePending } from "./action-form";
 import { Button } from "./button";
 
@@ -9,7 +9,7 @@ export function SubmitButton({ children, className = "w-full", ...props }: React
   const pending = usePending();
   return (
     <Button type="submit" className={className} disabled={pending} {...props}>
-      {pending ? t.common.saving : children}
+      {pending ? common.saving : children}
     </Button>
   );
 }

@@ -4,18 +4,19 @@ import { useCallback } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { auth } from "@/lib/messages/auth";
+import { validation } from "@/lib/messages/validation";
 import { activate } from "./actions";
 
 export function ActivateForm() {
   const done = useCallback(() => window.location.assign("/login?activated=1"), []);
   return (
     <ActionForm action={activate} onSuccess={done}>
-      <Field label={t.auth.phone} name="phone" type="tel" inputMode="numeric" autoComplete="username" />
-      <Field label={t.auth.activationCode} name="code" autoCapitalize="characters" autoComplete="one-time-code" hint="8 位字母或数字，由支部书记提供" />
-      <Field label={t.auth.newPassword} name="password" type="password" autoComplete="new-password" hint={t.validation.password} />
-      <Field label={t.auth.confirmPassword} name="confirm" type="password" autoComplete="new-password" />
-      <SubmitButton>{t.auth.activate}</SubmitButton>
+      <Field label={auth.phone} name="phone" type="tel" inputMode="numeric" autoComplete="username" />
+      <Field label={auth.activationCode} name="code" autoCapitalize="characters" autoComplete="one-time-code" hint="8 位字母或数字，由支部书记提供" />
+      <Field label={auth.newPassword} name="password" type="password" autoComplete="new-password" hint={validation.password} />
+      <Field label={auth.confirmPassword} name="confirm" type="password" autoComplete="new-password" />
+      <SubmitButton>{auth.activate}</SubmitButton>
     </ActionForm>
   );
 }

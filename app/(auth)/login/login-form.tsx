@@ -4,7 +4,10 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { t } from "@/lib/messages";
+import { auth } from "@/lib/messages/auth";
+import { common } from "@/lib/messages/common";
+import { errors } from "@/lib/messages/errors";
+import { totp } from "@/lib/messages/totp";
 
 /** Only same-site paths: a crafted link must not send someone elsewhere after signing in. */
 function safeNext(raw: string | null): string {
@@ -33,37 +36,37 @@ export function LoginForm({ next }: { next: string | null }) {
       return;
     }
     setPending(false);
-    if (result?.error === t.totp.codeNeeded) {
+    if (result?.error === totp.codeNeeded) {
       setNeedsCode(true);
       setError(null);
       return;
     }
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : result ? t.auth.wrongCredentials : t.errors.internal);
+    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : result ? auth.wrongCredentials : errors.internal);
   }
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <div className="space-y-1">
-        <label htmlFor="phone" className="block font-medium">{t.auth.phone}</label>
+        <label htmlFor="phone" className="block font-medium">{auth.phone}</label>
         <input id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
       </div>
       <div className="space-y-1">
-        <label htmlFor="password" className="block font-medium">{t.auth.password}</label>
+        <label htmlFor="password" className="block font-medium">{auth.password}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
       </div>
       {needsCode && (
         <div className="space-y-1">
-          <label htmlFor="otp" className="block font-medium">{t.totp.signInCode}</label>
-          <p id="otp-hint" className="text-sm text-stone-600">{t.totp.codeNeeded}</p>
+          <label htmlFor="otp" className="block font-medium">{totp.signInCode}</label>
+          <p id="otp-hint" className="text-sm text-stone-600">{totp.codeNeeded}</p>
           <input id="otp" name="otp" type="text" inputMode="numeric" autoComplete="one-time-code" aria-describedby="otp-hint" autoFocus required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
         </div>
       )}
       {error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{error}</p>}
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? t.common.loading : t.auth.signIn}
+        {pending ? common.loading : auth.signIn}
       </Button>
       <p className="text-center">
-        <Link href="/activate" className="inline-block min-h-11 py-2 text-brand underline underline-offset-4">{t.auth.activateHint}</Link>
+        <Link href="/activate" className="inline-block min-h-11 py-2 text-brand underline underline-offset-4">{auth.activateHint}</Link>
       </p>
     </form>
   );

@@ -8,7 +8,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { auth } from "@/lib/messages/auth";
+import { validation } from "@/lib/messages/validation";
 import { changePasswordAction } from "./actions";
 
 // Queued writes get one more try while the session is still theirs (what stays is sent when they sign in
@@ -25,10 +26,10 @@ export function ChangePasswordForm() {
   const done = useCallback(() => leave("/login?changed=1"), []);
   return (
     <ActionForm action={changePasswordAction} onSuccess={done}>
-      <Field label={t.auth.currentPassword} name="current" type="password" autoComplete="current-password" />
-      <Field label={t.auth.newPassword} name="password" type="password" autoComplete="new-password" hint={t.validation.password} />
-      <Field label={t.auth.confirmPassword} name="confirm" type="password" autoComplete="new-password" />
-      <SubmitButton>{t.auth.changePassword}</SubmitButton>
+      <Field label={auth.currentPassword} name="current" type="password" autoComplete="current-password" />
+      <Field label={auth.newPassword} name="password" type="password" autoComplete="new-password" hint={validation.password} />
+      <Field label={auth.confirmPassword} name="confirm" type="password" autoComplete="new-password" />
+      <SubmitButton>{auth.changePassword}</SubmitButton>
     </ActionForm>
   );
 }
@@ -36,7 +37,7 @@ export function ChangePasswordForm() {
 export function SignOutButton() {
   return (
     <Button variant="secondary" className="w-full" onClick={backToLogin}>
-      {t.auth.signOut}
+      {auth.signOut}
     </Button>
   );
 }

@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { elder } from "@/lib/messages/elder";
 import { setElderModeAction } from "./actions";
 
 /**
@@ -11,13 +11,13 @@ import { setElderModeAction } from "./actions";
  */
 export function ElderModeForm({ on }: { on: boolean }) {
   return (
-    <ActionForm action={setElderModeAction} success={(data) => (data.on ? t.elder.turnedOn : t.elder.turnedOff)}>
-      <p className="text-stone-700">{t.elder.hint}</p>
+    <ActionForm action={setElderModeAction} success={(data) => (data.on ? elder.turnedOn : elder.turnedOff)}>
+      <p className="text-stone-700">{elder.hint}</p>
       <p className="font-medium">
-        {t.elder.title}：<span data-testid="elder-state">{on ? t.elder.on : t.elder.off}</span>
+        {elder.title}：<span data-testid="elder-state">{on ? elder.on : elder.off}</span>
       </p>
       {!on && <input type="hidden" name="on" value="on" />}
-      <SubmitButton variant={on ? "secondary" : "primary"}>{on ? t.elder.turnOff : t.elder.turnOn}</SubmitButton>
+      <SubmitButton variant={on ? "secondary" : "primary"}>{on ? elder.turnOff : elder.turnOn}</SubmitButton>
     </ActionForm>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTransition, type MouseEvent, type ReactNode } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { notices } from "@/lib/messages/notices";
 import { markAllReadAction, markReadAction } from "./actions";
 
 /**
@@ -34,8 +34,8 @@ export function NoticeLink({ noticeId, href, unread, className, children }: { no
 
 export function MarkAllReadForm() {
   return (
-    <ActionForm action={markAllReadAction} success={() => t.notices.markedAll} className="space-y-2">
-      <SubmitButton variant="secondary">{t.notices.markAll}</SubmitButton>
+    <ActionForm action={markAllReadAction} success={() => notices.markedAll} className="space-y-2">
+      <SubmitButton variant="secondary">{notices.markAll}</SubmitButton>
     </ActionForm>
   );
 }

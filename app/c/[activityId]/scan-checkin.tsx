@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { sendCheckin, type CheckinResult } from "@/components/checkin-client";
-import { t } from "@/lib/messages";
+import { checkin as checkinText } from "@/lib/messages/checkin";
 
 /**
  * Opened from a scanned QR code, in the app or in WeChat's or the camera's browser. It checks in once; a
@@ -23,7 +23,7 @@ export function ScanCheckin({ activityId, step, code }: { activityId: number; st
   return (
     <div className="space-y-4 rounded-xl bg-white p-6 text-center">
       {!result ? (
-        <p className="text-lg">{t.checkin.scanned}</p>
+        <p className="text-lg">{checkinText.scanned}</p>
       ) : (
         <p className={`rounded-lg p-4 text-lg ${result.ok ? "bg-green-50 text-green-900" : result.queued ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800"}`} role={result.ok || result.queued ? "status" : "alert"}>
           {result.ok ? "✓ " : ""}

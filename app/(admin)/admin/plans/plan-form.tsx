@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Tag } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { plans } from "@/lib/messages/plans";
+import { run } from "@/lib/messages/run";
 import { publishPlanAction, revisePlanAction } from "./actions";
 
 interface Item {
@@ -58,9 +59,9 @@ export function PlanForm({ defaults }: { defaults?: PlanDefaults }) {
       </div>
 
       <fieldset className="space-y-2">
-        <legend className="font-medium">{t.run.agenda}</legend>
+        <legend className="font-medium">{run.agenda}</legend>
         <p className="flex items-center justify-between rounded-lg bg-stone-50 px-3 py-2">
-          {t.plans.oath} <Tag tone="red">{t.plans.mandatory}</Tag>
+          {plans.oath} <Tag tone="red">{plans.mandatory}</Tag>
         </p>
         {items.map((item, i) => (
           <div key={i} className="space-y-1 rounded-lg border border-stone-200 p-2">
@@ -81,7 +82,7 @@ export function PlanForm({ defaults }: { defaults?: PlanDefaults }) {
           添加议程
         </Button>
         <p className="flex items-center justify-between rounded-lg bg-stone-50 px-3 py-2">
-          {t.plans.dues} <Tag tone="red">{t.plans.mandatory}</Tag>
+          {plans.dues} <Tag tone="red">{plans.mandatory}</Tag>
         </p>
       </fieldset>
 
@@ -101,7 +102,7 @@ export function PlanForm({ defaults }: { defaults?: PlanDefaults }) {
         </Button>
       </fieldset>
 
-      <SubmitButton>{revising ? t.plans.revise : t.plans.publish}</SubmitButton>
+      <SubmitButton>{revising ? plans.revise : plans.publish}</SubmitButton>
     </ActionForm>
   );
 }

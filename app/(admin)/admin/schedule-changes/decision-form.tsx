@@ -3,10 +3,10 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { scheduleChange } from "@/lib/messages/schedule-change";
 import { decideChangeAction } from "./actions";
 
-const m = t.scheduleChange;
+const m = scheduleChange;
 
 /** The committee says 同意/退回, the county 批准/驳回; the button pressed is the decision. */
 export function DecisionForm({ changeId, level }: { changeId: number; level: "committee" | "county" }) {

@@ -6,10 +6,10 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Checkbox, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/text-area";
-import { t } from "@/lib/messages";
+import { community } from "@/lib/messages/community";
 import { reportAction } from "../actions";
 
-const m = t.community;
+const m = community;
 
 type Choice = { id: number; name: string; grids: { id: number; name: string }[]; posts: { id: number; name: string }[] };
 

@@ -3,11 +3,11 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/text-area";
-import { t } from "@/lib/messages";
+import { leave } from "@/lib/messages/leave";
 import { confirmMakeupAction, decideLeaveAction } from "@/app/(secretary)/branch/leave-actions";
 import { submitReflectionAction, withdrawLeaveAction } from "../actions";
 
-const m = t.leave;
+const m = leave;
 const said = (message: string) => message;
 
 export function WithdrawForm({ leaveId }: { leaveId: number }) {

@@ -8,10 +8,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/text-area";
 import type { LeaveReceipt } from "@/db/queries/leave";
 import type { ActionResult } from "@/lib/action";
-import { t } from "@/lib/messages";
+import { errors } from "@/lib/messages/errors";
+import { leave } from "@/lib/messages/leave";
+import { pwa } from "@/lib/messages/pwa";
+import { run } from "@/lib/messages/run";
 import { MAX_UPLOAD_BYTES } from "@/lib/uploads";
 
-const m = t.leave;
+const m = leave;
 
 /**
  * Sends the form to POST /api/v1/leave-requests (multipart, so the attachment goes with it) rather than to a
@@ -21,7 +24,7 @@ const m = t.leave;
 async function send(_previous: ActionResult<LeaveReceipt> | null, form: FormData): Promise<ActionResult<LeaveReceipt>> {
   const file = form.get("attachment");
   // Refused here too, so a phone on mobile data does not upload 10 MB only to hear no.
-  if (file instanceof File && file.size > MAX_UPLOAD_BYTES) return { ok: false, code: "bad_request", error: t.run.badUpload, fields: { attachment: t.run.badUpload } };
+  if (file instanceof File && file.size > MAX_UPLOAD_BYTES) return { ok: false, code: "bad_request", error: run.badUpload, fields: { attachment: run.badUpload } };
   // Without a file the request goes through the outbox as JSON, so it survives a dead network (DESIGN.md §7).
   if (!(file instanceof File) || file.size === 0) return sendThroughOutbox(form);
   let response: Response;
@@ -30,7 +33,7 @@ async function send(_previous: ActionResult<LeaveReceipt> | null, form: FormData
   } catch {
     return { ok: false, code: "internal", error: m.network };
   }
-  return response.json().catch(() => ({ ok: false, code: "internal", error: t.errors.internal }));
+  return response.json().catch(() => ({ ok: false, code: "internal", error: errors.internal }));
 }
 
 async function sendThroughOutbox(form: FormData): Promise<ActionResult<LeaveReceipt>> {
@@ -39,7 +42,7 @@ async function sendThroughOutbox(form: FormData): Promise<ActionResult<LeaveRece
   const delivery = await submit({ kind: "leave", url: "/api/v1/leave-requests", clientId: fields.clientId, label: m.types[type] ?? "", body: fields });
   if (delivery.outcome === "sent") return { ok: true, data: delivery.data as LeaveReceipt };
   if (delivery.outcome === "refused") return { ok: false, code: "bad_request", error: delivery.message, fields: delivery.fields };
-  return { ok: false, code: "internal", error: t.pwa.queued };
+  return { ok: false, code: "internal", error: pwa.queued };
 }
 
 export function LeaveForm({ activityId, clientId, late }: { activityId: number; clientId: string; late: boolean }) {

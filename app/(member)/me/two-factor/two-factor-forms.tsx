@@ -4,10 +4,10 @@ import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { totp } from "@/lib/messages/totp";
 import { confirmTotpAction, disableTotpAction, renewRecoveryAction, startTotpAction } from "./actions";
 
-const m = t.totp;
+const m = totp;
 
 function CodeField() {
   return <Field label={m.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} hint={m.codeHint} />;

@@ -5,41 +5,45 @@ import { Checkbox, Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { OrgKind } from "@/db/schema/org";
 import type { RoleName } from "@/db/schema/users";
-import { t } from "@/lib/messages";
+import { auth } from "@/lib/messages/auth";
+import { common } from "@/lib/messages/common";
+import { org } from "@/lib/messages/org";
+import { orgKind } from "@/lib/messages/org-kind";
+import { roles as roleNames } from "@/lib/messages/roles";
 import { createNodeAction, grantRoleAction, renameNodeAction, revokeRoleAction } from "../../actions";
 
 export function RenameForm({ nodeId, name }: { nodeId: number; name: string }) {
   return (
-    <ActionForm action={renameNodeAction} success={() => t.org.renamed}>
+    <ActionForm action={renameNodeAction} success={() => org.renamed}>
       <input type="hidden" name="nodeId" value={nodeId} />
       <Field label="名称" name="name" defaultValue={name} />
-      <SubmitButton variant="secondary">{t.org.rename}</SubmitButton>
+      <SubmitButton variant="secondary">{org.rename}</SubmitButton>
     </ActionForm>
   );
 }
 
 export function CreateChildForm({ parentId, kinds }: { parentId: number; kinds: OrgKind[] }) {
-  const options = Object.fromEntries(kinds.map((k) => [k, t.orgKind[k]]));
+  const options = Object.fromEntries(kinds.map((k) => [k, orgKind[k]]));
   return (
-    <ActionForm action={createNodeAction} success={() => t.org.created} resetOnSuccess>
+    <ActionForm action={createNodeAction} success={() => org.created} resetOnSuccess>
       <input type="hidden" name="parentId" value={parentId} />
       <Select label="类型" name="kind" options={options} />
       <Field label="名称" name="name" />
-      {kinds.includes("branch") && <Checkbox label={t.org.retiredCadre} name="retiredCadre" />}
-      <SubmitButton>{t.org.create}</SubmitButton>
+      {kinds.includes("branch") && <Checkbox label={org.retiredCadre} name="retiredCadre" />}
+      <SubmitButton>{org.create}</SubmitButton>
     </ActionForm>
   );
 }
 
 export function GrantForm({ nodeId, roles }: { nodeId: number; roles: RoleName[] }) {
-  const options = Object.fromEntries(roles.map((r) => [r, t.roles[r]]));
+  const options = Object.fromEntries(roles.map((r) => [r, roleNames[r]]));
   return (
-    <ActionForm action={grantRoleAction} success={() => t.org.granted} resetOnSuccess>
+    <ActionForm action={grantRoleAction} success={() => org.granted} resetOnSuccess>
       <input type="hidden" name="nodeId" value={nodeId} />
       <Select label="职务" name="role" options={options} />
-      <Field label={t.auth.phone} name="phone" type="tel" inputMode="numeric" />
-      <Field label={t.common.name} name="name" hint="已有账号可不填；新人员填写姓名将新建账号" />
-      <SubmitButton>{t.org.grant}</SubmitButton>
+      <Field label={auth.phone} name="phone" type="tel" inputMode="numeric" />
+      <Field label={common.name} name="name" hint="已有账号可不填；新人员填写姓名将新建账号" />
+      <SubmitButton>{org.grant}</SubmitButton>
     </ActionForm>
   );
 }
@@ -48,8 +52,8 @@ export function RevokeButton({ grantId, label }: { grantId: number; label: strin
   return (
     <ActionForm action={revokeRoleAction} className="">
       <input type="hidden" name="grantId" value={grantId} />
-      <SubmitButton variant="danger" className="min-h-11 px-3" aria-label={`${t.org.revoke} ${label}`}>
-        {t.org.revoke}
+      <SubmitButton variant="danger" className="min-h-11 px-3" aria-label={`${org.revoke} ${label}`}>
+        {org.revoke}
       </SubmitButton>
     </ActionForm>
   );

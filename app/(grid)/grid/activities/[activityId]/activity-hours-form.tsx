@@ -3,10 +3,10 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Checkbox } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { community } from "@/lib/messages/community";
 import { activityHoursAction } from "../../actions";
 
-const m = t.community;
+const m = community;
 
 /** Hours for everyone who came, in one step: each ticked, at the activity's length unless changed. */
 export function ActivityHoursForm({ activityId, people, hours }: { activityId: number; people: { memberId: number; name: string }[]; hours: string }) {

@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { community } from "@/lib/messages/community";
 import { createServiceActivityAction } from "../../actions";
 
-const m = t.community;
+const m = community;
 
 export function ServiceActivityForm({ places, posts, defaultStart }: { places: { id: number; name: string }[]; posts: { id: number; name: string }[]; defaultStart: string }) {
   const router = useRouter();

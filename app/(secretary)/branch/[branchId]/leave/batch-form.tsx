@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { leave } from "@/lib/messages/leave";
 import { approveManyAction } from "../../leave-actions";
 
 /** The pending list with a checkbox per request (named `pick.<id>`) and one button to approve those ticked. */
@@ -12,8 +12,8 @@ export function BatchApproveForm({ children }: { children: ReactNode }) {
   return (
     <ActionForm action={approveManyAction} success={(message) => message} resetOnSuccess>
       {children}
-      <Field label={`${t.leave.comment}（可选）`} name="comment" maxLength={500} />
-      <SubmitButton>{t.leave.approveSelected}</SubmitButton>
+      <Field label={`${leave.comment}（可选）`} name="comment" maxLength={500} />
+      <SubmitButton>{leave.approveSelected}</SubmitButton>
     </ActionForm>
   );
 }

@@ -5,7 +5,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/text-area";
-import { t } from "@/lib/messages";
+import { assist } from "@/lib/messages/assist";
+import { leave } from "@/lib/messages/leave";
 import { fileLeaveForAction } from "../../leave-actions";
 
 /**
@@ -18,15 +19,15 @@ export function LeaveForForm({ activityId, memberId, name }: { activityId: numbe
   useEffect(() => setClientId(crypto.randomUUID()), []);
   return (
     <details className="mt-1">
-      <summary className="min-h-11 cursor-pointer py-2 text-sm text-brand">{t.assist.leaveFor}</summary>
+      <summary className="min-h-11 cursor-pointer py-2 text-sm text-brand">{assist.leaveFor}</summary>
       <ActionForm action={fileLeaveForAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="clientId" value={clientId} />
         <input type="hidden" name="activityId" value={activityId} />
         <input type="hidden" name="memberId" value={memberId} />
-        <Select label={`${name} ${t.leave.type}`} name="type" options={t.leave.types} defaultValue="sick" />
-        <TextArea label={`${name} ${t.leave.reason}`} name="reason" maxLength={500} rows={2} />
-        <SubmitButton variant="secondary" aria-label={t.assist.leaveForLabel(name)}>
-          {t.assist.leaveFor}
+        <Select label={`${name} ${leave.type}`} name="type" options={leave.types} defaultValue="sick" />
+        <TextArea label={`${name} ${leave.reason}`} name="reason" maxLength={500} rows={2} />
+        <SubmitButton variant="secondary" aria-label={assist.leaveForLabel(name)}>
+          {assist.leaveFor}
         </SubmitButton>
       </ActionForm>
     </details>

@@ -4,7 +4,9 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Tag } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { checkin } from "@/lib/messages/checkin";
+import { plans } from "@/lib/messages/plans";
+import { run } from "@/lib/messages/run";
 import { closeActivityAction, markStepAction, recordDuesAction } from "../actions";
 import { proxyCheckinAction } from "../checkin-actions";
 import { LeaveForForm } from "./leave-for-form";
@@ -25,8 +27,8 @@ export function StepItem({ step, editable }: { step: StepView; editable: boolean
       <div className="flex items-center justify-between gap-2">
         <span className="font-medium">{step.title}</span>
         <span className="flex shrink-0 gap-1">
-          {step.mandatory && <Tag tone="red">{t.plans.mandatory}</Tag>}
-          {step.done ? <Tag tone="green">✓ {t.run.done}</Tag> : <Tag>未完成</Tag>}
+          {step.mandatory && <Tag tone="red">{plans.mandatory}</Tag>}
+          {step.done ? <Tag tone="green">✓ {run.done}</Tag> : <Tag>未完成</Tag>}
         </span>
       </div>
       {step.note && <p className="mt-1 text-sm text-stone-700">{step.note}</p>}
@@ -39,15 +41,15 @@ export function StepItem({ step, editable }: { step: StepView; editable: boolean
         <ActionForm action={markStepAction} className="mt-2 space-y-2">
           <input type="hidden" name="stepId" value={step.id} />
           {step.done ? (
-            <SubmitButton variant="secondary">{t.run.undo}</SubmitButton>
+            <SubmitButton variant="secondary">{run.undo}</SubmitButton>
           ) : (
             <details className="rounded-lg bg-stone-50 p-2">
-              <summary className="min-h-11 cursor-pointer py-2 text-brand">{t.run.markDone}</summary>
+              <summary className="min-h-11 cursor-pointer py-2 text-brand">{run.markDone}</summary>
               <input type="hidden" name="done" value="on" />
               <div className="space-y-2 pt-2">
                 <Field label="说明（可选）" name="note" />
-                <Field label={t.run.evidence} name="photo" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" capture="environment" className="block w-full text-sm" />
-                <SubmitButton>{t.run.markDone}</SubmitButton>
+                <Field label={run.evidence} name="photo" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" capture="environment" className="block w-full text-sm" />
+                <SubmitButton>{run.markDone}</SubmitButton>
               </div>
             </details>
           )}
@@ -73,17 +75,17 @@ export function RosterItem({ row, activityId, editable, collectsDues, canFileLea
     <li className="py-2">
       <div className="flex items-center justify-between gap-2">
         <span>{row.name}</span>
-        <Tag tone={row.outcome ? tone[row.outcome] : "stone"}>{row.outcome ? t.run.outcome[row.outcome] : t.run.notYet}</Tag>
+        <Tag tone={row.outcome ? tone[row.outcome] : "stone"}>{row.outcome ? run.outcome[row.outcome] : run.notYet}</Tag>
       </div>
       {editable && !row.outcome && (
         <details className="mt-1">
-          <summary className="min-h-11 cursor-pointer py-2 text-sm text-brand">{t.checkin.proxy}</summary>
+          <summary className="min-h-11 cursor-pointer py-2 text-sm text-brand">{checkin.proxy}</summary>
           <ActionForm action={proxyCheckinAction} className="space-y-2">
             <input type="hidden" name="activityId" value={activityId} />
             <input type="hidden" name="memberId" value={row.memberId} />
-            <Field label={`${row.name} ${t.checkin.proxyReason}`} name="reason" placeholder={t.checkin.proxyReasonHint} />
-            <SubmitButton variant="secondary" aria-label={`${row.name} ${t.checkin.proxy}`}>
-              {t.checkin.proxy}
+            <Field label={`${row.name} ${checkin.proxyReason}`} name="reason" placeholder={checkin.proxyReasonHint} />
+            <SubmitButton variant="secondary" aria-label={`${row.name} ${checkin.proxy}`}>
+              {checkin.proxy}
             </SubmitButton>
           </ActionForm>
         </details>
@@ -98,13 +100,13 @@ export function RosterItem({ row, activityId, editable, collectsDues, canFileLea
 
 function DuesForm({ activityId, memberId, name, fen, editable }: { activityId: number; memberId: number; name: string; fen: number | null; editable: boolean }) {
   const paid = fen == null ? null : (fen / 100).toFixed(2);
-  if (!editable) return paid ? <p className="text-sm text-stone-600">{t.run.dues} ¥{paid}</p> : null;
+  if (!editable) return paid ? <p className="text-sm text-stone-600">{run.dues} ¥{paid}</p> : null;
   return (
     <ActionForm action={recordDuesAction} className="mt-1 flex items-end gap-2">
       <input type="hidden" name="activityId" value={activityId} />
       <input type="hidden" name="memberId" value={memberId} />
       <div className="flex-1">
-        <Field label={`${name} ${t.run.dues}（元）`} name="amount" inputMode="decimal" defaultValue={paid ?? ""} />
+        <Field label={`${name} ${run.dues}（元）`} name="amount" inputMode="decimal" defaultValue={paid ?? ""} />
       </div>
       <SubmitButton variant="secondary" className="min-h-11 px-3" aria-label={`${name} ${paid ? "修改" : "记录"}党费`}>
         {paid ? "修改" : "记录"}
@@ -115,9 +117,9 @@ function DuesForm({ activityId, memberId, name, fen, editable }: { activityId: n
 
 export function CloseForm({ activityId }: { activityId: number }) {
   return (
-    <ActionForm action={closeActivityAction} success={() => t.run.closedOk}>
+    <ActionForm action={closeActivityAction} success={() => run.closedOk}>
       <input type="hidden" name="activityId" value={activityId} />
-      <SubmitButton>{t.run.close}</SubmitButton>
+      <SubmitButton>{run.close}</SubmitButton>
     </ActionForm>
   );
 }

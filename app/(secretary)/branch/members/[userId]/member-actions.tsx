@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { roster } from "@/lib/messages/roster";
 import { issueCodeAction, setMemberActiveAction } from "../../actions";
 
 const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
@@ -22,7 +22,7 @@ export function IssueCodeForm({ userId }: { userId: number }) {
       onSuccess={() => {}}
     >
       <input type="hidden" name="userId" value={userId} />
-      <SubmitButton variant="secondary">{t.roster.issueCode}</SubmitButton>
+      <SubmitButton variant="secondary">{roster.issueCode}</SubmitButton>
     </ActionForm>
   );
 }
@@ -32,7 +32,7 @@ export function SetActiveForm({ userId, active }: { userId: number; active: bool
     <ActionForm action={setMemberActiveAction}>
       <input type="hidden" name="userId" value={userId} />
       {!active && <input type="hidden" name="active" value="on" />}
-      <SubmitButton variant={active ? "danger" : "secondary"}>{active ? t.roster.deactivate : t.roster.reactivate}</SubmitButton>
+      <SubmitButton variant={active ? "danger" : "secondary"}>{active ? roster.deactivate : roster.reactivate}</SubmitButton>
     </ActionForm>
   );
 }

@@ -5,14 +5,15 @@ import { useCallback } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { activityType } from "@/lib/messages/activity-type";
+import { run } from "@/lib/messages/run";
 import { createMeetingAction } from "../../../activities/actions";
 
 const types = {
-  general_meeting: t.activityType.general_meeting,
-  committee_meeting: t.activityType.committee_meeting,
-  group_meeting: t.activityType.group_meeting,
-  party_lecture: t.activityType.party_lecture,
+  general_meeting: activityType.general_meeting,
+  committee_meeting: activityType.committee_meeting,
+  group_meeting: activityType.group_meeting,
+  party_lecture: activityType.party_lecture,
 };
 
 export function MeetingForm({ branchId }: { branchId: number }) {
@@ -30,7 +31,7 @@ export function MeetingForm({ branchId }: { branchId: number }) {
         <label htmlFor="materials" className="block font-medium">学习材料</label>
         <textarea id="materials" name="materials" rows={5} className="block w-full rounded-lg border border-stone-300 p-3" />
       </div>
-      <SubmitButton>{t.run.newMeeting}</SubmitButton>
+      <SubmitButton>{run.newMeeting}</SubmitButton>
     </ActionForm>
   );
 }

@@ -3,7 +3,8 @@
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { checkinUrl, codeFor, STEP_MS, stepAt } from "@/lib/checkin-token";
-import { t } from "@/lib/messages";
+import { checkin } from "@/lib/messages/checkin";
+import { run } from "@/lib/messages/run";
 
 interface Summary {
   expected: number;
@@ -57,21 +58,21 @@ export function CheckinScreen({ activityId, secret, initial }: { activityId: num
     <div className="space-y-4">
       <div className="rounded-xl bg-white p-4 text-center">
         <div className="mx-auto aspect-square w-full max-w-72" role="img" aria-label="签到二维码" dangerouslySetInnerHTML={{ __html: svg }} />
-        <p className="mt-3 text-sm text-stone-600">{t.checkin.codeLabel}</p>
+        <p className="mt-3 text-sm text-stone-600">{checkin.codeLabel}</p>
         <p className="font-mono text-5xl font-bold tracking-[0.2em]" data-testid="checkin-code" aria-live="polite">
           {code}
         </p>
-        <p className="mt-1 text-sm text-stone-600">{t.checkin.refresh(left)}</p>
-        <p className="mt-2 text-sm text-stone-700">{t.checkin.scanHint}</p>
+        <p className="mt-1 text-sm text-stone-600">{checkin.refresh(left)}</p>
+        <p className="mt-2 text-sm text-stone-700">{checkin.scanHint}</p>
       </div>
       <div className="rounded-xl bg-white p-4">
-        <h2 className="mb-2 text-lg font-semibold">{t.checkin.counts}</h2>
+        <h2 className="mb-2 text-lg font-semibold">{checkin.counts}</h2>
         <dl className="grid grid-cols-4 gap-2 text-center" data-testid="checkin-counts">
           {[
-            [t.run.expected, summary.expected],
-            [t.run.present, summary.present.length],
-            [t.run.leave, summary.leave.length],
-            [t.run.notYet, summary.waiting.length],
+            [run.expected, summary.expected],
+            [run.present, summary.present.length],
+            [run.leave, summary.leave.length],
+            [run.notYet, summary.waiting.length],
           ].map(([label, value]) => (
             <div key={label} className="rounded-lg bg-stone-50 p-2">
               <dt className="text-sm text-stone-600">{label}</dt>
@@ -79,8 +80,8 @@ export function CheckinScreen({ activityId, secret, initial }: { activityId: num
             </div>
           ))}
         </dl>
-        {summary.present.length > 0 && <p className="mt-3 text-sm"><span className="font-medium">{t.run.present}：</span>{summary.present.join("、")}</p>}
-        {summary.waiting.length > 0 && <p className="mt-1 text-sm text-stone-700"><span className="font-medium">{t.run.notYet}：</span>{summary.waiting.join("、")}</p>}
+        {summary.present.length > 0 && <p className="mt-3 text-sm"><span className="font-medium">{run.present}：</span>{summary.present.join("、")}</p>}
+        {summary.waiting.length > 0 && <p className="mt-1 text-sm text-stone-700"><span className="font-medium">{run.notYet}：</span>{summary.waiting.join("、")}</p>}
       </div>
     </div>
   );

@@ -2,10 +2,10 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { assist } from "@/lib/messages/assist";
 import { paperSheetAction } from "../../checkin-actions";
 
-const a = t.assist;
+const a = assist;
 const choices = [
   ["", a.mark.none],
   ["present", a.mark.present],

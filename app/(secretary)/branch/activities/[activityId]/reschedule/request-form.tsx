@@ -4,10 +4,10 @@ import { useId } from "react";
 import { ActionForm, useFieldError } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { t } from "@/lib/messages";
+import { scheduleChange } from "@/lib/messages/schedule-change";
 import { requestChangeAction } from "./actions";
 
-const m = t.scheduleChange;
+const m = scheduleChange;
 
 export function RequestForm({ activityId, current, min }: { activityId: number; current: string; min: string }) {
   return (

@@ -1,0 +1,10 @@
+export const errors = {
+  bad_request: "提交的内容有误，请检查后重试。",
+  unauthenticated: "请先登录。",
+  forbidden: "您没有权限进行此操作。",
+  not_found: "找不到该记录，或您无权查看。",
+  conflict: "该记录已存在或已被修改，请刷新后重试。",
+  rate_limited: "操作过于频繁，请稍后再试。",
+  internal: "系统繁忙，请稍后再试。",
+  badOrigin: "请求来源无效。",
+} as const;

@@ -1,0 +1,17 @@
+export const org = {
+  title: "组织架构",
+  create: "新建下级组织",
+  rename: "重命名",
+  renamed: "已重命名",
+  created: "已创建",
+  retiredCadre: "离退休干部党支部",
+  kindNotAllowed: "该组织下不能建立此类下级组织。",
+  roles: "人员与职务",
+  grant: "任命",
+  granted: "已任命",
+  revoke: "撤销",
+  revoked: "已撤销",
+  roleNotAllowed: "该组织不能设置此职务。",
+  userNotFound: "未找到该手机号的账号，请填写姓名以新建账号。",
+  nameDiffers: "该手机号已属于另一位用户：",
+} as const;
