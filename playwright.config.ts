@@ -45,10 +45,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The production build, as deployed; a fresh database each run so the demo seed is the starting state.
-    command: `rm -rf ${dataDir} && ${build}npx next start -p ${port}`,
+    // The production build served as deployed (npm start: server.mjs); a fresh database each run so the demo
+    // seed is the starting state.
+    command: `rm -rf ${dataDir} && ${build}npm start`,
     url: `${baseURL}/login`,
     env: {
+      PORT: String(port),
       DATA_DIR: dataDir,
       NEXTAUTH_URL: baseURL,
       AUTH_SECRET: "zhibu-e2e-fixed-test-secret-not-for-prod",

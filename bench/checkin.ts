@@ -3,19 +3,22 @@
  *
  * 1. A fresh database `zhibu_bench` on the PostgreSQL server of DATABASE_URL (default 127.0.0.1:5432, user
  *    postgres), migrated the app's way, seeded with 20,000 members in 400 branches and a theme day each.
- * 2. A production build in .next-bench (BENCH_SKIP_BUILD=1 reuses the last one), served by `next start` on
- *    127.0.0.1:3900 against that database.
+ * 2. A production build in .next-bench (BENCH_SKIP_BUILD=1 reuses the last one), served as `npm start`
+ *    serves it (server.mjs: the check-in answered before Next's router) on 127.0.0.1:3900 against that
+ *    database.
  * 3. Every member checks in once through POST /api/v1/checkins, 200 connections at a time, each with a
  *    session cookie minted as next-auth would and the code of the current step from codeFor.
  * 4. Two framework baselines on the same server (the same route answering 405 without running app code,
- *    and next-auth's own session endpoint), then the database baseline: the same number of rows inserted
- *    directly with postgres.js into a scratch copy of the table, 200 at a time.
+ *    and next-auth's own session endpoint); the same check-ins again through Next's router (`next start`,
+ *    the route handler of app/api/v1/checkins) on a reset roster; then the database baseline: the same
+ *    number of rows inserted directly with postgres.js into a scratch copy of the table, 200 at a time.
  * 5. Counts from the database: duplicates and missing check-ins must be 0. Prints the JSON and writes
  *    bench/results/checkin.json. The server is killed at the end, however the run ends.
  *
  * Settings (environment): BENCH_MEMBERS (20000), BENCH_BRANCHES (400), BENCH_CONNECTIONS (200),
- * BENCH_PORT (3900), BENCH_DIST_DIR (.next-bench), BENCH_SKIP_BUILD, BENCH_FRAMEWORK=0 skips step 4's
- * framework runs, DATABASE_POOL is passed on to the server.
+ * BENCH_PORT (3900; Next's own server uses the next port), BENCH_DIST_DIR (.next-bench), BENCH_SKIP_BUILD,
+ * BENCH_FRAMEWORK=0 and BENCH_ROUTER=0 skip step 4's framework runs and the run through Next's router,
+ * BENCH_INSTANCES (1), DATABASE_POOL is passed on to the server.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -44,7 +47,7 @@ const CONNECTIONS = number("BENCH_CONNECTIONS", 200);
 const PORT = number("BENCH_PORT", 3900);
 const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-bench";
 const FRAMEWORK_RUNS = process.env.BENCH_FRAMEWORK !== "0";
-const LEAN = process.env.BENCH_LEAN !== "0";
+const ROUTER = process.env.BENCH_ROUTER !== "0";
 const INSTANCES = number("BENCH_INSTANCES", 1);
 const BASELINE_POOL = number("BENCH_BASELINE_POOL", 20);
 const MINT_AHEAD = 3_000;
@@ -137,14 +140,17 @@ async function startServer(name: string, port: number, args: string[], ready: nu
   }
 }
 
-const startNext = () => {
-  const start = ["start", "-p", String(PORT), "-H", "127.0.0.1"];
-  // Several instances share the port through node:cluster (bench/cluster.ts), as separate deployments would.
-  const args = INSTANCES > 1 ? ["--import", "tsx", path.join(root, "bench/cluster.ts"), String(INSTANCES), ...start] : [path.join(root, "node_modules/next/dist/bin/next"), ...start];
-  return startServer("next", PORT, args, 405, { SEED_DEMO: "false", NEXTAUTH_URL: ORIGIN });
+/**
+ * The app as `npm start` serves it (server.mjs), or with `router` Next's own `next start`, where the check-in
+ * goes through Next's router to the route handler. Several instances share the port through node:cluster
+ * (bench/cluster.ts), as separate deployments would.
+ */
+const startApp = (port: number, router = false) => {
+  const script = router ? [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"] : [path.join(root, "server.mjs")];
+  const args = INSTANCES > 1 ? ["--import", "tsx", path.join(root, "bench/cluster.ts"), String(INSTANCES), ...script] : script;
+  // GET /api/v1/checkins answers 405 once Next is up (and has run instrumentation.ts).
+  return startServer(router ? "next-start" : "server", port, args, 405, { SEED_DEMO: "false", NEXTAUTH_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: "127.0.0.1" });
 };
-const startLean = () =>
-  startServer("lean", PORT + 1, ["--import", "tsx", path.join(root, "bench/lean-server.ts")], 404, { PORT: String(PORT + 1) });
 
 // ---------------------------------------------------------------------------------------------------------
 // Sessions and codes, as a member's phone would have them
@@ -362,7 +368,7 @@ async function main() {
     log(`seeded ${county.members.length} members, ${county.activities.length} activities in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     if (process.env.BENCH_SKIP_BUILD !== "1") build();
-    const next = await startNext();
+    const next = await startApp(PORT);
     log("server ready");
 
     const codes = codeBook(county.activities);
@@ -371,17 +377,13 @@ async function main() {
 
     // Warm-up: the route module, the JIT and the database pool, with wrong codes (refused, nothing written).
     const warmCookies = await Promise.all(county.members.slice(0, CONNECTIONS).map(sessionCookie));
-    const warm = await load({
-      url: ORIGIN,
-      connections: CONNECTIONS,
-      amount: CONNECTIONS * 5,
-      request: (i) => {
-        const member = county.members[i % CONNECTIONS];
-        const { step, code } = codes.scan(member.activityId);
-        const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
-        return { method: "POST", path: "/api/v1/checkins", headers: { "content-type": "application/json", origin: ORIGIN, cookie: warmCookies[i % CONNECTIONS].cookie }, body: JSON.stringify({ activityId: member.activityId, step, code: wrong, clientId: randomUUID() }) };
-      },
-    });
+    const warmRequest = (origin: string) => (i: number): LoadRequest => {
+      const member = county.members[i % CONNECTIONS];
+      const { step, code } = codes.scan(member.activityId);
+      const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+      return { method: "POST", path: "/api/v1/checkins", headers: { "content-type": "application/json", origin, cookie: warmCookies[i % CONNECTIONS].cookie }, body: JSON.stringify({ activityId: member.activityId, step, code: wrong, clientId: randomUUID() }) };
+    };
+    const warm = await load({ url: ORIGIN, connections: CONNECTIONS, amount: CONNECTIONS * 5, request: warmRequest(ORIGIN) });
     log(`warm-up: ${warm.requests} refused scans, ${round(warm.perSecond, 0)}/s`);
 
     log(`checking in ${order.length} members, ${CONNECTIONS} connections …`);
@@ -403,17 +405,18 @@ async function main() {
     await stopServer(next);
     const counts = await countCheckins(sql);
 
-    if (LEAN) {
-      // What-if: the same check-ins without Next.js (bench/lean-server.ts), on a reset roster.
+    if (ROUTER) {
+      // The comparison: the same check-ins through Next's router (`next start`), on a reset roster.
       await sql`truncate checkins cascade`;
       await sql`update attendance set outcome = null, source = null, recorded_by = null, recorded_at = null`;
-      const lean = await startLean();
-      const leanOrigin = `http://127.0.0.1:${PORT + 1}`;
-      log(`lean server: checking in ${order.length} members again …`);
-      const leanRun = await checkInAll(sql, lean, leanOrigin, order, codes);
-      await stopServer(lean);
-      const leanCounts = await countCheckins(sql);
-      framework.lean_server = { ...summary(leanRun), errors: leanRun.non2xx + leanRun.errors + leanRun.timeouts, duplicates: leanCounts.duplicates, missing: leanCounts.missing };
+      const router = await startApp(PORT + 1, true);
+      const routerOrigin = `http://127.0.0.1:${PORT + 1}`;
+      await load({ url: routerOrigin, connections: CONNECTIONS, amount: CONNECTIONS * 5, request: warmRequest(routerOrigin) });
+      log(`next start: checking in ${order.length} members again …`);
+      const routerRun = await checkInAll(sql, router, routerOrigin, order, codes);
+      await stopServer(router);
+      const routerCounts = await countCheckins(sql);
+      framework.next_router = { ...summary(routerRun), errors: routerRun.non2xx + routerRun.errors + routerRun.timeouts, duplicates: routerCounts.duplicates, missing: routerCounts.missing };
     }
     codes.stop();
 

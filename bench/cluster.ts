@@ -1,10 +1,10 @@
 /**
- * `next start` in N processes sharing one port (node:cluster hands each incoming connection to a worker),
- * as a deployment runs several instances of the stateless web tier. For BENCH_INSTANCES > 1.
- * Usage: node --import tsx bench/cluster.ts <instances> <next start args…>
+ * A server script (server.mjs, or next's bin with `start …`) in N processes sharing one port (node:cluster hands
+ * each incoming connection to a worker), as a deployment runs several instances of the stateless web tier.
+ * For BENCH_INSTANCES > 1. Usage: node --import tsx bench/cluster.ts <instances> <script> <args…>
  */
 import cluster from "node:cluster";
-import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const [instances, ...args] = process.argv.slice(2);
 if (cluster.isPrimary) {
@@ -15,7 +15,6 @@ if (cluster.isPrimary) {
   });
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => process.exit(0));
 } else {
-  const bin = path.join(process.cwd(), "node_modules/next/dist/bin/next");
-  process.argv = [process.argv[0], bin, ...args];
-  await import(bin);
+  process.argv = [process.argv[0], ...args];
+  await import(pathToFileURL(args[0]).href);
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { hkdf } from "@panva/hkdf";
 import { jwtDecrypt } from "jose";
-import { cookies } from "next/headers";
 import type { Session } from "next-auth";
 import { getToken, type JWT } from "next-auth/jwt";
 import { authOptions } from "@/auth";
@@ -9,6 +8,7 @@ import { getDb } from "@/db";
 import { env } from "@/env";
 import type { Ctx } from "./action";
 import { AppError } from "./errors";
+import type { Incoming } from "./route";
 
 /**
  * The session of a hot API route (the check-in burst, docs/scaling.md), for `route(..., { context })`.
@@ -21,9 +21,9 @@ import { AppError } from "./errors";
  * does not roll the cookie's expiry forward (every page still does), and a session older than 60 s is
  * re-read on each such call rather than once.
  */
-export async function requireTokenContext(): Promise<Ctx> {
-  const jar = await cookies();
-  const secure = jar.getAll().some((c) => c.name.startsWith("__Secure-next-auth.session-token"));
+export async function requireTokenContext(request: Pick<Incoming, "header">): Promise<Ctx> {
+  const jar = parseCookies(request.header("cookie"));
+  const secure = [...jar.keys()].some((name) => name.startsWith("__Secure-next-auth.session-token"));
   // The cookie only, as getServerSession: no Authorization header.
   const req = { cookies: jar, headers: {} };
   const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: env.AUTH_SECRET, secureCookie: secure, decode });
@@ -33,6 +33,22 @@ export async function requireTokenContext(): Promise<Ctx> {
   const result = (await session!({ session: { expires: "" }, token: checked } as Parameters<NonNullable<typeof session>>[0])) as Session;
   if (!result.user?.scope) throw new AppError("unauthenticated");
   return { db: await getDb(), scope: result.user.scope };
+}
+
+/** A Cookie header as name → value (next-auth's SessionStore takes a Map and joins chunked tokens itself). */
+function parseCookies(header: string | null): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const pair of header?.split(";") ?? []) {
+    const at = pair.indexOf("=");
+    if (at < 0) continue;
+    const value = pair.slice(at + 1).trim();
+    try {
+      jar.set(pair.slice(0, at).trim(), decodeURIComponent(value));
+    } catch {
+      jar.set(pair.slice(0, at).trim(), value);
+    }
+  }
+  return jar;
 }
 
 const keys = new Map<string, Promise<Uint8Array>>();

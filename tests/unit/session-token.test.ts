@@ -4,9 +4,8 @@ import type { Scope } from "@/lib/scope";
 
 // The lean session of the check-in route must accept exactly the sessions getServerSession accepts.
 const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ getAll: () => [...jar].map(([name, value]) => ({ name, value })) }),
-}));
+/** The request, carrying the jar as its Cookie header. */
+const request = { header: (name: string) => (name === "cookie" ? [...jar].map(([key, value]) => `${key}=${value}`).join("; ") : null) };
 const fresh = vi.fn();
 vi.mock("@/db", () => ({ getDb: async () => ({ fake: "db" }) }));
 vi.mock("@/db/queries/session", () => ({ loadSessionUser: (...args: unknown[]) => fresh(...args), findUserByPhone: vi.fn() }));
@@ -25,34 +24,34 @@ beforeEach(() => {
 describe("requireTokenContext", () => {
   it("reads the scope from a session next-auth minted, without the database when checked in the last minute", async () => {
     jar.set("next-auth.session-token", await token({}));
-    await expect(requireTokenContext()).resolves.toMatchObject({ scope, db: { fake: "db" } });
+    await expect(requireTokenContext(request)).resolves.toMatchObject({ scope, db: { fake: "db" } });
     expect(fresh).not.toHaveBeenCalled();
   });
 
   it("also reads the secure cookie name", async () => {
     jar.set("__Secure-next-auth.session-token", await token({}));
-    await expect(requireTokenContext()).resolves.toMatchObject({ scope });
+    await expect(requireTokenContext(request)).resolves.toMatchObject({ scope });
   });
 
   it("re-reads an older session and ends it when the account was disabled or its version moved", async () => {
     jar.set("next-auth.session-token", await token({ checked: Date.now() - 61_000 }));
     const moved: Scope = { ...scope, member: { branchId: 4, branchPath: "/1/2/4/" } };
     fresh.mockResolvedValueOnce({ id: 7, name: "刘洋", active: true, sessionVersion: 2, scope: moved });
-    await expect(requireTokenContext()).resolves.toMatchObject({ scope: moved });
+    await expect(requireTokenContext(request)).resolves.toMatchObject({ scope: moved });
     fresh.mockResolvedValueOnce({ id: 7, name: "刘洋", active: false, sessionVersion: 2, scope });
-    await expect(requireTokenContext()).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
     fresh.mockResolvedValueOnce({ id: 7, name: "刘洋", active: true, sessionVersion: 3, scope });
-    await expect(requireTokenContext()).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
   });
 
   it("refuses no cookie, a token under another secret, a tampered or an expired one", async () => {
-    await expect(requireTokenContext()).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
     jar.set("next-auth.session-token", await token({}, "another-secret-another-secret-0123456789"));
-    await expect(requireTokenContext()).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
     const good = await token({});
     jar.set("next-auth.session-token", good.slice(0, -3) + (good.endsWith("AAA") ? "BBB" : "AAA"));
-    await expect(requireTokenContext()).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
     jar.set("next-auth.session-token", await encode({ secret: process.env.AUTH_SECRET!, maxAge: -60, token: { uid: 7, sv: 2, scope, checked: Date.now() } }));
-    await expect(requireTokenContext()).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
   });
 });

@@ -1,0 +1,25 @@
+// How `npm start` serves the app: Next's own request handler for everything, except the few routes that a
+// whole county calls within the same minutes (the check-in), which are answered straight from node:http
+// at a fifth of the CPU (docs/scaling.md). Those handlers are compiled with the app and handed over by
+// instrumentation.ts at boot (lib/fast-routes.ts); under `next dev` Next's router serves them instead.
+import { createServer } from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT) || 3000;
+const host = process.env.HOST || undefined; // every interface unless named (not HOSTNAME: shells set that)
+
+const app = next({ dev: false, port, hostname: host });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  // Next runs instrumentation.ts on the first request; until it has, Next serves these routes itself.
+  const path = request.url?.split("?", 1)[0];
+  const route = globalThis.zhibuFastRoutes?.[`${request.method} ${path}`];
+  if (route) route(request, response);
+  else void handle(request, response);
+});
+server.listen(port, host, () => console.log(`> zhibu ready on http://${host ?? "localhost"}:${port}`));
+
+// Exit on a stop signal so that exit handlers (the PGlite data-directory lock) run, as `next start` does.
+for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(0));

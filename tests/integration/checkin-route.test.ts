@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { publishPlan } from "@/db/queries/plans";
+import { activities } from "@/db/schema/activities";
+import { checkins } from "@/db/schema/checkins";
+import type { Ctx } from "@/lib/action";
+import { codeFor, stepAt } from "@/lib/checkin-token";
+import type { Scope } from "@/lib/scope";
+import { demoCounty, phones } from "./county";
+
+// The check-in is served two ways from one definition (lib/fast-routes.ts): as Next's route handler and as
+// the node:http handler server.mjs calls before Next's router. Both must answer alike, and exactly once.
+const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
+vi.mock("@/lib/session-token", () => ({
+  requireTokenContext: async () => {
+    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
+    return session.ctx;
+  },
+}));
+const { postCheckin, fastRoutes } = await import("@/lib/fast-routes");
+
+let county: Awaited<ReturnType<typeof demoCounty>>;
+let member: Scope;
+let activity: typeof activities.$inferSelect;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  county = await demoCounty();
+  member = await county.scopeOf(phones.member);
+  const admin = await county.scopeOf(phones.countyAdmin);
+  // Starts in 10 minutes: the window is open now and a check-in is on time.
+  const { planId } = await publishPlan(county.db, admin, { title: "两条路签到", startsAt: new Date(Date.now() + 10 * 60_000), durationMinutes: 120, materials: "", links: [], items: [{ title: "学习", mandatory: false }] });
+  [activity] = await county.db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
+  server = createServer(fastRoutes["POST /api/v1/checkins"]);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await county.close();
+});
+
+type Sent = { status: number; body: unknown };
+const sameSite = () => ({ origin, host: new URL(origin).host });
+
+/** The same request to each adapter: over HTTP to the node handler, and as a Request to the route handler. */
+async function viaNode(body: string, headers: Record<string, string> = sameSite()): Promise<Sent> {
+  const response = await fetch(`${origin}/api/v1/checkins`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  return { status: response.status, body: await response.json() };
+}
+async function viaRoute(body: string, headers: Record<string, string> = sameSite()): Promise<Sent> {
+  const request = new Request(`${origin}/api/v1/checkins`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  const response = await postCheckin(request, { params: Promise.resolve({}) });
+  return { status: response.status, body: await response.json() };
+}
+
+const scan = async (clientId = randomUUID()) => {
+  const step = stepAt(Date.now());
+  return { activityId: activity.id, step, code: await codeFor(activity.checkinSecret, activity.id, step), clientId };
+};
+const rowsOf = (memberId: number) => county.db.select().from(checkins).where(and(eq(checkins.activityId, activity.id), eq(checkins.memberId, memberId)));
+
+describe("the check-in, through server.mjs's node:http handler and through Next's route handler", () => {
+  it("refuses bad requests alike, with a Chinese message and a 4xx, writing nothing", async () => {
+    session.ctx = { db: county.db, scope: member };
+    const good = JSON.stringify(await scan());
+    const wrongCode = JSON.stringify({ ...(await scan()), code: "000000" === (await scan()).code ? "111111" : "000000" });
+    const cases: [string, Record<string, string>?][] = [
+      [good, { origin: "https://evil.example" }],
+      [good, {}],
+      ["{not json", undefined],
+      ["[1,2]", undefined],
+      [JSON.stringify({ activityId: activity.id }), undefined],
+      [wrongCode, undefined],
+      ["x".repeat(70_000), undefined],
+    ];
+    for (const [body, headers] of cases) {
+      const node = await viaNode(body, headers && { ...headers, host: new URL(origin).host });
+      const route = await viaRoute(body, headers && { ...headers, host: new URL(origin).host });
+      expect(node).toEqual(route);
+      expect(node.status).toBeGreaterThanOrEqual(400);
+      expect(node.status).toBeLessThan(500);
+      expect((node.body as { error: string }).error).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    session.ctx = null;
+    expect(await viaNode(good)).toEqual(await viaRoute(good));
+    expect((await viaNode(good)).status).toBe(401);
+    expect(await rowsOf(member.userId)).toHaveLength(0);
+  });
+
+  it("checks in once: concurrent replays on both paths get the first answer, another scan gets 'already'", async () => {
+    session.ctx = { db: county.db, scope: member };
+    const body = JSON.stringify(await scan());
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? viaRoute(body) : viaNode(body))));
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0]).toMatchObject({ status: 200, body: { ok: true, data: { status: "checked_in" } } });
+    const again = await Promise.all([viaNode(JSON.stringify(await scan())), viaRoute(JSON.stringify(await scan()))]);
+    for (const answer of again) expect(answer).toMatchObject({ status: 200, body: { ok: true, data: { status: "already" } } });
+    expect(await rowsOf(member.userId)).toHaveLength(1);
+  });
+
+  it("answers with the headers Next would add to an API response", async () => {
+    session.ctx = null;
+    const response = await fetch(`${origin}/api/v1/checkins`, { method: "POST", headers: sameSite(), body: "{}" });
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  });
+});
