@@ -1,5 +1,6 @@
 "use client";
 
+import type { CheckinQr } from "@/lib/checkin-url";
 import { pwa } from "@/lib/messages/pwa";
 import { submit } from "./outbox/outbox";
 
@@ -25,4 +26,16 @@ export async function sendCheckin(body: { activityId: number; code: string; step
   });
   if (delivery.outcome === "kept") return { ok: false, queued: true, message: pwa.queuedCheckin };
   return { ok: delivery.outcome === "sent", message: delivery.message };
+}
+
+/**
+ * The check-in a scanned QR code asks for, from the /c page or the in-app scanner. The clientId is kept for
+ * the tab, so reading the same code again (a reload, a second frame) replays the first request and gets
+ * its answer instead of a second one.
+ */
+export function sendScannedCheckin(scan: CheckinQr): Promise<CheckinResult> {
+  const key = `checkin:${scan.activityId}:${scan.step}:${scan.code}`;
+  const clientId = sessionStorage.getItem(key) ?? crypto.randomUUID();
+  sessionStorage.setItem(key, clientId);
+  return sendCheckin({ ...scan, clientId, scannedAt: new Date().toISOString() });
 }

@@ -64,11 +64,6 @@ export async function typedStepInWindow(scan: { secret: string; activityId: numb
   return null;
 }
 
-/** The URL a QR code carries: opens the check-in of that activity in any browser. */
-export function checkinUrl(origin: string, activityId: number, step: number, code: string): string {
-  return `${origin}/c/${activityId}?s=${step}&k=${code}`;
-}
-
 export type ScanVerdict = { ok: true; step: number; offline: boolean } | { ok: false; reason: "bad_code" | "expired" | "window_closed" };
 
 export interface Scan {

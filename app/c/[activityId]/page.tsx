@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { checkinParams } from "@/lib/checkin-url";
 import { t } from "@/lib/messages";
 import { pageContext } from "@/lib/session";
-import { id } from "@/lib/validation/fields";
 import { ScanCheckin } from "./scan-checkin";
 
 export const metadata = { title: t.checkin.title };
@@ -13,15 +13,14 @@ export const metadata = { title: t.checkin.title };
  */
 export default async function ScanPage({ params, searchParams }: { params: Promise<{ activityId: string }>; searchParams: Promise<{ s?: string; k?: string }> }) {
   await pageContext();
-  const activityId = id.safeParse((await params).activityId);
   const { s, k } = await searchParams;
-  const step = Number(s);
-  if (!activityId.success || !Number.isInteger(step) || step < 0 || !/^\d{6}$/.test(k ?? "")) notFound();
+  const checkin = checkinParams((await params).activityId, s, k);
+  if (!checkin) notFound();
   return (
     <>
       <PageHeader title={t.checkin.title} />
       <main className="p-4">
-        <ScanCheckin activityId={activityId.data} step={step} code={k!} />
+        <ScanCheckin checkin={checkin} />
       </main>
     </>
   );

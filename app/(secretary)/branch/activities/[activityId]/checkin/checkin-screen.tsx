@@ -2,7 +2,8 @@
 
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
-import { checkinUrl, codeFor, STEP_MS, stepAt } from "@/lib/checkin-token";
+import { codeFor, STEP_MS, stepAt } from "@/lib/checkin-token";
+import { checkinUrl } from "@/lib/checkin-url";
 import { checkin } from "@/lib/messages/checkin";
 import { run } from "@/lib/messages/run";
 
