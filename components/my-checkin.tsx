@@ -2,15 +2,16 @@ import type { myCheckin } from "@/db/queries/checkins";
 import { OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
 import { TIME_ZONE } from "@/lib/time";
-import { CheckinForm } from "./checkin-form";
-import { DisputeForm } from "./dispute-form";
+import { CheckinForm, DisputeForm } from "./my-checkin-parts";
+import { ScanCheckinButton } from "./scan-checkin-button";
 import { Card, Tag } from "./ui/card";
 
 const hhmm = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
 
 /**
- * The member's check-in on their activity page: the code entry while the window is open, then their own
- * record — when, late or not, and, for a proxy entry, who made it, with a way to dispute it.
+ * The member's check-in on their activity page (and on the 长辈模式 home): scanning the QR code or typing the
+ * code while the window is open, then their own record — when, late or not, and, for a proxy entry, who
+ * made it, with a way to dispute it.
  */
 export function MyCheckin({
   activity,
@@ -47,7 +48,10 @@ export function MyCheckin({
           )}
         </div>
       ) : (
-        <CheckinForm activityId={activity.id} elder={elder} />
+        <div className="space-y-4">
+          <ScanCheckinButton activityId={activity.id} elder={elder} />
+          <CheckinForm activityId={activity.id} elder={elder} />
+        </div>
       )}
     </Card>
   );

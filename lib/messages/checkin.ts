@@ -35,4 +35,7 @@ export const checkin = {
   alreadyDisputed: "已提出过异议，请等待处理。",
   scanned: "正在签到…",
   signInFirst: "请先登录，登录后将自动完成签到。",
+  /** The button beside the code field; what the scanner itself says is in ./scan, loaded with it. */
+  scanButton: "扫码签到",
+  scanUnavailable: "扫码功能未能加载（可能已离线），请输入 6 位签到码。",
 } as const;

@@ -18,11 +18,11 @@ test("a member types the code from the secretary's screen and is counted; a prox
   await signIn(member, "13800000004", "demo1234");
   await member.goto(`/activities/${lecture}`);
   await member.getByLabel("输入 6 位签到码").fill("000000" === code ? "111111" : "000000");
-  await member.getByRole("button", { name: "签到" }).click();
+  await member.getByRole("button", { name: "签到", exact: true }).click();
   await expect(member.getByRole("main").getByRole("alert")).toContainText("签到码不正确");
   const fresh = await currentCode(secretary);
   await member.getByLabel("输入 6 位签到码").fill(fresh);
-  await member.getByRole("button", { name: "签到" }).click();
+  await member.getByRole("button", { name: "签到", exact: true }).click();
   await expect(member.getByRole("main").getByText(/签到成功/)).toBeVisible();
   await shot(member, "checkin-member");
 
