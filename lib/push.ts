@@ -1,6 +1,6 @@
 import webpush from "web-push";
 import type { Db } from "@/db/open";
-import { dropPushEndpoint, storedVapidKeys, subscriptionsOf } from "@/db/queries/push";
+import { claimPushes, dropPushEndpoint, finishPushes, storedVapidKeys } from "@/db/queries/push";
 import type { PushSubscriptionRow } from "@/db/schema/push";
 import { env } from "@/env";
 import { logError } from "./log";
@@ -45,11 +45,13 @@ export function vapidKeys(db: Db): Promise<VapidKeys> {
 const inFlight = new Set<Promise<void>>();
 
 /**
- * Sends `payload` to every browser these people subscribed, in the background: the write that caused it
- * has committed and answered already, so a slow or failing push service costs it nothing.
+ * Sends the pushes that are due (db/schema/push.ts's outbox), in the background: called once a notice's
+ * transaction has committed, and every minute by the server (`sendPushesEvery`) for those a push service
+ * failed to take or a crash left behind. The write that queued them has answered already, so a slow or
+ * failing push service costs it nothing.
  */
-export function pushToUsers(db: Db, userIds: number[], payload: PushPayload): void {
-  const job = deliver(db, userIds, payload).catch((error: unknown) => logError("push delivery failed", error));
+export function sendDuePushes(db: Db, now = new Date()): void {
+  const job = drain(db, now).catch((error: unknown) => logError("push delivery failed", error));
   inFlight.add(job);
   void job.finally(() => inFlight.delete(job));
 }
@@ -59,23 +61,41 @@ export async function pushesSettled(): Promise<void> {
   while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
 
-async function deliver(db: Db, userIds: number[], payload: PushPayload): Promise<void> {
-  const subscriptions = await subscriptionsOf(db, [...new Set(userIds)]);
-  if (subscriptions.length === 0) return;
-  const keys = await vapidKeys(db);
-  const body = JSON.stringify(payload);
-  let next = 0;
-  const lane = async () => {
-    while (next < subscriptions.length) await sendOne(db, subscriptions[next++], body, keys);
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, subscriptions.length) }, lane));
+/** The server's sweep: due pushes every `ms` (a timer that never keeps the process alive). */
+export function sendPushesEvery(db: Db, ms = 60_000): void {
+  setInterval(() => sendDuePushes(db), ms).unref();
+}
+
+/** After this many failed sends, or once the push service would have dropped it (TTL), a push is let go. */
+const MAX_ATTEMPTS = 8;
+
+async function drain(db: Db, now: Date): Promise<void> {
+  for (;;) {
+    const batch = await claimPushes(db, now);
+    if (batch.length === 0) return;
+    const keys = await vapidKeys(db);
+    const done: number[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < batch.length) {
+        const push = batch[next++];
+        // Gone, or since moved to someone else's notices: nobody to tell.
+        const owner = push.subscription?.userId === push.userId ? push.subscription : undefined;
+        const outcome = owner ? await sendOne(db, owner, JSON.stringify(push.payload), keys) : "done";
+        const stale = push.attempts >= MAX_ATTEMPTS || now.getTime() - push.createdAt.getTime() > TTL_SECONDS * 1000;
+        if (outcome === "done" || stale) done.push(push.id);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, batch.length) }, lane));
+    await finishPushes(db, done);
+  }
 }
 
 /**
  * web-push encrypts (aes128gcm, RFC 8291) and signs (VAPID); the request goes out through fetch so it has
  * a time-out and follows no redirects. 404 and 410 mean the subscription is gone for good: it is removed.
  */
-async function sendOne(db: Db, subscription: PushSubscriptionRow, body: string, keys: VapidKeys): Promise<void> {
+async function sendOne(db: Db, subscription: PushSubscriptionRow, body: string, keys: VapidKeys): Promise<"done" | "retry"> {
   const request = webpush.generateRequestDetails(
     { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
     body,
@@ -93,7 +113,10 @@ async function sendOne(db: Db, subscription: PushSubscriptionRow, body: string, 
     });
     if (response.status === 404 || response.status === 410) await dropPushEndpoint(db, subscription.endpoint);
     else if (!response.ok) console.warn(`push service ${service} answered ${response.status}`);
+    // Taken, gone, or refused for good (a 4xx other than 429 will not change by asking again).
+    return response.ok || (response.status >= 400 && response.status < 500 && response.status !== 429) ? "done" : "retry";
   } catch (error) {
     console.warn(`push service ${service} unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    return "retry";
   }
 }

@@ -1,8 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/scope";
 import type { PushSubscriptionInput } from "@/lib/validation/push";
 import type { Db } from "../open";
-import { pushSubscriptions, pushVapidKeys } from "../schema/push";
+import { pushOutbox, pushSubscriptions, pushVapidKeys } from "../schema/push";
 import { writeAudit } from "./audit";
 
 /**
@@ -34,10 +34,38 @@ export async function removePushSubscription(db: Db, scope: Scope, input: { endp
   });
 }
 
-/** Every subscription of these people: the sender's read, with no caller (it runs after a write commits). */
-export async function subscriptionsOf(db: Db, userIds: number[]) {
-  if (userIds.length === 0) return [];
-  return db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.userId, userIds));
+/**
+ * Queues a push to every browser these people subscribed, in the caller's transaction (the notice's): one
+ * statement, however many people.
+ */
+export async function queuePush(db: Db, userIds: number[], payload: { title: string; body: string; url: string }): Promise<void> {
+  if (userIds.length === 0) return;
+  const s = pushSubscriptions;
+  await db.execute(sql`insert into ${pushOutbox} (endpoint, user_id, payload)
+    select ${s.endpoint}, ${s.userId}, ${JSON.stringify(payload)}::jsonb from ${s} where ${inArray(s.userId, [...new Set(userIds)])}`);
+}
+
+/**
+ * Takes up to `limit` pushes that are due, for this sender alone: each is leased (not due again for a minute,
+ * then two, four … as its attempts grow) so another sender, or this one after a crash, sends it only once
+ * the lease has run out. Comes with the subscription's keys; the sender's read, with no caller.
+ */
+export async function claimPushes(db: Db, now: Date, limit = 100) {
+  const due = db.select({ id: pushOutbox.id }).from(pushOutbox).where(lte(pushOutbox.notBefore, now)).orderBy(pushOutbox.id).limit(limit).for("update", { skipLocked: true });
+  const claimed = await db
+    .update(pushOutbox)
+    .set({ attempts: sql`${pushOutbox.attempts} + 1`, notBefore: sql`${now.toISOString()}::timestamptz + interval '1 minute' * power(2, ${pushOutbox.attempts})` })
+    .where(inArray(pushOutbox.id, due))
+    .returning();
+  if (claimed.length === 0) return [];
+  const subscriptions = await db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.endpoint, [...new Set(claimed.map((c) => c.endpoint))]));
+  const byEndpoint = new Map(subscriptions.map((s) => [s.endpoint, s]));
+  return claimed.map((push) => ({ ...push, subscription: byEndpoint.get(push.endpoint) }));
+}
+
+/** Pushes that are done with: taken by their push service, refused for good, or given up on. */
+export async function finishPushes(db: Db, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.delete(pushOutbox).where(inArray(pushOutbox.id, ids));
 }
 
 /** The push service said this endpoint is gone (404/410): the browser unsubscribed or the subscription expired. */

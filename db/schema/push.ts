@@ -1,4 +1,4 @@
-import { index, integer, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /**
@@ -32,5 +32,28 @@ export const pushVapidKeys = pgTable("push_vapid_keys", {
   privateKey: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Pushes not yet answered by their push service. Written in the transaction of the notice they announce, so
+ * a crash between the commit and the send loses nothing, and kept through a push service's failures until
+ * it takes them (lib/push.ts sends, db/queries/push.ts claims). One row per browser to tell; `userId` is whom
+ * it is for, so a phone whose subscription has since moved to someone else is not told.
+ */
+export const pushOutbox = pgTable(
+  "push_outbox",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    endpoint: text()
+      .notNull()
+      .references(() => pushSubscriptions.endpoint, { onDelete: "cascade" }),
+    userId: integer().notNull(),
+    payload: jsonb().$type<{ title: string; body: string; url: string }>().notNull(),
+    attempts: smallint().notNull().default(0),
+    /** Not sent before this: now when queued; claimed sends and failures move it on (a lease and a back-off). */
+    notBefore: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("push_outbox_due").on(t.notBefore)],
+);
 
 export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;

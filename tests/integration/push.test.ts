@@ -7,8 +7,9 @@ import { publishPlan } from "@/db/queries/plans";
 import { removePushSubscription, savePushSubscription, storedVapidKeys } from "@/db/queries/push";
 import { activities } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
-import { pushSubscriptions } from "@/db/schema/push";
-import { pushesSettled, vapidKeys, type PushPayload } from "@/lib/push";
+import { pushOutbox, pushSubscriptions } from "@/db/schema/push";
+import { queuePush } from "@/db/queries/push";
+import { pushesSettled, sendDuePushes, vapidKeys, type PushPayload } from "@/lib/push";
 import type { Scope } from "@/lib/scope";
 import { pushSubscriptionInput } from "@/lib/validation/push";
 import { demoCounty, phones } from "./county";
@@ -114,12 +115,72 @@ describe("only after the write commits", () => {
     try {
       await expect(notify(county.db, [member.userId, other.userId], { kind: "activity", title: "推送失败也照常写入" })).resolves.toBeUndefined();
       await pushesSettled();
-      // A 500 is not "gone": the subscription stays for the next notice.
+      // A 500 is not "gone": the subscription stays for the next notice, and this push waits to be sent again.
       expect(await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, memberPhone.endpoint))).toHaveLength(1);
+      expect(await county.db.select().from(pushOutbox).where(eq(pushOutbox.endpoint, memberPhone.endpoint))).toHaveLength(1);
     } finally {
       receiver.answer(memberPhone.endpoint, 201);
+      // Sent on the sweep after its back-off; the tests below start with an empty outbox.
+      sendDuePushes(county.db, new Date(Date.now() + 61_000));
+      await pushesSettled();
       await removePushSubscription(county.db, other, { endpoint: "http://127.0.0.1:9/push/nobody-listens" });
     }
+  });
+});
+
+describe("nothing lost: the outbox", () => {
+  const outboxOf = (db: typeof county.db, endpoint: string) => db.select().from(pushOutbox).where(eq(pushOutbox.endpoint, endpoint));
+
+  it("queues the push in the notice's own transaction, and empties once the push service has it", async () => {
+    await county.db.transaction(async (tx) => {
+      await notify(tx, [member.userId], { kind: "activity", title: "与通知同一事务" });
+      expect(await outboxOf(tx, memberPhone.endpoint)).toHaveLength(1);
+    });
+    expect((await pushesTo(memberPhone.endpoint)).map((p) => p.title)).toEqual(["与通知同一事务"]);
+    expect(await outboxOf(county.db, memberPhone.endpoint)).toEqual([]);
+  });
+
+  it("sends a push that a crash left behind on the next sweep", async () => {
+    // Queued and committed, but the process died before sending: only the sweep is left to send it.
+    await queuePush(county.db, [member.userId], { title: "崩溃后补发", body: "", url: "/notices" });
+    expect(receiver.received).toEqual([]);
+    sendDuePushes(county.db);
+    expect((await pushesTo(memberPhone.endpoint)).map((p) => p.title)).toEqual(["崩溃后补发"]);
+    expect(await outboxOf(county.db, memberPhone.endpoint)).toEqual([]);
+  });
+
+  it("keeps a push the service could not take (503) and sends it once, after its back-off, when it can", async () => {
+    receiver.answer(memberPhone.endpoint, 503);
+    try {
+      const queued = Date.now();
+      await notify(county.db, [member.userId], { kind: "reminder", title: "稍后重发" });
+      await pushesSettled();
+      expect(receiver.received).toHaveLength(1); // refused
+      const [kept] = await outboxOf(county.db, memberPhone.endpoint);
+      expect(kept).toMatchObject({ attempts: 1 });
+      expect(kept.notBefore.getTime()).toBeGreaterThan(queued + 50_000);
+    } finally {
+      receiver.answer(memberPhone.endpoint, 201);
+    }
+    receiver.received.length = 0;
+    sendDuePushes(county.db, new Date(Date.now() + 30_000)); // still backing off
+    expect(await pushesTo(memberPhone.endpoint)).toEqual([]);
+    sendDuePushes(county.db, new Date(Date.now() + 61_000));
+    sendDuePushes(county.db, new Date(Date.now() + 61_000)); // two senders at once: still sent once
+    expect((await pushesTo(memberPhone.endpoint)).map((p) => p.title)).toEqual(["稍后重发"]);
+    expect(await outboxOf(county.db, memberPhone.endpoint)).toEqual([]);
+  });
+
+  it("does not tell a phone that has since passed to someone else the previous owner's push", async () => {
+    const phone = receiver.subscribe("handed-on");
+    const other = await county.scopeOf(phones.gridWorker);
+    await savePushSubscription(county.db, member, phone);
+    await queuePush(county.db, [member.userId], { title: "原主人的通知", body: "", url: "/notices" });
+    await savePushSubscription(county.db, other, phone);
+    sendDuePushes(county.db);
+    expect(await pushesTo(phone.endpoint)).toEqual([]);
+    expect(await outboxOf(county.db, phone.endpoint)).toEqual([]);
+    await removePushSubscription(county.db, other, { endpoint: phone.endpoint });
   });
 });
 
