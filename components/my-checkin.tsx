@@ -2,8 +2,7 @@ import type { myCheckin } from "@/db/queries/checkins";
 import { OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
 import { TIME_ZONE } from "@/lib/time";
-import { CheckinForm, DisputeForm } from "./my-checkin-parts";
-import { ScanCheckinButton } from "./scan-checkin-button";
+import { CheckinForm, DisputeForm, ScanCheckinButton } from "./my-checkin-parts";
 import { Card, Tag } from "./ui/card";
 
 const hhmm = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
