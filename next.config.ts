@@ -1,7 +1,7 @@
 import withPWAInit from "@ducanh2912/next-pwa";
 import type { NextConfig } from "next";
 import { pwaRuntimeCaching } from "./lib/pwa-caching";
-import { fixedHeaders, permissionsPolicy, signInPolicy } from "./lib/security-headers";
+import { fixedHeaders, signInPolicy } from "./lib/security-headers";
 
 // Lets two builds (say, two e2e runs on one machine) keep apart; unset in normal use.
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -39,7 +39,7 @@ const nextConfig: NextConfig = {
       // Pages get their CSP and Permissions-Policy from proxy.ts (a nonce per request); the sign-in page,
       // which next-auth's proxy wrapper never hands to ours, gets the fixed one (lib/security-headers.ts).
       { source: "/:path*", headers: fixedHeaders(process.env.NODE_ENV === "production") },
-      { source: "/login", headers: [{ key: "Content-Security-Policy", value: signInPolicy }, { key: "Permissions-Policy", value: permissionsPolicy("/login") }] },
+      { source: "/login", headers: [{ key: "Content-Security-Policy", value: signInPolicy }] },
     ];
   },
   async rewrites() {

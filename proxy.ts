@@ -2,7 +2,7 @@ import { encode, type JWT } from "next-auth/jwt";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse } from "next/server";
 import { env } from "@/env";
-import { pagePolicy, newNonce, permissionsPolicy } from "@/lib/security-headers";
+import { pagePolicy, newNonce } from "@/lib/security-headers";
 import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
 
 /**
@@ -26,7 +26,6 @@ export default withAuth(
     headers.set("Content-Security-Policy", policy); // Next reads the nonce for its own scripts from here
     const res = NextResponse.next({ request: { headers } });
     res.headers.set("Content-Security-Policy", policy);
-    res.headers.set("Permissions-Policy", permissionsPolicy(req.nextUrl.pathname));
     await touchSession(req, res);
     return res;
   },

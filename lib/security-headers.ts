@@ -33,11 +33,12 @@ export function pagePolicy(nonce: string, dev = false): string {
  */
 export const signInPolicy = pagePolicy("", false).replace(/'nonce-' 'strict-dynamic'/, "'unsafe-inline'");
 
-/** The camera only on the member's activity pages, where a check-in code is scanned. */
-export function permissionsPolicy(pathname: string): string {
-  const camera = /^\/activities(\/|$)/.test(pathname) ? "(self)" : "()";
-  return `camera=${camera}, microphone=(), geolocation=(), payment=(), usb=()`;
-}
+/**
+ * The camera for this app's own pages (扫码签到), nothing else that a page could ask for, and nothing for
+ * anything framed. One policy for every page: the app is one document across client-side navigations, so a
+ * policy per path would follow the page a person opened first, not the one where they scan.
+ */
+export const permissionsPolicy = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
 
 /** Fixed headers for every response. HSTS only in production: a dev server on plain http has none to give. */
 export function fixedHeaders(production: boolean): { key: string; value: string }[] {
@@ -45,6 +46,7 @@ export function fixedHeaders(production: boolean): { key: string; value: string 
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "same-origin" },
     { key: "X-Frame-Options", value: "DENY" },
+    { key: "Permissions-Policy", value: permissionsPolicy },
     ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
   ];
 }

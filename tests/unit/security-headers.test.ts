@@ -26,15 +26,14 @@ describe("content security policy", () => {
 });
 
 describe("other headers", () => {
-  it("the camera only on the member's activity pages", () => {
-    expect(permissionsPolicy("/activities/12")).toContain("camera=(self)");
-    expect(permissionsPolicy("/activities")).toContain("camera=(self)");
-    for (const path of ["/", "/branch/activities/12", "/activitiesx", "/admin"]) expect(permissionsPolicy(path)).toContain("camera=()");
-    expect(permissionsPolicy("/")).toContain("geolocation=()");
+  it("the camera for the app's own pages only, and nothing else a page could ask for, on every response", () => {
+    expect(permissionsPolicy).toContain("camera=(self)");
+    for (const feature of ["microphone", "geolocation", "payment", "usb"]) expect(permissionsPolicy).toContain(`${feature}=()`);
+    for (const production of [true, false]) expect(fixedHeaders(production)).toContainEqual({ key: "Permissions-Policy", value: permissionsPolicy });
   });
   it("HSTS in production only", () => {
     const keys = (production: boolean) => fixedHeaders(production).map((h) => h.key);
-    expect(keys(true)).toEqual(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Strict-Transport-Security"]);
+    expect(keys(true)).toEqual(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy", "Strict-Transport-Security"]);
     expect(keys(false)).not.toContain("Strict-Transport-Security");
   });
 });
