@@ -1,7 +1,6 @@
 import { AppError } from "./errors";
 import { run } from "./messages/run";
-
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from "./upload-limit";
 
 /** Recognised by their first bytes, never by the name or the type the browser claims. */
 const signatures: { mime: string; test: (b: Buffer) => boolean }[] = [

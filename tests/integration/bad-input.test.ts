@@ -5,7 +5,7 @@ import { activities, activitySteps, uploads } from "@/db/schema/activities";
 import { leaveRequests } from "@/db/schema/leave";
 import { users } from "@/db/schema/users";
 import type { Ctx } from "@/lib/action";
-import { MAX_UPLOAD_BYTES } from "@/lib/uploads";
+import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import type { Scope } from "@/lib/scope";
 import { phones } from "./county";
 import { matrix } from "./endpoint-cases";

@@ -8,7 +8,7 @@ import { activities } from "@/db/schema/activities";
 import { leaveRequests } from "@/db/schema/leave";
 import { members } from "@/db/schema/users";
 import type { Ctx } from "@/lib/action";
-import { MAX_UPLOAD_BYTES } from "@/lib/uploads";
+import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 

@@ -12,7 +12,7 @@ import { errors } from "@/lib/messages/errors";
 import { leave } from "@/lib/messages/leave";
 import { pwa } from "@/lib/messages/pwa";
 import { run } from "@/lib/messages/run";
-import { MAX_UPLOAD_BYTES } from "@/lib/uploads";
+import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 
 const m = leave;
 
