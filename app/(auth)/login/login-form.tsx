@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { auth } from "@/lib/messages/auth";
@@ -14,6 +13,9 @@ function safeNext(raw: string | null): string {
   return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/";
 }
 
+/** next-auth's client (~9 KB) is fetched once someone starts typing, not with the page. */
+const loadNextAuth = () => import("next-auth/react");
+
 export function LoginForm({ next }: { next: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -25,12 +27,15 @@ export function LoginForm({ next }: { next: string | null }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
+    const credentials = {
       phone: String(form.get("phone") ?? ""),
       password: String(form.get("password") ?? ""),
       ...(needsCode ? { otp: String(form.get("otp") ?? "") } : {}),
       redirect: false,
-    }).catch(() => null);
+    };
+    const result = await loadNextAuth()
+      .then(({ signIn }) => signIn("credentials", credentials))
+      .catch(() => null);
     if (result?.ok) {
       window.location.assign(safeNext(next));
       return;
@@ -45,7 +50,7 @@ export function LoginForm({ next }: { next: string | null }) {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form onSubmit={submit} onFocus={() => void loadNextAuth().catch(() => undefined)} className="space-y-4" noValidate>
       <div className="space-y-1">
         <label htmlFor="phone" className="block font-medium">{auth.phone}</label>
         <input id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />

@@ -1,9 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useCallback } from "react";
-import { replay } from "@/components/outbox/outbox";
-import { forgetPerson } from "@/components/pwa/clear-person-caches";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -14,11 +11,15 @@ import { changePasswordAction } from "./actions";
 
 // Queued writes get one more try while the session is still theirs (what stays is sent when they sign in
 // again); then the person's cached pages go, so the next person on this phone never sees them (DESIGN.md §7).
-const leave = (callbackUrl: string) =>
-  void replay()
-    .catch(() => undefined)
-    .then(forgetPerson)
-    .then(() => signOut({ callbackUrl }));
+// The outbox, the caches and next-auth's client are fetched on the way out, not with the page.
+const leave = (callbackUrl: string) => void signOutAfterCleanup(callbackUrl);
+
+async function signOutAfterCleanup(callbackUrl: string): Promise<void> {
+  const [{ replay }, { forgetPerson }, { signOut }] = await Promise.all([import("@/components/outbox/outbox"), import("@/components/pwa/clear-person-caches"), import("next-auth/react")]);
+  await replay().catch(() => undefined);
+  await forgetPerson();
+  await signOut({ callbackUrl });
+}
 const backToLogin = () => leave("/login");
 
 export function ChangePasswordForm() {
