@@ -1,3 +1,4 @@
+import { isQueued } from "./queued";
 import { deleteItem, getItem, itemsOf, putItem, type OutboxItem } from "./store";
 
 /** Long enough for a slow mobile network, short enough that a member at the door is not kept waiting. */
@@ -71,8 +72,4 @@ export function flush(userId: number, messages: { network: string; server: strin
     }
   })();
   return running;
-}
-
-export function isQueued(item: OutboxItem): boolean {
-  return item.state === "pending" || item.state === "sending";
 }

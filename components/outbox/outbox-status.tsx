@@ -2,16 +2,17 @@
 
 import { useEffect, useState } from "react";
 import { pwa } from "@/lib/messages/pwa";
-import { isQueued } from "./deliver";
-import { dismiss, replay, setOutboxUser } from "./outbox";
+import { isQueued } from "./queued";
 import { useOutbox } from "./use-outbox";
+import { setOutboxUser } from "./user";
 
 const m = pwa;
 const time = new Intl.DateTimeFormat("zh-CN", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
 
 /**
  * The outbox in the app shell: replays it at start, on `online` and when the app comes back to the front,
- * and shows what is waiting ("2 条待同步") and the answers of writes that a replay settled.
+ * and shows what is waiting ("2 条待同步") and the answers of writes that a replay settled. The sender and
+ * IndexedDB are fetched after the page is up: every page has this shell, few pages write.
  */
 export function OutboxStatus({ userId }: { userId: number }) {
   const items = useOutbox(userId);
@@ -96,4 +97,12 @@ export function OutboxStatus({ userId }: { userId: number }) {
       </div>
     </>
   );
+}
+
+function replay(): Promise<void> {
+  return import("./outbox").then((outbox) => outbox.replay());
+}
+
+function dismiss(clientId: string): Promise<void> {
+  return import("./outbox").then((outbox) => outbox.dismiss(clientId));
 }

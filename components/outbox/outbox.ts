@@ -2,8 +2,9 @@
 
 import { errors } from "@/lib/messages/errors";
 import { pwa } from "@/lib/messages/pwa";
-import { deleteItem, putItem, SYNC_TAG, type OutboxItem } from "./store";
-import { deliver, flush, type Delivery } from "./deliver";
+import type { Delivery } from "./deliver";
+import type { OutboxItem } from "./store";
+import { outboxUser } from "./user";
 
 /**
  * The one way an offline-capable write leaves the phone (DESIGN.md §7): it is stored in IndexedDB first, then
@@ -12,15 +13,17 @@ import { deliver, flush, type Delivery } from "./deliver";
  */
 const messages = { network: pwa.queued, server: errors.internal };
 
-let currentUser: number | null = null;
-
-/** Set by the app shell for the signed-in person; their writes are queued under their id. */
-export function setOutboxUser(userId: number | null): void {
-  currentUser = userId;
-}
-
-export function outboxUser(): number | null {
-  return currentUser;
+/**
+ * IndexedDB (idb) and the sender are a chunk of their own, fetched once the page is idle rather than with it:
+ * the form works from the first moment, and the chunk is in hand (and in the service worker's precache)
+ * before anyone goes offline with the form open.
+ */
+const loadStore = () => import("./store");
+const loadDeliver = () => import("./deliver");
+if (typeof window !== "undefined") {
+  const warm = () => void Promise.all([loadStore(), loadDeliver()]).catch(() => undefined);
+  if ("requestIdleCallback" in window) window.requestIdleCallback(warm);
+  else setTimeout(warm, 1000);
 }
 
 export type Submission = Delivery & { clientId: string };
@@ -31,11 +34,12 @@ export type Submission = Delivery & { clientId: string };
  * signed in (a page outside the shell), it is sent once without queueing.
  */
 export async function submit(write: { kind: OutboxItem["kind"]; url: string; clientId: string; label: string; body: Record<string, unknown> }): Promise<Submission> {
-  const userId = currentUser;
+  const userId = outboxUser();
   const item: OutboxItem = { ...write, userId: userId ?? 0, createdAt: new Date().toISOString(), state: "pending", attempts: 0, lastAnswer: null };
   if (userId === null || !(await storageWorks())) {
     return { ...(await deliverWithoutStore(item)), clientId: item.clientId };
   }
+  const [{ putItem, deleteItem }, { deliver }] = await Promise.all([loadStore(), loadDeliver()]);
   await putItem(item);
   const delivery = await deliver(item, messages);
   if (delivery.outcome === "kept") requestBackgroundSync();
@@ -45,26 +49,30 @@ export async function submit(write: { kind: OutboxItem["kind"]; url: string; cli
 
 /** Sends whatever this person has queued; safe to call often. */
 export async function replay(): Promise<void> {
-  if (currentUser === null) return;
-  const left = await flush(currentUser, messages).catch(() => 1);
+  const userId = outboxUser();
+  if (userId === null) return;
+  const left = await loadDeliver()
+    .then(({ flush }) => flush(userId, messages))
+    .catch(() => 1);
   if (left > 0) requestBackgroundSync();
 }
 
 export async function dismiss(clientId: string): Promise<void> {
+  const { deleteItem } = await loadStore();
   await deleteItem(clientId);
 }
 
 function requestBackgroundSync(): void {
   if (!("serviceWorker" in navigator)) return;
-  void navigator.serviceWorker.ready
-    .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG))
+  void Promise.all([navigator.serviceWorker.ready, loadStore()])
+    .then(([registration, { SYNC_TAG }]) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG))
     .catch(() => undefined);
 }
 
 let storage: Promise<boolean> | null = null;
 /** Private modes of some browsers refuse IndexedDB; then writes are sent directly, as before the outbox. */
 function storageWorks(): Promise<boolean> {
-  storage ??= import("./store").then((s) => s.itemsOf(-1)).then(() => true, () => false);
+  storage ??= loadStore().then((s) => s.itemsOf(-1)).then(() => true, () => false);
   return storage;
 }
 
