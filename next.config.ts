@@ -55,4 +55,26 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withPWA(nextConfig);
+const withServiceWorker = withPWA(nextConfig);
+
+/**
+ * next-pwa puts its own workbox-window script (sw-entry.js, ~2.5 KB gzipped) in front of every page's
+ * bundle. components/pwa/service-worker.tsx fetches workbox-window itself once the page is up and registers
+ * the worker there, so that script is taken out of the entries again: it would count on every page's budget.
+ */
+export default {
+  ...withServiceWorker,
+  webpack(config, context) {
+    const out = withServiceWorker.webpack ? withServiceWorker.webpack(config, context) : config;
+    if (context.isServer || typeof out.entry !== "function") return out;
+    const entry = out.entry as () => Promise<Record<string, string | string[]>>;
+    out.entry = async () => {
+      const entries = await entry();
+      for (const [name, files] of Object.entries(entries)) {
+        if (Array.isArray(files)) entries[name] = files.filter((file) => !/next-pwa[\\/]dist[\\/]sw-entry\.js$/.test(file));
+      }
+      return entries;
+    };
+    return out;
+  },
+} satisfies NextConfig;

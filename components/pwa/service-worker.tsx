@@ -3,11 +3,10 @@
 import { useEffect, useState } from "react";
 import type { Workbox } from "workbox-window";
 import { pwa } from "@/lib/messages/pwa";
-import { matchCachesTo } from "./clear-person-caches";
 
 declare global {
   interface Window {
-    /** Made by next-pwa's entry script (workbox-window); registration is left to this component. */
+    /** The one workbox-window instance of this page, made below; update() uses it. */
     workbox?: Workbox;
   }
 }
@@ -22,19 +21,29 @@ export function ServiceWorker({ userId }: { userId: number | null }) {
   const [waiting, setWaiting] = useState(false);
 
   useEffect(() => {
-    void matchCachesTo(userId);
+    // Fetched after the page is up; nothing waits for it.
+    void import("./clear-person-caches").then(({ matchCachesTo }) => matchCachesTo(userId));
   }, [userId]);
 
   useEffect(() => {
-    const wb = window.workbox;
-    if (!wb || !("serviceWorker" in navigator)) return;
+    if (!("serviceWorker" in navigator) || typeof caches === "undefined") return;
+    let live = true;
+    let wb: Workbox | undefined;
     const onWaiting = () => setWaiting(true);
-    wb.addEventListener("waiting", onWaiting);
-    void wb.register().then((registration) => {
-      // A worker that was already waiting before this page loaded announces nothing; ask it.
-      if (registration?.waiting && navigator.serviceWorker.controller) setWaiting(true);
+    // workbox-window is fetched once the page is up (next.config.ts takes next-pwa's copy out of the bundle).
+    void import("workbox-window").then(({ Workbox }) => {
+      if (!live) return;
+      wb = window.workbox ??= new Workbox(`${window.location.origin}/sw.js`, { scope: "/" });
+      wb.addEventListener("waiting", onWaiting);
+      void wb.register().then((registration) => {
+        // A worker that was already waiting before this page loaded announces nothing; ask it.
+        if (registration?.waiting && navigator.serviceWorker.controller) setWaiting(true);
+      });
     });
-    return () => wb.removeEventListener("waiting", onWaiting);
+    return () => {
+      live = false;
+      wb?.removeEventListener("waiting", onWaiting);
+    };
   }, []);
 
   if (!waiting) return null;
