@@ -50,8 +50,8 @@ const inFlight = new Set<Promise<void>>();
  * failed to take or a crash left behind. The write that queued them has answered already, so a slow or
  * failing push service costs it nothing.
  */
-export function sendDuePushes(db: Db, now = new Date()): void {
-  const job = drain(db, now).catch((error: unknown) => logError("push delivery failed", error));
+export function sendDuePushes(db: Db, at?: Date): void {
+  const job = drain(db, at).catch((error: unknown) => logError("push delivery failed", error));
   inFlight.add(job);
   void job.finally(() => inFlight.delete(job));
 }
@@ -69,9 +69,10 @@ export function sendPushesEvery(db: Db, ms = 60_000): void {
 /** After this many failed sends, or once the push service would have dropped it (TTL), a push is let go. */
 const MAX_ATTEMPTS = 8;
 
-async function drain(db: Db, now: Date): Promise<void> {
+/** `at`: the time to judge what is due by (tests); the database's own clock when not given. */
+async function drain(db: Db, at?: Date): Promise<void> {
   for (;;) {
-    const batch = await claimPushes(db, now);
+    const batch = await claimPushes(db, at);
     if (batch.length === 0) return;
     const keys = await vapidKeys(db);
     const done: number[] = [];
@@ -82,7 +83,7 @@ async function drain(db: Db, now: Date): Promise<void> {
         // Gone, or since moved to someone else's notices: nobody to tell.
         const owner = push.subscription?.userId === push.userId ? push.subscription : undefined;
         const outcome = owner ? await sendOne(db, owner, JSON.stringify(push.payload), keys) : "done";
-        const stale = push.attempts >= MAX_ATTEMPTS || now.getTime() - push.createdAt.getTime() > TTL_SECONDS * 1000;
+        const stale = push.attempts >= MAX_ATTEMPTS || (at ?? new Date()).getTime() - push.createdAt.getTime() > TTL_SECONDS * 1000;
         if (outcome === "done" || stale) done.push(push.id);
       }
     };

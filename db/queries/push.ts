@@ -50,11 +50,13 @@ export async function queuePush(db: Db, userIds: number[], payload: { title: str
  * then two, four … as its attempts grow) so another sender, or this one after a crash, sends it only once
  * the lease has run out. Comes with the subscription's keys; the sender's read, with no caller.
  */
-export async function claimPushes(db: Db, now: Date, limit = 100) {
+export async function claimPushes(db: Db, at?: Date, limit = 100) {
+  // The database's clock by default: the one that stamped the rows (to the microsecond).
+  const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   const due = db.select({ id: pushOutbox.id }).from(pushOutbox).where(lte(pushOutbox.notBefore, now)).orderBy(pushOutbox.id).limit(limit).for("update", { skipLocked: true });
   const claimed = await db
     .update(pushOutbox)
-    .set({ attempts: sql`${pushOutbox.attempts} + 1`, notBefore: sql`${now.toISOString()}::timestamptz + interval '1 minute' * power(2, ${pushOutbox.attempts})` })
+    .set({ attempts: sql`${pushOutbox.attempts} + 1`, notBefore: sql`${now} + interval '1 minute' * power(2, ${pushOutbox.attempts})` })
     .where(inArray(pushOutbox.id, due))
     .returning();
   if (claimed.length === 0) return [];
