@@ -8,6 +8,8 @@ export const metadata: Metadata = {
   title: { default: t.app.name, template: `%s · ${t.app.name}` },
   description: t.app.fullName,
   applicationName: t.app.name,
+  // Named, so browsers do not ask for /favicon.ico (a 404 logged in the console) and iOS finds its icon.
+  icons: { icon: "/icons/icon-192.png", apple: "/icons/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = {
