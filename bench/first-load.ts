@@ -46,6 +46,12 @@ export function firstLoadSizes(distDir: string, include: (entry: string) => bool
     });
 }
 
+/** Gzipped size of some built files (paths under the dist dir, as URLs name them), in KB. */
+export function filesKB(distDir: string, files: string[]): number {
+  const bytes = [...new Set(files)].reduce((sum, file) => sum + gzipSync(readFileSync(path.join(distDir, decodeURIComponent(file))), { level: 9 }).length, 0);
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
 /** The manifest is a script that assigns to globalThis.__RSC_MANIFEST; run it in a sandbox of its own. */
 function clientManifest(distDir: string, entry: string): ClientManifest {
   const file = path.join(distDir, "server/app", `${entry}_client-reference-manifest.js`);
