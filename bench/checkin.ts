@@ -20,9 +20,9 @@
  * BENCH_FRAMEWORK=0 and BENCH_ROUTER=0 skip step 4's framework runs and the run through Next's router,
  * BENCH_INSTANCES (1), DATABASE_POOL is passed on to the server.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -34,6 +34,7 @@ import { seedCounty, type SeededMember } from "./county";
 import { buildNext } from "./next-build";
 import { cpuMs, groupPids, machineCpuMs } from "./cpu";
 import { load, type LoadRequest } from "./load";
+import { killServers, startServer, stopServer } from "./servers";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const number = (name: string, fallback: number) => {
@@ -64,50 +65,6 @@ const BENCH_URL = databaseUrl("zhibu_bench");
 
 const log = (...parts: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
-// ---------------------------------------------------------------------------------------------------------
-// The server, always killed at the end
-
-/** The servers this run started, each in its own process group; all are killed however the run ends. */
-const servers = new Set<ChildProcess>();
-function killServers() {
-  for (const child of servers) {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGKILL"); // the whole group: next start and anything it forked
-      } catch {
-        // already gone
-      }
-    }
-  }
-  servers.clear();
-}
-process.on("exit", killServers);
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    killServers();
-    process.exit(130);
-  });
-}
-
-/** Asks a server to stop (it writes a --cpu-prof profile if asked for one), then makes sure. */
-async function stopServer(child: ChildProcess) {
-  if (child.pid && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    try {
-      process.kill(-child.pid, "SIGKILL"); // whatever of the group is left
-    } catch {
-      // all gone
-    }
-  }
-  servers.delete(child);
-}
-
 function serverEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" };
   return env;
@@ -115,29 +72,6 @@ function serverEnv(): NodeJS.ProcessEnv {
 
 function build() {
   buildNext(root, { ...serverEnv(), AUTH_SECRET }, log);
-}
-
-/** Starts a server in its own process group and waits until POST-only /api/v1/checkins answers a GET. */
-async function startServer(name: string, port: number, args: string[], ready: number, env: Record<string, string>): Promise<ChildProcess> {
-  const logFile = path.join(os.tmpdir(), `zhibu-bench-${name}-${port}.log`);
-  const out = openSync(logFile, "w");
-  // BENCH_NODE_ARGS reach only the servers' node (say, --cpu-prof --cpu-prof-dir=/tmp/prof).
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: root, detached: true, stdio: ["ignore", out, out], env: { ...serverEnv(), DATABASE_URL: BENCH_URL, AUTH_SECRET, ...env } });
-  servers.add(child);
-  log(`${name} pid ${child.pid}, log ${logFile}`);
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logFile}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1/checkins`);
-      if (response.status === ready) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${name} not ready after 120 s; see ${logFile}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /**
@@ -148,8 +82,17 @@ async function startServer(name: string, port: number, args: string[], ready: nu
 const startApp = (port: number, router = false) => {
   const script = router ? [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"] : [path.join(root, "server.mjs")];
   const args = INSTANCES > 1 ? ["--import", "tsx", path.join(root, "bench/cluster.ts"), String(INSTANCES), ...script] : script;
-  // GET /api/v1/checkins answers 405 once Next is up (and has run instrumentation.ts).
-  return startServer(router ? "next-start" : "server", port, args, 405, { SEED_DEMO: "false", NEXTAUTH_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: "127.0.0.1" });
+  // BENCH_NODE_ARGS reach only the servers' node (say, --cpu-prof --cpu-prof-dir=/tmp/prof).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return startServer({
+    name: `${router ? "next-start" : "server"}-${port}`,
+    cwd: root,
+    args: [...nodeArgs, ...args],
+    env: { ...serverEnv(), DATABASE_URL: BENCH_URL, AUTH_SECRET, SEED_DEMO: "false", NEXTAUTH_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: "127.0.0.1" },
+    // GET /api/v1/checkins answers 405 once Next is up (and has run instrumentation.ts).
+    ready: async () => (await fetch(`http://127.0.0.1:${port}/api/v1/checkins`)).status === 405,
+    log,
+  });
 };
 
 // ---------------------------------------------------------------------------------------------------------

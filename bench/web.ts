@@ -19,9 +19,8 @@
  * Lighthouse's simulated throttling models a phone from a trace, but the trace is taken on this machine: a
  * busy machine lowers the performance score. The figures are reported as measured, never adjusted.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -35,6 +34,7 @@ import { activities } from "../db/schema/activities";
 import { filesKB, firstLoadSizes } from "./first-load";
 import { measureOfflineOpen } from "./offline-open";
 import { buildNext } from "./next-build";
+import { killServers, startServer } from "./servers";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-web";
@@ -49,25 +49,6 @@ const ADMIN = "13800000001";
 const BUDGET_KB = 150;
 
 const log = (...parts: unknown[]) => console.error(`[bench:web ${new Date().toISOString().slice(11, 19)}]`, ...parts);
-
-const children = new Set<ChildProcess>();
-function killChildren() {
-  for (const child of children) {
-    try {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-  children.clear();
-}
-process.on("exit", killChildren);
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    killChildren();
-    process.exit(130);
-  });
-}
 
 const serverEnv = (dataDir: string): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, AUTH_SECRET, NEXTAUTH_URL: ORIGIN };
@@ -92,21 +73,15 @@ async function prepareDatabase(dataDir: string): Promise<number> {
   }
 }
 
-async function startServer(dataDir: string): Promise<ChildProcess> {
-  const logFile = path.join(os.tmpdir(), `zhibu-bench-web-${PORT}.log`);
-  const out = openSync(logFile, "w");
-  const child = spawn(process.execPath, [path.join(root, "server.mjs")], { cwd: root, detached: true, stdio: ["ignore", out, out], env: { ...serverEnv(dataDir), PORT: String(PORT), HOST: "127.0.0.1" } });
-  children.add(child);
-  log(`server pid ${child.pid}, log ${logFile}`);
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}; see ${logFile}`);
-    const ok = await fetch(`${ORIGIN}/login`).then((r) => r.ok, () => false);
-    if (ok) return child;
-    if (Date.now() > deadline) throw new Error(`server not ready after 120 s; see ${logFile}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+const startApp = (dataDir: string) =>
+  startServer({
+    name: `web-${PORT}`,
+    cwd: root,
+    args: [path.join(root, "server.mjs")],
+    env: { ...serverEnv(dataDir), PORT: String(PORT), HOST: "127.0.0.1" },
+    ready: async () => (await fetch(`${ORIGIN}/login`)).ok,
+    log,
+  });
 
 /** Signs in as a phone would, through next-auth's credentials endpoint; returns the session cookie. */
 async function signIn(phone: string): Promise<string> {
@@ -182,7 +157,7 @@ async function main() {
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
     const activityId = await prepareDatabase(dataDir);
-    await startServer(dataDir);
+    await startApp(dataDir);
     const cookie = await signIn(MEMBER);
     const pages = [
       { page: "sign-in", url: `${ORIGIN}/login`, cookie: undefined, route: "/login" },
@@ -229,13 +204,13 @@ async function main() {
     log("wrote bench/results/web.json");
   } finally {
     chrome?.kill();
-    killChildren();
+    killServers();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 main().catch((error: unknown) => {
   console.error(error);
-  killChildren();
+  killServers();
   process.exit(1);
 });
