@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ops } from "./lib/messages/ops";
 
 /**
  * The environment, read once and validated (DESIGN.md §6.8). Every setting has a working default so that
@@ -30,7 +31,7 @@ const schema = z.object({
 
 const parsed = schema.safeParse(process.env);
 if (!parsed.success) {
-  throw new Error(`环境变量有误 / invalid environment:\n${z.prettifyError(parsed.error)}`);
+  throw new Error(ops.badEnvironment(z.prettifyError(parsed.error)));
 }
 
 const dataDir = path.resolve(parsed.data.DATA_DIR);

@@ -8,14 +8,14 @@ export async function BranchTabs({ branchId, current }: { branchId: number; curr
   const { db, scope } = await pageContext();
   const pending = await pendingLeaveCount(db, scope, branchId);
   const tabs = [
-    { key: "roster", href: `/branch/${branchId}`, label: "花名册" },
-    { key: "activities", href: `/branch/${branchId}/activities`, label: "活动" },
+    { key: "roster", href: `/branch/${branchId}`, label: t.nav.roster },
+    { key: "activities", href: `/branch/${branchId}/activities`, label: t.nav.activities },
     { key: "leave", href: `/branch/${branchId}/leave`, label: t.leave.title },
     { key: "community", href: `/branch/${branchId}/community`, label: t.community.feedbackTab },
     { key: "points", href: `/branch/${branchId}/points`, label: t.nav.points },
   ] as const;
   return (
-    <nav aria-label="支部工作台" className="grid grid-cols-[repeat(auto-fit,minmax(3.5rem,1fr))] gap-y-1 rounded-lg bg-stone-200 p-1">
+    <nav aria-label={t.nav.branchDesk} className="grid grid-cols-[repeat(auto-fit,minmax(3.5rem,1fr))] gap-y-1 rounded-lg bg-stone-200 p-1">
       {tabs.map((tab) => (
         <Link
           key={tab.key}

@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
+import { ops } from "../lib/messages/ops";
 
 /**
  * PGlite has no lock of its own: two processes on one data directory silently lose writes. The first
@@ -22,15 +23,12 @@ export function lockDataDir(dir: string): () => void {
       const holder = Number(readFileSync(lockFile, "utf8"));
       if (holder === process.pid) return () => {};
       if (isAlive(holder)) {
-        throw new Error(
-          `数据目录 ${dir} 正被进程 ${holder} 使用（可能是正在运行的 npm run dev 或 npm start）。` +
-            `请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL 服务器。`,
-        );
+        throw new Error(ops.dataDirBusy(dir, holder));
       }
       rmSync(lockFile, { force: true }); // stale: its process is gone
     }
   }
-  throw new Error(`无法锁定数据目录 ${dir}`);
+  throw new Error(ops.dataDirUnlockable(dir));
 }
 
 function isAlive(pid: number): boolean {

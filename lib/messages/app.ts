@@ -1,1 +1,11 @@
-export const app = { name: "支部", fullName: "支部主题党日", county: "示范县" } as const;
+export const app = {
+  name: "支部",
+  fullName: "支部主题党日",
+  county: "示范县",
+  errorTitle: "出错了",
+  retry: "重试",
+  notFound: "页面不存在",
+  mainNav: "主导航",
+  previousPeriod: "上一期",
+  nextPeriod: "下一期",
+} as const;

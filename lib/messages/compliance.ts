@@ -13,4 +13,11 @@ export const compliance = {
   open: "未结束",
   overdue: "逾期未结束",
   missing: "未生成活动",
+  show: "查看",
+  summary: (startsAt: string, branches: number, deviations: number) =>
+    `统一时间 ${startsAt} · ${branches} 个支部 · ${deviations > 0 ? `${deviations} 个需关注` : "全部正常"}`,
+  branches: "各支部落实情况",
+  attention: "需关注",
+  rateValue: (rate: number, attended: number, expected: number, onLeave: number) =>
+    `${Math.round(rate * 100)}%（${attended}/${expected}，请假 ${onLeave}）`,
 } as const;

@@ -7,4 +7,6 @@ export const nav = {
   committee: "党委",
   grid: "网格",
   admin: "管理",
+  roster: "花名册",
+  branchDesk: "支部工作台",
 } as const;

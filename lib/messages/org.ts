@@ -14,4 +14,9 @@ export const org = {
   roleNotAllowed: "该组织不能设置此职务。",
   userNotFound: "未找到该手机号的账号，请填写姓名以新建账号。",
   nameDiffers: "该手机号已属于另一位用户：",
+  name: "名称",
+  kind: "类型",
+  role: "职务",
+  nameHint: "已有账号可不填；新人员填写姓名将新建账号",
+  noRoles: "暂无任命",
 } as const;

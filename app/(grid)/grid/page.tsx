@@ -24,9 +24,9 @@ export default async function GridPage() {
   const [grids, reports, hours, activities] = await pageData(Promise.all([gridsOf(db, scope), pendingReports(db, scope), gridHours(db, scope, "submitted"), gridServiceActivities(db, scope)]));
   return (
     <>
-      <PageHeader title="网格工作台" />
+      <PageHeader title={t.community.gridDesk} />
       <main className="space-y-4 p-4">
-        <Card title="我负责的网格">
+        <Card title={t.community.myGrids}>
           <p className="text-stone-700">{grids.map((g) => g.name).join("、")}</p>
         </Card>
 

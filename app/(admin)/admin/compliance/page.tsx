@@ -33,7 +33,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
             {t.compliance.month}
             <input type="month" name="month" defaultValue={month} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
           </label>
-          <button className="min-h-11 rounded-lg bg-brand px-4 text-white">查看</button>
+          <button className="min-h-11 rounded-lg bg-brand px-4 text-white">{t.compliance.show}</button>
         </form>
         {!plan ? (
           <EmptyState>{t.compliance.noPlan}</EmptyState>
@@ -41,9 +41,9 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           <>
             <Card>
               <p className="font-medium">{plan.title}</p>
-              <p className="text-sm text-stone-700">统一时间 {formatFull(plan.startsAt)} · {rows.length} 个支部 · {deviations > 0 ? `${deviations} 个需关注` : "全部正常"}</p>
+              <p className="text-sm text-stone-700">{t.compliance.summary(formatFull(plan.startsAt), rows.length, deviations)}</p>
             </Card>
-            <ul className="space-y-2" aria-label="各支部落实情况">
+            <ul className="space-y-2" aria-label={t.compliance.branches}>
               {rows.map((r) => {
                 const [tone, label] = timingTag[r.timing];
                 return (
@@ -56,7 +56,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                       ) : (
                         <span className="font-medium">{r.branchName}</span>
                       )}
-                      {r.deviation && <Tag tone="red">需关注</Tag>}
+                      {r.deviation && <Tag tone="red">{t.compliance.attention}</Tag>}
                     </div>
                     <div className="mt-1 flex flex-wrap gap-1 text-sm">
                       <Tag tone={tone}>{label}</Tag>
@@ -69,7 +69,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                             {t.compliance.steps}：{r.openSteps === 0 ? t.compliance.complete : t.compliance.incomplete(r.openSteps)}
                           </Tag>
                           <Tag>
-                            {t.compliance.rate}：{r.rate == null ? "—" : `${Math.round(r.rate * 100)}%（${r.attended}/${r.expected}，请假 ${r.onLeave}）`}
+                            {t.compliance.rate}：{r.rate == null ? "—" : t.compliance.rateValue(r.rate, r.attended, r.expected, r.onLeave)}
                           </Tag>
                         </>
                       )}

@@ -16,7 +16,7 @@ export function RenameForm({ nodeId, name }: { nodeId: number; name: string }) {
   return (
     <ActionForm action={renameNodeAction} success={() => org.renamed}>
       <input type="hidden" name="nodeId" value={nodeId} />
-      <Field label="名称" name="name" defaultValue={name} />
+      <Field label={org.name} name="name" defaultValue={name} />
       <SubmitButton variant="secondary">{org.rename}</SubmitButton>
     </ActionForm>
   );
@@ -27,8 +27,8 @@ export function CreateChildForm({ parentId, kinds }: { parentId: number; kinds: 
   return (
     <ActionForm action={createNodeAction} success={() => org.created} resetOnSuccess>
       <input type="hidden" name="parentId" value={parentId} />
-      <Select label="类型" name="kind" options={options} />
-      <Field label="名称" name="name" />
+      <Select label={org.kind} name="kind" options={options} />
+      <Field label={org.name} name="name" />
       {kinds.includes("branch") && <Checkbox label={org.retiredCadre} name="retiredCadre" />}
       <SubmitButton>{org.create}</SubmitButton>
     </ActionForm>
@@ -40,9 +40,9 @@ export function GrantForm({ nodeId, roles }: { nodeId: number; roles: RoleName[]
   return (
     <ActionForm action={grantRoleAction} success={() => org.granted} resetOnSuccess>
       <input type="hidden" name="nodeId" value={nodeId} />
-      <Select label="职务" name="role" options={options} />
+      <Select label={org.role} name="role" options={options} />
       <Field label={auth.phone} name="phone" type="tel" inputMode="numeric" />
-      <Field label={common.name} name="name" hint="已有账号可不填；新人员填写姓名将新建账号" />
+      <Field label={common.name} name="name" hint={org.nameHint} />
       <SubmitButton>{org.grant}</SubmitButton>
     </ActionForm>
   );

@@ -32,7 +32,7 @@ export default async function NodePage({ params }: { params: Promise<{ nodeId: s
         )}
         <Card title={t.org.roles}>
           {grants.length === 0 ? (
-            <EmptyState>暂无任命</EmptyState>
+            <EmptyState>{t.org.noRoles}</EmptyState>
           ) : (
             <ul className="divide-y divide-stone-100">
               {grants.map((g) => (
