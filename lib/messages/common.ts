@@ -8,4 +8,6 @@ export const common = {
   yes: "是",
   no: "否",
   all: "全部",
+  minutes: (n: number) => `${n} 分钟`,
+  optional: (label: string) => `${label}（可选）`,
 } as const;

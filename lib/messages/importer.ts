@@ -1,4 +1,5 @@
 export const importer = {
+  badRows: "有误的行",
   title: "导入花名册",
   hint: "上传 .xlsx 或 .csv 文件，第一行为表头：姓名、手机号、性别、党员类别、流动状态、在职状态、入党日期（可空）。",
   template: "下载模板",

@@ -3,6 +3,8 @@ export const plans = {
   publish: "发布计划",
   published: (n: number) => `已发布，${n} 个支部的活动已同步生成并通知党员。`,
   revise: "修订计划",
+  none: "尚未发布主题党日计划。",
+  reviseHint: "修订将生成新版本，尚未开始且未经批准调整时间的各支部活动随之更新，并通知全体应到党员。",
   revised: (v: number, n: number) => `已修订为第 ${v} 版，${n} 个支部的活动已更新并通知党员。`,
   title: "请输入标题（1–60 个字）",
   startsAt: "请选择开始时间",

@@ -1,4 +1,6 @@
 export const run = {
+  newMeetingIntro: (branch: string) =>
+    `${branch}。主题党日由县委组织部统一发布，这里创建支部党员大会、支委会、党小组会和党课。`,
   activities: "支部活动",
   newMeeting: "新建三会一课",
   created: "已创建并通知党员",

@@ -21,7 +21,7 @@ export default async function PlansPage() {
           {t.plans.publish}
         </ButtonLink>
         {plans.length === 0 ? (
-          <EmptyState>尚未发布主题党日计划。</EmptyState>
+          <EmptyState>{t.plans.none}</EmptyState>
         ) : (
           <ul className="divide-y divide-stone-100 rounded-xl bg-white">
             {plans.map((p) => (
@@ -31,7 +31,7 @@ export default async function PlansPage() {
                     <span className="font-medium">{p.title}</span>
                     <Tag>{t.plans.version(p.version)}</Tag>
                   </span>
-                  <span className="text-sm text-stone-600">{formatFull(p.startsAt)} · {p.durationMinutes} 分钟</span>
+                  <span className="text-sm text-stone-600">{formatFull(p.startsAt)} · {t.common.minutes(p.durationMinutes)}</span>
                 </Link>
               </li>
             ))}

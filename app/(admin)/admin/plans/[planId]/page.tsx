@@ -22,7 +22,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       <main className="space-y-4 p-4">
         <Card>
           <p className="flex items-center gap-2">
-            <Tag>{t.plans.version(plan.version)}</Tag> {formatFull(plan.startsAt)} · {plan.durationMinutes} 分钟
+            <Tag>{t.plans.version(plan.version)}</Tag> {formatFull(plan.startsAt)} · {t.common.minutes(plan.durationMinutes)}
           </p>
           <ol className="mt-3 list-decimal space-y-1 pl-6">
             {items.map((i) => (
@@ -37,7 +37,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         </Card>
         {editable && (
           <Card title={t.plans.revise}>
-            <p className="mb-3 text-sm text-stone-600">修订将生成新版本，尚未开始且未经批准调整时间的各支部活动随之更新，并通知全体应到党员。</p>
+            <p className="mb-3 text-sm text-stone-600">{t.plans.reviseHint}</p>
             <PlanForm
               defaults={{
                 planId: plan.id,

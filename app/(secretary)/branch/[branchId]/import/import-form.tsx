@@ -14,7 +14,7 @@ function ImportReport({ imported, total, errors }: Report) {
   return (
     <div className="text-red-900">
       <p className="font-medium">{importer.bad(errors.length, total)}</p>
-      <ul className="mt-2 space-y-1" aria-label="有误的行">
+      <ul className="mt-2 space-y-1" aria-label={importer.badRows}>
         {errors.map((e) => (
           <li key={e.row}>
             <span className="font-medium">{importer.row(e.row)}</span>：{e.reasons.join("；")}

@@ -20,7 +20,7 @@ export default async function NewMeetingPage({ params }: { params: Promise<{ bra
       <PageHeader title={t.run.newMeeting} back={`/branch/${branch.id}/activities`} />
       <main className="p-4">
         <div className="rounded-xl bg-white p-4">
-          <p className="mb-4 text-stone-600">{branch.name}。主题党日由县委组织部统一发布，这里创建支部党员大会、支委会、党小组会和党课。</p>
+          <p className="mb-4 text-stone-600">{t.run.newMeetingIntro(branch.name)}</p>
           <MeetingForm branchId={branch.id} />
         </div>
       </main>
