@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityForSecretary, closeActivity, createMeeting, markStep, recordDues } from "@/db/queries/activity-run";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { complianceForMonth } from "@/db/queries/compliance";
-import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance } from "@/db/schema/activities";
 import type { Scope } from "@/lib/scope";
 import { monthOf } from "@/lib/time";
@@ -19,10 +18,9 @@ const during = new Date(startsAt.getTime() + 20 * 60_000);
 beforeAll(async () => {
   county = await demoCounty();
   admin = await county.scopeOf(phones.countyAdmin);
-  const { planId } = await publishPlan(county.db, admin, { title: "十二月主题党日", startsAt, durationMinutes: 120, materials: "", links: [], items: [{ title: "集中学习", mandatory: false }] });
-  const made = await county.db.select().from(activities).where(eq(activities.planId, planId));
-  activityId = made.find((a) => a.branchId === county.homeBranchId)!.id;
-  foreignActivityId = made.find((a) => a.branchId === county.otherBranchId)!.id;
+  const day = await county.themeDay({ startsAt });
+  activityId = day.activity.id;
+  foreignActivityId = day.of(county.otherBranchId).id;
 });
 afterAll(() => county.close());
 

@@ -3,7 +3,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { publishPlan } from "@/db/queries/plans";
 import { activities } from "@/db/schema/activities";
 import { checkins } from "@/db/schema/checkins";
 import type { Ctx } from "@/lib/action";
@@ -33,8 +32,7 @@ beforeAll(async () => {
   member = await county.scopeOf(phones.member);
   const admin = await county.scopeOf(phones.countyAdmin);
   // Starts in 10 minutes: the window is open now and a check-in is on time.
-  const { planId } = await publishPlan(county.db, admin, { title: "两条路签到", startsAt: new Date(Date.now() + 10 * 60_000), durationMinutes: 120, materials: "", links: [], items: [{ title: "学习", mandatory: false }] });
-  [activity] = await county.db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
+  ({ activity } = await county.themeDay({ startsAt: new Date(Date.now() + 10 * 60_000) }));
   server = createServer(fastRoutes["POST /api/v1/checkins"]);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attendanceSummary, checkIn, disputeCheckin, myCheckin, proxyCheckIn } from "@/db/queries/checkins";
-import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { checkins } from "@/db/schema/checkins";
@@ -21,9 +20,7 @@ const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
 beforeAll(async () => {
   county = await demoCounty();
   member = await county.scopeOf(phones.member);
-  const admin = await county.scopeOf(phones.countyAdmin);
-  const { planId } = await publishPlan(county.db, admin, { title: "签到测试", startsAt, durationMinutes: 120, materials: "", links: [], items: [{ title: "学习", mandatory: false }] });
-  [activity] = await county.db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
+  ({ activity } = await county.themeDay({ startsAt }));
 });
 afterAll(() => county.close());
 

@@ -1,4 +1,6 @@
 import { and, eq, ne, notInArray } from "drizzle-orm";
+import { publishPlan } from "@/db/queries/plans";
+import { activities } from "@/db/schema/activities";
 import { seedDemo } from "@/db/seed";
 import { findUserByPhone, loadSessionUser } from "@/db/queries/session";
 import { orgNodes } from "@/db/schema/org";
@@ -7,6 +9,8 @@ import type { Scope } from "@/lib/scope";
 import { testDb } from "./db";
 
 export const phones = { countyAdmin: "13800000001", committeeAdmin: "13800000002", secretary: "13800000003", member: "13800000004", gridWorker: "13800000005" };
+
+type ThemeDayPlan = Partial<Parameters<typeof publishPlan>[2]> & { startsAt: Date };
 
 /** A fresh database holding the demo county, and the scopes of the people in it. */
 export async function demoCounty() {
@@ -38,10 +42,29 @@ export async function demoCounty() {
     .from(members)
     .where(and(eq(members.branchId, home), notInArray(members.userId, [secretary.userId, demoMember.userId])))
     .orderBy(members.userId);
+  /**
+   * The county publishes a theme day (one agenda step, not mandatory, unless told otherwise): its plan and
+   * the home branch's activity made from it, and any other branch's.
+   */
+  const themeDay = async (plan: ThemeDayPlan) => {
+    const admin = await scopeOf(phones.countyAdmin);
+    const { planId } = await publishPlan(db, admin, {
+      title: "主题党日测试",
+      durationMinutes: 120,
+      materials: "",
+      links: [],
+      items: [{ title: "集中学习", mandatory: false }],
+      ...plan,
+    });
+    const made = await db.select().from(activities).where(eq(activities.planId, planId));
+    const of = (branchId: number) => made.find((a) => a.branchId === branchId)!;
+    return { planId, activity: of(home), of };
+  };
   return {
     db,
     close,
     scopeOf,
+    themeDay,
     secretary,
     homeBranchId: home,
     otherBranchId: other.branchId,

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIn } from "@/db/queries/checkins";
-import { publishPlan } from "@/db/queries/plans";
 import { getElderMode, setElderMode } from "@/db/queries/preferences";
 import { activities } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
@@ -19,9 +18,7 @@ const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
 beforeAll(async () => {
   county = await demoCounty();
   member = await county.scopeOf(phones.member);
-  const admin = await county.scopeOf(phones.countyAdmin);
-  const { planId } = await publishPlan(county.db, admin, { title: "长辈模式测试", startsAt, durationMinutes: 90, materials: "", links: [], items: [{ title: "学习", mandatory: false }] });
-  [activity] = await county.db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
+  ({ activity } = await county.themeDay({ startsAt, durationMinutes: 90 }));
 });
 afterAll(() => county.close());
 

@@ -3,7 +3,6 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileLeave } from "@/db/queries/leave";
 import { leaveDetail } from "@/db/queries/leave-lists";
-import { publishPlan } from "@/db/queries/plans";
 import { activities, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { leaveRequests } from "@/db/schema/leave";
@@ -18,9 +17,7 @@ const startsAt = new Date(Date.now() + 5 * 86_400_000);
 beforeAll(async () => {
   county = await demoCounty();
   member = await county.scopeOf(phones.member);
-  const admin = await county.scopeOf(phones.countyAdmin);
-  const { planId } = await publishPlan(county.db, admin, { title: "代请假测试", startsAt, durationMinutes: 90, materials: "", links: [], items: [{ title: "学习", mandatory: false }] });
-  [activity] = await county.db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
+  ({ activity } = await county.themeDay({ startsAt, durationMinutes: 90 }));
 });
 afterAll(() => county.close());
 

@@ -2,9 +2,7 @@ import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { publishPlan } from "@/db/queries/plans";
 import { loadSessionUser } from "@/db/queries/session";
-import { activities } from "@/db/schema/activities";
 import { leaveRequests } from "@/db/schema/leave";
 import { members } from "@/db/schema/users";
 import type { Ctx } from "@/lib/action";
@@ -43,8 +41,7 @@ const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 beforeAll(async () => {
   county = await demoCounty();
   const admin = await county.scopeOf(phones.countyAdmin);
-  const { planId } = await publishPlan(county.db, admin, { title: "学党章 守纪律", startsAt: new Date(Date.now() + 3 * 86_400_000), durationMinutes: 120, materials: "", links: [], items: [{ title: "集中学习", mandatory: false }] });
-  activityId = (await county.db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId))))[0].id;
+  activityId = (await county.themeDay({ title: "学党章 守纪律", startsAt: new Date(Date.now() + 3 * 86_400_000) })).activity.id;
   const home = await county.db
     .select({ userId: members.userId })
     .from(members)

@@ -5,9 +5,8 @@ import { activityForSecretary, closeActivity, markStep } from "@/db/queries/acti
 import { approveMany, decideLeave, fileLeave, withdrawLeave } from "@/db/queries/leave";
 import { branchLeave, committeeLeave, leaveDetail, myLeave, pendingLeaveCount } from "@/db/queries/leave-lists";
 import { confirmMakeup, submitReflection } from "@/db/queries/makeup";
-import { publishPlan } from "@/db/queries/plans";
 import { loadSessionUser } from "@/db/queries/session";
-import { activities, attendance, notices } from "@/db/schema/activities";
+import { attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { leaveRequests, makeupTasks } from "@/db/schema/leave";
 import { members } from "@/db/schema/users";
@@ -39,10 +38,9 @@ beforeAll(async () => {
   admin = await county.scopeOf(phones.countyAdmin);
   committee = await county.scopeOf(phones.committeeAdmin);
   foreignSecretary = await county.scopeOf("13800000011");
-  const { planId } = await publishPlan(county.db, admin, { title: "学党章 守纪律", startsAt, durationMinutes: 120, materials: "学习党章第一章。", links: [], items: [{ title: "集中学习", mandatory: false }] });
-  const made = await county.db.select().from(activities).where(eq(activities.planId, planId));
-  activityId = made.find((a) => a.branchId === county.homeBranchId)!.id;
-  foreignActivityId = made.find((a) => a.branchId === county.otherBranchId)!.id;
+  const day = await county.themeDay({ title: "学党章 守纪律", startsAt, materials: "学习党章第一章。" });
+  activityId = day.activity.id;
+  foreignActivityId = day.of(county.otherBranchId).id;
   const home = await county.db
     .select({ userId: members.userId })
     .from(members)

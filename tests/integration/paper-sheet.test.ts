@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordPaperSheet } from "@/db/queries/paper-sheet";
-import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { checkins } from "@/db/schema/checkins";
@@ -18,9 +17,7 @@ const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
 beforeAll(async () => {
   county = await demoCounty();
   member = await county.scopeOf(phones.member);
-  const admin = await county.scopeOf(phones.countyAdmin);
-  const { planId } = await publishPlan(county.db, admin, { title: "纸质签到表测试", startsAt, durationMinutes: 90, materials: "", links: [], items: [{ title: "学习", mandatory: false }] });
-  [activity] = await county.db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
+  ({ activity } = await county.themeDay({ startsAt, durationMinutes: 90 }));
 });
 afterAll(() => county.close());
 
