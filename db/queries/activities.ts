@@ -7,7 +7,8 @@ import type { Db } from "../open";
 import { activities, activitySteps, attendance, type Activity, type ActivityType } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { members } from "../schema/users";
-import { notify } from "./notices";
+import { notify } from "./notify";
+import { pathUnder } from "./scope-sql";
 
 export type ActivityWithBranch = Activity & { branchPath: string; branchName: string };
 
@@ -109,6 +110,6 @@ export async function branchesUnder(db: Db, path: string) {
   return db
     .select({ id: orgNodes.id, path: orgNodes.path })
     .from(orgNodes)
-    .where(and(eq(orgNodes.kind, "branch"), sql`${orgNodes.path} like ${`${path}%`}`))
+    .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, [path])))
     .orderBy(asc(orgNodes.id));
 }

@@ -10,13 +10,13 @@ import type { Db } from "../open";
 import { activities, attendance } from "../schema/activities";
 import { auditLog } from "../schema/audit";
 import { checkinDisputes, checkins } from "../schema/checkins";
-import { orgNodes } from "../schema/org";
-import { roleGrants, users } from "../schema/users";
+import { users } from "../schema/users";
 import { loadActivity } from "./activities";
 import { OPENS_BEFORE_MS } from "./activity-run";
 import { writeAudit } from "./audit";
-import { notify } from "./notices";
+import { notify } from "./notify";
 import { getElderMode } from "./preferences";
+import { roleHoldersOver } from "./role-holders";
 
 /** After start + 15 minutes a check-in counts as late (issue 4). */
 export const LATE_AFTER_MS = 15 * 60_000;
@@ -318,13 +318,9 @@ export async function disputeCheckin(db: Db, scope: Scope, input: { checkinId: n
     if (open) throw new AppError("conflict", t.checkin.alreadyDisputed);
     const activity = await loadActivity(tx, scope, row.activityId, () => true);
     await tx.insert(checkinDisputes).values({ checkinId: row.id, memberId: scope.userId, reason: input.reason });
-    const reviewers = await tx
-      .select({ userId: roleGrants.userId })
-      .from(roleGrants)
-      .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-      .where(and(sql`${roleGrants.role} in ('secretary', 'committee_admin')`, sql`${activity.branchPath} like ${orgNodes.path} || '%'`));
+    const reviewers = await roleHoldersOver(tx, ["secretary", "committee_admin"], activity.branchPath);
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-    await notify(tx, [...new Set(reviewers.map((r) => r.userId))], { kind: "activity", activityId: activity.id, title: t.checkin.disputeNotice(me?.name ?? "", activity.title), body: input.reason });
+    await notify(tx, reviewers, { kind: "activity", activityId: activity.id, title: t.checkin.disputeNotice(me?.name ?? "", activity.title), body: input.reason });
     await writeAudit(tx, { actorId: scope.userId, action: "checkin.dispute", targetType: "checkin", targetId: row.id, nodePath: activity.branchPath, detail: { reason: input.reason } });
   });
 }

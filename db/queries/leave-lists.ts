@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { leaveWindow, makeupState } from "@/lib/leave";
 import { canDecideLeave, canReadLeave, canReadRoster, canRequestLeave, type LeaveSubject } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { reachedPaths } from "@/lib/scope-paths";
 import type { BranchLeaveQuery } from "@/lib/validation/leave";
 import type { Db } from "../open";
 import { activities, attendance, uploads } from "../schema/activities";
@@ -12,6 +13,7 @@ import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { loadActivity, syncRoster } from "./activities";
 import { bySecretary, loadLeave } from "./leave";
+import { pathUnder } from "./scope-sql";
 
 /** Reading leave: the member's own list, the secretary's views, the committee's, one request, the export. */
 
@@ -164,9 +166,8 @@ export async function pendingLeaveCount(db: Db, scope: Scope, branchId: number):
 
 /** For committee admins: the leave of the secretaries of their branches, which only they decide. */
 export async function committeeLeave(db: Db, scope: Scope, now = new Date()) {
-  const reach = scope.grants.filter((g) => g.role === "committee_admin").map((g) => sql`${orgNodes.path} like ${`${g.path}%`}`);
-  if (reach.length === 0) throw new AppError("forbidden");
-  const rows = present(scope, await selectRows(db, and(bySecretary, or(...reach)), desc(leaveRequests.createdAt)), now);
+  const reach = pathUnder(orgNodes.path, reachedPaths(scope, ["committee_admin"]));
+  const rows = present(scope, await selectRows(db, and(bySecretary, reach), desc(leaveRequests.createdAt)), now);
   return { pending: rows.filter((r) => r.decidable && r.status === "pending"), others: rows.filter((r) => !(r.decidable && r.status === "pending")) };
 }
 

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, notExists } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
-import { isCountyAdmin } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { countyGrant, isUnder } from "@/lib/scope-paths";
 import { formatWhen, monthOf } from "@/lib/time";
 import type { PublishPlan } from "@/lib/validation/plans";
 import type { Db } from "../open";
@@ -10,13 +10,11 @@ import { activities, activitySteps, planItems, plans, scheduleChanges, type Plan
 import { orgNodes } from "../schema/org";
 import { writeAudit } from "./audit";
 import { branchesUnder, insertActivity, syncRoster } from "./activities";
-import { notify } from "./notices";
+import { notify } from "./notify";
 
 /** The county node the caller administers; plans belong to it. */
 function countyOf(scope: Scope) {
-  const grant = scope.grants.find((g) => g.role === "county_admin");
-  if (!grant || !isCountyAdmin(scope)) throw new AppError("forbidden");
-  return grant;
+  return countyGrant(scope);
 }
 
 /** Oath renewal and dues collection are always on the agenda and always mandatory (DESIGN.md §3). */
@@ -75,7 +73,7 @@ export async function createPlannedActivities(tx: Db, branch: { id: number; path
     .innerJoin(orgNodes, eq(orgNodes.id, plans.countyId))
     .where(gt(plans.startsAt, now));
   for (const { plans: plan, org_nodes: county } of upcoming) {
-    if (!branch.path.startsWith(county.path)) continue;
+    if (!isUnder(branch.path, county.path)) continue;
     const items = await tx.select().from(planItems).where(eq(planItems.planId, plan.id)).orderBy(asc(planItems.position));
     await createFromPlan(tx, plan, items, branch.id, createdBy);
   }

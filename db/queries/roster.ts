@@ -4,12 +4,14 @@ import { t } from "@/lib/messages";
 import { canManageRoster, canReadRoster } from "@/lib/permissions";
 import { maskPhone } from "@/lib/phone";
 import type { Scope } from "@/lib/scope";
+import { BRANCH_SIDE_ROLES, pathsReached } from "@/lib/scope-paths";
 import type { MemberFields } from "@/lib/validation/roster";
 import type { Db } from "../open";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
 import { loadNode } from "./org";
+import { pathUnder } from "./scope-sql";
 
 const memberColumns = {
   userId: users.id,
@@ -166,11 +168,11 @@ function memberValues(input: MemberFields) {
 
 /** Branches whose roster the caller can read, for the workbench's branch picker. */
 export async function readableBranches(db: Db, scope: Scope) {
-  const roots = scope.grants.filter((g) => g.role !== "grid_worker");
+  const roots = pathsReached(scope, BRANCH_SIDE_ROLES);
   if (roots.length === 0) return [];
   return db
     .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, retiredCadre: orgNodes.retiredCadre })
     .from(orgNodes)
-    .where(and(eq(orgNodes.kind, "branch"), or(...roots.map((g) => sql`${orgNodes.path} like ${g.path + "%"}`))))
+    .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, roots)))
     .orderBy(asc(orgNodes.path));
 }
