@@ -11,7 +11,7 @@ import { activities, attendance, uploads } from "../schema/activities";
 import { leaveRequests, makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
-import { loadActivity, syncRoster } from "./activities";
+import { loadActivity } from "./activities";
 import { bySecretary, loadLeave } from "./leave";
 import { pathUnder } from "./scope-sql";
 
@@ -88,7 +88,6 @@ export async function myLeave(db: Db, scope: Scope, now = new Date()) {
 export async function leaveFormFor(db: Db, scope: Scope, activityId: number, now = new Date()) {
   const activity = await loadActivity(db, scope, activityId, canRequestLeave);
   const window = leaveWindow(activity, now);
-  if (window === "open") await syncRoster(db, activity, now);
   const [mine] = await db.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId)));
   const [live] = await db
     .select({ id: leaveRequests.id })

@@ -43,13 +43,13 @@ export async function publishPlan(db: Db, scope: Scope, input: PublishPlan, now 
     const agenda = fullAgenda(input.items);
     await tx.insert(planItems).values(agenda.map((item, i) => ({ ...item, planId: plan.id, position: i + 1 })));
     const branches = await branchesUnder(tx, county.path);
-    for (const branch of branches) await createFromPlan(tx, plan, agenda, branch.id, scope.userId);
+    for (const branch of branches) await createFromPlan(tx, plan, agenda, branch.id, scope.userId, now);
     await writeAudit(tx, { actorId: scope.userId, action: "plan.publish", targetType: "plan", targetId: plan.id, nodePath: county.path, detail: { month, branches: branches.length } });
     return { planId: plan.id, branches: branches.length };
   });
 }
 
-function createFromPlan(tx: Db, plan: Plan, agenda: Pick<PlanItem, "kind" | "title" | "mandatory">[], branchId: number, createdBy: number) {
+function createFromPlan(tx: Db, plan: Plan, agenda: Pick<PlanItem, "kind" | "title" | "mandatory">[], branchId: number, createdBy: number, now: Date) {
   return insertActivity(tx, {
     branchId,
     type: "theme_day",
@@ -62,7 +62,7 @@ function createFromPlan(tx: Db, plan: Plan, agenda: Pick<PlanItem, "kind" | "tit
     planVersion: plan.version,
     steps: stepsOf(agenda),
     createdBy,
-  });
+  }, now);
 }
 
 /** A branch created after a plan was published still gets that plan's theme day, if it has not started. */
@@ -75,7 +75,7 @@ export async function createPlannedActivities(tx: Db, branch: { id: number; path
   for (const { plans: plan, org_nodes: county } of upcoming) {
     if (!isUnder(branch.path, county.path)) continue;
     const items = await tx.select().from(planItems).where(eq(planItems.planId, plan.id)).orderBy(asc(planItems.position));
-    await createFromPlan(tx, plan, items, branch.id, createdBy);
+    await createFromPlan(tx, plan, items, branch.id, createdBy, now);
   }
 }
 
