@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
-import { canManageActivity, canReadRoster } from "@/lib/permissions";
+import { canManageActivity, canReadActivity, canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { formatWhen } from "@/lib/time";
 import type { Db } from "../open";
@@ -67,6 +67,7 @@ export async function markAllRead(db: Db, scope: Scope, now = new Date()): Promi
 
 /** Opening an activity is reading every notice the caller has about it: this is the secretary's read receipt. */
 export async function markActivityRead(db: Db, scope: Scope, activityId: number, now = new Date()): Promise<number> {
+  await loadActivity(db, scope, activityId, canReadActivity);
   const rows = await db
     .update(notices)
     .set({ readAt: now })
