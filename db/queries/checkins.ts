@@ -279,22 +279,23 @@ async function whyNotInserted(db: Db, entry: Entry, expected: CheckinActivity): 
  * `late` is given when copying a paper sign-in sheet afterwards: what the sheet says, not the time of typing.
  */
 export async function proxyCheckIn(db: Db, scope: Scope, input: { activityId: number; memberId: number; reason: string; late?: boolean }, now = new Date()) {
-  const activity = await loadActivity(db, scope, input.activityId, canManageActivity);
-  if (activity.status === "closed") throw new AppError("conflict", t.checkin.closed);
-  if (now.getTime() < activity.startsAt.getTime() - OPENS_BEFORE_MS) throw new AppError("conflict", t.checkin.windowClosed);
-  const [row] = await db.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
-  if (!row) throw new AppError("not_found");
-  const entry: Entry = { activityId: activity.id, memberId: input.memberId, clientId: randomUUID(), method: "proxy", at: now, offline: false, late: input.late ?? now.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS, proxyBy: scope.userId, proxyReason: input.reason };
-  const answer = await record(db, scope, entry, { ...activity, secret: activity.checkinSecret });
-  if (answer === "stale") throw new AppError("conflict", t.errors.conflict); // moved while we were writing
-  if (answer.status !== "already") {
-    const [by] = await db.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-    await db.transaction(async (tx) => {
+  // One transaction with its audit entry and the member's notice: a failing audit leaves no check-in behind.
+  return db.transaction(async (tx) => {
+    const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
+    if (activity.status === "closed") throw new AppError("conflict", t.checkin.closed);
+    if (now.getTime() < activity.startsAt.getTime() - OPENS_BEFORE_MS) throw new AppError("conflict", t.checkin.windowClosed);
+    const [row] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
+    if (!row) throw new AppError("not_found");
+    const entry: Entry = { activityId: activity.id, memberId: input.memberId, clientId: randomUUID(), method: "proxy", at: now, offline: false, late: input.late ?? now.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS, proxyBy: scope.userId, proxyReason: input.reason };
+    const answer = await record(tx, scope, entry, { ...activity, secret: activity.checkinSecret });
+    if (answer === "stale") throw new AppError("conflict", t.errors.conflict); // moved while we were writing
+    if (answer.status !== "already") {
+      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
       await writeAudit(tx, { actorId: scope.userId, action: "checkin.proxy", targetType: "member", targetId: input.memberId, nodePath: activity.branchPath, detail: { activityId: activity.id, reason: input.reason, ...(input.late !== undefined && { late: input.late }) } });
       await notify(tx, [input.memberId], { kind: "activity", activityId: activity.id, title: t.checkin.proxyNotice(activity.title, by?.name ?? ""), body: t.checkin.proxyNoticeBody });
-    });
-  }
-  return answer;
+    }
+    return answer;
+  });
 }
 
 /** The member's own check-in for one activity, with who entered it and any dispute. */

@@ -36,8 +36,10 @@ export async function startEnrolment(db: Db, scope: Scope) {
   if (await confirmedFactor(db, scope.userId)) throw new AppError("conflict", m.alreadyOn);
   const [user] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, scope.userId));
   const secret = newTotpSecret();
-  await db.insert(totpFactors).values({ userId: scope.userId, secret }).onConflictDoUpdate({ target: totpFactors.userId, set: { secret, createdAt: new Date(), lastStep: null } });
-  await writeAudit(db, { actorId: scope.userId, action: "totp.start", targetType: "user", targetId: scope.userId });
+  await db.transaction(async (tx) => {
+    await tx.insert(totpFactors).values({ userId: scope.userId, secret }).onConflictDoUpdate({ target: totpFactors.userId, set: { secret, createdAt: new Date(), lastStep: null } });
+    await writeAudit(tx, { actorId: scope.userId, action: "totp.start", targetType: "user", targetId: scope.userId });
+  });
   return { secret, uri: totpUri(secret, user.phone, t.app.name) };
 }
 
@@ -93,14 +95,16 @@ export async function checkSecondFactor(db: Db, userId: number, typed: string, n
       throw error;
     }
   }
-  const [used] = await db
-    .update(totpRecoveryCodes)
-    .set({ usedAt: now })
-    .where(and(eq(totpRecoveryCodes.userId, userId), eq(totpRecoveryCodes.codeHash, hashRecoveryCode(typed)), isNull(totpRecoveryCodes.usedAt)))
-    .returning({ id: totpRecoveryCodes.id });
-  if (!used) return null;
-  await writeAudit(db, { actorId: userId, action: "totp.recovery_used", targetType: "user", targetId: userId });
-  return "recovery";
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(totpRecoveryCodes)
+      .set({ usedAt: now })
+      .where(and(eq(totpRecoveryCodes.userId, userId), eq(totpRecoveryCodes.codeHash, hashRecoveryCode(typed)), isNull(totpRecoveryCodes.usedAt)))
+      .returning({ id: totpRecoveryCodes.id });
+    if (!used) return null;
+    await writeAudit(tx, { actorId: userId, action: "totp.recovery_used", targetType: "user", targetId: userId });
+    return "recovery" as const;
+  });
 }
 
 /**
