@@ -1,18 +1,16 @@
 import type { OrgKind } from "@/db/schema/org";
 import type { RoleName } from "@/db/schema/users";
 import type { Scope } from "./scope";
+import { holdsRole, reaches, rolesHeld } from "./scope-paths";
 
 /**
  * Pure permission rules (DESIGN.md §6.6). The data layer calls them with the caller's scope and the path of
  * the org node a record belongs to; nothing here touches the database.
  */
 
-/** True when one of `roles` is granted on `path` or on a node above it. */
-export function reaches(scope: Scope, path: string, roles: readonly RoleName[]): boolean {
-  return scope.grants.some((g) => roles.includes(g.role) && path.startsWith(g.path));
-}
+export { reaches };
 
-export const isCountyAdmin = (scope: Scope) => scope.grants.some((g) => g.role === "county_admin");
+export const isCountyAdmin = (scope: Scope) => holdsRole(scope, ["county_admin"]);
 
 /** Roster reading: the branch's secretary and the admins above it. */
 export const canReadRoster = (scope: Scope, branchPath: string) =>
@@ -52,7 +50,7 @@ export const rolesFor: Record<OrgKind, RoleName[]> = {
 /** Where a person lands after signing in. */
 export function homePath(scope: Scope): string {
   if (scope.member) return "/";
-  const roles = new Set(scope.grants.map((g) => g.role));
+  const roles = rolesHeld(scope);
   if (roles.has("county_admin") || roles.has("committee_admin")) return "/admin";
   if (roles.has("secretary")) return "/branch";
   if (roles.has("grid_worker")) return "/grid";

@@ -1,4 +1,5 @@
 import type { Scope } from "./scope";
+import { holdsRole, REVIEWER_ROLES } from "./scope-paths";
 
 /**
  * How long a session lives (DESIGN.md §8, OWASP ASVS 7.3): staff — secretaries, grid workers, admins — act
@@ -25,8 +26,8 @@ export interface SessionTimes {
   iat?: number;
 }
 
-const isStaff = (scope: Scope) => scope.grants.length > 0;
-const isAdmin = (scope: Scope) => scope.grants.some((g) => g.role === "county_admin" || g.role === "committee_admin");
+const isStaff = (scope: Scope) => holdsRole(scope);
+const isAdmin = (scope: Scope) => holdsRole(scope, REVIEWER_ROLES);
 
 export const idleLimit = (scope: Scope) => (isStaff(scope) ? STAFF_IDLE_MS : MEMBER_IDLE_MS);
 export const absoluteLimit = (scope: Scope) => (isAdmin(scope) ? ADMIN_ABSOLUTE_MS : OTHER_ABSOLUTE_MS);

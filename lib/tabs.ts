@@ -1,10 +1,11 @@
 import { t } from "./messages";
 import type { Scope } from "./scope";
+import { rolesHeld } from "./scope-paths";
 import type { Tab } from "@/components/tab-bar";
 
 /** The bottom tabs a person sees: the member's four, with each workbench they hold a role for before 我的. */
 export function tabsFor(scope: Scope): Tab[] {
-  const roles = new Set(scope.grants.map((g) => g.role));
+  const roles = rolesHeld(scope);
   const tabs: Tab[] = [];
   if (scope.member) {
     tabs.push({ href: "/", label: t.nav.home, icon: "home" }, { href: "/activities", label: t.nav.activities, icon: "calendar" }, { href: "/points", label: t.nav.points, icon: "star" });

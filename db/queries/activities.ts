@@ -7,7 +7,8 @@ import type { Db } from "../open";
 import { activities, activitySteps, attendance, type Activity, type ActivityType } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { members } from "../schema/users";
-import { notify } from "./notices";
+import { notify } from "./notify";
+import { pathUnder } from "./scope-sql";
 
 export type ActivityWithBranch = Activity & { branchPath: string; branchName: string };
 
@@ -45,7 +46,7 @@ export interface NewActivity {
  * Creates an activity with its agenda and roster and sends its notice to every expected member. The one
  * way activities come to be: from a plan, for a branch created later, or as one of 三会一课.
  */
-export async function insertActivity(tx: Db, input: NewActivity): Promise<Activity> {
+export async function insertActivity(tx: Db, input: NewActivity, now = new Date()): Promise<Activity> {
   const [activity] = await tx
     .insert(activities)
     .values({
@@ -65,7 +66,7 @@ export async function insertActivity(tx: Db, input: NewActivity): Promise<Activi
   if (input.steps.length) {
     await tx.insert(activitySteps).values(input.steps.map((s, i) => ({ ...s, activityId: activity.id, position: i + 1 })));
   }
-  const expected = await syncRoster(tx, activity);
+  const expected = await syncRoster(tx, activity, now);
   await notify(tx, expected, {
     kind: "activity",
     activityId: activity.id,
@@ -78,9 +79,10 @@ export async function insertActivity(tx: Db, input: NewActivity): Promise<Activi
 /**
  * Until the activity starts, its roster follows the branch: new members join, members who left go, and
  * `expected` follows at-home status. From the start it is frozen. Returns the expected members' ids.
+ * Only writes call it (db/queries/expected-roster.ts says which).
  */
-export async function syncRoster(tx: Db, activity: Pick<Activity, "id" | "branchId" | "startsAt">, now = new Date()): Promise<number[]> {
-  if (now < activity.startsAt) {
+export async function syncRoster(tx: Db, activity: Pick<Activity, "id" | "branchId" | "startsAt" | "rosterFrozenAt">, now = new Date()): Promise<number[]> {
+  if (now < activity.startsAt && !activity.rosterFrozenAt) {
     const current = await tx
       .select({ userId: members.userId, presence: members.presence })
       .from(members)
@@ -109,6 +111,6 @@ export async function branchesUnder(db: Db, path: string) {
   return db
     .select({ id: orgNodes.id, path: orgNodes.path })
     .from(orgNodes)
-    .where(and(eq(orgNodes.kind, "branch"), sql`${orgNodes.path} like ${`${path}%`}`))
+    .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, [path])))
     .orderBy(asc(orgNodes.id));
 }

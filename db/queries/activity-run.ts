@@ -8,7 +8,7 @@ import type { Db } from "../open";
 import { activities, activitySteps, attendance, duesPayments, uploads, type ActivityType } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
-import { insertActivity, loadActivity, syncRoster, type ActivityWithBranch } from "./activities";
+import { insertActivity, loadActivity, type ActivityWithBranch } from "./activities";
 import { writeAudit } from "./audit";
 import { awardActivity } from "./points";
 
@@ -41,7 +41,7 @@ export async function createMeeting(
     const [branch] = await tx.select().from(orgNodes).where(and(eq(orgNodes.id, input.branchId), eq(orgNodes.kind, "branch")));
     if (!branch) throw new AppError("not_found");
     if (!canManageActivity(scope, branch.path)) throw new AppError("forbidden");
-    const activity = await insertActivity(tx, { ...input, steps: [], createdBy: scope.userId });
+    const activity = await insertActivity(tx, { ...input, steps: [], createdBy: scope.userId }, now);
     await writeAudit(tx, { actorId: scope.userId, action: "activity.create", targetType: "activity", targetId: activity.id, nodePath: branch.path, detail: { type: input.type } });
     return { activityId: activity.id };
   });
@@ -50,7 +50,6 @@ export async function createMeeting(
 /** Everything the secretary's activity screen shows: agenda, roster with outcomes and dues. */
 export async function activityForSecretary(db: Db, scope: Scope, activityId: number, now = new Date()) {
   const activity = await loadActivity(db, scope, activityId, canReadRoster);
-  if (activity.status === "scheduled") await syncRoster(db, activity, now);
   const steps = await db.select().from(activitySteps).where(eq(activitySteps.activityId, activity.id)).orderBy(asc(activitySteps.position));
   const roster = await db
     .select({

@@ -1,10 +1,11 @@
-import { and, eq, inArray, like, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { parts, proposedTier, scoreOf, type Inputs } from "@/lib/assessment";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { isCountyAdmin } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { reviewerPaths } from "@/lib/scope-paths";
 import { monthRange } from "@/lib/time";
 import type { Db } from "../open";
 import { within } from "../period";
@@ -16,6 +17,7 @@ import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
 import { members } from "../schema/users";
 import { writeAudit } from "./audit";
+import { pathUnder } from "./scope-sql";
 
 /**
  * The yearly assessment (issue 7 §7): for each branch the year's inputs from the attendance records, the
@@ -26,8 +28,7 @@ import { writeAudit } from "./audit";
 const windowOf = (year: number) => ({ from: monthRange(`${year}-01`).from, to: monthRange(`${year + 1}-01`).from });
 
 export async function yearlyAssessment(db: Db, scope: Scope, year: number, now = new Date()) {
-  const prefixes = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin").map((g) => `${g.path}%`);
-  if (prefixes.length === 0) throw new AppError("forbidden");
+  const prefixes = reviewerPaths(scope);
   const { from, to } = windowOf(year);
   const inYear = (column: PgColumn) => within(column, from, to);
   const byBranch = <T extends { branchId: number }>(rows: T[]) => new Map(rows.map((r) => [r.branchId, r]));
@@ -35,7 +36,7 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
   const branches = await db
     .select({ id: orgNodes.id, name: orgNodes.name, parentId: orgNodes.parentId })
     .from(orgNodes)
-    .where(and(eq(orgNodes.kind, "branch"), or(...prefixes.map((p) => like(orgNodes.path, p)))))
+    .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, prefixes)))
     .orderBy(orgNodes.path);
   const [seen, days, makeup, points, people, service] = await Promise.all([
     db

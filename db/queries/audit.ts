@@ -2,9 +2,11 @@ import { and, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { canReadAudit } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { pathsReached } from "@/lib/scope-paths";
 import type { Db } from "../open";
 import { auditLog, type AuditOutcome } from "../schema/audit";
 import { users } from "../schema/users";
+import { pathUnder } from "./scope-sql";
 
 export interface AuditInput {
   actorId: number | null;
@@ -43,9 +45,9 @@ export interface AuditFilter {
 
 export async function listAudit(db: Db, scope: Scope, filter: AuditFilter = {}) {
   if (!canReadAudit(scope)) throw new AppError("forbidden");
-  const reach = scope.grants.filter((g) => g.role === "county_admin").map((g) => like(auditLog.nodePath, `${g.path}%`));
+  const reach = pathUnder(auditLog.nodePath, pathsReached(scope, ["county_admin"]));
   const where: (SQL | undefined)[] = [
-    or(sql`${auditLog.nodePath} is null`, ...reach),
+    or(sql`${auditLog.nodePath} is null`, reach),
     filter.action ? like(auditLog.action, `${filter.action.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
     filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
     filter.outcome ? eq(auditLog.outcome, filter.outcome) : undefined,

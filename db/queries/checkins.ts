@@ -10,13 +10,13 @@ import type { Db } from "../open";
 import { activities, attendance } from "../schema/activities";
 import { auditLog } from "../schema/audit";
 import { checkinDisputes, checkins } from "../schema/checkins";
-import { orgNodes } from "../schema/org";
-import { roleGrants, users } from "../schema/users";
+import { users } from "../schema/users";
 import { loadActivity } from "./activities";
 import { OPENS_BEFORE_MS } from "./activity-run";
 import { writeAudit } from "./audit";
-import { notify } from "./notices";
+import { notify } from "./notify";
 import { getElderMode } from "./preferences";
+import { roleHoldersOver } from "./role-holders";
 
 /** After start + 15 minutes a check-in counts as late (issue 4). */
 export const LATE_AFTER_MS = 15 * 60_000;
@@ -279,22 +279,23 @@ async function whyNotInserted(db: Db, entry: Entry, expected: CheckinActivity): 
  * `late` is given when copying a paper sign-in sheet afterwards: what the sheet says, not the time of typing.
  */
 export async function proxyCheckIn(db: Db, scope: Scope, input: { activityId: number; memberId: number; reason: string; late?: boolean }, now = new Date()) {
-  const activity = await loadActivity(db, scope, input.activityId, canManageActivity);
-  if (activity.status === "closed") throw new AppError("conflict", t.checkin.closed);
-  if (now.getTime() < activity.startsAt.getTime() - OPENS_BEFORE_MS) throw new AppError("conflict", t.checkin.windowClosed);
-  const [row] = await db.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
-  if (!row) throw new AppError("not_found");
-  const entry: Entry = { activityId: activity.id, memberId: input.memberId, clientId: randomUUID(), method: "proxy", at: now, offline: false, late: input.late ?? now.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS, proxyBy: scope.userId, proxyReason: input.reason };
-  const answer = await record(db, scope, entry, { ...activity, secret: activity.checkinSecret });
-  if (answer === "stale") throw new AppError("conflict", t.errors.conflict); // moved while we were writing
-  if (answer.status !== "already") {
-    const [by] = await db.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-    await db.transaction(async (tx) => {
+  // One transaction with its audit entry and the member's notice: a failing audit leaves no check-in behind.
+  return db.transaction(async (tx) => {
+    const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
+    if (activity.status === "closed") throw new AppError("conflict", t.checkin.closed);
+    if (now.getTime() < activity.startsAt.getTime() - OPENS_BEFORE_MS) throw new AppError("conflict", t.checkin.windowClosed);
+    const [row] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
+    if (!row) throw new AppError("not_found");
+    const entry: Entry = { activityId: activity.id, memberId: input.memberId, clientId: randomUUID(), method: "proxy", at: now, offline: false, late: input.late ?? now.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS, proxyBy: scope.userId, proxyReason: input.reason };
+    const answer = await record(tx, scope, entry, { ...activity, secret: activity.checkinSecret });
+    if (answer === "stale") throw new AppError("conflict", t.errors.conflict); // moved while we were writing
+    if (answer.status !== "already") {
+      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
       await writeAudit(tx, { actorId: scope.userId, action: "checkin.proxy", targetType: "member", targetId: input.memberId, nodePath: activity.branchPath, detail: { activityId: activity.id, reason: input.reason, ...(input.late !== undefined && { late: input.late }) } });
       await notify(tx, [input.memberId], { kind: "activity", activityId: activity.id, title: t.checkin.proxyNotice(activity.title, by?.name ?? ""), body: t.checkin.proxyNoticeBody });
-    });
-  }
-  return answer;
+    }
+    return answer;
+  });
 }
 
 /** The member's own check-in for one activity, with who entered it and any dispute. */
@@ -318,13 +319,9 @@ export async function disputeCheckin(db: Db, scope: Scope, input: { checkinId: n
     if (open) throw new AppError("conflict", t.checkin.alreadyDisputed);
     const activity = await loadActivity(tx, scope, row.activityId, () => true);
     await tx.insert(checkinDisputes).values({ checkinId: row.id, memberId: scope.userId, reason: input.reason });
-    const reviewers = await tx
-      .select({ userId: roleGrants.userId })
-      .from(roleGrants)
-      .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-      .where(and(sql`${roleGrants.role} in ('secretary', 'committee_admin')`, sql`${activity.branchPath} like ${orgNodes.path} || '%'`));
+    const reviewers = await roleHoldersOver(tx, ["secretary", "committee_admin"], activity.branchPath);
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-    await notify(tx, [...new Set(reviewers.map((r) => r.userId))], { kind: "activity", activityId: activity.id, title: t.checkin.disputeNotice(me?.name ?? "", activity.title), body: input.reason });
+    await notify(tx, reviewers, { kind: "activity", activityId: activity.id, title: t.checkin.disputeNotice(me?.name ?? "", activity.title), body: input.reason });
     await writeAudit(tx, { actorId: scope.userId, action: "checkin.dispute", targetType: "checkin", targetId: row.id, nodePath: activity.branchPath, detail: { reason: input.reason } });
   });
 }

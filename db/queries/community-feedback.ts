@@ -1,13 +1,15 @@
-import { and, asc, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { quarterRange, reportExpiresAt, reportStanding, REPORT_VALID_MONTHS } from "@/lib/community";
 import { AppError } from "@/lib/errors";
 import { canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { reviewerPaths } from "@/lib/scope-paths";
 import type { Db } from "../open";
 import { communityReports, reportPosts, servicePosts, volunteerHours } from "../schema/community";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
+import { pathUnder } from "./scope-sql";
 
 /**
  * Feedback to the branch (issue 6 §4): per member, where they reported, whether it is current and their
@@ -67,8 +69,7 @@ export async function branchFeedback(db: Db, scope: Scope, branchId: number, q: 
 
 /** Per branch under the caller's committee or county grants: how many in office, reported, and hours. */
 export async function feedbackRollup(db: Db, scope: Scope, q: Quarter, now = new Date()) {
-  const prefixes = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin").map((g) => `${g.path}%`);
-  if (prefixes.length === 0) throw new AppError("forbidden");
+  const prefixes = reviewerPaths(scope);
   const { from, to } = quarterRange(q.year, q.quarter);
   const since = new Date(now);
   since.setUTCMonth(since.getUTCMonth() - REPORT_VALID_MONTHS);
@@ -86,7 +87,7 @@ export async function feedbackRollup(db: Db, scope: Scope, q: Quarter, now = new
     })
     .from(orgNodes)
     .leftJoin(members, eq(members.branchId, orgNodes.id))
-    .where(and(eq(orgNodes.kind, "branch"), or(...prefixes.map((p) => like(orgNodes.path, p)))))
+    .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, prefixes)))
     .groupBy(orgNodes.id, orgNodes.name, orgNodes.path)
     .orderBy(asc(orgNodes.path));
 }

@@ -1,19 +1,21 @@
-import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { reportExpiresAt, reportStanding } from "@/lib/community";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canServeGrid } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { requireGrants, servedPaths } from "@/lib/scope-paths";
 import type { DecideReport, ReportInput } from "@/lib/validation/community";
 import type { Db } from "../open";
 import { communityReports, reportPosts, servicePosts } from "../schema/community";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
-import { notify } from "./notices";
-import { roleHoldersOver } from "./org";
+import { notify } from "./notify";
+import { roleHoldersOver } from "./role-holders";
 import { award } from "./points";
+import { pathUnder } from "./scope-sql";
 
 /**
  * Community reporting (issue 6): an in-office member reports to the grid they live in; a grid worker of that
@@ -141,17 +143,10 @@ export async function decideReport(db: Db, scope: Scope, input: DecideReport, no
   });
 }
 
-/** Grid paths the caller serves, as LIKE prefixes; refused for anyone without a grid-worker grant. */
-export function servedPrefixes(scope: Scope): string[] {
-  const paths = scope.grants.filter((g) => g.role === "grid_worker").map((g) => `${g.path}%`);
-  if (paths.length === 0) throw new AppError("forbidden");
-  return paths;
-}
-
 /** Reports waiting for this grid worker, with the member's branch. */
 export async function pendingReports(db: Db, scope: Scope) {
-  const prefixes = servedPrefixes(scope);
-  const pending = await reportRows(db, and(eq(communityReports.status, "pending"), or(...prefixes.map((p) => like(grid.path, p)))));
+  const prefixes = servedPaths(scope);
+  const pending = await reportRows(db, and(eq(communityReports.status, "pending"), pathUnder(grid.path, prefixes)));
   const branch = alias(orgNodes, "branch");
   const branches = pending.length
     ? await db.select({ userId: members.userId, branchName: branch.name }).from(members).innerJoin(branch, eq(branch.id, members.branchId)).where(inArray(members.userId, pending.map((r) => r.memberId)))
@@ -162,8 +157,7 @@ export async function pendingReports(db: Db, scope: Scope) {
 
 /** The nodes a grid worker can hold an activity at (the grids and communities they are granted), with posts. */
 export async function activityPlaces(db: Db, scope: Scope) {
-  const ids = scope.grants.filter((g) => g.role === "grid_worker").map((g) => g.nodeId);
-  if (ids.length === 0) throw new AppError("forbidden");
+  const ids = requireGrants(scope, ["grid_worker"]).map((g) => g.nodeId);
   const nodes = await db.select().from(orgNodes).where(inArray(orgNodes.id, ids)).orderBy(asc(orgNodes.path));
   const communityIds = [...new Set(nodes.map((n) => (n.kind === "grid" ? n.parentId! : n.id)))];
   const posts = await db.select().from(servicePosts).where(and(inArray(servicePosts.communityId, communityIds), eq(servicePosts.active, true))).orderBy(asc(servicePosts.id));

@@ -1,17 +1,17 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
+import { countyGrant } from "@/lib/scope-paths";
 import type { Db } from "../open";
 import { activities, plans } from "../schema/activities";
 import { orgNodes } from "../schema/org";
+import { pathUnder } from "./scope-sql";
 
 /**
  * The county's view of one month's theme day, branch by branch (issue 3 §7): on the unified time or an
  * approved change, attendance rate, mandatory steps complete, closed. Computed from the records, not typed.
  */
 export async function complianceForMonth(db: Db, scope: Scope, month: string, now = new Date()) {
-  const county = scope.grants.find((g) => g.role === "county_admin");
-  if (!county) throw new AppError("forbidden");
+  const county = countyGrant(scope);
   const [plan] = await db.select().from(plans).where(and(eq(plans.countyId, county.nodeId), eq(plans.month, month)));
   if (!plan) return { plan: null, rows: [] };
 
@@ -31,7 +31,7 @@ export async function complianceForMonth(db: Db, scope: Scope, month: string, no
     })
     .from(orgNodes)
     .leftJoin(activities, and(eq(activities.branchId, orgNodes.id), eq(activities.planId, plan.id)))
-    .where(and(eq(orgNodes.kind, "branch"), sql`${orgNodes.path} like ${`${county.path}%`}`))
+    .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, [county.path])))
     .orderBy(asc(orgNodes.path));
 
   return {

@@ -4,14 +4,16 @@ import { AppError } from "@/lib/errors";
 import { leaveWindow, makeupState } from "@/lib/leave";
 import { canDecideLeave, canReadLeave, canReadRoster, canRequestLeave, type LeaveSubject } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { reachedPaths } from "@/lib/scope-paths";
 import type { BranchLeaveQuery } from "@/lib/validation/leave";
 import type { Db } from "../open";
 import { activities, attendance, uploads } from "../schema/activities";
 import { leaveRequests, makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
-import { loadActivity, syncRoster } from "./activities";
+import { loadActivity } from "./activities";
 import { bySecretary, loadLeave } from "./leave";
+import { pathUnder } from "./scope-sql";
 
 /** Reading leave: the member's own list, the secretary's views, the committee's, one request, the export. */
 
@@ -86,7 +88,6 @@ export async function myLeave(db: Db, scope: Scope, now = new Date()) {
 export async function leaveFormFor(db: Db, scope: Scope, activityId: number, now = new Date()) {
   const activity = await loadActivity(db, scope, activityId, canRequestLeave);
   const window = leaveWindow(activity, now);
-  if (window === "open") await syncRoster(db, activity, now);
   const [mine] = await db.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId)));
   const [live] = await db
     .select({ id: leaveRequests.id })
@@ -164,9 +165,8 @@ export async function pendingLeaveCount(db: Db, scope: Scope, branchId: number):
 
 /** For committee admins: the leave of the secretaries of their branches, which only they decide. */
 export async function committeeLeave(db: Db, scope: Scope, now = new Date()) {
-  const reach = scope.grants.filter((g) => g.role === "committee_admin").map((g) => sql`${orgNodes.path} like ${`${g.path}%`}`);
-  if (reach.length === 0) throw new AppError("forbidden");
-  const rows = present(scope, await selectRows(db, and(bySecretary, or(...reach)), desc(leaveRequests.createdAt)), now);
+  const reach = pathUnder(orgNodes.path, reachedPaths(scope, ["committee_admin"]));
+  const rows = present(scope, await selectRows(db, and(bySecretary, reach), desc(leaveRequests.createdAt)), now);
   return { pending: rows.filter((r) => r.decidable && r.status === "pending"), others: rows.filter((r) => !(r.decidable && r.status === "pending")) };
 }
 

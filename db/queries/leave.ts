@@ -12,8 +12,8 @@ import { orgNodes } from "../schema/org";
 import { roleGrants, users } from "../schema/users";
 import { loadActivity, syncRoster } from "./activities";
 import { writeAudit } from "./audit";
-import { notify } from "./notices";
-import { roleHoldersOver } from "./org";
+import { notify } from "./notify";
+import { roleHoldersOver } from "./role-holders";
 
 /**
  * Leave requests (issue 5): a member files, withdraws while pending; the secretary (the committee, for a

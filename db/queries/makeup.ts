@@ -7,7 +7,7 @@ import type { Db } from "../open";
 import { makeupTasks } from "../schema/leave";
 import { writeAudit } from "./audit";
 import { decidersOf, loadLeave } from "./leave";
-import { notify } from "./notices";
+import { notify } from "./notify";
 import { award } from "./points";
 
 /**

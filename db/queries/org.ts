@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canManageOrg, childKinds, reaches, rolesFor } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { requireGrants, reviewerPaths } from "@/lib/scope-paths";
 import type { Db } from "../open";
 import { orgNodes, type OrgKind, type OrgNode } from "../schema/org";
 import { roleGrants, users, type RoleName } from "../schema/users";
 import { writeAudit } from "./audit";
+import { pathUnder } from "./scope-sql";
 import { createPlannedActivities } from "./plans";
 
 /** Loads a node; not-found and out-of-scope look the same, so probing learns nothing. */
@@ -21,12 +23,11 @@ export async function loadNode(db: Db, scope: Scope, id: number, allowed: (path:
 
 /** The nodes the caller administers (county or committee admin), in tree order. */
 export async function listTree(db: Db, scope: Scope) {
-  const roots = scope.grants.filter((g) => g.role === "county_admin" || g.role === "committee_admin");
-  if (roots.length === 0) throw new AppError("forbidden");
+  const roots = reviewerPaths(scope);
   return db
     .select()
     .from(orgNodes)
-    .where(or(...roots.map((g) => like(orgNodes.path, `${g.path}%`))))
+    .where(pathUnder(orgNodes.path, roots))
     .orderBy(asc(orgNodes.path));
 }
 
@@ -133,8 +134,7 @@ async function endSessionsOf(db: Db, userId: number) {
 
 /** The grids (or whole communities) a grid worker serves, each with its community's name. */
 export async function gridsOf(db: Db, scope: Scope) {
-  const ids = scope.grants.filter((g) => g.role === "grid_worker").map((g) => g.nodeId);
-  if (ids.length === 0) throw new AppError("forbidden");
+  const ids = requireGrants(scope, ["grid_worker"]).map((g) => g.nodeId);
   const parent = alias(orgNodes, "parent");
   return db
     .select({ id: orgNodes.id, name: orgNodes.name, kind: orgNodes.kind, parentName: parent.name })
@@ -142,18 +142,4 @@ export async function gridsOf(db: Db, scope: Scope) {
     .leftJoin(parent, eq(parent.id, orgNodes.parentId))
     .where(inArray(orgNodes.id, ids))
     .orderBy(asc(orgNodes.path));
-}
-
-/**
- * Active people granted `role` on the node at `path` or on one above it: whom a request made there goes to
- * (a branch's leave to its secretaries, a grid's reports to its grid workers). `except` leaves out the asker.
- */
-export async function roleHoldersOver(db: Db, role: RoleName, path: string, except?: number): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ userId: roleGrants.userId })
-    .from(roleGrants)
-    .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, role), eq(users.active, true), except === undefined ? undefined : ne(roleGrants.userId, except), sql`${path} like ${orgNodes.path} || '%'`));
-  return rows.map((r) => r.userId);
 }

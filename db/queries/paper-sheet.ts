@@ -21,19 +21,22 @@ export interface PaperSheetEntry {
  * sheet) is left as they are and counted as such.
  */
 export async function recordPaperSheet(db: Db, scope: Scope, input: { activityId: number; entries: PaperSheetEntry[] }, now = new Date()) {
-  const activity = await loadActivity(db, scope, input.activityId, canManageActivity);
-  if (activity.status === "closed") throw new AppError("conflict", t.checkin.closed);
-  // Every name on the sheet must be on the activity's roster before anyone is recorded.
-  const ids = input.entries.map((e) => e.memberId);
-  const onRoster = await db.select({ memberId: attendance.memberId }).from(attendance).where(and(eq(attendance.activityId, activity.id), inArray(attendance.memberId, ids)));
-  if (onRoster.length !== new Set(ids).size) throw new AppError("not_found");
-  let recorded = 0;
-  let already = 0;
-  for (const entry of input.entries) {
-    const answer = await proxyCheckIn(db, scope, { activityId: activity.id, memberId: entry.memberId, reason: t.assist.paperReason, late: entry.outcome === "late" }, now);
-    if (answer.status === "already") already++;
-    else recorded++;
-  }
-  await writeAudit(db, { actorId: scope.userId, action: "checkin.paper_sheet", targetType: "activity", targetId: activity.id, nodePath: activity.branchPath, detail: { recorded, already } });
-  return { recorded, already };
+  // The whole sheet or nothing: a failure halfway leaves no member checked in from it.
+  return db.transaction(async (tx) => {
+    const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
+    if (activity.status === "closed") throw new AppError("conflict", t.checkin.closed);
+    // Every name on the sheet must be on the activity's roster before anyone is recorded.
+    const ids = input.entries.map((e) => e.memberId);
+    const onRoster = await tx.select({ memberId: attendance.memberId }).from(attendance).where(and(eq(attendance.activityId, activity.id), inArray(attendance.memberId, ids)));
+    if (onRoster.length !== new Set(ids).size) throw new AppError("not_found");
+    let recorded = 0;
+    let already = 0;
+    for (const entry of input.entries) {
+      const answer = await proxyCheckIn(tx, scope, { activityId: activity.id, memberId: entry.memberId, reason: t.assist.paperReason, late: entry.outcome === "late" }, now);
+      if (answer.status === "already") already++;
+      else recorded++;
+    }
+    await writeAudit(tx, { actorId: scope.userId, action: "checkin.paper_sheet", targetType: "activity", targetId: activity.id, nodePath: activity.branchPath, detail: { recorded, already } });
+    return { recorded, already };
+  });
 }

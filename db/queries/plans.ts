@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, notExists } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
-import { isCountyAdmin } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { countyGrant, isUnder } from "@/lib/scope-paths";
 import { formatWhen, monthOf } from "@/lib/time";
 import type { PublishPlan } from "@/lib/validation/plans";
 import type { Db } from "../open";
@@ -10,13 +10,11 @@ import { activities, activitySteps, planItems, plans, scheduleChanges, type Plan
 import { orgNodes } from "../schema/org";
 import { writeAudit } from "./audit";
 import { branchesUnder, insertActivity, syncRoster } from "./activities";
-import { notify } from "./notices";
+import { notify } from "./notify";
 
 /** The county node the caller administers; plans belong to it. */
 function countyOf(scope: Scope) {
-  const grant = scope.grants.find((g) => g.role === "county_admin");
-  if (!grant || !isCountyAdmin(scope)) throw new AppError("forbidden");
-  return grant;
+  return countyGrant(scope);
 }
 
 /** Oath renewal and dues collection are always on the agenda and always mandatory (DESIGN.md §3). */
@@ -45,13 +43,13 @@ export async function publishPlan(db: Db, scope: Scope, input: PublishPlan, now 
     const agenda = fullAgenda(input.items);
     await tx.insert(planItems).values(agenda.map((item, i) => ({ ...item, planId: plan.id, position: i + 1 })));
     const branches = await branchesUnder(tx, county.path);
-    for (const branch of branches) await createFromPlan(tx, plan, agenda, branch.id, scope.userId);
+    for (const branch of branches) await createFromPlan(tx, plan, agenda, branch.id, scope.userId, now);
     await writeAudit(tx, { actorId: scope.userId, action: "plan.publish", targetType: "plan", targetId: plan.id, nodePath: county.path, detail: { month, branches: branches.length } });
     return { planId: plan.id, branches: branches.length };
   });
 }
 
-function createFromPlan(tx: Db, plan: Plan, agenda: Pick<PlanItem, "kind" | "title" | "mandatory">[], branchId: number, createdBy: number) {
+function createFromPlan(tx: Db, plan: Plan, agenda: Pick<PlanItem, "kind" | "title" | "mandatory">[], branchId: number, createdBy: number, now: Date) {
   return insertActivity(tx, {
     branchId,
     type: "theme_day",
@@ -64,7 +62,7 @@ function createFromPlan(tx: Db, plan: Plan, agenda: Pick<PlanItem, "kind" | "tit
     planVersion: plan.version,
     steps: stepsOf(agenda),
     createdBy,
-  });
+  }, now);
 }
 
 /** A branch created after a plan was published still gets that plan's theme day, if it has not started. */
@@ -75,9 +73,9 @@ export async function createPlannedActivities(tx: Db, branch: { id: number; path
     .innerJoin(orgNodes, eq(orgNodes.id, plans.countyId))
     .where(gt(plans.startsAt, now));
   for (const { plans: plan, org_nodes: county } of upcoming) {
-    if (!branch.path.startsWith(county.path)) continue;
+    if (!isUnder(branch.path, county.path)) continue;
     const items = await tx.select().from(planItems).where(eq(planItems.planId, plan.id)).orderBy(asc(planItems.position));
-    await createFromPlan(tx, plan, items, branch.id, createdBy);
+    await createFromPlan(tx, plan, items, branch.id, createdBy, now);
   }
 }
 

@@ -1,7 +1,7 @@
-import { and, eq, like, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { quarterRange } from "@/lib/community";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
+import { reviewerPaths } from "@/lib/scope-paths";
 import { monthRange, shiftMonth } from "@/lib/time";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../open";
@@ -12,6 +12,7 @@ import { makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
 import { members } from "../schema/users";
+import { pathUnder } from "./scope-sql";
 
 /**
  * Quarterly statistics of the points system (积分制实施情况, issue 7 §5), per branch under the caller's
@@ -19,14 +20,13 @@ import { members } from "../schema/users";
  * completion and volunteer hours; and the quarter's three months for the trend.
  */
 export async function quarterStats(db: Db, scope: Scope, q: { year: number; quarter: number }) {
-  const prefixes = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin").map((g) => `${g.path}%`);
-  if (prefixes.length === 0) throw new AppError("forbidden");
+  const prefixes = reviewerPaths(scope);
   const days = quarterRange(q.year, q.quarter);
   const firstMonth = days.from.slice(0, 7);
   const from = monthRange(firstMonth).from;
   const to = monthRange(shiftMonth(firstMonth, 3)).from;
   const inQuarter = (column: PgColumn) => within(column, from, to);
-  const reach = or(...prefixes.map((p) => like(orgNodes.path, p)));
+  const reach = pathUnder(orgNodes.path, prefixes);
 
   const [branches, people, rules, seen, makeup, hours, months] = await Promise.all([
     db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(and(eq(orgNodes.kind, "branch"), reach)).orderBy(orgNodes.path),

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, like, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canReadRoster } from "@/lib/permissions";
 import { round1 } from "@/lib/points";
 import type { Scope } from "@/lib/scope";
+import { countyGrant, reviewerPaths } from "@/lib/scope-paths";
 import { monthRange } from "@/lib/time";
 import type { Db } from "../open";
 import { within } from "../period";
@@ -13,9 +14,10 @@ import { pointAppeals, pointEntries } from "../schema/points";
 import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
-import { notify } from "./notices";
-import { roleHoldersOver } from "./org";
+import { notify } from "./notify";
+import { roleHoldersOver } from "./role-holders";
 import { totalOf } from "./points";
+import { pathUnder } from "./scope-sql";
 
 /**
  * What people read from the points ledger (issue 7): a member's own entries and totals, a branch's monthly
@@ -63,8 +65,7 @@ export async function memberRankingOn(db: Db, path: string): Promise<boolean> {
 
 /** The county admin turns members' ranking on or off; audited. */
 export async function setMemberRanking(db: Db, scope: Scope, input: { on: boolean }, now = new Date()) {
-  const county = scope.grants.find((g) => g.role === "county_admin");
-  if (!county) throw new AppError("forbidden");
+  const county = countyGrant(scope);
   return db.transaction(async (tx) => {
     const values = { memberRanking: input.on, updatedBy: scope.userId, updatedAt: now };
     await tx.insert(countySettings).values({ countyId: county.nodeId, ...values }).onConflictDoUpdate({ target: countySettings.countyId, set: values });
@@ -210,13 +211,12 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
 
 /** The bulletin rolled up per branch, for a committee admin (their branches) or the county (all). */
 export async function bulletinRollup(db: Db, scope: Scope, month: string) {
-  const prefixes = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin").map((g) => `${g.path}%`);
-  if (prefixes.length === 0) throw new AppError("forbidden");
+  const prefixes = reviewerPaths(scope);
   const { from, to } = monthRange(month);
   const branches = await db
     .select({ id: orgNodes.id, name: orgNodes.name, members: sql<number>`(select count(*)::int from ${members} where ${members.branchId} = ${orgNodes.id} and ${members.active})` })
     .from(orgNodes)
-    .where(and(eq(orgNodes.kind, "branch"), or(...prefixes.map((p) => like(orgNodes.path, p)))))
+    .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, prefixes)))
     .orderBy(asc(orgNodes.path));
   const points = await db
     .select({ branchId: pointEntries.branchId, total: sql<number>`sum(${pointEntries.points})::float8`, deducted: sql<number>`count(distinct ${pointEntries.memberId}) filter (where ${pointEntries.points} < 0)::int` })

@@ -4,12 +4,15 @@ import { t } from "@/lib/messages";
 import { canManageRoster, canReadRoster } from "@/lib/permissions";
 import { maskPhone } from "@/lib/phone";
 import type { Scope } from "@/lib/scope";
+import { BRANCH_SIDE_ROLES, pathsReached } from "@/lib/scope-paths";
 import type { MemberFields } from "@/lib/validation/roster";
 import type { Db } from "../open";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
+import { followBranches } from "./expected-roster";
 import { loadNode } from "./org";
+import { pathUnder } from "./scope-sql";
 
 const memberColumns = {
   userId: users.id,
@@ -77,7 +80,7 @@ export async function getMember(db: Db, scope: Scope, userId: number) {
 
 async function loadManagedMember(db: Db, scope: Scope, userId: number) {
   const [row] = await db
-    .select({ userId: members.userId, name: users.name, phone: users.phone, active: members.active, branchPath: orgNodes.path })
+    .select({ userId: members.userId, name: users.name, phone: users.phone, active: members.active, branchId: members.branchId, branchPath: orgNodes.path })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
     .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
@@ -99,6 +102,7 @@ export async function addMember(db: Db, scope: Scope, input: MemberFields & { br
     if ((await assertPhonesFree(tx, [input.phone])).length) throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
     const [user] = await tx.insert(users).values({ name: input.name, phone: input.phone }).returning({ id: users.id });
     await tx.insert(members).values({ ...memberValues(input), userId: user.id, branchId: branch.id });
+    await followBranches(tx, [branch.id]);
     await writeAudit(tx, { actorId: scope.userId, action: "roster.add", targetType: "member", targetId: user.id, nodePath: branch.path, detail: { name: input.name } });
     return { userId: user.id };
   });
@@ -113,6 +117,7 @@ export async function updateMember(db: Db, scope: Scope, input: MemberFields & {
     if ((await assertPhonesFree(tx, [input.phone], input.userId)).length) throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
     await tx.update(users).set({ name: input.name, phone: input.phone }).where(eq(users.id, input.userId));
     await tx.update(members).set({ ...memberValues(input), updatedAt: new Date() }).where(eq(members.userId, input.userId));
+    await followBranches(tx, [before.branchId]);
     await writeAudit(tx, { actorId: scope.userId, action: "roster.update", targetType: "member", targetId: input.userId, nodePath: before.branchPath, detail: { ...memberValues(input), name: input.name, phoneChanged: before.phone !== input.phone } });
   });
 }
@@ -123,6 +128,7 @@ export async function setMemberActive(db: Db, scope: Scope, input: { userId: num
     const member = await loadManagedMember(tx, scope, input.userId);
     if (member.userId === scope.userId) throw new AppError("forbidden");
     await tx.update(members).set({ active: input.active, updatedAt: new Date() }).where(eq(members.userId, member.userId));
+    await followBranches(tx, [member.branchId]);
     await tx
       .update(users)
       .set({ active: input.active, sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -149,6 +155,7 @@ export async function importMembers(db: Db, scope: Scope, input: { branchId: num
       .returning({ id: users.id, phone: users.phone });
     const idByPhone = new Map(created.map((u) => [u.phone, u.id]));
     await tx.insert(members).values(input.rows.map((r) => ({ ...memberValues(r), userId: idByPhone.get(r.phone)!, branchId: branch.id })));
+    await followBranches(tx, [branch.id]);
     await writeAudit(tx, { actorId: scope.userId, action: "roster.import", targetType: "org_node", targetId: branch.id, nodePath: branch.path, detail: { count: input.rows.length } });
     return { count: input.rows.length };
   });
@@ -166,11 +173,11 @@ function memberValues(input: MemberFields) {
 
 /** Branches whose roster the caller can read, for the workbench's branch picker. */
 export async function readableBranches(db: Db, scope: Scope) {
-  const roots = scope.grants.filter((g) => g.role !== "grid_worker");
+  const roots = pathsReached(scope, BRANCH_SIDE_ROLES);
   if (roots.length === 0) return [];
   return db
     .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, retiredCadre: orgNodes.retiredCadre })
     .from(orgNodes)
-    .where(and(eq(orgNodes.kind, "branch"), or(...roots.map((g) => sql`${orgNodes.path} like ${g.path + "%"}`))))
+    .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, roots)))
     .orderBy(asc(orgNodes.path));
 }

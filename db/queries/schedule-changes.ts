@@ -1,18 +1,21 @@
-import { and, asc, count, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canApproveChange, canEndorseChange, canManageActivity, canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { reviewerPaths } from "@/lib/scope-paths";
 import { formatWhen } from "@/lib/time";
 import type { DecideChange, RequestChange } from "@/lib/validation/schedule-changes";
 import type { Db } from "../open";
 import { activities, scheduleChanges, type Activity, type ChangeStatus } from "../schema/activities";
 import { orgNodes } from "../schema/org";
-import { roleGrants, users, type RoleName } from "../schema/users";
+import { users } from "../schema/users";
 import { loadActivity, syncRoster } from "./activities";
 import { writeAudit } from "./audit";
-import { notify } from "./notices";
+import { notify } from "./notify";
+import { roleHoldersOver } from "./role-holders";
+import { pathUnder } from "./scope-sql";
 
 /**
  * Schedule changes (DESIGN.md §3 "Same time"): the only way a branch moves its theme day. The secretary
@@ -29,17 +32,6 @@ function unmovable(activity: Pick<Activity, "type" | "status" | "startsAt">, now
   if (activity.status === "closed") return new AppError("conflict", m.closed);
   if (now >= activity.startsAt) return new AppError("conflict", m.started);
   return null;
-}
-
-/** Active people holding `role` on the branch or a node above it: who has to act, or to know, next. */
-async function holdersAbove(db: Db, branchPath: string, role: RoleName): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ userId: roleGrants.userId })
-    .from(roleGrants)
-    .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, role), eq(users.active, true), sql`${branchPath} like ${orgNodes.path} || '%'`));
-  return rows.map((r) => r.userId);
 }
 
 /** A request with its activity and branch; not-found and out-of-scope differ only by status code. */
@@ -83,7 +75,7 @@ export async function requestChange(db: Db, scope: Scope, input: RequestChange, 
       nodePath: activity.branchPath,
       detail: { activityId: activity.id, from: activity.startsAt, to: input.toStartsAt },
     });
-    await notify(tx, await holdersAbove(tx, activity.branchPath, "committee_admin"), {
+    await notify(tx, await roleHoldersOver(tx, "committee_admin", activity.branchPath), {
       kind: "schedule_change",
       activityId: activity.id,
       title: m.notice.requested(activity.branchName),
@@ -122,7 +114,7 @@ export async function reviewAtCommittee(db: Db, scope: Scope, input: { changeId:
     const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), m.notice.comment(input.comment || null)].filter(Boolean).join("\n");
     await notify(tx, [change.requestedBy], { kind: "schedule_change", activityId: activity.id, title: input.decision === "endorse" ? m.notice.endorsed : m.notice.returned, body });
     if (input.decision === "endorse") {
-      await notify(tx, await holdersAbove(tx, branchPath, "county_admin"), { kind: "schedule_change", activityId: activity.id, title: m.notice.requested(branchName), body });
+      await notify(tx, await roleHoldersOver(tx, "county_admin", branchPath), { kind: "schedule_change", activityId: activity.id, title: m.notice.requested(branchName), body });
     }
     return { status };
   });
@@ -216,9 +208,7 @@ export type ChangeRow = Awaited<ReturnType<ReturnType<typeof changeRows>["execut
 
 /** The branches under the caller's committee or county grants, as a filter; forbidden for anyone else. */
 function reviewerReach(scope: Scope) {
-  const grants = scope.grants.filter((g) => g.role === "committee_admin" || g.role === "county_admin");
-  if (grants.length === 0) throw new AppError("forbidden");
-  return or(...grants.map((g) => like(orgNodes.path, `${g.path}%`)));
+  return pathUnder(orgNodes.path, reviewerPaths(scope));
 }
 
 /** Which decision, if any, the caller may take on this row now. */

@@ -1,17 +1,19 @@
-import { and, asc, desc, eq, isNull, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { reportStanding } from "@/lib/community";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canServeGrid } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { servedPaths } from "@/lib/scope-paths";
 import type { ServiceActivityInput } from "@/lib/validation/community";
 import type { Db } from "../open";
 import { communityReports, serviceActivities, servicePosts, serviceSignups, volunteerHours } from "../schema/community";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
-import { memberOf, servedPrefixes } from "./community";
+import { memberOf } from "./community";
+import { pathUnder } from "./scope-sql";
 
 /**
  * Volunteer activities (我为群众办实事, issue 6): a grid worker posts one for their grid (a worker of the whole
@@ -54,12 +56,12 @@ export async function loadServiceActivity(db: Db, scope: Scope, activityId: numb
 
 /** The grid worker's activities, newest first, with how many signed up. */
 export async function gridServiceActivities(db: Db, scope: Scope) {
-  const prefixes = servedPrefixes(scope);
+  const prefixes = servedPaths(scope);
   return db
     .select({ id: serviceActivities.id, title: serviceActivities.title, place: serviceActivities.place, startsAt: serviceActivities.startsAt, minutes: serviceActivities.minutes, capacity: serviceActivities.capacity, holderName: holder.name, signups: signupCount })
     .from(serviceActivities)
     .innerJoin(holder, holderJoin)
-    .where(and(isNull(serviceActivities.cancelledAt), or(...prefixes.map((p) => like(holder.path, p)))))
+    .where(and(isNull(serviceActivities.cancelledAt), pathUnder(holder.path, prefixes)))
     .orderBy(desc(serviceActivities.startsAt))
     .limit(50);
 }

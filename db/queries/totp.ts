@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lt, min, or } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import type { Grant, Scope } from "@/lib/scope";
+import { grantsOf } from "@/lib/scope-paths";
 import { ENROL_GRACE_MS, hashRecoveryCode, isAppCode, mayUseTotp, newRecoveryCodes, newTotpSecret, requiresTotp, totpStep, totpUri, TOTP_REQUIRED_ROLES } from "@/lib/totp";
 import type { Db } from "../open";
 import { totpFactors, totpRecoveryCodes } from "../schema/security";
@@ -17,11 +18,11 @@ const confirmedFactor = async (db: Db, userId: number) =>
 export async function totpStatus(db: Db, scope: Scope, now = new Date()) {
   const factor = await confirmedFactor(db, scope.userId);
   const left = factor ? (await db.select({ id: totpRecoveryCodes.id }).from(totpRecoveryCodes).where(and(eq(totpRecoveryCodes.userId, scope.userId), isNull(totpRecoveryCodes.usedAt)))).length : 0;
-  const required = requiresTotp(scope.grants) || Boolean(scope.mustEnrol);
+  const required = requiresTotp(grantsOf(scope)) || Boolean(scope.mustEnrol);
   return {
     enrolled: Boolean(factor),
     required,
-    available: required || mayUseTotp(scope.grants),
+    available: required || mayUseTotp(grantsOf(scope)),
     recoveryLeft: left,
     enrolBy: required && !factor ? await enrolBy(db, scope.userId) : null,
     mustEnrol: Boolean(scope.mustEnrol),
@@ -31,12 +32,14 @@ export async function totpStatus(db: Db, scope: Scope, now = new Date()) {
 
 /** A new secret for the caller's authenticator app, waiting for its first code; replaces an unconfirmed one. */
 export async function startEnrolment(db: Db, scope: Scope) {
-  if (!mayUseTotp(scope.grants) && !scope.mustEnrol) throw new AppError("forbidden", m.notForYou);
+  if (!mayUseTotp(grantsOf(scope)) && !scope.mustEnrol) throw new AppError("forbidden", m.notForYou);
   if (await confirmedFactor(db, scope.userId)) throw new AppError("conflict", m.alreadyOn);
   const [user] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, scope.userId));
   const secret = newTotpSecret();
-  await db.insert(totpFactors).values({ userId: scope.userId, secret }).onConflictDoUpdate({ target: totpFactors.userId, set: { secret, createdAt: new Date(), lastStep: null } });
-  await writeAudit(db, { actorId: scope.userId, action: "totp.start", targetType: "user", targetId: scope.userId });
+  await db.transaction(async (tx) => {
+    await tx.insert(totpFactors).values({ userId: scope.userId, secret }).onConflictDoUpdate({ target: totpFactors.userId, set: { secret, createdAt: new Date(), lastStep: null } });
+    await writeAudit(tx, { actorId: scope.userId, action: "totp.start", targetType: "user", targetId: scope.userId });
+  });
   return { secret, uri: totpUri(secret, user.phone, t.app.name) };
 }
 
@@ -67,7 +70,7 @@ export async function renewRecoveryCodes(db: Db, scope: Scope, input: { code: st
 
 /** Turning it off: only where it is optional (a secretary), and only with a current app code. */
 export async function disableTotp(db: Db, scope: Scope, input: { code: string }, now = new Date()) {
-  if (requiresTotp(scope.grants) || scope.mustEnrol) throw new AppError("forbidden", m.requiredForAdmins);
+  if (requiresTotp(grantsOf(scope)) || scope.mustEnrol) throw new AppError("forbidden", m.requiredForAdmins);
   return db.transaction(async (tx) => {
     await spendAppCode(tx, scope.userId, input.code, now);
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, scope.userId));
@@ -92,14 +95,16 @@ export async function checkSecondFactor(db: Db, userId: number, typed: string, n
       throw error;
     }
   }
-  const [used] = await db
-    .update(totpRecoveryCodes)
-    .set({ usedAt: now })
-    .where(and(eq(totpRecoveryCodes.userId, userId), eq(totpRecoveryCodes.codeHash, hashRecoveryCode(typed)), isNull(totpRecoveryCodes.usedAt)))
-    .returning({ id: totpRecoveryCodes.id });
-  if (!used) return null;
-  await writeAudit(db, { actorId: userId, action: "totp.recovery_used", targetType: "user", targetId: userId });
-  return "recovery";
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(totpRecoveryCodes)
+      .set({ usedAt: now })
+      .where(and(eq(totpRecoveryCodes.userId, userId), eq(totpRecoveryCodes.codeHash, hashRecoveryCode(typed)), isNull(totpRecoveryCodes.usedAt)))
+      .returning({ id: totpRecoveryCodes.id });
+    if (!used) return null;
+    await writeAudit(tx, { actorId: userId, action: "totp.recovery_used", targetType: "user", targetId: userId });
+    return "recovery" as const;
+  });
 }
 
 /**

@@ -1,20 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { activityCapHalfHours, DAY_LIMIT_HALF_HOURS, formatHours, shanghaiDate } from "@/lib/community";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canServeGrid } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { servedPaths } from "@/lib/scope-paths";
 import type { ActivityHoursInput, CorrectHours, DecideHours, HoursInput } from "@/lib/validation/community";
 import type { Db } from "../open";
 import { communityReports, serviceActivities, volunteerHours, type VolunteerHours } from "../schema/community";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
-import { gridWorkersOf, memberOf, servedPrefixes } from "./community";
-import { notify } from "./notices";
+import { gridWorkersOf, memberOf } from "./community";
+import { notify } from "./notify";
 import { award, reverseSource } from "./points";
+import { pathUnder } from "./scope-sql";
 import { loadServiceActivity } from "./service-activities";
 
 /**
@@ -129,7 +131,7 @@ export async function recordHours(db: Db, scope: Scope, input: HoursInput, now =
   try {
     const row = await db.transaction(async (tx) => {
       const memberId = byWorker ? input.memberId! : memberOf(scope);
-      if (byWorker) servedPrefixes(scope);
+      if (byWorker) servedPaths(scope);
       const report = await reportOf(tx, memberId);
       if (!report) throw new AppError(byWorker ? "forbidden" : "conflict", byWorker ? m.notInGrid : m.notReportedHere);
       if (byWorker && !canServeGrid(scope, report.gridPath)) throw new AppError("forbidden", m.notInGrid);
@@ -238,26 +240,26 @@ export async function myHours(db: Db, scope: Scope) {
 
 /** Entries in the grid worker's grids: those waiting for an answer, or the latest confirmed ones. */
 export async function gridHours(db: Db, scope: Scope, status: "submitted" | "confirmed") {
-  const prefixes = servedPrefixes(scope);
+  const prefixes = servedPaths(scope);
   return db
     .select({ id: volunteerHours.id, memberName: users.name, servedOn: volunteerHours.servedOn, halfHours: volunteerHours.halfHours, description: volunteerHours.description, status: volunteerHours.status, activityTitle: activityTitle.title })
     .from(volunteerHours)
     .innerJoin(orgNodes, eq(orgNodes.id, volunteerHours.gridId))
     .innerJoin(users, eq(users.id, volunteerHours.memberId))
     .leftJoin(activityTitle, eq(activityTitle.id, volunteerHours.activityId))
-    .where(and(eq(volunteerHours.status, status), or(...prefixes.map((p) => like(orgNodes.path, p)))))
+    .where(and(eq(volunteerHours.status, status), pathUnder(orgNodes.path, prefixes)))
     .orderBy(desc(volunteerHours.id))
     .limit(100);
 }
 
 /** Members with a confirmed report in the grid worker's grids: whom a single entry can be for. */
 export async function reportedMembers(db: Db, scope: Scope) {
-  const prefixes = servedPrefixes(scope);
+  const prefixes = servedPaths(scope);
   return db
     .select({ id: users.id, name: users.name, gridName: orgNodes.name })
     .from(communityReports)
     .innerJoin(orgNodes, eq(orgNodes.id, communityReports.gridId))
     .innerJoin(users, eq(users.id, communityReports.memberId))
-    .where(and(eq(communityReports.status, "confirmed"), or(...prefixes.map((p) => like(orgNodes.path, p)))))
+    .where(and(eq(communityReports.status, "confirmed"), pathUnder(orgNodes.path, prefixes)))
     .orderBy(orgNodes.path, users.name);
 }

@@ -98,6 +98,11 @@ export const activities = pgTable(
     materials: text().notNull().default(""),
     links: jsonb().$type<{ title: string; url: string }[]>().notNull().default([]),
     status: activityStatus().notNull().default("scheduled"),
+    /**
+     * When the expected roster stopped following the branch: stamped at the start by the roster job
+     * (db/queries/expected-roster.ts); from then on no write changes who was expected.
+     */
+    rosterFrozenAt: timestamp({ withTimezone: true }),
     /** Key of the rotating check-in codes (lib/checkin-token.ts); given only to those who run the activity. */
     checkinSecret: text()
       .notNull()

@@ -30,8 +30,11 @@ test("a member is told of the new plan, reads the notice and the activity, and t
   await expect(notice).toContainText("未读");
   await shot(page, "member-notices");
 
+  // The page sends the read receipt once shown; it is its own request, since rendering writes nothing.
+  const receipt = page.waitForResponse((r) => /\/api\/v1\/activities\/\d+\/read$/.test(r.url()) && r.request().method() === "POST");
   await notice.click();
   await expect(page).toHaveURL(/\/activities\/\d+$/);
+  expect((await receipt).status()).toBe(200);
   await expect(page.getByRole("heading", { name: "学习贯彻全会精神" })).toBeVisible();
   await expect(page.getByText(/学习党章第一章总纲。\s*交流学习体会。/)).toBeVisible();
   const step = (title: string) => page.getByRole("listitem").filter({ hasText: title });

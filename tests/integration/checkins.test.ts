@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attendanceSummary, checkIn, disputeCheckin, myCheckin, proxyCheckIn } from "@/db/queries/checkins";
 import { activities, attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { checkins } from "@/db/schema/checkins";
-import { members } from "@/db/schema/users";
+import { members, users } from "@/db/schema/users";
 import { loadSessionUser } from "@/db/queries/session";
 import { codeFor, stepAt } from "@/lib/checkin-token";
 import type { Scope } from "@/lib/scope";
@@ -101,6 +101,29 @@ describe("proxy check-in", () => {
     const told = await county.db.select().from(notices).where(and(eq(notices.activityId, activity.id), eq(notices.userId, committee.userId)));
     expect(told).toHaveLength(1);
     await expect(disputeCheckin(county.db, member, { checkinId: mine!.id, reason: "不是我的" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("does not tell a disabled account of a dispute", async () => {
+    const [target] = await county.db
+      .select({ userId: attendance.memberId })
+      .from(attendance)
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.expected, true), isNull(attendance.outcome), ne(attendance.memberId, county.ownMemberId)))
+      .limit(1);
+    await proxyCheckIn(county.db, county.secretary, { activityId: activity.id, memberId: target.userId, reason: "无智能手机" }, at(2));
+    const scope = { ...member, userId: target.userId };
+    const mine = await myCheckin(county.db, scope, activity.id);
+    const committee = await county.scopeOf(phones.committeeAdmin);
+    const toldBefore = await county.db.select().from(notices).where(and(eq(notices.activityId, activity.id), eq(notices.userId, committee.userId)));
+    await county.db.update(users).set({ active: false }).where(eq(users.id, committee.userId));
+    try {
+      await disputeCheckin(county.db, scope, { checkinId: mine!.id, reason: "我当天在外地" });
+    } finally {
+      await county.db.update(users).set({ active: true }).where(eq(users.id, committee.userId));
+    }
+    const toldAfter = await county.db.select().from(notices).where(and(eq(notices.activityId, activity.id), eq(notices.userId, committee.userId)));
+    expect(toldAfter).toHaveLength(toldBefore.length);
+    const secretaryTold = await county.db.select().from(notices).where(and(eq(notices.activityId, activity.id), eq(notices.userId, county.secretary.userId), eq(notices.body, "我当天在外地")));
+    expect(secretaryTold.length).toBeGreaterThan(0);
   });
 
   it("is refused to a secretary of another branch", async () => {

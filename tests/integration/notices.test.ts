@@ -1,7 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityForMember, myActivities, nextActivity } from "@/db/queries/member-activities";
-import { listMyNotices, markActivityRead, markAllRead, markRead, notify, readStatus, remindUnread, unreadCount } from "@/db/queries/notices";
+import { listMyNotices, markActivityRead, markAllRead, markRead, readStatus, remindUnread, unreadCount } from "@/db/queries/notices";
+import { notify } from "@/db/queries/notify";
 import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";

@@ -11,6 +11,7 @@ import { monthOf } from "@/lib/time";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
 import { canReadAudit, isCountyAdmin } from "@/lib/permissions";
+import { holdsRole, REVIEWER_ROLES } from "@/lib/scope-paths";
 import { pageContext } from "@/lib/session";
 
 export const metadata = { title: t.nav.admin };
@@ -19,7 +20,7 @@ export const metadata = { title: t.nav.admin };
 export default async function AdminPage() {
   const { db, scope } = await pageContext();
   const month = monthOf(new Date());
-  const staff = scope.grants.some((g) => g.role === "committee_admin" || g.role === "county_admin");
+  const staff = holdsRole(scope, REVIEWER_ROLES);
   const [nodes, today] = await pageData(Promise.all([listTree(db, scope), staff ? countyDashboard(db, scope, month) : null]));
   const d = t.dashboard;
   const top = Math.min(...nodes.map(depth));
@@ -39,7 +40,7 @@ export default async function AdminPage() {
         <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label="工作">
           {[
             ...(isCountyAdmin(scope) ? [{ href: "/admin/plans", label: t.plans.list }, { href: "/admin/compliance", label: t.compliance.title }] : []),
-            ...(scope.grants.some((g) => g.role === "committee_admin" || g.role === "county_admin")
+            ...(holdsRole(scope, REVIEWER_ROLES)
               ? [
                   { href: "/admin/schedule-changes", label: t.scheduleChange.list },
                   { href: "/admin/points", label: t.points.bulletin },
@@ -47,7 +48,7 @@ export default async function AdminPage() {
                   { href: "/admin/community", label: t.community.feedback },
                 ]
               : []),
-            ...(scope.grants.some((g) => g.role === "committee_admin") ? [{ href: "/admin/leave", label: t.leave.committeeTitle }] : []),
+            ...(holdsRole(scope, ["committee_admin"]) ? [{ href: "/admin/leave", label: t.leave.committeeTitle }] : []),
             ...(canReadAudit(scope) ? [{ href: "/admin/audit", label: t.audit.title }] : []),
           ].map((link) => (
             <li key={link.href}>

@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { t } from "@/lib/messages";
 import { isElderMode } from "@/lib/elder-mode";
+import { grantsOf, rolesHeld } from "@/lib/scope-paths";
 import { PushOptIn } from "@/components/pwa/push-opt-in";
 import { vapidKeys } from "@/lib/push";
 import { pageContext } from "@/lib/session";
@@ -15,7 +16,7 @@ export const metadata = { title: t.nav.me };
 export default async function MePage() {
   const { db, scope, user } = await pageContext();
   const [elder, { publicKey }] = await Promise.all([isElderMode(), vapidKeys(db)]);
-  const roles = [...(scope.member ? [t.roles.member] : []), ...new Set(scope.grants.map((g) => t.roles[g.role]))];
+  const roles = [...(scope.member ? [t.roles.member] : []), ...[...rolesHeld(scope)].map((role) => t.roles[role])];
   return (
     <>
       <PageHeader title={t.nav.me} />
@@ -37,7 +38,7 @@ export default async function MePage() {
         <Card title={t.elder.title}>
           <ElderModeForm on={elder} />
         </Card>
-        {(mayUseTotp(scope.grants) || scope.mustEnrol) && (
+        {(mayUseTotp(grantsOf(scope)) || scope.mustEnrol) && (
           <Link href="/me/two-factor" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
             {t.totp.title} <span aria-hidden>›</span>
           </Link>

@@ -7,6 +7,7 @@ import { isElderMode } from "@/lib/elder-mode";
 import { t } from "@/lib/messages";
 import { canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
+import { holdsRole } from "@/lib/scope-paths";
 import { pageContext } from "@/lib/session";
 import { formatWhen } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
@@ -25,9 +26,9 @@ const forMembers = new Set<Notice["kind"]>(["activity", "reminder", "plan_revisi
  */
 function hrefOf(scope: Scope, notice: Notice): string | null {
   // Community notices carry no activity: a grid worker is told of work waiting, a member of an answer.
-  if (notice.kind === "community") return scope.grants.some((g) => g.role === "grid_worker") ? "/grid" : "/community";
+  if (notice.kind === "community") return holdsRole(scope, ["grid_worker"]) ? "/grid" : "/community";
   // Appeals go to secretaries, answers to members.
-  if (notice.kind === "points") return scope.grants.some((g) => g.role === "secretary") ? "/branch" : "/points";
+  if (notice.kind === "points") return holdsRole(scope, ["secretary"]) ? "/branch" : "/points";
   if (!notice.activityId || !notice.branchPath) return null;
   const member = scope.member?.branchPath === notice.branchPath;
   const manages = canReadRoster(scope, notice.branchPath);

@@ -4,6 +4,7 @@ import { EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { readableBranches } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
+import { grantsOf } from "@/lib/scope-paths";
 import { pageContext } from "@/lib/session";
 
 export const metadata = { title: t.nav.branch };
@@ -11,7 +12,7 @@ export const metadata = { title: t.nav.branch };
 /** A secretary of one branch goes straight to its roster; someone who reaches several picks one. */
 export default async function BranchIndexPage() {
   const { db, scope } = await pageContext();
-  const secretaryOf = scope.grants.filter((g) => g.role === "secretary");
+  const secretaryOf = grantsOf(scope, ["secretary"]);
   if (secretaryOf.length === 1) redirect(`/branch/${secretaryOf[0].nodeId}`);
   const branches = await readableBranches(db, scope);
   return (

@@ -3,11 +3,11 @@ import { OutcomeTag } from "@/components/outcome-tag";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { MarkActivityRead } from "@/components/mark-activity-read";
 import { MyCheckin } from "@/components/my-checkin";
 import { ReadAloud } from "@/components/read-aloud";
 import { myCheckin } from "@/db/queries/checkins";
 import { activityForMember } from "@/db/queries/member-activities";
-import { markActivityRead } from "@/db/queries/notices";
 import { isElderMode } from "@/lib/elder-mode";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
@@ -25,8 +25,6 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
   if (!activityId.success) notFound();
   const { activity, steps, mine } = await pageData(activityForMember(db, scope, activityId.data));
   const [checkin, elder] = await Promise.all([myCheckin(db, scope, activity.id), isElderMode()]);
-  // Seeing the activity is reading its notices: the secretary's "who has not read" follows from this.
-  await markActivityRead(db, scope, activity.id);
   const closed = activity.status === "closed";
 
   return (
@@ -49,6 +47,8 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
           </dl>
         </Card>
 
+        {/* Seeing the activity is reading its notices: the secretary's "who has not read" follows from this. */}
+        <MarkActivityRead activityId={activity.id} />
         <MyCheckin activity={activity} checkin={checkin} elder={elder} />
 
         {mine && (closed || mine.outcome) && (

@@ -10,6 +10,7 @@ import { branchDashboard } from "@/db/queries/dashboard";
 import { listRoster } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { canManageRoster } from "@/lib/permissions";
+import { grantsOf } from "@/lib/scope-paths";
 import { pageContext } from "@/lib/session";
 import { rosterQuery } from "@/lib/validation/roster";
 import { pageData } from "@/lib/page-data";
@@ -30,7 +31,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
 
   return (
     <>
-      <PageHeader title={branch.name} back={scope.grants.length > 1 ? "/branch" : undefined} />
+      <PageHeader title={branch.name} back={grantsOf(scope).length > 1 ? "/branch" : undefined} />
       <main className="space-y-3 p-4">
         <BranchTabs branchId={branch.id} current="roster" />
         <Card title={d.title(t.points.month(month))}>

@@ -7,6 +7,7 @@ import { shanghaiDate } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { RULE_CODES, signed } from "@/lib/points";
 import { pageData } from "@/lib/page-data";
+import { countyGrant } from "@/lib/scope-paths";
 import { pageContext } from "@/lib/session";
 
 export const metadata = { title: t.points.ruleEditor };
@@ -17,7 +18,7 @@ const m = t.points;
 export default async function PointRulesPage() {
   const { db, scope } = await pageContext();
   const versions = await pageData(ruleVersions(db, scope));
-  const ranking = await memberRankingOn(db, scope.grants.find((g) => g.role === "county_admin")!.path);
+  const ranking = await memberRankingOn(db, countyGrant(scope).path);
   const codes = RULE_CODES.filter((code) => versions.some((v) => v.code === code));
   const today = shanghaiDate(new Date());
   return (

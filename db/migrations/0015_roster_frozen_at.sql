@@ -1,0 +1,1 @@
+ALTER TABLE "activities" ADD COLUMN "roster_frozen_at" timestamp with time zone;

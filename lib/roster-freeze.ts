@@ -1,0 +1,13 @@
+import type { Db } from "@/db/open";
+import { freezeRosters } from "@/db/queries/expected-roster";
+import { logError } from "./log";
+
+/**
+ * The server's roster job, beside the push sweep: now and every `ms`, every activity that has started gets
+ * its expected roster frozen (db/queries/expected-roster.ts). A timer that never keeps the process alive.
+ */
+export function freezeRostersEvery(db: Db, ms = 60_000): void {
+  const run = () => void freezeRosters(db).catch((error: unknown) => logError("roster freeze failed", error));
+  run();
+  setInterval(run, ms).unref();
+}
