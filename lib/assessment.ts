@@ -1,4 +1,4 @@
-import type { AssessmentTier } from "@/db/schema/assessments";
+import type { AssessmentTier } from "./enums";
 
 /**
  * The yearly assessment's formula (issue 7), pure so it can be shown and tested. Each part is a share between

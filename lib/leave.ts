@@ -1,4 +1,4 @@
-import type { LeaveStatus } from "@/db/schema/leave";
+import type { LeaveStatus } from "./enums";
 
 /**
  * Pure rules of leave and make-up study (issue 5), kept apart from the database so they can be unit tested.

@@ -1,5 +1,5 @@
-import type { OrgKind } from "@/db/schema/org";
-import type { RoleName } from "@/db/schema/users";
+import type { OrgKind } from "./enums";
+import type { RoleName } from "./enums";
 import type { Scope } from "./scope";
 import { holdsRole, reaches, rolesHeld } from "./scope-paths";
 

@@ -1,4 +1,4 @@
-import type { CapPeriod } from "@/db/schema/points";
+import type { CapPeriod } from "./enums";
 
 /**
  * Pure rules of the points ledger (issue 7, DESIGN.md §4). Points come from real participation only: these

@@ -1,4 +1,4 @@
-import type { RoleName } from "@/db/schema/users";
+import type { RoleName } from "./enums";
 import { AppError } from "./errors";
 import type { Grant, Scope } from "./scope";
 

@@ -1,4 +1,4 @@
-import type { RoleName } from "@/db/schema/users";
+import type { RoleName } from "./enums";
 
 /** A role granted on one org node; it reaches that node's subtree. */
 export interface Grant {

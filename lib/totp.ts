@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { generate, generateSecret, generateURI, verify } from "otplib";
-import type { RoleName } from "@/db/schema/users";
+import type { RoleName } from "./enums";
 import type { Grant } from "./scope";
 
 /**

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, integer, numeric, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { assessmentTiers } from "../../lib/enums";
 import { orgNodes } from "./org";
 import { users } from "./users";
 
-export const assessmentTier = pgEnum("assessment_tier", ["excellent", "qualified", "unqualified"]);
+export const assessmentTier = pgEnum("assessment_tier", assessmentTiers);
 
 /**
  * The county's yearly verdict on a branch or committee (issue 7): the score computed when the tier was set,

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { leaveStatuses } from "../../lib/enums";
 import { activities, uploads } from "./activities";
 import { users } from "./users";
 
 export const leaveType = pgEnum("leave_type", ["sick", "official", "personal", "other"]);
-export const leaveStatus = pgEnum("leave_status", ["pending", "approved", "rejected", "withdrawn"]);
+export const leaveStatus = pgEnum("leave_status", leaveStatuses);
 
 /**
  * A member's request to be excused from one activity (DESIGN.md §3 "Same attendance"). `clientId` makes the

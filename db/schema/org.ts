@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { orgKinds } from "../../lib/enums";
 
 /**
  * One tree for the whole county. The Party side is county → committee → branch; the community side is
  * county → community → grid. `path` is materialised ("/1/3/7/") so that "this node and everything under it"
  * is a prefix match, which is how every scope check works (DESIGN.md §2).
  */
-export const orgKind = pgEnum("org_kind", ["county", "committee", "branch", "community", "grid"]);
+export const orgKind = pgEnum("org_kind", orgKinds);
 
 export const orgNodes = pgTable(
   "org_nodes",

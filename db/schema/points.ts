@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, numeric, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { capPeriods } from "../../lib/enums";
 import { orgNodes } from "./org";
 import { users } from "./users";
 
-export const capPeriod = pgEnum("cap_period", ["year", "half_year", "month"]);
+export const capPeriod = pgEnum("cap_period", capPeriods);
 
 /**
  * The county's points rules (DESIGN.md §4). A change is a new version with the day it takes effect; an entry

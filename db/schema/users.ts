@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { roleNames } from "../../lib/enums";
 import { orgNodes } from "./org";
 
 /** Anyone who signs in: members, secretaries, grid workers, admins. */
@@ -43,7 +44,7 @@ export const members = pgTable(
   (t) => [index("members_branch").on(t.branchId)],
 );
 
-export const roleName = pgEnum("role_name", ["secretary", "committee_admin", "county_admin", "grid_worker"]);
+export const roleName = pgEnum("role_name", roleNames);
 
 /** A role reaches the node it is granted on and everything below it. */
 export const roleGrants = pgTable(
