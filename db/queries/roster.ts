@@ -8,6 +8,7 @@ import type { MemberFields } from "@/lib/validation/roster";
 import type { Db } from "../open";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
+import { loadManagedAccount } from "./accounts";
 import { writeAudit } from "./audit";
 import { loadNode } from "./org";
 
@@ -111,6 +112,8 @@ export async function updateMember(db: Db, scope: Scope, input: MemberFields & {
     if (input.phone.includes("*") && input.phone !== maskPhone(before.phone)) throw new AppError("bad_request", t.validation.phone, { phone: t.validation.phone });
     input = { ...input, phone: input.phone.includes("*") ? before.phone : input.phone };
     if ((await assertPhonesFree(tx, [input.phone], input.userId)).length) throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
+    // The phone is what the account signs in with: moving it is taking charge of the account.
+    if (input.phone !== before.phone) await loadManagedAccount(tx, scope, input.userId);
     await tx.update(users).set({ name: input.name, phone: input.phone }).where(eq(users.id, input.userId));
     await tx.update(members).set({ ...memberValues(input), updatedAt: new Date() }).where(eq(members.userId, input.userId));
     await writeAudit(tx, { actorId: scope.userId, action: "roster.update", targetType: "member", targetId: input.userId, nodePath: before.branchPath, detail: { ...memberValues(input), name: input.name, phoneChanged: before.phone !== input.phone } });
@@ -122,6 +125,8 @@ export async function setMemberActive(db: Db, scope: Scope, input: { userId: num
   return db.transaction(async (tx) => {
     const member = await loadManagedMember(tx, scope, input.userId);
     if (member.userId === scope.userId) throw new AppError("forbidden");
+    // Deactivating disables the whole account, whatever roles it holds besides the membership.
+    await loadManagedAccount(tx, scope, member.userId);
     await tx.update(members).set({ active: input.active, updatedAt: new Date() }).where(eq(members.userId, member.userId));
     await tx
       .update(users)

@@ -14,6 +14,8 @@ export const roster = {
   added: "已添加",
   phoneTaken: "该手机号已被其他账号使用。",
   issueCode: "生成激活码",
+  activatedHint: "该党员已激活账号；忘记密码时可重新生成激活码，由本人重设密码。",
+  notActivatedHint: "该党员尚未激活账号。生成激活码后告知本人，7 天内有效。",
   codeIssued: (code: string, days: number) => `激活码 ${code}，${days} 天内有效，只显示这一次。`,
   noMembers: "暂无党员",
   joinedOn: "入党日期",

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneLoginAttempts } from "@/db/queries/login-attempts";
 import { auditLog } from "@/db/schema/audit";
 import { loginAttempts } from "@/db/schema/security";
+import { t } from "@/lib/messages";
 import { signInWithPassword } from "@/lib/sign-in";
 import { demoCounty, phones } from "./county";
 
@@ -23,7 +24,7 @@ describe("per-account lock", () => {
       await expect(attempt(phones.member, "wrong-password", "10.0.0.1", start)).rejects.toMatchObject({ message: "手机号或密码不正确。" });
     }
     await expect(attempt(phones.member, "wrong-password", "10.0.0.2", start)).rejects.toMatchObject({ code: "rate_limited", message: expect.stringMatching(lockMessage) });
-    await expect(attempt(phones.member, "demo1234", "10.0.0.3", minutes(14, start))).rejects.toMatchObject({ message: "登录失败次数过多，该账号已暂时锁定，请 1 分钟后再试。忘记密码请联系支部书记重新生成激活码。" });
+    await expect(attempt(phones.member, "demo1234", "10.0.0.3", minutes(14, start))).rejects.toMatchObject({ message: t.security.accountLocked(1) });
     const signedIn = await attempt(phones.member, "demo1234", "10.0.0.3", minutes(15, start));
     expect(signedIn.name).toBeTruthy();
 
