@@ -44,9 +44,18 @@ const loadBranch = (db: Db, scope: Scope, branchId: number, allowed: (path: stri
     return node;
   });
 
+/** The number as the roster shows it, in SQL: what a search may match (maskPhone's shape). */
+const maskedPhone = sql`left(${users.phone}, 3) || '****' || right(${users.phone}, 4)`;
+
+/**
+ * Searches names, and phones only as far as the roster shows them: matching the hidden digits would let
+ * anyone recover a masked number a digit at a time without the audited reveal. A whole number typed in is
+ * looked for by its masked form, so it still finds its member (and anyone sharing those seven digits).
+ */
 export async function listRoster(db: Db, scope: Scope, input: { branchId: number; q?: string; includeInactive?: boolean }) {
   const branch = await loadBranch(db, scope, input.branchId, (path) => canReadRoster(scope, path));
-  const q = input.q?.replace(/[%_\\]/g, "\\$&");
+  const typed = input.q && /^1\d{10}$/.test(input.q) ? maskPhone(input.q) : input.q;
+  const q = typed?.replace(/[%_\\]/g, "\\$&");
   const rows = await db
     .select(memberColumns)
     .from(members)
@@ -56,7 +65,7 @@ export async function listRoster(db: Db, scope: Scope, input: { branchId: number
       and(
         eq(members.branchId, branch.id),
         input.includeInactive ? undefined : eq(members.active, true),
-        q ? or(ilike(users.name, `%${q}%`), ilike(users.phone, `%${q}%`)) : undefined,
+        q ? or(ilike(users.name, `%${q}%`), ilike(maskedPhone, `%${q}%`)) : undefined,
       ),
     )
     .orderBy(asc(members.active), asc(sql`${users.name} collate "C"`));

@@ -3,6 +3,7 @@ export const roster = {
   add: "添加党员",
   import: "批量导入",
   search: "搜索姓名或手机号",
+  searchButton: "搜索",
   count: (n: number) => `共 ${n} 名党员`,
   edit: "编辑",
   save: "保存",
