@@ -1,6 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneLoginAttempts } from "@/db/queries/login-attempts";
+import { ADDRESS_FAILURES } from "@/lib/login-throttle";
 import { auditLog } from "@/db/schema/audit";
 import { loginAttempts } from "@/db/schema/security";
 import { t } from "@/lib/messages";
@@ -61,11 +62,11 @@ describe("per-account lock", () => {
 });
 
 describe("per-address limit", () => {
-  it("30 failures from one address in 15 minutes block it for any account, not other addresses", async () => {
+  it(`${ADDRESS_FAILURES} failures from one address in 15 minutes block it for any account, not other addresses`, async () => {
     const address = "192.0.2.50";
     const now = new Date();
     await county.db.insert(loginAttempts).values(
-      Array.from({ length: 29 }, (_, i) => ({ phone: `1360000${String(1000 + i)}`, address, succeeded: false, createdAt: minutes(-5, now) })),
+      Array.from({ length: ADDRESS_FAILURES - 1 }, (_, i) => ({ phone: `136000${String(10000 + i)}`, address, succeeded: false, createdAt: minutes(-5, now) })),
     );
     await expect(attempt("13611112222", "whatever-pass", address, now)).rejects.toMatchObject({ message: "此网络登录失败次数过多，请 10 分钟后再试。" });
     await expect(attempt(phones.secretary, "demo1234", address, now)).rejects.toMatchObject({ code: "rate_limited" });
