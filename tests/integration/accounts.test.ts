@@ -27,7 +27,7 @@ describe("activation", () => {
     await activateAccount(county.db, { phone: target.phone, code, password: "新的密码12345" });
     expect(await verifyPassword((await userRow(target.id)).passwordHash, "新的密码12345")).toBe(true);
 
-    await expect(activateAccount(county.db, { phone: target.phone, code, password: "another-pass" })).rejects.toMatchObject({ message: "激活码已使用过，请向支部书记重新索取。" });
+    await expect(activateAccount(county.db, { phone: target.phone, code, password: "another-pass" })).rejects.toMatchObject({ message: t.auth.codeUsed });
     expect(await verifyPassword((await userRow(target.id)).passwordHash, "新的密码12345")).toBe(true);
   });
 
@@ -36,7 +36,7 @@ describe("activation", () => {
     const before = target.passwordHash;
     const { code } = await issueActivationCode(county.db, county.secretary, { userId: target.id });
     const later = new Date(Date.now() + 8 * 86_400_000);
-    await expect(activateAccount(county.db, { phone: target.phone, code, password: "whatever12" }, later)).rejects.toMatchObject({ message: "激活码已过期，请向支部书记重新索取。" });
+    await expect(activateAccount(county.db, { phone: target.phone, code, password: "whatever12" }, later)).rejects.toMatchObject({ message: t.auth.codeExpired });
     await expect(activateAccount(county.db, { phone: target.phone, code: "WRONG234", password: "whatever12" })).rejects.toMatchObject({ message: "激活码不正确。" });
     await expect(activateAccount(county.db, { phone: "13711112222", code, password: "whatever12" })).rejects.toMatchObject({ message: "激活码不正确。" });
     expect((await userRow(target.id)).passwordHash).toBe(before);
@@ -46,7 +46,7 @@ describe("activation", () => {
     const target = await userRow(county.ownMemberId);
     const first = await issueActivationCode(county.db, county.secretary, { userId: target.id });
     await issueActivationCode(county.db, county.secretary, { userId: target.id });
-    await expect(activateAccount(county.db, { phone: target.phone, code: first.code, password: "whatever12" })).rejects.toMatchObject({ message: "激活码已过期，请向支部书记重新索取。" });
+    await expect(activateAccount(county.db, { phone: target.phone, code: first.code, password: "whatever12" })).rejects.toMatchObject({ message: t.auth.codeExpired });
   });
 
   it("a secretary cannot issue codes for another branch", async () => {
