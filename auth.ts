@@ -51,7 +51,8 @@ export const authOptions: NextAuthOptions = {
         const input = signInInput.safeParse(credentials);
         if (!input.success) throw new Error(t.auth.wrongCredentials);
         try {
-          const user = await signInWithPassword(await getDb(), { ...input.data, address: clientAddress(req?.headers, { trusted, peerHeader: peerHeader() }) });
+          const address = clientAddress(req?.headers, { trusted, peerHeader: peerHeader() });
+          const user = await signInWithPassword(await getDb(), { ...input.data, address });
           return { id: String(user.id), name: user.name, sessionVersion: user.sessionVersion };
         } catch (error) {
           // next-auth hands this message to the sign-in form as is: only an AppError's Chinese text may pass.

@@ -1,6 +1,12 @@
 import { and, eq, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activateAccount, changePassword, endSessions, issueActivationCode, mayResetAccount } from "@/db/queries/accounts";
+import {
+  activateAccount,
+  changePassword,
+  endSessions,
+  issueActivationCode,
+  mayResetAccount,
+} from "@/db/queries/accounts";
 import { grantRole } from "@/db/queries/org";
 import { getMember, setMemberActive, updateMember } from "@/db/queries/roster";
 import { orgNodes } from "@/db/schema/org";
@@ -55,14 +61,19 @@ describe("activation", () => {
 });
 
 describe("an account holding a role above the secretary", () => {
-  it("is refused to the branch's secretary on every path that hands over the account, and left to the county", async () => {
+  it("is refused to the branch's secretary on every path that hands it over, and left to the county", async () => {
     const admin = await county.scopeOf(phones.countyAdmin);
     const [demoMember, ownMember] = [await county.scopeOf(phones.member), county.ownMemberId];
     const [target] = await county.db
       .select({ id: users.id, phone: users.phone })
       .from(members)
       .innerJoin(users, eq(users.id, members.userId))
-      .where(and(eq(members.branchId, county.homeBranchId), notInArray(members.userId, [county.secretary.userId, demoMember.userId, ownMember])))
+      .where(
+        and(
+          eq(members.branchId, county.homeBranchId),
+          notInArray(members.userId, [county.secretary.userId, demoMember.userId, ownMember]),
+        ),
+      )
       .orderBy(members.userId)
       .limit(1);
     const [branch] = await county.db.select({ parentId: orgNodes.parentId }).from(orgNodes).where(eq(orgNodes.id, county.homeBranchId));

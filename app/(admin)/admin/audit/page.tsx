@@ -39,7 +39,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <form className="grid grid-cols-2 gap-2 rounded-xl bg-white p-3">
           <label className="col-span-2 text-sm">
             {t.audit.action}
-            <select name="action" defaultValue={filter.action ?? ""} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2">
+            <select
+              name="action"
+              defaultValue={filter.action ?? ""}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2"
+            >
               <option value="">{t.audit.allActions}</option>
               {actionChoices.map(([code, label]) => (
                 <option key={code} value={code}>{label}</option>

@@ -41,7 +41,11 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
             {m.active && (
               <Card title={t.auth.activate}>
                 <p className="mb-3 text-sm text-stone-600">
-                  {takeCharge ? (m.activated ? t.roster.activatedHint : t.roster.notActivatedHint) : t.security.accountAboveYou}
+                  {!takeCharge
+                    ? t.security.accountAboveYou
+                    : m.activated
+                      ? t.roster.activatedHint
+                      : t.roster.notActivatedHint}
                 </p>
                 {takeCharge && <IssueCodeForm userId={m.userId} />}
               </Card>
