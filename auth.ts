@@ -5,7 +5,7 @@ import { loadSessionUser } from "@/db/queries/session";
 import { env } from "@/env";
 import { t } from "@/lib/messages";
 import { toFailure } from "@/lib/errors";
-import { clientAddress } from "@/lib/login-throttle";
+import { clientAddress, peerHeader, trustedProxies } from "@/lib/client-address";
 import { signInWithPassword } from "@/lib/sign-in";
 import type { Scope } from "@/lib/scope";
 import { sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
@@ -35,6 +35,8 @@ declare module "next-auth/jwt" {
   }
 }
 
+const trusted = trustedProxies(env.TRUSTED_PROXIES);
+
 /** How often a session re-reads its account: a disabled account or a changed role takes effect within this. */
 const RECHECK_MS = 60_000;
 
@@ -49,7 +51,8 @@ export const authOptions: NextAuthOptions = {
         const input = signInInput.safeParse(credentials);
         if (!input.success) throw new Error(t.auth.wrongCredentials);
         try {
-          const user = await signInWithPassword(await getDb(), { ...input.data, address: clientAddress(req?.headers) });
+          const address = clientAddress(req?.headers, { trusted, peerHeader: peerHeader() });
+          const user = await signInWithPassword(await getDb(), { ...input.data, address });
           return { id: String(user.id), name: user.name, sessionVersion: user.sessionVersion };
         } catch (error) {
           // next-auth hands this message to the sign-in form as is: only an AppError's Chinese text may pass.

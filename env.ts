@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isProxyEntry } from "./lib/client-address";
 import { ops } from "./lib/messages/ops";
 
 /**
@@ -27,6 +28,15 @@ const schema = z.object({
   VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/).optional(),
   /** Who push services may contact about this sender: a mailto: or https: address. */
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/).default("mailto:zhibu@example.org"),
+  /**
+   * Reverse proxies whose X-Forwarded-For entries are believed, comma-separated addresses or CIDR ranges
+   * (lib/client-address.ts). None by default: the sign-in throttle then counts the socket's address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((e) => e.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxyEntry), { message: "addresses or CIDR ranges, comma-separated" }),
 }).refine((e) => !e.VAPID_PUBLIC_KEY === !e.VAPID_PRIVATE_KEY, { message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together", path: ["VAPID_PRIVATE_KEY"] });
 
 const parsed = schema.safeParse(process.env);

@@ -12,7 +12,13 @@ const app = next({ dev: false, port, hostname: host });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Route handlers see a Request without the socket: the sign-in throttle reads the client's address from this
+// header, which only this server writes, over anything a client sent under the same name (lib/client-address.ts).
+const PEER_HEADER = "x-zhibu-peer";
+globalThis.zhibuPeerHeader = PEER_HEADER;
+
 const server = createServer((request, response) => {
+  request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
   // Next runs instrumentation.ts on the first request; until it has, Next serves these routes itself.
   const path = request.url?.split("?", 1)[0];
   const route = globalThis.zhibuFastRoutes?.[`${request.method} ${path}`];

@@ -4,6 +4,7 @@ import { writeAudit } from "@/db/queries/audit";
 import { AppError, toFailure, type Failure } from "./errors";
 import { logError } from "./log";
 import { t } from "./messages";
+import type { AuditAction } from "./messages/audit";
 import type { Scope } from "./scope";
 import { getDb } from "@/db";
 import { requireContext } from "./session";
@@ -21,7 +22,7 @@ export type ActionResult<T> = { ok: true; data: T } | Failure;
  * `db/queries`. A refusal is itself audited, so probing another branch leaves a trace.
  */
 export async function execute<S extends z.ZodType, T, C extends { db: Db; scope?: Scope } = Ctx>(
-  name: string,
+  name: AuditAction,
   schema: S,
   run: (input: z.output<S>, ctx: C) => Promise<T>,
   raw: unknown,
@@ -58,13 +59,13 @@ function safeParse<S extends z.ZodType>(schema: S, raw: unknown) {
 }
 
 /** A server action for `useActionState`: `(previousState, formData) => ActionResult`. */
-export function action<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>) {
+export function action<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>) {
   return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> =>
     execute(name, schema, run, input instanceof FormData ? formObject(input) : input);
 }
 
 /** For the few actions a signed-out person takes (activation): no session, the same parsing and answers. */
-export function publicAction<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: { db: Db }) => Promise<T>) {
+export function publicAction<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: { db: Db }) => Promise<T>) {
   return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> =>
     execute(name, schema, run, input instanceof FormData ? formObject(input) : input, async () => ({ db: await getDb() }));
 }

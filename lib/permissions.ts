@@ -20,6 +20,26 @@ export const canReadRoster = (scope: Scope, branchPath: string) =>
 export const canManageRoster = (scope: Scope, branchPath: string) =>
   reaches(scope, branchPath, ["secretary", "county_admin"]);
 
+/** Whose account someone may take charge of: the person's Party membership, and every role they hold. */
+export interface AccountHolder {
+  /** The branch of their member record, if they are a member. */
+  branchPath: string | null;
+  grants: readonly { role: RoleName; path: string }[];
+}
+
+/**
+ * Activation and reset codes, and anything else that hands an account to whoever holds the code, go to
+ * someone above everything the account can do: the member's branch (its secretary, or the county) and,
+ * for each role the person holds, the county above that role's node. A secretary therefore cannot take
+ * over an account that also holds an admin role, a grid role or a secretary role of its own. County
+ * admins stand at the top with nobody above them, so they look after each other's accounts.
+ */
+export function canResetAccount(scope: Scope, account: AccountHolder): boolean {
+  if (account.branchPath === null && account.grants.length === 0) return false;
+  if (account.branchPath !== null && !canManageRoster(scope, account.branchPath)) return false;
+  return account.grants.every((g) => canManageOrg(scope, g.path));
+}
+
 /** The full phone number: the member themself, their branch's secretary, and admins. */
 export const canSeePhone = (scope: Scope, member: { userId: number; branchPath: string }) =>
   scope.userId === member.userId || canReadRoster(scope, member.branchPath);

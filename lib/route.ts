@@ -4,6 +4,7 @@ import { execute, type ActionResult, type Ctx } from "./action";
 import { AppError, failureStatus, toFailure } from "./errors";
 import { fixedHeaders } from "./security-headers";
 import { t } from "./messages";
+import type { AuditAction } from "./messages/audit";
 
 type Params = Record<string, string | string[]>;
 
@@ -26,7 +27,7 @@ interface Options {
  * server actions: Origin check for writes → parse (path params, query and JSON body merged) → session →
  * run → JSON answer with the status of the error code.
  */
-export function route<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Options = {}) {
+export function route<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Options = {}) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     const result = await answer(name, schema, run, options, webIncoming(request), await context.params);
     return json(result);
@@ -38,7 +39,7 @@ export function route<S extends z.ZodType, T>(name: string, schema: S, run: (inp
  * serves it before Next's router, which costs several times the route's own work (docs/scaling.md). Only
  * for routes with a `context` that needs nothing of Next's request scope.
  */
-export function nodeRoute<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Required<Options>) {
+export function nodeRoute<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Required<Options>) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     void answer(name, schema, run, options, nodeIncoming(request), {}).then((result) => {
       const body = JSON.stringify(result);
@@ -48,7 +49,7 @@ export function nodeRoute<S extends z.ZodType, T>(name: string, schema: S, run: 
   };
 }
 
-async function answer<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Options, request: Incoming, params: Params): Promise<ActionResult<T>> {
+async function answer<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Options, request: Incoming, params: Params): Promise<ActionResult<T>> {
   const write = request.method !== "GET" && request.method !== "HEAD";
   if (write && !sameOrigin(request)) return toFailure(new AppError("forbidden", t.errors.badOrigin));
   const body = write ? jsonObject(await request.text()) : {};
@@ -131,7 +132,7 @@ function nodeIncoming(request: IncomingMessage): Incoming {
 const NODE_HEADERS = { ...Object.fromEntries(fixedHeaders(true).map((h) => [h.key, h.value])), "Cache-Control": "private, no-store" };
 
 /** Like `route`, for a GET that answers with a stored file (evidence photos) instead of JSON. */
-export function fileRoute<S extends z.ZodType>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<{ mime: string; bytes: Buffer }>) {
+export function fileRoute<S extends z.ZodType>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<{ mime: string; bytes: Buffer }>) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     const raw = { ...Object.fromEntries(new URL(request.url).searchParams), ...(await context.params) };
     const result = await execute(name, schema, run, raw);

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { hashPassword, verifyPassword } from "@/lib/password";
-import { canManageOrg, canManageRoster } from "@/lib/permissions";
+import { canManageRoster, canResetAccount } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
 import { orgNodes } from "../schema/org";
@@ -37,28 +37,42 @@ export async function issueActivationCode(db: Db, scope: Scope, input: { userId:
   });
 }
 
-/**
- * A person whose account the caller looks after: a member by their branch's secretary (or anyone above),
- * a staff account by whoever manages every node it holds a role on. Else forbidden.
- */
-async function loadManagedAccount(db: Db, scope: Scope, userId: number) {
+/** The person's membership and every role they hold: what taking charge of their account depends on. */
+async function accountHolder(db: Db, userId: number) {
   const [target] = await db
     .select({ id: users.id, branchPath: orgNodes.path })
     .from(users)
     .leftJoin(members, eq(members.userId, users.id))
     .leftJoin(orgNodes, eq(orgNodes.id, members.branchId))
     .where(eq(users.id, userId));
-  if (!target) throw new AppError("not_found");
-  const grantPaths = await db
-    .select({ path: orgNodes.path })
+  if (!target) return null;
+  const grants = await db
+    .select({ role: roleGrants.role, path: orgNodes.path })
     .from(roleGrants)
     .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-    .where(eq(roleGrants.userId, target.id));
-  const allowed = target.branchPath
-    ? canManageRoster(scope, target.branchPath)
-    : grantPaths.length > 0 && grantPaths.every((g) => canManageOrg(scope, g.path));
-  if (!allowed) throw new AppError("forbidden");
-  return { id: target.id, nodePath: target.branchPath ?? grantPaths[0]?.path ?? null };
+    .where(eq(roleGrants.userId, target.id))
+    .orderBy(roleGrants.id);
+  return { id: target.id, branchPath: target.branchPath, grants };
+}
+
+/**
+ * A person whose account the caller may take charge of (lib/permissions.ts canResetAccount). A roster
+ * manager who meets a member holding a role above them is told who can help instead.
+ */
+export async function loadManagedAccount(db: Db, scope: Scope, userId: number) {
+  const target = await accountHolder(db, userId);
+  if (!target) throw new AppError("not_found");
+  if (!canResetAccount(scope, target)) {
+    const rosterOnly = target.branchPath !== null && canManageRoster(scope, target.branchPath);
+    throw new AppError("forbidden", rosterOnly ? t.security.accountAboveYou : undefined);
+  }
+  return { id: target.id, nodePath: target.branchPath ?? target.grants[0]?.path ?? null };
+}
+
+/** Whether the caller may issue a code for, or end the sessions of, this person: what the member page offers. */
+export async function mayResetAccount(db: Db, scope: Scope, userId: number) {
+  const target = await accountHolder(db, userId);
+  return target !== null && canResetAccount(scope, target);
 }
 
 /** Ends every session of a person within a minute (auth.ts re-reads the session version that often). */

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { canReadAudit } from "@/lib/permissions";
+import type { AuditAction } from "@/lib/messages/audit";
 import type { Scope } from "@/lib/scope";
 import { pathsReached } from "@/lib/scope-paths";
 import type { Db } from "../open";
@@ -10,7 +11,7 @@ import { pathUnder } from "./scope-sql";
 
 export interface AuditInput {
   actorId: number | null;
-  action: string;
+  action: AuditAction;
   targetType?: string;
   targetId?: string | number;
   nodePath?: string | null;

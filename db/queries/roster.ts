@@ -9,6 +9,7 @@ import type { MemberFields } from "@/lib/validation/roster";
 import type { Db } from "../open";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
+import { loadManagedAccount } from "./accounts";
 import { writeAudit } from "./audit";
 import { followBranches } from "./expected-roster";
 import { loadNode } from "./org";
@@ -46,9 +47,18 @@ const loadBranch = (db: Db, scope: Scope, branchId: number, allowed: (path: stri
     return node;
   });
 
+/** The number as the roster shows it, in SQL: what a search may match (maskPhone's shape). */
+const maskedPhone = sql`left(${users.phone}, 3) || '****' || right(${users.phone}, 4)`;
+
+/**
+ * Searches names, and phones only as far as the roster shows them: matching the hidden digits would let
+ * anyone recover a masked number a digit at a time without the audited reveal. A whole number typed in is
+ * looked for by its masked form, so it still finds its member (and anyone sharing those seven digits).
+ */
 export async function listRoster(db: Db, scope: Scope, input: { branchId: number; q?: string; includeInactive?: boolean }) {
   const branch = await loadBranch(db, scope, input.branchId, (path) => canReadRoster(scope, path));
-  const q = input.q?.replace(/[%_\\]/g, "\\$&");
+  const typed = input.q && /^1\d{10}$/.test(input.q) ? maskPhone(input.q) : input.q;
+  const q = typed?.replace(/[%_\\]/g, "\\$&");
   const rows = await db
     .select(memberColumns)
     .from(members)
@@ -58,7 +68,7 @@ export async function listRoster(db: Db, scope: Scope, input: { branchId: number
       and(
         eq(members.branchId, branch.id),
         input.includeInactive ? undefined : eq(members.active, true),
-        q ? or(ilike(users.name, `%${q}%`), ilike(users.phone, `%${q}%`)) : undefined,
+        q ? or(ilike(users.name, `%${q}%`), ilike(maskedPhone, `%${q}%`)) : undefined,
       ),
     )
     .orderBy(asc(members.active), asc(sql`${users.name} collate "C"`));
@@ -115,6 +125,8 @@ export async function updateMember(db: Db, scope: Scope, input: MemberFields & {
     if (input.phone.includes("*") && input.phone !== maskPhone(before.phone)) throw new AppError("bad_request", t.validation.phone, { phone: t.validation.phone });
     input = { ...input, phone: input.phone.includes("*") ? before.phone : input.phone };
     if ((await assertPhonesFree(tx, [input.phone], input.userId)).length) throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
+    // The phone is what the account signs in with: moving it is taking charge of the account.
+    if (input.phone !== before.phone) await loadManagedAccount(tx, scope, input.userId);
     await tx.update(users).set({ name: input.name, phone: input.phone }).where(eq(users.id, input.userId));
     await tx.update(members).set({ ...memberValues(input), updatedAt: new Date() }).where(eq(members.userId, input.userId));
     await followBranches(tx, [before.branchId]);
@@ -127,6 +139,8 @@ export async function setMemberActive(db: Db, scope: Scope, input: { userId: num
   return db.transaction(async (tx) => {
     const member = await loadManagedMember(tx, scope, input.userId);
     if (member.userId === scope.userId) throw new AppError("forbidden");
+    // Deactivating disables the whole account, whatever roles it holds besides the membership.
+    await loadManagedAccount(tx, scope, member.userId);
     await tx.update(members).set({ active: input.active, updatedAt: new Date() }).where(eq(members.userId, member.userId));
     await followBranches(tx, [member.branchId]);
     await tx

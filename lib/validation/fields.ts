@@ -3,10 +3,16 @@ import { t } from "../messages";
 
 /** Field schemas shared by every domain's validation module. */
 
-/** Mainland mobile numbers; spaces, dashes and a +86 prefix are tolerated and removed. */
+/**
+ * A number as people type it: Chinese input methods give full-width digits (１３８…) and plus sign, and
+ * people group digits with spaces or dashes of any width. NFKC makes the digits ASCII; the rest goes.
+ */
+export const phoneDigits = (s: string) => s.normalize("NFKC").replace(/[\s\-\u2010-\u2015\u2212]/g, "");
+
+/** Mainland mobile numbers; full-width digits, spaces, dashes and a +86 prefix are tolerated and removed. */
 export const phone = z
   .string({ error: t.validation.phone })
-  .transform((s) => s.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
+  .transform((s) => phoneDigits(s).replace(/^(\+?86)(?=1\d{10}$)/, ""))
   .pipe(z.string().regex(/^1[3-9]\d{9}$/, t.validation.phone));
 
 export const personName = z

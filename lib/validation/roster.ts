@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { checkbox, choice, id, optionalDate, personName, phone } from "./fields";
+import { checkbox, choice, id, optionalDate, personName, phone, phoneDigits } from "./fields";
 
 /** The status fields of a member, as both the form and the import file give them. */
 export const memberFields = z.object({
@@ -21,9 +21,27 @@ export const updateMemberInput = memberFields.extend({ userId: id, phone: z.unio
 export const setMemberActiveInput = z.object({ userId: id, active: checkbox });
 export const memberRef = z.object({ userId: id });
 
+export const ROSTER_QUERY_MAX = 30;
+
+/**
+ * What was typed in the roster's search box. Too long is cut rather than refused (the box stops there
+ * too), a repeated ?q= takes the first, and a number typed with full-width digits or dashes is read as
+ * its digits, as the phone field reads it.
+ */
+const rosterSearch = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v),
+  z
+    .string()
+    .transform((s) => {
+      const text = s.normalize("NFKC").trim().slice(0, ROSTER_QUERY_MAX);
+      return /^[\d\s-]+$/.test(text) ? phoneDigits(text) : text;
+    })
+    .optional(),
+);
+
 export const rosterQuery = z.object({
   branchId: id,
-  q: z.string().trim().max(30).optional(),
+  q: rosterSearch,
   includeInactive: checkbox.optional(),
 });
 

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { shot, signIn } from "./helpers";
+import { auth } from "../../lib/messages/auth";
 
 test("a secretary gives a member an activation code; the member activates and signs in", async ({ page, browser }) => {
   await signIn(page, "13800000003", "demo1234");
@@ -45,6 +46,6 @@ test("a secretary gives a member an activation code; the member activates and si
   await again.getByLabel("新密码", { exact: true }).fill("another-password");
   await again.getByLabel("确认新密码").fill("another-password");
   await again.getByRole("button", { name: "激活账号" }).click();
-  await expect(again.getByRole("main").getByRole("alert")).toHaveText("激活码已使用过，请向支部书记重新索取。");
+  await expect(again.getByRole("main").getByRole("alert")).toHaveText(auth.codeUsed);
   await shot(again, "activation-reused");
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
+import { totp } from "../../lib/messages/totp";
 import { shot, signIn } from "./helpers";
 
 // A secretary no other journey signs in as: enrolling changes how this account signs in.
@@ -11,6 +12,7 @@ test("a secretary enrols a second factor on 我的 and then signs in with passwo
   await signIn(page, phone, password);
   await page.goto("/me");
   await page.getByRole("link", { name: "两步验证" }).click();
+  await expect(page.getByRole("heading", { name: `${totp.title} · ${totp.off}` })).toBeVisible();
   await page.getByRole("button", { name: "开始设置" }).click();
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   await expect(page.locator("svg").first()).toBeVisible();
@@ -18,6 +20,9 @@ test("a secretary enrols a second factor on 我的 and then signs in with passwo
   await page.getByLabel("验证码").fill(await code(secret));
   await page.getByRole("button", { name: "确认启用" }).click();
   const recovery = page.getByTestId("recovery-codes").getByRole("listitem");
+  await expect(recovery).toHaveCount(10);
+  // The page's own status follows the enrolment, while the codes stay on screen to be copied.
+  await expect(page.getByRole("heading", { name: `${totp.title} · ${totp.on}` })).toBeVisible();
   await expect(recovery).toHaveCount(10);
   const spare = (await recovery.first().textContent())!.trim();
   await shot(page, "two-factor-recovery-codes");

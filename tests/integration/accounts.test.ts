@@ -1,7 +1,17 @@
-import { eq } from "drizzle-orm";
+import { and, eq, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activateAccount, changePassword, issueActivationCode } from "@/db/queries/accounts";
-import { users } from "@/db/schema/users";
+import {
+  activateAccount,
+  changePassword,
+  endSessions,
+  issueActivationCode,
+  mayResetAccount,
+} from "@/db/queries/accounts";
+import { grantRole } from "@/db/queries/org";
+import { getMember, setMemberActive, updateMember } from "@/db/queries/roster";
+import { orgNodes } from "@/db/schema/org";
+import { activationCodes, members, users } from "@/db/schema/users";
+import { t } from "@/lib/messages";
 import { verifyPassword } from "@/lib/password";
 import { demoCounty, phones } from "./county";
 
@@ -23,7 +33,7 @@ describe("activation", () => {
     await activateAccount(county.db, { phone: target.phone, code, password: "新的密码12345" });
     expect(await verifyPassword((await userRow(target.id)).passwordHash, "新的密码12345")).toBe(true);
 
-    await expect(activateAccount(county.db, { phone: target.phone, code, password: "another-pass" })).rejects.toMatchObject({ message: "激活码已使用过，请向支部书记重新索取。" });
+    await expect(activateAccount(county.db, { phone: target.phone, code, password: "another-pass" })).rejects.toMatchObject({ message: t.auth.codeUsed });
     expect(await verifyPassword((await userRow(target.id)).passwordHash, "新的密码12345")).toBe(true);
   });
 
@@ -32,7 +42,7 @@ describe("activation", () => {
     const before = target.passwordHash;
     const { code } = await issueActivationCode(county.db, county.secretary, { userId: target.id });
     const later = new Date(Date.now() + 8 * 86_400_000);
-    await expect(activateAccount(county.db, { phone: target.phone, code, password: "whatever12" }, later)).rejects.toMatchObject({ message: "激活码已过期，请向支部书记重新索取。" });
+    await expect(activateAccount(county.db, { phone: target.phone, code, password: "whatever12" }, later)).rejects.toMatchObject({ message: t.auth.codeExpired });
     await expect(activateAccount(county.db, { phone: target.phone, code: "WRONG234", password: "whatever12" })).rejects.toMatchObject({ message: "激活码不正确。" });
     await expect(activateAccount(county.db, { phone: "13711112222", code, password: "whatever12" })).rejects.toMatchObject({ message: "激活码不正确。" });
     expect((await userRow(target.id)).passwordHash).toBe(before);
@@ -42,11 +52,59 @@ describe("activation", () => {
     const target = await userRow(county.ownMemberId);
     const first = await issueActivationCode(county.db, county.secretary, { userId: target.id });
     await issueActivationCode(county.db, county.secretary, { userId: target.id });
-    await expect(activateAccount(county.db, { phone: target.phone, code: first.code, password: "whatever12" })).rejects.toMatchObject({ message: "激活码已过期，请向支部书记重新索取。" });
+    await expect(activateAccount(county.db, { phone: target.phone, code: first.code, password: "whatever12" })).rejects.toMatchObject({ message: t.auth.codeExpired });
   });
 
   it("a secretary cannot issue codes for another branch", async () => {
     await expect(issueActivationCode(county.db, county.secretary, { userId: county.foreignMemberId })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("an account holding a role above the secretary", () => {
+  it("is refused to the branch's secretary on every path that hands it over, and left to the county", async () => {
+    const admin = await county.scopeOf(phones.countyAdmin);
+    const [demoMember, ownMember] = [await county.scopeOf(phones.member), county.ownMemberId];
+    const [target] = await county.db
+      .select({ id: users.id, phone: users.phone })
+      .from(members)
+      .innerJoin(users, eq(users.id, members.userId))
+      .where(
+        and(
+          eq(members.branchId, county.homeBranchId),
+          notInArray(members.userId, [county.secretary.userId, demoMember.userId, ownMember]),
+        ),
+      )
+      .orderBy(members.userId)
+      .limit(1);
+    const [branch] = await county.db.select({ parentId: orgNodes.parentId }).from(orgNodes).where(eq(orgNodes.id, county.homeBranchId));
+    for (const [role, nodeId] of [["committee_admin", branch.parentId!], ["county_admin", admin.grants[0].nodeId]] as const) {
+      await grantRole(county.db, admin, { nodeId, role, phone: target.phone });
+    }
+    const codesBefore = (await county.db.select().from(activationCodes).where(eq(activationCodes.userId, target.id))).length;
+
+    await expect(issueActivationCode(county.db, county.secretary, { userId: target.id })).rejects.toMatchObject({ code: "forbidden", message: t.security.accountAboveYou });
+    await expect(endSessions(county.db, county.secretary, { userId: target.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setMemberActive(county.db, county.secretary, { userId: target.id, active: false })).rejects.toMatchObject({ code: "forbidden" });
+    const shown = await getMember(county.db, county.secretary, target.id);
+    const fields = { name: shown.name, gender: shown.gender, category: shown.category, presence: shown.presence, employment: shown.employment, joinedOn: shown.joinedOn ?? undefined };
+    await expect(updateMember(county.db, county.secretary, { ...fields, userId: target.id, phone: "13912340000" })).rejects.toMatchObject({ code: "forbidden" });
+    // The rest of the roster entry stays the secretary's to keep.
+    await updateMember(county.db, county.secretary, { ...fields, userId: target.id, phone: shown.phone, presence: "away" });
+    expect(await mayResetAccount(county.db, county.secretary, target.id)).toBe(false);
+
+    const after = await userRow(target.id);
+    expect(after).toMatchObject({ phone: target.phone, active: true });
+    expect((await county.db.select().from(activationCodes).where(eq(activationCodes.userId, target.id))).length).toBe(codesBefore);
+
+    expect(await mayResetAccount(county.db, admin, target.id)).toBe(true);
+    const { code } = await issueActivationCode(county.db, admin, { userId: target.id });
+    await activateAccount(county.db, { phone: target.phone, code, password: "county-chosen-1" });
+    expect(await verifyPassword((await userRow(target.id)).passwordHash, "county-chosen-1")).toBe(true);
+  });
+
+  it("a secretary cannot issue a code for a fellow secretary of the branch either", async () => {
+    expect(await mayResetAccount(county.db, county.secretary, county.secretary.userId)).toBe(false);
+    await expect(issueActivationCode(county.db, county.secretary, { userId: county.secretary.userId })).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 

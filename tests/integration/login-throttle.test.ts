@@ -1,8 +1,10 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneLoginAttempts } from "@/db/queries/login-attempts";
+import { ADDRESS_FAILURES } from "@/lib/login-throttle";
 import { auditLog } from "@/db/schema/audit";
 import { loginAttempts } from "@/db/schema/security";
+import { t } from "@/lib/messages";
 import { signInWithPassword } from "@/lib/sign-in";
 import { demoCounty, phones } from "./county";
 
@@ -23,7 +25,7 @@ describe("per-account lock", () => {
       await expect(attempt(phones.member, "wrong-password", "10.0.0.1", start)).rejects.toMatchObject({ message: "手机号或密码不正确。" });
     }
     await expect(attempt(phones.member, "wrong-password", "10.0.0.2", start)).rejects.toMatchObject({ code: "rate_limited", message: expect.stringMatching(lockMessage) });
-    await expect(attempt(phones.member, "demo1234", "10.0.0.3", minutes(14, start))).rejects.toMatchObject({ message: "登录失败次数过多，该账号已暂时锁定，请 1 分钟后再试。忘记密码请联系支部书记重新生成激活码。" });
+    await expect(attempt(phones.member, "demo1234", "10.0.0.3", minutes(14, start))).rejects.toMatchObject({ message: t.security.accountLocked(1) });
     const signedIn = await attempt(phones.member, "demo1234", "10.0.0.3", minutes(15, start));
     expect(signedIn.name).toBeTruthy();
 
@@ -60,11 +62,11 @@ describe("per-account lock", () => {
 });
 
 describe("per-address limit", () => {
-  it("30 failures from one address in 15 minutes block it for any account, not other addresses", async () => {
+  it(`${ADDRESS_FAILURES} failures from one address in 15 minutes block it for any account, not other addresses`, async () => {
     const address = "192.0.2.50";
     const now = new Date();
     await county.db.insert(loginAttempts).values(
-      Array.from({ length: 29 }, (_, i) => ({ phone: `1360000${String(1000 + i)}`, address, succeeded: false, createdAt: minutes(-5, now) })),
+      Array.from({ length: ADDRESS_FAILURES - 1 }, (_, i) => ({ phone: `136000${String(10000 + i)}`, address, succeeded: false, createdAt: minutes(-5, now) })),
     );
     await expect(attempt("13611112222", "whatever-pass", address, now)).rejects.toMatchObject({ message: "此网络登录失败次数过多，请 10 分钟后再试。" });
     await expect(attempt(phones.secretary, "demo1234", address, now)).rejects.toMatchObject({ code: "rate_limited" });

@@ -6,6 +6,7 @@ import { pruneAll, pruneAudit } from "@/db/queries/retention";
 import { auditLog } from "@/db/schema/audit";
 import { loginAttempts } from "@/db/schema/security";
 import { demoCounty, phones } from "./county";
+import type { AuditAction } from "@/lib/messages/audit";
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe("audit retention", () => {
   });
 
   it("the append-only trigger still refuses every update and any delete of a younger entry", async () => {
-    await writeAudit(county.db, { actorId: null, action: "test.fresh" });
+    await writeAudit(county.db, { actorId: null, action: "test.fresh" as AuditAction });
     await expect(county.db.update(auditLog).set({ action: "changed" }).where(eq(auditLog.action, "test.fresh"))).rejects.toThrow();
     await expect(county.db.delete(auditLog).where(eq(auditLog.action, "test.fresh"))).rejects.toThrow();
     await county.db.insert(auditLog).values({ action: "test.old", outcome: "ok", at: aged(200) });

@@ -32,6 +32,18 @@ describe("a secretary's roster", () => {
     expect(rows.find((r) => r.userId === county.secretary.userId)?.phone).toMatch(/^1\d{10}$/);
   });
 
+  it("searches phones only by the digits the roster shows, so a masked number cannot be found out digit by digit", async () => {
+    const s = county.secretary;
+    const { userId } = await addMember(county.db, s, { ...newMember, name: "号码搜索", phone: "13912345678", branchId: county.homeBranchId });
+    const found = async (q: string) => (await listRoster(county.db, s, { branchId: county.homeBranchId, q })).members.some((m) => m.userId === userId);
+    for (const hidden of ["1234", "91234", "3912345", "12345678"]) expect(await found(hidden)).toBe(false);
+    for (const shown of ["139", "5678", "139****5678", "13912345678"]) expect(await found(shown)).toBe(true);
+    // A whole number is looked for by its masked form: a different middle finds the same member, and says nothing.
+    expect(await found("13900005678")).toBe(true);
+    expect(await found("13912340000")).toBe(false);
+    await setMemberActive(county.db, s, { userId, active: false });
+  });
+
   it("cannot read, change or deactivate another branch's members, and nothing changes", async () => {
     const before = await snapshot();
     const s = county.secretary;

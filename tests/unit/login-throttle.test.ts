@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accountLockedUntil, addressLockedUntil, clientAddress, hourlyLockedUntil, minutesLeft, verdict } from "@/lib/login-throttle";
+import { clientAddress, isProxyEntry, trustedProxies } from "@/lib/client-address";
+import { ACCOUNT_FAILURES, accountLockedUntil, ADDRESS_FAILURES, addressLockedUntil, hourlyLockedUntil, minutesLeft, verdict } from "@/lib/login-throttle";
 
 const t0 = new Date("2025-03-01T02:00:00Z").getTime();
 const at = (minutes: number) => new Date(t0 + minutes * 60_000);
@@ -55,8 +56,15 @@ describe("hourly cap", () => {
 });
 
 describe("per-address limit", () => {
-  it("30 failures in 15 minutes from one address block it until the oldest leaves the window", () => {
-    const failures = Array.from({ length: 30 }, (_, i) => at(i * 0.25));
+  it("a meeting room of members behind one Wi-Fi, each of them locking their own account, does not lock the room", () => {
+    const branchSize = 50;
+    const failures = Array.from({ length: branchSize * ACCOUNT_FAILURES }, (_, i) => at(i * 0.01));
+    expect(addressLockedUntil(failures, at(3))).toBeNull();
+    expect(verdict([], failures, at(3))).toEqual({ locked: false });
+  });
+
+  it("enough failures in 15 minutes from one address block it until the oldest leaves the window", () => {
+    const failures = Array.from({ length: ADDRESS_FAILURES }, (_, i) => at(i * 0.01));
     expect(addressLockedUntil(failures.slice(1), at(8))).toBeNull();
     expect(addressLockedUntil(failures, at(8))).toEqual(at(15));
     expect(verdict([], failures, at(8))).toEqual({ locked: true, reason: "address", until: at(15) });
@@ -79,15 +87,41 @@ describe("verdict", () => {
 });
 
 describe("client address", () => {
-  it("takes the right-most X-Forwarded-For entry, the one the proxy added", () => {
-    expect(clientAddress({ "x-forwarded-for": "6.6.6.6, 10.0.0.7" })).toBe("10.0.0.7");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "10.0.0.7" }))).toBe("10.0.0.7");
+  const none = { trusted: trustedProxies([]), peerHeader: "x-zhibu-peer" };
+  const behindProxy = { trusted: trustedProxies(["10.0.0.0/8", "fd00::1"]), peerHeader: "x-zhibu-peer" };
+
+  it("by default takes the socket's address and ignores what a client puts in X-Forwarded-For", () => {
+    expect(clientAddress({ "x-zhibu-peer": "203.0.113.9", "x-forwarded-for": "6.6.6.6" }, none)).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-zhibu-peer": "203.0.113.9", "x-forwarded-for": "1.1.1.1, 2.2.2.2" }), none)).toBe("203.0.113.9");
+    expect(clientAddress({ "x-zhibu-peer": "203.0.113.9", "x-real-ip": "6.6.6.6" }, none)).toBe("203.0.113.9");
   });
-  it("folds IPv4-mapped IPv6 and falls back to X-Real-IP, then unknown", () => {
-    expect(clientAddress({ "x-forwarded-for": "::ffff:127.0.0.1" })).toBe("127.0.0.1");
-    expect(clientAddress({ "x-forwarded-for": "::1" })).toBe("::1");
-    expect(clientAddress({ "x-real-ip": "10.1.1.1" })).toBe("10.1.1.1");
-    expect(clientAddress({})).toBe("unknown");
-    expect(clientAddress(undefined)).toBe("unknown");
+
+  it("believes X-Forwarded-For hop by hop from the right, only while the hop is a configured proxy", () => {
+    // The proxy 10.0.0.2 appended what it saw: the client 198.51.100.7; the client's own entry 6.6.6.6 is not believed.
+    expect(clientAddress({ "x-zhibu-peer": "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.7" }, behindProxy)).toBe("198.51.100.7");
+    // Two proxies in a row.
+    expect(clientAddress({ "x-zhibu-peer": "fd00::1", "x-forwarded-for": "198.51.100.7, 10.1.2.3" }, behindProxy)).toBe("198.51.100.7");
+    // Not from a proxy: the header is the client's own, whatever it says.
+    expect(clientAddress({ "x-zhibu-peer": "198.51.100.8", "x-forwarded-for": "10.0.0.5" }, behindProxy)).toBe("198.51.100.8");
+    // A proxy that sent no header is itself the client.
+    expect(clientAddress({ "x-zhibu-peer": "10.0.0.2" }, behindProxy)).toBe("10.0.0.2");
+  });
+
+  it("without server.mjs (next dev) falls back to the right-most X-Forwarded-For entry, which Next fills from the socket", () => {
+    const dev = { trusted: trustedProxies([]) };
+    expect(clientAddress({ "x-forwarded-for": "127.0.0.1" }, dev)).toBe("127.0.0.1");
+    expect(clientAddress({ "x-zhibu-peer": "6.6.6.6", "x-forwarded-for": "127.0.0.1" }, dev)).toBe("127.0.0.1");
+  });
+
+  it("folds IPv4-mapped IPv6, else unknown", () => {
+    expect(clientAddress({ "x-zhibu-peer": "::ffff:127.0.0.1" }, none)).toBe("127.0.0.1");
+    expect(clientAddress({ "x-zhibu-peer": "::1" }, none)).toBe("::1");
+    expect(clientAddress({}, none)).toBe("unknown");
+    expect(clientAddress(undefined, none)).toBe("unknown");
+  });
+
+  it("accepts addresses and CIDR ranges as TRUSTED_PROXIES, nothing else", () => {
+    for (const ok of ["10.0.0.1", "10.0.0.0/8", "::1", "fd00::/8"]) expect(isProxyEntry(ok)).toBe(true);
+    for (const bad of ["10.0.0.0/33", "proxy.local", "10.0.0.1/8/1", "::1/129", "10.0.0.0/x"]) expect(isProxyEntry(bad)).toBe(false);
   });
 });

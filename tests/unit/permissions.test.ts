@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { canFileLeaveFor, canManageOrg, canManageRoster, canReadAudit, canReadRoster, canSeePhone, homePath, reaches } from "@/lib/permissions";
+import {
+  canFileLeaveFor,
+  canManageOrg,
+  canManageRoster,
+  canReadAudit,
+  canReadRoster,
+  canResetAccount,
+  canSeePhone,
+  homePath,
+  reaches,
+} from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 
 const county = "/1/";
@@ -94,5 +104,44 @@ describe("help for members without a phone", () => {
     expect(canFileLeaveFor(member, branchA1)).toBe(false);
     expect(canFileLeaveFor(committeeAdminA, branchA1)).toBe(false);
     expect(canFileLeaveFor(countyAdmin, branchA1)).toBe(false);
+  });
+});
+
+describe("taking charge of an account (activation and reset codes)", () => {
+  const plainMember = { branchPath: branchA1, grants: [] };
+  const memberWhoIsCommitteeAdmin = { branchPath: branchA1, grants: [{ role: "committee_admin" as const, path: committeeA }] };
+  const memberWhoIsCountyAdmin = { branchPath: branchA1, grants: [{ role: "county_admin" as const, path: county }] };
+  const coSecretary = { branchPath: branchA1, grants: [{ role: "secretary" as const, path: branchA1 }] };
+  const gridWorkerMember = { branchPath: branchA1, grants: [{ role: "grid_worker" as const, path: "/1/8/9/" }] };
+  const staffOnly = { branchPath: null, grants: [{ role: "committee_admin" as const, path: committeeA }] };
+
+  it("lets a secretary reset a plain member of their own branch only", () => {
+    expect(canResetAccount(secretaryA1, plainMember)).toBe(true);
+    expect(canResetAccount(secretaryA1, { branchPath: branchA2, grants: [] })).toBe(false);
+  });
+
+  it("refuses a secretary any account that holds a role, whatever its branch", () => {
+    expect(canResetAccount(secretaryA1, memberWhoIsCommitteeAdmin)).toBe(false);
+    expect(canResetAccount(secretaryA1, memberWhoIsCountyAdmin)).toBe(false);
+    expect(canResetAccount(secretaryA1, coSecretary)).toBe(false);
+    expect(canResetAccount(secretaryA1, gridWorkerMember)).toBe(false);
+  });
+
+  it("leaves accounts with roles to the county, which also looks after its own admins", () => {
+    expect(canResetAccount(countyAdmin, memberWhoIsCommitteeAdmin)).toBe(true);
+    expect(canResetAccount(countyAdmin, memberWhoIsCountyAdmin)).toBe(true);
+    expect(canResetAccount(countyAdmin, staffOnly)).toBe(true);
+    expect(canResetAccount(countyAdmin, gridWorkerMember)).toBe(true);
+  });
+
+  it("gives a committee admin, a member and a grid worker no such power", () => {
+    expect(canResetAccount(committeeAdminA, plainMember)).toBe(false);
+    expect(canResetAccount(committeeAdminA, { branchPath: null, grants: [{ role: "secretary", path: branchA1 }] })).toBe(false);
+    expect(canResetAccount(member, plainMember)).toBe(false);
+    expect(canResetAccount(gridWorker, gridWorkerMember)).toBe(false);
+  });
+
+  it("refuses an account with neither membership nor role", () => {
+    expect(canResetAccount(countyAdmin, { branchPath: null, grants: [] })).toBe(false);
   });
 });

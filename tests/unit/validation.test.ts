@@ -1,14 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { maskPhone } from "@/lib/phone";
-import { activateInput } from "@/lib/validation/auth";
+import { activateInput, signInInput } from "@/lib/validation/auth";
 import { phone } from "@/lib/validation/fields";
-import { addMemberInput } from "@/lib/validation/roster";
+import { grantRoleInput } from "@/lib/validation/org";
+import { addMemberInput, importRow, rosterQuery, ROSTER_QUERY_MAX, updateMemberInput } from "@/lib/validation/roster";
 
 describe("phone", () => {
   it("accepts mainland mobiles and tidies them", () => {
     expect(phone.parse("138 0000 0001")).toBe("13800000001");
     expect(phone.parse("+8613800000001")).toBe("13800000001");
     expect(phone.parse("138-0000-0001")).toBe("13800000001");
+  });
+
+  it("reads full-width digits and plus sign, and dashes and spaces of any width, as an input method types them", () => {
+    expect(phone.parse("１３８０００００００１")).toBe("13800000001");
+    expect(phone.parse("＋８６ １３８－００００－０００１")).toBe("13800000001");
+    expect(phone.parse("138\u30000000\u30000001")).toBe("13800000001");
+    expect(phone.parse("138—0000—0001")).toBe("13800000001");
+  });
+
+  it("is read the same wherever a phone is entered: sign-in, activation, roster add, edit and import, appointments", () => {
+    const typed = "１３８０００００００４";
+    expect(signInInput.parse({ phone: typed, password: "x" }).phone).toBe("13800000004");
+    expect(activateInput.parse({ phone: typed, code: "abcd2345", password: "longenough", confirm: "longenough" }).phone).toBe("13800000004");
+    const member = { name: "刘洋", phone: typed, gender: "male", category: "formal", presence: "home", employment: "in_office" };
+    expect(addMemberInput.parse({ ...member, branchId: "5" }).phone).toBe("13800000004");
+    expect(updateMemberInput.parse({ ...member, userId: "5" }).phone).toBe("13800000004");
+    expect(importRow.parse({ ...member, gender: "男", category: "正式", presence: "在家", employment: "在职" }).phone).toBe("13800000004");
+    expect(grantRoleInput.parse({ nodeId: "3", role: "secretary", phone: typed }).phone).toBe("13800000004");
   });
 
   it("refuses anything else with a Chinese message", () => {
@@ -55,5 +74,19 @@ describe("member input", () => {
     expect(addMemberInput.safeParse({ ...ok, name: "名".repeat(31) }).success).toBe(false);
     expect(addMemberInput.safeParse({ ...ok, branchId: "1; drop table users" }).success).toBe(false);
     expect(addMemberInput.safeParse({ ...ok, branchId: "99999999999" }).success).toBe(false);
+  });
+});
+
+describe("roster search", () => {
+  it("cuts a long query instead of refusing the page, and takes the first of repeated ones", () => {
+    const long = rosterQuery.safeParse({ branchId: "5", q: "张".repeat(500) });
+    expect(long.success && long.data.q).toBe("张".repeat(ROSTER_QUERY_MAX));
+    expect(rosterQuery.parse({ branchId: "5", q: ["王", "李"] }).q).toBe("王");
+  });
+
+  it("reads a number typed with full-width digits or dashes as its digits", () => {
+    expect(rosterQuery.parse({ branchId: "5", q: " １２３４ " }).q).toBe("1234");
+    expect(rosterQuery.parse({ branchId: "5", q: "138-0000-0001" }).q).toBe("13800000001");
+    expect(rosterQuery.parse({ branchId: "5", q: "王 芳" }).q).toBe("王 芳");
   });
 });

@@ -13,6 +13,11 @@ const time = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "
 /** A calendar day in Asia/Shanghai as the instant it starts. */
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
+const labels: Record<string, string> = t.audit.actions;
+/** Entries older than a renamed action keep their code; they still get a Chinese name, not the code. */
+const actionLabel = (code: string) => labels[code] ?? t.audit.unknownAction;
+const actionChoices = Object.entries(labels).sort(([, a], [, b]) => a.localeCompare(b, "zh-CN"));
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { db, scope } = await pageContext();
   const params = await searchParams;
@@ -34,7 +39,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <form className="grid grid-cols-2 gap-2 rounded-xl bg-white p-3">
           <label className="col-span-2 text-sm">
             {t.audit.action}
-            <input name="action" defaultValue={filter.action} placeholder="如 roster 或 role.grant" className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
+            <select
+              name="action"
+              defaultValue={filter.action ?? ""}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2"
+            >
+              <option value="">{t.audit.allActions}</option>
+              {actionChoices.map(([code, label]) => (
+                <option key={code} value={code}>{label}</option>
+              ))}
+            </select>
           </label>
           <label className="text-sm">
             {t.audit.from}
@@ -45,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <input type="date" name="to" defaultValue={filter.to} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
           </label>
           <label className="text-sm">
-            结果
+            {t.audit.outcomeLabel}
             <select name="outcome" defaultValue={filter.outcome ?? ""} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2">
               <option value="">{t.common.all}</option>
               {Object.entries(t.audit.outcome).map(([k, v]) => (
@@ -63,13 +77,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <li key={r.id} className="px-4 py-2 text-sm">
                 <div className="flex items-center justify-between gap-2">
                   <span className="font-medium">
-                    {t.audit.actions[r.action] ?? r.action} <span className="font-mono text-xs text-stone-500">{r.action}</span>
+                    {actionLabel(r.action)}
                   </span>
                   <Tag tone={r.outcome === "ok" ? "green" : "red"}>{t.audit.outcome[r.outcome]}</Tag>
                 </div>
                 <div className="text-stone-600">
                   {time.format(r.at)} · {r.actorName ?? "—"}
-                  {r.targetType && ` · ${r.targetType} #${r.targetId}`}
+                  {r.targetType && ` · ${t.audit.targets[r.targetType] ?? t.audit.targets.other} #${r.targetId}`}
                 </div>
               </li>
             ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
@@ -32,6 +33,9 @@ export function TwoFactorPanel({ enrolled, required, recoveryLeft }: { enrolled:
   const [setup, setSetup] = useState<{ secret: string; qr: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [off, setOff] = useState(false);
+  // The page around this panel says 已启用 or 未启用 from the server: it is re-read after each change, while
+  // this panel's own state keeps the recovery codes (or the confirmation) on screen.
+  const router = useRouter();
 
   if (codes) return <RecoveryCodes codes={codes} />;
   if (off) return <p className="rounded-lg bg-green-50 p-3 text-green-900">{m.disabled}</p>;
@@ -51,7 +55,13 @@ export function TwoFactorPanel({ enrolled, required, recoveryLeft }: { enrolled:
         <p>
           {m.secret}：<code className="break-all font-mono" data-testid="totp-secret">{setup.secret}</code>
         </p>
-        <ActionForm action={confirmTotpAction} onSuccess={(data) => setCodes(data.recoveryCodes)}>
+        <ActionForm
+          action={confirmTotpAction}
+          onSuccess={(data) => {
+            setCodes(data.recoveryCodes);
+            router.refresh();
+          }}
+        >
           <CodeField />
           <SubmitButton>{m.confirm}</SubmitButton>
         </ActionForm>
@@ -66,7 +76,13 @@ export function TwoFactorPanel({ enrolled, required, recoveryLeft }: { enrolled:
         <SubmitButton variant="secondary">{m.renew}</SubmitButton>
       </ActionForm>
       {!required && (
-        <ActionForm action={disableTotpAction} onSuccess={() => setOff(true)}>
+        <ActionForm
+          action={disableTotpAction}
+          onSuccess={() => {
+            setOff(true);
+            router.refresh();
+          }}
+        >
           <CodeField />
           <SubmitButton variant="secondary">{m.disable}</SubmitButton>
         </ActionForm>

@@ -12,7 +12,7 @@ import { t } from "@/lib/messages";
 import { canManageRoster } from "@/lib/permissions";
 import { grantsOf } from "@/lib/scope-paths";
 import { pageContext } from "@/lib/session";
-import { rosterQuery } from "@/lib/validation/roster";
+import { rosterQuery, ROSTER_QUERY_MAX } from "@/lib/validation/roster";
 import { pageData } from "@/lib/page-data";
 import { percent } from "@/lib/points";
 import { monthOf } from "@/lib/time";
@@ -47,8 +47,8 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
         )}
         <form className="flex gap-2" role="search">
           <label htmlFor="q" className="sr-only">{t.roster.search}</label>
-          <input id="q" name="q" defaultValue={query.data.q} placeholder={t.roster.search} className="min-h-11 min-w-0 flex-1 rounded-lg border border-stone-500 bg-white px-3" />
-          <button className="min-h-11 rounded-lg bg-white px-4 ring-1 ring-stone-300">搜索</button>
+          <input id="q" name="q" maxLength={ROSTER_QUERY_MAX} defaultValue={query.data.q} placeholder={t.roster.search} className="min-h-11 min-w-0 flex-1 rounded-lg border border-stone-500 bg-white px-3" />
+          <button className="min-h-11 rounded-lg bg-white px-4 ring-1 ring-stone-300">{t.roster.searchButton}</button>
         </form>
         <p className="text-sm text-stone-600">
           {t.roster.count(members.length)}

@@ -5,6 +5,7 @@ import { MemberForm } from "@/components/member-form";
 import { MemberTags } from "@/components/member-tags";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { mayResetAccount } from "@/db/queries/accounts";
 import { getMember } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
@@ -20,6 +21,7 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
   if (!userId.success) notFound();
   const m = await pageData(getMember(db, scope, userId.data));
   const manage = canManageRoster(scope, m.branchPath) && m.userId !== scope.userId;
+  const takeCharge = manage && (await mayResetAccount(db, scope, m.userId));
 
   return (
     <>
@@ -39,16 +41,20 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
             {m.active && (
               <Card title={t.auth.activate}>
                 <p className="mb-3 text-sm text-stone-600">
-                  {m.activated ? "该党员已激活账号；忘记密码时可重新生成激活码，由本人重设密码。" : "该党员尚未激活账号。生成激活码后告知本人，7 天内有效。"}
+                  {!takeCharge
+                    ? t.security.accountAboveYou
+                    : m.activated
+                      ? t.roster.activatedHint
+                      : t.roster.notActivatedHint}
                 </p>
-                <IssueCodeForm userId={m.userId} />
+                {takeCharge && <IssueCodeForm userId={m.userId} />}
               </Card>
             )}
             <Card title={t.roster.edit}>
               <MemberForm action={updateMemberAction} hidden={{ userId: m.userId }} defaults={m} submitLabel={t.roster.save} />
             </Card>
-            <SetActiveForm userId={m.userId} active={m.active} />
-            {m.active && m.activated && <EndSessionsButton userId={m.userId} label={m.name} />}
+            {takeCharge && <SetActiveForm userId={m.userId} active={m.active} />}
+            {takeCharge && m.active && m.activated && <EndSessionsButton userId={m.userId} label={m.name} />}
           </>
         )}
       </main>
