@@ -80,6 +80,7 @@ export const audit = {
     "makeup.confirm": "确认补学",
     "notice.read": "阅读通知",
     "notice.read_all": "通知全部已读",
+    "notice.activity_read": "阅读活动通知",
     "community.report": "到社区报到",
     "community.report.decide": "审核社区报到",
     "community.report.confirm": "确认社区报到",
