@@ -10,6 +10,7 @@ import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { insertActivity, loadActivity, syncRoster, type ActivityWithBranch } from "./activities";
 import { writeAudit } from "./audit";
+import { unsettledCheckins } from "./checkin-review";
 import { awardActivity } from "./points";
 
 /** Check-in, proxy entries and agenda steps open this long before the start. */
@@ -107,8 +108,11 @@ export async function recordDues(db: Db, scope: Scope, input: { activityId: numb
 }
 
 /**
- * Closes the activity once it has started and every mandatory step is done: each expected member without
- * an outcome becomes absent, so nobody is missing from the record (DESIGN.md §3 "Same attendance").
+ * Closes the activity once it has started, every mandatory step is done and no check-in is left in doubt
+ * (an offline one not reviewed, a disputed proxy one not settled: closing would count them as 出席 for good).
+ * Whoever closes it ran it: if they are on its roster without an outcome they are present as its host
+ * (主持), audited. Each other expected member without an outcome becomes absent, so nobody is missing from
+ * the record (DESIGN.md §3 "Same attendance").
  */
 export async function closeActivity(db: Db, scope: Scope, input: { activityId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
@@ -121,6 +125,15 @@ export async function closeActivity(db: Db, scope: Scope, input: { activityId: n
       .where(and(eq(activitySteps.activityId, activity.id), eq(activitySteps.mandatory, true), isNull(activitySteps.doneAt)))
       .orderBy(asc(activitySteps.position));
     if (open.length) throw new AppError("conflict", t.run.openSteps(open.map((s) => s.title)));
+    const unsettled = await unsettledCheckins(tx, activity.id);
+    if (unsettled.offline.length) throw new AppError("conflict", t.checkinReview.unreviewedOffline(unsettled.offline));
+    if (unsettled.disputed.length) throw new AppError("conflict", t.checkinReview.openDisputes(unsettled.disputed));
+    const host = await tx
+      .update(attendance)
+      .set({ outcome: "present", source: "host", recordedBy: scope.userId, recordedAt: now })
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId), isNull(attendance.outcome)))
+      .returning({ id: attendance.id });
+    if (host.length) await writeAudit(tx, { actorId: scope.userId, action: "attendance.host", targetType: "member", targetId: scope.userId, nodePath: activity.branchPath, detail: { activityId: activity.id } });
     const absent = await tx
       .update(attendance)
       .set({ outcome: "absent", source: "close", recordedBy: scope.userId, recordedAt: now })

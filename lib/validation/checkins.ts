@@ -26,6 +26,18 @@ export const disputeInput = z.object({
   reason: z.string({ error: t.checkin.disputeReason }).trim().min(2, t.checkin.disputeReason).max(500, t.checkin.disputeReason),
 });
 
+export const reviewOfflineInput = z.object({
+  checkinId: id,
+  decision: z.enum(["confirm", "reject"], { error: t.errors.bad_request }),
+  note: z.string().trim().max(500, t.checkinReview.noteNeeded).optional(),
+});
+
+export const settleDisputeInput = z.object({
+  disputeId: id,
+  decision: z.enum(["keep", "remove"], { error: t.errors.bad_request }),
+  note: z.string({ error: t.checkinReview.noteNeeded }).trim().min(2, t.checkinReview.noteNeeded).max(500, t.checkinReview.noteNeeded),
+});
+
 export const activityIdParam = z.object({ activityId: id });
 
 /**

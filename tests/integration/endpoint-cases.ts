@@ -134,6 +134,8 @@ export const matrix: Record<string, Case> = {
   "app/(secretary)/branch/activities/actions.ts#recordDuesAction": { branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, amount: "10" }) },
   "app/(secretary)/branch/activities/actions.ts#closeActivityAction": { branch: (o) => ({ activityId: o.activityId }) },
   "app/(secretary)/branch/activities/checkin-actions.ts#proxyCheckinAction": { branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, reason: "代为签到" }) },
+  "app/(secretary)/branch/activities/checkin-actions.ts#reviewOfflineAction": { branch: (o) => ({ checkinId: o.checkinId, decision: "reject" }) },
+  "app/(secretary)/branch/activities/checkin-actions.ts#settleDisputeAction": { branch: (o) => ({ disputeId: o.disputeId, decision: "remove", note: "越权处理" }) },
   "app/(secretary)/branch/activities/checkin-actions.ts#paperSheetAction": {
     branch: (o) => ({ activityId: o.activityId, entries: [{ memberId: o.memberId, outcome: "present" }] }),
   },
