@@ -6,6 +6,7 @@ import type { Scope } from "@/lib/scope";
 import { monthOf } from "@/lib/time";
 import type { Db } from "../open";
 import { activities, activitySteps, attendance, duesPayments, uploads, type ActivityType } from "../schema/activities";
+import { checkinDisputes, checkins } from "../schema/checkins";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { insertActivity, loadActivity, syncRoster, type ActivityWithBranch } from "./activities";
@@ -62,9 +63,16 @@ export async function activityForSecretary(db: Db, scope: Scope, activityId: num
       source: attendance.source,
       recordedAt: attendance.recordedAt,
       duesFen: duesPayments.amountFen,
+      checkinId: checkins.id,
+      method: checkins.method,
+      offline: checkins.offline,
+      review: checkins.review,
+      dispute: checkinDisputes.status,
     })
     .from(attendance)
     .innerJoin(users, eq(users.id, attendance.memberId))
+    .leftJoin(checkins, and(eq(checkins.activityId, attendance.activityId), eq(checkins.memberId, attendance.memberId)))
+    .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
     .leftJoin(duesPayments, and(eq(duesPayments.activityId, attendance.activityId), eq(duesPayments.memberId, attendance.memberId)))
     .where(eq(attendance.activityId, activity.id))
     .orderBy(asc(sql`${users.name} collate "C"`));

@@ -8,7 +8,7 @@ import type { Db } from "../open";
 import { activities, attendance } from "../schema/activities";
 import { checkinDisputes, checkins } from "../schema/checkins";
 import { orgNodes } from "../schema/org";
-import { users } from "../schema/users";
+import { roleGrants, users } from "../schema/users";
 import { loadActivity, type ActivityWithBranch } from "./activities";
 import { writeAudit } from "./audit";
 import { notify } from "./notices";
@@ -33,6 +33,28 @@ async function withdrawAttendance(tx: Db, scope: Scope, activity: ActivityWithBr
   await tx.update(attendance).set({ outcome, source: "manual", recordedBy: scope.userId, recordedAt: new Date() }).where(eq(attendance.id, row.id));
   const code = attendanceRule(activity.type, outcome);
   if (code) await award(tx, { memberId, code, sourceType: "attendance", sourceId: row.id, occurredAt: activity.startsAt, causedBy: scope.userId, reason });
+}
+
+/** A member disputes a proxy check-in made for them; the branch's secretaries and the committee are told. */
+export async function disputeCheckin(db: Db, scope: Scope, input: { checkinId: number; reason: string }) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(checkins).where(eq(checkins.id, input.checkinId));
+    if (!row || row.memberId !== scope.userId) throw new AppError("not_found");
+    if (row.method !== "proxy") throw new AppError("bad_request", t.checkin.onlyProxyDisputed);
+    const [open] = await tx.select({ id: checkinDisputes.id }).from(checkinDisputes).where(eq(checkinDisputes.checkinId, row.id));
+    if (open) throw new AppError("conflict", t.checkin.alreadyDisputed);
+    const activity = await loadActivity(tx, scope, row.activityId, () => true);
+    await tx.insert(checkinDisputes).values({ checkinId: row.id, memberId: scope.userId, reason: input.reason });
+    const reviewers = await tx
+      .select({ userId: roleGrants.userId })
+      .from(roleGrants)
+      .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
+      .where(and(sql`${roleGrants.role} in ('secretary', 'committee_admin')`, sql`${activity.branchPath} like ${orgNodes.path} || '%'`));
+    const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
+    // Of its own kind, so that the notice opens the list where disputes are settled.
+    await notify(tx, [...new Set(reviewers.map((r) => r.userId))], { kind: "dispute", activityId: activity.id, title: t.checkin.disputeNotice(me?.name ?? "", activity.title), body: input.reason });
+    await writeAudit(tx, { actorId: scope.userId, action: "checkin.dispute", targetType: "checkin", targetId: row.id, nodePath: activity.branchPath, detail: { reason: input.reason } });
+  });
 }
 
 /** The secretary confirms an offline check-in or rejects it (the member was not there); audited, the member told. */

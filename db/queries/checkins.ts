@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { codeFor, OFFLINE_GRACE_MINUTES, ONLINE_TOLERANCE, recordedAt, stepAt, typedStepInWindow, verifyScan } from "@/lib/checkin-token";
 import { openSeal } from "@/lib/checkin-seal";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
-import { canManageActivity, canReadRoster } from "@/lib/permissions";
+import { canManageActivity } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { TIME_ZONE } from "@/lib/time";
 import type { Db } from "../open";
 import { activities, attendance } from "../schema/activities";
 import { auditLog } from "../schema/audit";
 import { checkinDisputes, checkins } from "../schema/checkins";
-import { orgNodes } from "../schema/org";
-import { roleGrants, users } from "../schema/users";
+import { users } from "../schema/users";
 import { loadActivity } from "./activities";
 import { OPENS_BEFORE_MS } from "./activity-run";
 import { writeAudit } from "./audit";
@@ -361,48 +360,5 @@ export async function myCheckin(db: Db, scope: Scope, activityId: number) {
     .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
     .where(and(eq(checkins.activityId, activityId), eq(checkins.memberId, scope.userId)));
   return row ?? null;
-}
-
-/** A member disputes a proxy check-in made for them; the branch's secretaries and the committee are told. */
-export async function disputeCheckin(db: Db, scope: Scope, input: { checkinId: number; reason: string }) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(checkins).where(eq(checkins.id, input.checkinId));
-    if (!row || row.memberId !== scope.userId) throw new AppError("not_found");
-    if (row.method !== "proxy") throw new AppError("bad_request", t.checkin.onlyProxyDisputed);
-    const [open] = await tx.select({ id: checkinDisputes.id }).from(checkinDisputes).where(eq(checkinDisputes.checkinId, row.id));
-    if (open) throw new AppError("conflict", t.checkin.alreadyDisputed);
-    const activity = await loadActivity(tx, scope, row.activityId, () => true);
-    await tx.insert(checkinDisputes).values({ checkinId: row.id, memberId: scope.userId, reason: input.reason });
-    const reviewers = await tx
-      .select({ userId: roleGrants.userId })
-      .from(roleGrants)
-      .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-      .where(and(sql`${roleGrants.role} in ('secretary', 'committee_admin')`, sql`${activity.branchPath} like ${orgNodes.path} || '%'`));
-    const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-    await notify(tx, [...new Set(reviewers.map((r) => r.userId))], { kind: "activity", activityId: activity.id, title: t.checkin.disputeNotice(me?.name ?? "", activity.title), body: input.reason });
-    await writeAudit(tx, { actorId: scope.userId, action: "checkin.dispute", targetType: "checkin", targetId: row.id, nodePath: activity.branchPath, detail: { reason: input.reason } });
-  });
-}
-
-/** What the secretary's check-in screen needs: the secret (to draw codes offline) and the roster state. */
-export async function checkinScreen(db: Db, scope: Scope, activityId: number) {
-  const activity = await loadActivity(db, scope, activityId, canManageActivity);
-  return { activity: { id: activity.id, title: activity.title, startsAt: activity.startsAt, durationMinutes: activity.durationMinutes, status: activity.status }, secret: activity.checkinSecret, summary: await attendanceSummary(db, scope, activityId) };
-}
-
-/** Live counts for the screen: expected, present (late included), on leave, not yet arrived, with names. */
-export async function attendanceSummary(db: Db, scope: Scope, activityId: number) {
-  await loadActivity(db, scope, activityId, canReadRoster);
-  const rows = await db
-    .select({ name: users.name, expected: attendance.expected, outcome: attendance.outcome })
-    .from(attendance)
-    .innerJoin(users, eq(users.id, attendance.memberId))
-    .where(eq(attendance.activityId, activityId))
-    .orderBy(asc(attendance.recordedAt), asc(users.id));
-  const names = (keep: (r: (typeof rows)[number]) => boolean) => rows.filter(keep).map((r) => r.name);
-  const present = names((r) => r.outcome === "present" || r.outcome === "late");
-  const leave = names((r) => r.expected && r.outcome === "leave");
-  const waiting = names((r) => r.expected && !r.outcome);
-  return { expected: rows.filter((r) => r.expected).length, present, leave, waiting };
 }
 

@@ -32,5 +32,12 @@ export const checkinReview = {
   keptNotice: (title: string) => `您对「${title}」代签的异议已处理，代签保留`,
   unreviewedOffline: (names: string[]) => `还有离线签到待确认：${names.join("、")}。请先确认或驳回再结束活动。`,
   openDisputes: (names: string[]) => `还有代签异议未处理：${names.join("、")}。请先在“代签异议”中处理再结束活动。`,
-  hostRecorded: "主持人记为出席",
+  export: "导出出勤表",
+  sheet: {
+    name: "出勤表",
+    columns: ["姓名", "应到", "出勤", "签到方式", "签到时间", "标记", "代签人", "代签原因"],
+    notExpected: "外出（不计应到）",
+    method: { qr: "扫码", code: "签到码", proxy: "代签" } as Record<string, string>,
+    source: { manual: "手工记录", close: "结束时记缺席", leave: "请假", host: "主持", checkin: "", proxy: "" } as Record<string, string>,
+  },
 } as const;

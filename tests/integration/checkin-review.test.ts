@@ -1,19 +1,32 @@
 import { randomUUID } from "node:crypto";
+import ExcelJS from "exceljs";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { activityForSecretary, closeActivity, markStep } from "@/db/queries/activity-run";
-import { openDisputes, reviewOfflineCheckin, settleDispute } from "@/db/queries/checkin-review";
-import { checkIn, disputeCheckin, proxyCheckIn } from "@/db/queries/checkins";
+import { disputeCheckin, openDisputes, reviewOfflineCheckin, settleDispute } from "@/db/queries/checkin-review";
+import { checkIn, proxyCheckIn } from "@/db/queries/checkins";
+import { myActivities } from "@/db/queries/member-activities";
 import { publishPlan } from "@/db/queries/plans";
+import { checkinMarks } from "@/lib/checkin-marks";
 import { activities, attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { checkinDisputes, checkins } from "@/db/schema/checkins";
 import { pointEntries } from "@/db/schema/points";
-import { members } from "@/db/schema/users";
+import { members, users } from "@/db/schema/users";
 import { codeFor, stepAt } from "@/lib/checkin-token";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
+
+// The export route takes its caller from the session; here the test decides who is calling.
+const session = vi.hoisted(() => ({ ctx: null as import("@/lib/action").Ctx | null }));
+vi.mock("@/lib/session", () => ({
+  requireContext: async () => {
+    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
+    return session.ctx;
+  },
+}));
+const exportRoute = await import("@/app/api/v1/activities/[activityId]/attendance/export/route");
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
 let member: Scope;
@@ -54,6 +67,36 @@ const checkinOf = async (memberId: number) => {
 };
 const audited = (action: string) => county.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.actorId, county.secretary.userId)));
 const toldTo = (memberId: number) => county.db.select().from(notices).where(and(eq(notices.userId, memberId), eq(notices.activityId, activity.id)));
+
+describe("flagged check-ins are shown as such", () => {
+  it("in the export (proxy, offline awaiting review) and in the member's own history", async () => {
+    const [offline, proxied] = people.slice(-2);
+    await offlineScan(offline, at(2), at(30));
+    await proxyCheckIn(county.db, county.secretary, { activityId: activity.id, memberId: proxied, reason: "行动不便" }, at(6));
+    session.ctx = { db: county.db, scope: county.secretary };
+    const response = await exportRoute.GET(new Request(`http://localhost/api/v1/activities/${activity.id}/attendance/export`), { params: Promise.resolve({ activityId: String(activity.id) }) });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const rows: string[][] = [];
+    workbook.worksheets[0].eachRow((row, n) => n > 2 && rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+    const [{ name: offlineName }] = await county.db.select({ name: users.name }).from(users).where(eq(users.id, offline));
+    const rowOf = (name: string) => rows.find((r) => r[0] === name)!;
+    expect(rowOf(offlineName)[5]).toBe(t.checkinReview.offlinePendingTag);
+    expect(rows.some((r) => r[3] === t.checkinReview.sheet.method.proxy && r[5] === t.checkinReview.proxyTag && r[7] === "行动不便")).toBe(true);
+    session.ctx = { db: county.db, scope: await county.scopeOf("13800000013") };
+    expect((await exportRoute.GET(new Request("http://localhost/x"), { params: Promise.resolve({ activityId: String(activity.id) }) })).status).toBe(403);
+
+    const history = async (id: number) => {
+      const { upcoming, past } = await myActivities(county.db, { ...member, userId: id }, at(60));
+      return [...upcoming, ...past].find((a) => a.id === activity.id)!;
+    };
+    expect(checkinMarks(await history(proxied))).toEqual(["proxy"]);
+    expect(checkinMarks(await history(offline))).toEqual(["offlinePending"]);
+    await reviewOfflineCheckin(county.db, county.secretary, { checkinId: (await checkinOf(offline)).id, decision: "confirm" });
+    expect(checkinMarks(await history(offline))).toEqual(["offline"]);
+  });
+});
 
 describe("closing waits for what the app cannot vouch for", () => {
   it("refuses to close with an offline check-in not yet reviewed, naming the member; a rejected one is taken back", async () => {

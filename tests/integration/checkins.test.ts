@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attendanceSummary, checkIn, disputeCheckin, myCheckin, proxyCheckIn } from "@/db/queries/checkins";
+import { attendanceSummary } from "@/db/queries/checkin-screen";
+import { disputeCheckin } from "@/db/queries/checkin-review";
+import { checkIn, myCheckin, proxyCheckIn } from "@/db/queries/checkins";
 import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";

@@ -153,6 +153,7 @@ export const matrix: Record<string, Case> = {
   },
 
   "app/api/v1/activities/[activityId]/attendance/route.ts#GET": { branch: (o) => ({ params: { activityId: o.activityId } }) },
+  "app/api/v1/activities/[activityId]/attendance/export/route.ts#GET": { branch: (o) => ({ params: { activityId: o.activityId } }) },
   "app/api/v1/branches/[branchId]/community-feedback/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId }, query: { quarter: "2026-Q4" } }) },
   "app/api/v1/branches/[branchId]/points-bulletin/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId }, query: { month: "2026-11" } }) },
   "app/api/v1/assessment/route.ts#GET": { self: "the yearly assessment of the units under the caller's own admin grants; names no object" },

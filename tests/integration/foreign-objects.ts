@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { and, asc, eq, ne, notExists, sql } from "drizzle-orm";
-import { disputeCheckin, proxyCheckIn } from "@/db/queries/checkins";
+import { disputeCheckin } from "@/db/queries/checkin-review";
+import { proxyCheckIn } from "@/db/queries/checkins";
 import { decideReport, fileReport } from "@/db/queries/community";
 import { decideLeave, fileLeave } from "@/db/queries/leave";
 import { submitReflection } from "@/db/queries/makeup";

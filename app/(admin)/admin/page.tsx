@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { NoticeBell } from "@/components/notice-bell";
 import { countyDashboard } from "@/db/queries/dashboard";
+import { unreadCount } from "@/db/queries/notices";
 import { listTree } from "@/db/queries/org";
 import { BarChart } from "@/components/bar-chart";
 import { Card } from "@/components/ui/card";
@@ -20,12 +22,12 @@ export default async function AdminPage() {
   const { db, scope } = await pageContext();
   const month = monthOf(new Date());
   const staff = scope.grants.some((g) => g.role === "committee_admin" || g.role === "county_admin");
-  const [nodes, today] = await pageData(Promise.all([listTree(db, scope), staff ? countyDashboard(db, scope, month) : null]));
+  const [nodes, today, unread] = await pageData(Promise.all([listTree(db, scope), staff ? countyDashboard(db, scope, month) : null, unreadCount(db, scope)]));
   const d = t.dashboard;
   const top = Math.min(...nodes.map(depth));
   return (
     <>
-      <PageHeader title={t.org.title} />
+      <PageHeader title={t.org.title} action={<NoticeBell unread={unread} />} />
       <main className="space-y-3 p-4">
         {today && (
           <Card title={d.title(t.points.month(month))}>
