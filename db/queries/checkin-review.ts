@@ -68,9 +68,17 @@ export async function reviewOfflineCheckin(db: Db, scope: Scope, input: { checki
     await tx.update(checkins).set({ review: confirmed ? "confirmed" : "rejected", reviewedBy: scope.userId }).where(eq(checkins.id, row.id));
     if (!confirmed) {
       await withdrawAttendance(tx, scope, activity, row.memberId, t.checkinReview.rejectedReason(activity.title));
-      await notify(tx, [row.memberId], { kind: "activity", activityId: activity.id, title: t.checkinReview.rejectedNotice(activity.title), body: input.note ?? "" });
+      const title = t.checkinReview.rejectedNotice(activity.title);
+      await notify(tx, [row.memberId], { kind: "activity", activityId: activity.id, title, body: input.note ?? "" });
     }
-    await writeAudit(tx, { actorId: scope.userId, action: confirmed ? "checkin.offline_confirm" : "checkin.offline_reject", targetType: "checkin", targetId: row.id, nodePath: activity.branchPath, detail: { activityId: activity.id, memberId: row.memberId, ...(input.note && { note: input.note }) } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: confirmed ? "checkin.offline_confirm" : "checkin.offline_reject",
+      targetType: "checkin",
+      targetId: row.id,
+      nodePath: activity.branchPath,
+      detail: { activityId: activity.id, memberId: row.memberId, ...(input.note && { note: input.note }) },
+    });
   });
 }
 
@@ -90,10 +98,22 @@ export async function settleDispute(db: Db, scope: Scope, input: { disputeId: nu
     const activity = await loadActivity(tx, scope, row.activityId, canManageActivity);
     if (row.dispute.status !== "open") throw new AppError("conflict", t.checkinReview.alreadySettled);
     const removed = input.decision === "remove";
-    await tx.update(checkinDisputes).set({ status: removed ? "upheld" : "dismissed", resolvedBy: scope.userId, resolvedAt: new Date(), resolution: input.note }).where(eq(checkinDisputes.id, row.dispute.id));
-    if (removed) await withdrawAttendance(tx, scope, activity, row.dispute.memberId, t.checkinReview.removedReason(activity.title));
-    await notify(tx, [row.dispute.memberId], { kind: "activity", activityId: activity.id, title: removed ? t.checkinReview.removedNotice(activity.title) : t.checkinReview.keptNotice(activity.title), body: input.note });
-    await writeAudit(tx, { actorId: scope.userId, action: removed ? "checkin.dispute_remove" : "checkin.dispute_keep", targetType: "checkin_dispute", targetId: row.dispute.id, nodePath: activity.branchPath, detail: { activityId: activity.id, memberId: row.dispute.memberId, note: input.note } });
+    const { memberId } = row.dispute;
+    await tx
+      .update(checkinDisputes)
+      .set({ status: removed ? "upheld" : "dismissed", resolvedBy: scope.userId, resolvedAt: new Date(), resolution: input.note })
+      .where(eq(checkinDisputes.id, row.dispute.id));
+    if (removed) await withdrawAttendance(tx, scope, activity, memberId, t.checkinReview.removedReason(activity.title));
+    const title = removed ? t.checkinReview.removedNotice(activity.title) : t.checkinReview.keptNotice(activity.title);
+    await notify(tx, [memberId], { kind: "activity", activityId: activity.id, title, body: input.note });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: removed ? "checkin.dispute_remove" : "checkin.dispute_keep",
+      targetType: "checkin_dispute",
+      targetId: row.dispute.id,
+      nodePath: activity.branchPath,
+      detail: { activityId: activity.id, memberId, note: input.note },
+    });
   });
 }
 
