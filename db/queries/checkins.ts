@@ -354,7 +354,17 @@ export async function proxyCheckIn(db: Db, scope: Scope, input: { activityId: nu
 /** The member's own check-in for one activity, with who entered it and any dispute. */
 export async function myCheckin(db: Db, scope: Scope, activityId: number) {
   const [row] = await db
-    .select({ id: checkins.id, at: checkins.at, method: checkins.method, late: checkins.late, offline: checkins.offline, proxyReason: checkins.proxyReason, proxyByName: users.name, dispute: checkinDisputes.status })
+    .select({
+      id: checkins.id,
+      at: checkins.at,
+      method: checkins.method,
+      late: checkins.late,
+      offline: checkins.offline,
+      review: checkins.review,
+      proxyReason: checkins.proxyReason,
+      proxyByName: users.name,
+      dispute: checkinDisputes.status,
+    })
     .from(checkins)
     .leftJoin(users, eq(users.id, checkins.proxyBy))
     .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))

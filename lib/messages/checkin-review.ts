@@ -33,6 +33,8 @@ export const checkinReview = {
   unreviewedOffline: (names: string[]) => `还有离线签到待确认：${names.join("、")}。请先确认或驳回再结束活动。`,
   openDisputes: (names: string[]) => `还有代签异议未处理：${names.join("、")}。请先在“代签异议”中处理再结束活动。`,
   export: "导出出勤表",
+  withdrawn: "已撤销，不计出席",
+  disputeState: { open: "已提交异议，等待核实", dismissed: "异议已处理，代签保留", upheld: "异议已核实，代签已撤销" },
   sheet: {
     name: "出勤表",
     columns: ["姓名", "应到", "出勤", "签到方式", "签到时间", "标记", "代签人", "代签原因"],

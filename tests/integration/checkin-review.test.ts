@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { activityForSecretary, closeActivity, markStep } from "@/db/queries/activity-run";
 import { disputeCheckin, openDisputes, reviewOfflineCheckin, settleDispute } from "@/db/queries/checkin-review";
-import { checkIn, proxyCheckIn } from "@/db/queries/checkins";
+import { checkIn, myCheckin, proxyCheckIn } from "@/db/queries/checkins";
 import { myActivities } from "@/db/queries/member-activities";
 import { publishPlan } from "@/db/queries/plans";
 import { checkinMarks } from "@/lib/checkin-marks";
@@ -114,6 +114,8 @@ describe("closing waits for what the app cannot vouch for", () => {
     expect(await outcomeOf(refused)).toMatchObject({ outcome: null });
     expect((await toldTo(refused)).map((n) => n.title)).toContain(t.checkinReview.rejectedNotice(activity.title));
     expect(await audited("checkin.offline_reject")).toHaveLength(1);
+    // The member's own view says it no longer counts.
+    expect(await myCheckin(county.db, { ...member, userId: refused }, activity.id)).toMatchObject({ offline: true, review: "rejected" });
   });
 
   it("refuses to close with an open dispute; settling it removes or keeps the proxy check-in, with a note, audited, told", async () => {
@@ -133,6 +135,7 @@ describe("closing waits for what the app cannot vouch for", () => {
     await settleDispute(county.db, county.secretary, { disputeId: await idOf(kept), decision: "keep", note: "签到表有本人签名" });
     await expect(settleDispute(county.db, county.secretary, { disputeId: await idOf(kept), decision: "remove", note: "再次" })).rejects.toMatchObject({ code: "conflict" });
     expect(await outcomeOf(removed)).toMatchObject({ outcome: null });
+    expect(await myCheckin(county.db, { ...member, userId: removed }, activity.id)).toMatchObject({ method: "proxy", dispute: "upheld" });
     expect(await outcomeOf(kept)).toMatchObject({ outcome: "present", source: "proxy" });
     expect((await toldTo(removed)).map((n) => n.title)).toContain(t.checkinReview.removedNotice(activity.title));
     expect((await audited("checkin.dispute_remove"))[0]).toMatchObject({ detail: expect.objectContaining({ note: "已核实本人不在" }) });
