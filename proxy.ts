@@ -14,6 +14,11 @@ import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-polic
  * is how the idle limit sees activity (a server component cannot set cookies).
  */
 const PUBLIC = /^\/(activate|offline)(\/|$)/;
+/**
+ * The check-in address in the QR code: its page sends a signed-out visitor to sign in itself, after sealing
+ * the time of the scan (lib/checkin-seal.ts), so that a slow sign-in does not make the code expire.
+ */
+const SCAN = /^\/c\/[^/]+$/;
 /** Where an admin whose admin rights wait for a second factor may still go (db/queries/totp.ts). */
 const ENROL = /^\/(me|login|activate|offline)(\/|$)/;
 
@@ -33,7 +38,7 @@ export default withAuth(
     pages: { signIn: "/login" },
     secret: env.AUTH_SECRET,
     callbacks: {
-      authorized: ({ req, token }) => PUBLIC.test(req.nextUrl.pathname) || (Boolean(token?.uid) && !ended(token)),
+      authorized: ({ req, token }) => PUBLIC.test(req.nextUrl.pathname) || SCAN.test(req.nextUrl.pathname) || (Boolean(token?.uid) && !ended(token)),
     },
   },
 );

@@ -1,6 +1,6 @@
 "use client";
 
-import type { CheckinQr } from "@/lib/checkin-url";
+import type { CheckinQr, ScanSeal } from "@/lib/checkin-url";
 import { pwa } from "@/lib/messages/pwa";
 import { submit } from "./outbox/outbox";
 
@@ -16,7 +16,7 @@ export interface CheckinResult {
  * able to replay it). `scannedAt` is the device time of the scan or the typed code, so a replay hours later
  * is judged by when the member was there. The same clientId on a retry gets the first answer back.
  */
-export async function sendCheckin(body: { activityId: number; code: string; step?: number; clientId: string; scannedAt?: string }): Promise<CheckinResult> {
+export async function sendCheckin(body: { activityId: number; code: string; step?: number; clientId: string; scannedAt?: string; seenAt?: number; seal?: string }): Promise<CheckinResult> {
   const delivery = await submit({
     kind: "checkin",
     url: "/api/v1/checkins",
@@ -33,9 +33,9 @@ export async function sendCheckin(body: { activityId: number; code: string; step
  * the tab, so reading the same code again (a reload, a second frame) replays the first request and gets
  * its answer instead of a second one.
  */
-export function sendScannedCheckin(scan: CheckinQr): Promise<CheckinResult> {
+export function sendScannedCheckin(scan: CheckinQr, seal?: ScanSeal): Promise<CheckinResult> {
   const key = `checkin:${scan.activityId}:${scan.step}:${scan.code}`;
   const clientId = sessionStorage.getItem(key) ?? crypto.randomUUID();
   sessionStorage.setItem(key, clientId);
-  return sendCheckin({ ...scan, clientId, scannedAt: new Date().toISOString() });
+  return sendCheckin({ ...scan, ...seal, clientId, scannedAt: new Date().toISOString() });
 }

@@ -7,6 +7,8 @@ import { Card, Tag } from "./ui/card";
 
 const hhmm = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
 
+const offlineLabel = { pending: t.checkinReview.offlinePendingTag, confirmed: t.checkinReview.offlineTag, rejected: t.checkinReview.offlineRejectedTag };
+
 /**
  * The member's check-in on their activity page (and on the 长辈模式 home): scanning the QR code or typing the
  * code while the window is open, then their own record — when, late or not, and, for a proxy entry, who
@@ -27,14 +29,16 @@ export function MyCheckin({
   const closes = activity.startsAt.getTime() + activity.durationMinutes * 60_000;
   const open = activity.status === "scheduled" && now.getTime() >= opens && now.getTime() <= closes;
   if (!checkin && !open) return null;
+  const withdrawn = checkin?.review === "rejected" || checkin?.dispute === "upheld";
   return (
     <Card title={t.checkin.title}>
       {checkin ? (
         <div className="space-y-2">
           <p className="flex flex-wrap items-center gap-2">
-            <Tag tone={checkin.late ? "amber" : "green"}>{checkin.late ? t.run.late : t.run.present}</Tag>
+            {/* A rejected offline scan or a proxy entry removed on dispute no longer counts: say so. */}
+            {withdrawn ? <Tag tone="red">{t.checkinReview.withdrawn}</Tag> : <Tag tone={checkin.late ? "amber" : "green"}>{checkin.late ? t.run.late : t.run.present}</Tag>}
             {(checkin.late ? t.checkin.late : t.checkin.done)(hhmm.format(checkin.at))}
-            {checkin.offline && <Tag>{t.checkin.offline}</Tag>}
+            {checkin.offline && <Tag>{offlineLabel[checkin.review ?? "pending"]}</Tag>}
           </p>
           {checkin.method === "proxy" && (
             <>
@@ -42,7 +46,7 @@ export function MyCheckin({
                 {t.checkin.proxied(checkin.proxyByName ?? "")}
                 {checkin.proxyReason && `：${checkin.proxyReason}`}
               </p>
-              {checkin.dispute ? <Tag tone="amber">{t.checkin.disputeOpen}</Tag> : <DisputeForm checkinId={checkin.id} />}
+              {checkin.dispute ? <Tag tone="amber">{t.checkinReview.disputeState[checkin.dispute]}</Tag> : <DisputeForm checkinId={checkin.id} />}
             </>
           )}
         </div>

@@ -9,6 +9,8 @@ export const STEP_MS = 15_000;
 export const ONLINE_TOLERANCE = 1;
 /** An offline scan's step may be this far from the device time it claims. */
 export const OFFLINE_TOLERANCE = 2;
+/** An offline scan must reach the server at most this long after the activity's end (told on the screens). */
+export const OFFLINE_GRACE_MINUTES = 60;
 
 export const stepAt = (ms: number) => Math.floor(ms / STEP_MS);
 
@@ -66,6 +68,9 @@ export async function typedStepInWindow(scan: { secret: string; activityId: numb
 
 export type ScanVerdict = { ok: true; step: number; offline: boolean } | { ok: false; reason: "bad_code" | "expired" | "window_closed" };
 
+/** How far back a typed code is recognised as one the screen showed earlier, to call it expired. */
+const TYPED_EXPIRED_STEPS = 20;
+
 export interface Scan {
   secret: string;
   activityId: number;
@@ -81,9 +86,11 @@ export interface Scan {
 }
 
 /**
- * Online: the step must be within one step of server time. Offline replay: the step must lie inside the
- * window and match the claimed device time within two steps, and is flagged. A typed code has no step:
- * the steps around the server time (or the claimed device time) are tried.
+ * Online: the step must be within one step of server time. Offline replay — a scan whose claimed device time
+ * is further back than that, so it was kept on the phone — the step must lie inside the window and match the
+ * claimed time within two steps, and is flagged. A code sent at once is judged online even with its device
+ * time, so a code typed a little too late is expired, not offline. A typed code has no step: the steps around
+ * the server time (or the claimed device time) are tried.
  */
 export async function verifyScan(scan: Scan): Promise<ScanVerdict> {
   const serverStep = stepAt(scan.now.getTime());
@@ -101,7 +108,7 @@ export async function verifyScan(scan: Scan): Promise<ScanVerdict> {
     }
   }
   // Offline replay: near the device time it claims, inside the window.
-  if (scan.scannedAt && scan.scannedAt <= scan.now) {
+  if (scan.scannedAt && scan.scannedAt <= scan.now && serverStep - stepAt(scan.scannedAt.getTime()) > ONLINE_TOLERANCE) {
     const deviceStep = stepAt(scan.scannedAt.getTime());
     const offlineSteps = scan.step === undefined ? around(deviceStep, OFFLINE_TOLERANCE) : [scan.step];
     for (const step of offlineSteps) {
@@ -111,8 +118,18 @@ export async function verifyScan(scan: Scan): Promise<ScanVerdict> {
     }
   }
   // A code that was right at some earlier step tells the person it expired rather than that it is wrong.
-  if (scan.step !== undefined && scan.step < serverStep && inWindow(scan.step) && (await matches(scan.step))) {
-    return { ok: false, reason: "expired" };
-  }
+  const earlier = scan.step === undefined ? Array.from({ length: TYPED_EXPIRED_STEPS }, (_, i) => serverStep - ONLINE_TOLERANCE - 1 - i) : [scan.step];
+  for (const step of earlier) if (step < serverStep && inWindow(step) && (await matches(step))) return { ok: false, reason: "expired" };
   return { ok: false, reason: "bad_code" };
+}
+
+/**
+ * When an accepted scan is recorded: never just the device's word. The code proves the screen was seen no
+ * earlier than its step began, and the server saw it arrive; a claimed device time is kept only inside that.
+ */
+export function recordedAt(step: number, arrival: Date, claimed?: Date): Date {
+  if (!claimed) return arrival;
+  const shown = step * STEP_MS;
+  const until = Math.min(arrival.getTime(), shown + STEP_MS - 1);
+  return new Date(Math.max(shown, Math.min(claimed.getTime(), until)));
 }

@@ -42,3 +42,19 @@ export function readScannedCheckin(text: string, origin: string, activityId: num
   if (checkin.activityId !== activityId) return { ok: false, reason: "otherActivity" };
   return { ok: true, checkin };
 }
+
+/** The seal the /c page adds before sign-in (lib/checkin-seal.ts), as it comes back in the query. */
+export interface ScanSeal {
+  seenAt: number;
+  seal: string;
+}
+
+/** The /c address of a scan with its seal, where sign-in returns to. */
+export function sealedCheckinPath(checkin: CheckinQr, seal: ScanSeal): string {
+  return `/c/${checkin.activityId}?s=${checkin.step}&k=${checkin.code}&t=${seal.seenAt}&v=${seal.seal}`;
+}
+
+export function sealParams(seenAt: string | null | undefined, seal: string | null | undefined): ScanSeal | null {
+  if (!/^\d{1,15}$/.test(seenAt ?? "") || !/^[0-9a-f]{32}$/.test(seal ?? "")) return null;
+  return { seenAt: Number(seenAt), seal: seal! };
+}

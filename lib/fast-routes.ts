@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { checkIn } from "@/db/queries/checkins";
+import { env } from "@/env";
 import type { Ctx } from "./action";
 import { nodeRoute, route } from "./route";
 import { requireTokenContext } from "./session-token";
@@ -15,7 +16,8 @@ import { checkinInput } from "./validation/checkins";
  * is read from the cookie (lib/session-token.ts), since there is no Next request scope on that path.
  */
 const name = "checkin";
-const run = (input: z.output<typeof checkinInput>, { db, scope }: Ctx) => checkIn(db, scope, input);
+// The auth secret opens the seal the /c page put on a scan that went through sign-in.
+const run = (input: z.output<typeof checkinInput>, { db, scope }: Ctx) => checkIn(db, scope, input, new Date(), env.AUTH_SECRET);
 const options = { context: requireTokenContext };
 
 export const postCheckin = route(name, checkinInput, run, options);

@@ -13,6 +13,7 @@ import { activityType } from "./messages/activity-type";
 import { plans } from "./messages/plans";
 import { run } from "./messages/run";
 import { checkin } from "./messages/checkin";
+import { checkinReview } from "./messages/checkin-review";
 import { compliance } from "./messages/compliance";
 import { scheduleChange } from "./messages/schedule-change";
 import { member } from "./messages/member";
@@ -53,6 +54,7 @@ export const t = {
   plans,
   run,
   checkin,
+  checkinReview,
   compliance,
   scheduleChange,
   member,

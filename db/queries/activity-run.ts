@@ -6,10 +6,12 @@ import type { Scope } from "@/lib/scope";
 import { monthOf } from "@/lib/time";
 import type { Db } from "../open";
 import { activities, activitySteps, attendance, duesPayments, uploads, type ActivityType } from "../schema/activities";
+import { checkinDisputes, checkins } from "../schema/checkins";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { insertActivity, loadActivity, type ActivityWithBranch } from "./activities";
 import { writeAudit } from "./audit";
+import { unsettledCheckins } from "./checkin-review";
 import { awardActivity } from "./points";
 
 /** Check-in, proxy entries and agenda steps open this long before the start. */
@@ -60,9 +62,16 @@ export async function activityForSecretary(db: Db, scope: Scope, activityId: num
       source: attendance.source,
       recordedAt: attendance.recordedAt,
       duesFen: duesPayments.amountFen,
+      checkinId: checkins.id,
+      method: checkins.method,
+      offline: checkins.offline,
+      review: checkins.review,
+      dispute: checkinDisputes.status,
     })
     .from(attendance)
     .innerJoin(users, eq(users.id, attendance.memberId))
+    .leftJoin(checkins, and(eq(checkins.activityId, attendance.activityId), eq(checkins.memberId, attendance.memberId)))
+    .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
     .leftJoin(duesPayments, and(eq(duesPayments.activityId, attendance.activityId), eq(duesPayments.memberId, attendance.memberId)))
     .where(eq(attendance.activityId, activity.id))
     .orderBy(asc(sql`${users.name} collate "C"`));
@@ -106,8 +115,11 @@ export async function recordDues(db: Db, scope: Scope, input: { activityId: numb
 }
 
 /**
- * Closes the activity once it has started and every mandatory step is done: each expected member without
- * an outcome becomes absent, so nobody is missing from the record (DESIGN.md §3 "Same attendance").
+ * Closes the activity once it has started, every mandatory step is done and no check-in is left in doubt
+ * (an offline one not reviewed, a disputed proxy one not settled: closing would count them as 出席 for good).
+ * Whoever closes it ran it: if they are on its roster without an outcome they are present as its host
+ * (主持), audited. Each other expected member without an outcome becomes absent, so nobody is missing from
+ * the record (DESIGN.md §3 "Same attendance").
  */
 export async function closeActivity(db: Db, scope: Scope, input: { activityId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
@@ -120,6 +132,15 @@ export async function closeActivity(db: Db, scope: Scope, input: { activityId: n
       .where(and(eq(activitySteps.activityId, activity.id), eq(activitySteps.mandatory, true), isNull(activitySteps.doneAt)))
       .orderBy(asc(activitySteps.position));
     if (open.length) throw new AppError("conflict", t.run.openSteps(open.map((s) => s.title)));
+    const unsettled = await unsettledCheckins(tx, activity.id);
+    if (unsettled.offline.length) throw new AppError("conflict", t.checkinReview.unreviewedOffline(unsettled.offline));
+    if (unsettled.disputed.length) throw new AppError("conflict", t.checkinReview.openDisputes(unsettled.disputed));
+    const host = await tx
+      .update(attendance)
+      .set({ outcome: "present", source: "host", recordedBy: scope.userId, recordedAt: now })
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId), isNull(attendance.outcome)))
+      .returning({ id: attendance.id });
+    if (host.length) await writeAudit(tx, { actorId: scope.userId, action: "attendance.host", targetType: "member", targetId: scope.userId, nodePath: activity.branchPath, detail: { activityId: activity.id } });
     const absent = await tx
       .update(attendance)
       .set({ outcome: "absent", source: "close", recordedBy: scope.userId, recordedAt: now })

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { typedStepInWindow, verifyScan } from "@/lib/checkin-token";
+import { and, eq, sql } from "drizzle-orm";
+import { codeFor, OFFLINE_GRACE_MINUTES, ONLINE_TOLERANCE, recordedAt, stepAt, typedStepInWindow, verifyScan } from "@/lib/checkin-token";
+import { openSeal } from "@/lib/checkin-seal";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
-import { canManageActivity, canReadRoster } from "@/lib/permissions";
+import { canManageActivity } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { TIME_ZONE } from "@/lib/time";
 import type { Db } from "../open";
@@ -39,9 +40,24 @@ const hhmm = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digi
  * attendance outcome together while re-checking in SQL what the cache said. Everything else (a replay, a
  * second scan, a refusal, a cache that was out of date) takes the slower path that asks the database again.
  */
-export async function checkIn(db: Db, scope: Scope, input: { activityId: number; code: string; step?: number; clientId: string; scannedAt?: Date }, now = new Date()): Promise<CheckinAnswer> {
+export interface CheckinInput {
+  activityId: number;
+  code: string;
+  step?: number;
+  clientId: string;
+  scannedAt?: Date;
+  /** A scan sealed by the /c page before sign-in (lib/checkin-seal.ts): its server time and the seal. */
+  seenAt?: number;
+  seal?: string;
+}
+
+/**
+ * `sealKey` opens the seal of a scan that went through sign-in; without it (or with a bad or old seal) the
+ * scan is judged at its arrival like any other.
+ */
+export async function checkIn(db: Db, scope: Scope, input: CheckinInput, now = new Date(), sealKey?: string): Promise<CheckinAnswer> {
   try {
-    return await checkInOnce(db, scope, input, now, false);
+    return await checkInOnce(db, scope, input, now, false, sealKey);
   } catch (error) {
     // A refused request may be the replay of one that succeeded (the window has closed since, say): the
     // first answer wins over any refusal.
@@ -53,23 +69,28 @@ export async function checkIn(db: Db, scope: Scope, input: { activityId: number;
   }
 }
 
-async function checkInOnce(db: Db, scope: Scope, input: Parameters<typeof checkIn>[2], now: Date, fresh: boolean): Promise<CheckinAnswer> {
+async function checkInOnce(db: Db, scope: Scope, input: CheckinInput, now: Date, fresh: boolean, sealKey?: string): Promise<CheckinAnswer> {
   if (!scope.member) throw new AppError("forbidden", t.checkin.notMember);
   const activity = await cachedActivity(db, input.activityId, fresh);
   // A refusal is decided on the database's row, never on a copy that may be seconds old.
-  const refuse = (error: AppError) => (fresh ? Promise.reject(error) : checkInOnce(db, scope, input, now, true));
+  const refuse = (error: AppError) => (fresh ? Promise.reject(error) : checkInOnce(db, scope, input, now, true, sealKey));
   if (!activity) return refuse(new AppError("not_found"));
   if (activity.branchId !== scope.member.branchId) return refuse(new AppError("forbidden", t.checkin.notYourBranch));
   if (activity.status === "closed") return refuse(new AppError("conflict", t.checkin.closed));
 
   const opensAt = new Date(activity.startsAt.getTime() - OPENS_BEFORE_MS);
   const closesAt = new Date(activity.startsAt.getTime() + activity.durationMinutes * 60_000);
-  let verdict = await verifyScan({ secret: activity.secret, activityId: activity.id, code: input.code, step: input.step, scannedAt: input.scannedAt, opensAt, closesAt, now });
+  // Scanned before a sign-in: judged at the sealed time the scan reached us, not after the sign-in.
+  const sealed = await sealedAt(sealKey, input, now);
+  const judgedAt = sealed ?? now;
+  let verdict = await verifyScan({ secret: activity.secret, activityId: activity.id, code: input.code, step: input.step, scannedAt: sealed ? undefined : input.scannedAt, opensAt, closesAt, now: judgedAt });
   // Guessing: a member who typed wrong codes too often in a short while waits before trying again. Only on
   // the slow path, which every wrong code reaches; the elder whole-window match below widens what a guess
   // hits, so the limit is checked before it.
   if (!verdict.ok && verdict.reason === "bad_code" && fresh) {
     if ((await wrongCodes(db, scope.userId, activity.id)) >= MAX_WRONG_CODES) throw new AppError("rate_limited", t.checkin.tooManyWrong, { code: t.checkin.tooManyWrong });
+    // A code read off another branch's screen is not a wrong guess: say whose it is.
+    if (input.step === undefined && (await isOtherActivityCode(db, activity.id, input.code, now))) throw new AppError("forbidden", t.checkin.otherBranchCode, { code: t.checkin.otherBranchCode });
   }
   // 长辈模式: a typed code from earlier in the window still counts. Asked only on the slow (fresh) path, so
   // the burst of ordinary check-ins never reads the preference.
@@ -82,12 +103,42 @@ async function checkInOnce(db: Db, scope: Scope, input: Parameters<typeof checkI
     const refusal = { bad_code: t.checkin.badCode, expired: t.checkin.expired, window_closed: t.checkin.windowClosed }[verdict.reason];
     return refuse(new AppError(verdict.reason === "window_closed" ? "conflict" : "bad_request", refusal, { code: refusal }));
   }
-  const at = verdict.offline && input.scannedAt ? input.scannedAt : now;
+  // A phone that kept its scan must deliver it soon after the end; later it is not believed.
+  if (verdict.offline && now.getTime() > closesAt.getTime() + OFFLINE_GRACE_MINUTES * 60_000) {
+    return refuse(new AppError("conflict", t.checkin.offlineTooLate(OFFLINE_GRACE_MINUTES), { code: t.checkin.offlineTooLate(OFFLINE_GRACE_MINUTES) }));
+  }
+  const at = verdict.offline ? recordedAt(verdict.step, now, input.scannedAt) : judgedAt;
   const entry: Entry = { activityId: activity.id, memberId: scope.userId, clientId: input.clientId, method: input.step === undefined ? "code" : "qr", at, scannedAt: input.scannedAt, step: verdict.step, offline: verdict.offline, late: at.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS };
   const result = await record(db, scope, entry, activity);
   // The activity moved since it was cached (the insert re-checks it): decide again on the database's row.
   if (result === "stale") return refuse(new AppError("conflict", t.errors.conflict));
   return result;
+}
+
+async function sealedAt(key: string | undefined, input: CheckinInput, now: Date): Promise<Date | null> {
+  if (!key || !input.seal || input.seenAt === undefined || input.step === undefined) return null;
+  return openSeal(key, { activityId: input.activityId, step: input.step, code: input.code, seenAt: input.seenAt }, input.seal, now);
+}
+
+/** Whether a typed code is the current one of another activity whose check-in is open now. */
+async function isOtherActivityCode(db: Db, activityId: number, code: string, now: Date): Promise<boolean> {
+  const open = await db
+    .select({ id: activities.id, secret: activities.checkinSecret })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.status, "scheduled"),
+        sql`${activities.id} <> ${activityId}`,
+        sql`${activities.startsAt} - make_interval(secs => ${OPENS_BEFORE_MS / 1000}) <= ${now.toISOString()}::timestamptz`,
+        sql`${activities.startsAt} + make_interval(mins => ${activities.durationMinutes}) >= ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(5_000);
+  const serverStep = stepAt(now.getTime());
+  for (const other of open) {
+    for (let step = serverStep - ONLINE_TOLERANCE; step <= serverStep + ONLINE_TOLERANCE; step++) if ((await codeFor(other.secret, other.id, step)) === code) return true;
+  }
+  return false;
 }
 
 /** Wrong codes a member may type for one activity within WRONG_CODE_WINDOW_MS before being made to wait. */
@@ -171,6 +222,9 @@ interface Entry {
   proxyReason?: string;
 }
 
+/** Offline check-ins wait for the secretary's confirmation. */
+const reviewOf = (entry: Entry) => (entry.offline ? "pending" : null);
+
 /**
  * The statements of the hot path, prepared once per database client (postgres.js then sends a check-in in
  * one round trip instead of describing the statement first).
@@ -197,9 +251,9 @@ function prepare(db: Db) {
       and date_trunc('milliseconds', starts_at) = ${p("startsAt")}::timestamptz and duration_minutes = ${p("durationMinutes")}`);
   // Unique on client id and on (activity, member): whichever comes second inserts nothing.
   const inserted = db.$with("inserted", { id: sql<number>`id` }).as(sql`
-    insert into checkins (client_id, activity_id, member_id, method, at, scanned_at, step, offline, late, proxy_by, proxy_reason, response)
+    insert into checkins (client_id, activity_id, member_id, method, at, scanned_at, step, offline, late, proxy_by, proxy_reason, review, response)
     select ${p("clientId")}::uuid, open.id, ${p("memberId")}, ${p("method")}::checkin_method, ${p("at")}::timestamptz, ${p("scannedAt")}::timestamptz,
-      ${p("step")}::int, ${p("offline")}::boolean, ${p("late")}::boolean, ${p("proxyBy")}::int, ${p("proxyReason")}::text, ${p("response")}::jsonb
+      ${p("step")}::int, ${p("offline")}::boolean, ${p("late")}::boolean, ${p("proxyBy")}::int, ${p("proxyReason")}::text, ${p("review")}::checkin_review, ${p("response")}::jsonb
     from open
     on conflict do nothing
     returning id, activity_id, member_id`);
@@ -246,6 +300,7 @@ async function record(db: Db, scope: Scope, entry: Entry, expected: CheckinActiv
     late: entry.late,
     proxyBy: entry.proxyBy ?? null,
     proxyReason: entry.proxyReason ?? null,
+    review: reviewOf(entry),
     response: JSON.stringify(answer),
     outcome: entry.late ? "late" : "present",
     source: entry.method === "proxy" ? "proxy" : "checkin",
@@ -301,50 +356,21 @@ export async function proxyCheckIn(db: Db, scope: Scope, input: { activityId: nu
 /** The member's own check-in for one activity, with who entered it and any dispute. */
 export async function myCheckin(db: Db, scope: Scope, activityId: number) {
   const [row] = await db
-    .select({ id: checkins.id, at: checkins.at, method: checkins.method, late: checkins.late, offline: checkins.offline, proxyReason: checkins.proxyReason, proxyByName: users.name, dispute: checkinDisputes.status })
+    .select({
+      id: checkins.id,
+      at: checkins.at,
+      method: checkins.method,
+      late: checkins.late,
+      offline: checkins.offline,
+      review: checkins.review,
+      proxyReason: checkins.proxyReason,
+      proxyByName: users.name,
+      dispute: checkinDisputes.status,
+    })
     .from(checkins)
     .leftJoin(users, eq(users.id, checkins.proxyBy))
     .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
     .where(and(eq(checkins.activityId, activityId), eq(checkins.memberId, scope.userId)));
   return row ?? null;
-}
-
-/** A member disputes a proxy check-in made for them; the branch's secretaries and the committee are told. */
-export async function disputeCheckin(db: Db, scope: Scope, input: { checkinId: number; reason: string }) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(checkins).where(eq(checkins.id, input.checkinId));
-    if (!row || row.memberId !== scope.userId) throw new AppError("not_found");
-    if (row.method !== "proxy") throw new AppError("bad_request", t.checkin.onlyProxyDisputed);
-    const [open] = await tx.select({ id: checkinDisputes.id }).from(checkinDisputes).where(eq(checkinDisputes.checkinId, row.id));
-    if (open) throw new AppError("conflict", t.checkin.alreadyDisputed);
-    const activity = await loadActivity(tx, scope, row.activityId, () => true);
-    await tx.insert(checkinDisputes).values({ checkinId: row.id, memberId: scope.userId, reason: input.reason });
-    const reviewers = await roleHoldersOver(tx, ["secretary", "committee_admin"], activity.branchPath);
-    const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-    await notify(tx, reviewers, { kind: "activity", activityId: activity.id, title: t.checkin.disputeNotice(me?.name ?? "", activity.title), body: input.reason });
-    await writeAudit(tx, { actorId: scope.userId, action: "checkin.dispute", targetType: "checkin", targetId: row.id, nodePath: activity.branchPath, detail: { reason: input.reason } });
-  });
-}
-
-/** What the secretary's check-in screen needs: the secret (to draw codes offline) and the roster state. */
-export async function checkinScreen(db: Db, scope: Scope, activityId: number) {
-  const activity = await loadActivity(db, scope, activityId, canManageActivity);
-  return { activity: { id: activity.id, title: activity.title, startsAt: activity.startsAt, durationMinutes: activity.durationMinutes, status: activity.status }, secret: activity.checkinSecret, summary: await attendanceSummary(db, scope, activityId) };
-}
-
-/** Live counts for the screen: expected, present (late included), on leave, not yet arrived, with names. */
-export async function attendanceSummary(db: Db, scope: Scope, activityId: number) {
-  await loadActivity(db, scope, activityId, canReadRoster);
-  const rows = await db
-    .select({ name: users.name, expected: attendance.expected, outcome: attendance.outcome })
-    .from(attendance)
-    .innerJoin(users, eq(users.id, attendance.memberId))
-    .where(eq(attendance.activityId, activityId))
-    .orderBy(asc(attendance.recordedAt), asc(users.id));
-  const names = (keep: (r: (typeof rows)[number]) => boolean) => rows.filter(keep).map((r) => r.name);
-  const present = names((r) => r.outcome === "present" || r.outcome === "late");
-  const leave = names((r) => r.expected && r.outcome === "leave");
-  const waiting = names((r) => r.expected && !r.outcome);
-  return { expected: rows.filter((r) => r.expected).length, present, leave, waiting };
 }
 

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
 import { activities, activitySteps, attendance } from "../schema/activities";
+import { checkins } from "../schema/checkins";
 import { loadActivity } from "./activities";
 
 /**
@@ -60,9 +61,10 @@ const HISTORY_LIMIT = 100;
 export async function myActivities(db: Db, scope: Scope, now = new Date()) {
   const branchId = branchOf(scope);
   const rows = await db
-    .select({ ...summary, expected: attendance.expected, outcome: attendance.outcome, upcoming: sql<boolean>`${notOver(now)}` })
+    .select({ ...summary, expected: attendance.expected, outcome: attendance.outcome, source: attendance.source, method: checkins.method, offline: checkins.offline, review: checkins.review, upcoming: sql<boolean>`${notOver(now)}` })
     .from(activities)
     .leftJoin(attendance, and(eq(attendance.activityId, activities.id), eq(attendance.memberId, scope.userId)))
+    .leftJoin(checkins, and(eq(checkins.activityId, activities.id), eq(checkins.memberId, scope.userId)))
     .where(eq(activities.branchId, branchId))
     .orderBy(desc(activities.startsAt), desc(activities.id))
     .limit(HISTORY_LIMIT);

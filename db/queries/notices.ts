@@ -29,6 +29,7 @@ export async function listMyNotices(db: Db, scope: Scope, input: { before?: numb
       createdAt: notices.createdAt,
       readAt: notices.readAt,
       activityId: notices.activityId,
+      branchId: activities.branchId,
       branchPath: orgNodes.path,
     })
     .from(notices)

@@ -154,7 +154,7 @@ export const activitySteps = pgTable(
 );
 
 export const outcome = pgEnum("attendance_outcome", ["present", "late", "leave", "absent"]);
-export const attendanceSource = pgEnum("attendance_source", ["manual", "checkin", "proxy", "close", "leave"]);
+export const attendanceSource = pgEnum("attendance_source", ["manual", "checkin", "proxy", "close", "leave", "host"]);
 
 /**
  * The roster of an activity: one row per branch member, `expected` when at home at the start. Before the
@@ -206,7 +206,7 @@ export const duesPayments = pgTable(
   ],
 );
 
-export const noticeKind = pgEnum("notice_kind", ["activity", "reminder", "schedule_change", "plan_revision", "leave", "community", "points"]);
+export const noticeKind = pgEnum("notice_kind", ["activity", "reminder", "schedule_change", "plan_revision", "leave", "community", "points", "dispute"]);
 
 /** One in-app message to one person; read receipts are what the secretary's "who has not read" shows. */
 export const notices = pgTable(

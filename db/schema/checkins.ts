@@ -3,6 +3,8 @@ import { activities } from "./activities";
 import { users } from "./users";
 
 export const checkinMethod = pgEnum("checkin_method", ["qr", "code", "proxy"]);
+/** An offline check-in waits for the secretary: the device's word alone does not make it count. */
+export const checkinReview = pgEnum("checkin_review", ["pending", "confirmed", "rejected"]);
 
 /**
  * One row per member per activity (the unique index makes a second scan "already checked in"), and one per
@@ -29,6 +31,9 @@ export const checkins = pgTable(
     late: boolean().notNull(),
     proxyBy: integer().references(() => users.id),
     proxyReason: text(),
+    /** Set on offline check-ins only: pending until the secretary confirms or rejects it. */
+    review: checkinReview(),
+    reviewedBy: integer().references(() => users.id),
     /** The answer given the first time, returned again to a replay. */
     response: jsonb().$type<Record<string, unknown>>().notNull(),
   },

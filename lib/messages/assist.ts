@@ -16,6 +16,7 @@ export const assist = {
   number: "序号",
   name: "姓名",
   signature: "签名",
+  onLeave: "请假",
   note: "备注（迟到请注明）",
   expectedCount: (n: number) => `应到 ${n} 人`,
   signedBy: "支部书记签字：",

@@ -7,7 +7,9 @@ export const checkin = {
   done: (time: string) => `签到成功，${time} 已签到。`,
   late: (time: string) => `已签到（迟到），签到时间 ${time}。`,
   already: (time: string) => `您已于 ${time} 签到，无需重复签到。`,
-  offline: "（离线扫码，已补传）",
+  offline: "（离线扫码，已补传，待支部书记确认）",
+  offlineTooLate: (minutes: number) => `离线签到须在活动结束后 ${minutes} 分钟内联网送达，已超过时限，请联系支部书记。`,
+  otherBranchCode: "这是其他支部活动的签到码，不是您所在支部的活动，请输入本支部签到屏上的签到码。",
   notYourBranch: "这不是您所在支部的活动，不能签到。",
   notMember: "只有党员可以签到。",
   windowClosed: "不在签到时间内：签到于开始前 30 分钟开放，活动结束时关闭。",
@@ -34,6 +36,7 @@ export const checkin = {
   onlyProxyDisputed: "只能对代签到提出异议。",
   alreadyDisputed: "已提出过异议，请等待处理。",
   scanned: "正在签到…",
+  scanInvalid: "扫码信息无效，请重新扫码。",
   signInFirst: "请先登录，登录后将自动完成签到。",
   /** The button beside the code field; what the scanner itself says is in ./scan, loaded with it. */
   scanButton: "扫码签到",

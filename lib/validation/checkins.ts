@@ -10,6 +10,9 @@ export const checkinInput = z.object({
   clientId: z.uuid({ error: "请求编号无效" }),
   /** Device time of the scan (ISO 8601); sent by offline replays. */
   scannedAt: z.iso.datetime({ offset: true, error: "扫码时间无效" }).transform((s) => new Date(s)).optional(),
+  /** A scan sealed by the /c page before sign-in: the server time it arrived and the seal (lib/checkin-seal.ts). */
+  seenAt: z.coerce.number({ error: t.checkin.scanInvalid }).int(t.checkin.scanInvalid).nonnegative(t.checkin.scanInvalid).max(2 ** 53, t.checkin.scanInvalid).optional(),
+  seal: z.string({ error: t.checkin.scanInvalid }).regex(/^[0-9a-f]{32}$/, t.checkin.scanInvalid).optional(),
 });
 
 export const proxyCheckinInput = z.object({
@@ -21,6 +24,18 @@ export const proxyCheckinInput = z.object({
 export const disputeInput = z.object({
   checkinId: id,
   reason: z.string({ error: t.checkin.disputeReason }).trim().min(2, t.checkin.disputeReason).max(500, t.checkin.disputeReason),
+});
+
+export const reviewOfflineInput = z.object({
+  checkinId: id,
+  decision: z.enum(["confirm", "reject"], { error: t.errors.bad_request }),
+  note: z.string().trim().max(500, t.checkinReview.noteNeeded).optional(),
+});
+
+export const settleDisputeInput = z.object({
+  disputeId: id,
+  decision: z.enum(["keep", "remove"], { error: t.errors.bad_request }),
+  note: z.string({ error: t.checkinReview.noteNeeded }).trim().min(2, t.checkinReview.noteNeeded).max(500, t.checkinReview.noteNeeded),
 });
 
 export const activityIdParam = z.object({ activityId: id });

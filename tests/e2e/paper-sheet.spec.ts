@@ -19,6 +19,9 @@ test("the secretary asks leave for a member without a phone, prints the sign-in 
   await shot(secretary, "leave-for-filed");
   await secretary.getByRole("link", { name: "请假与补学" }).click();
   await expect(secretary.getByText(/由 .+ 代为申请/).first()).toBeVisible();
+  await secretary.getByLabel("选择 刘洋 的申请").check();
+  await secretary.getByRole("button", { name: "批准所选申请" }).click();
+  await expect(secretary.getByText(/^已批准 1 项/)).toBeVisible();
 
   const member = await browser.newPage();
   await signIn(member, "13800000004", "demo1234");
@@ -34,6 +37,8 @@ test("the secretary asks leave for a member without a phone, prints the sign-in 
   const sheet = secretary.getByRole("article", { name: /签到表$/ });
   await expect(sheet.getByRole("columnheader", { name: "签名" })).toBeVisible();
   await expect(sheet.getByRole("cell", { name: "刘洋" })).toBeVisible();
+  // On leave, and so marked: nobody waits for their signature.
+  await expect(sheet.getByRole("row").filter({ hasText: "刘洋" })).toContainText("请假");
   await shot(secretary, "paper-sheet");
   await secretary.emulateMedia({ media: "print" });
   await expect(secretary.getByRole("navigation", { name: "主导航" })).toBeHidden();

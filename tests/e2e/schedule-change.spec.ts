@@ -46,6 +46,8 @@ test("a secretary asks to move the theme day; the committee endorses, the county
   // The committee above the branch finds it waiting, and endorses it.
   const committee = await browser.newPage();
   await signIn(committee, "13800000002", password);
+  // The request is also a notice: the admins' home has the bell, with it unread.
+  await expect(committee.getByRole("link", { name: /^通知，\d+ 条未读$/ })).toBeVisible();
   await committee.getByRole("link", { name: "时间调整审批" }).click();
   await expect(card(committee)).toContainText("城关镇东街社区党支部");
   await expect(card(committee)).toContainText("与镇防汛值班冲突");

@@ -64,7 +64,9 @@ describe("running a theme day", () => {
     const rows = await county.db.select().from(attendance).where(and(eq(attendance.activityId, activityId), eq(attendance.expected, true)));
     expect(rows.every((r) => r.outcome !== null)).toBe(true);
     expect(rows.filter((r) => r.outcome === "absent")).toHaveLength(absent);
-    expect(rows.filter((r) => r.outcome === "present" || r.outcome === "late")).toHaveLength(2);
+    // The two proxy check-ins, and the secretary who ran and closed it (主持).
+    expect(rows.filter((r) => r.outcome === "present" || r.outcome === "late")).toHaveLength(3);
+    expect(rows.find((r) => r.memberId === county.secretary.userId)).toMatchObject({ outcome: "present", source: "host" });
     await expect(closeActivity(county.db, county.secretary, { activityId }, during)).rejects.toMatchObject({ message: "活动已结束，不能再修改。" });
     await expect(proxyCheckIn(county.db, county.secretary, { activityId, memberId: rows[0].memberId, reason: "补录" }, during)).rejects.toMatchObject({ code: "conflict" });
   });
@@ -73,7 +75,7 @@ describe("running a theme day", () => {
     const after = new Date(startsAt.getTime() + 5 * 3600_000);
     const { rows } = await complianceForMonth(county.db, admin, monthOf(startsAt), after);
     const own = rows.find((r) => r.activityId === activityId)!;
-    expect(own).toMatchObject({ timing: "on_time", status: "closed", openSteps: 0, attended: 2, deviation: false });
+    expect(own).toMatchObject({ timing: "on_time", status: "closed", openSteps: 0, attended: 3, deviation: false });
     const other = rows.find((r) => r.activityId === foreignActivityId)!;
     expect(other).toMatchObject({ status: "scheduled", overdue: true, deviation: true });
     await expect(complianceForMonth(county.db, county.secretary, monthOf(startsAt))).rejects.toMatchObject({ code: "forbidden" });

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { activities } from "@/db/schema/activities";
 import { checkins } from "@/db/schema/checkins";
 import type { Ctx } from "@/lib/action";
+import { env } from "@/env";
+import { members } from "@/db/schema/users";
+import { sealScan } from "@/lib/checkin-seal";
 import { codeFor, stepAt } from "@/lib/checkin-token";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
@@ -99,6 +102,20 @@ describe("the check-in, through server.mjs's node:http handler and through Next'
     const again = await Promise.all([viaNode(JSON.stringify(await scan())), viaRoute(JSON.stringify(await scan()))]);
     for (const answer of again) expect(answer).toMatchObject({ status: 200, body: { ok: true, data: { status: "already" } } });
     expect(await rowsOf(member.userId)).toHaveLength(1);
+  });
+
+  it("judges a scan sealed before a 45 s sign-in at its sealed time, on both paths alike", async () => {
+    const others = await county.db.select({ userId: members.userId }).from(members).where(and(eq(members.branchId, county.homeBranchId), eq(members.presence, "home"))).orderBy(members.userId).limit(2).offset(3);
+    const seenAt = Date.now() - 45_000;
+    const step = stepAt(seenAt);
+    const scanned = { activityId: activity.id, step, code: await codeFor(activity.checkinSecret, activity.id, step) };
+    const seal = await sealScan(env.AUTH_SECRET, { ...scanned, seenAt });
+    const answers: Sent[] = [];
+    for (const [i, via] of [viaNode, viaRoute].entries()) {
+      session.ctx = { db: county.db, scope: { ...member, userId: others[i].userId } };
+      answers.push(await via(JSON.stringify({ ...scanned, seenAt, seal, clientId: randomUUID(), scannedAt: new Date().toISOString() })));
+    }
+    for (const answer of answers) expect(answer).toMatchObject({ status: 200, body: { ok: true, data: { status: "checked_in", offline: false, at: new Date(seenAt).toISOString() } } });
   });
 
   it("answers with the headers Next would add to an API response", async () => {

@@ -1,13 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attendanceSummary, checkIn, disputeCheckin, myCheckin, proxyCheckIn } from "@/db/queries/checkins";
+import { attendanceSummary } from "@/db/queries/checkin-screen";
+import { disputeCheckin } from "@/db/queries/checkin-review";
+import { checkIn, myCheckin, proxyCheckIn } from "@/db/queries/checkins";
+import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { checkins } from "@/db/schema/checkins";
 import { members, users } from "@/db/schema/users";
 import { loadSessionUser } from "@/db/queries/session";
-import { codeFor, stepAt } from "@/lib/checkin-token";
+import { sealScan, SIGN_IN_GRACE_MS } from "@/lib/checkin-seal";
+import { codeFor, OFFLINE_GRACE_MINUTES, STEP_MS, stepAt } from "@/lib/checkin-token";
+import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
@@ -27,6 +32,11 @@ afterAll(() => county.close());
 const scanAt = async (when: Date) => {
   const step = stepAt(when.getTime());
   return { activityId: activity.id, step, code: await codeFor(activity.checkinSecret, activity.id, step), clientId: randomUUID() };
+};
+/** The nth member of the home branch who is at home (so expected), for a test of its own. */
+const homeMember = async (n: number) => {
+  const [row] = await county.db.select({ userId: members.userId }).from(members).where(and(eq(members.branchId, county.homeBranchId), eq(members.presence, "home"))).orderBy(members.userId).limit(1).offset(n);
+  return row.userId;
 };
 const rowsOf = (memberId: number) => county.db.select().from(checkins).where(and(eq(checkins.activityId, activity.id), eq(checkins.memberId, memberId)));
 
@@ -73,14 +83,76 @@ describe("check-in", () => {
     await expect(checkIn(county.db, outsider, await scanAt(at(1)), at(1))).rejects.toMatchObject({ code: "forbidden", message: "这不是您所在支部的活动，不能签到。" });
   });
 
-  it("accepts an offline scan that arrives hours later if it was inside the window, and flags it", async () => {
-    const [someone] = await county.db.select({ userId: members.userId }).from(members).where(and(eq(members.branchId, county.homeBranchId), eq(members.presence, "home"))).orderBy(members.userId).limit(20).offset(10);
-    const scope = { ...member, userId: someone.userId };
+  it("accepts an offline scan that arrives after the end within the grace if it was inside the window, and flags it for review", async () => {
+    const someone = await homeMember(10);
+    const scope = { ...member, userId: someone };
     const scannedAt = at(5);
-    const answer = await checkIn(county.db, scope, { ...(await scanAt(scannedAt)), scannedAt }, at(400));
+    const answer = await checkIn(county.db, scope, { ...(await scanAt(scannedAt)), scannedAt }, at(120 + OFFLINE_GRACE_MINUTES - 1));
     expect(answer).toMatchObject({ status: "checked_in", offline: true, at: scannedAt.toISOString() });
-    const [row] = await rowsOf(someone.userId);
-    expect(row).toMatchObject({ offline: true });
+    const [row] = await rowsOf(someone);
+    expect(row).toMatchObject({ offline: true, review: "pending" });
+  });
+
+  it("refuses an offline scan that arrives later than the grace after the end, writing nothing", async () => {
+    const someone = await homeMember(11);
+    const scannedAt = at(1);
+    await expect(checkIn(county.db, { ...member, userId: someone }, { ...(await scanAt(scannedAt)), scannedAt }, at(120 + OFFLINE_GRACE_MINUTES + 1))).rejects.toMatchObject({ code: "conflict", message: t.checkin.offlineTooLate(OFFLINE_GRACE_MINUTES) });
+    expect(await rowsOf(someone)).toHaveLength(0);
+  });
+
+  it("records an offline scan at a time bounded by its step, whatever the device claims", async () => {
+    const someone = await homeMember(12);
+    const scan = await scanAt(at(14.5));
+    // The device says 29 s after the code's step began — past the 15-minute mark; the code proves no later than its step.
+    const claimed = new Date(scan.step * STEP_MS + 29_000);
+    const answer = await checkIn(county.db, { ...member, userId: someone }, { ...scan, scannedAt: claimed }, at(60));
+    expect(new Date(answer.at).getTime()).toBeLessThan((scan.step + 1) * STEP_MS);
+    expect(new Date(answer.at).getTime()).toBeGreaterThanOrEqual(scan.step * STEP_MS);
+  });
+
+  it("calls a typed code sent 30 s late expired, not an offline check-in", async () => {
+    const someone = await homeMember(13);
+    const { code } = await scanAt(at(20));
+    const sent = new Date(at(20).getTime() + 30_000);
+    await expect(checkIn(county.db, { ...member, userId: someone }, { activityId: activity.id, code, clientId: randomUUID(), scannedAt: sent }, sent)).rejects.toMatchObject({ message: t.checkin.expired });
+    expect(await rowsOf(someone)).toHaveLength(0);
+  });
+});
+
+describe("a scan that goes through sign-in", () => {
+  const key = "test-seal-key-of-at-least-32-characters";
+  it("counts at the sealed time of the scan after a 40 s sign-in", async () => {
+    const someone = await homeMember(14);
+    const scan = await scanAt(at(2));
+    const seenAt = at(2).getTime();
+    const seal = await sealScan(key, { ...scan, seenAt });
+    const answer = await checkIn(county.db, { ...member, userId: someone }, { ...scan, seenAt, seal, scannedAt: at(2.7) }, at(2.7), key);
+    expect(answer).toMatchObject({ status: "checked_in", offline: false, at: at(2).toISOString() });
+  });
+
+  it("refuses a forged seal, an old code sealed now and a seal past its grace", async () => {
+    const someone = await homeMember(15);
+    const scope = { ...member, userId: someone };
+    const scan = await scanAt(at(3));
+    const seenAt = at(3).getTime();
+    const late = new Date(seenAt + 40_000);
+    await expect(checkIn(county.db, scope, { ...scan, seenAt, seal: "0".repeat(32) }, late, key)).rejects.toMatchObject({ message: t.checkin.expired });
+    const old = await scanAt(at(-10));
+    const sealedNow = await sealScan(key, { ...old, seenAt });
+    await expect(checkIn(county.db, scope, { ...old, seenAt, seal: sealedNow }, late, key)).rejects.toMatchObject({ message: t.checkin.expired });
+    const seal = await sealScan(key, { ...scan, seenAt });
+    await expect(checkIn(county.db, scope, { ...scan, seenAt, seal }, new Date(seenAt + SIGN_IN_GRACE_MS + 1000), key)).rejects.toMatchObject({ message: t.checkin.expired });
+    expect(await rowsOf(someone)).toHaveLength(0);
+  });
+});
+
+describe("a typed code of another branch's activity", () => {
+  it("is called another branch's code, not a wrong one", async () => {
+    const [other] = await county.db.select().from(activities).where(and(eq(activities.planId, activity.planId!), eq(activities.branchId, county.otherBranchId)));
+    expect(other).toBeDefined();
+    const code = await codeFor(other.checkinSecret, other.id, stepAt(at(4).getTime()));
+    const someone = await homeMember(9);
+    await expect(checkIn(county.db, { ...member, userId: someone }, { activityId: activity.id, code, clientId: randomUUID() }, at(4))).rejects.toMatchObject({ message: t.checkin.otherBranchCode });
   });
 });
 

@@ -134,6 +134,8 @@ export const matrix: Record<string, Case> = {
   "app/(secretary)/branch/activities/actions.ts#recordDuesAction": { branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, amount: "10" }) },
   "app/(secretary)/branch/activities/actions.ts#closeActivityAction": { branch: (o) => ({ activityId: o.activityId }) },
   "app/(secretary)/branch/activities/checkin-actions.ts#proxyCheckinAction": { branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, reason: "代为签到" }) },
+  "app/(secretary)/branch/activities/checkin-actions.ts#reviewOfflineAction": { branch: (o) => ({ checkinId: o.checkinId, decision: "reject" }) },
+  "app/(secretary)/branch/activities/checkin-actions.ts#settleDisputeAction": { branch: (o) => ({ disputeId: o.disputeId, decision: "remove", note: "越权处理" }) },
   "app/(secretary)/branch/activities/checkin-actions.ts#paperSheetAction": {
     branch: (o) => ({ activityId: o.activityId, entries: [{ memberId: o.memberId, outcome: "present" }] }),
   },
@@ -152,6 +154,7 @@ export const matrix: Record<string, Case> = {
 
   "app/api/v1/activities/[activityId]/attendance/route.ts#GET": { branch: (o) => ({ params: { activityId: o.activityId } }) },
   "app/api/v1/activities/[activityId]/read/route.ts#POST": { branch: (o) => ({ params: { activityId: o.activityId } }) },
+  "app/api/v1/activities/[activityId]/attendance/export/route.ts#GET": { branch: (o) => ({ params: { activityId: o.activityId } }) },
   "app/api/v1/branches/[branchId]/community-feedback/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId }, query: { quarter: "2026-Q4" } }) },
   "app/api/v1/branches/[branchId]/points-bulletin/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId }, query: { month: "2026-11" } }) },
   "app/api/v1/assessment/route.ts#GET": { self: "the yearly assessment of the units under the caller's own admin grants; names no object" },

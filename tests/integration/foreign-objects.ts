@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { and, asc, eq, ne, notExists, sql } from "drizzle-orm";
+import { disputeCheckin } from "@/db/queries/checkin-review";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { decideReport, fileReport } from "@/db/queries/community";
 import { decideLeave, fileLeave } from "@/db/queries/leave";
@@ -14,7 +15,7 @@ import { loadSessionUser } from "@/db/queries/session";
 import { createServiceActivity } from "@/db/queries/service-activities";
 import { recordHours } from "@/db/queries/volunteer-hours";
 import { activities, activitySteps, notices, scheduleChanges } from "@/db/schema/activities";
-import { checkins } from "@/db/schema/checkins";
+import { checkinDisputes, checkins } from "@/db/schema/checkins";
 import { communityReports } from "@/db/schema/community";
 import { makeupTasks } from "@/db/schema/leave";
 import { orgNodes } from "@/db/schema/org";
@@ -50,6 +51,8 @@ export interface BranchObjects {
   /** Submitted, waiting for the secretary. */
   makeupTaskId: number;
   checkinId: number;
+  /** The proxy check-in's member disputes it. */
+  disputeId: number;
   changeId: number;
   noticeId: number;
   pointEntryId: number;
@@ -137,6 +140,8 @@ export async function foreignCounty() {
 
     await proxyCheckIn(db, secretary, { activityId: activity.id, memberId: scanned.userId, reason: "手机没电" }, startsAt);
     const [checkin] = await db.select().from(checkins).where(and(eq(checkins.activityId, activity.id), eq(checkins.memberId, scanned.userId)));
+    await disputeCheckin(db, await scope(scanned.userId), { checkinId: checkin.id, reason: "当天我不在" });
+    const [dispute] = await db.select().from(checkinDisputes).where(eq(checkinDisputes.checkinId, checkin.id));
 
     await requestChange(db, secretary, { activityId: activity.id, toStartsAt: new Date(startsAt.getTime() + DAY), reason: "村里秋收" });
     const [{ id: changeId }] = await db.select({ id: scheduleChanges.id }).from(scheduleChanges).where(eq(scheduleChanges.activityId, activity.id));
@@ -158,6 +163,7 @@ export async function foreignCounty() {
       inactiveMemberId: inactive.userId,
       makeupTaskId: task.id,
       checkinId: checkin.id,
+      disputeId: dispute.id,
       changeId,
       noticeId: notice.id,
       pointEntryId: entry.id,

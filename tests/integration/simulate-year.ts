@@ -63,7 +63,9 @@ export async function simulateYear(db: Db, people: { admin: Scope; secretary: Sc
       outcomes.push({ memberId: row.memberId, month, outcome, dues });
     }
     for (const s of steps.filter((s) => s.mandatory)) await markStep(db, people.secretary, { stepId: s.id, done: true }, during);
-    await closeActivity(db, people.secretary, { activityId: activity.id }, new Date(startsAt.getTime() + 3 * 3600_000));
+    // Whoever closes ran it and counts present (主持): a month the secretary missed is closed by the county.
+    const secretaryAbsent = outcomes.some((o) => o.month === month && o.memberId === people.secretary.userId && o.outcome === "absent");
+    await closeActivity(db, secretaryAbsent ? people.admin : people.secretary, { activityId: activity.id }, new Date(startsAt.getTime() + 3 * 3600_000));
   }
 
   // Service: in-office members report to the demo grid, then serve a few times a month.

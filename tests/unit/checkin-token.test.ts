@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeFor, STEP_MS, stepAt, typedStepInWindow, verifyScan, type Scan } from "@/lib/checkin-token";
+import { codeFor, recordedAt, STEP_MS, stepAt, typedStepInWindow, verifyScan, type Scan } from "@/lib/checkin-token";
 
 const secret = "s3cret-of-activity-7";
 const opensAt = new Date("2026-12-01T00:30:00Z");
@@ -82,5 +82,31 @@ describe("typedStepInWindow (长辈模式)", () => {
     expect(await typedStepInWindow(await typed(step + 20))).toBeNull();
     const right = await codeFor(secret, 7, step);
     expect(await typedStepInWindow({ ...(await typed(step)), code: right === "000000" ? "111111" : "000000" })).toBeNull();
+  });
+});
+
+describe("a code sent at once with its device time", () => {
+  it("is judged online: typed 30 s late it is expired, not an offline check-in", async () => {
+    const typed = await scan({ atStep: step - 2 });
+    expect(await verifyScan({ ...typed, step: undefined, scannedAt: now })).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyScan({ ...typed, scannedAt: now })).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("calls a typed code from a few minutes ago expired, and one never shown wrong", async () => {
+    expect(await verifyScan({ ...(await scan({ atStep: step - 12 })), step: undefined })).toEqual({ ok: false, reason: "expired" });
+    const right = await codeFor(secret, 7, step);
+    expect(await verifyScan({ ...(await scan()), step: undefined, code: right === "000000" ? "111111" : "000000" })).toMatchObject({ ok: false });
+  });
+});
+
+describe("recordedAt", () => {
+  const arrival = new Date("2026-12-01T03:30:00Z");
+  const shown = step * STEP_MS;
+  it("keeps a device time only inside the step the code proves and before the arrival", () => {
+    expect(recordedAt(step, arrival, new Date(shown + 5_000)).getTime()).toBe(shown + 5_000);
+    expect(recordedAt(step, arrival, new Date(shown - 25_000)).getTime()).toBe(shown);
+    expect(recordedAt(step, arrival, new Date(shown + 29_000)).getTime()).toBe(shown + STEP_MS - 1);
+    expect(recordedAt(step, arrival, new Date(arrival.getTime() + 60_000)).getTime()).toBeLessThan(shown + STEP_MS);
+    expect(recordedAt(step, now)).toEqual(now);
   });
 });

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { NoticeBell } from "@/components/notice-bell";
 import { countyDashboard } from "@/db/queries/dashboard";
+import { unreadCount } from "@/db/queries/notices";
 import { listTree } from "@/db/queries/org";
 import { BarChart } from "@/components/bar-chart";
 import { Card } from "@/components/ui/card";
@@ -21,12 +23,14 @@ export default async function AdminPage() {
   const { db, scope } = await pageContext();
   const month = monthOf(new Date());
   const staff = holdsRole(scope, REVIEWER_ROLES);
-  const [nodes, today] = await pageData(Promise.all([listTree(db, scope), staff ? countyDashboard(db, scope, month) : null]));
+  const [nodes, today, unread] = await pageData(
+    Promise.all([listTree(db, scope), staff ? countyDashboard(db, scope, month) : null, unreadCount(db, scope)]),
+  );
   const d = t.dashboard;
   const top = Math.min(...nodes.map(depth));
   return (
     <>
-      <PageHeader title={t.org.title} />
+      <PageHeader title={t.org.title} action={<NoticeBell unread={unread} />} />
       <main className="space-y-3 p-4">
         {today && (
           <Card title={d.title(t.points.month(month))}>

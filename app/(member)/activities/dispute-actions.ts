@@ -1,6 +1,6 @@
 "use server";
 
-import { disputeCheckin } from "@/db/queries/checkins";
+import { disputeCheckin } from "@/db/queries/checkin-review";
 import { action } from "@/lib/action";
 import { disputeInput } from "@/lib/validation/checkins";
 

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CheckinMarkTags } from "@/components/checkin-mark-tags";
 import { OutcomeTag } from "@/components/outcome-tag";
 import { EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myActivities } from "@/db/queries/member-activities";
 import type { ActivityType, Outcome } from "@/db/schema/activities";
+import { checkinMarks } from "@/lib/checkin-marks";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
 import { pageContext } from "@/lib/session";
@@ -20,6 +22,10 @@ interface Item {
   status: "scheduled" | "closed";
   expected: boolean;
   outcome: Outcome | null;
+  source: string | null;
+  method: string | null;
+  offline: boolean | null;
+  review: string | null;
 }
 
 export default async function ActivitiesPage() {
@@ -57,7 +63,9 @@ function Section({ title, items, empty }: { title: string; items: Item[]; empty?
               <Link href={`/activities/${a.id}`} prefetch={false} className="block px-4 py-3">
                 <span className="flex items-center justify-between gap-2">
                   <span className="font-medium">{a.title}</span>
-                  <span className="shrink-0">
+                  <span className="flex shrink-0 flex-wrap justify-end gap-1">
+                    {/* How it was recorded, where not by the member's own scan: 代签, 离线补传, 主持. */}
+                    {a.outcome && <CheckinMarkTags marks={checkinMarks(a)} />}
                     <OutcomeTag outcome={a.outcome} expected={a.expected} closed={a.status === "closed"} />
                   </span>
                 </span>

@@ -30,6 +30,8 @@ function hrefOf(scope: Scope, notice: Notice): string | null {
   // Appeals go to secretaries, answers to members.
   if (notice.kind === "points") return holdsRole(scope, ["secretary"]) ? "/branch" : "/points";
   if (!notice.activityId || !notice.branchPath) return null;
+  // A dispute is settled in the branch's list of open disputes, by whoever manages the branch.
+  if (notice.kind === "dispute") return canReadRoster(scope, notice.branchPath) ? `/branch/${notice.branchId}/disputes` : `/activities/${notice.activityId}`;
   const member = scope.member?.branchPath === notice.branchPath;
   const manages = canReadRoster(scope, notice.branchPath);
   if (member && (forMembers.has(notice.kind) || !manages)) return `/activities/${notice.activityId}`;

@@ -1,26 +1,28 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { checkinParams } from "@/lib/checkin-url";
+import { checkinParams, sealParams } from "@/lib/checkin-url";
 import { t } from "@/lib/messages";
-import { pageContext } from "@/lib/session";
+import { signInForScan } from "@/lib/scan-seal";
+import { getSessionUser } from "@/lib/session";
 import { ScanCheckin } from "./scan-checkin";
 
 export const metadata = { title: t.checkin.title };
 
 /**
  * The address inside the QR code. A browser without the app's session (WeChat, the camera) is sent to sign
- * in by the proxy and comes back here, where the check-in completes.
+ * in from here, with the scan sealed at the time it arrived, and comes back here, where the check-in
+ * completes and is judged at that time.
  */
-export default async function ScanPage({ params, searchParams }: { params: Promise<{ activityId: string }>; searchParams: Promise<{ s?: string; k?: string }> }) {
-  await pageContext();
-  const { s, k } = await searchParams;
-  const checkin = checkinParams((await params).activityId, s, k);
+export default async function ScanPage({ params, searchParams }: { params: Promise<{ activityId: string }>; searchParams: Promise<{ s?: string; k?: string; t?: string; v?: string }> }) {
+  const query = await searchParams;
+  const checkin = checkinParams((await params).activityId, query.s, query.k);
   if (!checkin) notFound();
+  if (!(await getSessionUser())) redirect(await signInForScan(checkin));
   return (
     <>
       <PageHeader title={t.checkin.title} />
       <main className="p-4">
-        <ScanCheckin checkin={checkin} />
+        <ScanCheckin checkin={checkin} seal={sealParams(query.t, query.v)} />
       </main>
     </>
   );

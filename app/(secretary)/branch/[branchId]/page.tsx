@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { StatGrid } from "@/components/ui/stat-grid";
 import { PageHeader } from "@/components/ui/page-header";
+import { openDisputes } from "@/db/queries/checkin-review";
 import { branchDashboard } from "@/db/queries/dashboard";
 import { listRoster } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
@@ -24,7 +25,9 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
   const query = rosterQuery.safeParse({ ...(await searchParams), ...(await params) });
   if (!query.success) notFound();
   const month = monthOf(new Date());
-  const [{ branch, members }, today] = await pageData(Promise.all([listRoster(db, scope, query.data), branchDashboard(db, scope, query.data.branchId, month)]));
+  const [{ branch, members }, today, disputes] = await pageData(
+    Promise.all([listRoster(db, scope, query.data), branchDashboard(db, scope, query.data.branchId, month), openDisputes(db, scope, query.data.branchId)]),
+  );
   const d = t.dashboard;
   const manage = canManageRoster(scope, branch.path);
   const away = members.filter((m) => m.presence === "away").length;
@@ -37,6 +40,11 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
         <Card title={d.title(t.points.month(month))}>
           <StatGrid items={[[d.attendance, percent(today.attendanceRate)], [d.pendingLeave, today.pendingLeave], [d.overdue, today.overdue], [d.deducted, today.deducted]]} />
         </Card>
+        {disputes.length > 0 && (
+          <ButtonLink href={`/branch/${branch.id}/disputes`} variant="secondary" className="w-full">
+            {t.checkinReview.disputesLink(disputes.length)}
+          </ButtonLink>
+        )}
         {manage && (
           <div className="grid grid-cols-2 gap-2">
             <ButtonLink href={`/branch/${branch.id}/new`}>{t.roster.add}</ButtonLink>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
@@ -5,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NoticeStatus } from "@/components/notice-status";
 import { activityForSecretary, OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import { readStatus } from "@/db/queries/notices";
+import { OFFLINE_GRACE_MINUTES } from "@/lib/checkin-token";
 import { t } from "@/lib/messages";
 import { canFileLeaveFor } from "@/lib/permissions";
 import { pageData } from "@/lib/page-data";
@@ -26,6 +28,8 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
   const away = roster.filter((r) => !r.expected);
   const count = (o: string) => expected.filter((r) => r.outcome === o).length;
   const openMandatory = steps.filter((s) => s.mandatory && !s.doneAt);
+  const pendingOffline = roster.filter((r) => r.review === "pending").map((r) => r.name);
+  const disputed = roster.filter((r) => r.dispute === "open").map((r) => r.name);
   const collectsDues = steps.some((s) => s.kind === "dues");
   const canFileLeave = open && canFileLeaveFor(scope, activity.branchPath);
 
@@ -95,6 +99,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
             {t.run.present} {count("present")} · {t.run.late} {count("late")} · {t.run.leave} {count("leave")} ·{" "}
             {open ? `${t.run.notYet} ${expected.filter((r) => !r.outcome).length}` : `${t.run.absent} ${count("absent")}`}
           </p>
+          {open && <p className="mb-2 text-sm text-stone-600">{t.checkinReview.offlineRule(OFFLINE_GRACE_MINUTES)}</p>}
           <ul className="divide-y divide-stone-100">
             {expected.map((r) => (
               <RosterItem key={r.memberId} row={r} activityId={activity.id} editable={canManage && running} collectsDues={collectsDues} canFileLeave={canFileLeave} />
@@ -113,10 +118,22 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
         <ButtonLink href={`/branch/${activity.branchId}/leave?activityId=${activity.id}`} variant="secondary" className="w-full">
           {t.leave.forActivity}
         </ButtonLink>
+        <a href={`/api/v1/activities/${activity.id}/attendance/export`} className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300" download>
+          {t.checkinReview.export}
+        </a>
 
         {canManage && open && (
           <Card title={t.run.close}>
             {openMandatory.length > 0 && <p className="mb-3 text-amber-800">{t.run.openSteps(openMandatory.map((s) => s.title))}</p>}
+            {pendingOffline.length > 0 && <p className="mb-3 text-amber-800">{t.checkinReview.unreviewedOffline(pendingOffline)}</p>}
+            {disputed.length > 0 && (
+              <p className="mb-3 text-amber-800">
+                {t.checkinReview.openDisputes(disputed)}{" "}
+                <Link href={`/branch/${activity.branchId}/disputes`} className="inline-block min-h-11 py-2 text-brand underline">
+                  {t.checkinReview.disputes}
+                </Link>
+              </p>
+            )}
             {now < activity.startsAt ? <p className="text-stone-600">{t.run.cannotCloseBeforeStart}</p> : <CloseForm activityId={activity.id} />}
           </Card>
         )}

@@ -4,11 +4,14 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Tag } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { CheckinMarkTags } from "@/components/checkin-mark-tags";
+import { checkinMarks } from "@/lib/checkin-marks";
 import { checkin } from "@/lib/messages/checkin";
+import { checkinReview } from "@/lib/messages/checkin-review";
 import { plans } from "@/lib/messages/plans";
 import { run } from "@/lib/messages/run";
 import { closeActivityAction, markStepAction, recordDuesAction } from "../actions";
-import { proxyCheckinAction } from "../checkin-actions";
+import { proxyCheckinAction, reviewOfflineAction } from "../checkin-actions";
 import { LeaveForForm } from "./leave-for-form";
 
 export interface StepView {
@@ -64,6 +67,12 @@ export interface RosterView {
   name: string;
   outcome: "present" | "late" | "leave" | "absent" | null;
   duesFen: number | null;
+  source: string | null;
+  checkinId: number | null;
+  method: string | null;
+  offline: boolean | null;
+  review: string | null;
+  dispute: string | null;
 }
 
 const tone = { present: "green", late: "amber", leave: "blue", absent: "red" } as const;
@@ -75,8 +84,12 @@ export function RosterItem({ row, activityId, editable, collectsDues, canFileLea
     <li className="py-2">
       <div className="flex items-center justify-between gap-2">
         <span>{row.name}</span>
-        <Tag tone={row.outcome ? tone[row.outcome] : "stone"}>{row.outcome ? run.outcome[row.outcome] : run.notYet}</Tag>
+        <span className="flex shrink-0 flex-wrap justify-end gap-1">
+          <CheckinMarkTags marks={checkinMarks(row)} />
+          <Tag tone={row.outcome ? tone[row.outcome] : "stone"}>{row.outcome ? run.outcome[row.outcome] : run.notYet}</Tag>
+        </span>
       </div>
+      {editable && row.review === "pending" && row.checkinId && <ReviewOffline checkinId={row.checkinId} name={row.name} />}
       {editable && !row.outcome && (
         <details className="mt-1">
           <summary className="min-h-11 cursor-pointer py-2 text-sm text-brand">{checkin.proxy}</summary>
@@ -95,6 +108,23 @@ export function RosterItem({ row, activityId, editable, collectsDues, canFileLea
         <DuesForm activityId={activityId} memberId={row.memberId} name={row.name} fen={row.duesFen} editable={editable} />
       )}
     </li>
+  );
+}
+
+/** An offline check-in is confirmed (the member was there) or rejected before the activity can close. */
+function ReviewOffline({ checkinId, name }: { checkinId: number; name: string }) {
+  return (
+    <div className="mt-1 grid grid-cols-2 gap-2">
+      {(["confirm", "reject"] as const).map((decision) => (
+        <ActionForm key={decision} action={reviewOfflineAction}>
+          <input type="hidden" name="checkinId" value={checkinId} />
+          <input type="hidden" name="decision" value={decision} />
+          <SubmitButton variant="secondary" className="w-full" aria-label={`${name} ${checkinReview[decision]}`}>
+            {checkinReview[decision]}
+          </SubmitButton>
+        </ActionForm>
+      ))}
+    </div>
   );
 }
 

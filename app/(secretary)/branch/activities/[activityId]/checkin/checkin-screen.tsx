@@ -2,9 +2,10 @@
 
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
-import { codeFor, STEP_MS, stepAt } from "@/lib/checkin-token";
+import { codeFor, OFFLINE_GRACE_MINUTES, STEP_MS, stepAt } from "@/lib/checkin-token";
 import { checkinUrl } from "@/lib/checkin-url";
 import { checkin } from "@/lib/messages/checkin";
+import { checkinReview } from "@/lib/messages/checkin-review";
 import { run } from "@/lib/messages/run";
 
 interface Summary {
@@ -12,6 +13,7 @@ interface Summary {
   present: string[];
   leave: string[];
   waiting: string[];
+  pendingOffline: number;
 }
 
 /**
@@ -83,6 +85,8 @@ export function CheckinScreen({ activityId, secret, initial }: { activityId: num
         </dl>
         {summary.present.length > 0 && <p className="mt-3 text-sm"><span className="font-medium">{run.present}：</span>{summary.present.join("、")}</p>}
         {summary.waiting.length > 0 && <p className="mt-1 text-sm text-stone-700"><span className="font-medium">{run.notYet}：</span>{summary.waiting.join("、")}</p>}
+        {summary.pendingOffline > 0 && <p className="mt-2 rounded-lg bg-amber-50 p-2 text-sm text-amber-900" data-testid="pending-offline">{checkinReview.pendingHere(summary.pendingOffline)}</p>}
+        <p className="mt-2 text-sm text-stone-600">{checkinReview.offlineRule(OFFLINE_GRACE_MINUTES)}</p>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { checkinScreen } from "@/db/queries/checkins";
+import { checkinScreen } from "@/db/queries/checkin-screen";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";

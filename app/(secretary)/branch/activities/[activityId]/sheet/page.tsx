@@ -65,7 +65,8 @@ export default async function SignInSheetPage({ params }: { params: Promise<{ ac
                   <td className="border border-stone-800 px-2 text-center">{i + 1}</td>
                   <td className="border border-stone-800 px-2">{r.name}</td>
                   <td className="border border-stone-800 px-2" />
-                  <td className="border border-stone-800 px-2" />
+                  {/* A member on leave is not expected to sign: the sheet says so, as the roll call would. */}
+                  <td className="border border-stone-800 px-2">{r.outcome === "leave" ? a.onLeave : ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import { attendanceSummary } from "@/db/queries/checkins";
+import { attendanceSummary } from "@/db/queries/checkin-screen";
 import { route } from "@/lib/route";
 import { activityIdParam } from "@/lib/validation/checkins";
 

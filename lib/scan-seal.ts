@@ -1,0 +1,11 @@
+import "server-only";
+import { env } from "@/env";
+import { sealScan } from "./checkin-seal";
+import { sealedCheckinPath, type CheckinQr } from "./checkin-url";
+
+/** Where a signed-out scan goes: sign-in, returning to its /c address sealed with the time it reached us. */
+export async function signInForScan(checkin: CheckinQr, now = new Date()): Promise<string> {
+  const seenAt = now.getTime();
+  const seal = await sealScan(env.AUTH_SECRET, { ...checkin, seenAt });
+  return `/login?callbackUrl=${encodeURIComponent(sealedCheckinPath(checkin, { seenAt, seal }))}`;
+}
