@@ -43,6 +43,7 @@ export const audit = {
     "plan.revise": "修订主题党日计划",
     "activity.create": "新建三会一课",
     "activity.close": "结束活动",
+    "activity.place": "设置活动地点",
     "step.done": "完成议程",
     "step.undo": "撤销议程",
     "dues.record": "记录党费",

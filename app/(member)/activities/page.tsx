@@ -5,6 +5,7 @@ import { EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myActivities } from "@/db/queries/member-activities";
 import type { ActivityType, Outcome } from "@/db/schema/activities";
+import type { ActivityPhase } from "@/lib/activity-phase";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
 import { pageContext } from "@/lib/session";
@@ -17,7 +18,8 @@ interface Item {
   type: ActivityType;
   title: string;
   startsAt: Date;
-  status: "scheduled" | "closed";
+  place: string;
+  phase: ActivityPhase;
   expected: boolean;
   outcome: Outcome | null;
 }
@@ -58,12 +60,13 @@ function Section({ title, items, empty }: { title: string; items: Item[]; empty?
                 <span className="flex items-center justify-between gap-2">
                   <span className="font-medium">{a.title}</span>
                   <span className="shrink-0">
-                    <OutcomeTag outcome={a.outcome} expected={a.expected} closed={a.status === "closed"} />
+                    <OutcomeTag outcome={a.outcome} expected={a.expected} phase={a.phase} />
                   </span>
                 </span>
                 <span className="mt-1 flex items-center gap-2 text-sm text-stone-600">
                   <Tag tone={a.type === "theme_day" ? "red" : "blue"}>{t.activityType[a.type]}</Tag>
                   {formatWhen(a.startsAt)}
+                  {a.place && <span className="truncate">{a.place}</span>}
                 </span>
               </Link>
             </li>
