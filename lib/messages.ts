@@ -42,6 +42,7 @@ import { elder } from "./messages/elder";
 import { pwa } from "./messages/pwa";
 import { push } from "./messages/push";
 import { scan } from "./messages/scan";
+import { print } from "./messages/print";
 
 export const t = {
   app,
@@ -81,4 +82,5 @@ export const t = {
   pwa,
   push,
   scan,
+  print,
 } as const;

@@ -133,6 +133,7 @@ export const matrix: Record<string, Case> = {
   "app/(secretary)/branch/activities/actions.ts#markStepAction": { branch: (o) => [{ stepId: o.stepId, done: true, note: "完成" }, { stepId: o.stepId, done: false }] },
   "app/(secretary)/branch/activities/actions.ts#recordDuesAction": { branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, amount: "10" }) },
   "app/(secretary)/branch/activities/actions.ts#closeActivityAction": { branch: (o) => ({ activityId: o.activityId }) },
+  "app/(secretary)/branch/activities/actions.ts#setPlaceAction": { branch: (o) => ({ activityId: o.activityId, place: "越权改的地点" }) },
   "app/(secretary)/branch/activities/checkin-actions.ts#proxyCheckinAction": { branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, reason: "代为签到" }) },
   "app/(secretary)/branch/activities/checkin-actions.ts#paperSheetAction": {
     branch: (o) => ({ activityId: o.activityId, entries: [{ memberId: o.memberId, outcome: "present" }] }),
@@ -154,6 +155,8 @@ export const matrix: Record<string, Case> = {
   "app/api/v1/branches/[branchId]/community-feedback/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId }, query: { quarter: "2026-Q4" } }) },
   "app/api/v1/branches/[branchId]/points-bulletin/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId }, query: { month: "2026-11" } }) },
   "app/api/v1/assessment/route.ts#GET": { self: "the yearly assessment of the units under the caller's own admin grants; names no object" },
+  "app/api/v1/points-quarter/route.ts#GET": { self: "the quarter's statistics of the branches under the caller's own admin grants; names no object" },
+  "app/api/v1/community-feedback/route.ts#GET": { self: "a rollup of the branches under the caller's own admin grants; names no object" },
   "app/api/v1/points-bulletin/route.ts#GET": { self: "a rollup of the branches under the caller's own admin grants; names no object (a caller without one is refused)" },
   "app/api/v1/branches/[branchId]/members/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId } }) },
   "app/api/v1/checkins/route.ts#POST": { personal: true, branch: (o) => ({ body: { activityId: o.activityId, code: "123456", clientId: randomUUID() } }) },
