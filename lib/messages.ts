@@ -44,6 +44,7 @@ import { pwa } from "./messages/pwa";
 import { push } from "./messages/push";
 import { scan } from "./messages/scan";
 import { ops } from "./messages/ops";
+import { print } from "./messages/print";
 
 export const t = {
   app,
@@ -85,4 +86,5 @@ export const t = {
   push,
   scan,
   ops,
+  print,
 } as const;

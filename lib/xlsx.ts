@@ -15,6 +15,9 @@ export async function workbookOf(sheets: { name: string; caption: string; column
   return workbook.xlsx.writeBuffer();
 }
 
+/** A share (0.873) as the percentage a sheet sums and charts (87.3); blank where there is nothing to divide. */
+export const sheetPercent = (rate: number | null) => (rate === null ? "" : Math.round(rate * 1000) / 10);
+
 /** The download, or the refusal as JSON with its status. */
 export function xlsxResponse(result: ActionResult<{ body: ArrayBuffer | Buffer; name: string }>): Response {
   if (!result.ok) return Response.json(result, { status: failureStatus(result) });

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { ElderHome } from "@/components/elder-home";
 import { MemberTags } from "@/components/member-tags";
 import { NoticeBell } from "@/components/notice-bell";
+import { PhaseTag } from "@/components/phase-tag";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myCheckin } from "@/db/queries/checkins";
@@ -46,6 +47,7 @@ export default async function HomePage() {
             <div className="space-y-2">
               <p className="flex flex-wrap items-center gap-2">
                 <Tag tone={next.type === "theme_day" ? "red" : "blue"}>{t.activityType[next.type]}</Tag>
+                <PhaseTag phase={next.phase} />
                 <span className="text-lg font-medium">{next.title}</span>
               </p>
               <p className="text-stone-800">{formatWhen(next.startsAt)}</p>

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { activityPhase } from "@/lib/activity-phase";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canManageActivity, canReadRoster } from "@/lib/permissions";
@@ -23,12 +24,12 @@ function assertRunning(activity: ActivityWithBranch, now: Date) {
 }
 
 /** The activities of one branch, newest first, for its secretary and the admins above. */
-export async function listBranchActivities(db: Db, scope: Scope, branchId: number) {
+export async function listBranchActivities(db: Db, scope: Scope, branchId: number, now = new Date()) {
   const [branch] = await db.select().from(orgNodes).where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
   if (!branch) throw new AppError("not_found");
   if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
   const rows = await db.select().from(activities).where(eq(activities.branchId, branch.id)).orderBy(desc(activities.startsAt));
-  return { branch, activities: rows };
+  return { branch, activities: rows.map((a) => ({ ...a, phase: activityPhase(a, now) })) };
 }
 
 /** 三会一课 on the same machinery as the theme day, at a time the secretary chooses. */
@@ -75,7 +76,7 @@ export async function activityForSecretary(db: Db, scope: Scope, activityId: num
     .leftJoin(duesPayments, and(eq(duesPayments.activityId, attendance.activityId), eq(duesPayments.memberId, attendance.memberId)))
     .where(eq(attendance.activityId, activity.id))
     .orderBy(asc(sql`${users.name} collate "C"`));
-  return { activity, steps, roster, canManage: canManageActivity(scope, activity.branchPath) };
+  return { activity, phase: activityPhase(activity, now), steps, roster, canManage: canManageActivity(scope, activity.branchPath) };
 }
 
 /** Marks an agenda step done (with an optional note and photo) or undoes it, while the activity runs. */

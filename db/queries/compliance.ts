@@ -1,4 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { activityPhase } from "@/lib/activity-phase";
+import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { countyGrant } from "@/lib/scope-paths";
 import type { Db } from "../open";
@@ -38,15 +40,16 @@ export async function complianceForMonth(db: Db, scope: Scope, month: string, no
     plan,
     rows: rows.map((r) => {
       const timing: "missing" | "on_time" | "moved" | "off_time" = !r.startsAt ? "missing" : r.startsAt.getTime() === plan.startsAt.getTime() ? "on_time" : r.moved ? "moved" : "off_time";
-      const ended = r.startsAt ? r.startsAt.getTime() + (r.durationMinutes ?? 0) * 60_000 < now.getTime() : false;
+      const phase = r.startsAt && r.status && r.durationMinutes != null ? activityPhase({ status: r.status, startsAt: r.startsAt, durationMinutes: r.durationMinutes }, now) : null;
+      const ended = phase === "ended";
       const rate = r.status === "closed" && r.expected > 0 ? r.attended / r.expected : null;
       return {
         ...r,
         timing,
         rate,
-        overdue: r.status === "scheduled" && ended,
+        phase,
         /** What the county should look at: a time not approved, mandatory steps left, not closed in time. */
-        deviation: timing === "missing" || timing === "off_time" || (r.status === "closed" && r.openSteps > 0) || (r.status === "scheduled" && ended),
+        deviation: timing === "missing" || timing === "off_time" || (phase === "closed" && r.openSteps > 0) || ended,
       };
     }),
   };

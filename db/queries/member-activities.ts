@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { activityPhase } from "@/lib/activity-phase";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
@@ -43,12 +44,13 @@ export async function nextActivity(db: Db, scope: Scope, now = new Date()) {
     .orderBy(asc(activities.startsAt), asc(activities.id))
     .limit(1);
   if (!activity) return null;
+  const phase = activityPhase(activity, now);
   const steps = await db
     .select({ title: activitySteps.title, mandatory: activitySteps.mandatory })
     .from(activitySteps)
     .where(eq(activitySteps.activityId, activity.id))
     .orderBy(asc(activitySteps.position));
-  return { ...activity, steps };
+  return { ...activity, phase, steps };
 }
 
 // A branch holds about a theme day and a few 三会一课 a month; two years of history is plenty for a phone.
@@ -68,7 +70,7 @@ export async function myActivities(db: Db, scope: Scope, now = new Date()) {
     .where(eq(activities.branchId, branchId))
     .orderBy(desc(activities.startsAt), desc(activities.id))
     .limit(HISTORY_LIMIT);
-  const item = ({ upcoming: _, ...row }: (typeof rows)[number]) => ({ ...row, expected: row.expected ?? false });
+  const item = ({ upcoming: _, ...row }: (typeof rows)[number]) => ({ ...row, expected: row.expected ?? false, phase: activityPhase(row, now) });
   return {
     upcoming: rows.filter((r) => r.upcoming).map(item).reverse(),
     past: rows.filter((r) => !r.upcoming).map(item),
@@ -76,7 +78,7 @@ export async function myActivities(db: Db, scope: Scope, now = new Date()) {
 }
 
 /** One activity of the member's own branch: time, place, materials, links, agenda and their attendance row. */
-export async function activityForMember(db: Db, scope: Scope, activityId: number) {
+export async function activityForMember(db: Db, scope: Scope, activityId: number, now = new Date()) {
   const activity = await loadActivity(db, scope, activityId, ownBranch);
   const steps = await db
     .select({ id: activitySteps.id, title: activitySteps.title, kind: activitySteps.kind, mandatory: activitySteps.mandatory, doneAt: activitySteps.doneAt })
@@ -98,6 +100,7 @@ export async function activityForMember(db: Db, scope: Scope, activityId: number
       materials: activity.materials,
       links: activity.links,
       status: activity.status,
+      phase: activityPhase(activity, now),
       branchName: activity.branchName,
     },
     steps,

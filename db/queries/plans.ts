@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, notExists } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, notExists, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
@@ -38,7 +38,7 @@ export async function publishPlan(db: Db, scope: Scope, input: PublishPlan, now 
     if (taken) throw new AppError("conflict", t.plans.monthTaken);
     const [plan] = await tx
       .insert(plans)
-      .values({ countyId: county.nodeId, month, title: input.title, startsAt: input.startsAt, durationMinutes: input.durationMinutes, materials: input.materials, links: input.links, publishedBy: scope.userId })
+      .values({ countyId: county.nodeId, month, title: input.title, startsAt: input.startsAt, durationMinutes: input.durationMinutes, place: input.place ?? "", materials: input.materials, links: input.links, publishedBy: scope.userId })
       .returning();
     const agenda = fullAgenda(input.items);
     await tx.insert(planItems).values(agenda.map((item, i) => ({ ...item, planId: plan.id, position: i + 1 })));
@@ -56,6 +56,7 @@ function createFromPlan(tx: Db, plan: Plan, agenda: Pick<PlanItem, "kind" | "tit
     title: plan.title,
     startsAt: plan.startsAt,
     durationMinutes: plan.durationMinutes,
+    place: plan.place,
     materials: plan.materials,
     links: plan.links,
     planId: plan.id,
@@ -92,7 +93,7 @@ export async function revisePlan(db: Db, scope: Scope, input: PublishPlan & { pl
     if (plan.startsAt <= now) throw new AppError("bad_request", t.plans.started);
     const [updated] = await tx
       .update(plans)
-      .set({ title: input.title, startsAt: input.startsAt, durationMinutes: input.durationMinutes, materials: input.materials, links: input.links, version: plan.version + 1, month: monthOf(input.startsAt) })
+      .set({ title: input.title, startsAt: input.startsAt, durationMinutes: input.durationMinutes, place: input.place ?? "", materials: input.materials, links: input.links, version: plan.version + 1, month: monthOf(input.startsAt) })
       .where(eq(plans.id, plan.id))
       .returning();
     const agenda = fullAgenda(input.items);
@@ -108,7 +109,16 @@ export async function revisePlan(db: Db, scope: Scope, input: PublishPlan & { pl
     if (ids.length) {
       await tx
         .update(activities)
-        .set({ title: updated.title, startsAt: updated.startsAt, durationMinutes: updated.durationMinutes, materials: updated.materials, links: updated.links, planVersion: updated.version })
+        .set({
+          title: updated.title,
+          startsAt: updated.startsAt,
+          durationMinutes: updated.durationMinutes,
+          // A branch that set its own place keeps it; one still at the plan's default follows the new default.
+          place: sql`case when ${activities.place} = ${plan.place} then ${updated.place} else ${activities.place} end`,
+          materials: updated.materials,
+          links: updated.links,
+          planVersion: updated.version,
+        })
         .where(inArray(activities.id, ids));
       // Steps not yet done are replaced by the new agenda; nothing is done before the start anyway.
       await tx.delete(activitySteps).where(and(inArray(activitySteps.activityId, ids), isNull(activitySteps.doneAt)));

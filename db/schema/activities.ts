@@ -37,6 +37,8 @@ export const plans = pgTable(
     title: text().notNull(),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     durationMinutes: integer().notNull(),
+    /** The default place of every branch's theme day (often 各支部活动场所); each branch may set its own. */
+    place: text().notNull().default(""),
     materials: text().notNull().default(""),
     links: jsonb().$type<{ title: string; url: string }[]>().notNull().default([]),
     version: integer().notNull().default(1),
@@ -206,7 +208,7 @@ export const duesPayments = pgTable(
   ],
 );
 
-export const noticeKind = pgEnum("notice_kind", ["activity", "reminder", "schedule_change", "plan_revision", "leave", "community", "points", "dispute"]);
+export const noticeKind = pgEnum("notice_kind", ["activity", "reminder", "schedule_change", "plan_revision", "leave", "community", "points", "dispute", "place_change"]);
 
 /** One in-app message to one person; read receipts are what the secretary's "who has not read" shows. */
 export const notices = pgTable(

@@ -19,8 +19,6 @@ export const assist = {
   onLeave: "请假",
   note: "备注（迟到请注明）",
   expectedCount: (n: number) => `应到 ${n} 人`,
-  signedBy: "支部书记签字：",
-  date: "日期：",
   mark: { none: "未到", present: "出席", late: "迟到" },
   markFor: (name: string) => `${name} 的出勤`,
   save: "保存录入结果",

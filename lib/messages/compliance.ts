@@ -9,9 +9,6 @@ export const compliance = {
   steps: "必选议程",
   complete: "已完成",
   incomplete: (n: number) => `${n} 项未完成`,
-  closed: "已结束",
-  open: "未结束",
-  overdue: "逾期未结束",
   missing: "未生成活动",
   show: "查看",
   summary: (startsAt: string, branches: number, deviations: number) =>

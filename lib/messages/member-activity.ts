@@ -15,5 +15,4 @@ export const memberActivity = {
   noAgenda: "本次活动没有固定议程。",
   myOutcome: "我的出勤",
   notExpected: "不计入应到",
-  pending: "待开展",
 } as const;

@@ -6,7 +6,7 @@ export const notices = {
   markAll: "全部标为已读",
   markedAll: "已全部标为已读。",
   more: "更早的通知",
-  kind: { activity: "活动通知", reminder: "提醒", schedule_change: "时间调整", plan_revision: "计划修订", leave: "请假", community: "社区", points: "积分", dispute: "代签异议" },
+  kind: { activity: "活动通知", reminder: "提醒", schedule_change: "时间调整", plan_revision: "计划修订", leave: "请假", community: "社区", points: "积分", dispute: "代签异议", place_change: "地点变更" },
   reminderTitle: (title: string) => `请查看活动通知：${title}`,
   status: "通知阅读情况",
   read: "已读",

@@ -34,6 +34,13 @@ export const run = {
   onlyThemeDay: "主题党日的时间只能通过调整申请变更。",
   badUpload: "只支持 JPG、PNG、WebP 图片或 PDF，且不超过 5 MB。",
   outcome: { present: "出席", late: "迟到", leave: "请假", absent: "缺席" },
-  status: { scheduled: "待开展", closed: "已结束" },
-  running: "进行中",
+  placeLabel: "活动地点",
+  placeHint: "地点可随时修改，党员会收到地点变更通知；时间只能通过调整申请变更。",
+  placeSave: "保存地点",
+  placeSaved: "地点已保存，已通知应到党员。",
+  placeUnchanged: "地点没有变化。",
+  placeNotice: "活动地点已变更",
+  placeBody: (title: string, when: string, place: string) => `${title}（${when}）地点：${place || "待定"}`,
+  /** lib/activity-phase.ts: ended is past the planned end and not yet closed by the secretary. */
+  phase: { upcoming: "待开展", running: "进行中", ended: "待结束", closed: "已结束" },
 } as const;

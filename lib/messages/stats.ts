@@ -10,4 +10,12 @@ export const stats = {
   entries: (n: number) => `${n} 条`,
   trend: "各月出勤率",
   none: "—",
+  sheet: {
+    name: "各支部",
+    columns: ["支部", "加分人数", "扣分人数", "出勤率（%）", "请假人次", "补学完成率（%）", "服务时长（小时）"],
+    rulesName: "按规则汇总",
+    rulesColumns: ["规则", "积分"],
+    trendName: "各月出勤率",
+    trendColumns: ["月份", "出勤率（%）"],
+  },
 } as const;

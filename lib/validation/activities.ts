@@ -41,4 +41,10 @@ export const recordDuesInput = z.object({
 });
 
 export const activityRef = z.object({ activityId: id });
+
+/** An empty place is allowed: it reads 地点待定 to members. */
+export const setPlaceInput = z.object({
+  activityId: id,
+  place: z.string({ error: t.run.place }).trim().max(60, t.run.place),
+});
 export const complianceQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() });

@@ -25,6 +25,7 @@ const planFields = {
   title: text(60, t.plans.title),
   startsAt: localDateTime,
   durationMinutes: z.coerce.number({ error: t.plans.duration }).int(t.plans.duration).min(15, t.plans.duration).max(480, t.plans.duration),
+  place: z.string({ error: t.plans.place }).trim().max(60, t.plans.place).default(""),
   materials: z.string().trim().max(20_000, t.plans.materials).default(""),
   links: links.default([]),
   items: agendaItems.min(1, t.plans.emptyAgenda),
@@ -42,4 +43,5 @@ function safeJson(v: string): unknown {
 
 export const publishPlanInput = z.object({ ...planFields, links: json(planFields.links), items: json(planFields.items) });
 export const revisePlanInput = publishPlanInput.extend({ planId: id });
-export type PublishPlan = z.output<typeof publishPlanInput>;
+/** Callers other than the form (scripts, tests) may leave the place out: no default place. */
+export type PublishPlan = Omit<z.output<typeof publishPlanInput>, "place"> & { place?: string };

@@ -1,10 +1,12 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { yearlyAssessment } from "@/db/queries/assessment";
-import { branchFeedback } from "@/db/queries/community-feedback";
+import { branchFeedback, feedbackRollup } from "@/db/queries/community-feedback";
+import { quarterStats } from "@/db/queries/point-stats";
 import { bulletinRollup, monthlyBulletin } from "@/db/queries/point-views";
 import type { Ctx } from "@/lib/action";
 import { formatHours } from "@/lib/community";
+import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
@@ -20,6 +22,8 @@ const feedbackRoute = await import("@/app/api/v1/branches/[branchId]/community-f
 const bulletinRoute = await import("@/app/api/v1/branches/[branchId]/points-bulletin/route");
 const rollupRoute = await import("@/app/api/v1/points-bulletin/route");
 const assessmentRoute = await import("@/app/api/v1/assessment/route");
+const quarterRoute = await import("@/app/api/v1/points-quarter/route");
+const communityRollupRoute = await import("@/app/api/v1/community-feedback/route");
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
 let admin: Scope;
@@ -80,9 +84,33 @@ describe("the .xlsx exports hold the figures the screens show", () => {
     expect(rows.map((r) => [r[0], r[6]])).toEqual([...committees, ...branches].map((u) => [u.name, u.score]));
   });
 
+  it("the quarter's statistics: per branch, by rule and the months' attendance", async () => {
+    const response = await quarterRoute.GET(get("/api/v1/points-quarter?quarter=2026-Q4"));
+    const { branches, rules, trend } = await quarterStats(county.db, admin, QUARTER);
+    const pct = (rate: number | null) => (rate === null ? "" : Math.round(rate * 1000) / 10);
+    const body = await response.clone().arrayBuffer();
+    const again = (sheet: number) => rowsOf(new Response(body, { headers: response.headers }), sheet);
+    expect(await again(1)).toEqual(branches.map((b) => [b.name, b.gained, b.lost, pct(b.attendanceRate), b.leave, pct(b.makeupRate), b.hours]));
+    expect(await again(2)).toEqual(rules.map((r) => [t.points.rules[r.ruleCode] ?? r.ruleCode, r.points]));
+    expect((await again(3)).map((r) => r[0])).toEqual(trend.map((x) => t.points.month(x.month)));
+    expect(branches.some((b) => b.gained > 0) && rules.length > 0).toBe(true);
+  });
+
+  it("the county's community roll-up: per branch, and the total the screen shows in its foot", async () => {
+    const rows = await rowsOf(await communityRollupRoute.GET(get("/api/v1/community-feedback?quarter=2026-Q4")));
+    const screen = await feedbackRollup(county.db, admin, QUARTER);
+    const hours = (h: number) => Number(formatHours(h));
+    expect(rows.slice(0, -1)).toEqual(screen.map((r) => [r.branchName, r.inOffice, r.reported, hours(r.quarterHalfHours), hours(r.yearHalfHours)]));
+    const sum = (pick: (r: (typeof screen)[number]) => number) => screen.reduce((s, r) => s + pick(r), 0);
+    expect(rows.at(-1)).toEqual([t.common.all, sum((r) => r.inOffice), sum((r) => r.reported), hours(sum((r) => r.quarterHalfHours)), hours(sum((r) => r.yearHalfHours))]);
+    expect(sum((r) => r.quarterHalfHours)).toBeGreaterThan(0);
+  });
+
   it("refuses a member, and a secretary for another branch", async () => {
     session.ctx = { db: county.db, scope: await county.scopeOf(phones.member) };
     expect((await assessmentRoute.GET(get("/api/v1/assessment?year=2026"))).status).toBe(403);
+    expect((await quarterRoute.GET(get("/api/v1/points-quarter?quarter=2026-Q4"))).status).toBe(403);
+    expect((await communityRollupRoute.GET(get("/api/v1/community-feedback?quarter=2026-Q4"))).status).toBe(403);
     session.ctx = { db: county.db, scope: county.secretary };
     const other = String(county.otherBranchId);
     expect((await bulletinRoute.GET(get(`/api/v1/branches/${other}/points-bulletin?month=${MONTH}`), params({ branchId: other }))).status).toBe(403);

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { myActivities } from "@/db/queries/member-activities";
 import type { ActivityType, Outcome } from "@/db/schema/activities";
 import { checkinMarks } from "@/lib/checkin-marks";
+import type { ActivityPhase } from "@/lib/activity-phase";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
 import { pageContext } from "@/lib/session";
@@ -19,7 +20,8 @@ interface Item {
   type: ActivityType;
   title: string;
   startsAt: Date;
-  status: "scheduled" | "closed";
+  place: string;
+  phase: ActivityPhase;
   expected: boolean;
   outcome: Outcome | null;
   source: string | null;
@@ -66,12 +68,13 @@ function Section({ title, items, empty }: { title: string; items: Item[]; empty?
                   <span className="flex shrink-0 flex-wrap justify-end gap-1">
                     {/* How it was recorded, where not by the member's own scan: 代签, 离线补传, 主持. */}
                     {a.outcome && <CheckinMarkTags marks={checkinMarks(a)} />}
-                    <OutcomeTag outcome={a.outcome} expected={a.expected} closed={a.status === "closed"} />
+                    <OutcomeTag outcome={a.outcome} expected={a.expected} phase={a.phase} />
                   </span>
                 </span>
                 <span className="mt-1 flex items-center gap-2 text-sm text-stone-600">
                   <Tag tone={a.type === "theme_day" ? "red" : "blue"}>{t.activityType[a.type]}</Tag>
                   {formatWhen(a.startsAt)}
+                  {a.place && <span className="truncate">{a.place}</span>}
                 </span>
               </Link>
             </li>

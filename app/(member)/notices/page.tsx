@@ -18,7 +18,7 @@ export const metadata = { title: t.notices.title };
 type Notice = Awaited<ReturnType<typeof listMyNotices>>["notices"][number];
 
 /** Announcements are for members; requests and decisions (schedule changes, leave) are the managers' work. */
-const forMembers = new Set<Notice["kind"]>(["activity", "reminder", "plan_revision"]);
+const forMembers = new Set<Notice["kind"]>(["activity", "reminder", "plan_revision", "place_change"]);
 
 /**
  * Where a notice leads: a member opens their branch's activity; a secretary or admin opens their own view

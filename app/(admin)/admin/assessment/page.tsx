@@ -1,8 +1,11 @@
 import { PeriodNav } from "@/components/period-nav";
+import { PrintButton } from "@/components/print-button";
+import { PrintFooter } from "@/components/print-footer";
 import { TierForm } from "@/components/tier-form";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { yearlyAssessment } from "@/db/queries/assessment";
+import { issuingBody } from "@/db/queries/print-issuer";
 import { WEIGHTS, type Part } from "@/lib/assessment";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
@@ -22,7 +25,7 @@ type Row = Awaited<ReturnType<typeof yearlyAssessment>>["branches"][number];
 export default async function AssessmentPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { db, scope } = await pageContext();
   const year = yearQuery.parse(await searchParams).year ?? Number(monthOf(new Date()).slice(0, 4));
-  const { branches, committees } = await pageData(yearlyAssessment(db, scope, year));
+  const [{ branches, committees }, issuer] = await pageData(Promise.all([yearlyAssessment(db, scope, year), issuingBody(db, scope)]));
   const county = isCountyAdmin(scope);
   const unit = (r: Row) => (
     <li key={r.id} className="space-y-2 py-3">
@@ -38,24 +41,33 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
         ))}
       </p>
       {r.decided?.note && <p className="text-sm text-stone-700">{r.decided.note}</p>}
-      {county && <TierForm year={year} nodeId={r.id} name={r.name} proposal={r.decided?.tier ?? r.proposal} />}
+      {county && <div className="print:hidden"><TierForm year={year} nodeId={r.id} name={r.name} proposal={r.decided?.tier ?? r.proposal} /></div>}
     </li>
   );
   return (
     <>
-      <PageHeader title={m.title} back="/admin" />
-      <main className="space-y-3 p-4">
-        <PeriodNav label={m.year(year)} prev={`/admin/assessment?year=${year - 1}`} next={`/admin/assessment?year=${year + 1}`} />
+      <div className="print:hidden">
+        <PageHeader title={m.title} back="/admin" />
+      </div>
+      <main className="space-y-3 p-4 print:p-0">
+        <div className="print:hidden">
+          <PeriodNav label={m.year(year)} prev={`/admin/assessment?year=${year - 1}`} next={`/admin/assessment?year=${year + 1}`} />
+        </div>
+        <h2 className="hidden text-center text-xl font-semibold print:block">{`${m.year(year)}${m.title}`}</h2>
         <p className="rounded-xl bg-white p-3 text-sm text-stone-700">{m.formula}</p>
-        <a href={`/api/v1/assessment?year=${year}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
-          {m.exportXlsx}
-        </a>
+        <div className="grid grid-cols-2 gap-2 print:hidden">
+          <a href={`/api/v1/assessment?year=${year}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
+            {m.exportXlsx}
+          </a>
+          <PrintButton>{t.points.print}</PrintButton>
+        </div>
         <Card title={m.committees}>
           <ul className="divide-y divide-stone-100" aria-label={m.committees}>{committees.map(unit)}</ul>
         </Card>
         <Card title={m.branches}>
           <ul className="divide-y divide-stone-100" aria-label={m.branches}>{branches.map(unit)}</ul>
         </Card>
+        <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />
       </main>
     </>
   );

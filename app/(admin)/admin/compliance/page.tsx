@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PhaseTag } from "@/components/phase-tag";
 import { Card, EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { complianceForMonth } from "@/db/queries/compliance";
@@ -62,9 +63,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                       <Tag tone={tone}>{label}</Tag>
                       {r.activityId && (
                         <>
-                          <Tag tone={r.status === "closed" ? "stone" : r.overdue ? "red" : "amber"}>
-                            {r.status === "closed" ? t.compliance.closed : r.overdue ? t.compliance.overdue : t.compliance.open}
-                          </Tag>
+                          {r.phase && <PhaseTag phase={r.phase} />}
                           <Tag tone={r.openSteps === 0 ? "green" : "amber"}>
                             {t.compliance.steps}：{r.openSteps === 0 ? t.compliance.complete : t.compliance.incomplete(r.openSteps)}
                           </Tag>

@@ -23,6 +23,7 @@ export interface PlanDefaults {
   title: string;
   startsAt: string;
   durationMinutes: number;
+  place: string;
   materials: string;
   links: Link[];
   items: Item[];
@@ -53,6 +54,7 @@ export function PlanForm({ defaults }: { defaults?: PlanDefaults }) {
       <Field label="标题" name="title" defaultValue={defaults?.title} />
       <Field label="开始时间" name="startsAt" type="datetime-local" defaultValue={defaults?.startsAt} hint="全县各支部统一于此时开展" />
       <Field label="时长（分钟）" name="durationMinutes" type="number" inputMode="numeric" defaultValue={defaults?.durationMinutes ?? 120} />
+      <Field label={plans.placeLabel} name="place" defaultValue={defaults?.place ?? plans.placeDefault} hint={plans.placeHint} />
       <div className="space-y-1">
         <label htmlFor="materials" className="block font-medium">学习材料</label>
         <textarea id="materials" name="materials" rows={6} defaultValue={defaults?.materials} className="block w-full rounded-lg border border-stone-300 p-3" />

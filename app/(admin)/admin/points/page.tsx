@@ -1,9 +1,12 @@
 import { PeriodNav } from "@/components/period-nav";
+import { PrintButton } from "@/components/print-button";
+import { PrintFooter } from "@/components/print-footer";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FigureTable } from "@/components/ui/figure-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { bulletinRollup } from "@/db/queries/point-views";
+import { issuingBody } from "@/db/queries/print-issuer";
 import { t } from "@/lib/messages";
 import { percent } from "@/lib/points";
 import { pageData } from "@/lib/page-data";
@@ -20,13 +23,17 @@ const m = t.points;
 export default async function PointsRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { db, scope } = await pageContext();
   const month = monthQuery.parse(await searchParams).month ?? monthOf(new Date());
-  const rows = await pageData(bulletinRollup(db, scope, month));
+  const [rows, issuer] = await pageData(Promise.all([bulletinRollup(db, scope, month), issuingBody(db, scope)]));
   const href = (x: string) => `/admin/points?month=${x}`;
   return (
     <>
-      <PageHeader title={m.bulletin} back="/admin" />
-      <main className="space-y-3 p-4">
+      <div className="print:hidden">
+        <PageHeader title={m.bulletin} back="/admin" />
+      </div>
+      <main className="space-y-3 p-4 print:p-0">
+        <div className="space-y-3 print:hidden">
         <PeriodNav label={m.month(month)} prev={href(shiftMonth(month, -1))} next={href(shiftMonth(month, 1))} />
+        <PrintButton>{m.print}</PrintButton>
         <div className="grid grid-cols-2 gap-2">
           <a href={`/api/v1/points-bulletin?month=${month}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
             {m.exportXlsx}
@@ -40,6 +47,8 @@ export default async function PointsRollupPage({ searchParams }: { searchParams:
             {m.ruleEditor}
           </ButtonLink>
         )}
+        </div>
+        <h2 className="hidden text-center text-xl font-semibold print:block">{`${m.month(month)}${m.bulletin}`}</h2>
         <Card>
           <FigureTable
             caption={`${m.month(month)}${m.bulletin}`}
@@ -47,6 +56,7 @@ export default async function PointsRollupPage({ searchParams }: { searchParams:
             rows={rows.map((r) => ({ key: r.branchId, name: r.branchName, href: `/branch/${r.branchId}/points?month=${month}`, cells: [r.average, r.deducted, percent(r.attendanceRate)] }))}
           />
         </Card>
+        <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />
       </main>
     </>
   );

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { OutcomeTag } from "@/components/outcome-tag";
+import { PhaseTag } from "@/components/phase-tag";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -34,7 +35,7 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
         <Card>
           <p className="flex flex-wrap items-center gap-2">
             <Tag tone={activity.type === "theme_day" ? "red" : "blue"}>{t.activityType[activity.type]}</Tag>
-            <Tag tone={closed ? "stone" : "green"}>{t.run.status[activity.status]}</Tag>
+            <PhaseTag phase={activity.phase} />
           </p>
           <h2 className="mt-2 text-xl font-semibold">{activity.title}</h2>
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
@@ -53,7 +54,7 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
 
         {mine && (closed || mine.outcome) && (
           <Card title={m.myOutcome}>
-            <OutcomeTag outcome={mine.outcome} expected={mine.expected} closed={closed} />
+            <OutcomeTag outcome={mine.outcome} expected={mine.expected} phase={activity.phase} />
           </Card>
         )}
 

@@ -1,9 +1,11 @@
 "use server";
 
+import { setActivityPlace } from "@/db/queries/activity-place";
 import { closeActivity, createMeeting, markStep, recordDues } from "@/db/queries/activity-run";
 import { action } from "@/lib/action";
 import { readUpload } from "@/lib/uploads";
-import { activityRef, createMeetingInput, markStepInput, recordDuesInput } from "@/lib/validation/activities";
+import { t } from "@/lib/messages";
+import { activityRef, createMeetingInput, markStepInput, recordDuesInput, setPlaceInput } from "@/lib/validation/activities";
 
 export const createMeetingAction = action("activity.create", createMeetingInput, (input, { db, scope }) => createMeeting(db, scope, input));
 
@@ -14,3 +16,7 @@ export const markStepAction = action("step.mark", markStepInput, async ({ photo,
 export const recordDuesAction = action("dues.record", recordDuesInput, (input, { db, scope }) => recordDues(db, scope, input));
 
 export const closeActivityAction = action("activity.close", activityRef, (input, { db, scope }) => closeActivity(db, scope, input));
+
+export const setPlaceAction = action("activity.place", setPlaceInput, async (input, { db, scope }) =>
+  (await setActivityPlace(db, scope, input)).changed ? t.run.placeSaved : t.run.placeUnchanged,
+);

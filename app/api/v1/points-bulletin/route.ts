@@ -3,10 +3,9 @@ import { execute } from "@/lib/action";
 import { t } from "@/lib/messages";
 import { monthOf } from "@/lib/time";
 import { monthQuery } from "@/lib/validation/points";
-import { workbookOf, xlsxResponse } from "@/lib/xlsx";
+import { sheetPercent, workbookOf, xlsxResponse } from "@/lib/xlsx";
 
 const m = t.points;
-const percent = (rate: number | null) => (rate === null ? "" : Math.round(rate * 1000) / 10);
 
 /** The monthly bulletin rolled up per branch (?month=2026-11) as .xlsx, for a committee or the county. */
 export async function GET(request: Request): Promise<Response> {
@@ -15,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
     const month = input.month ?? monthOf(new Date());
     const rows = await bulletinRollup(db, scope, month);
     const body = await workbookOf([
-      { name: m.sheet.rollupName, caption: `${m.month(month)}${m.bulletin}`, columns: m.sheet.rollupColumns, rows: rows.map((r) => [r.branchName, r.members, r.total, r.average, r.deducted, percent(r.attendanceRate)]), widths: { 0: 32 } },
+      { name: m.sheet.rollupName, caption: `${m.month(month)}${m.bulletin}`, columns: m.sheet.rollupColumns, rows: rows.map((r) => [r.branchName, r.members, r.total, r.average, r.deducted, sheetPercent(r.attendanceRate)]), widths: { 0: 32 } },
     ]);
     return { body, name: `${m.month(month)}-${m.bulletin}.xlsx` };
   }, raw);

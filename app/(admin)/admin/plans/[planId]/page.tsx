@@ -22,7 +22,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       <main className="space-y-4 p-4">
         <Card>
           <p className="flex items-center gap-2">
-            <Tag>{t.plans.version(plan.version)}</Tag> {formatFull(plan.startsAt)} · {t.common.minutes(plan.durationMinutes)}
+            <Tag>{t.plans.version(plan.version)}</Tag> {formatFull(plan.startsAt)} ·{" "}
+            {t.common.minutes(plan.durationMinutes)}
+            {plan.place && ` · ${plan.place}`}
           </p>
           <ol className="mt-3 list-decimal space-y-1 pl-6">
             {items.map((i) => (
@@ -44,6 +46,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                 title: plan.title,
                 startsAt: toLocalInput(plan.startsAt),
                 durationMinutes: plan.durationMinutes,
+                place: plan.place,
                 materials: plan.materials,
                 links: plan.links,
                 items: items.filter((i) => i.kind === "custom").map((i) => ({ title: i.title, mandatory: i.mandatory })),

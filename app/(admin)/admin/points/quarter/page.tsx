@@ -1,8 +1,11 @@
 import { BarChart } from "@/components/bar-chart";
+import { PrintButton } from "@/components/print-button";
+import { PrintFooter } from "@/components/print-footer";
 import { PeriodNav } from "@/components/period-nav";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { quarterStats } from "@/db/queries/point-stats";
+import { issuingBody } from "@/db/queries/print-issuer";
 import { parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/page-data";
@@ -18,13 +21,25 @@ const m = t.stats;
 export default async function QuarterStatsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { db, scope } = await pageContext();
   const q = parseQuarter(quarterQuery.parse(await searchParams).quarter, new Date());
-  const { branches, rules, trend } = await pageData(quarterStats(db, scope, q));
+  const [{ branches, rules, trend }, issuer] = await pageData(Promise.all([quarterStats(db, scope, q), issuingBody(db, scope)]));
+  const label = t.community.quarter(q.year, q.quarter);
   const href = (x: string) => `/admin/points/quarter?quarter=${x}`;
   return (
     <>
-      <PageHeader title={m.title} back="/admin/points" />
-      <main className="space-y-3 p-4">
-        <PeriodNav label={t.community.quarter(q.year, q.quarter)} prev={href(shiftQuarter(q, -1))} next={href(shiftQuarter(q, 1))} />
+      <div className="print:hidden">
+        <PageHeader title={m.title} back="/admin/points" />
+      </div>
+      <main className="space-y-3 p-4 print:p-0">
+        <div className="space-y-3 print:hidden">
+          <PeriodNav label={label} prev={href(shiftQuarter(q, -1))} next={href(shiftQuarter(q, 1))} />
+          <div className="grid grid-cols-2 gap-2">
+            <a href={`/api/v1/points-quarter?quarter=${q.year}-Q${q.quarter}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
+              {t.points.exportXlsx}
+            </a>
+            <PrintButton>{t.points.print}</PrintButton>
+          </div>
+        </div>
+        <h2 className="hidden text-center text-xl font-semibold print:block">{`${label}${m.title}`}</h2>
         <Card title={m.trend}>
           <BarChart label={m.trend} bars={trend.map((x) => ({ name: t.points.month(x.month), value: x.attendanceRate, text: percent(x.attendanceRate) }))} />
         </Card>
@@ -48,6 +63,7 @@ export default async function QuarterStatsPage({ searchParams }: { searchParams:
             ))}
           </ul>
         </Card>
+        <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />
       </main>
     </>
   );

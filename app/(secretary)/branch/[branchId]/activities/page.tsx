@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
+import { PhaseTag } from "@/components/phase-tag";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -38,11 +39,12 @@ export default async function BranchActivitiesPage({ params }: { params: Promise
                 <Link href={`/branch/activities/${a.id}`} className="block px-4 py-3">
                   <span className="flex items-center justify-between gap-2">
                     <span className="font-medium">{a.title}</span>
-                    <Tag tone={a.status === "closed" ? "stone" : "green"}>{t.run.status[a.status]}</Tag>
+                    <PhaseTag phase={a.phase} />
                   </span>
                   <span className="mt-1 flex gap-2 text-sm text-stone-600">
                     <Tag tone={a.type === "theme_day" ? "red" : "blue"}>{t.activityType[a.type]}</Tag>
                     {formatWhen(a.startsAt)}
+                    {a.place && <span className="truncate">{a.place}</span>}
                   </span>
                 </Link>
               </li>

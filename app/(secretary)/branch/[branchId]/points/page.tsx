@@ -3,6 +3,7 @@ import { BranchTabs } from "@/components/branch-tabs";
 import { PeriodNav } from "@/components/period-nav";
 import { AnswerAppealForm } from "@/components/points/points-forms";
 import { PrintButton } from "@/components/print-button";
+import { PrintFooter } from "@/components/print-footer";
 import { Card } from "@/components/ui/card";
 import { FigureTable } from "@/components/ui/figure-table";
 import { StatGrid } from "@/components/ui/stat-grid";
@@ -85,6 +86,7 @@ export default async function BranchPointsPage({ params, searchParams }: { param
             rows={rows.map((r) => ({ key: r.memberId, name: r.name, href: `/branch/${branch.id}/points/${r.memberId}`, cells: [signed(r.monthPoints), r.yearPoints, r.expected ? `${r.came}/${r.expected}` : "—"] }))}
           />
         </Card>
+        <PrintFooter issuer={branch.name} signers={[t.print.secretary]} printOnly />
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { NoticeStatus } from "@/components/notice-status";
+import { PhaseTag } from "@/components/phase-tag";
 import { activityForSecretary, OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import { readStatus } from "@/db/queries/notices";
 import { OFFLINE_GRACE_MINUTES } from "@/lib/checkin-token";
@@ -13,6 +14,7 @@ import { pageData } from "@/lib/page-data";
 import { pageContext } from "@/lib/session";
 import { formatFull } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
+import { PlaceForm } from "./place-form";
 import { CloseForm, RosterItem, StepItem } from "./run-forms";
 
 export default async function RunActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
@@ -20,10 +22,11 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
   const activityId = id.safeParse((await params).activityId);
   if (!activityId.success) notFound();
   const now = new Date();
-  const { activity, steps, roster, canManage } = await pageData(activityForSecretary(db, scope, activityId.data, now));
+  const { activity, phase, steps, roster, canManage } = await pageData(activityForSecretary(db, scope, activityId.data, now));
   const notices = await readStatus(db, scope, activity.id);
   const open = activity.status === "scheduled";
-  const running = open && now.getTime() >= activity.startsAt.getTime() - OPENS_BEFORE_MS;
+  // Proxy entries and agenda steps open with the check-in window, before the start (the phase is still 待开展).
+  const recording = open && now.getTime() >= activity.startsAt.getTime() - OPENS_BEFORE_MS;
   const expected = roster.filter((r) => r.expected);
   const away = roster.filter((r) => !r.expected);
   const count = (o: string) => expected.filter((r) => r.outcome === o).length;
@@ -40,7 +43,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
         <Card>
           <p className="flex flex-wrap items-center gap-2">
             <Tag tone={activity.type === "theme_day" ? "red" : "blue"}>{t.activityType[activity.type]}</Tag>
-            <Tag tone={open ? "green" : "stone"}>{running ? t.run.running : t.run.status[activity.status]}</Tag>
+            <PhaseTag phase={phase} />
           </p>
           <p className="mt-2 text-lg font-medium">{formatFull(activity.startsAt)}</p>
           <p className="text-stone-700">
@@ -56,7 +59,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
               <ButtonLink href={`/branch/activities/${activity.id}/sheet`} variant="secondary">
                 {t.assist.sheet}
               </ButtonLink>
-              {running && (
+              {recording && (
                 <ButtonLink href={`/branch/activities/${activity.id}/paper`} variant="secondary">
                   {t.assist.enter}
                 </ButtonLink>
@@ -75,6 +78,12 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
           )}
         </Card>
 
+        {canManage && open && (
+          <Card>
+            <PlaceForm activityId={activity.id} place={activity.place} />
+          </Card>
+        )}
+
         {open && <NoticeStatus status={notices} activityId={activity.id} />}
 
         <Card title={t.run.agenda}>
@@ -86,12 +95,12 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
                 <StepItem
                   key={s.id}
                   step={{ id: s.id, title: s.title, mandatory: s.mandatory, done: Boolean(s.doneAt), note: s.note, evidenceId: s.evidenceId }}
-                  editable={canManage && running}
+                  editable={canManage && recording}
                 />
               ))}
             </ol>
           )}
-          {canManage && open && !running && <p className="mt-2 text-sm text-stone-600">{t.run.notStarted}</p>}
+          {canManage && open && !recording && <p className="mt-2 text-sm text-stone-600">{t.run.notStarted}</p>}
         </Card>
 
         <Card title={`${t.run.roster}（${t.run.expected} ${expected.length}）`}>
@@ -102,7 +111,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
           {open && <p className="mb-2 text-sm text-stone-600">{t.checkinReview.offlineRule(OFFLINE_GRACE_MINUTES)}</p>}
           <ul className="divide-y divide-stone-100">
             {expected.map((r) => (
-              <RosterItem key={r.memberId} row={r} activityId={activity.id} editable={canManage && running} collectsDues={collectsDues} canFileLeave={canFileLeave} />
+              <RosterItem key={r.memberId} row={r} activityId={activity.id} editable={canManage && recording} collectsDues={collectsDues} canFileLeave={canFileLeave} />
             ))}
           </ul>
           {away.length > 0 && (

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
+import { PrintFooter } from "@/components/print-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { branchFeedback } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter } from "@/lib/community";
@@ -52,6 +53,7 @@ export default async function FeedbackCardsPage({ params, searchParams }: { para
             </dl>
           </article>
         ))}
+        <PrintFooter issuer={branch.name} signers={[t.print.secretary]} />
       </main>
     </>
   );

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
+import { PrintFooter } from "@/components/print-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
@@ -11,7 +12,6 @@ import { id } from "@/lib/validation/fields";
 export const metadata = { title: t.printNotice.link };
 
 const n = t.printNotice;
-const today = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asia/Shanghai" });
 
 /**
  * The activity's notice rendered for paper (issue 7 §6): the unified plan — time, agenda with its mandatory
@@ -75,8 +75,7 @@ export default async function ActivityNoticePage({ params }: { params: Promise<{
               </ul>
             </div>
           )}
-          <p className="pt-6 text-right">{n.signature(activity.branchName)}</p>
-          <p className="text-right">{today.format(new Date())}</p>
+          <PrintFooter issuer={n.signature(activity.branchName)} signers={[t.print.secretary]} />
         </article>
       </main>
     </>

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
+import { PrintFooter } from "@/components/print-footer";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
@@ -71,10 +72,7 @@ export default async function SignInSheetPage({ params }: { params: Promise<{ ac
               ))}
             </tbody>
           </table>
-          <p className="mt-6 flex justify-between gap-4">
-            <span>{a.signedBy}＿＿＿＿＿＿</span>
-            <span>{a.date}＿＿＿＿＿＿</span>
-          </p>
+          <PrintFooter issuer={activity.branchName} signers={[t.print.secretary, t.print.recorder]} place={activity.place || undefined} />
         </article>
       </main>
     </>
