@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { checkbox, choice, id, optionalDate, personName, phone } from "./fields";
+import { shanghaiDate } from "../community";
+import { checkbox, choice, id, optionalDate, personName, phone, searchText } from "./fields";
+
+/** The day the Party was founded: no one joined before it; no one joins tomorrow. */
+const joinedOn = optionalDate(t.validation.joinedOn, { from: "1921-07-01", to: () => shanghaiDate(new Date()) });
 
 /** The status fields of a member, as both the form and the import file give them. */
 export const memberFields = z.object({
@@ -10,7 +14,7 @@ export const memberFields = z.object({
   category: choice(["formal", "probationary"]),
   presence: choice(["home", "away"]),
   employment: choice(["in_office", "retired"]),
-  joinedOn: optionalDate,
+  joinedOn,
 });
 export type MemberFields = z.output<typeof memberFields>;
 
@@ -23,7 +27,7 @@ export const memberRef = z.object({ userId: id });
 
 export const rosterQuery = z.object({
   branchId: id,
-  q: z.string().trim().max(30).optional(),
+  q: searchText(30),
   includeInactive: checkbox.optional(),
 });
 
@@ -63,7 +67,7 @@ export const importRow = z.object({
   category: fromWord("category", importColumns.category),
   presence: fromWord("presence", importColumns.presence),
   employment: fromWord("employment", importColumns.employment),
-  joinedOn: optionalDate,
+  joinedOn,
 }) as unknown as z.ZodType<MemberFields, Record<string, string | undefined>>;
 
 export const importInput = z.object({
