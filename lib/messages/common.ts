@@ -8,4 +8,6 @@ export const common = {
   yes: "是",
   no: "否",
   all: "全部",
+  errorTitle: "出错了",
+  retry: "重试",
 } as const;
