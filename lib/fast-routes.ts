@@ -1,10 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { z } from "zod";
 import { checkIn } from "@/db/queries/checkins";
-import type { Ctx } from "./action";
-import { nodeRoute, route } from "./route";
-import { requireTokenContext } from "./session-token";
+import { endpoint, nodeEndpoint, type Definition } from "./route";
 import { checkinInput } from "./validation/checkins";
 
 /**
@@ -14,13 +11,16 @@ import { checkinInput } from "./validation/checkins";
  * `npm start` serves the app — calls before Next's router, at a fifth of the CPU per check-in. The session
  * is read from the cookie (lib/session-token.ts), since there is no Next request scope on that path.
  */
-const name = "checkin";
-const run = (input: z.output<typeof checkinInput>, { db, scope }: Ctx) => checkIn(db, scope, input);
-const options = { context: requireTokenContext };
+const checkin = {
+  name: "checkin",
+  input: checkinInput,
+  session: "token",
+  run: (input, { db, scope }) => checkIn(db, scope, input),
+} satisfies Definition<typeof checkinInput, "json", "token">;
 
-export const postCheckin = route(name, checkinInput, run, options);
+export const postCheckin = endpoint(checkin);
 
 /** "METHOD /path" → handler; instrumentation.ts hands this table to server.mjs at boot. */
 export const fastRoutes: Record<string, (request: IncomingMessage, response: ServerResponse) => void> = {
-  "POST /api/v1/checkins": nodeRoute(name, checkinInput, run, options),
+  "POST /api/v1/checkins": nodeEndpoint(checkin),
 };

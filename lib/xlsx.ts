@@ -1,6 +1,4 @@
 import ExcelJS from "exceljs";
-import type { ActionResult } from "./action";
-import { failureStatus } from "./errors";
 
 /** One sheet: a caption row, a bold header row, the rows, and column widths (the rest 16). */
 export async function workbookOf(sheets: { name: string; caption: string; columns: readonly string[]; rows: (string | number)[][]; widths?: Record<number, number> }[]) {
@@ -13,16 +11,4 @@ export async function workbookOf(sheets: { name: string; caption: string; column
     sheet.columns.forEach((column, i) => (column.width = s.widths?.[i] ?? 16));
   }
   return workbook.xlsx.writeBuffer();
-}
-
-/** The download, or the refusal as JSON with its status. */
-export function xlsxResponse(result: ActionResult<{ body: ArrayBuffer | Buffer; name: string }>): Response {
-  if (!result.ok) return Response.json(result, { status: failureStatus(result) });
-  return new Response(result.data.body as ArrayBuffer, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(result.data.name)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
 }

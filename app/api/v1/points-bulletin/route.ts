@@ -1,23 +1,24 @@
 import { bulletinRollup } from "@/db/queries/point-views";
-import { execute } from "@/lib/action";
 import { t } from "@/lib/messages";
 import { monthOf } from "@/lib/time";
 import { monthQuery } from "@/lib/validation/points";
-import { workbookOf, xlsxResponse } from "@/lib/xlsx";
+import { endpoint } from "@/lib/route";
+import { workbookOf } from "@/lib/xlsx";
 
 const m = t.points;
 const percent = (rate: number | null) => (rate === null ? "" : Math.round(rate * 1000) / 10);
 
 /** The monthly bulletin rolled up per branch (?month=2026-11) as .xlsx, for a committee or the county. */
-export async function GET(request: Request): Promise<Response> {
-  const raw = Object.fromEntries(new URL(request.url).searchParams);
-  const result = await execute("points.rollup.export", monthQuery, async (input, { db, scope }) => {
+export const GET = endpoint({
+  name: "points.rollup.export",
+  input: monthQuery,
+  answer: "xlsx",
+  run: async (input, { db, scope }) => {
     const month = input.month ?? monthOf(new Date());
     const rows = await bulletinRollup(db, scope, month);
     const body = await workbookOf([
       { name: m.sheet.rollupName, caption: `${m.month(month)}${m.bulletin}`, columns: m.sheet.rollupColumns, rows: rows.map((r) => [r.branchName, r.members, r.total, r.average, r.deducted, percent(r.attendanceRate)]), widths: { 0: 32 } },
     ]);
     return { body, name: `${m.month(month)}-${m.bulletin}.xlsx` };
-  }, raw);
-  return xlsxResponse(result);
-}
+  },
+});
