@@ -20,7 +20,7 @@ const checkin = {
 
 export const postCheckin = endpoint(checkin);
 
-/** "METHOD /path" → handler; instrumentation.ts hands this table to server.mjs at boot. */
+/** "METHOD /path" → handler; server.mjs imports this table from the build (instrumentation.ts `fastRoutes`). */
 export const fastRoutes: Record<string, (request: IncomingMessage, response: ServerResponse) => void> = {
   "POST /api/v1/checkins": nodeEndpoint(checkin),
 };
