@@ -1,19 +1,16 @@
 /**
- * At boot: opens, migrates and (on an empty database) seeds, so the first request does not wait ~5 s; hands
- * server.mjs the routes it serves before Next's router (lib/fast-routes.ts); and starts the push sweep and the
- * roster job.
+ * At boot: opens, migrates and (on an empty database) seeds, so the first request does not wait ~5 s; and
+ * starts the push sweep and the roster job.
  */
 export async function register() {
   // The literal comparison lets the bundler drop the database from the edge build of this file.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     if (process.env.NEXT_PHASE === "phase-production-build") return;
-    const [{ getDb }, { fastRoutes }, { sendDuePushes, sendPushesEvery }, { freezeRostersEvery }] = await Promise.all([
+    const [{ getDb }, { sendDuePushes, sendPushesEvery }, { freezeRostersEvery }] = await Promise.all([
       import("./db"),
-      import("./lib/fast-routes"),
       import("./lib/push"),
       import("./lib/roster-freeze"),
     ]);
-    (globalThis as { zhibuFastRoutes?: typeof fastRoutes }).zhibuFastRoutes = fastRoutes;
     const db = await getDb();
     // Pushes a crash or a failing push service left in the outbox, now and every minute (lib/push.ts).
     sendDuePushes(db);
@@ -21,4 +18,17 @@ export async function register() {
     // Expected rosters of the activities that have started stop following their branch.
     freezeRostersEvery(db);
   }
+}
+
+/**
+ * The routes server.mjs answers before Next's router (lib/fast-routes.ts), for server.mjs to import. It is
+ * here because this file is compiled into the one module of the build that a plain node script can load and
+ * share with Next: Next itself loads `<distDir>/server/instrumentation.js` with Node's require(), so
+ * server.mjs's require() of the same file gets the same module, and its chunks (the database client, the
+ * check-in's caches) come through the same webpack runtime as the route handlers'. The route's own module
+ * under `server/app/` cannot be used: a route file may export only its methods.
+ */
+export async function fastRoutes() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return {};
+  return (await import("./lib/fast-routes")).fastRoutes;
 }

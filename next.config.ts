@@ -2,6 +2,7 @@ import withPWAInit from "@ducanh2912/next-pwa";
 import type { NextConfig } from "next";
 import { pwaRuntimeCaching } from "./lib/pwa-caching";
 import { fixedHeaders, signInPolicy } from "./lib/security-headers";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/upload-limit";
 
 // Lets two builds (say, two e2e runs on one machine) keep apart; unset in normal use.
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -32,7 +33,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs"],
   poweredByHeader: false,
   distDir,
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [
       { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }, { key: "Service-Worker-Allowed", value: "/" }] },

@@ -1,7 +1,8 @@
 import { encode, type JWT } from "next-auth/jwt";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { env } from "@/env";
+import { refuseActionRequest } from "@/lib/action-guard";
 import { pagePolicy, newNonce } from "@/lib/security-headers";
 import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
 
@@ -22,8 +23,8 @@ const SCAN = /^\/c\/[^/]+$/;
 /** Where an admin whose admin rights wait for a second factor may still go (db/queries/totp.ts). */
 const ENROL = /^\/(me|login|activate|offline)(\/|$)/;
 
-export default withAuth(
-  async function proxy(req: NextRequestWithAuth) {
+const authProxy = withAuth(
+  async function pageProxy(req: NextRequestWithAuth) {
     if (req.nextauth.token?.scope?.mustEnrol && !ENROL.test(req.nextUrl.pathname)) return NextResponse.redirect(new URL("/me/two-factor", req.url));
     const nonce = newNonce();
     const policy = pagePolicy(nonce, env.NODE_ENV === "development");
@@ -42,6 +43,11 @@ export default withAuth(
     },
   },
 );
+
+/** A server action Next would answer with a 500 is refused first (lib/action-guard.ts), signed in or not. */
+export default async function proxy(req: NextRequest, event: NextFetchEvent) {
+  return (await refuseActionRequest(req)) ?? authProxy(req as NextRequestWithAuth, event);
+}
 
 function ended(token: JWT | null): boolean {
   return Boolean(token?.scope && sessionEnded(token, token.scope, Date.now()));

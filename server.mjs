@@ -1,16 +1,25 @@
 // How `npm start` serves the app: Next's own request handler for everything, except the few routes that a
 // whole county calls within the same minutes (the check-in), which are answered straight from node:http
-// at a fifth of the CPU (docs/scaling.md). Those handlers are compiled with the app and handed over by
-// instrumentation.ts at boot (lib/fast-routes.ts); under `next dev` Next's router serves them instead.
+// at a fifth of the CPU (docs/scaling.md). Their handlers are compiled with the app (lib/fast-routes.ts) and
+// imported here from the build, through the compiled instrumentation.ts (its `fastRoutes` says why that file);
+// under `next dev` Next's router serves them instead.
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
 import next from "next";
 
 const port = Number(process.env.PORT) || 3000;
 const host = process.env.HOST || undefined; // every interface unless named (not HOSTNAME: shells set that)
+// The same rule as next.config.ts's distDir.
+const distDir = process.env.NEXT_DIST_DIR || ".next";
 
 const app = next({ dev: false, port, hostname: host });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+/** @type {{ fastRoutes(): Promise<Record<string, (request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => void>> }} */
+const instrumentation = createRequire(import.meta.url)(path.resolve(distDir, "server", "instrumentation.js"));
+const fastRoutes = await instrumentation.fastRoutes();
 
 // Route handlers see a Request without the socket: the sign-in throttle reads the client's address from this
 // header, which only this server writes, over anything a client sent under the same name (lib/client-address.ts).
@@ -19,9 +28,7 @@ globalThis.zhibuPeerHeader = PEER_HEADER;
 
 const server = createServer((request, response) => {
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
-  // Next runs instrumentation.ts on the first request; until it has, Next serves these routes itself.
-  const path = request.url?.split("?", 1)[0];
-  const route = globalThis.zhibuFastRoutes?.[`${request.method} ${path}`];
+  const route = fastRoutes[`${request.method} ${request.url?.split("?", 1)[0]}`];
   if (route) route(request, response);
   else void handle(request, response);
 });

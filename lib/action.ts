@@ -18,10 +18,10 @@ export type ActionResult<T> = { ok: true; data: T } | Failure;
 
 /**
  * Parse → authenticate → run → map errors: the one path from a request to the data layer, shared by server
- * actions (`action`) and route handlers (`lib/route.ts`). `run` loads, checks scope, writes and audits through
+ * actions (`action`) and endpoints (`lib/route.ts`); nothing else calls it. `run` loads, checks scope, writes and audits through
  * `db/queries`. A refusal is itself audited, so probing another branch leaves a trace.
  */
-export async function execute<S extends z.ZodType, T, C extends { db: Db; scope?: Scope } = Ctx>(
+export async function execute<S extends z.ZodType, T, C extends object = Ctx>(
   name: AuditAction,
   schema: S,
   run: (input: z.output<S>, ctx: C) => Promise<T>,
@@ -35,8 +35,9 @@ export async function execute<S extends z.ZodType, T, C extends { db: Db; scope?
     ctx = await context();
     return { ok: true, data: await run(parsed.data, ctx) };
   } catch (error) {
-    if (ctx?.scope && error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) {
-      await writeAudit(ctx.db, { actorId: ctx.scope.userId, action: name, outcome: "denied", detail: { input: redact(raw) } }).catch(
+    if (ctx && "scope" in ctx && error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) {
+      const { db, scope } = ctx as unknown as Ctx;
+      await writeAudit(db, { actorId: scope.userId, action: name, outcome: "denied", detail: { input: redact(raw) } }).catch(
         () => {},
       );
     }
@@ -58,16 +59,16 @@ function safeParse<S extends z.ZodType>(schema: S, raw: unknown) {
   }
 }
 
-/** A server action for `useActionState`: `(previousState, formData) => ActionResult`. */
-export function action<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>) {
-  return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> =>
-    execute(name, schema, run, input instanceof FormData ? formObject(input) : input);
-}
+type ActionCtx<P extends boolean> = P extends true ? { db: Db } : Ctx;
 
-/** For the few actions a signed-out person takes (activation): no session, the same parsing and answers. */
-export function publicAction<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: { db: Db }) => Promise<T>) {
+/**
+ * A server action for `useActionState`: `(previousState, formData) => ActionResult`. `{ signedOut: true }` is
+ * for the few a signed-out person takes (activation): no session, the same parsing and answers.
+ */
+export function action<S extends z.ZodType, T, P extends boolean = false>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: ActionCtx<P>) => Promise<T>, options?: { signedOut: P }) {
+  const context = (options?.signedOut ? async () => ({ db: await getDb() }) : requireContext) as () => Promise<ActionCtx<P>>;
   return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> =>
-    execute(name, schema, run, input instanceof FormData ? formObject(input) : input, async () => ({ db: await getDb() }));
+    execute(name, schema, run, input instanceof FormData ? formObject(input) : input, context);
 }
 
 function formObject(form: FormData): Record<string, unknown> {

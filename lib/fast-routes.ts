@@ -1,11 +1,8 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { z } from "zod";
 import { checkIn } from "@/db/queries/checkins";
 import { env } from "@/env";
-import type { Ctx } from "./action";
-import { nodeRoute, route } from "./route";
-import { requireTokenContext } from "./session-token";
+import { endpoint, nodeEndpoint, type Definition } from "./route";
 import { checkinInput } from "./validation/checkins";
 
 /**
@@ -15,14 +12,17 @@ import { checkinInput } from "./validation/checkins";
  * `npm start` serves the app — calls before Next's router, at a fifth of the CPU per check-in. The session
  * is read from the cookie (lib/session-token.ts), since there is no Next request scope on that path.
  */
-const name = "checkin";
-// The auth secret opens the seal the /c page put on a scan that went through sign-in.
-const run = (input: z.output<typeof checkinInput>, { db, scope }: Ctx) => checkIn(db, scope, input, new Date(), env.AUTH_SECRET);
-const options = { context: requireTokenContext };
+const checkin = {
+  name: "checkin",
+  input: checkinInput,
+  session: "token",
+  // The auth secret opens the seal the /c page put on a scan that went through sign-in.
+  run: (input, { db, scope }) => checkIn(db, scope, input, new Date(), env.AUTH_SECRET),
+} satisfies Definition<typeof checkinInput, "json", "token">;
 
-export const postCheckin = route(name, checkinInput, run, options);
+export const postCheckin = endpoint(checkin);
 
-/** "METHOD /path" → handler; instrumentation.ts hands this table to server.mjs at boot. */
+/** "METHOD /path" → handler; server.mjs imports this table from the build (instrumentation.ts `fastRoutes`). */
 export const fastRoutes: Record<string, (request: IncomingMessage, response: ServerResponse) => void> = {
-  "POST /api/v1/checkins": nodeRoute(name, checkinInput, run, options),
+  "POST /api/v1/checkins": nodeEndpoint(checkin),
 };

@@ -19,6 +19,9 @@ export const RULE_CODES = [
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
+/** The day every rule's first version takes effect (db/migrations, default rules): nothing earns before it. */
+export const POINTS_SINCE = "2000-01-01";
+
 type ActivityType = "theme_day" | "general_meeting" | "committee_meeting" | "group_meeting" | "party_lecture";
 
 /** The rule an attendance outcome falls under; leave earns and costs nothing. */

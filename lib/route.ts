@@ -2,69 +2,139 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { execute, type ActionResult, type Ctx } from "./action";
 import { AppError, failureStatus, toFailure } from "./errors";
-import { fixedHeaders } from "./security-headers";
-import { t } from "./messages";
 import type { AuditAction } from "./messages/audit";
+import { errors } from "./messages/errors";
+import { fixedHeaders } from "./security-headers";
+import { requireContext } from "./session";
+import { requireTokenContext } from "./session-token";
+import { ACTION_BODY_LIMIT_BYTES } from "./upload-limit";
+
+/**
+ * The one way to define an endpoint under /api/v1 (the target of offline queues, scripts and downloads): what
+ * it is called, what it takes, how the body comes, what it answers and whose session it reads. From one
+ * definition come Next's route handler (`endpoint`) and, for the check-in a whole county sends within minutes,
+ * a node:http handler that server.mjs calls before Next's router (`nodeEndpoint`, docs/scaling.md). Both go
+ * the same path as server actions (lib/action.ts `execute`): Origin check for writes → parse (path, query and
+ * body merged) → session → run → answer, and every refusal is the same JSON body, built here only.
+ */
+export interface Definition<S extends z.ZodType, A extends AnswerKind, K extends SessionKind> {
+  name: AuditAction;
+  input: S;
+  /** Query and path parameters are always read; a write also reads a body. `json` unless said otherwise. */
+  body?: BodyKind;
+  /** `json` unless said otherwise. */
+  answer?: A;
+  /** `cookie` (getServerSession) unless said otherwise. */
+  session?: K;
+  run: (input: z.output<S>, ctx: ContextOf<K>) => Promise<AnswerOf<A>>;
+}
+
+/** `json-or-multipart`: a form with a file sends multipart, an outbox replays the same fields as JSON. */
+export type BodyKind = "json" | "json-or-multipart";
+export type AnswerKind = "json" | "file" | "xlsx";
+/**
+ * `cookie`: next-auth's getServerSession; `token`: the same session read straight from the cookie, which needs
+ * nothing of Next's request scope (lib/session-token.ts); `none`: no session (a blank template).
+ */
+export type SessionKind = "cookie" | "token" | "none";
+
+/** A stored file: shown inline and sandboxed, or with `download` saved under that name. */
+export type StoredFile = { mime: string; bytes: Uint8Array; download?: string };
+export type Workbook = { body: ArrayBuffer | Uint8Array; name: string };
+type AnswerOf<A extends AnswerKind> = A extends "file" ? StoredFile : A extends "xlsx" ? Workbook : unknown;
+type ContextOf<K extends SessionKind> = K extends "none" ? Record<string, never> : Ctx;
 
 type Params = Record<string, string | string[]>;
+type NextHandler = (request: Request, context?: { params: Promise<Params> }) => Promise<Response>;
 
-/** What a route reads of a request, whether it came through Next's router or straight from node:http. */
+/** What an endpoint reads of a request, whether it came through Next's router or straight from node:http. */
 export interface Incoming {
   method: string;
   url: string;
   header(name: string): string | null;
-  /** The body's text; undefined when it is larger than a route takes. */
+  /** The body's text; undefined when it is larger than an endpoint takes. */
   text(): Promise<string | undefined>;
+  /** A multipart body; null when it cannot be read. Only through Next's router. */
+  form?(): Promise<FormData | null>;
 }
 
-interface Options {
-  /** Replaces how the session is read (the check-in burst reads it from the cookie, lib/session-token.ts). */
-  context?: (request: Incoming) => Promise<Ctx>;
-}
-
-/**
- * A versioned route handler under /api/v1 (the target of offline queues and scripts), on the same path as
- * server actions: Origin check for writes → parse (path params, query and JSON body merged) → session →
- * run → JSON answer with the status of the error code.
- */
-export function route<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Options = {}) {
-  return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
-    const result = await answer(name, schema, run, options, webIncoming(request), await context.params);
-    return json(result);
-  };
+/** Next's route handler of a definition. */
+export function endpoint<S extends z.ZodType, A extends AnswerKind = "json", K extends SessionKind = "cookie">(def: Definition<S, A, K>): NextHandler {
+  return async (request, context) => toResponse(await answer(def, webIncoming(request), (await context?.params) ?? {}));
 }
 
 /**
- * The same route as a node:http handler, for the one endpoint a whole county calls within minutes: server.mjs
- * serves it before Next's router, which costs several times the route's own work (docs/scaling.md). Only
- * for routes with a `context` that needs nothing of Next's request scope.
+ * The same endpoint as a node:http handler. Only for JSON in and out with the `token` session: the others need
+ * Next's request scope, which server.mjs's path does not have.
  */
-export function nodeRoute<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Required<Options>) {
-  return (request: IncomingMessage, response: ServerResponse): void => {
-    void answer(name, schema, run, options, nodeIncoming(request), {}).then((result) => {
-      const body = JSON.stringify(result);
-      response.writeHead(statusOf(result), { ...NODE_HEADERS, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
+export function nodeEndpoint<S extends z.ZodType>(def: Definition<S, "json", "token">): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    void answer(def, nodeIncoming(request), {}).then(({ status, headers, body }) => {
+      response.writeHead(status, { ...NODE_HEADERS, ...headers, "Content-Length": Buffer.byteLength(body) });
       response.end(body);
     });
   };
 }
 
-async function answer<S extends z.ZodType, T>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Options, request: Incoming, params: Params): Promise<ActionResult<T>> {
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+async function answer<S extends z.ZodType, A extends AnswerKind, K extends SessionKind>(def: Definition<S, A, K>, request: Incoming, params: Params): Promise<Answer> {
+  const result = await settle(def, request, params);
+  if (!result.ok) return json(result);
+  const kind: AnswerKind = def.answer ?? "json";
+  if (kind === "json") return json(result);
+  if (kind === "xlsx") {
+    const { body, name } = result.data as Workbook;
+    return file({ mime: XLSX, bytes: new Uint8Array(body), download: name });
+  }
+  return file(result.data as StoredFile);
+}
+
+async function settle<S extends z.ZodType, A extends AnswerKind, K extends SessionKind>(def: Definition<S, A, K>, request: Incoming, params: Params): Promise<ActionResult<AnswerOf<A>>> {
   const write = request.method !== "GET" && request.method !== "HEAD";
-  if (write && !sameOrigin(request)) return toFailure(new AppError("forbidden", t.errors.badOrigin));
-  const body = write ? jsonObject(await request.text()) : {};
-  if (!body) return toFailure(new AppError("bad_request"));
+  if (write && !sameOrigin(request)) return toFailure(new AppError("forbidden", errors.badOrigin));
+  const body = write ? await readBody(request, def.body ?? "json") : {};
+  if (body instanceof AppError) return toFailure(body);
   const raw = { ...Object.fromEntries(new URL(request.url, "http://x").searchParams), ...body, ...params };
-  const context = options.context;
-  return execute(name, schema, run, raw, context && (() => context(request)));
+  const session = def.session ?? "cookie";
+  const context = (session === "none" ? async () => ({}) : session === "token" ? () => requireTokenContext(request) : requireContext) as () => Promise<ContextOf<K>>;
+  return execute(def.name, def.input, def.run, raw, context);
 }
 
-function statusOf(result: ActionResult<unknown>): number {
-  return result.ok ? 200 : failureStatus(result);
+async function readBody(request: Incoming, kind: BodyKind): Promise<Record<string, unknown> | AppError> {
+  if (kind === "json-or-multipart" && request.header("content-type")?.startsWith("multipart/form-data")) {
+    if (Number(request.header("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) return new AppError("bad_request", errors.tooLarge);
+    const form = await request.form?.();
+    return form ? Object.fromEntries(form) : new AppError("bad_request");
+  }
+  return jsonObject(await request.text()) ?? new AppError("bad_request");
 }
 
-function json(result: ActionResult<unknown>): Response {
-  return Response.json(result, { status: statusOf(result), headers: { "Cache-Control": "private, no-store" } });
+/** The JSON answer, and the one place a refusal's body is built. */
+function json(result: ActionResult<unknown>): Answer {
+  return {
+    status: result.ok ? 200 : failureStatus(result),
+    headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" },
+    body: JSON.stringify(result),
+  };
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A download is saved and not kept; a stored file shown inline may be cached but can run nothing. */
+function file({ mime, bytes, download }: StoredFile): Answer {
+  const headers: Record<string, string> = download
+    ? { "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(download)}`, "Cache-Control": "private, no-store" }
+    : { "Cache-Control": "private, max-age=3600", "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'" };
+  return { status: 200, headers: { "Content-Type": mime, "X-Content-Type-Options": "nosniff", ...headers }, body: bytes };
+}
+
+function toResponse({ status, headers, body }: Answer): Response {
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), { status, headers });
 }
 
 /** The JSON object body, or null when it is missing, too large, malformed or not an object. */
@@ -78,17 +148,12 @@ function jsonObject(text: string | undefined): Record<string, unknown> | null {
   }
 }
 
-/** Writes must come from this app's own pages (DESIGN.md §8): the Origin header names our host. */
-export function sameOrigin(request: Request | Incoming): boolean {
-  const header = request instanceof Request ? (name: string) => request.headers.get(name) : request.header;
-  const origin = header("origin");
-  const host = header("x-forwarded-host") ?? header("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+/** Writes must come from this app's own pages (docs/security.md): the Origin header names our host. */
+export function sameOrigin(request: Pick<Incoming, "header">): boolean {
+  const origin = request.header("origin");
+  const host = request.header("x-forwarded-host") ?? request.header("host");
+  const url = origin ? URL.parse(origin) : null;
+  return Boolean(url && host && url.host === host);
 }
 
 /** A JSON body this large is not a request of ours. */
@@ -103,6 +168,7 @@ function webIncoming(request: Request): Incoming {
       const text = await request.text();
       return text.length > MAX_BODY ? undefined : text;
     },
+    form: () => request.formData().catch(() => null),
   };
 }
 
@@ -130,20 +196,3 @@ function nodeIncoming(request: IncomingMessage): Incoming {
 
 /** What next.config.ts's headers() puts on every response, for the responses Next does not write. */
 const NODE_HEADERS = { ...Object.fromEntries(fixedHeaders(true).map((h) => [h.key, h.value])), "Cache-Control": "private, no-store" };
-
-/** Like `route`, for a GET that answers with a stored file (evidence photos) instead of JSON. */
-export function fileRoute<S extends z.ZodType>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<{ mime: string; bytes: Buffer }>) {
-  return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
-    const raw = { ...Object.fromEntries(new URL(request.url).searchParams), ...(await context.params) };
-    const result = await execute(name, schema, run, raw);
-    if (!result.ok) return json(result);
-    return new Response(new Uint8Array(result.data.bytes), {
-      headers: {
-        "Content-Type": result.data.mime,
-        "Cache-Control": "private, max-age=3600",
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'",
-      },
-    });
-  };
-}

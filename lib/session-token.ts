@@ -11,7 +11,7 @@ import { AppError } from "./errors";
 import type { Incoming } from "./route";
 
 /**
- * The session of a hot API route (the check-in burst, docs/scaling.md), for `route(..., { context })`.
+ * The session of a hot API route (the check-in burst, docs/scaling.md): an endpoint's `session: "token"`.
  *
  * The same session as getServerSession — the same cookie, read by next-auth's own getToken, and the same
  * jwt and session callbacks of auth.ts, so a disabled account or a changed role ends it within 60 s just the

@@ -1,6 +1,4 @@
 import ExcelJS from "exceljs";
-import type { ActionResult } from "./action";
-import { failureStatus } from "./errors";
 
 /** One sheet: a caption row, a bold header row, the rows, and column widths (the rest 16). */
 export async function workbookOf(sheets: { name: string; caption: string; columns: readonly string[]; rows: (string | number)[][]; widths?: Record<number, number> }[]) {
@@ -17,15 +15,3 @@ export async function workbookOf(sheets: { name: string; caption: string; column
 
 /** A share (0.873) as the percentage a sheet sums and charts (87.3); blank where there is nothing to divide. */
 export const sheetPercent = (rate: number | null) => (rate === null ? "" : Math.round(rate * 1000) / 10);
-
-/** The download, or the refusal as JSON with its status. */
-export function xlsxResponse(result: ActionResult<{ body: ArrayBuffer | Buffer; name: string }>): Response {
-  if (!result.ok) return Response.json(result, { status: failureStatus(result) });
-  return new Response(result.data.body as ArrayBuffer, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(result.data.name)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}

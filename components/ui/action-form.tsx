@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useMemo, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action";
+import { errors, refusalOf } from "@/lib/messages/errors";
+import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
@@ -16,6 +18,25 @@ export const usePending = () => useContext(FormState).pending;
  * after a success so lists show the change. It submits by hand rather than through `<form action>` so that
  * what the person typed stays in the fields when the server says no.
  */
+/**
+ * A file over the limit is refused before it is sent (the server would refuse it, after a long upload on mobile
+ * data), and a refusal that came back as a thrown error (lib/action-guard.ts) is shown like any other answer.
+ */
+function guarded<T>(action: Action<T>): Action<T> {
+  return async (previous, form) => {
+    for (const [name, value] of form) {
+      if (value instanceof File && value.size > MAX_UPLOAD_BYTES) return { ok: false, code: "bad_request", error: errors.tooLarge, fields: { [name]: errors.tooLarge } };
+    }
+    try {
+      return await action(previous, form);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal === null) throw error;
+      return { ok: false, code: "bad_request", error: refusal };
+    }
+  };
+}
+
 export function ActionForm<T>({
   action,
   children,
@@ -33,7 +54,7 @@ export function ActionForm<T>({
 }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(useMemo(() => guarded(action), [action]), null);
   useEffect(() => {
     if (!state?.ok) return;
     if (resetOnSuccess) form.current?.reset();

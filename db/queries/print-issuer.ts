@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
+import { grantsOf } from "@/lib/scope-paths";
 import type { Db } from "../open";
 import { orgNodes } from "../schema/org";
 
@@ -9,7 +10,7 @@ import { orgNodes } from "../schema/org";
  * committee whose admin prints it. Empty for a caller with neither grant (their report is refused anyway).
  */
 export async function issuingBody(db: Db, scope: Scope): Promise<string> {
-  const grant = scope.grants.find((g) => g.role === "county_admin") ?? scope.grants.find((g) => g.role === "committee_admin");
+  const [grant] = [...grantsOf(scope, ["county_admin"]), ...grantsOf(scope, ["committee_admin"])];
   if (!grant) return "";
   const [node] = await db.select({ name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, [grant.nodeId]));
   if (!node) return "";

@@ -2,8 +2,6 @@ export const app = {
   name: "支部",
   fullName: "支部主题党日",
   county: "示范县",
-  errorTitle: "出错了",
-  retry: "重试",
   notFound: "页面不存在",
   mainNav: "主导航",
   previousPeriod: "上一期",

@@ -27,6 +27,7 @@ export const audit = {
     "leave.request_for": "代党员请假",
     "checkin.paper_sheet": "纸质签到表录入",
     "roster.add": "添加党员",
+    "roster.template": "下载花名册模板",
     "roster.update": "修改党员信息",
     "roster.set_active": "停用/恢复党员",
     "roster.deactivate": "停用党员",

@@ -15,6 +15,8 @@ export const checkin = {
   windowClosed: "不在签到时间内：签到于开始前 30 分钟开放，活动结束时关闭。",
   expired: "签到码已过期，请扫描屏幕上最新的二维码或输入最新的签到码。",
   badCode: "签到码不正确，请核对后重试。",
+  badClientId: "请求编号无效",
+  badScannedAt: "扫码时间无效",
   tooManyWrong: "签到码输错次数过多，请 10 分钟后再试，或请支部书记代为签到。",
   closed: "活动已结束，签到已关闭。",
   clientReused: "该请求编号已被使用。",

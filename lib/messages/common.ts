@@ -10,4 +10,6 @@ export const common = {
   all: "全部",
   minutes: (n: number) => `${n} 分钟`,
   optional: (label: string) => `${label}（可选）`,
+  errorTitle: "出错了",
+  retry: "重试",
 } as const;

@@ -7,4 +7,14 @@ export const errors = {
   rate_limited: "操作过于频繁，请稍后再试。",
   internal: "系统繁忙，请稍后再试。",
   badOrigin: "请求来源无效。",
+  tooLarge: "提交的内容过大：文件不能超过 5 MB。",
 } as const;
+
+/**
+ * A refusal that reached the page as a thrown error (lib/action-guard.ts answers an action in text, and Next's
+ * client throws it): shown as it is when it is one of ours, else the generic message.
+ */
+export function refusalOf(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : null;
+  return message && (Object.values(errors) as string[]).includes(message) ? message : null;
+}

@@ -4,6 +4,7 @@ export const points = {
   monthTotal: "本月",
   entries: "积分明细",
   noEntries: "还没有积分记录。积分来自参加组织生活、志愿服务、按时缴纳党费和完成补学。",
+  noRuleOn: (day: string) => `${day} 没有生效的积分规则，请检查日期。`,
   rules: {
     theme_day_present: "参加主题党日",
     theme_day_late: "参加主题党日（迟到）",

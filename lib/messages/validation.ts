@@ -7,7 +7,10 @@ export const validation = {
   passwordMismatch: "两次输入的密码不一致",
   code: "请输入激活码",
   date: "日期格式应为 2020-07-01",
+  joinedOn: "入党日期应为 1921-07-01 至今天之间的日期，格式如 2020-07-01",
   choice: "请选择一项",
   nodeName: "请输入名称（1–40 个字）",
   id: "编号无效",
+  control: "含有无法保存的控制字符，请删除后重试",
+  search: "搜索内容过长或含有无法识别的字符",
 } as const;

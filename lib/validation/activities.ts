@@ -1,20 +1,17 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { checkbox, choice, id } from "./fields";
+import { checkbox, choice, id, optionalText, text, wholeNumber, yearMonth } from "./fields";
 import { json, links, localDateTime } from "./plans";
-
-const optionalText = (max: number, message: string) =>
-  z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string().trim().max(max, message).optional());
 
 /** 三会一课: the meeting types a secretary sets up at a time of their choosing. */
 export const createMeetingInput = z.object({
   branchId: id,
   type: choice(["general_meeting", "committee_meeting", "group_meeting", "party_lecture"]),
-  title: z.string({ error: t.plans.title }).trim().min(1, t.plans.title).max(60, t.plans.title),
+  title: text({ max: 60, message: t.plans.title }),
   startsAt: localDateTime,
-  durationMinutes: z.coerce.number({ error: t.plans.duration }).int(t.plans.duration).min(15, t.plans.duration).max(480, t.plans.duration),
-  place: optionalText(60, t.run.place),
-  materials: optionalText(20_000, t.plans.materials),
+  durationMinutes: wholeNumber(t.plans.duration, 15, 480),
+  place: optionalText({ max: 60, message: t.run.place }),
+  materials: optionalText({ max: 20_000, message: t.plans.materials, multiline: true }),
   links: json(links.default([])),
 });
 
@@ -24,7 +21,7 @@ const evidence = z.preprocess((v) => (v instanceof File && v.size === 0 ? undefi
 export const markStepInput = z.object({
   stepId: id,
   done: checkbox,
-  note: optionalText(500, t.run.note),
+  note: optionalText({ max: 500, message: t.run.note, multiline: true }),
   photo: evidence,
 });
 
@@ -45,6 +42,6 @@ export const activityRef = z.object({ activityId: id });
 /** An empty place is allowed: it reads 地点待定 to members. */
 export const setPlaceInput = z.object({
   activityId: id,
-  place: z.string({ error: t.run.place }).trim().max(60, t.run.place),
+  place: text({ min: 0, max: 60, message: t.run.place }),
 });
-export const complianceQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() });
+export const complianceQuery = z.object({ month: yearMonth.optional() });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { choice, id } from "./fields";
+import { choice, id, optionalText, wholeNumber } from "./fields";
 
-const year = z.coerce.number({ error: t.assessment.yearError }).int(t.assessment.yearError).min(2000, t.assessment.yearError).max(2100, t.assessment.yearError);
+const year = wholeNumber(t.assessment.yearError, 2000, 2100);
 
 export const yearQuery = z.object({ year: year.optional().catch(undefined) });
 
@@ -10,5 +10,5 @@ export const setTierInput = z.object({
   year,
   nodeId: id,
   tier: choice(["excellent", "qualified", "unqualified"]),
-  note: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string({ error: t.assessment.noteTooLong }).trim().max(500, t.assessment.noteTooLong).optional()),
+  note: optionalText({ max: 500, message: t.assessment.noteTooLong, multiline: true }),
 });

@@ -1,15 +1,19 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { id } from "./fields";
+import { FIRST_DAY, id, jsonId, LAST_DAY, text } from "./fields";
 
 /** What a phone sends to POST /api/v1/checkins, now or later from its outbox. */
 export const checkinInput = z.object({
-  activityId: id,
+  activityId: jsonId,
   code: z.string({ error: t.checkin.badCode }).trim().regex(/^\d{6}$/, t.checkin.badCode),
-  step: z.coerce.number().int().nonnegative().max(2 ** 31).optional(),
-  clientId: z.uuid({ error: "请求编号无效" }),
+  step: z.number({ error: t.checkin.badCode }).int(t.checkin.badCode).nonnegative(t.checkin.badCode).max(2 ** 31, t.checkin.badCode).optional(),
+  clientId: z.uuid({ error: t.checkin.badClientId }),
   /** Device time of the scan (ISO 8601); sent by offline replays. */
-  scannedAt: z.iso.datetime({ offset: true, error: "扫码时间无效" }).transform((s) => new Date(s)).optional(),
+  scannedAt: z.iso
+    .datetime({ offset: true, error: t.checkin.badScannedAt })
+    .refine((s) => s >= FIRST_DAY && s <= LAST_DAY, t.checkin.badScannedAt)
+    .transform((s) => new Date(s))
+    .optional(),
   /** A scan sealed by the /c page before sign-in: the server time it arrived and the seal (lib/checkin-seal.ts). */
   seenAt: z.coerce.number({ error: t.checkin.scanInvalid }).int(t.checkin.scanInvalid).nonnegative(t.checkin.scanInvalid).max(2 ** 53, t.checkin.scanInvalid).optional(),
   seal: z.string({ error: t.checkin.scanInvalid }).regex(/^[0-9a-f]{32}$/, t.checkin.scanInvalid).optional(),
@@ -18,12 +22,12 @@ export const checkinInput = z.object({
 export const proxyCheckinInput = z.object({
   activityId: id,
   memberId: id,
-  reason: z.string({ error: t.checkin.proxyReason }).trim().min(2, t.checkin.proxyReason).max(200, t.checkin.proxyReason),
+  reason: text({ min: 2, max: 200, message: t.checkin.proxyReason, multiline: true }),
 });
 
 export const disputeInput = z.object({
   checkinId: id,
-  reason: z.string({ error: t.checkin.disputeReason }).trim().min(2, t.checkin.disputeReason).max(500, t.checkin.disputeReason),
+  reason: text({ min: 2, max: 500, message: t.checkin.disputeReason, multiline: true }),
 });
 
 export const reviewOfflineInput = z.object({

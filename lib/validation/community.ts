@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { DESCRIPTION_MAX, toHalfHours } from "../community";
 import { t } from "../messages";
-import { choice, id } from "./fields";
+import { POINTS_SINCE } from "../points";
+import { calendarDate, choice, decimal, id, optionalText, text, wholeNumber, yearQuarter } from "./fields";
 import { localDateTime } from "./plans";
 
 const m = t.community;
-
-const optionalText = (max: number, message: string) =>
-  z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string({ error: message }).trim().max(max, message).optional());
 
 /**
  * Several ids from a form: checkboxes named `<prefix>.<id>` (form data keeps one value per name), or an array
@@ -24,14 +22,14 @@ const gather = (prefix: string, key: string) => (raw: unknown) => {
 export const reportInput = z.preprocess(
   gather("post", "postIds"),
   z.object({
-    gridId: z.coerce.number({ error: m.chooseGrid }).int(m.chooseGrid).positive(m.chooseGrid),
+    gridId: wholeNumber(m.chooseGrid, 1, 2 ** 31 - 1),
     postIds: z.array(id).max(4, m.tooManyPosts).default([]),
-    note: optionalText(200, m.noteTooLong),
+    note: optionalText({ max: 200, message: m.noteTooLong, multiline: true }),
   }),
 );
 export type ReportInput = z.output<typeof reportInput>;
 
-const comment = z.preprocess((v) => (v == null ? "" : v), z.string({ error: m.commentTooLong }).trim().max(500, m.commentTooLong));
+const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: m.commentTooLong, multiline: true }));
 
 export const decideReportInput = z
   .object({ reportId: id, decision: choice(["confirm", "return"]), comment })
@@ -43,11 +41,11 @@ export type DecideReport = z.output<typeof decideReportInput>;
 export const serviceActivityInput = z.object({
   /** The grid (or, for a worker of the whole community, the community) holding it. */
   nodeId: id,
-  title: z.string({ error: m.activityTitleError }).trim().min(1, m.activityTitleError).max(40, m.activityTitleError),
-  place: z.string({ error: m.placeError }).trim().min(1, m.placeError).max(60, m.placeError),
+  title: text({ max: 40, message: m.activityTitleError }),
+  place: text({ max: 60, message: m.placeError }),
   startsAt: localDateTime,
-  minutes: z.coerce.number({ error: m.minutesError }).int(m.minutesError).min(30, m.minutesError).max(720, m.minutesError),
-  capacity: z.coerce.number({ error: m.capacityError }).int(m.capacityError).min(1, m.capacityError).max(500, m.capacityError),
+  minutes: wholeNumber(m.minutesError, 30, 720),
+  capacity: wholeNumber(m.capacityError, 1, 500),
   postId: z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional()),
 });
 export type ServiceActivityInput = z.output<typeof serviceActivityInput>;
@@ -55,9 +53,7 @@ export type ServiceActivityInput = z.output<typeof serviceActivityInput>;
 export const serviceActivityRef = z.object({ activityId: id });
 
 /** Hours as typed, in half-hour steps: "1.5" → 3. */
-export const halfHours = z.coerce
-  .number({ error: m.hoursError })
-  .transform((h, ctx) => {
+export const halfHours = decimal(m.hoursError).transform((h, ctx) => {
     const half = toHalfHours(h);
     if (half === null) {
       ctx.addIssue({ code: "custom", message: m.hoursError });
@@ -66,8 +62,9 @@ export const halfHours = z.coerce
     return half;
   });
 
-const day = z.string({ error: m.servedOnError }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, m.servedOnError);
-const description = z.string({ error: m.descriptionError }).trim().min(1, m.descriptionError).max(DESCRIPTION_MAX, m.descriptionError);
+/** A day of service: real, and not before the first points rule (no entry could earn points then). */
+const day = calendarDate(m.servedOnError, { from: POINTS_SINCE });
+const description = text({ max: DESCRIPTION_MAX, message: m.descriptionError, multiline: true });
 
 /**
  * One entry of volunteer hours, as JSON from the offline outbox (POST /api/v1/volunteer-hours). A grid worker
@@ -122,7 +119,7 @@ export const decideHoursInput = z
 export type DecideHours = z.output<typeof decideHoursInput>;
 
 /** A correction of a confirmed entry: a new entry that supersedes it. */
-export const correctHoursInput = z.object({ hoursId: id, hours: halfHours, comment: z.string({ error: m.correctReason }).trim().min(1, m.correctReason).max(500, m.commentTooLong) });
+export const correctHoursInput = z.object({ hoursId: id, hours: halfHours, comment: text({ max: 500, message: m.correctReason, tooLong: m.commentTooLong, multiline: true }) });
 export type CorrectHours = z.output<typeof correctHoursInput>;
 
-export const quarterQuery = z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined) });
+export const quarterQuery = z.object({ quarter: yearQuarter.optional().catch(undefined) });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REASON_MAX, REFLECTION_MAX, REFLECTION_MIN } from "../leave";
 import { t } from "../messages";
-import { checkbox, choice, id } from "./fields";
+import { checkbox, choice, id, text } from "./fields";
 
 const m = t.leave;
 
@@ -19,11 +19,7 @@ export const fileLeaveInput = z.object({
   clientId: z.uuid({ error: m.clientId }),
   activityId: id,
   type: choice(leaveTypes),
-  reason: z
-    .string({ error: m.reasonRequired })
-    .trim()
-    .min(1, m.reasonRequired)
-    .max(REASON_MAX, m.reasonTooLong),
+  reason: text({ max: REASON_MAX, message: m.reasonRequired, tooLong: m.reasonTooLong, multiline: true }),
   late: checkbox,
   attachment,
 });
@@ -32,7 +28,7 @@ export type FileLeave = z.output<typeof fileLeaveInput>;
 /** The secretary asks for leave on behalf of a member without a phone: the same fields, for that member. */
 export const fileLeaveForInput = fileLeaveInput.omit({ attachment: true, late: true }).extend({ memberId: id });
 
-const comment = z.preprocess((v) => (v == null ? "" : v), z.string({ error: m.commentTooLong }).trim().max(500, m.commentTooLong));
+const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: m.commentTooLong, multiline: true }));
 
 /** One decision; saying no needs a reason the member can read. */
 export const decideLeaveInput = z
@@ -61,11 +57,7 @@ export const makeupRef = z.object({ taskId: id });
 
 export const reflectionInput = z.object({
   taskId: id,
-  reflection: z
-    .string({ error: m.makeup.reflectionShort })
-    .trim()
-    .min(REFLECTION_MIN, m.makeup.reflectionShort)
-    .max(REFLECTION_MAX, m.makeup.reflectionLong),
+  reflection: text({ min: REFLECTION_MIN, max: REFLECTION_MAX, message: m.makeup.reflectionShort, tooLong: m.makeup.reflectionLong, multiline: true }),
 });
 
 export const leaveViews = ["pending", "decided", "makeup"] as const;

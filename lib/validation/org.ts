@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { checkbox, choice, id, personName, phone } from "./fields";
+import { calendarDate, checkbox, choice, id, personName, phone, searchText, text } from "./fields";
 
-const nodeName = z.string({ error: t.validation.nodeName }).trim().min(1, t.validation.nodeName).max(40, t.validation.nodeName);
+const nodeName = text({ max: 40, message: t.validation.nodeName });
 
 export const createNodeInput = z.object({
   parentId: id,
@@ -23,9 +23,9 @@ export const grantRoleInput = z.object({
 export const revokeRoleInput = z.object({ grantId: id });
 
 export const auditQuery = z.object({
-  action: z.string().trim().max(40).optional(),
+  action: searchText(40),
   outcome: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["ok", "denied", "failed"]).optional()),
-  from: z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional()),
-  to: z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional()),
+  from: z.preprocess((v) => (v === "" ? undefined : v), calendarDate(t.validation.date).optional()),
+  to: z.preprocess((v) => (v === "" ? undefined : v), calendarDate(t.validation.date).optional()),
   before: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
 });

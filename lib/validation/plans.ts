@@ -1,16 +1,15 @@
 import { z } from "zod";
 import { t } from "../messages";
 import { fromLocalInput } from "../time";
-import { id } from "./fields";
+import { id, isLocalMinute, text as fieldText, wholeNumber } from "./fields";
 
-const text = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, message);
+const text = (max: number, message: string) => fieldText({ max, message });
 
 /** A `datetime-local` field (Shanghai time), as an instant. */
 export const localDateTime = z
   .string({ error: t.plans.startsAt })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, t.plans.startsAt)
-  .transform(fromLocalInput)
-  .refine((d) => !Number.isNaN(d.getTime()), t.plans.startsAt);
+  .refine(isLocalMinute, t.plans.startsAt)
+  .transform(fromLocalInput);
 
 export const links = z
   .array(z.object({ title: text(60, t.plans.linkTitle), url: z.url({ protocol: /^https?$/, error: t.plans.linkUrl }).max(500, t.plans.linkUrl) }))
@@ -24,9 +23,9 @@ export const agendaItems = z
 const planFields = {
   title: text(60, t.plans.title),
   startsAt: localDateTime,
-  durationMinutes: z.coerce.number({ error: t.plans.duration }).int(t.plans.duration).min(15, t.plans.duration).max(480, t.plans.duration),
-  place: z.string({ error: t.plans.place }).trim().max(60, t.plans.place).default(""),
-  materials: z.string().trim().max(20_000, t.plans.materials).default(""),
+  durationMinutes: wholeNumber(t.plans.duration, 15, 480),
+  place: fieldText({ min: 0, max: 60, message: t.plans.place }).default(""),
+  materials: fieldText({ min: 0, max: 20_000, message: t.plans.materials, multiline: true }).default(""),
   links: links.default([]),
   items: agendaItems.min(1, t.plans.emptyAgenda),
 };

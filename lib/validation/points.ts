@@ -1,16 +1,14 @@
 import { z } from "zod";
 import { t } from "../messages";
 import { RULE_CODES } from "../points";
-import { checkbox, choice, id } from "./fields";
+import { calendarDate, checkbox, choice, decimal, id, text, yearMonth } from "./fields";
 
 const m = t.points;
 
-const reason = (message: string) => z.string({ error: message }).trim().min(1, message).max(500, message);
+const reason = (message: string) => text({ max: 500, message, multiline: true });
 
 /** Points as typed: −100 to 100, not zero, at most one decimal. */
-const points = z.coerce
-  .number({ error: m.manualPointsError })
-  .refine((n) => Number.isFinite(n) && n !== 0 && Math.abs(n) <= 100 && Math.round(n * 10) / 10 === n, m.manualPointsError);
+const points = decimal(m.manualPointsError).refine((n) => Number.isFinite(n) && n !== 0 && Math.abs(n) <= 100 && Math.round(n * 10) / 10 === n, m.manualPointsError);
 
 export const manualEntryInput = z.object({ memberId: id, points, reason: reason(m.reasonRequired) });
 export const reverseEntryInput = z.object({ entryId: id, reason: reason(m.reasonRequired) });
@@ -22,14 +20,13 @@ export const changeRuleInput = z.object({
   points,
   cap: z.preprocess(
     (v) => (v === "" || v == null ? null : v),
-    z.coerce
-      .number({ error: m.capError })
+    decimal(m.capError)
       .refine((n) => n > 0 && n <= 1000 && Math.round(n * 10) / 10 === n, m.capError)
       .nullable(),
   ),
-  effectiveFrom: z.string({ error: m.effectiveFromError }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, m.effectiveFromError),
+  effectiveFrom: calendarDate(m.effectiveFromError),
 });
 
-export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined) });
+export const monthQuery = z.object({ month: yearMonth.optional().catch(undefined) });
 
 export const rankingInput = z.object({ on: checkbox });

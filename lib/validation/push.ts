@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "../messages";
+import { text } from "./fields";
 
 const base64url = (min: number, max: number) => z.string({ error: t.push.keys }).regex(/^[A-Za-z0-9_-]+={0,2}$/, t.push.keys).min(min, t.push.keys).max(max, t.push.keys);
 
@@ -7,11 +8,13 @@ const base64url = (min: number, max: number) => z.string({ error: t.push.keys })
  * Where the server will POST: a browser's push service, so https on a named host. Anything else (an IP
  * address, localhost, plain http) would let a signed-in person point the server at machines it can reach.
  */
-const endpoint = z
-  .url({ error: t.push.endpoint })
-  .max(1000, t.push.endpoint)
+const endpoint = text({ max: 1000, message: t.push.endpoint })
+  .pipe(z.url({ error: t.push.endpoint }))
   .refine((value) => {
-    const url = new URL(value);
+    // URL quietly drops leading and trailing controls (a NUL among them): text() has refused those already.
+    // zod runs this even when z.url() said no, so a value URL cannot read is refused here too.
+    const url = URL.parse(value);
+    if (!url) return false;
     return url.protocol === "https:" && !url.port && /[a-z]/i.test(url.hostname.split(".").pop() ?? "") && !/^localhost$|\.local(host)?$|^\[/i.test(url.hostname);
   }, t.push.endpoint);
 
@@ -22,4 +25,4 @@ export const pushSubscriptionInput = z.object({
 });
 export type PushSubscriptionInput = z.output<typeof pushSubscriptionInput>;
 
-export const pushEndpointInput = z.object({ endpoint: z.string({ error: t.push.endpoint }).min(1, t.push.endpoint).max(1000, t.push.endpoint) });
+export const pushEndpointInput = z.object({ endpoint: text({ max: 1000, message: t.push.endpoint }) });

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { checkbox, choice, id, optionalDate, personName, phone, phoneDigits } from "./fields";
+import { shanghaiDate } from "../community";
+import { checkbox, choice, id, optionalDate, personName, phone, phoneDigits, searchText } from "./fields";
+
+/** The day the Party was founded: no one joined before it; no one joins tomorrow. */
+const joinedOn = optionalDate(t.validation.joinedOn, { from: "1921-07-01", to: () => shanghaiDate(new Date()) });
 
 /** The status fields of a member, as both the form and the import file give them. */
 export const memberFields = z.object({
@@ -10,7 +14,7 @@ export const memberFields = z.object({
   category: choice(["formal", "probationary"]),
   presence: choice(["home", "away"]),
   employment: choice(["in_office", "retired"]),
-  joinedOn: optionalDate,
+  joinedOn,
 });
 export type MemberFields = z.output<typeof memberFields>;
 
@@ -28,16 +32,12 @@ export const ROSTER_QUERY_MAX = 30;
  * too), a repeated ?q= takes the first, and a number typed with full-width digits or dashes is read as
  * its digits, as the phone field reads it.
  */
-const rosterSearch = z.preprocess(
-  (v) => (Array.isArray(v) ? v[0] : v),
-  z
-    .string()
-    .transform((s) => {
-      const text = s.normalize("NFKC").trim().slice(0, ROSTER_QUERY_MAX);
-      return /^[\d\s-]+$/.test(text) ? phoneDigits(text) : text;
-    })
-    .optional(),
-);
+const rosterSearch = z.preprocess((v) => {
+  const first = Array.isArray(v) ? v[0] : v;
+  if (typeof first !== "string") return first;
+  const typed = first.normalize("NFKC").trim().slice(0, ROSTER_QUERY_MAX);
+  return /^[\d\s-]+$/.test(typed) ? phoneDigits(typed) : typed;
+}, searchText(ROSTER_QUERY_MAX));
 
 export const rosterQuery = z.object({
   branchId: id,
@@ -81,7 +81,7 @@ export const importRow = z.object({
   category: fromWord("category", importColumns.category),
   presence: fromWord("presence", importColumns.presence),
   employment: fromWord("employment", importColumns.employment),
-  joinedOn: optionalDate,
+  joinedOn,
 }) as unknown as z.ZodType<MemberFields, Record<string, string | undefined>>;
 
 export const importInput = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { choice, id } from "./fields";
+import { choice, id, text } from "./fields";
 import { localDateTime } from "./plans";
 
 const m = t.scheduleChange;
@@ -9,7 +9,7 @@ const m = t.scheduleChange;
 export const requestChangeInput = z.object({
   activityId: id,
   toStartsAt: localDateTime,
-  reason: z.string({ error: m.reasonInvalid }).trim().min(1, m.reasonInvalid).max(500, m.reasonInvalid),
+  reason: text({ max: 500, message: m.reasonInvalid, multiline: true }),
 });
 export type RequestChange = z.output<typeof requestChangeInput>;
 
@@ -21,7 +21,7 @@ export const decideChangeInput = z
   .object({
     changeId: id,
     decision: choice(["endorse", "return", "approve", "reject"]),
-    comment: z.preprocess((v) => (v == null ? "" : v), z.string({ error: m.commentTooLong }).trim().max(500, m.commentTooLong)),
+    comment: z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: m.commentTooLong, multiline: true })),
   })
   .superRefine((input, ctx) => {
     if ((input.decision === "return" || input.decision === "reject") && !input.comment) {

@@ -9,6 +9,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import type { Scope } from "@/lib/scope";
 import { phones } from "./county";
 import { matrix } from "./endpoint-cases";
+import { badFields } from "./bad-fields";
 import { callEndpoint, changedTables, discoverEndpoints, fingerprint, type Endpoint } from "./endpoints";
 import { foreignCounty, png, type ForeignCounty } from "./foreign-objects";
 
@@ -178,6 +179,43 @@ it("answers every hostile payload to every write endpoint with a Chinese 4xx, ne
     if (moved.length) failures.push(`${endpoint.key}: wrote to ${moved.join(", ")}`);
   }
   expect(failures).toEqual([]);
+}, 300_000);
+
+/** Optional fields the matrix's shapes leave out, so that they are made bad too. */
+const optionalFields: Record<string, Record<string, unknown>> = {
+  "app/(secretary)/branch/activities/actions.ts#createMeetingAction": { place: "活动室", materials: "学习材料" },
+  "app/(grid)/grid/actions.ts#createServiceActivityAction": { postId: 1 },
+  "app/(secretary)/branch/actions.ts#addMemberAction": { joinedOn: "2010-07-01" },
+  "app/api/v1/branches/[branchId]/members/route.ts#GET": { query: { q: "张" } },
+  "app/api/v1/checkins/route.ts#POST": { body: { step: 1, scannedAt: new Date().toISOString() } },
+};
+/** A period in the address that is not one falls back to the current period: a page, not bad input. */
+const lenient = ["month", "quarter", "year"];
+
+it("refuses a NUL, a loose type and an impossible day in any field of every endpoint as bad input, and writes nothing", async () => {
+  const failures: string[] = [];
+  let probes = 0;
+  const before = await fingerprint(county.db);
+  for (const endpoint of discoverEndpoints()) {
+    if (anyObjectIsValid.has(endpoint.key)) continue;
+    const spec = matrix[endpoint.key];
+    const made = selfShapes[endpoint.key] ?? (spec && !("self" in spec) ? await (spec.branch ? spec.branch(county.branches.committee, county) : spec.grid ? spec.grid(county.grids.community, county) : spec.county!(county)) : []);
+    const extra = optionalFields[endpoint.key] ?? {};
+    for (const one of (Array.isArray(made) ? made : [made]) as Record<string, unknown>[]) {
+      const base = endpoint.kind === "route" ? { params: { ...(one.params as object) }, query: { ...(one.query as object), ...(extra.query as object) }, body: { ...(one.body as object), ...(extra.body as object) } } : { ...one, ...extra };
+      for (const { label, input } of badFields(base, { strings: ["params", "query"], lenient: endpoint.name === "GET" ? lenient : [] })) {
+        session.ctx = endpoint.kind === "public-action" ? null : { db: county.db, scope: nobody };
+        const answer = await callEndpoint(endpoint, input).finally(() => (session.ctx = null));
+        probes++;
+        if (answer.status !== 400 || answer.body?.code !== "bad_request" || !cjk.test(answer.body?.error ?? "")) {
+          failures.push(`${endpoint.key} · ${label}: ${answer.status} ${answer.body?.code ?? ""} ${answer.body?.error ?? ""}`);
+        }
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+  expect(changedTables(before, await fingerprint(county.db))).toEqual([]);
+  expect(probes).toBeGreaterThan(400);
 }, 300_000);
 
 it("refuses uploads of the wrong type, oversized or disguised; keeps an image with a script inside as an image, served sandboxed", async () => {

@@ -34,8 +34,10 @@ export function discoverEndpoints(): Endpoint[] {
     const file = path.relative(root, full).split(path.sep).join("/");
     const text = readFileSync(full, "utf8");
     if (/^\s*["']use server["']/.test(text)) {
-      for (const m of text.matchAll(/export\s+(?:const|let|async\s+function|function)\s+(\w+)(\s*=\s*(publicAction|action)\b)?/g)) {
-        found.push({ key: `${file}#${m[1]}`, file, name: m[1], kind: m[3] === "action" ? "action" : m[3] === "publicAction" ? "public-action" : "bare-action" });
+      for (const m of text.matchAll(/export\s+(?:const|let|async\s+function|function)\s+(\w+)(\s*=\s*(action)\b)?/g)) {
+        const statement = text.slice(m.index, text.indexOf("\nexport", m.index + 1) >>> 0);
+        const kind = !m[3] ? "bare-action" : /signedOut:\s*true/.test(statement) ? "public-action" : "action";
+        found.push({ key: `${file}#${m[1]}`, file, name: m[1], kind });
       }
     }
     if (file.startsWith("app/api/v1/") && /\/route\.tsx?$/.test(file)) {

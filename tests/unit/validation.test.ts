@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { t } from "@/lib/messages";
 import { maskPhone } from "@/lib/phone";
 import { activateInput, signInInput } from "@/lib/validation/auth";
 import { phone } from "@/lib/validation/fields";
@@ -88,5 +89,43 @@ describe("roster search", () => {
     expect(rosterQuery.parse({ branchId: "5", q: " １２３４ " }).q).toBe("1234");
     expect(rosterQuery.parse({ branchId: "5", q: "138-0000-0001" }).q).toBe("13800000001");
     expect(rosterQuery.parse({ branchId: "5", q: "王 芳" }).q).toBe("王 芳");
+  });
+});
+
+describe("boundary fields", () => {
+  it("text refuses NUL and other controls, keeps line breaks only where the field has lines, trims, counts", async () => {
+    const { text } = await import("@/lib/validation/fields");
+    const line = text({ max: 5, message: "名称" });
+    const lines = text({ max: 50, message: "说明", multiline: true });
+    for (const bad of ["a\u0000b", "\u0000", "a\u0007", "\u202e123", "a\ud800", "a\nb", "\u0085x"]) expect(line.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    expect(line.safeParse("a\u0000").error?.issues[0].message).toBe(t.validation.control);
+    expect(lines.parse(" 第一行\n第二行\t ")).toBe("第一行\n第二行");
+    expect(lines.safeParse("a\u0000\nb").success).toBe(false);
+    expect(line.parse("  党员  ")).toBe("党员");
+    expect(line.safeParse("123456").success).toBe(false);
+    expect(line.safeParse("   ").error?.issues[0].message).toBe("名称");
+    expect(line.parse("👍🏻党员")).toBe("👍🏻党员");
+  });
+
+  it("days are real calendar days in range, never shifted", async () => {
+    const { calendarDate, isCalendarDay, isLocalMinute } = await import("@/lib/validation/fields");
+    const day = calendarDate("日期");
+    for (const bad of ["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "9999-01-01", "0001-01-01", "1999-12-31", "2026-2-3", "20260203"]) expect(day.safeParse(bad).success, bad).toBe(false);
+    for (const good of ["2028-02-29", "2000-01-01", "2100-12-31", "2026-12-03"]) expect(day.parse(good)).toBe(good);
+    expect(isCalendarDay("0001-01-01")).toBe(true);
+    expect(isLocalMinute("2027-02-30T10:00")).toBe(false);
+    expect(isLocalMinute("2026-03-01T24:00")).toBe(false);
+    expect(isLocalMinute("2026-03-01T23:59")).toBe(true);
+  });
+
+  it("ids and numbers are numbers or digits as typed, nothing looser", async () => {
+    const { id, jsonId, wholeNumber } = await import("@/lib/validation/fields");
+    expect(id.parse("42")).toBe(42);
+    expect(id.parse(42)).toBe(42);
+    for (const bad of [[3], true, "0x10", "1e3", " 3", "03", "-1", 0, 1.5, "", null, 2 ** 31]) expect(id.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    expect(jsonId.safeParse("42").success).toBe(false);
+    const minutes = wholeNumber("时长", 15, 480);
+    expect(minutes.parse("60")).toBe(60);
+    for (const bad of [[60], true, "", "60分钟", 10]) expect(minutes.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 });

@@ -1,17 +1,19 @@
 import { yearlyAssessment } from "@/db/queries/assessment";
-import { execute } from "@/lib/action";
 import { WEIGHTS, type Part } from "@/lib/assessment";
 import { t } from "@/lib/messages";
 import { monthOf } from "@/lib/time";
 import { yearQuery } from "@/lib/validation/assessment";
-import { workbookOf, xlsxResponse } from "@/lib/xlsx";
+import { endpoint } from "@/lib/route";
+import { workbookOf } from "@/lib/xlsx";
 
 const m = t.assessment;
 
 /** The year's assessment (?year=2026) as .xlsx: parts (as percentages), score, proposal and tier per unit. */
-export async function GET(request: Request): Promise<Response> {
-  const raw = Object.fromEntries(new URL(request.url).searchParams);
-  const result = await execute("assessment.export", yearQuery, async (input, { db, scope }) => {
+export const GET = endpoint({
+  name: "assessment.export",
+  input: yearQuery,
+  answer: "xlsx",
+  run: async (input, { db, scope }) => {
     const year = input.year ?? Number(monthOf(new Date()).slice(0, 4));
     const { branches, committees } = await yearlyAssessment(db, scope, year);
     const rows = [...committees, ...branches].map((r) => [
@@ -24,6 +26,5 @@ export async function GET(request: Request): Promise<Response> {
     ]);
     const body = await workbookOf([{ name: m.sheet.name, caption: `${m.year(year)}${m.title} · ${m.formula}`, columns: m.sheet.columns, rows, widths: { 0: 32, 9: 40 } }]);
     return { body, name: `${m.year(year)}${m.title}.xlsx` };
-  }, raw);
-  return xlsxResponse(result);
-}
+  },
+});

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { fileLeave } from "@/db/queries/leave";
 import { myLeave } from "@/db/queries/leave-lists";
-import { execute, type Ctx } from "@/lib/action";
-import { AppError, failureStatus, toFailure, type Failure } from "@/lib/errors";
-import { t } from "@/lib/messages";
-import { route, sameOrigin } from "@/lib/route";
+import type { Ctx } from "@/lib/action";
+import { AppError } from "@/lib/errors";
+import { endpoint } from "@/lib/route";
 import { readUpload } from "@/lib/uploads";
 import { fileLeaveInput, type FileLeave } from "@/lib/validation/leave";
 
@@ -18,24 +17,12 @@ async function file({ attachment, ...input }: FileLeave, { db, scope }: Ctx) {
   return fileLeave(db, scope, { ...input, attachment: upload });
 }
 
-const fromJson = route("leave.request", fileLeaveInput, file);
-
 /**
  * Files a leave request, idempotent on `clientId`: a replay gets the first answer and never a second
  * request. JSON is what the offline outbox replays; the app's form sends the same fields as multipart so an
  * attachment travels in the same request and the request and its file are stored together or not at all.
  */
-export async function POST(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
-  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) return fromJson(request, context);
-  if (!sameOrigin(request)) return answer(toFailure(new AppError("forbidden", t.errors.badOrigin)));
-  const form = await request.formData().catch(() => null);
-  if (!form) return answer(toFailure(new AppError("bad_request")));
-  return answer(await execute("leave.request", fileLeaveInput, file, Object.fromEntries(form)));
-}
+export const POST = endpoint({ name: "leave.request", input: fileLeaveInput, body: "json-or-multipart", run: file });
 
 /** The caller's own requests, for the member's list and the service worker's offline copy. */
-export const GET = route("leave.mine", z.object({}), (_input, { db, scope }) => myLeave(db, scope));
-
-function answer(result: { ok: true; data: unknown } | Failure): Response {
-  return Response.json(result, { status: result.ok ? 200 : failureStatus(result), headers: { "Cache-Control": "private, no-store" } });
-}
+export const GET = endpoint({ name: "leave.mine", input: z.object({}), run: (_input, { db, scope }) => myLeave(db, scope) });

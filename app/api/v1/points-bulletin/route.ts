@@ -1,22 +1,23 @@
 import { bulletinRollup } from "@/db/queries/point-views";
-import { execute } from "@/lib/action";
 import { t } from "@/lib/messages";
 import { monthOf } from "@/lib/time";
 import { monthQuery } from "@/lib/validation/points";
-import { sheetPercent, workbookOf, xlsxResponse } from "@/lib/xlsx";
+import { endpoint } from "@/lib/route";
+import { sheetPercent, workbookOf } from "@/lib/xlsx";
 
 const m = t.points;
 
 /** The monthly bulletin rolled up per branch (?month=2026-11) as .xlsx, for a committee or the county. */
-export async function GET(request: Request): Promise<Response> {
-  const raw = Object.fromEntries(new URL(request.url).searchParams);
-  const result = await execute("points.rollup.export", monthQuery, async (input, { db, scope }) => {
+export const GET = endpoint({
+  name: "points.rollup.export",
+  input: monthQuery,
+  answer: "xlsx",
+  run: async (input, { db, scope }) => {
     const month = input.month ?? monthOf(new Date());
     const rows = await bulletinRollup(db, scope, month);
     const body = await workbookOf([
       { name: m.sheet.rollupName, caption: `${m.month(month)}${m.bulletin}`, columns: m.sheet.rollupColumns, rows: rows.map((r) => [r.branchName, r.members, r.total, r.average, r.deducted, sheetPercent(r.attendanceRate)]), widths: { 0: 32 } },
     ]);
     return { body, name: `${m.month(month)}-${m.bulletin}.xlsx` };
-  }, raw);
-  return xlsxResponse(result);
-}
+  },
+});

@@ -1,31 +1,32 @@
 import { quarterStats } from "@/db/queries/point-stats";
-import { execute } from "@/lib/action";
+import { endpoint } from "@/lib/route";
 import { parseQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { quarterQuery } from "@/lib/validation/community";
-import { sheetPercent, workbookOf, xlsxResponse } from "@/lib/xlsx";
+import { sheetPercent, workbookOf } from "@/lib/xlsx";
 
 const m = t.stats;
 
 /** 积分制实施情况 for a quarter (?quarter=2026-Q4) as .xlsx: per branch, by rule, and the months' attendance. */
-export async function GET(request: Request): Promise<Response> {
-  const raw = Object.fromEntries(new URL(request.url).searchParams);
-  const result = await execute("points.quarter.export", quarterQuery, async (input, { db, scope }) => {
-    const q = parseQuarter(input.quarter, new Date());
-    const { branches, rules, trend } = await quarterStats(db, scope, q);
-    const caption = `${t.community.quarter(q.year, q.quarter)}${m.title}`;
-    const body = await workbookOf([
-      {
-        name: m.sheet.name,
-        caption,
-        columns: m.sheet.columns,
-        rows: branches.map((b) => [b.name, b.gained, b.lost, sheetPercent(b.attendanceRate), b.leave, sheetPercent(b.makeupRate), b.hours]),
-        widths: { 0: 32 },
-      },
-      { name: m.sheet.rulesName, caption, columns: m.sheet.rulesColumns, rows: rules.map((r) => [t.points.rules[r.ruleCode] ?? r.ruleCode, r.points]), widths: { 0: 32 } },
-      { name: m.sheet.trendName, caption, columns: m.sheet.trendColumns, rows: trend.map((x) => [t.points.month(x.month), sheetPercent(x.attendanceRate)]) },
-    ]);
-    return { body, name: `${caption}.xlsx` };
-  }, raw);
-  return xlsxResponse(result);
-}
+export const GET = endpoint({
+  name: "points.quarter.export",
+  input: quarterQuery,
+  answer: "xlsx",
+  run: async (input, { db, scope }) => {
+      const q = parseQuarter(input.quarter, new Date());
+      const { branches, rules, trend } = await quarterStats(db, scope, q);
+      const caption = `${t.community.quarter(q.year, q.quarter)}${m.title}`;
+      const body = await workbookOf([
+        {
+          name: m.sheet.name,
+          caption,
+          columns: m.sheet.columns,
+          rows: branches.map((b) => [b.name, b.gained, b.lost, sheetPercent(b.attendanceRate), b.leave, sheetPercent(b.makeupRate), b.hours]),
+          widths: { 0: 32 },
+        },
+        { name: m.sheet.rulesName, caption, columns: m.sheet.rulesColumns, rows: rules.map((r) => [t.points.rules[r.ruleCode] ?? r.ruleCode, r.points]), widths: { 0: 32 } },
+        { name: m.sheet.trendName, caption, columns: m.sheet.trendColumns, rows: trend.map((x) => [t.points.month(x.month), sheetPercent(x.attendanceRate)]) },
+      ]);
+      return { body, name: `${caption}.xlsx` };
+  },
+});

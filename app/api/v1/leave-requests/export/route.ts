@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { activityLeaveSheet } from "@/db/queries/leave-lists";
-import { execute } from "@/lib/action";
 import { t } from "@/lib/messages";
 import { formatFull } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
-import { workbookOf, xlsxResponse } from "@/lib/xlsx";
+import { endpoint } from "@/lib/route";
+import { workbookOf } from "@/lib/xlsx";
 
 const m = t.leave;
 
 /** One activity's leave list as .xlsx (?activityId=), for the branch's secretary and the admins above. */
-export async function GET(request: Request): Promise<Response> {
-  const raw = Object.fromEntries(new URL(request.url).searchParams);
-  const result = await execute("leave.export", z.object({ activityId: id }), async (input, { db, scope }) => {
+export const GET = endpoint({
+  name: "leave.export",
+  input: z.object({ activityId: id }),
+  answer: "xlsx",
+  run: async (input, { db, scope }) => {
     const { activity, rows } = await activityLeaveSheet(db, scope, input.activityId);
     const body = await workbookOf([
       {
@@ -35,6 +37,5 @@ export async function GET(request: Request): Promise<Response> {
       },
     ]);
     return { body, name: `${activity.title}-${m.sheet.name}.xlsx` };
-  }, raw);
-  return xlsxResponse(result);
-}
+  },
+});

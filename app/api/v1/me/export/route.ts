@@ -1,18 +1,15 @@
 import { z } from "zod";
 import { exportPersonalData } from "@/db/queries/personal-data";
-import { execute } from "@/lib/action";
-import { failureStatus } from "@/lib/errors";
+import { endpoint } from "@/lib/route";
 
 /** The caller's own data as a .json download (我的 → 下载我的数据). */
-export async function GET(): Promise<Response> {
-  const result = await execute("privacy.export", z.object({}), (_input, { db, scope }) => exportPersonalData(db, scope), {});
-  if (!result.ok) return Response.json(result, { status: failureStatus(result), headers: { "Cache-Control": "private, no-store" } });
-  const day = result.data.exportedAt.slice(0, 10);
-  return new Response(JSON.stringify(result.data, null, 2), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="zhibu-my-data-${day}.json"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+export const GET = endpoint({
+  name: "privacy.export",
+  input: z.object({}),
+  answer: "file",
+  run: async (_input, { db, scope }) => {
+    const data = await exportPersonalData(db, scope);
+    const day = data.exportedAt.slice(0, 10);
+    return { mime: "application/json; charset=utf-8", bytes: new TextEncoder().encode(JSON.stringify(data, null, 2)), download: `zhibu-my-data-${day}.json` };
+  },
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getEvidence } from "@/db/queries/activity-run";
-import { fileRoute } from "@/lib/route";
+import { endpoint } from "@/lib/route";
 import { id } from "@/lib/validation/fields";
 
 /** An evidence photo or PDF of an agenda step, for those who may read its activity. */
-export const GET = fileRoute("upload.read", z.object({ uploadId: id }), (input, { db, scope }) => getEvidence(db, scope, input.uploadId));
+export const GET = endpoint({ name: "upload.read", input: z.object({ uploadId: id }), answer: "file", run: (input, { db, scope }) => getEvidence(db, scope, input.uploadId) });

@@ -1,19 +1,21 @@
 import { z } from "zod";
 import { branchFeedback } from "@/db/queries/community-feedback";
-import { execute } from "@/lib/action";
 import { formatHours, parseQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { id } from "@/lib/validation/fields";
 import { quarterQuery } from "@/lib/validation/community";
-import { workbookOf, xlsxResponse } from "@/lib/xlsx";
+import { endpoint } from "@/lib/route";
+import { workbookOf } from "@/lib/xlsx";
 
 const m = t.community;
 const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asia/Shanghai" });
 
 /** A branch's community feedback for a quarter (?quarter=2026-Q4) as .xlsx: one row per member. */
-export async function GET(request: Request, context: { params: Promise<{ branchId: string }> }): Promise<Response> {
-  const raw = { ...Object.fromEntries(new URL(request.url).searchParams), ...(await context.params) };
-  const result = await execute("community.feedback.export", quarterQuery.extend({ branchId: id }), async (input, { db, scope }) => {
+export const GET = endpoint({
+  name: "community.feedback.export",
+  input: quarterQuery.extend({ branchId: id }),
+  answer: "xlsx",
+  run: async (input, { db, scope }) => {
     const q = parseQuarter(input.quarter, new Date());
     const { branch, rows } = await branchFeedback(db, scope, input.branchId, q);
     const body = await workbookOf([
@@ -36,6 +38,5 @@ export async function GET(request: Request, context: { params: Promise<{ branchI
       },
     ]);
     return { body, name: `${branch.name}-${m.quarter(q.year, q.quarter)}-${m.sheet.name}.xlsx` };
-  }, raw);
-  return xlsxResponse(result);
-}
+  },
+});

@@ -1,17 +1,19 @@
 import { monthlyBulletin } from "@/db/queries/point-views";
-import { execute } from "@/lib/action";
 import { t } from "@/lib/messages";
 import { monthOf } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
 import { monthQuery } from "@/lib/validation/points";
-import { workbookOf, xlsxResponse } from "@/lib/xlsx";
+import { endpoint } from "@/lib/route";
+import { workbookOf } from "@/lib/xlsx";
 
 const m = t.points;
 
 /** A branch's monthly points bulletin (?month=2026-11) as .xlsx, with the same figures as the screen. */
-export async function GET(request: Request, context: { params: Promise<{ branchId: string }> }): Promise<Response> {
-  const raw = { ...Object.fromEntries(new URL(request.url).searchParams), ...(await context.params) };
-  const result = await execute("points.bulletin.export", monthQuery.extend({ branchId: id }), async (input, { db, scope }) => {
+export const GET = endpoint({
+  name: "points.bulletin.export",
+  input: monthQuery.extend({ branchId: id }),
+  answer: "xlsx",
+  run: async (input, { db, scope }) => {
     const month = input.month ?? monthOf(new Date());
     const { branch, rows, deductions } = await monthlyBulletin(db, scope, input.branchId, month);
     const body = await workbookOf([
@@ -19,6 +21,5 @@ export async function GET(request: Request, context: { params: Promise<{ branchI
       { name: m.deductionsList, caption: m.deductionsList, columns: m.sheet.deductionColumns, rows: deductions.map((d) => [d.name, d.points, d.reason]), widths: { 2: 60 } },
     ]);
     return { body, name: `${branch.name}-${m.month(month)}-${m.bulletin}.xlsx` };
-  }, raw);
-  return xlsxResponse(result);
-}
+  },
+});

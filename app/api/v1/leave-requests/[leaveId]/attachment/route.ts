@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { leaveAttachment } from "@/db/queries/leave-lists";
-import { fileRoute } from "@/lib/route";
+import { endpoint } from "@/lib/route";
 import { id } from "@/lib/validation/fields";
 
 /** A leave request's attachment (a doctor's note, a meeting notice), for the member and the branch's readers. */
-export const GET = fileRoute("leave.attachment", z.object({ leaveId: id }), (input, { db, scope }) => leaveAttachment(db, scope, input.leaveId));
+export const GET = endpoint({ name: "leave.attachment", input: z.object({ leaveId: id }), answer: "file", run: (input, { db, scope }) => leaveAttachment(db, scope, input.leaveId) });

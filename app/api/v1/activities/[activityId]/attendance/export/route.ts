@@ -1,35 +1,37 @@
 import { attendanceSheet } from "@/db/queries/checkin-screen";
-import { execute } from "@/lib/action";
+import { endpoint } from "@/lib/route";
 import { markLabel } from "@/lib/checkin-marks";
 import { t } from "@/lib/messages";
 import { formatFull } from "@/lib/time";
 import { activityIdParam } from "@/lib/validation/checkins";
-import { workbookOf, xlsxResponse } from "@/lib/xlsx";
+import { workbookOf } from "@/lib/xlsx";
 
 /** One activity's attendance as .xlsx, proxy and offline entries marked, for the secretary and the admins above. */
-export async function GET(_request: Request, context: { params: Promise<{ activityId: string }> }): Promise<Response> {
-  const result = await execute("attendance.export", activityIdParam, async (input, { db, scope }) => {
-    const { activity, rows } = await attendanceSheet(db, scope, input.activityId);
-    const sheet = t.checkinReview.sheet;
-    const body = await workbookOf([
-      {
-        name: sheet.name,
-        caption: `${activity.branchName} · ${activity.title} · ${formatFull(activity.startsAt)}`,
-        columns: sheet.columns,
-        widths: { 5: 24, 7: 30 },
-        rows: rows.map((r) => [
-          r.name,
-          r.expected ? t.common.yes : sheet.notExpected,
-          r.outcome ? t.run.outcome[r.outcome] : "",
-          r.method ? sheet.method[r.method] : r.source ? sheet.source[r.source] : "",
-          r.at ? formatFull(r.at) : "",
-          r.marks.map((m) => markLabel[m]).join("，"),
-          r.proxyByName ?? "",
-          r.proxyReason ?? "",
-        ]),
-      },
-    ]);
-    return { body, name: `${activity.title}-${sheet.name}.xlsx` };
-  }, await context.params);
-  return xlsxResponse(result);
-}
+export const GET = endpoint({
+  name: "attendance.export",
+  input: activityIdParam,
+  answer: "xlsx",
+  run: async (input, { db, scope }) => {
+      const { activity, rows } = await attendanceSheet(db, scope, input.activityId);
+      const sheet = t.checkinReview.sheet;
+      const body = await workbookOf([
+        {
+          name: sheet.name,
+          caption: `${activity.branchName} · ${activity.title} · ${formatFull(activity.startsAt)}`,
+          columns: sheet.columns,
+          widths: { 5: 24, 7: 30 },
+          rows: rows.map((r) => [
+            r.name,
+            r.expected ? t.common.yes : sheet.notExpected,
+            r.outcome ? t.run.outcome[r.outcome] : "",
+            r.method ? sheet.method[r.method] : r.source ? sheet.source[r.source] : "",
+            r.at ? formatFull(r.at) : "",
+            r.marks.map((m) => markLabel[m]).join("，"),
+            r.proxyByName ?? "",
+            r.proxyReason ?? "",
+          ]),
+        },
+      ]);
+      return { body, name: `${activity.title}-${sheet.name}.xlsx` };
+  },
+});
