@@ -107,6 +107,8 @@ const selfShapes: Record<string, Record<string, unknown>> = {
   "app/(member)/me/actions.ts#changePasswordAction": { current: "demo1234", password: "newpassword1", confirm: "newpassword1" },
   "app/(member)/me/push-actions.ts#subscribePushAction": { endpoint: "https://fcm.googleapis.com/fcm/send/abc123", keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) } },
   "app/(member)/me/push-actions.ts#unsubscribePushAction": {},
+  // Its activity comes in the path; a body may name one too, and the path wins.
+  "app/api/v1/activities/[activityId]/read/route.ts#POST": { activityId: 1 },
   "app/(member)/me/two-factor/actions.ts#startTotpAction": {},
   "app/(member)/me/two-factor/actions.ts#confirmTotpAction": { code: "123456" },
   "app/(member)/me/two-factor/actions.ts#renewRecoveryAction": { code: "123456" },

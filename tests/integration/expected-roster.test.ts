@@ -1,18 +1,34 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
-import { createMeeting, activityForSecretary } from "@/db/queries/activity-run";
+import { activityForSecretary, createMeeting, listBranchActivities } from "@/db/queries/activity-run";
 import { activityForMember, myActivities, nextActivity } from "@/db/queries/member-activities";
 import { attendanceSummary, checkinScreen } from "@/db/queries/checkin-screen";
 import { myCheckin, proxyCheckIn } from "@/db/queries/checkins";
 import { freezeRosters } from "@/db/queries/expected-roster";
-import { leaveFormFor, myLeave } from "@/db/queries/leave-lists";
+import { branchLeave, committeeLeave, leaveFormFor, myLeave } from "@/db/queries/leave-lists";
 import { listMyNotices, readStatus, unreadCount } from "@/db/queries/notices";
 import { recordPaperSheet } from "@/db/queries/paper-sheet";
 import { addMember, listRoster, setMemberActive, updateMember } from "@/db/queries/roster";
 import { attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { checkins } from "@/db/schema/checkins";
+import { yearlyAssessment } from "@/db/queries/assessment";
+import { listAudit } from "@/db/queries/audit";
+import { myCommunity, pendingReports } from "@/db/queries/community";
+import { branchFeedback, feedbackRollup } from "@/db/queries/community-feedback";
+import { complianceForMonth } from "@/db/queries/compliance";
+import { branchDashboard, countyDashboard } from "@/db/queries/dashboard";
+import { listTree } from "@/db/queries/org";
+import { listPlans } from "@/db/queries/plans";
+import { quarterStats } from "@/db/queries/point-stats";
+import { bulletinRollup, monthlyBulletin, myPoints } from "@/db/queries/point-views";
+import { listChanges } from "@/db/queries/schedule-changes";
+import { totpStatus } from "@/db/queries/totp";
+import { gridHours, myHours } from "@/db/queries/volunteer-hours";
+import { gridServiceActivities, memberServiceActivities } from "@/db/queries/service-activities";
+import { branchLeaveQuery } from "@/lib/validation/leave";
+import { monthOf } from "@/lib/time";
 import type { Scope } from "@/lib/scope";
 import { addMemberInput, memberFields } from "@/lib/validation/roster";
 import { demoCounty, phones } from "./county";
@@ -29,6 +45,8 @@ const startsAt = hour(Date.now() + 2 * DAY);
 const minutes = (n: number) => new Date(startsAt.getTime() + n * 60_000);
 let activityId: number;
 let later: number;
+const month = monthOf(new Date());
+const quarter = { year: Number(month.slice(0, 4)), quarter: Math.ceil(Number(month.slice(5, 7)) / 3) };
 
 const meeting = (title: string, at: Date) =>
   createMeeting(county.db, county.secretary, { branchId: county.homeBranchId, type: "group_meeting", title, startsAt: at, durationMinutes: 60, links: [] });
@@ -103,6 +121,39 @@ describe("page loaders", () => {
       await listMyNotices(tx, member);
       await unreadCount(tx, member);
       await listRoster(tx, county.secretary, { branchId: county.homeBranchId });
+      await listBranchActivities(tx, county.secretary, county.homeBranchId);
+      await branchDashboard(tx, county.secretary, county.homeBranchId, month);
+      await branchLeave(tx, county.secretary, branchLeaveQuery.parse({ branchId: county.homeBranchId }));
+      await monthlyBulletin(tx, county.secretary, county.homeBranchId, month);
+      await branchFeedback(tx, county.secretary, county.homeBranchId, quarter);
+      await myPoints(tx, member);
+      await myCommunity(tx, member);
+      await memberServiceActivities(tx, member);
+      await myHours(tx, member);
+      await totpStatus(tx, member);
+    });
+  });
+
+  it("of the admins and the grid worker write nothing either", async () => {
+    const [admin, committee, grid] = await Promise.all([phones.countyAdmin, phones.committeeAdmin, phones.gridWorker].map(county.scopeOf));
+    await county.db.transaction(async (tx) => {
+      await tx.execute(sql`set transaction read only`);
+      for (const reviewer of [admin, committee]) {
+        await listTree(tx, reviewer);
+        await countyDashboard(tx, reviewer, month);
+        await bulletinRollup(tx, reviewer, month);
+        await quarterStats(tx, reviewer, quarter);
+        await feedbackRollup(tx, reviewer, quarter);
+        await yearlyAssessment(tx, reviewer, quarter.year);
+        await listChanges(tx, reviewer);
+      }
+      await committeeLeave(tx, committee);
+      await complianceForMonth(tx, admin, month);
+      await listPlans(tx, admin);
+      await listAudit(tx, admin);
+      await pendingReports(tx, grid);
+      await gridHours(tx, grid, "submitted");
+      await gridServiceActivities(tx, grid);
     });
   });
 });
