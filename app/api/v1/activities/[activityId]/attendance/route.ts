@@ -1,6 +1,6 @@
-import { attendanceSummary } from "@/db/queries/checkins";
+import { liveAttendance } from "@/lib/live-attendance";
 import { route } from "@/lib/route";
 import { activityIdParam } from "@/lib/validation/checkins";
 
-/** Live counts for the secretary's check-in screen, polled every few seconds. */
-export const GET = route("attendance.summary", activityIdParam, (input, { db, scope }) => attendanceSummary(db, scope, input.activityId));
+/** Live counts for the secretary's check-in screen, polled every few seconds (a copy at most 2 s old). */
+export const GET = route("attendance.summary", activityIdParam, (input, { db, scope }) => liveAttendance(db, scope, input.activityId));
