@@ -177,7 +177,7 @@ async function main() {
         achieved_per_s: round(run.achieved),
         errors: run.errors,
         statuses: run.statuses,
-        steps: Object.fromEntries(journey.steps.map((s, i) => [s.name, { p50_ms: run.steps[i].p50, p99_ms: run.steps[i].p99 }])),
+        steps: Object.fromEntries(journey.steps.map((s, i) => [s.name, { p50_ms: run.steps[i]?.p50 ?? null, p99_ms: run.steps[i]?.p99 ?? null, reached: run.steps[i]?.n ?? 0 }])),
         server_cpu_ms_per_journey: run.cpu.server_ms,
         db_cpu_ms_per_journey: run.cpu.db_ms,
         others_cores: run.cpu.others_cores,
