@@ -8,7 +8,7 @@ import { toFailure } from "@/lib/errors";
 import { clientAddress, peerHeader, trustedProxies } from "@/lib/client-address";
 import { signInWithPassword } from "@/lib/sign-in";
 import type { Scope } from "@/lib/scope";
-import { sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
+import { RECHECK_MS, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
 import { signInInput } from "@/lib/validation/auth";
 
 declare module "next-auth" {
@@ -36,9 +36,6 @@ declare module "next-auth/jwt" {
 }
 
 const trusted = trustedProxies(env.TRUSTED_PROXIES);
-
-/** How often a session re-reads its account: a disabled account or a changed role takes effect within this. */
-const RECHECK_MS = 60_000;
 
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,

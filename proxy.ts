@@ -1,9 +1,11 @@
 import { encode, type JWT } from "next-auth/jwt";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { authOptions } from "@/auth";
 import { env } from "@/env";
 import { refuseActionRequest } from "@/lib/action-guard";
 import { pagePolicy, newNonce } from "@/lib/security-headers";
+import { decode } from "@/lib/session-token";
 import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
 
 /**
@@ -30,14 +32,19 @@ const authProxy = withAuth(
     const policy = pagePolicy(nonce, env.NODE_ENV === "development");
     const headers = new Headers(req.headers);
     headers.set("Content-Security-Policy", policy); // Next reads the nonce for its own scripts from here
+    const renewed = await renewSession(req);
+    // The page reads the renewed cookie, so it does not re-read the account the proxy has just re-read.
+    if (renewed) headers.set("cookie", replaceCookie(req.headers.get("cookie") ?? "", renewed.name, renewed.value));
     const res = NextResponse.next({ request: { headers } });
     res.headers.set("Content-Security-Policy", policy);
-    await touchSession(req, res);
+    if (renewed) res.cookies.set(renewed.name, renewed.value, { httpOnly: true, sameSite: "lax", path: "/", secure: renewed.name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_S });
     return res;
   },
   {
     pages: { signIn: "/login" },
     secret: env.AUTH_SECRET,
+    // next-auth's decode with the derived key kept, not derived again for every page (lib/session-token.ts).
+    jwt: { decode },
     callbacks: {
       authorized: ({ req, token }) => PUBLIC.test(req.nextUrl.pathname) || SCAN.test(req.nextUrl.pathname) || (Boolean(token?.uid) && !ended(token)),
     },
@@ -55,15 +62,27 @@ function ended(token: JWT | null): boolean {
 
 const COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-async function touchSession(req: NextRequestWithAuth, res: NextResponse) {
+/**
+ * At most once a minute per session: the jwt callback of auth.ts (the account re-read when due, the time of
+ * this visit) written back into the cookie. Without it every page would re-read the account once the
+ * token's minute is up, since a server component cannot renew the cookie. A session the re-read ends is left
+ * to the page, which finds it ended too and sends the person to sign in.
+ */
+async function renewSession(req: NextRequestWithAuth): Promise<{ name: string; value: string } | null> {
   const token = req.nextauth.token;
   const now = Date.now();
-  if (!token?.uid || ended(token) || !needsTouch(token, now)) return;
+  if (!token?.uid || ended(token) || !needsTouch(token, now)) return null;
   // A chunked cookie (a token over 4 KB) is left alone; it then ends at its idle limit despite activity.
   const name = COOKIES.find((c) => req.cookies.has(c));
-  if (!name) return;
-  const value = await encode({ token: { ...token, seen: now }, secret: env.AUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
-  res.cookies.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_S });
+  if (!name) return null;
+  const fresh = await authOptions.callbacks!.jwt!({ token } as Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>>[0]);
+  if (!fresh.uid) return null;
+  return { name, value: await encode({ token: fresh, secret: env.AUTH_SECRET, maxAge: SESSION_MAX_AGE_S }) };
+}
+
+function replaceCookie(header: string, name: string, value: string): string {
+  const others = header.split(";").map((c) => c.trim()).filter((c) => c && !c.startsWith(`${name}=`));
+  return [...others, `${name}=${value}`].join("; ");
 }
 
 export const config = {

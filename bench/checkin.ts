@@ -26,14 +26,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { encode } from "next-auth/jwt";
-import postgres from "postgres";
-import { openPostgres } from "../db/open";
-import { codeFor, stepAt } from "../lib/checkin-token";
-import { seedCounty, type SeededMember } from "./county";
+import type postgres from "postgres";
+import { stepAt } from "../lib/checkin-token";
+import type { SeededMember } from "./county";
 import { buildNext } from "./next-build";
-import { cpuMs, groupPids, machineCpuMs } from "./cpu";
+import { cpuMs } from "./cpu";
 import { load, type LoadRequest } from "./load";
+import { accounted, codeBook, databaseUrl, freshCounty, round, sessionCookie, sessionMinter, shuffled } from "./members";
 import { killServers, startServer, stopServer } from "./servers";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -56,11 +55,6 @@ const AUTH_SECRET = randomBytes(32).toString("base64url");
 const HOST = `127.0.0.1:${PORT}`;
 const ORIGIN = `http://${HOST}`;
 
-function databaseUrl(database: string): string {
-  const url = new URL(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres");
-  url.pathname = `/${database}`;
-  return url.toString();
-}
 const BENCH_URL = databaseUrl("zhibu_bench");
 
 const log = (...parts: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
@@ -95,141 +89,6 @@ const startApp = (port: number, router = false) => {
   });
 };
 
-// ---------------------------------------------------------------------------------------------------------
-// Sessions and codes, as a member's phone would have them
-
-async function sessionCookie(member: SeededMember): Promise<{ cookie: string; checked: number }> {
-  const checked = Date.now();
-  const token = await encode({
-    secret: AUTH_SECRET,
-    maxAge: 7 * 24 * 3600,
-    token: {
-      uid: member.userId,
-      sv: 0,
-      name: member.name,
-      scope: { userId: member.userId, grants: [], member: { branchId: member.branchId, branchPath: member.branchPath } },
-      checked,
-    },
-  });
-  return { cookie: `next-auth.session-token=${token}`, checked };
-}
-
-/**
- * Session cookies minted in order, at most `ahead` beyond the last one taken (about 0.2 ms of this
- * process's CPU each, so it keeps far ahead of any server). `ready` when the first `ahead` are there.
- */
-function sessionMinter(members: SeededMember[], ahead: number) {
-  const minted: { cookie: string; checked: number }[] = [];
-  let taken = 0;
-  let stopped = false;
-  let resolveReady = () => {};
-  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
-  void (async () => {
-    while (!stopped && minted.length < members.length) {
-      if (minted.length - taken >= ahead) {
-        resolveReady();
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        continue;
-      }
-      const batch = members.slice(minted.length, minted.length + 100);
-      minted.push(...(await Promise.all(batch.map(sessionCookie))));
-    }
-    resolveReady();
-  })();
-  return {
-    ready,
-    take(i: number) {
-      taken = i + 1;
-      const session = minted[i];
-      if (!session) throw new Error(`session ${i} not minted yet: the minter fell behind`);
-      return session;
-    },
-    stop: () => void (stopped = true),
-  };
-}
-
-/** Codes of every activity for the steps around now, refreshed in the background as the clock moves on. */
-function codeBook(activities: { id: number; secret: string }[]) {
-  const book = new Map<number, Map<number, string>>();
-  const fill = async (step: number) => {
-    if (book.has(step)) return;
-    const codes = new Map<number, string>();
-    for (const a of activities) codes.set(a.id, await codeFor(a.secret, a.id, step));
-    book.set(step, codes);
-    book.delete(step - 4);
-  };
-  const refresh = async () => {
-    const now = stepAt(Date.now());
-    for (let s = now; s <= now + 2; s++) await fill(s);
-  };
-  let timer: NodeJS.Timeout | undefined;
-  return {
-    async start() {
-      await refresh();
-      timer = setInterval(() => void refresh(), 1000);
-    },
-    stop: () => clearInterval(timer),
-    /** The current step and its code; the previous step if this one is not ready (±1 step is accepted). */
-    scan(activityId: number): { step: number; code: string } {
-      const step = stepAt(Date.now());
-      for (const s of [step, step - 1, step + 1]) {
-        const code = book.get(s)?.get(activityId);
-        if (code) return { step: s, code };
-      }
-      throw new Error(`no code for step ${step}`);
-    },
-  };
-}
-
-/** A deterministic shuffle, so that all branches check in at once as on the day. */
-function shuffled<T>(items: T[], seed = 2026): T[] {
-  const out = [...items];
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-/**
- * Runs one load and says where the CPU went: the server's processes, the database backends serving it,
- * this load generator, and everything else on the machine (other people's builds and tests share it).
- */
-async function accounted<T extends { requests: number; seconds: number }>(sql: postgres.Sql, server: ChildProcess, run: () => Promise<T>) {
-  // Processes that appear during the run (a pool opening connections lazily) count from their start.
-  const serverPids = () => (server.pid ? groupPids(server.pid) : []);
-  const backendPids = async () => (await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and application_name <> 'zhibu-bench'`).map((r) => r.pid);
-  const snapshot = (pids: number[]) => new Map(pids.map((pid) => [pid, cpuMs([pid])]));
-  const spent = (before: Map<number, number>, pids: number[]) => [...new Set([...before.keys(), ...pids])].reduce((sum, pid) => sum + Math.max(0, cpuMs([pid]) - (before.get(pid) ?? 0)), 0);
-  const before = { server: snapshot(serverPids()), db: snapshot(await backendPids()), self: process.cpuUsage(), machine: machineCpuMs(), load: os.loadavg()[0] };
-  const result = await run();
-  const backends = await backendPids();
-  const web = spent(before.server, serverPids());
-  const db = spent(before.db, backends);
-  const selfUsage = process.cpuUsage(before.self);
-  const self = (selfUsage.user + selfUsage.system) / 1000;
-  const machine = machineCpuMs() - before.machine;
-  const per = (ms: number) => round(ms / result.requests, 3);
-  const cpu = {
-    server_ms: per(web),
-    db_ms: per(db),
-    generator_ms: per(self),
-    /** Cores' worth of CPU that others used during the run (2 = the whole machine). */
-    others_cores: round(Math.max(0, machine - web - db - self) / 1000 / result.seconds, 2),
-    load_before: round(before.load, 2),
-    db_backends: backends.length,
-  };
-  return { ...result, cpu };
-}
-
 /**
  * Every member checks in once through POST /api/v1/checkins of the server at `origin`. The sessions: a
  * signed-in member's token was checked moments ago (the app re-checks it on every page after 60 s), so
@@ -237,7 +96,7 @@ async function accounted<T extends { requests: number; seconds: number }>(sql: p
  * 60 s, each costing the server a re-read of the account. Any such stale session is counted.
  */
 async function checkInAll(sql: postgres.Sql, server: ChildProcess, origin: string, order: SeededMember[], codes: ReturnType<typeof codeBook>) {
-  const sessions = sessionMinter(order, MINT_AHEAD);
+  const sessions = sessionMinter(order, MINT_AHEAD, AUTH_SECRET);
   await sessions.ready;
   let stale = 0;
   const answers: Record<string, number> = {};
@@ -290,26 +149,13 @@ const summary = (run: Awaited<ReturnType<typeof load>> & { cpu: object }) => ({ 
 
 // ---------------------------------------------------------------------------------------------------------
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
 async function main() {
-  const admin = postgres(databaseUrl("postgres"), { max: 1, onnotice: () => {} });
   log(`fresh database ${new URL(BENCH_URL).pathname.slice(1)} on ${new URL(BENCH_URL).host}`);
-  await admin`drop database if exists zhibu_bench with (force)`;
-  await admin`create database zhibu_bench`;
-  await admin.end();
-
-  const open = openPostgres(BENCH_URL, 1);
-  await open.migrate();
-  await open.close();
-
-  const sql = postgres(BENCH_URL, { max: BASELINE_POOL, onnotice: () => {}, connection: { application_name: "zhibu-bench" } });
+  let started = performance.now();
+  const startsAt = new Date(Date.now() + 10 * 60_000); // window open (30 min before), not late before +15 min
+  const { sql, ...county } = await freshCounty("zhibu_bench", { members: MEMBERS, branches: BRANCHES, committees: Math.max(1, Math.round(BRANCHES / 20)), startsAt, durationMinutes: 120 }, BASELINE_POOL);
+  log(`seeded ${county.members.length} members, ${county.activities.length} activities in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   try {
-    let started = performance.now();
-    const startsAt = new Date(Date.now() + 10 * 60_000); // window open (30 min before), not late before +15 min
-    const county = await seedCounty(sql, { members: MEMBERS, branches: BRANCHES, committees: Math.max(1, Math.round(BRANCHES / 20)), startsAt, durationMinutes: 120 });
-    log(`seeded ${county.members.length} members, ${county.activities.length} activities in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
     if (process.env.BENCH_SKIP_BUILD !== "1") build();
     const next = await startApp(PORT);
     log("server ready");
@@ -319,7 +165,7 @@ async function main() {
     const order = shuffled(county.members);
 
     // Warm-up: the route module, the JIT and the database pool, with wrong codes (refused, nothing written).
-    const warmCookies = await Promise.all(county.members.slice(0, CONNECTIONS).map(sessionCookie));
+    const warmCookies = await Promise.all(county.members.slice(0, CONNECTIONS).map((member) => sessionCookie(member, AUTH_SECRET)));
     const warmRequest = (origin: string) => (i: number): LoadRequest => {
       const member = county.members[i % CONNECTIONS];
       const { step, code } = codes.scan(member.activityId);
@@ -339,7 +185,7 @@ async function main() {
       log(`bare route (405): ${round(bare.perSecond)}/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms, cpu ${JSON.stringify(bare.cpu)}`);
       // next-auth's own session endpoint: decode, jwt callback, re-encode and set the cookie (fresh
       // sessions, so that the callback does not re-read the database).
-      const fresh = await Promise.all(order.slice(0, 2000).map(sessionCookie));
+      const fresh = await Promise.all(order.slice(0, 2000).map((member) => sessionCookie(member, AUTH_SECRET)));
       const session = await accounted(sql, next, () => load({ url: ORIGIN, connections: CONNECTIONS, amount: 10_000, request: (i) => ({ method: "GET", path: "/api/auth/session", headers: { cookie: fresh[i % fresh.length].cookie } }) }));
       log(`session endpoint: ${round(session.perSecond)}/s, p50 ${session.p50} ms, p99 ${session.p99} ms, cpu ${JSON.stringify(session.cpu)}`);
       framework.bare_route = summary(bare);

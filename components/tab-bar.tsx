@@ -15,7 +15,12 @@ function isActive(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-/** The bottom tab bar: thumb-reachable, safe-area aware, one tab per thing the person does. */
+/**
+ * The bottom tab bar: thumb-reachable, safe-area aware, one tab per thing the person does. No prefetch: every
+ * page is the person's own and rendered per request, so a prefetch is a render on the server for each tab at
+ * every page load (two requests each), most never opened: at a theme day's start that was four fifths of
+ * the server's work (docs/scaling.md). A tap fetches the page then.
+ */
 export function TabBar({ tabs }: { tabs: Tab[] }) {
   const pathname = usePathname();
   return (
@@ -27,6 +32,7 @@ export function TabBar({ tabs }: { tabs: Tab[] }) {
             <li key={tab.href} className="flex-1">
               <Link
                 href={tab.href}
+                prefetch={false}
                 aria-current={active ? "page" : undefined}
                 className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs ${active ? "font-semibold text-brand" : "text-stone-600"}`}
               >

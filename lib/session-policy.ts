@@ -16,6 +16,8 @@ export const OTHER_ABSOLUTE_MS = 30 * 24 * 3600_000;
 export const SESSION_MAX_AGE_S = MEMBER_IDLE_MS / 1000;
 /** `seen` is renewed at most this often, so a page view does not re-encrypt the cookie every time. */
 export const TOUCH_MS = 60_000;
+/** How often a session re-reads its account: a disabled account or a changed role takes effect within this. */
+export const RECHECK_MS = 60_000;
 
 export interface SessionTimes {
   /** When the person signed in (ms). */
@@ -42,5 +44,8 @@ export function sessionEnded(times: SessionTimes, scope: Scope, now: number): "i
   return null;
 }
 
-/** Whether `seen` is old enough to be worth writing back into the cookie. */
-export const needsTouch = (times: SessionTimes, now: number) => now - (times.seen ?? 0) >= TOUCH_MS;
+/**
+ * Whether the cookie is worth writing again: `seen` is old enough, or the account is due a re-read (which
+ * would otherwise be repeated by every request until the cookie carries it).
+ */
+export const needsTouch = (times: SessionTimes & { checked?: number }, now: number) => now - (times.seen ?? 0) >= TOUCH_MS || now - (times.checked ?? 0) >= RECHECK_MS;

@@ -22,17 +22,26 @@ import type { Incoming } from "./route";
  * re-read on each such call rather than once.
  */
 export async function requireTokenContext(request: Pick<Incoming, "header">): Promise<Ctx> {
-  const jar = parseCookies(request.header("cookie"));
+  const user = await sessionFromCookies(request.header("cookie"));
+  if (!user) throw new AppError("unauthenticated");
+  return { db: await getDb(), scope: user.scope };
+}
+
+/**
+ * The signed-in person of a Cookie header, or null: the same session as above, for pages too (lib/session.ts),
+ * where getServerSession would also re-encrypt a cookie that a server component cannot set.
+ */
+export async function sessionFromCookies(header: string | null): Promise<NonNullable<Session["user"]> | null> {
+  const jar = parseCookies(header);
   const secure = [...jar.keys()].some((name) => name.startsWith("__Secure-next-auth.session-token"));
   // The cookie only, as getServerSession: no Authorization header.
   const req = { cookies: jar, headers: {} };
   const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: env.AUTH_SECRET, secureCookie: secure, decode });
-  if (!token) throw new AppError("unauthenticated");
+  if (!token) return null;
   const { jwt, session } = authOptions.callbacks!;
   const checked = await jwt!({ token } as Parameters<NonNullable<typeof jwt>>[0]);
   const result = (await session!({ session: { expires: "" }, token: checked } as Parameters<NonNullable<typeof session>>[0])) as Session;
-  if (!result.user?.scope) throw new AppError("unauthenticated");
-  return { db: await getDb(), scope: result.user.scope };
+  return result.user?.scope ? result.user : null;
 }
 
 /** A Cookie header as name → value (next-auth's SessionStore takes a Map and joins chunked tokens itself). */
@@ -57,7 +66,7 @@ const keys = new Map<string, Promise<Uint8Array>>();
  * next-auth v4's own decode (next-auth/jwt: HKDF-SHA256 of the secret, then jose's jwtDecrypt with the
  * same clock tolerance), keeping the derived key instead of deriving it again for every request.
  */
-async function decode({ token, secret, salt = "" }: { token?: string; secret: string | Buffer; salt?: string }): Promise<JWT | null> {
+export async function decode({ token, secret, salt = "" }: { token?: string; secret: string | Buffer; salt?: string }): Promise<JWT | null> {
   if (!token) return null;
   const id = `${salt}\0${secret.toString()}`;
   let key = keys.get(id);

@@ -1,17 +1,17 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "@/auth";
 import { getDb } from "@/db";
 import type { Ctx } from "./action";
 import { AppError } from "./errors";
+import { sessionFromCookies } from "./session-token";
 
-/** The signed-in person, or null. One read per request. */
-export const getSessionUser = cache(async () => {
-  const session = await getServerSession(authOptions);
-  return session?.user?.scope ? session.user : null;
-});
+/**
+ * The signed-in person, or null. One read per request, of the cookie alone (lib/session-token.ts); the
+ * cookie's renewal is the proxy's (proxy.ts), as a server component cannot set one.
+ */
+export const getSessionUser = cache(async () => sessionFromCookies((await headers()).get("cookie")));
 
 /** For server actions and route handlers: the database and the caller's scope, or 401. */
 export async function requireContext(): Promise<Ctx> {

@@ -7,9 +7,9 @@ import { PhaseTag } from "@/components/phase-tag";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myCheckin } from "@/db/queries/checkins";
-import { nextActivity } from "@/db/queries/member-activities";
 import { unreadCount } from "@/db/queries/notices";
 import { getMember } from "@/db/queries/roster";
+import { branchNextActivity } from "@/lib/branch-copies";
 import { isElderMode } from "@/lib/elder-mode";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
@@ -19,7 +19,7 @@ import { formatWhen } from "@/lib/time";
 export default async function HomePage() {
   const { db, scope, user } = await pageContext();
   if (!scope.member) redirect(homePath(scope));
-  const [me, next, unread, elder] = await Promise.all([getMember(db, scope, user.id), nextActivity(db, scope), unreadCount(db, scope), isElderMode()]);
+  const [me, next, unread, elder] = await Promise.all([getMember(db, scope, user.id), branchNextActivity(db, scope), unreadCount(db, scope), isElderMode()]);
   if (elder) {
     const checkin = next ? await myCheckin(db, scope, next.id) : null;
     return (

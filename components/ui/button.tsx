@@ -15,6 +15,7 @@ export function Button({ variant = "primary", className = "", ...props }: Compon
   return <button className={`${base} ${variants[variant]} ${className}`} {...props} />;
 }
 
-export function ButtonLink({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
-  return <Link className={`${base} ${variants[variant]} ${className}`} {...props} />;
+/** Not prefetched unless asked: the app's pages are per person and rendered per request (see tab-bar.tsx). */
+export function ButtonLink({ variant = "primary", className = "", prefetch = false, ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
+  return <Link className={`${base} ${variants[variant]} ${className}`} prefetch={prefetch} {...props} />;
 }

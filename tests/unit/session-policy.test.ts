@@ -46,8 +46,12 @@ describe("absolute limit", () => {
 
 describe("touch", () => {
   it("writes the visit back at most once a minute", () => {
-    expect(needsTouch({ seen: now - 59_000 }, now)).toBe(false);
-    expect(needsTouch({ seen: now - 60_000 }, now)).toBe(true);
+    expect(needsTouch({ seen: now - 59_000, checked: now - 59_000 }, now)).toBe(false);
+    expect(needsTouch({ seen: now - 60_000, checked: now }, now)).toBe(true);
     expect(needsTouch({}, now)).toBe(true);
+  });
+
+  it("writes it back when the account is due a re-read, so that pages do not each re-read it", () => {
+    expect(needsTouch({ seen: now, checked: now - 60_000 }, now)).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
-import { attendanceSummary } from "@/db/queries/checkin-screen";
+import { liveAttendance } from "@/lib/live-attendance";
 import { endpoint } from "@/lib/route";
 import { activityIdParam } from "@/lib/validation/checkins";
 
-/** Live counts for the secretary's check-in screen, polled every few seconds. */
-export const GET = endpoint({ name: "attendance.summary", input: activityIdParam, run: (input, { db, scope }) => attendanceSummary(db, scope, input.activityId) });
+/** Live counts for the secretary's check-in screen, polled every few seconds (a copy at most 2 s old). */
+export const GET = endpoint({
+  name: "attendance.summary",
+  input: activityIdParam,
+  run: (input, { db, scope }) => liveAttendance(db, scope, input.activityId),
+});
