@@ -76,7 +76,7 @@ describe("leave before the theme day", () => {
     await confirmMakeup(county.db, county.secretary, { taskId: task.id });
     await expect(submitReflection(county.db, member, { taskId: task.id, reflection })).rejects.toMatchObject({ message: "补学已确认，不能再修改。" });
     expect((await leaveDetail(county.db, member, receipt.id)).task).toMatchObject({ reflection, confirmedBy: county.secretary.userId });
-    await expect(decideLeave(county.db, county.secretary, { leaveId: receipt.id, decision: "reject", comment: "改判" }, before)).rejects.toMatchObject({
+    await expect(decideLeave(county.db, county.secretary, { leaveId: receipt.id, decision: "reject", comment: "改判", from: "approved" }, before)).rejects.toMatchObject({
       message: "补学已确认，不能再改为不批准。",
     });
 
@@ -91,11 +91,11 @@ describe("leave before the theme day", () => {
     const { id } = await ask(member, { type: "official", reason: "参加县里培训" });
     await expect(decideLeave(county.db, county.secretary, { leaveId: id, decision: "reject", comment: "" })).rejects.toMatchObject({ message: "不批准时请填写意见。" });
     await decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "同意" }, before);
-    await expect(decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "" }, before)).rejects.toMatchObject({ message: "申请已是该审批结果。" });
-    await decideLeave(county.db, county.secretary, { leaveId: id, decision: "reject", comment: "培训可调整" }, before);
+    await expect(decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "", from: "approved" }, before)).rejects.toMatchObject({ message: "申请已是该审批结果。" });
+    await decideLeave(county.db, county.secretary, { leaveId: id, decision: "reject", comment: "培训可调整", from: "approved" }, before);
     expect(await outcomeOf(member.userId)).toMatchObject({ outcome: null, source: null });
     expect(await county.db.select().from(makeupTasks).where(eq(makeupTasks.leaveId, id))).toHaveLength(0);
-    await decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "" }, before);
+    await decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "", from: "rejected" }, before);
     expect(await outcomeOf(member.userId)).toMatchObject({ outcome: "leave" });
     expect(await county.db.select().from(makeupTasks).where(eq(makeupTasks.leaveId, id))).toHaveLength(1);
   });
