@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityForSecretary, closeActivity, markStep } from "@/db/queries/activity-run";
 import { approveMany, decideLeave, fileLeave, withdrawLeave } from "@/db/queries/leave";
 import { branchLeave, committeeLeave, leaveDetail, myLeave, pendingLeaveCount } from "@/db/queries/leave-lists";
-import { confirmMakeup, submitReflection } from "@/db/queries/makeup";
+import { confirmMakeup, myOpenMakeup, submitReflection } from "@/db/queries/makeup";
 import { publishPlan } from "@/db/queries/plans";
 import { loadSessionUser } from "@/db/queries/session";
 import { activities, attendance, notices } from "@/db/schema/activities";
@@ -68,12 +68,16 @@ describe("leave before the theme day", () => {
     const mine = await myLeave(county.db, member, before);
     expect(mine[0]).toMatchObject({ status: "approved", makeup: "todo", deciderName: expect.any(String) });
     expect((await myLeave(county.db, member, new Date(task.dueAt.getTime() + 1)))[0].makeup).toBe("overdue");
+    // The home page asks for it, with the request's page to do it on.
+    expect(await myOpenMakeup(county.db, member, before)).toEqual([{ id: task.id, leaveId: receipt.id, title: "学党章 守纪律", dueAt: task.dueAt, state: "todo" }]);
+    expect(await myOpenMakeup(county.db, people[1], before)).toEqual([]);
 
     await expect(confirmMakeup(county.db, county.secretary, { taskId: task.id })).rejects.toMatchObject({ message: "党员尚未提交学习体会，不能确认。" });
     await expect(submitReflection(county.db, people[1], { taskId: task.id, reflection })).rejects.toMatchObject({ code: "forbidden" });
     await submitReflection(county.db, member, { taskId: task.id, reflection });
     await expect(confirmMakeup(county.db, member, { taskId: task.id })).rejects.toMatchObject({ code: "forbidden" });
     await confirmMakeup(county.db, county.secretary, { taskId: task.id });
+    expect(await myOpenMakeup(county.db, member, before)).toEqual([]);
     await expect(submitReflection(county.db, member, { taskId: task.id, reflection })).rejects.toMatchObject({ message: "补学已确认，不能再修改。" });
     expect((await leaveDetail(county.db, member, receipt.id)).task).toMatchObject({ reflection, confirmedBy: county.secretary.userId });
     await expect(decideLeave(county.db, county.secretary, { leaveId: receipt.id, decision: "reject", comment: "改判", from: "approved" }, before)).rejects.toMatchObject({
