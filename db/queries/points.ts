@@ -3,7 +3,7 @@ import { shanghaiDate } from "@/lib/community";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canReadRoster, isCountyAdmin } from "@/lib/permissions";
-import { attendanceRule, capped, capWindow, round1, type RuleCode } from "@/lib/points";
+import { attendanceRule, capped, capWindow, round1, signed, type RuleCode } from "@/lib/points";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
 import { within } from "../period";
@@ -12,6 +12,7 @@ import { orgNodes } from "../schema/org";
 import { pointEntries, pointRules, type PointEntry, type PointRule } from "../schema/points";
 import { members } from "../schema/users";
 import { writeAudit } from "./audit";
+import { notify } from "./notices";
 
 /**
  * The points ledger (issue 7). `award` is called by the transaction that records the source — closing an
@@ -120,6 +121,7 @@ export async function reverseEntry(db: Db, scope: Scope, input: { entryId: numbe
     if (entry.reversesId !== null) throw new AppError("conflict", m.cannotReverseReversal);
     const row = await reverse(tx, entry, input.reason, scope.userId);
     if (!row) throw new AppError("conflict", m.alreadyReversed);
+    await notify(tx, [entry.memberId], { kind: "points", title: m.notice.reversed, body: m.notice.reversedBody(signed(entry.points), entry.reason, input.reason) });
     await writeAudit(tx, { actorId: scope.userId, action: "points.reverse", targetType: "point_entry", targetId: entry.id, nodePath: branchPath, detail: { memberId: entry.memberId, points: entry.points, reason: input.reason } });
     return { id: row.id };
   });

@@ -59,6 +59,9 @@ export const points = {
   deductions: "扣分",
   deductionsList: "本月扣分名单",
   noDeductions: "本月没有扣分。",
+  deductedPeople: "扣分人数",
+  correctionsList: "本月冲正与更正",
+  correctionsHint: "冲正是对此前错误记录的更正，不是扣分。",
   attendanceRate: "出勤率",
   members: "党员人数",
   average: "人均",
@@ -74,6 +77,8 @@ export const points = {
   notice: {
     appealed: (name: string) => `${name}对积分记录提出申诉`,
     answered: "积分申诉已答复",
+    reversed: "您的一条积分记录已冲正",
+    reversedBody: (points: string, what: string, reason: string) => `原记录 ${points}（${what}）已冲正。原因：${reason}`,
   },
   ruleEditor: "积分规则",
   newVersion: "修改（生成新版本）",
