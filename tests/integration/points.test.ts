@@ -8,7 +8,7 @@ import { answerAppeal, appealEntry, branchAppeals, bulletinRollup, monthlyBullet
 import { award, changeRule, manualEntry, reverseEntry, totalOf } from "@/db/queries/points";
 import { correctHours, recordHours } from "@/db/queries/volunteer-hours";
 import { members } from "@/db/schema/users";
-import { notices } from "@/db/schema/activities";
+import { activities, attendance, notices } from "@/db/schema/activities";
 import { pointEntries } from "@/db/schema/points";
 import { demoCounty as demoNames } from "@/db/seed";
 import { t } from "@/lib/messages";
@@ -272,5 +272,37 @@ describe("member ranking", () => {
     expect(mine.rank).toEqual({ position: ahead + 1, of: rows.length });
     await setMemberRanking(county.db, admin, { on: false });
     expect((await myPoints(county.db, member)).rank).toBeNull();
+  });
+});
+
+// Last: it changes a simulated outcome that the tests above compare with.
+describe("correcting attendance", () => {
+  it("reversing attendance points corrects the attendance: the outcome, its points and the figures follow", async () => {
+    const [wrong] = await county.db
+      .select({ attendanceId: attendance.id, memberId: attendance.memberId, title: activities.title })
+      .from(attendance)
+      .innerJoin(activities, eq(activities.id, attendance.activityId))
+      .where(and(eq(activities.branchId, county.homeBranchId), eq(activities.type, "theme_day"), eq(activities.status, "closed"), eq(attendance.outcome, "present")))
+      .orderBy(attendance.id)
+      .limit(1);
+    const earned = (await entriesOf(wrong.memberId)).find((e) => e.sourceType === "attendance" && e.sourceId === wrong.attendanceId)!;
+    const { attendance: before } = (await yearlyAssessment(county.db, admin, YEAR)).branches.find((b) => b.id === county.homeBranchId)!.parts;
+    await expect(reverseEntry(county.db, county.secretary, { entryId: earned.id, reason: "代签到有误" })).rejects.toMatchObject({ code: "bad_request", message: t.points.outcomeRequired });
+
+    await reverseEntry(county.db, county.secretary, { entryId: earned.id, reason: "代签到有误，本人未到", outcome: "absent" });
+    const [row] = await county.db.select().from(attendance).where(eq(attendance.id, wrong.attendanceId));
+    expect(row.outcome).toBe("absent");
+    const now = (await entriesOf(wrong.memberId)).filter((e) => e.sourceType === "attendance" && e.sourceId === wrong.attendanceId);
+    expect(now.map((e) => [e.ruleCode, e.points, e.reversesId])).toEqual([
+      ["theme_day_present", earned.points, null],
+      ["theme_day_present", -earned.points, earned.id],
+      ["absent_without_leave", expect.any(Number), null],
+    ]);
+    expect(now[2].points).toBeLessThan(0);
+    const { attendance: after } = (await yearlyAssessment(county.db, admin, YEAR)).branches.find((b) => b.id === county.homeBranchId)!.parts;
+    expect(after).toBeLessThan(before);
+    const told = await county.db.select().from(notices).where(and(eq(notices.userId, wrong.memberId), eq(notices.kind, "points")));
+    expect(told.map((n) => n.title)).toContain(t.points.notice.attendanceCorrected(wrong.title));
+    await expect(reverseEntry(county.db, county.secretary, { entryId: now[2].id, reason: "再改", outcome: "absent" })).rejects.toMatchObject({ message: t.points.sameOutcome });
   });
 });
