@@ -152,8 +152,13 @@ async function correctAttendance(tx: Db, scope: Scope, input: { attendanceId: nu
   if (from === input.outcome) throw new AppError("conflict", m.sameOutcome);
   await tx.update(attendance).set({ outcome: input.outcome, source: "manual", recordedBy: scope.userId, recordedAt: new Date() }).where(eq(attendance.id, row.attendance.id));
   const memberId = row.attendance.memberId;
-  await reverseSource(tx, { sourceType: "attendance", sourceId: row.attendance.id, memberId }, input.reason, scope.userId);
   const code = attendanceRule(activity.type, input.outcome);
+  // An entry is earned once per source and rule: an outcome whose entry was reversed before cannot earn again.
+  const [earlier] = code
+    ? await tx.select({ id: pointEntries.id }).from(pointEntries).where(and(eq(pointEntries.sourceType, "attendance"), eq(pointEntries.sourceId, row.attendance.id), eq(pointEntries.ruleCode, code), isNull(pointEntries.reversesId)))
+    : [];
+  if (earlier) throw new AppError("conflict", m.outcomeUsed);
+  await reverseSource(tx, { sourceType: "attendance", sourceId: row.attendance.id, memberId }, input.reason, scope.userId);
   const what = `${t.activityType[activity.type]}《${activity.title}》`;
   if (code) await award(tx, { memberId, code, sourceType: "attendance", sourceId: row.attendance.id, occurredAt: activity.startsAt, causedBy: scope.userId, reason: `${what}${t.run.outcome[input.outcome]}` });
   const label = (o: string | null) => (o ? t.run.outcome[o as Outcome] : "—");

@@ -63,6 +63,7 @@ export const points = {
   outcomeRequired: "出勤积分随出勤结果而定，请选择更正后的出勤结果。",
   correctedOutcome: "更正后的出勤结果",
   sameOutcome: "出勤结果未改变。",
+  outcomeUsed: "该出勤结果此前已计分并被冲正，不能再改回；如需补正，请添加手工记分并写明原因。",
   notClosed: "活动尚未结束，请在活动页面登记出勤。",
   correctAttendance: "更正出勤",
   attendanceCorrected: "已更正出勤结果，积分随之调整。",

@@ -304,5 +304,7 @@ describe("correcting attendance", () => {
     const told = await county.db.select().from(notices).where(and(eq(notices.userId, wrong.memberId), eq(notices.kind, "points")));
     expect(told.map((n) => n.title)).toContain(t.points.notice.attendanceCorrected(wrong.title));
     await expect(reverseEntry(county.db, county.secretary, { entryId: now[2].id, reason: "再改", outcome: "absent" })).rejects.toMatchObject({ message: t.points.sameOutcome });
+    // Back to present would need the reversed entry's rule a second time: refused in words, not left unscored.
+    await expect(reverseEntry(county.db, county.secretary, { entryId: now[2].id, reason: "改回", outcome: "present" })).rejects.toMatchObject({ message: t.points.outcomeUsed });
   });
 });
