@@ -7,6 +7,7 @@ import { PhaseTag } from "@/components/phase-tag";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myCheckin } from "@/db/queries/checkins";
+import { myOpenMakeup } from "@/db/queries/makeup";
 import { unreadCount } from "@/db/queries/notices";
 import { getMember } from "@/db/queries/roster";
 import { branchNextActivity } from "@/lib/branch-copies";
@@ -19,7 +20,13 @@ import { formatWhen } from "@/lib/time";
 export default async function HomePage() {
   const { db, scope, user } = await pageContext();
   if (!scope.member) redirect(homePath(scope));
-  const [me, next, unread, elder] = await Promise.all([getMember(db, scope, user.id), branchNextActivity(db, scope), unreadCount(db, scope), isElderMode()]);
+  const [me, next, unread, elder, makeup] = await Promise.all([
+    getMember(db, scope, user.id),
+    branchNextActivity(db, scope),
+    unreadCount(db, scope),
+    isElderMode(),
+    myOpenMakeup(db, scope),
+  ]);
   if (elder) {
     const checkin = next ? await myCheckin(db, scope, next.id) : null;
     return (
@@ -42,6 +49,21 @@ export default async function HomePage() {
             <MemberTags m={me} />
           </div>
         </Card>
+        {makeup.length > 0 && (
+          <Card title={t.home.makeup}>
+            <ul className="space-y-2" aria-label={t.home.makeup}>
+              {makeup.map((task) => (
+                <li key={task.id} className="flex flex-wrap items-center gap-2">
+                  <Link href={`/leave/${task.leaveId}`} className="inline-flex min-h-11 items-center font-medium text-brand underline">
+                    {t.home.makeupOpen(task.title)}
+                  </Link>
+                  <Tag tone={task.state === "overdue" ? "red" : "blue"}>{t.leave.makeup.state[task.state]}</Tag>
+                  <span className="text-sm text-stone-700">{t.leave.makeup.due(formatWhen(task.dueAt))}</span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
         <Card title={t.home.nextActivity}>
           {next ? (
             <div className="space-y-2">

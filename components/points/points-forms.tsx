@@ -5,6 +5,7 @@ import { appealAction } from "@/app/(member)/points/actions";
 import { answerAppealAction, manualEntryAction, reverseEntryAction } from "@/app/(secretary)/branch/points-actions";
 import { common } from "@/lib/messages/common";
 import { points } from "@/lib/messages/points";
+import { run } from "@/lib/messages/run";
 import { ActionForm } from "../ui/action-form";
 import { Field } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
@@ -33,11 +34,24 @@ export function AppealForm({ entryId, what }: { entryId: number; what: string })
   );
 }
 
-export function ReverseForm({ entryId, what }: { entryId: number; what: string }) {
+/** Reverse an entry; for an attendance entry, correct the outcome instead (its points follow). */
+export function ReverseForm({ entryId, what, attendance = false }: { entryId: number; what: string; attendance?: boolean }) {
   return (
-    <Folded label={m.reverse}>
+    <Folded label={attendance ? m.correctAttendance : m.reverse}>
       <ActionForm action={reverseEntryAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="entryId" value={entryId} />
+        {attendance && (
+          <label className="block">
+            <span className="text-sm font-medium">{m.correctedOutcome}</span>
+            <select name="outcome" required className="ui-control mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3">
+              {(["present", "late", "absent"] as const).map((o) => (
+                <option key={o} value={o}>
+                  {run.outcome[o]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <Field label={m.reverseReason} name="reason" aria-label={`${m.reverseReason}：${what}`} maxLength={500} />
         <SubmitButton variant="danger">{m.reverse}</SubmitButton>
       </ActionForm>

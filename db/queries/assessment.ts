@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { parts, proposedTier, scoreOf, type Inputs } from "@/lib/assessment";
+import { parts, proposedTier, scoreOf, unmeasured, type Inputs } from "@/lib/assessment";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { isCountyAdmin } from "@/lib/permissions";
@@ -91,7 +91,7 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
   const decided = new Map((await db.select().from(assessments).where(eq(assessments.year, year))).map((a) => [a.nodeId, a]));
   const row = (id: number, name: string, inputs: Inputs) => {
     const score = scoreOf(inputs);
-    return { id, name, parts: parts(inputs), score, proposal: proposedTier(score), decided: decided.get(id) ?? null };
+    return { id, name, parts: parts(inputs), unmeasured: unmeasured(inputs), score, proposal: proposedTier(score), decided: decided.get(id) ?? null };
   };
   // A committee's inputs are its branches' added up; -1 is no branch, so all zeros to start from.
   const sum = (list: Inputs[]): Inputs =>

@@ -34,7 +34,7 @@ async function openWork(db: Db, branchIds: number[], now: Date) {
 export async function branchDashboard(db: Db, scope: Scope, branchId: number, month: string, now = new Date()) {
   const bulletin = await monthlyBulletin(db, scope, branchId, month);
   const work = (await openWork(db, [branchId], now)).get(branchId)!;
-  return { attendanceRate: bulletin.attendanceRate, deducted: new Set(bulletin.deductions.map((d) => d.name)).size, ...work };
+  return { attendanceRate: bulletin.attendanceRate, deducted: bulletin.deducted, ...work };
 }
 
 export async function countyDashboard(db: Db, scope: Scope, month: string, now = new Date()) {

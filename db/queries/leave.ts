@@ -173,12 +173,25 @@ export async function withdrawLeave(db: Db, scope: Scope, input: { leaveId: numb
 }
 
 type Loaded = Awaited<ReturnType<typeof loadLeave>>;
+type DecidedFrom = "pending" | "approved" | "rejected";
+
+/** Why a decision taken on what the decider saw no longer applies: who decided the request since, and how. */
+async function decidedMeanwhile(tx: Db, leaveId: number): Promise<AppError> {
+  const [now] = await tx
+    .select({ status: leaveRequests.status, by: users.name })
+    .from(leaveRequests)
+    .leftJoin(users, eq(users.id, leaveRequests.decidedBy))
+    .where(eq(leaveRequests.id, leaveId));
+  if (now.status === "withdrawn") return new AppError("conflict", m.isWithdrawn);
+  return new AppError("conflict", m.decidedMeanwhile(now.by ?? "", m.status[now.status]));
+}
 
 /** One decision inside the caller's transaction. Checks come before writes, so a refusal leaves nothing half done. */
-async function decideOne(tx: Db, scope: Scope, loaded: Loaded, decision: "approve" | "reject", comment: string, now: Date) {
+async function decideOne(tx: Db, scope: Scope, loaded: Loaded, decision: "approve" | "reject", comment: string, from: DecidedFrom, now: Date) {
   const { leave, activity, branchPath } = loaded;
   const to = decision === "approve" ? "approved" : "rejected";
   if (to === "rejected" && !comment) throw new AppError("bad_request", m.commentRequired, { comment: m.commentRequired });
+  if (activity.status !== "closed" && leave.status !== "withdrawn" && leave.status !== from) throw await decidedMeanwhile(tx, leave.id);
   const blocked = decisionBlocked(leave, activity, to);
   if (blocked) throw new AppError("conflict", { closed: m.activityClosed, withdrawn: m.isWithdrawn, same: m.sameDecision }[blocked]);
 
@@ -191,13 +204,13 @@ async function decideOne(tx: Db, scope: Scope, loaded: Loaded, decision: "approv
     if (row.outcome === "present" || row.outcome === "late") throw new AppError("conflict", m.alreadyHere);
   }
 
-  // Guarded by the status read above: of two secretaries deciding at once, the second finds it changed.
+  // Of two deciders at once, the second waits for the first's row and then finds it no longer in `from`.
   const [changed] = await tx
     .update(leaveRequests)
     .set({ status: to, decidedBy: scope.userId, decidedAt: now, comment: comment || null })
-    .where(and(eq(leaveRequests.id, leave.id), eq(leaveRequests.status, leave.status)))
+    .where(and(eq(leaveRequests.id, leave.id), eq(leaveRequests.status, from)))
     .returning({ id: leaveRequests.id });
-  if (!changed) throw new AppError("conflict");
+  if (!changed) throw await decidedMeanwhile(tx, leave.id);
 
   const dueAt = makeupDueAt(activity);
   const mine = and(eq(attendance.activityId, activity.id), eq(attendance.memberId, leave.memberId));
@@ -226,11 +239,14 @@ async function decideOne(tx: Db, scope: Scope, loaded: Loaded, decision: "approv
   });
 }
 
-/** Approve or reject one request; a decision can be changed until the activity closes. */
-export async function decideLeave(db: Db, scope: Scope, input: { leaveId: number; decision: "approve" | "reject"; comment: string }, now = new Date()) {
+/**
+ * Approve or reject one request. A decision can be changed until the activity closes, by one who saw it
+ * (`from`, pending unless said): the request must still be as they saw it.
+ */
+export async function decideLeave(db: Db, scope: Scope, input: { leaveId: number; decision: "approve" | "reject"; comment: string; from?: DecidedFrom }, now = new Date()) {
   return db.transaction(async (tx) => {
     const loaded = await loadLeave(tx, scope, input.leaveId, canDecideLeave);
-    await decideOne(tx, scope, loaded, input.decision, input.comment, now);
+    await decideOne(tx, scope, loaded, input.decision, input.comment, input.from ?? "pending", now);
   });
 }
 
@@ -245,7 +261,7 @@ export async function approveMany(db: Db, scope: Scope, input: { leaveIds: numbe
     for (const leaveId of [...new Set(input.leaveIds)]) {
       const loaded = await loadLeave(tx, scope, leaveId, canDecideLeave);
       try {
-        await tx.transaction((savepoint) => decideOne(savepoint, scope, loaded, "approve", input.comment, now));
+        await tx.transaction((savepoint) => decideOne(savepoint, scope, loaded, "approve", input.comment, "pending", now));
         approved++;
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== "conflict") throw error;

@@ -1,9 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { makeupState } from "@/lib/leave";
 import { t } from "@/lib/messages";
 import { canConfirmMakeup, type LeaveSubject } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
+import { activities } from "../schema/activities";
 import { makeupTasks } from "../schema/leave";
 import { writeAudit } from "./audit";
 import { decidersOf, loadLeave } from "./leave";
@@ -57,3 +59,14 @@ export async function confirmMakeup(db: Db, scope: Scope, input: { taskId: numbe
   });
 }
 
+
+/** The caller's own make-up study not yet confirmed, soonest due first: what the home page asks them to do. */
+export async function myOpenMakeup(db: Db, scope: Scope, now = new Date()) {
+  const rows = await db
+    .select({ id: makeupTasks.id, leaveId: makeupTasks.leaveId, title: activities.title, dueAt: makeupTasks.dueAt, submittedAt: makeupTasks.submittedAt, confirmedAt: makeupTasks.confirmedAt })
+    .from(makeupTasks)
+    .innerJoin(activities, eq(activities.id, makeupTasks.activityId))
+    .where(and(eq(makeupTasks.memberId, scope.userId), isNull(makeupTasks.confirmedAt)))
+    .orderBy(asc(makeupTasks.dueAt));
+  return rows.map((r) => ({ id: r.id, leaveId: r.leaveId, title: r.title, dueAt: r.dueAt, state: makeupState(r, now) }));
+}

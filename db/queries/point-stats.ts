@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { quarterRange } from "@/lib/community";
 import type { Scope } from "@/lib/scope";
 import { reviewerPaths } from "@/lib/scope-paths";
@@ -13,6 +13,7 @@ import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
 import { members } from "../schema/users";
 import { pathUnder } from "./scope-sql";
+import { isDeduction } from "./point-kinds";
 
 /**
  * Quarterly statistics of the points system (积分制实施情况, issue 7 §5), per branch under the caller's
@@ -30,7 +31,7 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
 
   const [branches, people, rules, seen, makeup, hours, months] = await Promise.all([
     db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(and(eq(orgNodes.kind, "branch"), reach)).orderBy(orgNodes.path),
-    // Per member first (gained: a positive net; lost: any deduction), then counted per branch.
+    // Per member first (gained: a positive net; lost: any standing deduction), then counted per branch.
     db
       .select({
         branchId: sql<number>`t.branch_id`,
@@ -38,7 +39,7 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
         lost: sql<number>`count(*) filter (where t.deducted)::int`,
       })
       .from(
-        sql`(select ${pointEntries.branchId} as branch_id, ${pointEntries.memberId}, sum(${pointEntries.points}) as net, bool_or(${pointEntries.points} < 0) as deducted
+        sql`(select ${pointEntries.branchId} as branch_id, ${pointEntries.memberId}, sum(${pointEntries.points}) as net, bool_or(${isDeduction}) as deducted
              from ${pointEntries} where ${inQuarter(pointEntries.occurredAt)} group by 1, 2) t`,
       )
       .groupBy(sql`t.branch_id`),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canReadRoster } from "@/lib/permissions";
@@ -11,6 +11,7 @@ import { within } from "../period";
 import { activities, attendance } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { pointAppeals, pointEntries } from "../schema/points";
+import { isCorrection, isDeduction } from "./point-kinds";
 import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
@@ -169,7 +170,7 @@ const pointsSum = (where: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${
 /**
  * A branch's monthly bulletin (积分通报), computed from the ledger and the attendance records: each active
  * member's points this month (and the deductions among them), the year so far, and their attendance; the
- * month's deductions with their reasons.
+ * month's deductions with their reasons, how many people they hit, and apart from them the corrections.
  */
 export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, month: string) {
   const branch = await branchFor(db, scope, branchId);
@@ -180,7 +181,7 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
       memberId: members.userId,
       name: users.name,
       monthPoints: pointsSum(inWindow(from, to)),
-      monthDeductions: pointsSum(sql`${inWindow(from, to)} and ${pointEntries.points} < 0`),
+      monthDeductions: pointsSum(sql`${inWindow(from, to)} and ${isDeduction}`),
       yearPoints: pointsSum(inWindow(yearFrom, to)),
     })
     .from(members)
@@ -195,18 +196,21 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
     .where(and(eq(activities.branchId, branch.id), eq(activities.status, "closed"), within(activities.startsAt, from, to)))
     .groupBy(attendance.memberId);
   const byMember = new Map(seen.map((s) => [s.memberId, s]));
-  const deductions = await db
-    .select({ id: pointEntries.id, name: users.name, points: pointEntries.points, reason: pointEntries.reason, occurredAt: pointEntries.occurredAt })
-    .from(pointEntries)
-    .innerJoin(users, eq(users.id, pointEntries.memberId))
-    .where(and(eq(pointEntries.branchId, branch.id), lt(pointEntries.points, 0), inWindow(from, to)))
-    .orderBy(asc(pointEntries.occurredAt));
+  const listed = (kind: typeof isDeduction) =>
+    db
+      .select({ id: pointEntries.id, memberId: pointEntries.memberId, name: users.name, points: pointEntries.points, reason: pointEntries.reason, occurredAt: pointEntries.occurredAt })
+      .from(pointEntries)
+      .innerJoin(users, eq(users.id, pointEntries.memberId))
+      .where(and(eq(pointEntries.branchId, branch.id), kind, inWindow(from, to)))
+      .orderBy(asc(pointEntries.occurredAt), asc(pointEntries.id));
+  const [deductions, corrections] = await Promise.all([listed(isDeduction), listed(isCorrection)]);
   const members_ = rows
     .map((r) => ({ ...r, monthPoints: round1(r.monthPoints), monthDeductions: round1(r.monthDeductions), yearPoints: round1(r.yearPoints), came: byMember.get(r.memberId)?.came ?? 0, expected: byMember.get(r.memberId)?.expected ?? 0 }))
     .sort((a, b) => b.monthPoints - a.monthPoints || a.name.localeCompare(b.name, "zh-CN"));
   const expected = members_.reduce((s, r) => s + r.expected, 0);
   const came = members_.reduce((s, r) => s + r.came, 0);
-  return { branch: { id: branch.id, name: branch.name }, month, rows: members_, deductions, attendanceRate: expected ? came / expected : null };
+  const deducted = new Set(deductions.map((d) => d.memberId)).size;
+  return { branch: { id: branch.id, name: branch.name }, month, rows: members_, deductions, deducted, corrections, attendanceRate: expected ? came / expected : null };
 }
 
 /** The bulletin rolled up per branch, for a committee admin (their branches) or the county (all). */
@@ -219,7 +223,7 @@ export async function bulletinRollup(db: Db, scope: Scope, month: string) {
     .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, prefixes)))
     .orderBy(asc(orgNodes.path));
   const points = await db
-    .select({ branchId: pointEntries.branchId, total: sql<number>`sum(${pointEntries.points})::float8`, deducted: sql<number>`count(distinct ${pointEntries.memberId}) filter (where ${pointEntries.points} < 0)::int` })
+    .select({ branchId: pointEntries.branchId, total: sql<number>`sum(${pointEntries.points})::float8`, deducted: sql<number>`count(distinct ${pointEntries.memberId}) filter (where ${isDeduction})::int` })
     .from(pointEntries)
     .where(inWindow(from, to))
     .groupBy(pointEntries.branchId);

@@ -3,7 +3,7 @@ import { shanghaiDate } from "@/lib/community";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canReadRoster, isCountyAdmin } from "@/lib/permissions";
-import { attendanceRule, capped, capWindow, round1, type RuleCode } from "@/lib/points";
+import { attendanceRule, capped, capWindow, round1, signed, type RuleCode } from "@/lib/points";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
 import { within } from "../period";
@@ -12,6 +12,7 @@ import { orgNodes } from "../schema/org";
 import { pointEntries, pointRules, type PointEntry, type PointRule } from "../schema/points";
 import { members } from "../schema/users";
 import { writeAudit } from "./audit";
+import { notify } from "./notify";
 
 /**
  * The points ledger (issue 7). `award` is called by the transaction that records the source — closing an
@@ -113,17 +114,58 @@ async function loadEntry(db: Db, entryId: number) {
   return row;
 }
 
-/** A secretary or admin reverses an entry, with a reason; audited. */
-export async function reverseEntry(db: Db, scope: Scope, input: { entryId: number; reason: string }) {
+type Outcome = "present" | "late" | "absent";
+
+/**
+ * A secretary or admin reverses an entry, with a reason; audited. Attendance points follow the attendance
+ * outcome, so reversing one is correcting the outcome (`outcome`, required then): the record changes, the
+ * old entry is reversed and the new outcome's rule applies, all in one place.
+ */
+export async function reverseEntry(db: Db, scope: Scope, input: { entryId: number; reason: string; outcome?: Outcome }) {
   return db.transaction(async (tx) => {
     const { entry, branchPath } = await loadEntry(tx, input.entryId);
     if (!canReadRoster(scope, branchPath)) throw new AppError("forbidden");
     if (entry.reversesId !== null) throw new AppError("conflict", m.cannotReverseReversal);
+    if (entry.sourceType === "attendance") {
+      if (!input.outcome) throw new AppError("bad_request", m.outcomeRequired, { outcome: m.outcomeRequired });
+      return correctAttendance(tx, scope, { attendanceId: entry.sourceId!, outcome: input.outcome, reason: input.reason }, branchPath);
+    }
     const row = await reverse(tx, entry, input.reason, scope.userId);
     if (!row) throw new AppError("conflict", m.alreadyReversed);
+    await notify(tx, [entry.memberId], { kind: "points", title: m.notice.reversed, body: m.notice.reversedBody(signed(entry.points), entry.reason, input.reason) });
     await writeAudit(tx, { actorId: scope.userId, action: "points.reverse", targetType: "point_entry", targetId: entry.id, nodePath: branchPath, detail: { memberId: entry.memberId, points: entry.points, reason: input.reason } });
     return { id: row.id };
   });
+}
+
+/** A closed activity's outcome for one member set right: the record, its points and a notice to the member. */
+async function correctAttendance(tx: Db, scope: Scope, input: { attendanceId: number; outcome: Outcome; reason: string }, branchPath: string) {
+  const [row] = await tx
+    .select({ attendance, activity: activities })
+    .from(attendance)
+    .innerJoin(activities, eq(activities.id, attendance.activityId))
+    .where(eq(attendance.id, input.attendanceId))
+    .for("update", { of: attendance });
+  if (!row) throw new AppError("not_found");
+  const { activity } = row;
+  if (activity.status !== "closed") throw new AppError("conflict", m.notClosed);
+  const from = row.attendance.outcome;
+  if (from === input.outcome) throw new AppError("conflict", m.sameOutcome);
+  await tx.update(attendance).set({ outcome: input.outcome, source: "manual", recordedBy: scope.userId, recordedAt: new Date() }).where(eq(attendance.id, row.attendance.id));
+  const memberId = row.attendance.memberId;
+  const code = attendanceRule(activity.type, input.outcome);
+  // An entry is earned once per source and rule: an outcome whose entry was reversed before cannot earn again.
+  const [earlier] = code
+    ? await tx.select({ id: pointEntries.id }).from(pointEntries).where(and(eq(pointEntries.sourceType, "attendance"), eq(pointEntries.sourceId, row.attendance.id), eq(pointEntries.ruleCode, code), isNull(pointEntries.reversesId)))
+    : [];
+  if (earlier) throw new AppError("conflict", m.outcomeUsed);
+  await reverseSource(tx, { sourceType: "attendance", sourceId: row.attendance.id, memberId }, input.reason, scope.userId);
+  const what = `${t.activityType[activity.type]}《${activity.title}》`;
+  if (code) await award(tx, { memberId, code, sourceType: "attendance", sourceId: row.attendance.id, occurredAt: activity.startsAt, causedBy: scope.userId, reason: `${what}${t.run.outcome[input.outcome]}` });
+  const label = (o: string | null) => (o ? t.run.outcome[o as Outcome] : "—");
+  await notify(tx, [memberId], { kind: "points", activityId: activity.id, title: m.notice.attendanceCorrected(activity.title), body: m.notice.attendanceCorrectedBody(label(from), label(input.outcome), input.reason) });
+  await writeAudit(tx, { actorId: scope.userId, action: "attendance.correct", targetType: "attendance", targetId: row.attendance.id, nodePath: branchPath, detail: { activityId: activity.id, memberId, from, to: input.outcome, reason: input.reason } });
+  return { id: row.attendance.id };
 }
 
 /** A manual entry (a commendation, a deduction the rules do not cover), with a reason; audited. */

@@ -47,6 +47,19 @@ async function loadChange(db: Db, scope: Scope, changeId: number, allowed: (scop
   return row;
 }
 
+/**
+ * Why a step on a request that is no longer at `stage` does not apply. Read afresh: of two admins deciding at
+ * once, the second's guarded update waited for the first's commit and then found nothing to change.
+ */
+async function decidedMeanwhile(tx: Db, changeId: number, stage: "pending_committee" | "pending_county"): Promise<AppError> {
+  const [row] = await changeRows(tx).where(eq(scheduleChanges.id, changeId));
+  if (stage === "pending_county" && row.status === "pending_committee") return new AppError("conflict", m.notAtCounty);
+  const countyDecided = row.status === "approved" || row.status === "rejected";
+  const by = (countyDecided && row.countyByName) || row.committeeByName;
+  if (!by) return new AppError("conflict", stage === "pending_committee" ? m.notAtCommittee : m.notAtCounty);
+  return new AppError("conflict", m.decidedMeanwhile(by, m.status[row.status]));
+}
+
 const summary = (title: string, from: Date, to: Date, reason: string) => m.notice.body(title, formatWhen(from), formatWhen(to), reason);
 
 export async function requestChange(db: Db, scope: Scope, input: RequestChange, now = new Date()) {
@@ -94,7 +107,7 @@ export function decideChange(db: Db, scope: Scope, input: DecideChange, now = ne
 export async function reviewAtCommittee(db: Db, scope: Scope, input: { changeId: number; decision: "endorse" | "return"; comment: string }, now = new Date()) {
   return db.transaction(async (tx) => {
     const { change, activity, branchPath, branchName } = await loadChange(tx, scope, input.changeId, canEndorseChange);
-    if (change.status !== "pending_committee") throw new AppError("conflict", m.notAtCommittee);
+    if (change.status !== "pending_committee") throw await decidedMeanwhile(tx, change.id, "pending_committee");
     if (input.decision === "endorse") {
       // Passing on a request the county could no longer approve only wastes its time.
       const blocked = unmovable(activity, now);
@@ -108,7 +121,7 @@ export async function reviewAtCommittee(db: Db, scope: Scope, input: { changeId:
       .set({ status, committeeBy: scope.userId, committeeComment: input.comment || null, committeeAt: now })
       .where(and(eq(scheduleChanges.id, change.id), eq(scheduleChanges.status, "pending_committee")))
       .returning({ id: scheduleChanges.id });
-    if (!updated) throw new AppError("conflict", m.notAtCommittee);
+    if (!updated) throw await decidedMeanwhile(tx, change.id, "pending_committee");
     await writeAudit(tx, { actorId: scope.userId, action: `schedule.${input.decision}`, targetType: "schedule_change", targetId: change.id, nodePath: branchPath, detail: { activityId: activity.id } });
 
     const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), m.notice.comment(input.comment || null)].filter(Boolean).join("\n");
@@ -123,7 +136,7 @@ export async function reviewAtCommittee(db: Db, scope: Scope, input: { changeId:
 export async function reviewAtCounty(db: Db, scope: Scope, input: { changeId: number; decision: "approve" | "reject"; comment: string }, now = new Date()) {
   return db.transaction(async (tx) => {
     const { change, activity, branchPath } = await loadChange(tx, scope, input.changeId, canApproveChange);
-    if (change.status !== "pending_county") throw new AppError("conflict", m.notAtCounty);
+    if (change.status !== "pending_county") throw await decidedMeanwhile(tx, change.id, "pending_county");
     if (input.decision === "approve") {
       const blocked = unmovable(activity, now);
       if (blocked) throw blocked;
@@ -135,7 +148,7 @@ export async function reviewAtCounty(db: Db, scope: Scope, input: { changeId: nu
       .set({ status, countyBy: scope.userId, countyComment: input.comment || null, countyAt: now })
       .where(and(eq(scheduleChanges.id, change.id), eq(scheduleChanges.status, "pending_county")))
       .returning({ id: scheduleChanges.id });
-    if (!updated) throw new AppError("conflict", m.notAtCounty);
+    if (!updated) throw await decidedMeanwhile(tx, change.id, "pending_county");
 
     if (input.decision === "reject") {
       const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), m.notice.comment(input.comment)].filter(Boolean).join("\n");

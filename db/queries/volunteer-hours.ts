@@ -219,6 +219,11 @@ export async function correctHours(db: Db, scope: Scope, input: CorrectHours, no
     const { entry, gridPath } = await loadEntry(tx, scope, input.hoursId);
     if (entry.status !== "confirmed") throw new AppError("conflict", m.notConfirmable);
     const row = await supersede(tx, scope, entry, input.hours, input.comment, now);
+    await notify(tx, [entry.memberId], {
+      kind: "community",
+      title: m.notice.hoursCorrected,
+      body: m.notice.hoursCorrectedBody(entry.servedOn, m.hoursUnit(formatHours(entry.halfHours)), m.hoursUnit(formatHours(row.halfHours)), input.comment),
+    });
     await writeAudit(tx, { actorId: scope.userId, action: "community.hours.correct", targetType: "volunteer_hours", targetId: entry.id, nodePath: gridPath, detail: { memberId: entry.memberId, from: entry.halfHours, to: row.halfHours, replacement: row.id, comment: input.comment } });
     return { id: row.id, halfHours: row.halfHours };
   });

@@ -63,6 +63,7 @@ export const audit = {
     "checkin.offline_confirm": "确认离线签到",
     "checkin.offline_reject": "驳回离线签到",
     "attendance.host": "主持人计为出席",
+    "attendance.correct": "更正出勤",
     "attendance.export": "导出出勤表",
     "points.quarter.export": "导出季度积分统计",
     "community.rollup.export": "导出全县社区报到汇总",

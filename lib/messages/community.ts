@@ -36,6 +36,8 @@ export const community = {
     filed: (name: string) => `${name}申请到本网格报到`,
     hoursSubmitted: (name: string) => `${name}提交了志愿服务时长`,
     hoursDecided: (state: string) => `志愿服务时长${state}`,
+    hoursCorrected: "您的志愿服务时长已更正",
+    hoursCorrectedBody: (day: string, from: string, to: string, reason: string) => `${day}：${from} 更正为 ${to}。原因：${reason}`,
   },
   activities: "社区活动",
   upcoming: "近期社区活动",

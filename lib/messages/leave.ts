@@ -48,6 +48,7 @@ export const leave = {
   activityClosed: "活动已结束，审批结果不能再更改。",
   sameDecision: "申请已是该审批结果。",
   isWithdrawn: "申请已由党员撤回。",
+  decidedMeanwhile: (name: string, status: string) => `该申请已由${name}处理，结果为“${status}”；您的操作未生效，请刷新页面查看。`,
   changeDecision: "更改审批结果",
   decision: "审批结果",
   decidedBy: (name: string, when: string) => `${name}，${when}`,

@@ -36,6 +36,7 @@ export const scheduleChange = {
   openExists: "该活动已有一份调整申请正在审核，请等待结果后再申请。",
   notAtCommittee: "该申请已不在党委审核环节，请刷新后查看。",
   notAtCounty: "该申请尚未经党委同意或已处理，县委组织部暂不能审批。",
+  decidedMeanwhile: (name: string, status: string) => `该申请已由${name}处理，现为“${status}”；您的操作未生效，请刷新页面查看。`,
   targetPassed: "申请的新时间已过，不能再同意或批准；请退回或驳回，由支部重新申请。",
   notice: {
     requested: (branch: string) => `${branch}申请调整主题党日时间`,

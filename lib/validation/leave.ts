@@ -30,9 +30,12 @@ export const fileLeaveForInput = fileLeaveInput.omit({ attachment: true, late: t
 
 const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: m.commentTooLong, multiline: true }));
 
-/** One decision; saying no needs a reason the member can read. */
+/**
+ * One decision; saying no needs a reason the member can read. `from` is the status the decider's page showed:
+ * a decision counts only if the request is still in it, so a page left open cannot overturn someone else's.
+ */
 export const decideLeaveInput = z
-  .object({ leaveId: id, decision: choice(["approve", "reject"]), comment })
+  .object({ leaveId: id, decision: choice(["approve", "reject"]), comment, from: choice(["pending", "approved", "rejected"]).default("pending") })
   .superRefine((input, ctx) => {
     if (input.decision === "reject" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: m.commentRequired });
   });

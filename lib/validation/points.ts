@@ -11,7 +11,12 @@ const reason = (message: string) => text({ max: 500, message, multiline: true })
 const points = decimal(m.manualPointsError).refine((n) => Number.isFinite(n) && n !== 0 && Math.abs(n) <= 100 && Math.round(n * 10) / 10 === n, m.manualPointsError);
 
 export const manualEntryInput = z.object({ memberId: id, points, reason: reason(m.reasonRequired) });
-export const reverseEntryInput = z.object({ entryId: id, reason: reason(m.reasonRequired) });
+/** A reversal; an attendance entry is corrected by the outcome it should have had, and its points follow. */
+export const reverseEntryInput = z.object({
+  entryId: id,
+  reason: reason(m.reasonRequired),
+  outcome: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["present", "late", "absent"], { error: m.outcomeRequired }).optional()),
+});
 export const appealInput = z.object({ entryId: id, reason: reason(m.reasonRequired) });
 export const answerAppealInput = z.object({ appealId: id, answer: reason(m.answerRequired) });
 

@@ -78,10 +78,15 @@ describe("the .xlsx exports hold the figures the screens show", () => {
     expect(rollup.map((r) => [r[0], r[1], r[2]])).toEqual(screen.map((r) => [r.branchName, r.members, r.total]));
   });
 
-  it("the yearly assessment: score, proposal and tier per unit", async () => {
-    const rows = await rowsOf(await assessmentRoute.GET(get("/api/v1/assessment?year=2026")));
+  it("the yearly assessment: score, proposal and tier per unit, and why a part was not met", async () => {
+    const response = await assessmentRoute.GET(get("/api/v1/assessment?year=2026"));
+    expect(decodeURIComponent(response.headers.get("content-disposition")!)).toContain(`${t.assessment.titleOf(2026)}.xlsx`);
+    expect(decodeURIComponent(response.headers.get("content-disposition")!)).not.toContain(`${t.assessment.year(2026)}${t.assessment.title}`);
+    const rows = await rowsOf(response);
     const { branches, committees } = await yearlyAssessment(county.db, admin, 2026);
     expect(rows.map((r) => [r[0], r[6]])).toEqual([...committees, ...branches].map((u) => [u.name, u.score]));
+    const idle = branches.find((b) => b.unmeasured.attendance);
+    expect(rows.find((r) => r[0] === idle?.name)?.[10]).toContain(t.assessment.notMet(t.assessment.parts.attendance, t.assessment.unmeasured.no_activity));
   });
 
   it("the quarter's statistics: per branch, by rule and the months' attendance", async () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityForSecretary, closeActivity, markStep } from "@/db/queries/activity-run";
 import { approveMany, decideLeave, fileLeave, withdrawLeave } from "@/db/queries/leave";
 import { branchLeave, committeeLeave, leaveDetail, myLeave, pendingLeaveCount } from "@/db/queries/leave-lists";
-import { confirmMakeup, submitReflection } from "@/db/queries/makeup";
+import { confirmMakeup, myOpenMakeup, submitReflection } from "@/db/queries/makeup";
+import { publishPlan } from "@/db/queries/plans";
 import { loadSessionUser } from "@/db/queries/session";
 import { attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
@@ -66,15 +67,19 @@ describe("leave before the theme day", () => {
     const mine = await myLeave(county.db, member, before);
     expect(mine[0]).toMatchObject({ status: "approved", makeup: "todo", deciderName: expect.any(String) });
     expect((await myLeave(county.db, member, new Date(task.dueAt.getTime() + 1)))[0].makeup).toBe("overdue");
+    // The home page asks for it, with the request's page to do it on.
+    expect(await myOpenMakeup(county.db, member, before)).toEqual([{ id: task.id, leaveId: receipt.id, title: "学党章 守纪律", dueAt: task.dueAt, state: "todo" }]);
+    expect(await myOpenMakeup(county.db, people[1], before)).toEqual([]);
 
     await expect(confirmMakeup(county.db, county.secretary, { taskId: task.id })).rejects.toMatchObject({ message: "党员尚未提交学习体会，不能确认。" });
     await expect(submitReflection(county.db, people[1], { taskId: task.id, reflection })).rejects.toMatchObject({ code: "forbidden" });
     await submitReflection(county.db, member, { taskId: task.id, reflection });
     await expect(confirmMakeup(county.db, member, { taskId: task.id })).rejects.toMatchObject({ code: "forbidden" });
     await confirmMakeup(county.db, county.secretary, { taskId: task.id });
+    expect(await myOpenMakeup(county.db, member, before)).toEqual([]);
     await expect(submitReflection(county.db, member, { taskId: task.id, reflection })).rejects.toMatchObject({ message: "补学已确认，不能再修改。" });
     expect((await leaveDetail(county.db, member, receipt.id)).task).toMatchObject({ reflection, confirmedBy: county.secretary.userId });
-    await expect(decideLeave(county.db, county.secretary, { leaveId: receipt.id, decision: "reject", comment: "改判" }, before)).rejects.toMatchObject({
+    await expect(decideLeave(county.db, county.secretary, { leaveId: receipt.id, decision: "reject", comment: "改判", from: "approved" }, before)).rejects.toMatchObject({
       message: "补学已确认，不能再改为不批准。",
     });
 
@@ -89,11 +94,11 @@ describe("leave before the theme day", () => {
     const { id } = await ask(member, { type: "official", reason: "参加县里培训" });
     await expect(decideLeave(county.db, county.secretary, { leaveId: id, decision: "reject", comment: "" })).rejects.toMatchObject({ message: "不批准时请填写意见。" });
     await decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "同意" }, before);
-    await expect(decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "" }, before)).rejects.toMatchObject({ message: "申请已是该审批结果。" });
-    await decideLeave(county.db, county.secretary, { leaveId: id, decision: "reject", comment: "培训可调整" }, before);
+    await expect(decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "", from: "approved" }, before)).rejects.toMatchObject({ message: "申请已是该审批结果。" });
+    await decideLeave(county.db, county.secretary, { leaveId: id, decision: "reject", comment: "培训可调整", from: "approved" }, before);
     expect(await outcomeOf(member.userId)).toMatchObject({ outcome: null, source: null });
     expect(await county.db.select().from(makeupTasks).where(eq(makeupTasks.leaveId, id))).toHaveLength(0);
-    await decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "" }, before);
+    await decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "", from: "rejected" }, before);
     expect(await outcomeOf(member.userId)).toMatchObject({ outcome: "leave" });
     expect(await county.db.select().from(makeupTasks).where(eq(makeupTasks.leaveId, id))).toHaveLength(1);
   });

@@ -7,8 +7,11 @@ import { quarterStats } from "@/db/queries/point-stats";
 import { answerAppeal, appealEntry, branchAppeals, bulletinRollup, monthlyBulletin, myPoints, setMemberRanking } from "@/db/queries/point-views";
 import { award, changeRule, manualEntry, reverseEntry, totalOf } from "@/db/queries/points";
 import { correctHours, recordHours } from "@/db/queries/volunteer-hours";
+import { members } from "@/db/schema/users";
+import { activities, attendance, notices } from "@/db/schema/activities";
 import { pointEntries } from "@/db/schema/points";
 import { demoCounty as demoNames } from "@/db/seed";
+import { t } from "@/lib/messages";
 import { capped } from "@/lib/points";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
@@ -107,6 +110,38 @@ describe("rules and corrections", () => {
     await expect(manualEntry(county.db, foreign, { memberId, points: -5, reason: "越权" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("a reversal is a correction, not a deduction; deductions are counted in people everywhere; the member is told", async () => {
+    const memberId = county.ownMemberId;
+    const august = new Date("2026-08-10T02:00:00Z");
+    const gift = await manualEntry(county.db, county.secretary, { memberId, points: 4, reason: "志愿服务表彰" }, august);
+    const { id: reversal } = await reverseEntry(county.db, county.secretary, { entryId: gift.id, reason: "重复录入" });
+    const told = await county.db.select().from(notices).where(and(eq(notices.userId, memberId), eq(notices.kind, "points")));
+    expect(told.map((n) => [n.title, n.body])).toContainEqual([t.points.notice.reversed, t.points.notice.reversedBody("+4", "志愿服务表彰", "重复录入")]);
+
+    let bulletin = await monthlyBulletin(county.db, county.secretary, county.homeBranchId, "2026-08");
+    expect(bulletin.deductions.map((d) => d.id)).not.toContain(reversal);
+    expect(bulletin.corrections.map((d) => d.id)).toContain(reversal);
+    expect(bulletin.rows.find((r) => r.memberId === memberId)?.monthDeductions).toBe(0);
+    expect(bulletin.deducted).toBe(0);
+    expect((await bulletinRollup(county.db, admin, "2026-08")).find((b) => b.branchId === county.homeBranchId)?.deducted).toBe(0);
+
+    // Two real deductions of one member: two entries on the list, one person in every count.
+    const first = await manualEntry(county.db, county.secretary, { memberId, points: -1, reason: "无故缺席党小组会" }, august);
+    await manualEntry(county.db, county.secretary, { memberId, points: -2, reason: "未按时缴纳党费" }, august);
+    bulletin = await monthlyBulletin(county.db, county.secretary, county.homeBranchId, "2026-08");
+    expect(bulletin.deductions).toHaveLength(2);
+    expect(bulletin.deducted).toBe(1);
+    expect((await bulletinRollup(county.db, admin, "2026-08")).find((b) => b.branchId === county.homeBranchId)?.deducted).toBe(1);
+    expect((await branchDashboard(county.db, county.secretary, county.homeBranchId, "2026-08")).deducted).toBe(1);
+    // A deduction reversed since was a mistake: off the list, and its reversal is a correction.
+    const undone = await reverseEntry(county.db, county.secretary, { entryId: first.id, reason: "当天已请假" });
+    bulletin = await monthlyBulletin(county.db, county.secretary, county.homeBranchId, "2026-08");
+    expect(bulletin.deductions.map((d) => d.reason)).toEqual(["未按时缴纳党费"]);
+    expect(bulletin.corrections.map((d) => d.id)).toEqual(expect.arrayContaining([reversal, undone.id]));
+    const quarter = await quarterStats(county.db, admin, { year: 2026, quarter: 3 });
+    expect(quarter.branches.find((b) => b.id === county.homeBranchId)).toMatchObject({ lost: 1 });
+  });
+
   it("confirmed hours earn per hour; a correction reverses the old points and awards the new", async () => {
     const memberId = played.hours[0].memberId;
     const receipt = await recordHours(county.db, worker, { clientId: randomUUID(), memberId, servedOn: "2026-02-10", hours: 4, description: "扫雪" });
@@ -115,6 +150,12 @@ describe("rules and corrections", () => {
     const fixed = await correctHours(county.db, worker, { hoursId: receipt.id, hours: 6, comment: "实际 3 小时" });
     const after = (await entriesOf(memberId)).filter((e) => e.sourceType === "volunteer_hours" && (e.sourceId === receipt.id || e.sourceId === fixed.id));
     expect(after.map((e) => e.points)).toEqual([2, -2, 3]);
+    const told = await county.db.select().from(notices).where(and(eq(notices.userId, memberId), eq(notices.kind, "community")));
+    expect(told.map((n) => n.title)).toContain(t.community.notice.hoursCorrected);
+    const [{ branchId }] = await county.db.select({ branchId: members.branchId }).from(members).where(eq(members.userId, memberId));
+    const bulletin = await monthlyBulletin(county.db, admin, branchId, "2026-02");
+    expect(bulletin.deductions.filter((d) => d.memberId === memberId)).toEqual([]);
+    expect(bulletin.corrections.filter((d) => d.memberId === memberId).map((d) => d.points)).toEqual([-2]);
     const [month] = await county.db
       .select({ total: sql<number>`sum(${pointEntries.points})::float8` })
       .from(pointEntries)
@@ -231,5 +272,39 @@ describe("member ranking", () => {
     expect(mine.rank).toEqual({ position: ahead + 1, of: rows.length });
     await setMemberRanking(county.db, admin, { on: false });
     expect((await myPoints(county.db, member)).rank).toBeNull();
+  });
+});
+
+// Last: it changes a simulated outcome that the tests above compare with.
+describe("correcting attendance", () => {
+  it("reversing attendance points corrects the attendance: the outcome, its points and the figures follow", async () => {
+    const [wrong] = await county.db
+      .select({ attendanceId: attendance.id, memberId: attendance.memberId, title: activities.title })
+      .from(attendance)
+      .innerJoin(activities, eq(activities.id, attendance.activityId))
+      .where(and(eq(activities.branchId, county.homeBranchId), eq(activities.type, "theme_day"), eq(activities.status, "closed"), eq(attendance.outcome, "present")))
+      .orderBy(attendance.id)
+      .limit(1);
+    const earned = (await entriesOf(wrong.memberId)).find((e) => e.sourceType === "attendance" && e.sourceId === wrong.attendanceId)!;
+    const { attendance: before } = (await yearlyAssessment(county.db, admin, YEAR)).branches.find((b) => b.id === county.homeBranchId)!.parts;
+    await expect(reverseEntry(county.db, county.secretary, { entryId: earned.id, reason: "代签到有误" })).rejects.toMatchObject({ code: "bad_request", message: t.points.outcomeRequired });
+
+    await reverseEntry(county.db, county.secretary, { entryId: earned.id, reason: "代签到有误，本人未到", outcome: "absent" });
+    const [row] = await county.db.select().from(attendance).where(eq(attendance.id, wrong.attendanceId));
+    expect(row.outcome).toBe("absent");
+    const now = (await entriesOf(wrong.memberId)).filter((e) => e.sourceType === "attendance" && e.sourceId === wrong.attendanceId);
+    expect(now.map((e) => [e.ruleCode, e.points, e.reversesId])).toEqual([
+      ["theme_day_present", earned.points, null],
+      ["theme_day_present", -earned.points, earned.id],
+      ["absent_without_leave", expect.any(Number), null],
+    ]);
+    expect(now[2].points).toBeLessThan(0);
+    const { attendance: after } = (await yearlyAssessment(county.db, admin, YEAR)).branches.find((b) => b.id === county.homeBranchId)!.parts;
+    expect(after).toBeLessThan(before);
+    const told = await county.db.select().from(notices).where(and(eq(notices.userId, wrong.memberId), eq(notices.kind, "points")));
+    expect(told.map((n) => n.title)).toContain(t.points.notice.attendanceCorrected(wrong.title));
+    await expect(reverseEntry(county.db, county.secretary, { entryId: now[2].id, reason: "再改", outcome: "absent" })).rejects.toMatchObject({ message: t.points.sameOutcome });
+    // Back to present would need the reversed entry's rule a second time: refused in words, not left unscored.
+    await expect(reverseEntry(county.db, county.secretary, { entryId: now[2].id, reason: "改回", outcome: "present" })).rejects.toMatchObject({ message: t.points.outcomeUsed });
   });
 });

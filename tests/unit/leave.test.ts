@@ -84,7 +84,8 @@ describe("leave validation", () => {
 
   it("needs a comment to reject, and gathers the picked requests of a batch", () => {
     expect(decideLeaveInput.safeParse({ leaveId: "3", decision: "reject", comment: " " }).error?.issues[0]).toMatchObject({ path: ["comment"], message: "不批准时请填写意见。" });
-    expect(decideLeaveInput.parse({ leaveId: "3", decision: "approve" })).toEqual({ leaveId: 3, decision: "approve", comment: "" });
+    expect(decideLeaveInput.parse({ leaveId: "3", decision: "approve" })).toEqual({ leaveId: 3, decision: "approve", comment: "", from: "pending" });
+    expect(decideLeaveInput.parse({ leaveId: "3", decision: "reject", comment: "改判", from: "approved" }).from).toBe("approved");
     expect(approveManyInput.parse({ "pick.4": "on", "pick.9": "on", comment: "" })).toEqual({ leaveIds: [4, 9], comment: "" });
     expect(approveManyInput.safeParse({ comment: "" }).error?.issues[0].message).toBe("请至少选择一项申请。");
   });

@@ -15,7 +15,7 @@ export const manualEntryAction = action("points.manual", manualEntryInput, async
 
 export const reverseEntryAction = action("points.reverse", reverseEntryInput, async (input, { db, scope }) => {
   await reverseEntry(db, scope, input);
-  return m.reversedDone;
+  return input.outcome ? m.attendanceCorrected : m.reversedDone;
 });
 
 export const answerAppealAction = action("points.appeal.answer", answerAppealInput, async (input, { db, scope }) => {

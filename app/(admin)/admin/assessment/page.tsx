@@ -40,6 +40,11 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
           <span key={k}>{`${m.parts[k]} ${percent(r.parts[k])}`}</span>
         ))}
       </p>
+      {Object.keys(r.unmeasured).length > 0 && (
+        <p className="text-sm text-amber-800">
+          {(Object.entries(r.unmeasured) as [Part, string][]).map(([k, why]) => m.notMet(m.parts[k], m.unmeasured[why])).join("；")}
+        </p>
+      )}
       {r.decided?.note && <p className="text-sm text-stone-700">{r.decided.note}</p>}
       {county && <div className="print:hidden"><TierForm year={year} nodeId={r.id} name={r.name} proposal={r.decided?.tier ?? r.proposal} /></div>}
     </li>

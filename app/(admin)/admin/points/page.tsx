@@ -52,7 +52,7 @@ export default async function PointsRollupPage({ searchParams }: { searchParams:
         <Card>
           <FigureTable
             caption={`${m.month(month)}${m.bulletin}`}
-            head={[t.orgKind.branch, m.average, m.deductions, m.attendanceRate]}
+            head={[t.orgKind.branch, m.average, m.deductedPeople, m.attendanceRate]}
             rows={rows.map((r) => ({ key: r.branchId, name: r.branchName, href: `/branch/${r.branchId}/points?month=${month}`, cells: [r.average, r.deducted, percent(r.attendanceRate)] }))}
           />
         </Card>

@@ -24,6 +24,7 @@ export function DecideForm({ leaveId, current }: { leaveId: number; current: "pe
   return (
     <ActionForm action={decideLeaveAction} success={said}>
       <input type="hidden" name="leaveId" value={leaveId} />
+      <input type="hidden" name="from" value={current} />
       <TextArea label={m.comment} name="comment" hint={m.commentHint} maxLength={500} rows={2} />
       <div className={current === "pending" ? "grid grid-cols-2 gap-2" : ""}>
         {current !== "approved" && (

@@ -23,8 +23,9 @@ export const GET = endpoint({
       m.tiers[r.proposal],
       r.decided ? m.tiers[r.decided.tier] : "",
       r.decided?.note ?? "",
+      (Object.entries(r.unmeasured) as [Part, string][]).map(([k, why]) => m.notMet(m.parts[k], m.unmeasured[why])).join("；"),
     ]);
-    const body = await workbookOf([{ name: m.sheet.name, caption: `${m.year(year)}${m.title} · ${m.formula}`, columns: m.sheet.columns, rows, widths: { 0: 32, 9: 40 } }]);
-    return { body, name: `${m.year(year)}${m.title}.xlsx` };
+    const body = await workbookOf([{ name: m.sheet.name, caption: `${m.titleOf(year)} · ${m.formula}`, columns: m.sheet.columns, rows, widths: { 0: 32, 9: 40, 10: 40 } }]);
+    return { body, name: `${m.titleOf(year)}.xlsx` };
   },
 });

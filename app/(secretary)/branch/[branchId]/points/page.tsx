@@ -28,7 +28,7 @@ export default async function BranchPointsPage({ params, searchParams }: { param
   if (!branchId.success) notFound();
   const month = monthQuery.parse(await searchParams).month ?? monthOf(new Date());
   const [bulletin, appeals] = await pageData(Promise.all([monthlyBulletin(db, scope, branchId.data, month), branchAppeals(db, scope, branchId.data)]));
-  const { branch, rows, deductions, attendanceRate } = bulletin;
+  const { branch, rows, deductions, deducted, corrections, attendanceRate } = bulletin;
   const href = (x: string) => `/branch/${branch.id}/points?month=${x}`;
 
   return (
@@ -58,7 +58,7 @@ export default async function BranchPointsPage({ params, searchParams }: { param
           </Card>
         )}
         <Card>
-          <StatGrid items={[[m.members, rows.length], [m.attendanceRate, percent(attendanceRate)], [m.deductions, deductions.length]]} />
+          <StatGrid items={[[m.members, rows.length], [m.attendanceRate, percent(attendanceRate)], [m.deductedPeople, deducted]]} />
         </Card>
         <div className="grid grid-cols-2 gap-2 print:hidden">
           <a href={`/api/v1/branches/${branch.id}/points-bulletin?month=${month}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
@@ -79,6 +79,18 @@ export default async function BranchPointsPage({ params, searchParams }: { param
             </ul>
           )}
         </Card>
+        {corrections.length > 0 && (
+          <Card title={m.correctionsList}>
+            <p className="text-sm text-stone-700">{m.correctionsHint}</p>
+            <ul className="divide-y divide-stone-100">
+              {corrections.map((d) => (
+                <li key={d.id} className="py-2">
+                  <span className="font-medium">{d.name}</span> <span className="font-semibold">{signed(d.points)}</span> <span className="text-stone-700">{d.reason}</span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
         <Card>
           <FigureTable
             caption={`${m.month(month)}${m.bulletin}`}

@@ -28,7 +28,7 @@ export default async function MemberLedgerPage({ params }: { params: Promise<{ b
           {entries.length === 0 ? (
             <p className="text-stone-600">{t.points.noEntries}</p>
           ) : (
-            <EntryList rows={entries}>{(e) => !e.reversesId && !e.reversed && <ReverseForm entryId={e.id} what={e.reason} />}</EntryList>
+            <EntryList rows={entries}>{(e) => !e.reversesId && !e.reversed && <ReverseForm entryId={e.id} what={e.reason} attendance={e.sourceType === "attendance"} />}</EntryList>
           )}
         </Card>
       </main>
