@@ -6,7 +6,7 @@ import { env } from "@/env";
 import { t } from "@/lib/messages";
 import { toFailure } from "@/lib/errors";
 import { clientAddress, peerHeader, trustedProxies } from "@/lib/client-address";
-import { signInWithPassword } from "@/lib/sign-in";
+import { signInWithPassword } from "@/lib/server/sign-in";
 import type { Scope } from "@/lib/scope";
 import { RECHECK_MS, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
 import { signInInput } from "@/lib/validation/auth";

@@ -22,7 +22,7 @@ const schema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   /**
    * Web Push (VAPID) keys, base64url as `npx web-push generate-vapid-keys` prints them; both or neither.
-   * Without them a pair is generated once and kept in the database (lib/push.ts).
+   * Without them a pair is generated once and kept in the database (lib/server/push.ts).
    */
   VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/).optional(),
   VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/).optional(),

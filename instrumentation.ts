@@ -7,12 +7,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     if (process.env.NEXT_PHASE === "phase-production-build") return;
     const [{ getDb }, { sendDuePushes, sendPushesEvery }, { freezeRostersEvery }] = await Promise.all([
-      import("./db"),
-      import("./lib/push"),
-      import("./lib/roster-freeze"),
+      import("./db/index"),
+      import("./lib/server/push"),
+      import("./lib/server/roster-freeze"),
     ]);
     const db = await getDb();
-    // Pushes a crash or a failing push service left in the outbox, now and every minute (lib/push.ts).
+    // Pushes a crash or a failing push service left in the outbox, now and every minute (lib/server/push.ts).
     sendDuePushes(db);
     sendPushesEvery(db);
     // Expected rosters of the activities that have started stop following their branch.
@@ -21,7 +21,7 @@ export async function register() {
 }
 
 /**
- * The routes server.mjs answers before Next's router (lib/fast-routes.ts), for server.mjs to import. It is
+ * The routes server.mjs answers before Next's router (lib/server/fast-routes.ts), for server.mjs to import. It is
  * here because this file is compiled into the one module of the build that a plain node script can load and
  * share with Next: Next itself loads `<distDir>/server/instrumentation.js` with Node's require(), so
  * server.mjs's require() of the same file gets the same module, and its chunks (the database client, the
@@ -30,5 +30,5 @@ export async function register() {
  */
 export async function fastRoutes() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return {};
-  return (await import("./lib/fast-routes")).fastRoutes;
+  return (await import("./lib/server/fast-routes")).fastRoutes;
 }

@@ -5,7 +5,7 @@ import { authOptions } from "@/auth";
 import { env } from "@/env";
 import { refuseActionRequest } from "@/lib/action-guard";
 import { pagePolicy, newNonce } from "@/lib/security-headers";
-import { decode } from "@/lib/session-token";
+import { decode } from "@/lib/server/session-token";
 import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
 
 /**
@@ -43,7 +43,7 @@ const authProxy = withAuth(
   {
     pages: { signIn: "/login" },
     secret: env.AUTH_SECRET,
-    // next-auth's decode with the derived key kept, not derived again for every page (lib/session-token.ts).
+    // next-auth's decode with the derived key kept, not derived again for every page (lib/server/session-token.ts).
     jwt: { decode },
     callbacks: {
       authorized: ({ req, token }) => PUBLIC.test(req.nextUrl.pathname) || SCAN.test(req.nextUrl.pathname) || (Boolean(token?.uid) && !ended(token)),

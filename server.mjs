@@ -1,6 +1,6 @@
 // How `npm start` serves the app: Next's own request handler for everything, except the few routes that a
 // whole county calls within the same minutes (the check-in), which are answered straight from node:http
-// at a fifth of the CPU (docs/scaling.md). Their handlers are compiled with the app (lib/fast-routes.ts) and
+// at a fifth of the CPU (docs/scaling.md). Their handlers are compiled with the app (lib/server/fast-routes.ts) and
 // imported here from the build, through the compiled instrumentation.ts (its `fastRoutes` says why that file);
 // under `next dev` Next's router serves them instead.
 import { createServer } from "node:http";

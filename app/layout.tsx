@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { AppShell } from "@/components/app-shell";
-import { isElderMode } from "@/lib/elder-mode";
+import { isElderMode } from "@/lib/server/elder-mode";
 import { t } from "@/lib/messages";
 import "./globals.css";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { getSessionUser } from "@/lib/session";
-import { tabsFor } from "@/lib/tabs";
+import { getSessionUser } from "@/lib/server/session";
+import { tabsFor } from "./tabs";
 import { OutboxStatus } from "./outbox/outbox-status";
 import { InstallHint } from "./pwa/install-hint";
 import { ServiceWorker } from "./pwa/service-worker";

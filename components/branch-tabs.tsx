@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { pendingLeaveCount } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 
 /** The parts of a branch's workbench: its people, its meetings, its leave (with the pending count), its community feedback, its points bulletin. */
 export async function BranchTabs({ branchId, current }: { branchId: number; current: "roster" | "activities" | "leave" | "community" | "points" }) {

@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/server/action";
 import { auth } from "@/lib/messages/auth";
 import { common } from "@/lib/messages/common";
 import { member } from "@/lib/messages/member";

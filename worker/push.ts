@@ -1,5 +1,5 @@
 /**
- * Web Push in the service worker: shows each notice the server pushes (lib/push.ts sends them after the
+ * Web Push in the service worker: shows each notice the server pushes (lib/server/push.ts sends them after the
  * write commits) and, on a tap, brings the app forward on the notice's page, reusing an open window.
  */
 import { push } from "../lib/messages/push";

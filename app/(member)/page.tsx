@@ -10,11 +10,11 @@ import { myCheckin } from "@/db/queries/checkins";
 import { myOpenMakeup } from "@/db/queries/makeup";
 import { unreadCount } from "@/db/queries/notices";
 import { getMember } from "@/db/queries/roster";
-import { branchNextActivity } from "@/lib/branch-copies";
-import { isElderMode } from "@/lib/elder-mode";
+import { branchNextActivity } from "@/lib/server/branch-copies";
+import { isElderMode } from "@/lib/server/elder-mode";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
 
 export default async function HomePage() {

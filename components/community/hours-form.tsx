@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { submit } from "@/components/outbox/outbox";
 import type { HoursReceipt } from "@/db/queries/volunteer-hours";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/server/action";
 import { community } from "@/lib/messages/community";
 import { pwa } from "@/lib/messages/pwa";
 import { ActionForm } from "../ui/action-form";

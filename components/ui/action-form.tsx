@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, startTransition, useActionState, useContext, useEffect, useMemo, useRef, type FormEvent, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/server/action";
 import { errors, refusalOf } from "@/lib/messages/errors";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 
@@ -13,7 +13,7 @@ export const useFieldError = (name: string) => useContext(FormState).fields?.[na
 export const usePending = () => useContext(FormState).pending;
 
 /**
- * A form bound to a server action made with `lib/action.ts`: shows the answer (the error in Chinese, or
+ * A form bound to a server action made with `lib/server/action.ts`: shows the answer (the error in Chinese, or
  * `success` rendered from the result), passes field errors down to <Field>, and refreshes the page's data
  * after a success so lists show the change. It submits by hand rather than through `<form action>` so that
  * what the person typed stays in the fields when the server says no.

@@ -1,4 +1,4 @@
-import { sendDuePushes } from "@/lib/push";
+import { sendDuePushes } from "@/lib/server/push";
 import { afterCommit } from "../after-commit";
 import type { Db } from "../open";
 import { notices, type Notice } from "../schema/activities";

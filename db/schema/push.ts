@@ -36,7 +36,7 @@ export const pushVapidKeys = pgTable("push_vapid_keys", {
 /**
  * Pushes not yet answered by their push service. Written in the transaction of the notice they announce, so
  * a crash between the commit and the send loses nothing, and kept through a push service's failures until
- * it takes them (lib/push.ts sends, db/queries/push.ts claims). One row per browser to tell; `userId` is whom
+ * it takes them (lib/server/push.ts sends, db/queries/push.ts claims). One row per browser to tell; `userId` is whom
  * it is for, so a phone whose subscription has since moved to someone else is not told.
  */
 export const pushOutbox = pgTable(

@@ -9,7 +9,7 @@ import { loadSessionUser } from "@/db/queries/session";
 import { activities } from "@/db/schema/activities";
 import { checkins } from "@/db/schema/checkins";
 import { members, roleGrants } from "@/db/schema/users";
-import type { Ctx } from "@/lib/action";
+import type { Ctx } from "@/lib/server/action";
 import { codeFor, stepAt } from "@/lib/checkin-token";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "../integration/county";
@@ -42,8 +42,8 @@ const session = await vi.hoisted(async () => {
   const { AsyncLocalStorage } = await import("node:async_hooks");
   return new AsyncLocalStorage<Ctx>();
 });
-vi.mock("@/lib/session", () => ({ requireContext: async () => session.getStore() }));
-vi.mock("@/lib/session-token", () => ({ requireTokenContext: async () => session.getStore() }));
+vi.mock("@/lib/server/session", () => ({ requireContext: async () => session.getStore() }));
+vi.mock("@/lib/server/session-token", () => ({ requireTokenContext: async () => session.getStore() }));
 const { POST } = await import("@/app/api/v1/checkins/route");
 
 let county: Awaited<ReturnType<typeof demoCounty>>;

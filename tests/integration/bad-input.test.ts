@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { activities, activitySteps, uploads } from "@/db/schema/activities";
 import { leaveRequests } from "@/db/schema/leave";
 import { users } from "@/db/schema/users";
-import type { Ctx } from "@/lib/action";
+import type { Ctx } from "@/lib/server/action";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import type { Scope } from "@/lib/scope";
 import { phones } from "./county";
@@ -15,13 +15,13 @@ import { foreignCounty, png, type ForeignCounty } from "./foreign-objects";
 
 // Actions and routes take their caller from the session; here the test decides who is calling.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/session", () => ({
+vi.mock("@/lib/server/session", () => ({
   requireContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;
   },
 }));
-vi.mock("@/lib/session-token", () => ({
+vi.mock("@/lib/server/session-token", () => ({
   requireTokenContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;

@@ -4,12 +4,12 @@ import { createMeeting } from "@/db/queries/activity-run";
 import { loadSessionUser } from "@/db/queries/session";
 import { activities } from "@/db/schema/activities";
 import { roleGrants } from "@/db/schema/users";
-import { branchNextActivity, NEXT_ACTIVITY_COPY_MS } from "@/lib/branch-copies";
+import { branchNextActivity, NEXT_ACTIVITY_COPY_MS } from "@/lib/server/branch-copies";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
 /**
- * The home's next activity is kept a few seconds per branch (lib/branch-copies.ts): members of one branch
+ * The home's next activity is kept a few seconds per branch (lib/server/branch-copies.ts): members of one branch
  * share it, a member of another branch never gets it, and a moved time shows once the copy's time is up.
  */
 let county: Awaited<ReturnType<typeof demoCounty>>;

@@ -19,8 +19,8 @@ import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
 // The export route takes its caller from the session; here the test decides who is calling.
-const session = vi.hoisted(() => ({ ctx: null as import("@/lib/action").Ctx | null }));
-vi.mock("@/lib/session", () => ({
+const session = vi.hoisted(() => ({ ctx: null as import("@/lib/server/action").Ctx | null }));
+vi.mock("@/lib/server/session", () => ({
   requireContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { activities } from "@/db/schema/activities";
 import { checkins } from "@/db/schema/checkins";
-import type { Ctx } from "@/lib/action";
+import type { Ctx } from "@/lib/server/action";
 import { env } from "@/env";
 import { members } from "@/db/schema/users";
 import { sealScan } from "@/lib/checkin-seal";
@@ -13,16 +13,16 @@ import { codeFor, stepAt } from "@/lib/checkin-token";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
-// The check-in is served two ways from one definition (lib/fast-routes.ts): as Next's route handler and as
+// The check-in is served two ways from one definition (lib/server/fast-routes.ts): as Next's route handler and as
 // the node:http handler server.mjs calls before Next's router. Both must answer alike, and exactly once.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/session-token", () => ({
+vi.mock("@/lib/server/session-token", () => ({
   requireTokenContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;
   },
 }));
-const { postCheckin, fastRoutes } = await import("@/lib/fast-routes");
+const { postCheckin, fastRoutes } = await import("@/lib/server/fast-routes");
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
 let member: Scope;

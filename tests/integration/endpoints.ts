@@ -7,7 +7,7 @@ import { failureStatus, type Failure } from "@/lib/errors";
 /**
  * Every endpoint a browser or a script can reach, found from the file system so that a new one cannot be
  * forgotten by the tests that walk them all (scope-matrix, bad-input): each export of a "use server" file
- * (those wrapped by lib/action.ts, and any that is not — a bare action is itself a finding), and each
+ * (those wrapped by lib/server/action.ts, and any that is not — a bare action is itself a finding), and each
  * method exported by a route handler under app/api/v1.
  */
 export interface Endpoint {

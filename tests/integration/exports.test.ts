@@ -4,7 +4,7 @@ import { yearlyAssessment } from "@/db/queries/assessment";
 import { branchFeedback, feedbackRollup } from "@/db/queries/community-feedback";
 import { quarterStats } from "@/db/queries/point-stats";
 import { bulletinRollup, monthlyBulletin } from "@/db/queries/point-views";
-import type { Ctx } from "@/lib/action";
+import type { Ctx } from "@/lib/server/action";
 import { formatHours } from "@/lib/community";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
@@ -12,7 +12,7 @@ import { demoCounty, phones } from "./county";
 
 // The export routes take their caller from the session; here the test decides who is calling.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/session", () => ({
+vi.mock("@/lib/server/session", () => ({
   requireContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;

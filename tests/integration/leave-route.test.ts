@@ -5,14 +5,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { loadSessionUser } from "@/db/queries/session";
 import { leaveRequests } from "@/db/schema/leave";
 import { members } from "@/db/schema/users";
-import type { Ctx } from "@/lib/action";
+import type { Ctx } from "@/lib/server/action";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
 // The route handlers take their caller from the session; here the test decides who is calling.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/session", () => ({
+vi.mock("@/lib/server/session", () => ({
   requireContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;

@@ -7,12 +7,12 @@ import { loadSessionUser } from "@/db/queries/session";
 import { activities } from "@/db/schema/activities";
 import { roleGrants } from "@/db/schema/users";
 import { codeFor, stepAt } from "@/lib/checkin-token";
-import { LIVE_COUNTS_MS, liveAttendance } from "@/lib/live-attendance";
+import { LIVE_COUNTS_MS, liveAttendance } from "@/lib/server/live-attendance";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
 /**
- * The secretary's live counts are served from a copy kept a moment per activity (lib/live-attendance.ts): the
+ * The secretary's live counts are served from a copy kept a moment per activity (lib/server/live-attendance.ts): the
  * copy must never reach anyone not allowed to see that activity's roster, and a check-in must show once the
  * copy's time is up.
  */

@@ -5,7 +5,7 @@ import { ADDRESS_FAILURES } from "@/lib/login-throttle";
 import { auditLog } from "@/db/schema/audit";
 import { loginAttempts } from "@/db/schema/security";
 import { t } from "@/lib/messages";
-import { signInWithPassword } from "@/lib/sign-in";
+import { signInWithPassword } from "@/lib/server/sign-in";
 import { demoCounty, phones } from "./county";
 
 let county: Awaited<ReturnType<typeof demoCounty>>;

@@ -10,7 +10,7 @@ import { activities } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { pushOutbox, pushSubscriptions } from "@/db/schema/push";
 import { queuePush } from "@/db/queries/push";
-import { pushesSettled, sendDuePushes, vapidKeys, type PushPayload } from "@/lib/push";
+import { pushesSettled, sendDuePushes, vapidKeys, type PushPayload } from "@/lib/server/push";
 import type { Scope } from "@/lib/scope";
 import { pushSubscriptionInput } from "@/lib/validation/push";
 import { demoCounty, phones } from "./county";

@@ -3,12 +3,12 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/db/schema/audit";
 import { members } from "@/db/schema/users";
-import type { Ctx } from "@/lib/action";
+import type { Ctx } from "@/lib/server/action";
 import { demoCounty } from "./county";
 
 // The actions and routes take their caller from the session; here the test decides who is calling.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/session", () => ({
+vi.mock("@/lib/server/session", () => ({
   requireContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;

@@ -7,14 +7,14 @@ import { activities, attendance, notices, scheduleChanges } from "@/db/schema/ac
 import { auditLog } from "@/db/schema/audit";
 import { orgNodes } from "@/db/schema/org";
 import { members } from "@/db/schema/users";
-import type { Ctx } from "@/lib/action";
+import type { Ctx } from "@/lib/server/action";
 import type { Scope } from "@/lib/scope";
 import { formatWhen, toLocalInput } from "@/lib/time";
 import { demoCounty, phones } from "./county";
 
 // The actions take their caller from the session; here the test decides who is calling.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/session", () => ({
+vi.mock("@/lib/server/session", () => ({
   requireContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;

@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { communityReports } from "@/db/schema/community";
 import { members } from "@/db/schema/users";
-import type { Ctx } from "@/lib/action";
+import type { Ctx } from "@/lib/server/action";
 import type { Scope } from "@/lib/scope";
 import { callEndpoint, changedTables, discoverEndpoints, fingerprint, type Endpoint } from "./endpoints";
 import { matrix, type Many } from "./endpoint-cases";
@@ -11,13 +11,13 @@ import { phones } from "./county";
 
 // Actions and routes take their caller from the session; here the test decides who is calling.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/session", () => ({
+vi.mock("@/lib/server/session", () => ({
   requireContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;
   },
 }));
-vi.mock("@/lib/session-token", () => ({
+vi.mock("@/lib/server/session-token", () => ({
   requireTokenContext: async () => {
     if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
     return session.ctx;
@@ -60,7 +60,7 @@ afterAll(() => county?.close());
 
 it("lists every server action and /api/v1 route handler, and no bare server action exists", () => {
   const found = endpoints.map((e) => e.key);
-  expect(endpoints.filter((e) => e.kind === "bare-action").map((e) => e.key), "server actions must go through lib/action.ts").toEqual([]);
+  expect(endpoints.filter((e) => e.kind === "bare-action").map((e) => e.key), "server actions must go through lib/server/action.ts").toEqual([]);
   expect(found.filter((k) => !(k in matrix)), "new endpoints: add them to the matrix in tests/integration/scope-matrix.test.ts").toEqual([]);
   expect(Object.keys(matrix).filter((k) => !found.includes(k)), "listed but gone").toEqual([]);
 });

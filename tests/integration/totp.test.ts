@@ -5,7 +5,7 @@ import { confirmEnrolment, disableTotp, renewRecoveryCodes, startEnrolment, totp
 import { auditLog } from "@/db/schema/audit";
 import { totpRecoveryCodes } from "@/db/schema/security";
 import { roleGrants } from "@/db/schema/users";
-import { signInWithPassword } from "@/lib/sign-in";
+import { signInWithPassword } from "@/lib/server/sign-in";
 import { totpCode } from "@/lib/totp";
 import { t } from "@/lib/messages";
 import { demoCounty, phones } from "./county";

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { execute } from "@/lib/action";
+import { execute } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 
-vi.mock("@/lib/session", () => ({ requireContext: async () => ({ db: null, scope: { userId: 1, grants: [], member: null } }) }));
+vi.mock("@/lib/server/session", () => ({ requireContext: async () => ({ db: null, scope: { userId: 1, grants: [], member: null } }) }));
 
 const context = async () => ({ db: null as never });
 

@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * One shape for every entry point: route handlers are made by lib/route.ts `endpoint`, server actions by
- * lib/action.ts `action`, both on `execute`, and a refusal's JSON body is built in lib/route.ts only. A
+ * One shape for every entry point: route handlers are made by lib/server/route.ts `endpoint`, server actions by
+ * lib/server/action.ts `action`, both on `execute`, and a refusal's JSON body is built in lib/server/route.ts only. A
  * client component may hold an ActionResult of its own (an answer it could not get); server code may not.
  */
 const root = path.resolve(__dirname, "../..");

@@ -11,7 +11,7 @@ vi.mock("@/db", () => ({ getDb: async () => ({ fake: "db" }) }));
 vi.mock("@/db/queries/session", () => ({ loadSessionUser: (...args: unknown[]) => fresh(...args), findUserByPhone: vi.fn() }));
 
 process.env.AUTH_SECRET = "unit-test-secret-unit-test-secret-0123456789";
-const { requireTokenContext } = await import("@/lib/session-token");
+const { requireTokenContext } = await import("@/lib/server/session-token");
 
 const scope: Scope = { userId: 7, grants: [], member: { branchId: 3, branchPath: "/1/2/3/" } };
 const token = (claims: Record<string, unknown>, secret = process.env.AUTH_SECRET!) => encode({ secret, maxAge: 3600, token: { uid: 7, sv: 2, name: "刘洋", scope, checked: Date.now(), ...claims } });

@@ -2,7 +2,7 @@
 
 import { endSessions } from "@/db/queries/accounts";
 import { revealPhone } from "@/db/queries/phone-reveal";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { memberRef } from "@/lib/validation/roster";
 
 export const endSessionsAction = action("auth.end_sessions", memberRef, (input, { db, scope }) => endSessions(db, scope, input));

@@ -1,7 +1,7 @@
 "use server";
 
 import { createNode, grantRole, renameNode, revokeRole } from "@/db/queries/org";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { createNodeInput, grantRoleInput, renameNodeInput, revokeRoleInput } from "@/lib/validation/org";
 
 export const createNodeAction = action("org.create", createNodeInput, (input, { db, scope }) => createNode(db, scope, input));

@@ -11,10 +11,10 @@ import { StatGrid } from "@/components/ui/stat-grid";
 import { percent } from "@/lib/points";
 import { monthOf } from "@/lib/time";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { canReadAudit, isCountyAdmin } from "@/lib/permissions";
 import { holdsRole, REVIEWER_ROLES } from "@/lib/scope-paths";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.nav.admin };
 

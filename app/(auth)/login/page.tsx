@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthFrame } from "@/components/auth-frame";
 import { t } from "@/lib/messages";
-import { getSessionUser } from "@/lib/session";
+import { getSessionUser } from "@/lib/server/session";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: t.auth.signIn };

@@ -3,7 +3,7 @@
 import { decideReport } from "@/db/queries/community";
 import { createServiceActivity } from "@/db/queries/service-activities";
 import { correctHours, decideHours, recordActivityHours } from "@/db/queries/volunteer-hours";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { activityHoursInput, correctHoursInput, decideHoursInput, decideReportInput, serviceActivityInput } from "@/lib/validation/community";
 

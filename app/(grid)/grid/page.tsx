@@ -10,8 +10,8 @@ import { gridServiceActivities } from "@/db/queries/service-activities";
 import { gridHours } from "@/db/queries/volunteer-hours";
 import { formatHours } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
 
 export const metadata = { title: t.nav.grid };

@@ -10,7 +10,7 @@ import { checkinMarks } from "@/lib/checkin-marks";
 import type { ActivityPhase } from "@/lib/activity-phase";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
 
 export const metadata = { title: t.nav.activities };

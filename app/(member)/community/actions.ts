@@ -2,7 +2,7 @@
 
 import { fileReport } from "@/db/queries/community";
 import { setSignup } from "@/db/queries/service-activities";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { checkbox } from "@/lib/validation/fields";
 import { reportInput, serviceActivityRef } from "@/lib/validation/community";

@@ -2,7 +2,7 @@
 
 import { withdrawLeave } from "@/db/queries/leave";
 import { submitReflection } from "@/db/queries/makeup";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { leaveRef, reflectionInput } from "@/lib/validation/leave";
 

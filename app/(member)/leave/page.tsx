@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myLeave } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.leave.mine };
 

@@ -2,7 +2,7 @@
 
 import { changePassword } from "@/db/queries/accounts";
 import { setElderMode } from "@/db/queries/preferences";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { changePasswordInput } from "@/lib/validation/auth";
 import { elderModeInput } from "@/lib/validation/preferences";
 

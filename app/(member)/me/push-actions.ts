@@ -1,7 +1,7 @@
 "use server";
 
 import { removePushSubscription, savePushSubscription } from "@/db/queries/push";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { pushEndpointInput, pushSubscriptionInput } from "@/lib/validation/push";
 
 export const subscribePushAction = action("account.push_on", pushSubscriptionInput, (input, { db, scope }) => savePushSubscription(db, scope, input));

@@ -1,7 +1,7 @@
 "use server";
 
 import { markAllRead, markRead } from "@/db/queries/notices";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { noInput, noticeRef } from "@/lib/validation/notices";
 
 export const markReadAction = action("notice.read", noticeRef, (input, { db, scope }) => markRead(db, scope, input));

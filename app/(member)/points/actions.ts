@@ -1,7 +1,7 @@
 "use server";
 
 import { appealEntry } from "@/db/queries/point-views";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { appealInput } from "@/lib/validation/points";
 

@@ -4,8 +4,8 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myPoints } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.nav.points };
 

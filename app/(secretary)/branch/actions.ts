@@ -2,7 +2,7 @@
 
 import { issueActivationCode } from "@/db/queries/accounts";
 import { addMember, importMembers, setMemberActive, takenPhones, updateMember } from "@/db/queries/roster";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { readRosterFile } from "@/lib/roster-import";
 import { addMemberInput, importInput, memberRef, setMemberActiveInput, updateMemberInput } from "@/lib/validation/roster";

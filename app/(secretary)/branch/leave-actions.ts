@@ -2,7 +2,7 @@
 
 import { approveMany, decideLeave, fileLeave } from "@/db/queries/leave";
 import { confirmMakeup } from "@/db/queries/makeup";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { approveManyInput, decideLeaveInput, fileLeaveForInput, makeupRef } from "@/lib/validation/leave";
 

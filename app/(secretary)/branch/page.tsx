@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { readableBranches } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { grantsOf } from "@/lib/scope-paths";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.nav.branch };
 

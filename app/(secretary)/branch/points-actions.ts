@@ -2,7 +2,7 @@
 
 import { answerAppeal } from "@/db/queries/point-views";
 import { manualEntry, reverseEntry } from "@/db/queries/points";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { answerAppealInput, manualEntryInput, reverseEntryInput } from "@/lib/validation/points";
 

@@ -2,8 +2,8 @@ import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { checkinParams, sealParams } from "@/lib/checkin-url";
 import { t } from "@/lib/messages";
-import { signInForScan } from "@/lib/scan-seal";
-import { getSessionUser } from "@/lib/session";
+import { signInForScan } from "@/lib/server/scan-seal";
+import { getSessionUser } from "@/lib/server/session";
 import { ScanCheckin } from "./scan-checkin";
 
 export const metadata = { title: t.checkin.title };

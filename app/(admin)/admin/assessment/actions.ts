@@ -1,7 +1,7 @@
 "use server";
 
 import { setTier } from "@/db/queries/assessment";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { setTierInput } from "@/lib/validation/assessment";
 

@@ -8,9 +8,9 @@ import { yearlyAssessment } from "@/db/queries/assessment";
 import { issuingBody } from "@/db/queries/print-issuer";
 import { WEIGHTS, type Part } from "@/lib/assessment";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { isCountyAdmin } from "@/lib/permissions";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { monthOf } from "@/lib/time";
 import { yearQuery } from "@/lib/validation/assessment";
 

@@ -3,8 +3,8 @@ import { Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAudit } from "@/db/queries/audit";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { auditQuery } from "@/lib/validation/org";
 
 export const metadata = { title: t.audit.title };

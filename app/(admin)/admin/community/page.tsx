@@ -8,8 +8,8 @@ import { feedbackRollup } from "@/db/queries/community-feedback";
 import { issuingBody } from "@/db/queries/print-issuer";
 import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.community.feedback };

@@ -4,8 +4,8 @@ import { Card, EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { complianceForMonth } from "@/db/queries/compliance";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf } from "@/lib/time";
 import { complianceQuery } from "@/lib/validation/activities";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { publishPlan, revisePlan } from "@/db/queries/plans";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { publishPlanInput, revisePlanInput } from "@/lib/validation/plans";
 

@@ -4,8 +4,8 @@ import { EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPlans } from "@/db/queries/plans";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
 
 export const metadata = { title: t.plans.list };

@@ -2,7 +2,7 @@
 
 import { setMemberRanking } from "@/db/queries/point-views";
 import { changeRule } from "@/db/queries/points";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { changeRuleInput, rankingInput } from "@/lib/validation/points";
 

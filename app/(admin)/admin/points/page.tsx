@@ -9,9 +9,9 @@ import { bulletinRollup } from "@/db/queries/point-views";
 import { issuingBody } from "@/db/queries/print-issuer";
 import { t } from "@/lib/messages";
 import { percent } from "@/lib/points";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { isCountyAdmin } from "@/lib/permissions";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { monthOf, shiftMonth } from "@/lib/time";
 import { monthQuery } from "@/lib/validation/points";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { decideChange } from "@/db/queries/schedule-changes";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { decideChangeInput } from "@/lib/validation/schedule-changes";
 

@@ -5,9 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { countChanges, listChanges } from "@/db/queries/schedule-changes";
 import type { ChangeStatus } from "@/db/schema/activities";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { isCountyAdmin } from "@/lib/permissions";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { DecisionForm } from "./decision-form";
 
 const m = t.scheduleChange;

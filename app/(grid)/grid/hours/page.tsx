@@ -7,8 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { gridHours, reportedMembers } from "@/db/queries/volunteer-hours";
 import { formatHours, shanghaiDate } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.community.recordOne };
 

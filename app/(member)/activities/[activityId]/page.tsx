@@ -9,10 +9,10 @@ import { MyCheckin } from "@/components/my-checkin";
 import { ReadAloud } from "@/components/read-aloud";
 import { myCheckin } from "@/db/queries/checkins";
 import { activityForMember } from "@/db/queries/member-activities";
-import { isElderMode } from "@/lib/elder-mode";
+import { isElderMode } from "@/lib/server/elder-mode";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
 

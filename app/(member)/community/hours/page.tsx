@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { shanghaiDate } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.community.submitHours };
 

@@ -2,8 +2,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { communityChoices, myCommunity } from "@/db/queries/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { ReportForm } from "./report-form";
 
 export const metadata = { title: t.community.report };

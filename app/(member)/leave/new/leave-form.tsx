@@ -7,7 +7,7 @@ import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/text-area";
 import type { LeaveReceipt } from "@/db/queries/leave";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/server/action";
 import { errors } from "@/lib/messages/errors";
 import { leave } from "@/lib/messages/leave";
 import { pwa } from "@/lib/messages/pwa";

@@ -2,7 +2,7 @@
 
 import QRCode from "qrcode";
 import { confirmEnrolment, disableTotp, renewRecoveryCodes, startEnrolment } from "@/db/queries/totp";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { totpCodeInput } from "@/lib/validation/auth";
 import { noInput } from "@/lib/validation/notices";
 

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { totpStatus } from "@/db/queries/totp";
 import { t } from "@/lib/messages";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { TwoFactorPanel } from "./two-factor-forms";
 
 export const metadata = { title: t.totp.title };

@@ -12,9 +12,9 @@ import { listRoster } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { canManageRoster } from "@/lib/permissions";
 import { grantsOf } from "@/lib/scope-paths";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { rosterQuery, ROSTER_QUERY_MAX } from "@/lib/validation/roster";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { percent } from "@/lib/points";
 import { monthOf } from "@/lib/time";
 

@@ -2,7 +2,7 @@
 
 import { setActivityPlace } from "@/db/queries/activity-place";
 import { closeActivity, createMeeting, markStep, recordDues } from "@/db/queries/activity-run";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { readUpload } from "@/lib/uploads";
 import { t } from "@/lib/messages";
 import { activityRef, createMeetingInput, markStepInput, recordDuesInput, setPlaceInput } from "@/lib/validation/activities";

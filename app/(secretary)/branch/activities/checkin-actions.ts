@@ -3,7 +3,7 @@
 import { reviewOfflineCheckin, settleDispute } from "@/db/queries/checkin-review";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { recordPaperSheet } from "@/db/queries/paper-sheet";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { paperSheetInput, proxyCheckinInput, reviewOfflineInput, settleDisputeInput } from "@/lib/validation/checkins";
 

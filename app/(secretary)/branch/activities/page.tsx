@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { grantsOf } from "@/lib/scope-paths";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 
 /** The secretary's activities are their branch's: straight there, or to the branch list for several. */
 export default async function ActivitiesIndex() {

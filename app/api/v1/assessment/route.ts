@@ -3,7 +3,7 @@ import { WEIGHTS, type Part } from "@/lib/assessment";
 import { t } from "@/lib/messages";
 import { monthOf } from "@/lib/time";
 import { yearQuery } from "@/lib/validation/assessment";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { workbookOf } from "@/lib/xlsx";
 
 const m = t.assessment;

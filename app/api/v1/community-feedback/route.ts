@@ -1,5 +1,5 @@
 import { feedbackRollup } from "@/db/queries/community-feedback";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { formatHours, parseQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { quarterQuery } from "@/lib/validation/community";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { fileLeave } from "@/db/queries/leave";
 import { myLeave } from "@/db/queries/leave-lists";
-import type { Ctx } from "@/lib/action";
+import type { Ctx } from "@/lib/server/action";
 import { AppError } from "@/lib/errors";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { readUpload } from "@/lib/uploads";
 import { fileLeaveInput, type FileLeave } from "@/lib/validation/leave";
 

@@ -2,7 +2,7 @@ import { bulletinRollup } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
 import { monthOf } from "@/lib/time";
 import { monthQuery } from "@/lib/validation/points";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { sheetPercent, workbookOf } from "@/lib/xlsx";
 
 const m = t.points;

@@ -1,5 +1,5 @@
 import { quarterStats } from "@/db/queries/point-stats";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { parseQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { quarterQuery } from "@/lib/validation/community";

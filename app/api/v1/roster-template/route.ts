@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { t } from "@/lib/messages";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { importColumns } from "@/lib/validation/roster";
 
 /** An empty roster with the expected header row and one example, for secretaries to fill in. */

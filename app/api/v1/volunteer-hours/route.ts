@@ -1,5 +1,5 @@
 import { recordHours } from "@/db/queries/volunteer-hours";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { hoursInput } from "@/lib/validation/community";
 
 /**

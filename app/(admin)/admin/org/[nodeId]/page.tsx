@@ -6,10 +6,10 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getNodeWithGrants } from "@/db/queries/org";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { canManageOrg, childKinds, rolesFor } from "@/lib/permissions";
 import { maskPhone } from "@/lib/phone";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { CreateChildForm, GrantForm, RenameForm, RevokeButton } from "./node-forms";
 

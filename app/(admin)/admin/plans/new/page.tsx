@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { t } from "@/lib/messages";
 import { isCountyAdmin } from "@/lib/permissions";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { PlanForm } from "../plan-form";
 
 export const metadata = { title: t.plans.publish };

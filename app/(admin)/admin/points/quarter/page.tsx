@@ -8,9 +8,9 @@ import { quarterStats } from "@/db/queries/point-stats";
 import { issuingBody } from "@/db/queries/print-issuer";
 import { parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { percent, signed } from "@/lib/points";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.stats.title };

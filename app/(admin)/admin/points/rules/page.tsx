@@ -6,9 +6,9 @@ import { ruleVersions } from "@/db/queries/points";
 import { shanghaiDate } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { RULE_CODES, signed } from "@/lib/points";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { countyGrant } from "@/lib/scope-paths";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.points.ruleEditor };
 

@@ -7,9 +7,9 @@ import { EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listBranchActivities } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { canManageActivity } from "@/lib/permissions";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
 

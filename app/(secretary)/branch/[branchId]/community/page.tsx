@@ -9,8 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { branchFeedback } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { quarterQuery } from "@/lib/validation/community";
 

@@ -3,9 +3,9 @@ import { MemberForm } from "@/components/member-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadNode } from "@/db/queries/org";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
+import { pageData } from "@/lib/server/page-data";
 import { canManageRoster } from "@/lib/permissions";
-import { pageContext } from "@/lib/session";
+import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { addMemberAction } from "../../actions";
 

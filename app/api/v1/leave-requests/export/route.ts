@@ -3,7 +3,7 @@ import { activityLeaveSheet } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
 import { formatFull } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { workbookOf } from "@/lib/xlsx";
 
 const m = t.leave;

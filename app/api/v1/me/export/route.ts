@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { exportPersonalData } from "@/db/queries/personal-data";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 
 /** The caller's own data as a .json download (我的 → 下载我的数据). */
 export const GET = endpoint({

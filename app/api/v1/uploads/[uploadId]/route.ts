@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getEvidence } from "@/db/queries/activity-run";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { id } from "@/lib/validation/fields";
 
 /** An evidence photo or PDF of an agenda step, for those who may read its activity. */

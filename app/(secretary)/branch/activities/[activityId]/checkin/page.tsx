@@ -3,8 +3,8 @@ import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { checkinScreen } from "@/db/queries/checkin-screen";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { CheckinScreen } from "./checkin-screen";
 

@@ -4,8 +4,8 @@ import { PrintFooter } from "@/components/print-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/page-data";
-import { pageContext } from "@/lib/session";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
 

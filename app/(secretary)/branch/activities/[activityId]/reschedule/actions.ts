@@ -1,7 +1,7 @@
 "use server";
 
 import { requestChange } from "@/db/queries/schedule-changes";
-import { action } from "@/lib/action";
+import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { requestChangeInput } from "@/lib/validation/schedule-changes";
 

@@ -1,5 +1,5 @@
-import { liveAttendance } from "@/lib/live-attendance";
-import { endpoint } from "@/lib/route";
+import { liveAttendance } from "@/lib/server/live-attendance";
+import { endpoint } from "@/lib/server/route";
 import { activityIdParam } from "@/lib/validation/checkins";
 
 /** Live counts for the secretary's check-in screen, polled every few seconds (a copy at most 2 s old). */

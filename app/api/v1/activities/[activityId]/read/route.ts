@@ -1,5 +1,5 @@
 import { markActivityRead } from "@/db/queries/notices";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { activityIdParam } from "@/lib/validation/checkins";
 
 /** The member has seen the activity: its notices are read (the secretary's read receipt). Sent by the page once shown. */

@@ -4,7 +4,7 @@ import { formatHours, parseQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { id } from "@/lib/validation/fields";
 import { quarterQuery } from "@/lib/validation/community";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { workbookOf } from "@/lib/xlsx";
 
 const m = t.community;

@@ -1,5 +1,5 @@
 import { listRoster } from "@/db/queries/roster";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { rosterQuery } from "@/lib/validation/roster";
 
 /** The roster of one branch as JSON, for scripts; scoped exactly like the roster page. */

@@ -3,7 +3,7 @@ import { t } from "@/lib/messages";
 import { monthOf } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
 import { monthQuery } from "@/lib/validation/points";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { workbookOf } from "@/lib/xlsx";
 
 const m = t.points;

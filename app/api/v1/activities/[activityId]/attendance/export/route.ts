@@ -1,5 +1,5 @@
 import { attendanceSheet } from "@/db/queries/checkin-screen";
-import { endpoint } from "@/lib/route";
+import { endpoint } from "@/lib/server/route";
 import { markLabel } from "@/lib/checkin-marks";
 import { t } from "@/lib/messages";
 import { formatFull } from "@/lib/time";

@@ -1,7 +1,7 @@
-import { t } from "./messages";
-import type { Scope } from "./scope";
-import { rolesHeld } from "./scope-paths";
-import type { Tab } from "@/components/tab-bar";
+import { t } from "@/lib/messages";
+import type { Scope } from "@/lib/scope";
+import { rolesHeld } from "@/lib/scope-paths";
+import type { Tab } from "./tab-bar";
 
 /** The bottom tabs a person sees: the member's four, with each workbench they hold a role for before 我的. */
 export function tabsFor(scope: Scope): Tab[] {

@@ -4,11 +4,11 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import type { Ctx } from "./action";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 import { sessionFromCookies } from "./session-token";
 
 /**
- * The signed-in person, or null. One read per request, of the cookie alone (lib/session-token.ts); the
+ * The signed-in person, or null. One read per request, of the cookie alone (lib/server/session-token.ts); the
  * cookie's renewal is the proxy's (proxy.ts), as a server component cannot set one.
  */
 export const getSessionUser = cache(async () => sessionFromCookies((await headers()).get("cookie")));

@@ -7,7 +7,7 @@ import { authOptions } from "@/auth";
 import { getDb } from "@/db";
 import { env } from "@/env";
 import type { Ctx } from "./action";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 import type { Incoming } from "./route";
 
 /**
@@ -28,7 +28,7 @@ export async function requireTokenContext(request: Pick<Incoming, "header">): Pr
 }
 
 /**
- * The signed-in person of a Cookie header, or null: the same session as above, for pages too (lib/session.ts),
+ * The signed-in person of a Cookie header, or null: the same session as above, for pages too (lib/server/session.ts),
  * where getServerSession would also re-encrypt a cookie that a server component cannot set.
  */
 export async function sessionFromCookies(header: string | null): Promise<NonNullable<Session["user"]> | null> {

@@ -3,7 +3,7 @@ import type { Db } from "@/db/open";
 import { claimPushes, dropPushEndpoint, finishPushes, storedVapidKeys } from "@/db/queries/push";
 import type { PushSubscriptionRow } from "@/db/schema/push";
 import { env } from "@/env";
-import { logError } from "./log";
+import { logError } from "../log";
 
 /** What the service worker shows (worker/index.ts reads the same shape). */
 export interface PushPayload {

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 
 /**
  * Pages load through db/queries, which refuse out-of-scope reads with an AppError. A page shows those as

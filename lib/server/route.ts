@@ -1,20 +1,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { execute, type ActionResult, type Ctx } from "./action";
-import { AppError, failureStatus, toFailure } from "./errors";
-import type { AuditAction } from "./messages/audit";
-import { errors } from "./messages/errors";
-import { fixedHeaders } from "./security-headers";
+import { AppError, failureStatus, toFailure } from "../errors";
+import type { AuditAction } from "../messages/audit";
+import { errors } from "../messages/errors";
+import { fixedHeaders } from "../security-headers";
 import { requireContext } from "./session";
 import { requireTokenContext } from "./session-token";
-import { ACTION_BODY_LIMIT_BYTES } from "./upload-limit";
+import { ACTION_BODY_LIMIT_BYTES } from "../upload-limit";
 
 /**
  * The one way to define an endpoint under /api/v1 (the target of offline queues, scripts and downloads): what
  * it is called, what it takes, how the body comes, what it answers and whose session it reads. From one
  * definition come Next's route handler (`endpoint`) and, for the check-in a whole county sends within minutes,
  * a node:http handler that server.mjs calls before Next's router (`nodeEndpoint`, docs/scaling.md). Both go
- * the same path as server actions (lib/action.ts `execute`): Origin check for writes → parse (path, query and
+ * the same path as server actions (lib/server/action.ts `execute`): Origin check for writes → parse (path, query and
  * body merged) → session → run → answer, and every refusal is the same JSON body, built here only.
  */
 export interface Definition<S extends z.ZodType, A extends AnswerKind, K extends SessionKind> {
@@ -34,7 +34,7 @@ export type BodyKind = "json" | "json-or-multipart";
 export type AnswerKind = "json" | "file" | "xlsx";
 /**
  * `cookie`: next-auth's getServerSession; `token`: the same session read straight from the cookie, which needs
- * nothing of Next's request scope (lib/session-token.ts); `none`: no session (a blank template).
+ * nothing of Next's request scope (lib/server/session-token.ts); `none`: no session (a blank template).
  */
 export type SessionKind = "cookie" | "token" | "none";
 

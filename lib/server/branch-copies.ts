@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/open";
 import { nextActivity } from "@/db/queries/member-activities";
-import { AppError } from "./errors";
-import type { Scope } from "./scope";
-import { shortCopies } from "./short-copy";
+import { AppError } from "../errors";
+import type { Scope } from "../scope";
+import { shortCopies } from "../short-copy";
 
 /**
  * What the member's home shows that is the same for everyone in a branch: its next activity with the agenda's

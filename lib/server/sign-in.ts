@@ -3,11 +3,11 @@ import { writeAudit } from "@/db/queries/audit";
 import { loginVerdict, reserveLoginAttempt, settleLoginAttempt } from "@/db/queries/login-attempts";
 import { findUserByPhone } from "@/db/queries/session";
 import { checkSecondFactor, hasSecondFactor } from "@/db/queries/totp";
-import { AppError } from "./errors";
-import { minutesLeft, type Verdict } from "./login-throttle";
-import { t } from "./messages";
-import { verifyPassword } from "./password";
-import { maskPhone } from "./phone";
+import { AppError } from "../errors";
+import { minutesLeft, type Verdict } from "../login-throttle";
+import { t } from "../messages";
+import { verifyPassword } from "../password";
+import { maskPhone } from "../phone";
 
 export interface SignedIn {
   id: number;

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/open";
 import { freezeRosters } from "@/db/queries/expected-roster";
-import { logError } from "./log";
+import { logError } from "../log";
 
 /**
  * The server's roster job, beside the push sweep: now and every `ms`, every activity that has started gets

@@ -2,9 +2,9 @@ import "server-only";
 import { loadActivity } from "@/db/queries/activities";
 import { attendanceSummary } from "@/db/queries/checkin-screen";
 import type { Db } from "@/db/open";
-import { AppError } from "./errors";
-import { canReadRoster } from "./permissions";
-import type { Scope } from "./scope";
+import { AppError } from "../errors";
+import { canReadRoster } from "../permissions";
+import type { Scope } from "../scope";
 
 /**
  * The secretary's live counts (GET /api/v1/activities/<id>/attendance), polled every 5 s by each open

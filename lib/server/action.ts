@@ -1,11 +1,11 @@
 import { ZodError, type z } from "zod";
 import type { Db } from "@/db/open";
 import { writeAudit } from "@/db/queries/audit";
-import { AppError, toFailure, type Failure } from "./errors";
-import { logError } from "./log";
-import { t } from "./messages";
-import type { AuditAction } from "./messages/audit";
-import type { Scope } from "./scope";
+import { AppError, toFailure, type Failure } from "../errors";
+import { logError } from "../log";
+import { t } from "../messages";
+import type { AuditAction } from "../messages/audit";
+import type { Scope } from "../scope";
 import { getDb } from "@/db";
 import { requireContext } from "./session";
 
@@ -18,7 +18,7 @@ export type ActionResult<T> = { ok: true; data: T } | Failure;
 
 /**
  * Parse → authenticate → run → map errors: the one path from a request to the data layer, shared by server
- * actions (`action`) and endpoints (`lib/route.ts`); nothing else calls it. `run` loads, checks scope, writes and audits through
+ * actions (`action`) and endpoints (`lib/server/route.ts`); nothing else calls it. `run` loads, checks scope, writes and audits through
  * `db/queries`. A refusal is itself audited, so probing another branch leaves a trace.
  */
 export async function execute<S extends z.ZodType, T, C extends object = Ctx>(
