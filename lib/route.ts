@@ -4,6 +4,7 @@ import { execute, type ActionResult, type Ctx } from "./action";
 import { AppError, failureStatus, toFailure } from "./errors";
 import { fixedHeaders } from "./security-headers";
 import { t } from "./messages";
+import { OWNER_HEADER, ownerMatches } from "./outbox-owner";
 
 type Params = Record<string, string | string[]>;
 
@@ -24,7 +25,7 @@ interface Options {
 /**
  * A versioned route handler under /api/v1 (the target of offline queues and scripts), on the same path as
  * server actions: Origin check for writes → parse (path params, query and JSON body merged) → session →
- * run → JSON answer with the status of the error code.
+ * (the outbox item's owner is the session's person) → run → JSON answer with the status of the error code.
  */
 export function route<S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: Options = {}) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
@@ -55,7 +56,18 @@ async function answer<S extends z.ZodType, T>(name: string, schema: S, run: (inp
   if (!body) return toFailure(new AppError("bad_request"));
   const raw = { ...Object.fromEntries(new URL(request.url, "http://x").searchParams), ...body, ...params };
   const context = options.context;
-  return execute(name, schema, run, raw, context && (() => context(request)));
+  return execute(name, schema, ownedRun(request.header(OWNER_HEADER), run), raw, context && (() => context(request)));
+}
+
+/**
+ * A write queued on a phone names whose it is (lib/outbox-owner.ts): filed for anyone else's session it is
+ * refused, a 403 that the outbox shows and never retries. Checked inside `run`, so the refusal is audited.
+ */
+export function ownedRun<I, T>(owner: string | null, run: (input: I, ctx: Ctx) => Promise<T>): (input: I, ctx: Ctx) => Promise<T> {
+  return async (input, ctx) => {
+    if (!ownerMatches(owner, ctx.scope.userId)) throw new AppError("forbidden", t.errors.notOwner);
+    return run(input, ctx);
+  };
 }
 
 function statusOf(result: ActionResult<unknown>): number {

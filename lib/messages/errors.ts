@@ -7,4 +7,5 @@ export const errors = {
   rate_limited: "操作过于频繁，请稍后再试。",
   internal: "系统繁忙，请稍后再试。",
   badOrigin: "请求来源无效。",
+  notOwner: "这条记录是另一个账号在本机保存的，不能以当前账号提交。",
 } as const;

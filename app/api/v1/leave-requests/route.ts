@@ -4,7 +4,8 @@ import { myLeave } from "@/db/queries/leave-lists";
 import { execute, type Ctx } from "@/lib/action";
 import { AppError, failureStatus, toFailure, type Failure } from "@/lib/errors";
 import { t } from "@/lib/messages";
-import { route, sameOrigin } from "@/lib/route";
+import { OWNER_HEADER } from "@/lib/outbox-owner";
+import { ownedRun, route, sameOrigin } from "@/lib/route";
 import { readUpload } from "@/lib/uploads";
 import { fileLeaveInput, type FileLeave } from "@/lib/validation/leave";
 
@@ -30,7 +31,7 @@ export async function POST(request: Request, context: { params: Promise<Record<s
   if (!sameOrigin(request)) return answer(toFailure(new AppError("forbidden", t.errors.badOrigin)));
   const form = await request.formData().catch(() => null);
   if (!form) return answer(toFailure(new AppError("bad_request")));
-  return answer(await execute("leave.request", fileLeaveInput, file, Object.fromEntries(form)));
+  return answer(await execute("leave.request", fileLeaveInput, ownedRun(request.headers.get(OWNER_HEADER), file), Object.fromEntries(form)));
 }
 
 /** The caller's own requests, for the member's list and the service worker's offline copy. */
