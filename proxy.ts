@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { env } from "@/env";
 import { pagePolicy, newNonce } from "@/lib/security-headers";
 import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
+import { SHARED_PAGE, SHARED_PAGE_HEADER } from "@/lib/shared-page";
 
 /**
  * Sends signed-out visitors to the sign-in page; every real permission check is in the data layer
@@ -11,7 +12,8 @@ import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-polic
  * account, a changed password) or past its idle or absolute limit (lib/session-policy.ts) counts as signed
  * out. For every page it lets through it also sets the per-request headers: a CSP with a fresh nonce and the
  * Permissions-Policy of that path; and it writes the time of this visit back into the session cookie, which
- * is how the idle limit sees activity (a server component cannot set cookies).
+ * is how the idle limit sees activity (a server component cannot set cookies). A page kept for everyone on
+ * the phone (lib/shared-page.ts) is rendered as if signed out, whoever asks for it.
  */
 const PUBLIC = /^\/(activate|offline)(\/|$)/;
 /** Where an admin whose admin rights wait for a second factor may still go (db/queries/totp.ts). */
@@ -24,9 +26,15 @@ export default withAuth(
     const policy = pagePolicy(nonce, env.NODE_ENV === "development");
     const headers = new Headers(req.headers);
     headers.set("Content-Security-Policy", policy); // Next reads the nonce for its own scripts from here
+    const shared = SHARED_PAGE.test(req.nextUrl.pathname);
+    headers.delete(SHARED_PAGE_HEADER);
+    if (shared) {
+      headers.delete("cookie");
+      headers.set(SHARED_PAGE_HEADER, "1");
+    }
     const res = NextResponse.next({ request: { headers } });
     res.headers.set("Content-Security-Policy", policy);
-    await touchSession(req, res);
+    if (!shared) await touchSession(req, res);
     return res;
   },
   {
