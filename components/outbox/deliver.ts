@@ -1,6 +1,6 @@
 import { isQueued } from "./queued";
-import { send, type Delivery } from "./send";
-import { deleteItem, getItem, itemsOf, putItem, type OutboxItem } from "./store";
+import { send, timeoutFor, type Delivery } from "./send";
+import { claimItem, deleteItem, getItem, itemsOf, putItem, type OutboxItem } from "./store";
 
 export type { Delivery } from "./send";
 
@@ -25,18 +25,21 @@ export function settle(item: Pick<OutboxItem, "held">, delivery: Delivery): { de
 
 /**
  * Sends one item, with its owner's id, and records the answer. Only a definite answer settles it: a 2xx
- * (sent) or any other 4xx (refused); a settled item keeps its answer and loses its contents.
+ * (sent) or any other 4xx (refused); a settled item keeps its answer and loses its contents. Null when the
+ * item is not to be tried now: settled or gone meanwhile, or another sender is on it.
  */
-export async function deliver(item: OutboxItem, messages: { network: string; server: string }): Promise<Delivery> {
-  await putItem({ ...item, state: "sending", attempts: item.attempts + 1 });
+export async function deliver(queued: OutboxItem, messages: { network: string; server: string }): Promise<Delivery | null> {
+  const item = await claimItem(queued.clientId, timeoutFor(queued));
+  if (!item) return null;
   const { delivery, held } = settle(item, await send({ url: item.url, body: item.body, files: item.files, owner: item.userId }, messages));
   const at = new Date().toISOString();
   // A person may have dismissed or the other tab settled it meanwhile; only a still-queued item is updated.
   const current = await getItem(item.clientId);
   if (!current) return delivery;
   const lastAnswer = { status: delivery.status, message: delivery.message, at };
-  if (delivery.outcome === "kept") await putItem({ ...current, state: "pending", held, lastAnswer });
-  else await putItem({ ...current, state: delivery.outcome, held, lastAnswer, body: {}, files: undefined });
+  const answered = { ...current, held, lastAnswer, sendingSince: undefined };
+  if (delivery.outcome === "kept") await putItem({ ...answered, state: "pending" });
+  else await putItem({ ...answered, state: delivery.outcome, body: {}, files: undefined });
   return delivery;
 }
 
@@ -65,6 +68,7 @@ async function flushNow(userId: number, messages: { network: string; server: str
       continue;
     }
     const delivery = await deliver(item, messages);
+    if (!delivery) continue;
     // No network at all: the rest would fail the same way; the next trigger tries again.
     if (delivery.outcome === "kept" && delivery.status === null) break;
   }

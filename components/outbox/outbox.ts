@@ -47,7 +47,8 @@ export async function submit(write: { kind: OutboxItem["kind"]; url: string; cli
   const [{ putItem, deleteItem }, { deliver }] = await Promise.all([loadStore(), loadDeliver()]);
   // An attachment too large for what the browser lets this site keep: sent once, as before the outbox.
   if (!(await putItem(item).then(() => true, () => false))) return once();
-  const delivery = await deliver(item, messages);
+  // Just stored, so nobody else can hold it yet; were it taken all the same, it is in the queue.
+  const delivery = (await deliver(item, messages)) ?? { outcome: "kept" as const, status: null, message: messages.network };
   if (delivery.outcome === "kept") requestBackgroundSync();
   else await deleteItem(item.clientId);
   return { ...delivery, clientId: item.clientId, queued: delivery.outcome === "kept" };

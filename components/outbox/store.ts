@@ -28,6 +28,8 @@ export interface OutboxItem {
   createdAt: string;
   state: OutboxState;
   attempts: number;
+  /** When the current try began (state "sending"); a try older than its time-out was lost with its page. */
+  sendingSince?: string;
   /** Answers in a row that kept it although the server did answer (401, 408, 429): it is not tried forever. */
   held?: number;
   lastAnswer: OutboxAnswer | null;
@@ -58,6 +60,27 @@ function db(): Promise<IDBPDatabase<OutboxDb>> {
 export async function putItem(item: OutboxItem): Promise<void> {
   await (await db()).put("items", item);
   announce();
+}
+
+/**
+ * Takes an item for one try, in one transaction, so that two senders (a page and the service worker's
+ * Background Sync, both woken by the network coming back) never upload the same write twice at once.
+ * Null when it is gone, settled, or being sent by someone else within `timeoutMs`.
+ */
+export async function claimItem(clientId: string, timeoutMs: number): Promise<OutboxItem | null> {
+  const tx = (await db()).transaction("items", "readwrite");
+  const item = await tx.store.get(clientId);
+  const now = Date.now();
+  const busy = item?.state === "sending" && item.sendingSince !== undefined && now - Date.parse(item.sendingSince) < timeoutMs;
+  if (!item || item.state === "sent" || item.state === "refused" || busy) {
+    await tx.done;
+    return null;
+  }
+  const claimed: OutboxItem = { ...item, state: "sending", attempts: item.attempts + 1, sendingSince: new Date(now).toISOString() };
+  await tx.store.put(claimed);
+  await tx.done;
+  announce();
+  return claimed;
 }
 
 export async function getItem(clientId: string): Promise<OutboxItem | undefined> {

@@ -165,3 +165,53 @@ test("a shared phone: member A's queued leave is neither sent for member B nor s
   expect(after.filter((l) => l.activityId === later)).toEqual([]);
   await context.close();
 });
+
+const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+
+test("a leave request with a photo waits offline with its file and arrives as one multipart request", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const secretaryContext = await browser.newContext();
+  const secretary = await secretaryContext.newPage();
+  await signIn(secretary, MEMBER_B, PASSWORD);
+  const later = await createMeeting(secretary, { title: "离线附件请假党课", startsAt: new Date(Date.now() + 4 * 86_400_000) });
+
+  const context = await browser.newContext();
+  const phone = await context.newPage();
+  await signIn(phone, MEMBER_A, PASSWORD);
+  await serviceWorkerControls(phone);
+  await phone.goto(`/leave/new?activityId=${later}`);
+  await context.setOffline(true);
+  await phone.goto(`/leave/new?activityId=${later}`);
+  await phone.getByLabel(t.leave.reason).fill("住院，附诊断证明");
+  await phone.getByLabel(t.leave.attachment).setInputFiles({ name: "note.png", mimeType: "image/png", buffer: png });
+  await phone.getByRole("button", { name: t.leave.submit }).click();
+  await expect(phone.getByText(t.pwa.queued)).toBeVisible();
+  const [queued] = (await outboxItems(phone)) as { files?: { attachment?: { name: string; blob: Blob } } }[];
+  expect(queued.files?.attachment?.name).toBe("note.png");
+
+  const sent: { type: string; body: Buffer | null }[] = [];
+  context.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/api/v1/leave-requests")) sent.push({ type: request.headers()["content-type"] ?? "", body: request.postDataBuffer() });
+  });
+  await context.setOffline(false);
+  await expect(phone.getByRole("status").filter({ hasText: `${t.pwa.kinds.leave} ${t.pwa.sent}` })).toBeVisible({ timeout: 20_000 });
+  expect(sent).toHaveLength(1);
+  expect(sent[0].type).toMatch(/^multipart\/form-data/);
+  // Once answered, the phone keeps only the answer: neither the reason nor the file.
+  expect(await outboxItems(phone)).toEqual([expect.objectContaining({ state: "sent", body: {} })]);
+  expect(JSON.stringify(await outboxItems(phone))).not.toContain("住院");
+
+  const mine = (await (await context.request.get("/api/v1/leave-requests")).json()).data as { activityId: number; id: number }[];
+  const filed = mine.filter((l) => l.activityId === later);
+  expect(filed).toHaveLength(1);
+  const file = await secretary.request.get(`/api/v1/leave-requests/${filed[0].id}/attachment`);
+  expect(file.headers()["content-type"]).toBe("image/png");
+  expect(Buffer.from(await file.body()).equals(png)).toBe(true);
+
+  // Withdrawn again: the journeys after this one count the branch's pending requests.
+  await phone.goto(`/leave/${filed[0].id}`);
+  await phone.getByRole("button", { name: t.leave.withdraw }).click();
+  await expect(phone.getByText(t.leave.status.withdrawn).first()).toBeVisible();
+  await context.close();
+  await secretaryContext.close();
+});

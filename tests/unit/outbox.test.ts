@@ -9,6 +9,15 @@ vi.mock("@/components/outbox/store", () => ({
   deleteItem: async (clientId: string) => void rows.delete(clientId),
   itemsOf: async (userId: number) => [...rows.values()].filter((i) => i.userId === userId).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   SYNC_TAG: "zhibu-outbox",
+  // The same decision as the store's transaction, on the map.
+  claimItem: async (clientId: string, timeoutMs: number) => {
+    const item = rows.get(clientId);
+    const busy = item?.state === "sending" && item.sendingSince !== undefined && Date.now() - Date.parse(item.sendingSince) < timeoutMs;
+    if (!item || item.state === "sent" || item.state === "refused" || busy) return null;
+    const claimed = { ...item, state: "sending" as const, attempts: item.attempts + 1, sendingSince: new Date().toISOString() };
+    rows.set(clientId, structuredClone(claimed));
+    return claimed;
+  },
 }));
 
 const { deliver, flush, MAX_HELD } = await import("@/components/outbox/deliver");
@@ -209,6 +218,17 @@ describe("outbox delivery", () => {
 });
 
 describe("outbox flush", () => {
+  it("leaves an item another sender is on, but takes one whose try was lost with its page", async () => {
+    const fetch = answer(200, { ok: true, data: {} });
+    vi.stubGlobal("fetch", fetch);
+    rows.set("busy", { ...item("busy"), state: "sending", sendingSince: new Date().toISOString() });
+    rows.set("lost", { ...item("lost"), state: "sending", sendingSince: "2020-01-01T00:00:00Z" });
+    expect(await flush(1, messages)).toBe(1);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(rows.get("lost")?.state).toBe("sent");
+    expect(rows.get("busy")?.state).toBe("sending");
+  });
+
   it("sends only the signed-in person's items, oldest first, and counts what is left", async () => {
     const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
       const { clientId } = JSON.parse(String(init?.body));
