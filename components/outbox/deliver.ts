@@ -74,3 +74,8 @@ async function flushNow(userId: number, messages: { network: string; server: str
   }
   return (await itemsOf(userId)).filter(isQueued).length;
 }
+
+/** How many of this person's writes still wait for an answer (asked before signing out). */
+export async function queuedCount(userId: number): Promise<number> {
+  return (await itemsOf(userId)).filter(isQueued).length;
+}

@@ -2,7 +2,6 @@
 
 import { errors } from "@/lib/messages/errors";
 import { pwa } from "@/lib/messages/pwa";
-import { isQueued } from "./queued";
 import type { Delivery } from "./send";
 import type { OutboxItem } from "./store";
 import { outboxUser } from "./user";
@@ -62,14 +61,6 @@ export async function replay(): Promise<void> {
     .then(({ flush }) => flush(userId, messages))
     .catch(() => 1);
   if (left > 0) requestBackgroundSync();
-}
-
-/** How many of this person's writes still wait for an answer (asked before signing out). */
-export async function queuedCount(): Promise<number> {
-  const userId = outboxUser();
-  if (userId === null || !(await storageWorks())) return 0;
-  const { itemsOf } = await loadStore();
-  return (await itemsOf(userId)).filter(isQueued).length;
 }
 
 export async function dismiss(clientId: string): Promise<void> {

@@ -107,16 +107,16 @@ test("a shared phone: member A's queued leave is neither sent for member B nor s
   await phone.goto("/me");
   await phone.getByRole("button", { name: t.auth.signOut }).click();
   const warning = phone.getByRole("alertdialog");
-  await expect(warning).toContainText(t.pwa.signOutPendingTitle(1));
-  await expect(warning).toContainText(t.pwa.signOutPendingBody);
+  await expect(warning).toContainText(t.auth.unsentTitle(1));
+  await expect(warning).toContainText(t.auth.unsentBody);
   await shot(phone, "sign-out-unsent");
-  await warning.getByRole("button", { name: t.pwa.signOutStay }).click();
+  await warning.getByRole("button", { name: t.auth.unsentStay }).click();
   await expect(phone.getByRole("button", { name: t.auth.signOut })).toBeVisible();
   expect(await outboxItems(phone)).toHaveLength(1);
 
   // A signs out anyway: the item goes with everything else of A.
   await phone.getByRole("button", { name: t.auth.signOut }).click();
-  await phone.getByRole("alertdialog").getByRole("button", { name: t.pwa.signOutDiscard }).click();
+  await phone.getByRole("alertdialog").getByRole("button", { name: t.auth.unsentDiscard }).click();
   await phone.waitForURL(/\/login/);
   expect(await outboxItems(phone)).toEqual([]);
   const left = await deviceText(phone);

@@ -6,7 +6,6 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { auth } from "@/lib/messages/auth";
-import { pwa } from "@/lib/messages/pwa";
 import { validation } from "@/lib/messages/validation";
 import { changePasswordAction } from "./actions";
 
@@ -21,9 +20,10 @@ async function signOutAfterCleanup(callbackUrl: string): Promise<void> {
 
 /** Queued writes get one more try while the session is still theirs; returns how many are still unsent. */
 async function sendWhatWaits(): Promise<number> {
-  const { replay, queuedCount } = await import("@/components/outbox/outbox");
+  const [{ replay }, { queuedCount }, { outboxUser }] = await Promise.all([import("@/components/outbox/outbox"), import("@/components/outbox/deliver"), import("@/components/outbox/user")]);
   await replay().catch(() => undefined);
-  return queuedCount().catch(() => 0);
+  const userId = outboxUser();
+  return userId === null ? 0 : queuedCount(userId).catch(() => 0);
 }
 
 export function ChangePasswordForm() {
@@ -64,12 +64,12 @@ export function SignOutButton() {
     return (
       <div ref={warning} tabIndex={-1} role="alertdialog" aria-labelledby="unsent-title" aria-describedby="unsent-body" className="space-y-3 rounded-lg bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
         <p id="unsent-title" className="font-semibold">
-          {pwa.signOutPendingTitle(unsent)}
+          {auth.unsentTitle(unsent)}
         </p>
-        <p id="unsent-body">{pwa.signOutPendingBody}</p>
+        <p id="unsent-body">{auth.unsentBody}</p>
         <div className="flex flex-wrap gap-3">
           <Button type="button" className="flex-1" onClick={() => setUnsent(0)}>
-            {pwa.signOutStay}
+            {auth.unsentStay}
           </Button>
           <Button
             type="button"
@@ -81,7 +81,7 @@ export function SignOutButton() {
               void signOutAfterCleanup("/login");
             }}
           >
-            {pwa.signOutDiscard}
+            {auth.unsentDiscard}
           </Button>
         </div>
       </div>
