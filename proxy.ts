@@ -7,6 +7,7 @@ import { refuseActionRequest } from "@/lib/action-guard";
 import { pagePolicy, newNonce } from "@/lib/security-headers";
 import { decode } from "@/lib/server/session-token";
 import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
+import { SHARED_PAGE, SHARED_PAGE_HEADER } from "@/lib/shared-page";
 
 /**
  * Sends signed-out visitors to the sign-in page; every real permission check is in the data layer
@@ -14,7 +15,8 @@ import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-polic
  * account, a changed password) or past its idle or absolute limit (lib/session-policy.ts) counts as signed
  * out. For every page it lets through it also sets the per-request headers: a CSP with a fresh nonce and the
  * Permissions-Policy of that path; and it writes the time of this visit back into the session cookie, which
- * is how the idle limit sees activity (a server component cannot set cookies).
+ * is how the idle limit sees activity (a server component cannot set cookies). A page kept for everyone on
+ * the phone (lib/shared-page.ts) is rendered as if signed out, whoever asks for it.
  */
 const PUBLIC = /^\/(activate|offline)(\/|$)/;
 /**
@@ -32,12 +34,21 @@ const authProxy = withAuth(
     const policy = pagePolicy(nonce, env.NODE_ENV === "development");
     const headers = new Headers(req.headers);
     headers.set("Content-Security-Policy", policy); // Next reads the nonce for its own scripts from here
-    const renewed = await renewSession(req);
+    const shared = SHARED_PAGE.test(req.nextUrl.pathname);
+    headers.delete(SHARED_PAGE_HEADER);
+    if (shared) {
+      headers.delete("cookie");
+      headers.set(SHARED_PAGE_HEADER, "1");
+    }
+    const renewed = shared ? null : await renewSession(req);
     // The page reads the renewed cookie, so it does not re-read the account the proxy has just re-read.
     if (renewed) headers.set("cookie", replaceCookie(req.headers.get("cookie") ?? "", renewed.name, renewed.value));
     const res = NextResponse.next({ request: { headers } });
     res.headers.set("Content-Security-Policy", policy);
-    if (renewed) res.cookies.set(renewed.name, renewed.value, { httpOnly: true, sameSite: "lax", path: "/", secure: renewed.name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_S });
+    if (renewed) {
+      const secure = renewed.name.startsWith("__Secure-");
+      res.cookies.set(renewed.name, renewed.value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_S });
+    }
     return res;
   },
   {

@@ -1,6 +1,8 @@
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { getSessionUser } from "@/lib/server/session";
 import { tabsFor } from "./tabs";
+import { SHARED_PAGE_HEADER } from "@/lib/shared-page";
 import { OutboxStatus } from "./outbox/outbox-status";
 import { InstallHint } from "./pwa/install-hint";
 import { ServiceWorker } from "./pwa/service-worker";
@@ -8,14 +10,15 @@ import { TabBar } from "./tab-bar";
 
 /** The frame of every page: the page above and, for a signed-in person, their role's tab bar below. */
 export async function AppShell({ children }: { children: ReactNode }) {
-  const user = await getSessionUser();
+  const shared = (await headers()).get(SHARED_PAGE_HEADER) === "1";
+  const user = shared ? null : await getSessionUser();
   return (
     <div className={`mx-auto min-h-dvh max-w-xl ${user ? "pb-20" : ""}`}>
       {user && <InstallHint />}
       {children}
       {user && <OutboxStatus userId={user.id} />}
       {user && <TabBar tabs={tabsFor(user.scope)} />}
-      <ServiceWorker userId={user?.id ?? null} />
+      <ServiceWorker userId={shared ? undefined : (user?.id ?? null)} />
     </div>
   );
 }

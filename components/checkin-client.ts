@@ -3,6 +3,7 @@
 import type { CheckinQr, ScanSeal } from "@/lib/checkin-url";
 import { pwa } from "@/lib/messages/pwa";
 import { submit } from "./outbox/outbox";
+import { PERSON_KEY_PREFIX } from "./pwa/person-storage";
 
 export interface CheckinResult {
   ok: boolean;
@@ -24,7 +25,7 @@ export async function sendCheckin(body: { activityId: number; code: string; step
     label: `签到码 ${body.code}`,
     body: { ...body, scannedAt: body.scannedAt ?? new Date().toISOString() },
   });
-  if (delivery.outcome === "kept") return { ok: false, queued: true, message: pwa.queuedCheckin };
+  if (delivery.outcome === "kept") return delivery.queued ? { ok: false, queued: true, message: pwa.queuedCheckin } : { ok: false, message: delivery.message };
   return { ok: delivery.outcome === "sent", message: delivery.message };
 }
 
@@ -34,7 +35,8 @@ export async function sendCheckin(body: { activityId: number; code: string; step
  * its answer instead of a second one.
  */
 export function sendScannedCheckin(scan: CheckinQr, seal?: ScanSeal): Promise<CheckinResult> {
-  const key = `checkin:${scan.activityId}:${scan.step}:${scan.code}`;
+  // A person key: which activity someone checked in to is theirs, and goes when they sign out.
+  const key = `${PERSON_KEY_PREFIX}checkin:${scan.activityId}:${scan.step}:${scan.code}`;
   const clientId = sessionStorage.getItem(key) ?? crypto.randomUUID();
   sessionStorage.setItem(key, clientId);
   return sendCheckin({ ...scan, ...seal, clientId, scannedAt: new Date().toISOString() });

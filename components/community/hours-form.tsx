@@ -23,7 +23,7 @@ async function send(_previous: ActionResult<HoursReceipt> | null, form: FormData
   const delivery = await submit({ kind: "hours", url: "/api/v1/volunteer-hours", clientId: body.clientId, label: `${body.servedOn} ${m.hoursUnit(body.hours)}`, body });
   if (delivery.outcome === "sent") return { ok: true, data: delivery.data as HoursReceipt };
   if (delivery.outcome === "refused") return { ok: false, code: "bad_request", error: delivery.message, fields: delivery.fields };
-  return { ok: false, code: "internal", error: pwa.queued };
+  return { ok: false, code: "internal", error: delivery.queued ? pwa.queued : delivery.message };
 }
 
 export function HoursForm({ clientId, today, members, done }: { clientId: string; today: string; members?: { id: number; name: string; gridName: string }[]; done: string }) {

@@ -1,75 +1,81 @@
 import { isQueued } from "./queued";
-import { deleteItem, getItem, itemsOf, putItem, type OutboxItem } from "./store";
+import { send, timeoutFor, type Delivery } from "./send";
+import { claimItem, deleteItem, getItem, itemsOf, putItem, type OutboxItem } from "./store";
 
-/** Long enough for a slow mobile network, short enough that a member at the door is not kept waiting. */
-const SEND_TIMEOUT_MS = 8_000;
+export type { Delivery } from "./send";
+
 /** A "sent" or "refused" item stays this long so the person can read its answer, then it is dropped. */
 const KEEP_ANSWERS_MS = 3 * 24 * 3600_000;
-
-export type Delivery =
-  | { outcome: "sent"; status: number; message: string; data: unknown }
-  | { outcome: "refused"; status: number; message: string; fields?: Record<string, string> }
-  | { outcome: "kept"; status: number | null; message: string };
+/**
+ * A server that keeps answering 401, 408 or 429 to the same item has answered: after this many in a row it
+ * counts as refused and the person reads why, instead of the item waiting forever.
+ */
+export const MAX_HELD = 5;
 
 /**
- * Sends one item. Only a definite answer settles it: a 2xx (sent) or a 4xx that says why (refused). A network
- * error, a time-out, a 5xx, or a 401 (the session lapsed; signing in again lets it through) keep it queued.
+ * The outbox's rule on one answer (send.ts `keeps`), with the limit above: whether the item stays queued,
+ * and how many held answers it has had in a row.
  */
-export async function deliver(item: OutboxItem, messages: { network: string; server: string }): Promise<Delivery> {
-  await putItem({ ...item, state: "sending", attempts: item.attempts + 1 });
-  const delivery = await post(item, messages);
+export function settle(item: Pick<OutboxItem, "held">, delivery: Delivery): { delivery: Delivery; held: number } {
+  if (delivery.outcome !== "kept" || delivery.status === null || delivery.status >= 500) return { delivery, held: 0 };
+  const held = (item.held ?? 0) + 1;
+  if (held < MAX_HELD) return { delivery, held };
+  return { delivery: { outcome: "refused", status: delivery.status, message: delivery.message }, held };
+}
+
+/**
+ * Sends one item, with its owner's id, and records the answer. Only a definite answer settles it: a 2xx
+ * (sent) or any other 4xx (refused); a settled item keeps its answer and loses its contents. Null when the
+ * item is not to be tried now: settled or gone meanwhile, or another sender is on it.
+ */
+export async function deliver(queued: OutboxItem, messages: { network: string; server: string }): Promise<Delivery | null> {
+  const item = await claimItem(queued.clientId, timeoutFor(queued));
+  if (!item) return null;
+  const { delivery, held } = settle(item, await send({ url: item.url, body: item.body, files: item.files, owner: item.userId }, messages));
   const at = new Date().toISOString();
   // A person may have dismissed or the other tab settled it meanwhile; only a still-queued item is updated.
   const current = await getItem(item.clientId);
   if (!current) return delivery;
   const lastAnswer = { status: delivery.status, message: delivery.message, at };
-  await putItem({ ...current, state: delivery.outcome === "kept" ? "pending" : delivery.outcome, lastAnswer });
+  const answered = { ...current, held, lastAnswer, sendingSince: undefined };
+  if (delivery.outcome === "kept") await putItem({ ...answered, state: "pending" });
+  else await putItem({ ...answered, state: delivery.outcome, body: {}, files: undefined });
   return delivery;
 }
 
-async function post(item: OutboxItem, messages: { network: string; server: string }): Promise<Delivery> {
-  let response: Response;
-  try {
-    response = await fetch(item.url, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(item.body),
-      credentials: "same-origin",
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
-  } catch {
-    return { outcome: "kept", status: null, message: messages.network };
-  }
-  const answer = (await response.json().catch(() => null)) as { ok?: boolean; data?: { message?: string }; error?: string; fields?: Record<string, string> } | null;
-  if (response.ok) return { outcome: "sent", status: response.status, message: answer?.data?.message ?? "", data: answer?.data };
-  if (response.status >= 500 || response.status === 401 || response.status === 408 || response.status === 429) {
-    return { outcome: "kept", status: response.status, message: answer?.error ?? messages.server };
-  }
-  return { outcome: "refused", status: response.status, message: answer?.error ?? messages.server, fields: answer?.fields };
-}
-
-let running: Promise<number> | null = null;
+let running: { userId: number; run: Promise<number> } | null = null;
 
 /**
  * Sends every queued item of this person, oldest first, one at a time; returns how many are still queued.
- * Calls while one run is going join it. Settled items older than a few days are dropped here too.
+ * Only this person's items are read, so nothing of anyone else is ever sent on their session. Calls for the
+ * same person while a run is going join it. Settled items older than a few days are dropped here too.
  */
-export function flush(userId: number, messages: { network: string; server: string }): Promise<number> {
-  running ??= (async () => {
-    try {
-      for (const item of await itemsOf(userId)) {
-        if (item.state === "sent" || item.state === "refused") {
-          if (Date.now() - Date.parse(item.lastAnswer?.at ?? item.createdAt) > KEEP_ANSWERS_MS) await deleteItem(item.clientId);
-          continue;
-        }
-        const delivery = await deliver(item, messages);
-        // No network at all: the rest would fail the same way; the next trigger tries again.
-        if (delivery.outcome === "kept" && delivery.status === null) break;
-      }
-      return (await itemsOf(userId)).filter(isQueued).length;
-    } finally {
-      running = null;
+export async function flush(userId: number, messages: { network: string; server: string }): Promise<number> {
+  if (running?.userId === userId) return running.run;
+  await running?.run.catch(() => undefined);
+  const run = flushNow(userId, messages).finally(() => {
+    if (running?.run === run) running = null;
+  });
+  running = { userId, run };
+  return run;
+}
+
+async function flushNow(userId: number, messages: { network: string; server: string }): Promise<number> {
+  for (const item of await itemsOf(userId)) {
+    if (item.userId !== userId) continue;
+    if (item.state === "sent" || item.state === "refused") {
+      if (Date.now() - Date.parse(item.lastAnswer?.at ?? item.createdAt) > KEEP_ANSWERS_MS) await deleteItem(item.clientId);
+      continue;
     }
-  })();
-  return running;
+    const delivery = await deliver(item, messages);
+    if (!delivery) continue;
+    // No network at all: the rest would fail the same way; the next trigger tries again.
+    if (delivery.outcome === "kept" && delivery.status === null) break;
+  }
+  return (await itemsOf(userId)).filter(isQueued).length;
+}
+
+/** How many of this person's writes still wait for an answer (asked before signing out). */
+export async function queuedCount(userId: number): Promise<number> {
+  return (await itemsOf(userId)).filter(isQueued).length;
 }

@@ -2,7 +2,7 @@
 
 import { errors } from "@/lib/messages/errors";
 import { pwa } from "@/lib/messages/pwa";
-import type { Delivery } from "./deliver";
+import type { Delivery } from "./send";
 import type { OutboxItem } from "./store";
 import { outboxUser } from "./user";
 
@@ -20,31 +20,37 @@ const messages = { network: pwa.queued, server: errors.internal };
  */
 const loadStore = () => import("./store");
 const loadDeliver = () => import("./deliver");
+const loadSend = () => import("./send");
 if (typeof window !== "undefined") {
   const warm = () => void Promise.all([loadStore(), loadDeliver()]).catch(() => undefined);
   if ("requestIdleCallback" in window) window.requestIdleCallback(warm);
   else setTimeout(warm, 1000);
 }
 
-export type Submission = Delivery & { clientId: string };
+/** `queued`: kept in this phone's outbox, to be sent when the network is back (else the person retries). */
+export type Submission = Delivery & { clientId: string; queued: boolean };
+
+/** Without an outbox to keep it, a write that got no answer is simply not sent: the person tries again. */
+const unqueuedMessages = { network: pwa.notSent, server: errors.internal };
 
 /**
  * Queues a write and sends it at once. A write answered on the first try leaves nothing behind (the form shows
  * its answer); one that is kept shows in the pending list until a replay settles it. With nobody known to be
- * signed in (a page outside the shell), it is sent once without queueing.
+ * signed in (a page outside the shell), or no IndexedDB to keep it in, it is sent once without queueing.
  */
-export async function submit(write: { kind: OutboxItem["kind"]; url: string; clientId: string; label: string; body: Record<string, unknown> }): Promise<Submission> {
+export async function submit(write: { kind: OutboxItem["kind"]; url: string; clientId: string; label: string; body: Record<string, unknown>; files?: OutboxItem["files"] }): Promise<Submission> {
   const userId = outboxUser();
   const item: OutboxItem = { ...write, userId: userId ?? 0, createdAt: new Date().toISOString(), state: "pending", attempts: 0, lastAnswer: null };
-  if (userId === null || !(await storageWorks())) {
-    return { ...(await deliverWithoutStore(item)), clientId: item.clientId };
-  }
+  const once = async () => ({ ...(await loadSend().then(({ send }) => send({ ...write, owner: userId }, unqueuedMessages))), clientId: item.clientId, queued: false });
+  if (userId === null || !(await storageWorks())) return once();
   const [{ putItem, deleteItem }, { deliver }] = await Promise.all([loadStore(), loadDeliver()]);
-  await putItem(item);
-  const delivery = await deliver(item, messages);
+  // An attachment too large for what the browser lets this site keep: sent once, as before the outbox.
+  if (!(await putItem(item).then(() => true, () => false))) return once();
+  // Just stored, so nobody else can hold it yet; were it taken all the same, it is in the queue.
+  const delivery = (await deliver(item, messages)) ?? { outcome: "kept" as const, status: null, message: messages.network };
   if (delivery.outcome === "kept") requestBackgroundSync();
   else await deleteItem(item.clientId);
-  return { ...delivery, clientId: item.clientId };
+  return { ...delivery, clientId: item.clientId, queued: delivery.outcome === "kept" };
 }
 
 /** Sends whatever this person has queued; safe to call often. */
@@ -74,15 +80,4 @@ let storage: Promise<boolean> | null = null;
 function storageWorks(): Promise<boolean> {
   storage ??= loadStore().then((s) => s.itemsOf(-1)).then(() => true, () => false);
   return storage;
-}
-
-async function deliverWithoutStore(item: OutboxItem): Promise<Delivery> {
-  try {
-    const response = await fetch(item.url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(item.body) });
-    const answer = (await response.json().catch(() => null)) as { data?: { message?: string }; error?: string } | null;
-    if (response.ok) return { outcome: "sent", status: response.status, message: answer?.data?.message ?? "", data: answer?.data };
-    return { outcome: response.status >= 500 ? "kept" : "refused", status: response.status, message: answer?.error ?? messages.server };
-  } catch {
-    return { outcome: "kept", status: null, message: errors.internal };
-  }
 }

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { WriteFile } from "./send";
 
 /**
  * The outbox's IndexedDB store, shared by the pages and the service worker (worker/index.ts), so it imports
@@ -21,10 +22,16 @@ export interface OutboxItem {
   /** A short line for the pending list ("党课 · 签到码 123456"). */
   label: string;
   url: string;
+  /** The write itself; dropped, with its files, once it has its answer: only the answer is kept to show. */
   body: Record<string, unknown>;
+  files?: Record<string, WriteFile>;
   createdAt: string;
   state: OutboxState;
   attempts: number;
+  /** When the current try began (state "sending"); a try older than its time-out was lost with its page. */
+  sendingSince?: string;
+  /** Answers in a row that kept it although the server did answer (401, 408, 429): it is not tried forever. */
+  held?: number;
   lastAnswer: OutboxAnswer | null;
 }
 
@@ -55,6 +62,27 @@ export async function putItem(item: OutboxItem): Promise<void> {
   announce();
 }
 
+/**
+ * Takes an item for one try, in one transaction, so that two senders (a page and the service worker's
+ * Background Sync, both woken by the network coming back) never upload the same write twice at once.
+ * Null when it is gone, settled, or being sent by someone else within `timeoutMs`.
+ */
+export async function claimItem(clientId: string, timeoutMs: number): Promise<OutboxItem | null> {
+  const tx = (await db()).transaction("items", "readwrite");
+  const item = await tx.store.get(clientId);
+  const now = Date.now();
+  const busy = item?.state === "sending" && item.sendingSince !== undefined && now - Date.parse(item.sendingSince) < timeoutMs;
+  if (!item || item.state === "sent" || item.state === "refused" || busy) {
+    await tx.done;
+    return null;
+  }
+  const claimed: OutboxItem = { ...item, state: "sending", attempts: item.attempts + 1, sendingSince: new Date(now).toISOString() };
+  await tx.store.put(claimed);
+  await tx.done;
+  announce();
+  return claimed;
+}
+
 export async function getItem(clientId: string): Promise<OutboxItem | undefined> {
   return (await db()).get("items", clientId);
 }
@@ -67,6 +95,23 @@ export async function itemsOf(userId: number): Promise<OutboxItem[]> {
 export async function deleteItem(clientId: string): Promise<void> {
   await (await db()).delete("items", clientId);
   announce();
+}
+
+/**
+ * Deletes every item that is not this person's, or every item with nobody signed in: a person's writes,
+ * sent or not, never outlive their session on this phone. Returns how many went.
+ */
+export async function forgetAllBut(userId: number | null): Promise<number> {
+  const tx = (await db()).transaction("items", "readwrite");
+  let gone = 0;
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.userId === userId) continue;
+    await cursor.delete();
+    gone += 1;
+  }
+  await tx.done;
+  if (gone > 0) announce();
+  return gone;
 }
 
 function announce(): void {

@@ -17,11 +17,13 @@ const m = pwa;
  * Registers the service worker with workbox-window and, when a new version is waiting, offers to reload into
  * it. It never reloads by itself: the person may be in the middle of a form, so they choose the moment.
  */
-export function ServiceWorker({ userId }: { userId: number | null }) {
+export function ServiceWorker({ userId }: { userId: number | null | undefined }) {
   const [waiting, setWaiting] = useState(false);
 
   useEffect(() => {
-    // Fetched after the page is up; nothing waits for it.
+    // `undefined`: a page shared by everyone on the phone (the offline page), which cannot know who is
+    // signed in and so must neither keep nor clear anyone's things. Fetched after the page is up.
+    if (userId === undefined) return;
     void import("./clear-person-caches").then(({ matchCachesTo }) => matchCachesTo(userId));
   }, [userId]);
 

@@ -1,6 +1,10 @@
 export const auth = {
   signIn: "登录",
   signOut: "退出登录",
+  unsentTitle: (n: number) => `还有 ${n} 条记录未发送`,
+  unsentBody: "退出登录会把它们从这台手机上删除，不会再发送。想保留的话，请先联网，等“待同步”消失后再退出。",
+  unsentStay: "先不退出",
+  unsentDiscard: "删除并退出",
   phone: "手机号",
   password: "密码",
   wrongCredentials: "手机号或密码不正确。",

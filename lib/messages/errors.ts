@@ -8,6 +8,7 @@ export const errors = {
   internal: "系统繁忙，请稍后再试。",
   badOrigin: "请求来源无效。",
   tooLarge: "提交的内容过大：文件不能超过 5 MB。",
+  notOwner: "这条记录是另一个账号在本机保存的，不能以当前账号提交。",
 } as const;
 
 /**

@@ -10,6 +10,7 @@ export const pwa = {
   outboxTitle: "待同步",
   syncNow: "立即同步",
   queued: "已保存在本机，联网后自动提交。",
+  notSent: "网络不可用，未能提交，请联网后重试。",
   queuedCheckin: "网络不可用，签到已保存在本机（扫码时间已记录），联网后自动提交。",
   kinds: { checkin: "签到", leave: "请假", hours: "服务时长" } as Record<string, string>,
   states: { pending: "等待网络", sending: "正在提交" },

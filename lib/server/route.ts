@@ -4,6 +4,7 @@ import { execute, type ActionResult, type Ctx } from "./action";
 import { AppError, failureStatus, toFailure } from "../errors";
 import type { AuditAction } from "../messages/audit";
 import { errors } from "../messages/errors";
+import { OWNER_HEADER, ownerMatches } from "../outbox-owner";
 import { fixedHeaders } from "../security-headers";
 import { requireContext } from "./session";
 import { requireTokenContext } from "./session-token";
@@ -102,7 +103,20 @@ async function settle<S extends z.ZodType, A extends AnswerKind, K extends Sessi
   const raw = { ...Object.fromEntries(new URL(request.url, "http://x").searchParams), ...body, ...params };
   const session = def.session ?? "cookie";
   const context = (session === "none" ? async () => ({}) : session === "token" ? () => requireTokenContext(request) : requireContext) as () => Promise<ContextOf<K>>;
-  return execute(def.name, def.input, def.run, raw, context);
+  return execute(def.name, def.input, owned(request.header(OWNER_HEADER), def.run), raw, context);
+}
+
+/**
+ * A write queued on a phone names whose it is (lib/outbox-owner.ts): filed for anyone else's session it is
+ * refused, a 403 that the outbox shows and never retries. Checked inside `run`, so the refusal is audited.
+ */
+function owned<I, C, T>(owner: string | null, run: (input: I, ctx: C) => Promise<T>): (input: I, ctx: C) => Promise<T> {
+  if (owner === null) return run;
+  return async (input, ctx) => {
+    const userId = (ctx as { scope?: { userId: number } }).scope?.userId;
+    if (userId === undefined || !ownerMatches(owner, userId)) throw new AppError("forbidden", errors.notOwner);
+    return run(input, ctx);
+  };
 }
 
 async function readBody(request: Incoming, kind: BodyKind): Promise<Record<string, unknown> | AppError> {

@@ -3,9 +3,13 @@ import ExcelJS from "exceljs";
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadSessionUser } from "@/db/queries/session";
+import { activities } from "@/db/schema/activities";
+import { auditLog } from "@/db/schema/audit";
 import { leaveRequests } from "@/db/schema/leave";
 import { members } from "@/db/schema/users";
 import type { Ctx } from "@/lib/server/action";
+import { t } from "@/lib/messages";
+import { OWNER_HEADER } from "@/lib/outbox-owner";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
@@ -32,7 +36,7 @@ const context = { params: Promise.resolve({}) };
 const sameSite = { origin: "http://localhost:3000", host: "localhost:3000" };
 const post = (body: unknown, headers: Record<string, string> = sameSite) =>
   POST(new Request(base, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) }), context);
-const postForm = (form: FormData) => POST(new Request(base, { method: "POST", headers: sameSite, body: form }), context);
+const postForm = (form: FormData, headers: Record<string, string> = sameSite) => POST(new Request(base, { method: "POST", headers, body: form }), context);
 const request = (extra: Record<string, unknown> = {}) => ({ clientId: randomUUID(), activityId, type: "sick", reason: "发烧住院", ...extra });
 const rowsOf = (memberId: number) => county.db.select().from(leaveRequests).where(eq(leaveRequests.memberId, memberId));
 
@@ -47,7 +51,7 @@ beforeAll(async () => {
     .from(members)
     .where(and(eq(members.branchId, county.homeBranchId), eq(members.presence, "home"), ne(members.userId, county.secretary.userId)))
     .orderBy(members.userId);
-  people = await Promise.all(home.slice(0, 5).map(async (m) => (await loadSessionUser(county.db, m.userId))!.scope));
+  people = await Promise.all(home.slice(0, 7).map(async (m) => (await loadSessionUser(county.db, m.userId))!.scope));
 });
 afterAll(() => county.close());
 beforeEach(() => as(null));
@@ -121,6 +125,29 @@ describe("POST /api/v1/leave-requests", () => {
     as(await county.scopeOf("13800000011"));
     const foreign = await attachmentRoute.GET(new Request(`${base}/${data.id}/attachment`), { params: Promise.resolve({ leaveId: String(data.id) }) });
     expect(foreign.status).toBe(403);
+  });
+});
+
+describe("an outbox item queued by someone else on the same phone", () => {
+  it("is refused with a clear 403, JSON or multipart, and files nothing for the person signed in now", async () => {
+    const [queuedBy, signedIn] = [people[5], people[6]];
+    as(signedIn);
+    const stale = await post(request({ reason: "前一位党员的事由" }), { ...sameSite, [OWNER_HEADER]: String(queuedBy.userId) });
+    expect(stale.status).toBe(403);
+    expect(await stale.json()).toMatchObject({ ok: false, code: "forbidden", error: t.errors.notOwner });
+    const form = new FormData();
+    for (const [k, v] of Object.entries(request({ reason: "前一位党员的事由" }))) form.set(k, String(v));
+    form.set("attachment", new File([png], "note.png", { type: "image/png" }));
+    const staleForm = await postForm(form, { ...sameSite, [OWNER_HEADER]: String(queuedBy.userId) });
+    expect(staleForm.status).toBe(403);
+    expect(await rowsOf(signedIn.userId)).toHaveLength(0);
+    expect(await rowsOf(queuedBy.userId)).toHaveLength(0);
+    const denied = await county.db.select().from(auditLog).where(and(eq(auditLog.actorId, signedIn.userId), eq(auditLog.action, "leave.request")));
+    expect(denied.map((a) => a.outcome)).toEqual(["denied", "denied"]);
+
+    const own = await post(request(), { ...sameSite, [OWNER_HEADER]: String(signedIn.userId) });
+    expect(own.status).toBe(200);
+    expect(await rowsOf(signedIn.userId)).toHaveLength(1);
   });
 });
 
