@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { FIRST_DAY, id, jsonId, LAST_DAY, text } from "./fields";
+import { FIRST_DAY, id, jsonId, LAST_DAY, optionalText, text } from "./fields";
 
 /** What a phone sends to POST /api/v1/checkins, now or later from its outbox. */
 export const checkinInput = z.object({
@@ -33,13 +33,13 @@ export const disputeInput = z.object({
 export const reviewOfflineInput = z.object({
   checkinId: id,
   decision: z.enum(["confirm", "reject"], { error: t.errors.bad_request }),
-  note: z.string().trim().max(500, t.checkinReview.noteNeeded).optional(),
+  note: optionalText({ max: 500, message: t.checkinReview.noteNeeded, multiline: true }),
 });
 
 export const settleDisputeInput = z.object({
   disputeId: id,
   decision: z.enum(["keep", "remove"], { error: t.errors.bad_request }),
-  note: z.string({ error: t.checkinReview.noteNeeded }).trim().min(2, t.checkinReview.noteNeeded).max(500, t.checkinReview.noteNeeded),
+  note: text({ min: 2, max: 500, message: t.checkinReview.noteNeeded, multiline: true }),
 });
 
 export const activityIdParam = z.object({ activityId: id });

@@ -17,7 +17,7 @@ const startsAt = new Date(Date.now() + 5 * 86_400_000);
 beforeAll(async () => {
   county = await demoCounty();
   member = await county.scopeOf(phones.member);
-  ({ activity } = await county.themeDay({ startsAt, durationMinutes: 90 }));
+  ({ activity } = await county.themeDay({ title: "代请假测试", startsAt, durationMinutes: 90 }));
 });
 afterAll(() => county.close());
 
