@@ -4,7 +4,6 @@ import type { ChangeStatus } from "@/db/schema/activities";
 import { t } from "@/lib/messages";
 import { formatWhen } from "@/lib/time";
 
-const m = t.scheduleChange;
 const tone: Record<ChangeStatus, "amber" | "green" | "red"> = {
   pending_committee: "amber",
   pending_county: "amber",
@@ -16,30 +15,30 @@ const tone: Record<ChangeStatus, "amber" | "green" | "red"> = {
 /** One schedule-change request as both the secretary's history and the admins' list show it. */
 export function ScheduleChangeDetails({ change, showBranch = false }: { change: ChangeRow; showBranch?: boolean }) {
   // Each level's decision is implied by where the request went next.
-  const committeeWord = change.status === "returned" ? m.return : m.endorse;
-  const countyWord = change.status === "rejected" ? m.reject : m.approve;
+  const committeeWord = change.status === "returned" ? t.scheduleChange.return : t.scheduleChange.endorse;
+  const countyWord = change.status === "rejected" ? t.scheduleChange.reject : t.scheduleChange.approve;
   return (
     <div className="space-y-1">
       <div className="flex items-start justify-between gap-2">
         <span className="font-medium">{showBranch ? change.branchName : change.activityTitle}</span>
-        <Tag tone={tone[change.status]}>{m.status[change.status]}</Tag>
+        <Tag tone={tone[change.status]}>{t.scheduleChange.status[change.status]}</Tag>
       </div>
       {showBranch && <p className="text-sm text-stone-600">{change.activityTitle}</p>}
       <p>
         <span className="text-stone-600 line-through decoration-stone-400">{formatWhen(change.fromStartsAt)}</span>
-        <span aria-label={m.changedTo}> → </span>
+        <span aria-label={t.scheduleChange.changedTo}> → </span>
         <strong>{formatWhen(change.toStartsAt)}</strong>
       </p>
       <p className="break-words">
-        <span className="text-stone-600">{m.reason}：</span>
+        <span className="text-stone-600">{t.scheduleChange.reason}：</span>
         {change.reason}
       </p>
-      <p className="text-sm text-stone-600">{m.requested(change.requestedByName, formatWhen(change.requestedAt))}</p>
+      <p className="text-sm text-stone-600">{t.scheduleChange.requested(change.requestedByName, formatWhen(change.requestedAt))}</p>
       {change.committeeAt && (
-        <Decision label={m.committee} word={committeeWord} comment={change.committeeComment} by={m.decidedBy(change.committeeByName ?? "—", formatWhen(change.committeeAt))} />
+        <Decision label={t.scheduleChange.committee} word={committeeWord} comment={change.committeeComment} by={t.scheduleChange.decidedBy(change.committeeByName ?? "—", formatWhen(change.committeeAt))} />
       )}
       {change.countyAt && (
-        <Decision label={m.county} word={countyWord} comment={change.countyComment} by={m.decidedBy(change.countyByName ?? "—", formatWhen(change.countyAt))} />
+        <Decision label={t.scheduleChange.county} word={countyWord} comment={change.countyComment} by={t.scheduleChange.decidedBy(change.countyByName ?? "—", formatWhen(change.countyAt))} />
       )}
     </div>
   );

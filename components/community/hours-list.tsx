@@ -2,7 +2,6 @@ import { formatHours } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { Tag } from "../ui/card";
 
-const m = t.community;
 const tones = { submitted: "blue", confirmed: "green", rejected: "red", superseded: "stone" } as const;
 
 export interface HoursRow {
@@ -25,11 +24,11 @@ export function HoursList({ rows, children }: { rows: HoursRow[]; children?: (ro
           <p className="flex flex-wrap items-center gap-2">
             {r.memberName && <span className="font-medium">{r.memberName}</span>}
             <span>{r.servedOn}</span>
-            <span className="font-semibold">{m.hoursUnit(formatHours(r.halfHours))}</span>
-            <Tag tone={tones[r.status]}>{m.hoursStatus[r.status]}</Tag>
+            <span className="font-semibold">{t.community.hoursUnit(formatHours(r.halfHours))}</span>
+            <Tag tone={tones[r.status]}>{t.community.hoursStatus[r.status]}</Tag>
           </p>
           <p className="text-stone-700">{r.activityTitle ?? r.description}</p>
-          {r.comment && <p className="text-sm text-stone-600">{`${m.comment}：${r.comment}`}</p>}
+          {r.comment && <p className="text-sm text-stone-600">{`${t.community.comment}：${r.comment}`}</p>}
           {children?.(r)}
         </li>
       ))}

@@ -4,7 +4,6 @@ import { t } from "@/lib/messages";
 import { formatWhen } from "@/lib/time";
 import { FiledByTag, LateTag, LeaveStatusTag, MakeupTag } from "./leave-tags";
 
-const m = t.leave;
 
 /** Requests as a list of links to their page; `who` shows the member's name (for secretaries) or the activity. */
 export function LeaveList({ rows, who, label }: { rows: LeaveRow[]; who: "member" | "activity"; label: string }) {
@@ -18,14 +17,14 @@ export function LeaveList({ rows, who, label }: { rows: LeaveRow[]; who: "member
               <LeaveStatusTag status={r.status} activityStatus={r.activityStatus} />
             </span>
             <span className="mt-1 block text-sm text-stone-600">
-              {who === "member" ? r.activityTitle : formatWhen(r.startsAt)} · {m.types[r.type]}：{r.reason}
+              {who === "member" ? r.activityTitle : formatWhen(r.startsAt)} · {t.leave.types[r.type]}：{r.reason}
             </span>
             {(r.late || r.makeup || r.filedByName) && (
               <span className="mt-1 flex flex-wrap gap-1">
                 {r.filedByName && <FiledByTag name={r.filedByName} />}
                 {r.late && <LateTag />}
                 {r.makeup && <MakeupTag state={r.makeup} />}
-                {r.makeup && r.dueAt && r.makeup !== "confirmed" && <span className="text-xs text-stone-600">{m.makeup.due(formatWhen(r.dueAt))}</span>}
+                {r.makeup && r.dueAt && r.makeup !== "confirmed" && <span className="text-xs text-stone-600">{t.leave.makeup.due(formatWhen(r.dueAt))}</span>}
               </span>
             )}
           </Link>

@@ -3,20 +3,19 @@ import type { LeaveStatus } from "@/db/schema/leave";
 import type { MakeupState } from "@/lib/leave";
 import { t } from "@/lib/messages";
 
-const m = t.leave;
 const statusTone = { pending: "amber", approved: "green", rejected: "red", withdrawn: "stone" } as const;
 const makeupTone = { todo: "blue", overdue: "red", submitted: "amber", confirmed: "green" } as const;
 
 /** A request's state; a pending one on a closed activity will never be decided, and says so. */
 export function LeaveStatusTag({ status, activityStatus }: { status: LeaveStatus; activityStatus: "scheduled" | "closed" }) {
-  if (status === "pending" && activityStatus === "closed") return <Tag>{m.undecidedClosed}</Tag>;
-  return <Tag tone={statusTone[status]}>{m.status[status]}</Tag>;
+  if (status === "pending" && activityStatus === "closed") return <Tag>{t.leave.undecidedClosed}</Tag>;
+  return <Tag tone={statusTone[status]}>{t.leave.status[status]}</Tag>;
 }
 
 export function MakeupTag({ state }: { state: MakeupState }) {
   return (
     <Tag tone={makeupTone[state]}>
-      {m.makeup.title} · {m.makeup.state[state]}
+      {t.leave.makeup.title} · {t.leave.makeup.state[state]}
     </Tag>
   );
 }
@@ -27,5 +26,5 @@ export function FiledByTag({ name }: { name: string }) {
 }
 
 export function LateTag() {
-  return <Tag tone="amber">{m.late}</Tag>;
+  return <Tag tone="amber">{t.leave.late}</Tag>;
 }

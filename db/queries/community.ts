@@ -23,7 +23,6 @@ import { pathUnder } from "./scope-sql";
  * renewal or a move is simply a new report.
  */
 
-const m = t.community;
 const community = alias(orgNodes, "community");
 const grid = alias(orgNodes, "grid");
 
@@ -101,18 +100,18 @@ export async function fileReport(db: Db, scope: Scope, input: ReportInput) {
   return db.transaction(async (tx) => {
     const [me] = await tx.select({ employment: members.employment, active: members.active, name: users.name }).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.userId, memberId));
     if (!me?.active) throw new AppError("forbidden");
-    if (me.employment !== "in_office") throw new AppError("conflict", m.onlyInOffice);
+    if (me.employment !== "in_office") throw new AppError("conflict", t.community.onlyInOffice);
     const [grid] = await tx.select().from(orgNodes).where(and(eq(orgNodes.id, input.gridId), eq(orgNodes.kind, "grid")));
-    if (!grid?.parentId) throw new AppError("bad_request", m.chooseGrid, { gridId: m.chooseGrid });
+    if (!grid?.parentId) throw new AppError("bad_request", t.community.chooseGrid, { gridId: t.community.chooseGrid });
     if (input.postIds.length) {
       const found = await tx.select({ id: servicePosts.id }).from(servicePosts).where(and(inArray(servicePosts.id, input.postIds), eq(servicePosts.communityId, grid.parentId), eq(servicePosts.active, true)));
-      if (found.length !== new Set(input.postIds).size) throw new AppError("bad_request", m.unknownPost);
+      if (found.length !== new Set(input.postIds).size) throw new AppError("bad_request", t.community.unknownPost);
     }
     const [waiting] = await tx.select({ id: communityReports.id }).from(communityReports).where(and(eq(communityReports.memberId, memberId), eq(communityReports.status, "pending")));
-    if (waiting) throw new AppError("conflict", m.alreadyPending);
+    if (waiting) throw new AppError("conflict", t.community.alreadyPending);
     const [report] = await tx.insert(communityReports).values({ memberId, communityId: grid.parentId, gridId: grid.id, note: input.note }).returning();
     if (input.postIds.length) await tx.insert(reportPosts).values([...new Set(input.postIds)].map((postId) => ({ reportId: report.id, postId })));
-    await notify(tx, await gridWorkersOf(tx, grid.path), { kind: "community", title: m.notice.filed(me.name), body: input.note ?? "" });
+    await notify(tx, await gridWorkersOf(tx, grid.path), { kind: "community", title: t.community.notice.filed(me.name), body: input.note ?? "" });
     await writeAudit(tx, { actorId: memberId, action: "community.report", targetType: "community_report", targetId: report.id, nodePath: grid.path, detail: { gridId: grid.id, postIds: input.postIds } });
     return { id: report.id };
   });
@@ -124,7 +123,7 @@ export async function decideReport(db: Db, scope: Scope, input: DecideReport, no
     const [report] = await reportRows(tx, eq(communityReports.id, input.reportId));
     if (!report) throw new AppError("not_found");
     if (!canServeGrid(scope, report.gridPath)) throw new AppError("forbidden");
-    if (report.status !== "pending") throw new AppError("conflict", m.notPending);
+    if (report.status !== "pending") throw new AppError("conflict", t.community.notPending);
     if (input.decision === "confirm") {
       await tx.update(communityReports).set({ status: "ended", endedAt: now }).where(and(eq(communityReports.memberId, report.memberId), eq(communityReports.status, "confirmed")));
     }
@@ -133,11 +132,11 @@ export async function decideReport(db: Db, scope: Scope, input: DecideReport, no
       .set({ status: input.decision === "confirm" ? "confirmed" : "returned", decidedBy: scope.userId, decidedAt: now, comment: input.comment || null })
       .where(and(eq(communityReports.id, report.id), eq(communityReports.status, "pending")))
       .returning({ id: communityReports.id });
-    if (!updated) throw new AppError("conflict", m.notPending);
+    if (!updated) throw new AppError("conflict", t.community.notPending);
     if (input.decision === "confirm") {
       await award(tx, { memberId: report.memberId, code: "community_report", sourceType: "community_report", sourceId: report.id, occurredAt: now, causedBy: scope.userId, reason: `${t.points.rules.community_report}：${report.communityName}` });
     }
-    await notify(tx, [report.memberId], { kind: "community", title: (input.decision === "confirm" ? m.notice.confirmed : m.notice.returned)(report.communityName), body: input.comment });
+    await notify(tx, [report.memberId], { kind: "community", title: (input.decision === "confirm" ? t.community.notice.confirmed : t.community.notice.returned)(report.communityName), body: input.comment });
     await writeAudit(tx, { actorId: scope.userId, action: `community.report.${input.decision}`, targetType: "community_report", targetId: report.id, nodePath: report.gridPath, detail: { memberId: report.memberId, comment: input.comment || undefined } });
     return { id: report.id, decision: input.decision };
   });

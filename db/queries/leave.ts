@@ -21,7 +21,6 @@ import { roleHoldersOver } from "./role-holders";
  * "leave" and a make-up task; every step is one transaction with its audit entry and notices.
  */
 
-const m = t.leave;
 
 /** Whether the request's member is a secretary of the activity's branch: then the committee decides. */
 export const bySecretary = sql<boolean>`exists (
@@ -57,7 +56,7 @@ const receiptOf = (row: LeaveRequest): LeaveReceipt => ({ id: row.id, clientId: 
 async function replayOf(db: Db, scope: Scope, input: { clientId: string; activityId: number }): Promise<LeaveReceipt | null> {
   const [row] = await db.select().from(leaveRequests).where(eq(leaveRequests.clientId, input.clientId));
   if (!row) return null;
-  if (row.filedBy !== scope.userId || row.activityId !== input.activityId) throw new AppError("conflict", m.clientIdReused);
+  if (row.filedBy !== scope.userId || row.activityId !== input.activityId) throw new AppError("conflict", t.leave.clientIdReused);
   return receiptOf(row);
 }
 
@@ -97,18 +96,18 @@ export async function fileLeave(db: Db, scope: Scope, input: NewLeave, now = new
       if (same) throw new ReplayWon();
       const activity = await loadActivity(tx, scope, input.activityId, onBehalf ? canFileLeaveFor : canRequestLeave);
       const window = leaveWindow(activity, now);
-      if (window === "closed") throw new AppError("conflict", m.closed);
-      if (window === "late" && !input.late) throw new AppError("conflict", m.started);
+      if (window === "closed") throw new AppError("conflict", t.leave.closed);
+      if (window === "late" && !input.late) throw new AppError("conflict", t.leave.started);
       if (window === "open") await syncRoster(tx, activity, now);
       const [mine] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, memberId)));
       if (!mine && onBehalf) throw new AppError("not_found"); // not a member of this activity's branch
-      if (!mine?.expected) throw new AppError("conflict", m.notExpected);
-      if (mine.outcome === "present" || mine.outcome === "late") throw new AppError("conflict", m.alreadyHere);
+      if (!mine?.expected) throw new AppError("conflict", t.leave.notExpected);
+      if (mine.outcome === "present" || mine.outcome === "late") throw new AppError("conflict", t.leave.alreadyHere);
       const [live] = await tx
         .select({ id: leaveRequests.id })
         .from(leaveRequests)
         .where(and(eq(leaveRequests.activityId, activity.id), eq(leaveRequests.memberId, memberId), inArray(leaveRequests.status, ["pending", "approved"])));
-      if (live) throw new AppError("conflict", m.alreadyOpen);
+      if (live) throw new AppError("conflict", t.leave.alreadyOpen);
 
       let attachmentId: number | null = null;
       if (input.attachment) {
@@ -128,14 +127,14 @@ export async function fileLeave(db: Db, scope: Scope, input: NewLeave, now = new
         .where(and(eq(roleGrants.userId, memberId), eq(roleGrants.role, "secretary"), eq(roleGrants.nodeId, activity.branchId)));
       const subject = { memberId, branchPath: activity.branchPath, bySecretary: Boolean(secretary) };
       const [member] = await tx.select({ name: users.name }).from(users).where(eq(users.id, memberId));
-      const body = `${m.types[leave.type]}：${leave.reason}`;
+      const body = `${t.leave.types[leave.type]}：${leave.reason}`;
       if (onBehalf) {
         const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
         const others = (await decidersOf(tx, subject)).filter((id) => id !== scope.userId);
         await notify(tx, others, { kind: "leave", activityId: activity.id, title: t.assist.leaveForFiled(by.name, member.name, activity.title), body });
         await notify(tx, [memberId], { kind: "leave", activityId: activity.id, title: t.assist.leaveForNotice(by.name, activity.title), body });
       } else {
-        await notify(tx, await decidersOf(tx, subject), { kind: "leave", activityId: activity.id, title: (leave.late ? m.notice.lateFiled : m.notice.filed)(member.name, activity.title), body });
+        await notify(tx, await decidersOf(tx, subject), { kind: "leave", activityId: activity.id, title: (leave.late ? t.leave.notice.lateFiled : t.leave.notice.filed)(member.name, activity.title), body });
       }
       await writeAudit(tx, {
         actorId: scope.userId,
@@ -153,7 +152,7 @@ export async function fileLeave(db: Db, scope: Scope, input: NewLeave, now = new
     // the same client id that committed meanwhile was the first: its answer is the answer.
     const again = await replayOf(db, scope, input);
     if (again) return again;
-    if (error instanceof ReplayWon || isUniqueViolation(error)) throw new AppError("conflict", m.alreadyOpen);
+    if (error instanceof ReplayWon || isUniqueViolation(error)) throw new AppError("conflict", t.leave.alreadyOpen);
     throw error;
   }
 }
@@ -167,7 +166,7 @@ export async function withdrawLeave(db: Db, scope: Scope, input: { leaveId: numb
       .set({ status: "withdrawn", withdrawnAt: now })
       .where(and(eq(leaveRequests.id, leave.id), eq(leaveRequests.status, "pending")))
       .returning({ id: leaveRequests.id });
-    if (!done) throw new AppError("conflict", m.notPending);
+    if (!done) throw new AppError("conflict", t.leave.notPending);
     await writeAudit(tx, { actorId: scope.userId, action: "leave.withdraw", targetType: "leave_request", targetId: leave.id, nodePath: branchPath, detail: { activityId: leave.activityId } });
   });
 }
@@ -182,26 +181,26 @@ async function decidedMeanwhile(tx: Db, leaveId: number): Promise<AppError> {
     .from(leaveRequests)
     .leftJoin(users, eq(users.id, leaveRequests.decidedBy))
     .where(eq(leaveRequests.id, leaveId));
-  if (now.status === "withdrawn") return new AppError("conflict", m.isWithdrawn);
-  return new AppError("conflict", m.decidedMeanwhile(now.by ?? "", m.status[now.status]));
+  if (now.status === "withdrawn") return new AppError("conflict", t.leave.isWithdrawn);
+  return new AppError("conflict", t.leave.decidedMeanwhile(now.by ?? "", t.leave.status[now.status]));
 }
 
 /** One decision inside the caller's transaction. Checks come before writes, so a refusal leaves nothing half done. */
 async function decideOne(tx: Db, scope: Scope, loaded: Loaded, decision: "approve" | "reject", comment: string, from: DecidedFrom, now: Date) {
   const { leave, activity, branchPath } = loaded;
   const to = decision === "approve" ? "approved" : "rejected";
-  if (to === "rejected" && !comment) throw new AppError("bad_request", m.commentRequired, { comment: m.commentRequired });
+  if (to === "rejected" && !comment) throw new AppError("bad_request", t.leave.commentRequired, { comment: t.leave.commentRequired });
   if (activity.status !== "closed" && leave.status !== "withdrawn" && leave.status !== from) throw await decidedMeanwhile(tx, leave.id);
   const blocked = decisionBlocked(leave, activity, to);
-  if (blocked) throw new AppError("conflict", { closed: m.activityClosed, withdrawn: m.isWithdrawn, same: m.sameDecision }[blocked]);
+  if (blocked) throw new AppError("conflict", { closed: t.leave.activityClosed, withdrawn: t.leave.isWithdrawn, same: t.leave.sameDecision }[blocked]);
 
   const [task] = await tx.select().from(makeupTasks).where(eq(makeupTasks.leaveId, leave.id));
-  if (to === "rejected" && task?.confirmedAt) throw new AppError("conflict", m.makeup.confirmedReversal);
+  if (to === "rejected" && task?.confirmedAt) throw new AppError("conflict", t.leave.makeup.confirmedReversal);
   if (to === "approved") {
     if (now < activity.startsAt) await syncRoster(tx, activity, now);
     const [row] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, leave.memberId)));
-    if (!row?.expected) throw new AppError("conflict", m.memberNotExpected);
-    if (row.outcome === "present" || row.outcome === "late") throw new AppError("conflict", m.alreadyHere);
+    if (!row?.expected) throw new AppError("conflict", t.leave.memberNotExpected);
+    if (row.outcome === "present" || row.outcome === "late") throw new AppError("conflict", t.leave.alreadyHere);
   }
 
   // Of two deciders at once, the second waits for the first's row and then finds it no longer in `from`.
@@ -226,8 +225,8 @@ async function decideOne(tx: Db, scope: Scope, loaded: Loaded, decision: "approv
   await notify(tx, [leave.memberId], {
     kind: "leave",
     activityId: activity.id,
-    title: (to === "approved" ? m.notice.approved : m.notice.rejected)(activity.title),
-    body: [comment && `${m.comment}：${comment}`, to === "approved" && m.notice.makeupDue(formatFull(dueAt))].filter(Boolean).join("\n"),
+    title: (to === "approved" ? t.leave.notice.approved : t.leave.notice.rejected)(activity.title),
+    body: [comment && `${t.leave.comment}：${comment}`, to === "approved" && t.leave.notice.makeupDue(formatFull(dueAt))].filter(Boolean).join("\n"),
   });
   await writeAudit(tx, {
     actorId: scope.userId,

@@ -25,7 +25,6 @@ import { pathUnder } from "./scope-sql";
  * bulletin, the committee's and county's roll-up; and appeals, which question an entry without changing it.
  */
 
-const m = t.points;
 
 /** A member's entries, newest first, each with whether it was reversed and its appeal. */
 async function ledgerOf(db: Db, memberId: number) {
@@ -119,12 +118,12 @@ export async function appealEntry(db: Db, scope: Scope, input: { entryId: number
   return db.transaction(async (tx) => {
     const [entry] = await tx.select({ entry: pointEntries, branchPath: orgNodes.path }).from(pointEntries).innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId)).where(eq(pointEntries.id, input.entryId));
     if (!entry) throw new AppError("not_found");
-    if (entry.entry.memberId !== scope.userId) throw new AppError("forbidden", m.notYours);
+    if (entry.entry.memberId !== scope.userId) throw new AppError("forbidden", t.points.notYours);
     const [open] = await tx.select({ id: pointAppeals.id }).from(pointAppeals).where(and(eq(pointAppeals.entryId, input.entryId), eq(pointAppeals.status, "pending")));
-    if (open) throw new AppError("conflict", m.alreadyAppealed);
+    if (open) throw new AppError("conflict", t.points.alreadyAppealed);
     const [appeal] = await tx.insert(pointAppeals).values({ entryId: input.entryId, memberId: scope.userId, reason: input.reason }).returning();
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-    await notify(tx, await roleHoldersOver(tx, "secretary", entry.branchPath, scope.userId), { kind: "points", title: m.notice.appealed(me.name), body: `${entry.entry.reason}：${input.reason}` });
+    await notify(tx, await roleHoldersOver(tx, "secretary", entry.branchPath, scope.userId), { kind: "points", title: t.points.notice.appealed(me.name), body: `${entry.entry.reason}：${input.reason}` });
     await writeAudit(tx, { actorId: scope.userId, action: "points.appeal", targetType: "point_entry", targetId: input.entryId, nodePath: entry.branchPath, detail: { reason: input.reason } });
     return { id: appeal.id };
   });
@@ -137,8 +136,8 @@ export async function answerAppeal(db: Db, scope: Scope, input: { appealId: numb
     if (!row) throw new AppError("not_found");
     if (!canReadRoster(scope, row.branchPath)) throw new AppError("forbidden");
     const [done] = await tx.update(pointAppeals).set({ status: "answered", answer: input.answer, answeredBy: scope.userId, answeredAt: now }).where(and(eq(pointAppeals.id, row.appeal.id), eq(pointAppeals.status, "pending"))).returning({ id: pointAppeals.id });
-    if (!done) throw new AppError("conflict", m.answered);
-    await notify(tx, [row.appeal.memberId], { kind: "points", title: m.notice.answered, body: `${row.reason}：${input.answer}` });
+    if (!done) throw new AppError("conflict", t.points.answered);
+    await notify(tx, [row.appeal.memberId], { kind: "points", title: t.points.notice.answered, body: `${row.reason}：${input.answer}` });
     await writeAudit(tx, { actorId: scope.userId, action: "points.appeal.answer", targetType: "point_appeal", targetId: row.appeal.id, nodePath: row.branchPath, detail: { answer: input.answer } });
     return { id: row.appeal.id };
   });

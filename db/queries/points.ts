@@ -20,7 +20,6 @@ import { notify } from "./notify";
  * Entries are never changed: `reverse` adds the opposite entry.
  */
 
-const m = t.points;
 
 /** The version of a rule in force on a day: the latest that took effect on or before it. */
 export async function ruleOn(db: Db, code: RuleCode, day: string): Promise<PointRule> {
@@ -125,14 +124,14 @@ export async function reverseEntry(db: Db, scope: Scope, input: { entryId: numbe
   return db.transaction(async (tx) => {
     const { entry, branchPath } = await loadEntry(tx, input.entryId);
     if (!canReadRoster(scope, branchPath)) throw new AppError("forbidden");
-    if (entry.reversesId !== null) throw new AppError("conflict", m.cannotReverseReversal);
+    if (entry.reversesId !== null) throw new AppError("conflict", t.points.cannotReverseReversal);
     if (entry.sourceType === "attendance") {
-      if (!input.outcome) throw new AppError("bad_request", m.outcomeRequired, { outcome: m.outcomeRequired });
+      if (!input.outcome) throw new AppError("bad_request", t.points.outcomeRequired, { outcome: t.points.outcomeRequired });
       return correctAttendance(tx, scope, { attendanceId: entry.sourceId!, outcome: input.outcome, reason: input.reason }, branchPath);
     }
     const row = await reverse(tx, entry, input.reason, scope.userId);
-    if (!row) throw new AppError("conflict", m.alreadyReversed);
-    await notify(tx, [entry.memberId], { kind: "points", title: m.notice.reversed, body: m.notice.reversedBody(signed(entry.points), entry.reason, input.reason) });
+    if (!row) throw new AppError("conflict", t.points.alreadyReversed);
+    await notify(tx, [entry.memberId], { kind: "points", title: t.points.notice.reversed, body: t.points.notice.reversedBody(signed(entry.points), entry.reason, input.reason) });
     await writeAudit(tx, { actorId: scope.userId, action: "points.reverse", targetType: "point_entry", targetId: entry.id, nodePath: branchPath, detail: { memberId: entry.memberId, points: entry.points, reason: input.reason } });
     return { id: row.id };
   });
@@ -148,9 +147,9 @@ async function correctAttendance(tx: Db, scope: Scope, input: { attendanceId: nu
     .for("update", { of: attendance });
   if (!row) throw new AppError("not_found");
   const { activity } = row;
-  if (activity.status !== "closed") throw new AppError("conflict", m.notClosed);
+  if (activity.status !== "closed") throw new AppError("conflict", t.points.notClosed);
   const from = row.attendance.outcome;
-  if (from === input.outcome) throw new AppError("conflict", m.sameOutcome);
+  if (from === input.outcome) throw new AppError("conflict", t.points.sameOutcome);
   await tx.update(attendance).set({ outcome: input.outcome, source: "manual", recordedBy: scope.userId, recordedAt: new Date() }).where(eq(attendance.id, row.attendance.id));
   const memberId = row.attendance.memberId;
   const code = attendanceRule(activity.type, input.outcome);
@@ -158,12 +157,12 @@ async function correctAttendance(tx: Db, scope: Scope, input: { attendanceId: nu
   const [earlier] = code
     ? await tx.select({ id: pointEntries.id }).from(pointEntries).where(and(eq(pointEntries.sourceType, "attendance"), eq(pointEntries.sourceId, row.attendance.id), eq(pointEntries.ruleCode, code), isNull(pointEntries.reversesId)))
     : [];
-  if (earlier) throw new AppError("conflict", m.outcomeUsed);
+  if (earlier) throw new AppError("conflict", t.points.outcomeUsed);
   await reverseSource(tx, { sourceType: "attendance", sourceId: row.attendance.id, memberId }, input.reason, scope.userId);
   const what = `${t.activityType[activity.type]}《${activity.title}》`;
   if (code) await award(tx, { memberId, code, sourceType: "attendance", sourceId: row.attendance.id, occurredAt: activity.startsAt, causedBy: scope.userId, reason: `${what}${t.run.outcome[input.outcome]}` });
   const label = (o: string | null) => (o ? t.run.outcome[o as Outcome] : "—");
-  await notify(tx, [memberId], { kind: "points", activityId: activity.id, title: m.notice.attendanceCorrected(activity.title), body: m.notice.attendanceCorrectedBody(label(from), label(input.outcome), input.reason) });
+  await notify(tx, [memberId], { kind: "points", activityId: activity.id, title: t.points.notice.attendanceCorrected(activity.title), body: t.points.notice.attendanceCorrectedBody(label(from), label(input.outcome), input.reason) });
   await writeAudit(tx, { actorId: scope.userId, action: "attendance.correct", targetType: "attendance", targetId: row.attendance.id, nodePath: branchPath, detail: { activityId: activity.id, memberId, from, to: input.outcome, reason: input.reason } });
   return { id: row.attendance.id };
 }
@@ -204,7 +203,7 @@ export async function awardActivity(tx: Db, activity: Pick<typeof activities.$in
     if (code) await award(tx, { memberId: row.memberId, code, sourceType: "attendance", sourceId: row.id, occurredAt: activity.startsAt, causedBy, reason: `${what}${t.run.outcome[row.outcome!]}` });
   }
   const paid = await tx.select({ id: duesPayments.id, memberId: duesPayments.memberId }).from(duesPayments).where(eq(duesPayments.activityId, activity.id));
-  for (const row of paid) await award(tx, { memberId: row.memberId, code: "dues_on_time", sourceType: "dues", sourceId: row.id, occurredAt: activity.startsAt, causedBy, reason: `${what}${m.rules.dues_on_time}` });
+  for (const row of paid) await award(tx, { memberId: row.memberId, code: "dues_on_time", sourceType: "dues", sourceId: row.id, occurredAt: activity.startsAt, causedBy, reason: `${what}${t.points.rules.dues_on_time}` });
 }
 
 /** The rules as they stand today and every version, newest first, for the county's rule editor. */
@@ -219,7 +218,7 @@ export async function changeRule(db: Db, scope: Scope, input: { code: RuleCode; 
   return db.transaction(async (tx) => {
     const [latest] = await tx.select().from(pointRules).where(eq(pointRules.code, input.code)).orderBy(desc(pointRules.version)).limit(1).for("update");
     if (!latest) throw new AppError("not_found");
-    if (Math.sign(input.points) !== Math.sign(latest.points)) throw new AppError("bad_request", m.signKept, { points: m.signKept });
+    if (Math.sign(input.points) !== Math.sign(latest.points)) throw new AppError("bad_request", t.points.signKept, { points: t.points.signKept });
     const [rule] = await tx
       .insert(pointRules)
       .values({ code: latest.code, version: latest.version + 1, points: input.points, capGroup: latest.capGroup, cap: latest.capPeriod ? input.cap : null, capPeriod: latest.capPeriod, effectiveFrom: input.effectiveFrom, createdBy: scope.userId })

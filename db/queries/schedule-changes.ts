@@ -23,14 +23,13 @@ import { pathUnder } from "./scope-sql";
  * activity and tells its members. Every step is one transaction with its audit entry and notices.
  */
 
-const m = t.scheduleChange;
 const OPEN: ChangeStatus[] = ["pending_committee", "pending_county"];
 
 /** Why this activity's time cannot be moved now, or null when it can. */
 function unmovable(activity: Pick<Activity, "type" | "status" | "startsAt">, now: Date): AppError | null {
-  if (activity.type !== "theme_day") return new AppError("bad_request", m.onlyThemeDay);
-  if (activity.status === "closed") return new AppError("conflict", m.closed);
-  if (now >= activity.startsAt) return new AppError("conflict", m.started);
+  if (activity.type !== "theme_day") return new AppError("bad_request", t.scheduleChange.onlyThemeDay);
+  if (activity.status === "closed") return new AppError("conflict", t.scheduleChange.closed);
+  if (now >= activity.startsAt) return new AppError("conflict", t.scheduleChange.started);
   return null;
 }
 
@@ -53,28 +52,28 @@ async function loadChange(db: Db, scope: Scope, changeId: number, allowed: (scop
  */
 async function decidedMeanwhile(tx: Db, changeId: number, stage: "pending_committee" | "pending_county"): Promise<AppError> {
   const [row] = await changeRows(tx).where(eq(scheduleChanges.id, changeId));
-  if (stage === "pending_county" && row.status === "pending_committee") return new AppError("conflict", m.notAtCounty);
+  if (stage === "pending_county" && row.status === "pending_committee") return new AppError("conflict", t.scheduleChange.notAtCounty);
   const countyDecided = row.status === "approved" || row.status === "rejected";
   const by = (countyDecided && row.countyByName) || row.committeeByName;
-  if (!by) return new AppError("conflict", stage === "pending_committee" ? m.notAtCommittee : m.notAtCounty);
-  return new AppError("conflict", m.decidedMeanwhile(by, m.status[row.status]));
+  if (!by) return new AppError("conflict", stage === "pending_committee" ? t.scheduleChange.notAtCommittee : t.scheduleChange.notAtCounty);
+  return new AppError("conflict", t.scheduleChange.decidedMeanwhile(by, t.scheduleChange.status[row.status]));
 }
 
-const summary = (title: string, from: Date, to: Date, reason: string) => m.notice.body(title, formatWhen(from), formatWhen(to), reason);
+const summary = (title: string, from: Date, to: Date, reason: string) => t.scheduleChange.notice.body(title, formatWhen(from), formatWhen(to), reason);
 
 export async function requestChange(db: Db, scope: Scope, input: RequestChange, now = new Date()) {
   return db.transaction(async (tx) => {
     const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
     const blocked = unmovable(activity, now);
     if (blocked) throw blocked;
-    if (input.toStartsAt <= now) throw new AppError("bad_request", m.inPast, { toStartsAt: m.inPast });
-    if (input.toStartsAt.getTime() === activity.startsAt.getTime()) throw new AppError("bad_request", m.sameTime, { toStartsAt: m.sameTime });
+    if (input.toStartsAt <= now) throw new AppError("bad_request", t.scheduleChange.inPast, { toStartsAt: t.scheduleChange.inPast });
+    if (input.toStartsAt.getTime() === activity.startsAt.getTime()) throw new AppError("bad_request", t.scheduleChange.sameTime, { toStartsAt: t.scheduleChange.sameTime });
     // The partial unique index would refuse a second open request anyway; asking first gives a clear message.
     const [open] = await tx
       .select({ id: scheduleChanges.id })
       .from(scheduleChanges)
       .where(and(eq(scheduleChanges.activityId, activity.id), inArray(scheduleChanges.status, OPEN)));
-    if (open) throw new AppError("conflict", m.openExists);
+    if (open) throw new AppError("conflict", t.scheduleChange.openExists);
 
     const [change] = await tx
       .insert(scheduleChanges)
@@ -91,7 +90,7 @@ export async function requestChange(db: Db, scope: Scope, input: RequestChange, 
     await notify(tx, await roleHoldersOver(tx, "committee_admin", activity.branchPath), {
       kind: "schedule_change",
       activityId: activity.id,
-      title: m.notice.requested(activity.branchName),
+      title: t.scheduleChange.notice.requested(activity.branchName),
       body: summary(activity.title, activity.startsAt, input.toStartsAt, input.reason),
     });
     return { changeId: change.id };
@@ -112,7 +111,7 @@ export async function reviewAtCommittee(db: Db, scope: Scope, input: { changeId:
       // Passing on a request the county could no longer approve only wastes its time.
       const blocked = unmovable(activity, now);
       if (blocked) throw blocked;
-      if (change.toStartsAt <= now) throw new AppError("conflict", m.targetPassed);
+      if (change.toStartsAt <= now) throw new AppError("conflict", t.scheduleChange.targetPassed);
     }
     const status = input.decision === "endorse" ? "pending_county" : "returned";
     // Conditional on the state read above, so two admins deciding at once cannot both succeed.
@@ -124,10 +123,10 @@ export async function reviewAtCommittee(db: Db, scope: Scope, input: { changeId:
     if (!updated) throw await decidedMeanwhile(tx, change.id, "pending_committee");
     await writeAudit(tx, { actorId: scope.userId, action: `schedule.${input.decision}`, targetType: "schedule_change", targetId: change.id, nodePath: branchPath, detail: { activityId: activity.id } });
 
-    const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), m.notice.comment(input.comment || null)].filter(Boolean).join("\n");
-    await notify(tx, [change.requestedBy], { kind: "schedule_change", activityId: activity.id, title: input.decision === "endorse" ? m.notice.endorsed : m.notice.returned, body });
+    const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), t.scheduleChange.notice.comment(input.comment || null)].filter(Boolean).join("\n");
+    await notify(tx, [change.requestedBy], { kind: "schedule_change", activityId: activity.id, title: input.decision === "endorse" ? t.scheduleChange.notice.endorsed : t.scheduleChange.notice.returned, body });
     if (input.decision === "endorse") {
-      await notify(tx, await roleHoldersOver(tx, "county_admin", branchPath), { kind: "schedule_change", activityId: activity.id, title: m.notice.requested(branchName), body });
+      await notify(tx, await roleHoldersOver(tx, "county_admin", branchPath), { kind: "schedule_change", activityId: activity.id, title: t.scheduleChange.notice.requested(branchName), body });
     }
     return { status };
   });
@@ -140,7 +139,7 @@ export async function reviewAtCounty(db: Db, scope: Scope, input: { changeId: nu
     if (input.decision === "approve") {
       const blocked = unmovable(activity, now);
       if (blocked) throw blocked;
-      if (change.toStartsAt <= now) throw new AppError("conflict", m.targetPassed);
+      if (change.toStartsAt <= now) throw new AppError("conflict", t.scheduleChange.targetPassed);
     }
     const status = input.decision === "approve" ? "approved" : "rejected";
     const [updated] = await tx
@@ -151,8 +150,8 @@ export async function reviewAtCounty(db: Db, scope: Scope, input: { changeId: nu
     if (!updated) throw await decidedMeanwhile(tx, change.id, "pending_county");
 
     if (input.decision === "reject") {
-      const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), m.notice.comment(input.comment)].filter(Boolean).join("\n");
-      await notify(tx, [change.requestedBy], { kind: "schedule_change", activityId: activity.id, title: m.notice.rejected, body });
+      const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), t.scheduleChange.notice.comment(input.comment)].filter(Boolean).join("\n");
+      await notify(tx, [change.requestedBy], { kind: "schedule_change", activityId: activity.id, title: t.scheduleChange.notice.rejected, body });
       await writeAudit(tx, { actorId: scope.userId, action: "schedule.reject", targetType: "schedule_change", targetId: change.id, nodePath: branchPath, detail: { activityId: activity.id } });
       return { status };
     }
@@ -163,14 +162,14 @@ export async function reviewAtCounty(db: Db, scope: Scope, input: { changeId: nu
       .set({ startsAt: change.toStartsAt })
       .where(and(eq(activities.id, activity.id), eq(activities.status, "scheduled")))
       .returning();
-    if (!moved) throw new AppError("conflict", m.closed);
+    if (!moved) throw new AppError("conflict", t.scheduleChange.closed);
     const expected = await syncRoster(tx, moved, now);
     // Told from the activity's own time, which a plan revision may have moved since the request.
     await notify(tx, [...new Set([...expected, change.requestedBy])], {
       kind: "schedule_change",
       activityId: activity.id,
-      title: m.notice.moved,
-      body: m.notice.movedBody(activity.title, formatWhen(activity.startsAt), formatWhen(change.toStartsAt)),
+      title: t.scheduleChange.notice.moved,
+      body: t.scheduleChange.notice.movedBody(activity.title, formatWhen(activity.startsAt), formatWhen(change.toStartsAt)),
     });
     await writeAudit(tx, {
       actorId: scope.userId,
@@ -264,6 +263,6 @@ export async function changesForActivity(db: Db, scope: Scope, activityId: numbe
   const activity = await loadActivity(db, scope, activityId, canReadRoster);
   const changes = await changeRows(db).where(eq(scheduleChanges.activityId, activity.id)).orderBy(desc(scheduleChanges.requestedAt), desc(scheduleChanges.id));
   const canManage = canManageActivity(scope, activity.branchPath);
-  const blocked = unmovable(activity, now)?.message ?? (changes.some((c) => OPEN.includes(c.status)) ? m.openExists : null);
+  const blocked = unmovable(activity, now)?.message ?? (changes.some((c) => OPEN.includes(c.status)) ? t.scheduleChange.openExists : null);
   return { activity, changes, canManage, blocked };
 }

@@ -20,7 +20,6 @@ import { pathUnder } from "./scope-sql";
  * community, for the community); members reported there sign up and cancel until it starts.
  */
 
-const m = t.community;
 /** The node that holds an activity: its grid, or the community when no grid is named. */
 const holder = alias(orgNodes, "holder");
 const holderJoin = sql`${holder.id} = coalesce(${serviceActivities.gridId}, ${serviceActivities.communityId})`;
@@ -35,7 +34,7 @@ export async function createServiceActivity(db: Db, scope: Scope, input: Service
     const communityId = node.kind === "grid" ? node.parentId! : node.id;
     if (input.postId) {
       const [post] = await tx.select({ id: servicePosts.id }).from(servicePosts).where(and(eq(servicePosts.id, input.postId), eq(servicePosts.communityId, communityId)));
-      if (!post) throw new AppError("bad_request", m.unknownPost, { postId: m.unknownPost });
+      if (!post) throw new AppError("bad_request", t.community.unknownPost, { postId: t.community.unknownPost });
     }
     const [activity] = await tx
       .insert(serviceActivities)
@@ -126,13 +125,13 @@ export async function setSignup(db: Db, scope: Scope, input: { activityId: numbe
     const [activity] = await tx.select().from(serviceActivities).where(eq(serviceActivities.id, input.activityId)).for("update");
     if (!activity || activity.cancelledAt) throw new AppError("not_found");
     const report = await confirmedReport(tx, memberId);
-    if (!report || report.communityId !== activity.communityId || reportStanding(report, now) === "expired") throw new AppError("forbidden", m.notReportedHere);
-    if (activity.startsAt <= now) throw new AppError("conflict", m.started);
+    if (!report || report.communityId !== activity.communityId || reportStanding(report, now) === "expired") throw new AppError("forbidden", t.community.notReportedHere);
+    if (activity.startsAt <= now) throw new AppError("conflict", t.community.started);
     const live = and(eq(serviceSignups.activityId, activity.id), eq(serviceSignups.memberId, memberId), isNull(serviceSignups.cancelledAt));
     const [mine] = await tx.select({ id: serviceSignups.id }).from(serviceSignups).where(live);
     if (input.join && !mine) {
       const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(serviceSignups).where(and(eq(serviceSignups.activityId, activity.id), isNull(serviceSignups.cancelledAt)));
-      if (n >= activity.capacity) throw new AppError("conflict", m.full);
+      if (n >= activity.capacity) throw new AppError("conflict", t.community.full);
       await tx.insert(serviceSignups).values({ activityId: activity.id, memberId });
     }
     if (!input.join && mine) await tx.update(serviceSignups).set({ cancelledAt: now }).where(eq(serviceSignups.id, mine.id));

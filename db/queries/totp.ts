@@ -9,7 +9,6 @@ import { totpFactors, totpRecoveryCodes } from "../schema/security";
 import { roleGrants, users } from "../schema/users";
 import { writeAudit } from "./audit";
 
-const m = t.totp;
 
 const confirmedFactor = async (db: Db, userId: number) =>
   (await db.select().from(totpFactors).where(and(eq(totpFactors.userId, userId), isNotNull(totpFactors.confirmedAt))))[0] ?? null;
@@ -32,8 +31,8 @@ export async function totpStatus(db: Db, scope: Scope, now = new Date()) {
 
 /** A new secret for the caller's authenticator app, waiting for its first code; replaces an unconfirmed one. */
 export async function startEnrolment(db: Db, scope: Scope) {
-  if (!mayUseTotp(grantsOf(scope)) && !scope.mustEnrol) throw new AppError("forbidden", m.notForYou);
-  if (await confirmedFactor(db, scope.userId)) throw new AppError("conflict", m.alreadyOn);
+  if (!mayUseTotp(grantsOf(scope)) && !scope.mustEnrol) throw new AppError("forbidden", t.totp.notForYou);
+  if (await confirmedFactor(db, scope.userId)) throw new AppError("conflict", t.totp.alreadyOn);
   const [user] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, scope.userId));
   const secret = newTotpSecret();
   await db.transaction(async (tx) => {
@@ -47,10 +46,10 @@ export async function startEnrolment(db: Db, scope: Scope) {
 export async function confirmEnrolment(db: Db, scope: Scope, input: { code: string }, now = new Date()) {
   return db.transaction(async (tx) => {
     const [pending] = await tx.select().from(totpFactors).where(eq(totpFactors.userId, scope.userId)).for("update");
-    if (!pending) throw new AppError("not_found", m.startFirst);
-    if (pending.confirmedAt) throw new AppError("conflict", m.alreadyOn);
+    if (!pending) throw new AppError("not_found", t.totp.startFirst);
+    if (pending.confirmedAt) throw new AppError("conflict", t.totp.alreadyOn);
     const step = await totpStep(pending.secret, input.code, now, null);
-    if (step === null) throw new AppError("bad_request", m.wrongCode, { code: m.wrongCode });
+    if (step === null) throw new AppError("bad_request", t.totp.wrongCode, { code: t.totp.wrongCode });
     await tx.update(totpFactors).set({ confirmedAt: now, lastStep: step }).where(eq(totpFactors.userId, scope.userId));
     const codes = await replaceRecoveryCodes(tx, scope.userId);
     await writeAudit(tx, { actorId: scope.userId, action: "totp.enrol", targetType: "user", targetId: scope.userId });
@@ -70,7 +69,7 @@ export async function renewRecoveryCodes(db: Db, scope: Scope, input: { code: st
 
 /** Turning it off: only where it is optional (a secretary), and only with a current app code. */
 export async function disableTotp(db: Db, scope: Scope, input: { code: string }, now = new Date()) {
-  if (requiresTotp(grantsOf(scope)) || scope.mustEnrol) throw new AppError("forbidden", m.requiredForAdmins);
+  if (requiresTotp(grantsOf(scope)) || scope.mustEnrol) throw new AppError("forbidden", t.totp.requiredForAdmins);
   return db.transaction(async (tx) => {
     await spendAppCode(tx, scope.userId, input.code, now);
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, scope.userId));
@@ -130,15 +129,15 @@ async function enrolBy(db: Db, userId: number): Promise<Date | null> {
 /** Accepts a current app code once: the step moves forward under a guard, so a replay finds it spent. */
 async function spendAppCode(db: Db, userId: number, code: string, now: Date) {
   const factor = await confirmedFactor(db, userId);
-  if (!factor) throw new AppError("not_found", m.startFirst);
+  if (!factor) throw new AppError("not_found", t.totp.startFirst);
   const step = await totpStep(factor.secret, code, now, factor.lastStep);
-  if (step === null) throw new AppError("bad_request", m.wrongCode, { code: m.wrongCode });
+  if (step === null) throw new AppError("bad_request", t.totp.wrongCode, { code: t.totp.wrongCode });
   const [spent] = await db
     .update(totpFactors)
     .set({ lastStep: step })
     .where(and(eq(totpFactors.userId, userId), or(isNull(totpFactors.lastStep), lt(totpFactors.lastStep, step))))
     .returning({ userId: totpFactors.userId });
-  if (!spent) throw new AppError("bad_request", m.wrongCode, { code: m.wrongCode });
+  if (!spent) throw new AppError("bad_request", t.totp.wrongCode, { code: t.totp.wrongCode });
 }
 
 async function replaceRecoveryCodes(db: Db, userId: number): Promise<string[]> {

@@ -26,7 +26,6 @@ import { loadServiceActivity } from "./service-activities";
  * than the activity, at most 12 hours a member a day (checked under a lock on the member's row).
  */
 
-const m = t.community;
 
 export type HoursReceipt = { id: number; clientId: string; status: VolunteerHours["status"]; halfHours: number; servedOn: string; message: string };
 const receiptOf = (row: VolunteerHours): HoursReceipt => ({
@@ -35,14 +34,14 @@ const receiptOf = (row: VolunteerHours): HoursReceipt => ({
   status: row.status,
   halfHours: row.halfHours,
   servedOn: row.servedOn,
-  message: row.status === "submitted" ? m.hoursSubmitted : m.hoursRecorded,
+  message: row.status === "submitted" ? t.community.hoursSubmitted : t.community.hoursRecorded,
 });
 
 /** The answer already given for this client id, or null; an id used by someone else is refused. */
 async function replayOf(db: Db, scope: Scope, clientId: string): Promise<HoursReceipt | null> {
   const [row] = await db.select().from(volunteerHours).where(eq(volunteerHours.clientId, clientId));
   if (!row) return null;
-  if (row.recordedBy !== scope.userId) throw new AppError("conflict", m.clientIdReused);
+  if (row.recordedBy !== scope.userId) throw new AppError("conflict", t.community.clientIdReused);
   return receiptOf(row);
 }
 
@@ -77,13 +76,13 @@ async function insertEntry(tx: Db, scope: Scope, entry: Entry, excluding?: numbe
         excluding ? ne(volunteerHours.id, excluding) : undefined,
       ),
     );
-  if (used + entry.halfHours > DAY_LIMIT_HALF_HOURS) throw new AppError("bad_request", m.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))), { hours: m.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))) });
+  if (used + entry.halfHours > DAY_LIMIT_HALF_HOURS) throw new AppError("bad_request", t.community.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))), { hours: t.community.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))) });
   if (entry.activityId) {
     const [taken] = await tx
       .select({ id: volunteerHours.id })
       .from(volunteerHours)
       .where(and(eq(volunteerHours.activityId, entry.activityId), eq(volunteerHours.memberId, entry.memberId), inArray(volunteerHours.status, ["submitted", "confirmed"]), excluding ? ne(volunteerHours.id, excluding) : undefined));
-    if (taken) throw new AppError("conflict", m.alreadyRecorded);
+    if (taken) throw new AppError("conflict", t.community.alreadyRecorded);
   }
   const decided = entry.status === "confirmed" ? { decidedBy: scope.userId, decidedAt: new Date() } : {};
   const [row] = await tx
@@ -113,10 +112,10 @@ async function reportOf(tx: Db, memberId: number) {
 /** The checks an entry tied to an activity adds: same community, already held, no longer than it lasted. */
 async function activityTerms(tx: Db, scope: Scope, activityId: number, communityId: number, halfHours: number, now: Date, byWorker: boolean) {
   const activity = await loadServiceActivity(tx, scope, activityId, byWorker ? canServeGrid : () => true);
-  if (activity.communityId !== communityId || activity.cancelledAt) throw new AppError(byWorker ? "forbidden" : "not_found", m.notInGrid);
-  if (activity.startsAt > now) throw new AppError("conflict", m.notYetHeld);
+  if (activity.communityId !== communityId || activity.cancelledAt) throw new AppError(byWorker ? "forbidden" : "not_found", t.community.notInGrid);
+  if (activity.startsAt > now) throw new AppError("conflict", t.community.notYetHeld);
   const cap = activityCapHalfHours(activity.minutes);
-  if (halfHours > cap) throw new AppError("bad_request", m.overActivity(formatHours(cap)), { hours: m.overActivity(formatHours(cap)) });
+  if (halfHours > cap) throw new AppError("bad_request", t.community.overActivity(formatHours(cap)), { hours: t.community.overActivity(formatHours(cap)) });
   return { servedOn: shanghaiDate(activity.startsAt), description: activity.title };
 }
 
@@ -133,16 +132,16 @@ export async function recordHours(db: Db, scope: Scope, input: HoursInput, now =
       const memberId = byWorker ? input.memberId! : memberOf(scope);
       if (byWorker) servedPaths(scope);
       const report = await reportOf(tx, memberId);
-      if (!report) throw new AppError(byWorker ? "forbidden" : "conflict", byWorker ? m.notInGrid : m.notReportedHere);
-      if (byWorker && !canServeGrid(scope, report.gridPath)) throw new AppError("forbidden", m.notInGrid);
+      if (!report) throw new AppError(byWorker ? "forbidden" : "conflict", byWorker ? t.community.notInGrid : t.community.notReportedHere);
+      if (byWorker && !canServeGrid(scope, report.gridPath)) throw new AppError("forbidden", t.community.notInGrid);
       let { servedOn, description } = input;
       if (input.activityId) ({ servedOn } = await activityTerms(tx, scope, input.activityId, report.communityId, input.hours, now, byWorker));
-      if (servedOn > shanghaiDate(now)) throw new AppError("bad_request", m.servedInFuture, { servedOn: m.servedInFuture });
+      if (servedOn > shanghaiDate(now)) throw new AppError("bad_request", t.community.servedInFuture, { servedOn: t.community.servedInFuture });
       const row = await insertEntry(tx, scope, { clientId: input.clientId, memberId, gridId: report.gridId, communityId: report.communityId, activityId: input.activityId ?? null, servedOn, halfHours: input.hours, description, status: byWorker ? "confirmed" : "submitted" });
       if (!row) return null;
       if (!byWorker) {
         const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, memberId));
-        await notify(tx, await gridWorkersOf(tx, report.gridPath), { kind: "community", title: m.notice.hoursSubmitted(me.name), body: description });
+        await notify(tx, await gridWorkersOf(tx, report.gridPath), { kind: "community", title: t.community.notice.hoursSubmitted(me.name), body: description });
       }
       await writeAudit(tx, { actorId: scope.userId, action: byWorker ? "community.hours.record" : "community.hours.submit", targetType: "volunteer_hours", targetId: row.id, nodePath: report.gridPath, detail: { memberId, halfHours: row.halfHours, servedOn, activityId: row.activityId } });
       return row;
@@ -155,7 +154,7 @@ export async function recordHours(db: Db, scope: Scope, input: HoursInput, now =
   }
   // The insert met a committed row with this client id: a concurrent replay was first.
   const again = await replayOf(db, scope, input.clientId);
-  if (!again) throw new AppError("conflict", m.clientIdReused);
+  if (!again) throw new AppError("conflict", t.community.clientIdReused);
   return again;
 }
 
@@ -165,7 +164,7 @@ export async function recordActivityHours(db: Db, scope: Scope, input: ActivityH
     const activity = await loadServiceActivity(tx, scope, input.activityId, canServeGrid);
     for (const entry of input.entries) {
       const report = await reportOf(tx, entry.memberId);
-      if (!report || report.communityId !== activity.communityId) throw new AppError("forbidden", m.notInGrid);
+      if (!report || report.communityId !== activity.communityId) throw new AppError("forbidden", t.community.notInGrid);
       const terms = await activityTerms(tx, scope, activity.id, report.communityId, entry.hours, now, true);
       await insertEntry(tx, scope, { clientId: randomUUID(), memberId: entry.memberId, gridId: report.gridId, communityId: report.communityId, activityId: activity.id, halfHours: entry.hours, status: "confirmed", ...terms });
     }
@@ -187,10 +186,10 @@ async function supersede(tx: Db, scope: Scope, old: VolunteerHours, halfHours: n
   if (old.activityId) {
     const [activity] = await tx.select({ minutes: serviceActivities.minutes }).from(serviceActivities).where(eq(serviceActivities.id, old.activityId));
     const cap = activityCapHalfHours(activity.minutes);
-    if (halfHours > cap) throw new AppError("bad_request", m.overActivity(formatHours(cap)), { hours: m.overActivity(formatHours(cap)) });
+    if (halfHours > cap) throw new AppError("bad_request", t.community.overActivity(formatHours(cap)), { hours: t.community.overActivity(formatHours(cap)) });
   }
   await tx.update(volunteerHours).set({ status: "superseded", decidedBy: scope.userId, decidedAt: now, comment: comment || null }).where(eq(volunteerHours.id, old.id));
-  await reverseSource(tx, { sourceType: "volunteer_hours", sourceId: old.id, memberId: old.memberId }, `${m.corrected}：${comment || m.adjustHours}`, scope.userId);
+  await reverseSource(tx, { sourceType: "volunteer_hours", sourceId: old.id, memberId: old.memberId }, `${t.community.corrected}：${comment || t.community.adjustHours}`, scope.userId);
   const row = await insertEntry(tx, scope, { clientId: randomUUID(), memberId: old.memberId, gridId: old.gridId, communityId: old.communityId, activityId: old.activityId, servedOn: old.servedOn, halfHours, description: old.description, status: "confirmed", replacesId: old.id, comment: comment || undefined }, old.id);
   return row!;
 }
@@ -199,7 +198,7 @@ async function supersede(tx: Db, scope: Scope, old: VolunteerHours, halfHours: n
 export async function decideHours(db: Db, scope: Scope, input: DecideHours, now = new Date()) {
   return db.transaction(async (tx) => {
     const { entry, gridPath } = await loadEntry(tx, scope, input.hoursId);
-    if (entry.status !== "submitted") throw new AppError("conflict", m.notConfirmable);
+    if (entry.status !== "submitted") throw new AppError("conflict", t.community.notConfirmable);
     let result: VolunteerHours = entry;
     if (input.decision === "adjust" && input.hours !== entry.halfHours) result = await supersede(tx, scope, entry, input.hours!, input.comment, now);
     else {
@@ -207,7 +206,7 @@ export async function decideHours(db: Db, scope: Scope, input: DecideHours, now 
       [result] = await tx.update(volunteerHours).set({ status, decidedBy: scope.userId, decidedAt: now, comment: input.comment || null }).where(eq(volunteerHours.id, entry.id)).returning();
       if (status === "confirmed") await awardHours(tx, result, scope.userId);
     }
-    await notify(tx, [entry.memberId], { kind: "community", title: m.notice.hoursDecided(m.hoursStatus[input.decision === "reject" ? "rejected" : "confirmed"]), body: `${entry.servedOn} ${m.hoursUnit(formatHours(result.halfHours))}${input.comment ? `：${input.comment}` : ""}` });
+    await notify(tx, [entry.memberId], { kind: "community", title: t.community.notice.hoursDecided(t.community.hoursStatus[input.decision === "reject" ? "rejected" : "confirmed"]), body: `${entry.servedOn} ${t.community.hoursUnit(formatHours(result.halfHours))}${input.comment ? `：${input.comment}` : ""}` });
     await writeAudit(tx, { actorId: scope.userId, action: `community.hours.${input.decision}`, targetType: "volunteer_hours", targetId: entry.id, nodePath: gridPath, detail: { memberId: entry.memberId, from: entry.halfHours, to: result.halfHours, comment: input.comment || undefined } });
     return { id: result.id, status: result.status, halfHours: result.halfHours };
   });
@@ -217,12 +216,12 @@ export async function decideHours(db: Db, scope: Scope, input: DecideHours, now 
 export async function correctHours(db: Db, scope: Scope, input: CorrectHours, now = new Date()) {
   return db.transaction(async (tx) => {
     const { entry, gridPath } = await loadEntry(tx, scope, input.hoursId);
-    if (entry.status !== "confirmed") throw new AppError("conflict", m.notConfirmable);
+    if (entry.status !== "confirmed") throw new AppError("conflict", t.community.notConfirmable);
     const row = await supersede(tx, scope, entry, input.hours, input.comment, now);
     await notify(tx, [entry.memberId], {
       kind: "community",
-      title: m.notice.hoursCorrected,
-      body: m.notice.hoursCorrectedBody(entry.servedOn, m.hoursUnit(formatHours(entry.halfHours)), m.hoursUnit(formatHours(row.halfHours)), input.comment),
+      title: t.community.notice.hoursCorrected,
+      body: t.community.notice.hoursCorrectedBody(entry.servedOn, t.community.hoursUnit(formatHours(entry.halfHours)), t.community.hoursUnit(formatHours(row.halfHours)), input.comment),
     });
     await writeAudit(tx, { actorId: scope.userId, action: "community.hours.correct", targetType: "volunteer_hours", targetId: entry.id, nodePath: gridPath, detail: { memberId: entry.memberId, from: entry.halfHours, to: row.halfHours, replacement: row.id, comment: input.comment } });
     return { id: row.id, halfHours: row.halfHours };

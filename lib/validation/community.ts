@@ -5,7 +5,6 @@ import { POINTS_SINCE } from "../points";
 import { calendarDate, choice, decimal, id, optionalText, text, wholeNumber, yearQuarter } from "./fields";
 import { localDateTime } from "./plans";
 
-const m = t.community;
 
 /**
  * Several ids from a form: checkboxes named `<prefix>.<id>` (form data keeps one value per name), or an array
@@ -22,30 +21,30 @@ const gather = (prefix: string, key: string) => (raw: unknown) => {
 export const reportInput = z.preprocess(
   gather("post", "postIds"),
   z.object({
-    gridId: wholeNumber(m.chooseGrid, 1, 2 ** 31 - 1),
-    postIds: z.array(id).max(4, m.tooManyPosts).default([]),
-    note: optionalText({ max: 200, message: m.noteTooLong, multiline: true }),
+    gridId: wholeNumber(t.community.chooseGrid, 1, 2 ** 31 - 1),
+    postIds: z.array(id).max(4, t.community.tooManyPosts).default([]),
+    note: optionalText({ max: 200, message: t.community.noteTooLong, multiline: true }),
   }),
 );
 export type ReportInput = z.output<typeof reportInput>;
 
-const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: m.commentTooLong, multiline: true }));
+const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: t.community.commentTooLong, multiline: true }));
 
 export const decideReportInput = z
   .object({ reportId: id, decision: choice(["confirm", "return"]), comment })
   .superRefine((input, ctx) => {
-    if (input.decision === "return" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: m.returnReasonRequired });
+    if (input.decision === "return" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: t.community.returnReasonRequired });
   });
 export type DecideReport = z.output<typeof decideReportInput>;
 
 export const serviceActivityInput = z.object({
   /** The grid (or, for a worker of the whole community, the community) holding it. */
   nodeId: id,
-  title: text({ max: 40, message: m.activityTitleError }),
-  place: text({ max: 60, message: m.placeError }),
+  title: text({ max: 40, message: t.community.activityTitleError }),
+  place: text({ max: 60, message: t.community.placeError }),
   startsAt: localDateTime,
-  minutes: wholeNumber(m.minutesError, 30, 720),
-  capacity: wholeNumber(m.capacityError, 1, 500),
+  minutes: wholeNumber(t.community.minutesError, 30, 720),
+  capacity: wholeNumber(t.community.capacityError, 1, 500),
   postId: z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional()),
 });
 export type ServiceActivityInput = z.output<typeof serviceActivityInput>;
@@ -53,18 +52,18 @@ export type ServiceActivityInput = z.output<typeof serviceActivityInput>;
 export const serviceActivityRef = z.object({ activityId: id });
 
 /** Hours as typed, in half-hour steps: "1.5" → 3. */
-export const halfHours = decimal(m.hoursError).transform((h, ctx) => {
+export const halfHours = decimal(t.community.hoursError).transform((h, ctx) => {
     const half = toHalfHours(h);
     if (half === null) {
-      ctx.addIssue({ code: "custom", message: m.hoursError });
+      ctx.addIssue({ code: "custom", message: t.community.hoursError });
       return z.NEVER;
     }
     return half;
   });
 
 /** A day of service: real, and not before the first points rule (no entry could earn points then). */
-const day = calendarDate(m.servedOnError, { from: POINTS_SINCE });
-const description = text({ max: DESCRIPTION_MAX, message: m.descriptionError, multiline: true });
+const day = calendarDate(t.community.servedOnError, { from: POINTS_SINCE });
+const description = text({ max: DESCRIPTION_MAX, message: t.community.descriptionError, multiline: true });
 
 /**
  * One entry of volunteer hours, as JSON from the offline outbox (POST /api/v1/volunteer-hours). A grid worker
@@ -72,7 +71,7 @@ const description = text({ max: DESCRIPTION_MAX, message: m.descriptionError, mu
  * Idempotent on `clientId`.
  */
 export const hoursInput = z.object({
-  clientId: z.uuid({ error: m.clientIdReused }),
+  clientId: z.uuid({ error: t.community.clientIdReused }),
   memberId: z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional()),
   activityId: z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional()),
   servedOn: day,
@@ -97,9 +96,9 @@ export const activityHoursInput = z.preprocess(
   z.object({
     activityId: id,
     entries: z
-      .array(z.object({ memberId: id, hours: halfHours }), { error: m.nobodyPicked })
-      .min(1, m.nobodyPicked)
-      .max(500, m.nobodyPicked),
+      .array(z.object({ memberId: id, hours: halfHours }), { error: t.community.nobodyPicked })
+      .min(1, t.community.nobodyPicked)
+      .max(500, t.community.nobodyPicked),
   }),
 );
 export type ActivityHoursInput = z.output<typeof activityHoursInput>;
@@ -113,13 +112,13 @@ export const decideHoursInput = z
     comment,
   })
   .superRefine((input, ctx) => {
-    if (input.decision === "reject" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: m.rejectReasonRequired });
-    if (input.decision === "adjust" && input.hours === undefined) ctx.addIssue({ code: "custom", path: ["hours"], message: m.hoursError });
+    if (input.decision === "reject" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: t.community.rejectReasonRequired });
+    if (input.decision === "adjust" && input.hours === undefined) ctx.addIssue({ code: "custom", path: ["hours"], message: t.community.hoursError });
   });
 export type DecideHours = z.output<typeof decideHoursInput>;
 
 /** A correction of a confirmed entry: a new entry that supersedes it. */
-export const correctHoursInput = z.object({ hoursId: id, hours: halfHours, comment: text({ max: 500, message: m.correctReason, tooLong: m.commentTooLong, multiline: true }) });
+export const correctHoursInput = z.object({ hoursId: id, hours: halfHours, comment: text({ max: 500, message: t.community.correctReason, tooLong: t.community.commentTooLong, multiline: true }) });
 export type CorrectHours = z.output<typeof correctHoursInput>;
 
 export const quarterQuery = z.object({ quarter: yearQuarter.optional().catch(undefined) });

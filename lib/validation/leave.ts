@@ -3,7 +3,6 @@ import { REASON_MAX, REFLECTION_MAX, REFLECTION_MIN } from "../leave";
 import { t } from "../messages";
 import { checkbox, choice, id, text } from "./fields";
 
-const m = t.leave;
 
 export const leaveTypes = ["sick", "official", "personal", "other"] as const;
 
@@ -16,10 +15,10 @@ const attachment = z.preprocess((v) => (v instanceof File && v.size === 0 ? unde
  * `late` says the member knows the activity has started and gives a reason for not having come.
  */
 export const fileLeaveInput = z.object({
-  clientId: z.uuid({ error: m.clientId }),
+  clientId: z.uuid({ error: t.leave.clientId }),
   activityId: id,
   type: choice(leaveTypes),
-  reason: text({ max: REASON_MAX, message: m.reasonRequired, tooLong: m.reasonTooLong, multiline: true }),
+  reason: text({ max: REASON_MAX, message: t.leave.reasonRequired, tooLong: t.leave.reasonTooLong, multiline: true }),
   late: checkbox,
   attachment,
 });
@@ -28,7 +27,7 @@ export type FileLeave = z.output<typeof fileLeaveInput>;
 /** The secretary asks for leave on behalf of a member without a phone: the same fields, for that member. */
 export const fileLeaveForInput = fileLeaveInput.omit({ attachment: true, late: true }).extend({ memberId: id });
 
-const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: m.commentTooLong, multiline: true }));
+const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: t.leave.commentTooLong, multiline: true }));
 
 /**
  * One decision; saying no needs a reason the member can read. `from` is the status the decider's page showed:
@@ -37,7 +36,7 @@ const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 50
 export const decideLeaveInput = z
   .object({ leaveId: id, decision: choice(["approve", "reject"]), comment, from: choice(["pending", "approved", "rejected"]).default("pending") })
   .superRefine((input, ctx) => {
-    if (input.decision === "reject" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: m.commentRequired });
+    if (input.decision === "reject" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: t.leave.commentRequired });
   });
 export type DecideLeave = z.output<typeof decideLeaveInput>;
 
@@ -52,7 +51,7 @@ export const approveManyInput = z.preprocess(
     const leaveIds = entries.filter(([k, v]) => k.startsWith("pick.") && (v === "on" || v === true)).map(([k]) => k.slice(5));
     return { ...Object.fromEntries(entries.filter(([k]) => !k.startsWith("pick."))), leaveIds };
   },
-  z.object({ leaveIds: z.array(id, { error: m.noneSelected }).min(1, m.noneSelected).max(200, m.noneSelected), comment }),
+  z.object({ leaveIds: z.array(id, { error: t.leave.noneSelected }).min(1, t.leave.noneSelected).max(200, t.leave.noneSelected), comment }),
 );
 
 export const leaveRef = z.object({ leaveId: id });
@@ -60,7 +59,7 @@ export const makeupRef = z.object({ taskId: id });
 
 export const reflectionInput = z.object({
   taskId: id,
-  reflection: text({ min: REFLECTION_MIN, max: REFLECTION_MAX, message: m.makeup.reflectionShort, tooLong: m.makeup.reflectionLong, multiline: true }),
+  reflection: text({ min: REFLECTION_MIN, max: REFLECTION_MAX, message: t.leave.makeup.reflectionShort, tooLong: t.leave.makeup.reflectionLong, multiline: true }),
 });
 
 export const leaveViews = ["pending", "decided", "makeup"] as const;

@@ -26,18 +26,17 @@ export default async function AdminPage() {
   const [nodes, today, unread] = await pageData(
     Promise.all([listTree(db, scope), staff ? countyDashboard(db, scope, month) : null, unreadCount(db, scope)]),
   );
-  const d = t.dashboard;
   const top = Math.min(...nodes.map(depth));
   return (
     <>
       <PageHeader title={t.org.title} action={<NoticeBell unread={unread} />} />
       <main className="space-y-3 p-4">
         {today && (
-          <Card title={d.title(t.points.month(month))}>
-            <StatGrid items={[[d.attendance, percent(today.attendanceRate)], [d.pendingLeave, today.pendingLeave], [d.overdue, today.overdue], [d.deducted, today.deducted]]} />
+          <Card title={t.dashboard.title(t.points.month(month))}>
+            <StatGrid items={[[t.dashboard.attendance, percent(today.attendanceRate)], [t.dashboard.pendingLeave, today.pendingLeave], [t.dashboard.overdue, today.overdue], [t.dashboard.deducted, today.deducted]]} />
             <details className="mt-3">
-              <summary className="min-h-11 cursor-pointer py-2 text-brand">{d.byBranch}</summary>
-              <BarChart label={d.byBranch} bars={today.rows.map((r) => ({ name: r.branchName, value: r.attendanceRate, text: percent(r.attendanceRate) }))} />
+              <summary className="min-h-11 cursor-pointer py-2 text-brand">{t.dashboard.byBranch}</summary>
+              <BarChart label={t.dashboard.byBranch} bars={today.rows.map((r) => ({ name: r.branchName, value: r.attendanceRate, text: percent(r.attendanceRate) }))} />
             </details>
           </Card>
         )}

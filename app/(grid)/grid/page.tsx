@@ -16,7 +16,6 @@ import { formatWhen } from "@/lib/time";
 
 export const metadata = { title: t.nav.grid };
 
-const m = t.community;
 
 /** The grid worker's desk: reports and hours waiting for an answer, and the community activities. */
 export default async function GridPage() {
@@ -30,11 +29,11 @@ export default async function GridPage() {
           <p className="text-stone-700">{grids.map((g) => g.name).join("、")}</p>
         </Card>
 
-        <Card title={`${m.pendingReports}（${reports.length}）`}>
+        <Card title={`${t.community.pendingReports}（${reports.length}）`}>
           {reports.length === 0 ? (
-            <p className="text-stone-600">{m.noPendingReports}</p>
+            <p className="text-stone-600">{t.community.noPendingReports}</p>
           ) : (
-            <ul className="divide-y divide-stone-100" aria-label={m.pendingReports}>
+            <ul className="divide-y divide-stone-100" aria-label={t.community.pendingReports}>
               {reports.map((r) => (
                 <li key={r.id} className="space-y-2 py-3">
                   <p className="font-medium">{r.memberName}</p>
@@ -56,20 +55,20 @@ export default async function GridPage() {
           )}
         </Card>
 
-        <Card title={`${m.pendingHours}（${hours.length}）`} action={<Link href="/grid/hours" className="inline-flex min-h-11 items-center text-brand">{m.recordOne}</Link>}>
+        <Card title={`${t.community.pendingHours}（${hours.length}）`} action={<Link href="/grid/hours" className="inline-flex min-h-11 items-center text-brand">{t.community.recordOne}</Link>}>
           {hours.length === 0 ? (
-            <p className="text-stone-600">{m.noPendingHours}</p>
+            <p className="text-stone-600">{t.community.noPendingHours}</p>
           ) : (
             <HoursList rows={hours}>{(h) => <DecideHoursForm hoursId={h.id} name={h.memberName ?? ""} hours={formatHours(h.halfHours)} />}</HoursList>
           )}
         </Card>
 
-        <Card title={m.activities}>
+        <Card title={t.community.activities}>
           <ButtonLink href="/grid/activities/new" className="mb-2 w-full">
-            {m.newActivity}
+            {t.community.newActivity}
           </ButtonLink>
           {activities.length === 0 ? (
-            <p className="text-stone-600">{m.noActivities}</p>
+            <p className="text-stone-600">{t.community.noActivities}</p>
           ) : (
             <ul className="divide-y divide-stone-100">
               {activities.map((a) => (
@@ -77,7 +76,7 @@ export default async function GridPage() {
                   <Link href={`/grid/activities/${a.id}`} className="block py-3">
                     <span className="block font-medium">{a.title}</span>
                     <span className="block text-sm text-stone-700">
-                      {formatWhen(a.startsAt)} · {a.holderName} · {m.signups(a.signups, a.capacity)}
+                      {formatWhen(a.startsAt)} · {a.holderName} · {t.community.signups(a.signups, a.capacity)}
                     </span>
                   </Link>
                 </li>

@@ -15,7 +15,6 @@ import { formatWhen } from "@/lib/time";
 
 export const metadata = { title: t.community.mine };
 
-const m = t.community;
 const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asia/Shanghai" });
 
 /** The member's community: where they reported and whether it is current, its activities, their hours. */
@@ -24,16 +23,16 @@ export default async function CommunityPage() {
   const [mine, activities, hours] = await pageData(Promise.all([myCommunity(db, scope), memberServiceActivities(db, scope), myHours(db, scope)]));
   const { confirmed, pending, returned, standing } = mine;
   const canReport = mine.inOffice && !pending;
-  const reportLabel = !confirmed ? m.report : standing === "due" || standing === "expired" ? m.renew : m.move;
+  const reportLabel = !confirmed ? t.community.report : standing === "due" || standing === "expired" ? t.community.renew : t.community.move;
   const confirmedHours = hours.filter((h) => h.status === "confirmed").reduce((sum, h) => sum + h.halfHours, 0);
 
   return (
     <>
-      <PageHeader title={m.mine} back="/me" />
+      <PageHeader title={t.community.mine} back="/me" />
       <main className="space-y-4 p-4">
-        <Card title={m.title} action={<StandingTag standing={standing} />}>
+        <Card title={t.community.title} action={<StandingTag standing={standing} />}>
           {!mine.inOffice ? (
-            <p className="text-stone-700">{m.onlyInOffice}</p>
+            <p className="text-stone-700">{t.community.onlyInOffice}</p>
           ) : (
             <div className="space-y-2">
               {confirmed && (
@@ -41,10 +40,10 @@ export default async function CommunityPage() {
                   <p className="text-lg font-medium">
                     {confirmed.communityName} · {confirmed.gridName}
                   </p>
-                  {mine.validUntil && <p className="text-stone-700">{m.validUntil(day.format(mine.validUntil))}</p>}
+                  {mine.validUntil && <p className="text-stone-700">{t.community.validUntil(day.format(mine.validUntil))}</p>}
                   {confirmed.posts.length > 0 && (
                     <p className="flex flex-wrap items-center gap-2">
-                      <span className="text-stone-600">{m.posts}</span>
+                      <span className="text-stone-600">{t.community.posts}</span>
                       {confirmed.posts.map((p) => (
                         <Tag key={p}>{p}</Tag>
                       ))}
@@ -54,10 +53,10 @@ export default async function CommunityPage() {
               )}
               {pending && (
                 <p className="rounded-lg bg-blue-50 p-3 text-blue-900">
-                  {m.reported}（{pending.communityName} · {pending.gridName}）
+                  {t.community.reported}（{pending.communityName} · {pending.gridName}）
                 </p>
               )}
-              {returned && <p className="rounded-lg bg-red-50 p-3 text-red-800">{m.returnedBecause(returned.comment ?? "")}</p>}
+              {returned && <p className="rounded-lg bg-red-50 p-3 text-red-800">{t.community.returnedBecause(returned.comment ?? "")}</p>}
               {canReport && (
                 <ButtonLink href="/community/report" variant={confirmed && standing === "current" ? "secondary" : "primary"} className="w-full">
                   {reportLabel}
@@ -68,9 +67,9 @@ export default async function CommunityPage() {
         </Card>
 
         {confirmed && (
-          <Card title={m.upcoming}>
+          <Card title={t.community.upcoming}>
             {activities.length === 0 ? (
-              <p className="text-stone-600">{m.noActivities}</p>
+              <p className="text-stone-600">{t.community.noActivities}</p>
             ) : (
               <ul className="divide-y divide-stone-100">
                 {activities.map((a) => (
@@ -80,8 +79,8 @@ export default async function CommunityPage() {
                       {formatWhen(a.startsAt)} · {a.place}
                     </p>
                     <p className="flex items-center gap-2 text-sm text-stone-600">
-                      {m.signups(a.signups, a.capacity)}
-                      {a.mine && <Tag tone="green">{m.signedUp}</Tag>}
+                      {t.community.signups(a.signups, a.capacity)}
+                      {a.mine && <Tag tone="green">{t.community.signedUp}</Tag>}
                     </p>
                     {a.startsAt > new Date() && (a.mine || a.signups < a.capacity) && <SignupButton activityId={a.id} joined={a.mine} title={a.title} />}
                   </li>
@@ -92,16 +91,16 @@ export default async function CommunityPage() {
         )}
 
         {mine.inOffice && (
-          <Card title={m.myHours} action={<span className="text-stone-700">{m.hoursUnit(formatHours(confirmedHours))}</span>}>
-            {hours.length === 0 ? <p className="text-stone-600">{m.noHours}</p> : <HoursList rows={hours} />}
+          <Card title={t.community.myHours} action={<span className="text-stone-700">{t.community.hoursUnit(formatHours(confirmedHours))}</span>}>
+            {hours.length === 0 ? <p className="text-stone-600">{t.community.noHours}</p> : <HoursList rows={hours} />}
             {confirmed && (
               <ButtonLink href="/community/hours" variant="secondary" className="mt-3 w-full">
-                {m.submitHours}
+                {t.community.submitHours}
               </ButtonLink>
             )}
           </Card>
         )}
-        {!mine.inOffice && hours.length === 0 && <EmptyState>{m.noHours}</EmptyState>}
+        {!mine.inOffice && hours.length === 0 && <EmptyState>{t.community.noHours}</EmptyState>}
       </main>
     </>
   );

@@ -9,7 +9,6 @@ import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.nav.points };
 
-const m = t.points;
 
 /** The member's points: this year and this month, and every entry with its rule, reason and source. */
 export default async function PointsPage() {
@@ -22,20 +21,20 @@ export default async function PointsPage() {
         <Card>
           <dl className="grid grid-cols-2 gap-2 text-center">
             <div className="rounded-lg bg-stone-50 p-3">
-              <dt className="text-sm text-stone-600">{m.yearTotal(year)}</dt>
+              <dt className="text-sm text-stone-600">{t.points.yearTotal(year)}</dt>
               <dd className="text-3xl font-semibold" data-testid="year-total">{yearTotal}</dd>
             </div>
             <div className="rounded-lg bg-stone-50 p-3">
-              <dt className="text-sm text-stone-600">{m.monthTotal}</dt>
+              <dt className="text-sm text-stone-600">{t.points.monthTotal}</dt>
               <dd className="text-3xl font-semibold">{monthTotal}</dd>
             </div>
           </dl>
-          {rank && <p className="mt-3 text-center text-stone-700">{m.rank(rank.position, rank.of)}</p>}
+          {rank && <p className="mt-3 text-center text-stone-700">{t.points.rank(rank.position, rank.of)}</p>}
         </Card>
         {entries.length === 0 ? (
-          <EmptyState>{m.noEntries}</EmptyState>
+          <EmptyState>{t.points.noEntries}</EmptyState>
         ) : (
-          <Card title={m.entries}>
+          <Card title={t.points.entries}>
             <EntryList rows={entries}>{(e) => !e.reversesId && !e.reversed && e.appealStatus !== "pending" && <AppealForm entryId={e.id} what={e.reason} />}</EntryList>
           </Card>
         )}

@@ -6,19 +6,18 @@ import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { answerAppealInput, manualEntryInput, reverseEntryInput } from "@/lib/validation/points";
 
-const m = t.points;
 
 export const manualEntryAction = action("points.manual", manualEntryInput, async (input, { db, scope }) => {
   await manualEntry(db, scope, input);
-  return m.added;
+  return t.points.added;
 });
 
 export const reverseEntryAction = action("points.reverse", reverseEntryInput, async (input, { db, scope }) => {
   await reverseEntry(db, scope, input);
-  return input.outcome ? m.attendanceCorrected : m.reversedDone;
+  return input.outcome ? t.points.attendanceCorrected : t.points.reversedDone;
 });
 
 export const answerAppealAction = action("points.appeal.answer", answerAppealInput, async (input, { db, scope }) => {
   await answerAppeal(db, scope, input);
-  return m.answered;
+  return t.points.answered;
 });

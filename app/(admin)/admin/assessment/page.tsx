@@ -16,7 +16,6 @@ import { yearQuery } from "@/lib/validation/assessment";
 
 export const metadata = { title: t.assessment.title };
 
-const m = t.assessment;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 type Row = Awaited<ReturnType<typeof yearlyAssessment>>["branches"][number];
@@ -32,17 +31,17 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
       <p className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{r.name}</span>
         <span className="text-lg font-semibold">{r.score}</span>
-        <Tag tone="blue">{`${m.proposal}：${m.tiers[r.proposal]}`}</Tag>
-        {r.decided && <Tag tone="green">{m.decided(m.tiers[r.decided.tier])}</Tag>}
+        <Tag tone="blue">{`${t.assessment.proposal}：${t.assessment.tiers[r.proposal]}`}</Tag>
+        {r.decided && <Tag tone="green">{t.assessment.decided(t.assessment.tiers[r.decided.tier])}</Tag>}
       </p>
       <p className="flex flex-wrap gap-x-3 text-sm text-stone-700">
         {(Object.keys(WEIGHTS) as Part[]).map((k) => (
-          <span key={k}>{`${m.parts[k]} ${percent(r.parts[k])}`}</span>
+          <span key={k}>{`${t.assessment.parts[k]} ${percent(r.parts[k])}`}</span>
         ))}
       </p>
       {Object.keys(r.unmeasured).length > 0 && (
         <p className="text-sm text-amber-800">
-          {(Object.entries(r.unmeasured) as [Part, string][]).map(([k, why]) => m.notMet(m.parts[k], m.unmeasured[why])).join("；")}
+          {(Object.entries(r.unmeasured) as [Part, string][]).map(([k, why]) => t.assessment.notMet(t.assessment.parts[k], t.assessment.unmeasured[why])).join("；")}
         </p>
       )}
       {r.decided?.note && <p className="text-sm text-stone-700">{r.decided.note}</p>}
@@ -52,25 +51,25 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
   return (
     <>
       <div className="print:hidden">
-        <PageHeader title={m.title} back="/admin" />
+        <PageHeader title={t.assessment.title} back="/admin" />
       </div>
       <main className="space-y-3 p-4 print:p-0">
         <div className="print:hidden">
-          <PeriodNav label={m.year(year)} prev={`/admin/assessment?year=${year - 1}`} next={`/admin/assessment?year=${year + 1}`} />
+          <PeriodNav label={t.assessment.year(year)} prev={`/admin/assessment?year=${year - 1}`} next={`/admin/assessment?year=${year + 1}`} />
         </div>
-        <h2 className="hidden text-center text-xl font-semibold print:block">{`${m.year(year)}${m.title}`}</h2>
-        <p className="rounded-xl bg-white p-3 text-sm text-stone-700">{m.formula}</p>
+        <h2 className="hidden text-center text-xl font-semibold print:block">{`${t.assessment.year(year)}${t.assessment.title}`}</h2>
+        <p className="rounded-xl bg-white p-3 text-sm text-stone-700">{t.assessment.formula}</p>
         <div className="grid grid-cols-2 gap-2 print:hidden">
           <a href={`/api/v1/assessment?year=${year}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
-            {m.exportXlsx}
+            {t.assessment.exportXlsx}
           </a>
           <PrintButton>{t.points.print}</PrintButton>
         </div>
-        <Card title={m.committees}>
-          <ul className="divide-y divide-stone-100" aria-label={m.committees}>{committees.map(unit)}</ul>
+        <Card title={t.assessment.committees}>
+          <ul className="divide-y divide-stone-100" aria-label={t.assessment.committees}>{committees.map(unit)}</ul>
         </Card>
-        <Card title={m.branches}>
-          <ul className="divide-y divide-stone-100" aria-label={m.branches}>{branches.map(unit)}</ul>
+        <Card title={t.assessment.branches}>
+          <ul className="divide-y divide-stone-100" aria-label={t.assessment.branches}>{branches.map(unit)}</ul>
         </Card>
         <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />
       </main>

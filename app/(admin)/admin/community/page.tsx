@@ -14,7 +14,6 @@ import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.community.feedback };
 
-const m = t.community;
 
 /** Community reporting and hours rolled up per branch, for the committee or the whole county. */
 export default async function CommunityRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
@@ -25,11 +24,11 @@ export default async function CommunityRollupPage({ searchParams }: { searchPara
   return (
     <>
       <div className="print:hidden">
-        <PageHeader title={m.feedback} back="/admin" />
+        <PageHeader title={t.community.feedback} back="/admin" />
       </div>
       <main className="space-y-3 p-4 print:p-0">
         <div className="space-y-3 print:hidden">
-          <PeriodNav label={m.quarter(q.year, q.quarter)} prev={`/admin/community?quarter=${shiftQuarter(q, -1)}`} next={`/admin/community?quarter=${shiftQuarter(q, 1)}`} />
+          <PeriodNav label={t.community.quarter(q.year, q.quarter)} prev={`/admin/community?quarter=${shiftQuarter(q, -1)}`} next={`/admin/community?quarter=${shiftQuarter(q, 1)}`} />
           <div className="grid grid-cols-2 gap-2">
             <a href={`/api/v1/community-feedback?quarter=${q.year}-Q${q.quarter}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
               {t.points.exportXlsx}
@@ -37,11 +36,11 @@ export default async function CommunityRollupPage({ searchParams }: { searchPara
             <PrintButton>{t.points.print}</PrintButton>
           </div>
         </div>
-        <h2 className="hidden text-center text-xl font-semibold print:block">{`${m.feedback} ${m.quarter(q.year, q.quarter)}`}</h2>
+        <h2 className="hidden text-center text-xl font-semibold print:block">{`${t.community.feedback} ${t.community.quarter(q.year, q.quarter)}`}</h2>
         <Card>
           <FigureTable
-            caption={`${m.feedback} ${m.quarter(q.year, q.quarter)}`}
-            head={[t.orgKind.branch, `${m.reportedCount}/${m.inOfficeCount}`, m.quarterHours, m.yearHours]}
+            caption={`${t.community.feedback} ${t.community.quarter(q.year, q.quarter)}`}
+            head={[t.orgKind.branch, `${t.community.reportedCount}/${t.community.inOfficeCount}`, t.community.quarterHours, t.community.yearHours]}
             rows={rows.map((r) => ({ key: r.branchId, name: r.branchName, href: `/branch/${r.branchId}/community?quarter=${q.year}-Q${q.quarter}`, cells: [`${r.reported}/${r.inOffice}`, formatHours(r.quarterHalfHours), formatHours(r.yearHalfHours)] }))}
             foot={{ name: t.common.all, cells: [`${sum((r) => r.reported)}/${sum((r) => r.inOffice)}`, formatHours(sum((r) => r.quarterHalfHours)), formatHours(sum((r) => r.yearHalfHours))] }}
           />

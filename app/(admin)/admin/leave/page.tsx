@@ -8,7 +8,6 @@ import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.leave.committeeTitle };
 
-const m = t.leave;
 
 /** For committee admins: the secretaries' own leave, which the committee decides (issue 5). */
 export default async function CommitteeLeavePage() {
@@ -16,19 +15,19 @@ export default async function CommitteeLeavePage() {
   const { pending, others } = await pageData(committeeLeave(db, scope));
   return (
     <>
-      <PageHeader title={m.committeeTitle} back="/admin" />
+      <PageHeader title={t.leave.committeeTitle} back="/admin" />
       <main className="space-y-4 p-4">
-        {pending.length === 0 && others.length === 0 && <EmptyState>{m.committeeEmpty}</EmptyState>}
+        {pending.length === 0 && others.length === 0 && <EmptyState>{t.leave.committeeEmpty}</EmptyState>}
         {pending.length > 0 && (
           <section className="space-y-2">
-            <h2 className="text-lg font-semibold">{`${m.tabs.pending}（${pending.length}）`}</h2>
-            <LeaveList rows={pending} who="member" label={m.tabs.pending} />
+            <h2 className="text-lg font-semibold">{`${t.leave.tabs.pending}（${pending.length}）`}</h2>
+            <LeaveList rows={pending} who="member" label={t.leave.tabs.pending} />
           </section>
         )}
         {others.length > 0 && (
           <section className="space-y-2">
-            <h2 className="text-lg font-semibold">{m.tabs.decided}</h2>
-            <LeaveList rows={others} who="member" label={m.tabs.decided} />
+            <h2 className="text-lg font-semibold">{t.leave.tabs.decided}</h2>
+            <LeaveList rows={others} who="member" label={t.leave.tabs.decided} />
           </section>
         )}
       </main>

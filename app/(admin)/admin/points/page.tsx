@@ -17,7 +17,6 @@ import { monthQuery } from "@/lib/validation/points";
 
 export const metadata = { title: t.points.bulletin };
 
-const m = t.points;
 
 /** The monthly bulletin per branch, for the committee (its branches) or the county (every branch). */
 export default async function PointsRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
@@ -28,15 +27,15 @@ export default async function PointsRollupPage({ searchParams }: { searchParams:
   return (
     <>
       <div className="print:hidden">
-        <PageHeader title={m.bulletin} back="/admin" />
+        <PageHeader title={t.points.bulletin} back="/admin" />
       </div>
       <main className="space-y-3 p-4 print:p-0">
         <div className="space-y-3 print:hidden">
-        <PeriodNav label={m.month(month)} prev={href(shiftMonth(month, -1))} next={href(shiftMonth(month, 1))} />
-        <PrintButton>{m.print}</PrintButton>
+        <PeriodNav label={t.points.month(month)} prev={href(shiftMonth(month, -1))} next={href(shiftMonth(month, 1))} />
+        <PrintButton>{t.points.print}</PrintButton>
         <div className="grid grid-cols-2 gap-2">
           <a href={`/api/v1/points-bulletin?month=${month}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
-            {m.exportXlsx}
+            {t.points.exportXlsx}
           </a>
           <ButtonLink href="/admin/points/quarter" variant="secondary">
             {t.stats.title}
@@ -44,15 +43,15 @@ export default async function PointsRollupPage({ searchParams }: { searchParams:
         </div>
         {isCountyAdmin(scope) && (
           <ButtonLink href="/admin/points/rules" variant="secondary" className="w-full">
-            {m.ruleEditor}
+            {t.points.ruleEditor}
           </ButtonLink>
         )}
         </div>
-        <h2 className="hidden text-center text-xl font-semibold print:block">{`${m.month(month)}${m.bulletin}`}</h2>
+        <h2 className="hidden text-center text-xl font-semibold print:block">{`${t.points.month(month)}${t.points.bulletin}`}</h2>
         <Card>
           <FigureTable
-            caption={`${m.month(month)}${m.bulletin}`}
-            head={[t.orgKind.branch, m.average, m.deductedPeople, m.attendanceRate]}
+            caption={`${t.points.month(month)}${t.points.bulletin}`}
+            head={[t.orgKind.branch, t.points.average, t.points.deductedPeople, t.points.attendanceRate]}
             rows={rows.map((r) => ({ key: r.branchId, name: r.branchName, href: `/branch/${r.branchId}/points?month=${month}`, cells: [r.average, r.deducted, percent(r.attendanceRate)] }))}
           />
         </Card>

@@ -10,11 +10,10 @@ import { isCountyAdmin } from "@/lib/permissions";
 import { pageContext } from "@/lib/server/session";
 import { DecisionForm } from "./decision-form";
 
-const m = t.scheduleChange;
-export const metadata = { title: m.list };
+export const metadata = { title: t.scheduleChange.list };
 
 type Filter = ChangeStatus | "all";
-const filters: Filter[] = [...(Object.keys(m.status) as ChangeStatus[]), "all"];
+const filters: Filter[] = [...(Object.keys(t.scheduleChange.status) as ChangeStatus[]), "all"];
 
 /** Committee admins and the county work through the requests that wait for them; the tabs show the rest. */
 export default async function ScheduleChangesPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
@@ -27,9 +26,9 @@ export default async function ScheduleChangesPage({ searchParams }: { searchPara
 
   return (
     <>
-      <PageHeader title={m.list} back="/admin" />
+      <PageHeader title={t.scheduleChange.list} back="/admin" />
       <main className="space-y-3 p-4">
-        <nav aria-label={m.filter} className="grid grid-cols-3 gap-1 rounded-lg bg-stone-200 p-1 text-sm">
+        <nav aria-label={t.scheduleChange.filter} className="grid grid-cols-3 gap-1 rounded-lg bg-stone-200 p-1 text-sm">
           {filters.map((f) => (
             <Link
               key={f}
@@ -37,21 +36,21 @@ export default async function ScheduleChangesPage({ searchParams }: { searchPara
               aria-current={f === current ? "page" : undefined}
               className={`flex min-h-10 items-center justify-center gap-1 rounded-md ${f === current ? "bg-white font-semibold shadow-sm" : "text-stone-700"}`}
             >
-              {f === "all" ? t.common.all : m.status[f]}
+              {f === "all" ? t.common.all : t.scheduleChange.status[f]}
               <span className="text-xs text-stone-500">{f === "all" ? total : (counts[f] ?? 0)}</span>
             </Link>
           ))}
         </nav>
         {rows.length === 0 ? (
-          <EmptyState>{m.empty}</EmptyState>
+          <EmptyState>{t.scheduleChange.empty}</EmptyState>
         ) : (
-          <ul className="space-y-3" aria-label={m.list}>
+          <ul className="space-y-3" aria-label={t.scheduleChange.list}>
             {rows.map((row) => (
               <li key={row.id}>
                 <Card>
                   <ScheduleChangeDetails change={row} showBranch />
                   <Link href={`/branch/activities/${row.activityId}`} className="mt-1 inline-flex min-h-11 items-center text-brand">
-                    {m.viewActivity} ›
+                    {t.scheduleChange.viewActivity} ›
                   </Link>
                   {row.mayDecide && <DecisionForm changeId={row.id} level={row.mayDecide} />}
                 </Card>

@@ -12,7 +12,6 @@ import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.community.recordOne };
 
-const m = t.community;
 
 /** One entry at a time for a member reported in the grid, and the latest confirmed entries to correct. */
 export default async function GridHoursPage() {
@@ -20,11 +19,11 @@ export default async function GridHoursPage() {
   const [people, recent] = await pageData(Promise.all([reportedMembers(db, scope), gridHours(db, scope, "confirmed")]));
   return (
     <>
-      <PageHeader title={m.recordOne} back="/grid" />
+      <PageHeader title={t.community.recordOne} back="/grid" />
       <main className="space-y-4 p-4">
-        <Card>{people.length === 0 ? <p className="text-stone-600">{m.notInGrid}</p> : <HoursForm clientId={randomUUID()} today={shanghaiDate(new Date())} members={people} done="/grid" />}</Card>
-        <Card title={m.hours}>
-          {recent.length === 0 ? <p className="text-stone-600">{m.noHours}</p> : <HoursList rows={recent}>{(h) => <CorrectHoursForm hoursId={h.id} name={h.memberName ?? ""} hours={formatHours(h.halfHours)} />}</HoursList>}
+        <Card>{people.length === 0 ? <p className="text-stone-600">{t.community.notInGrid}</p> : <HoursForm clientId={randomUUID()} today={shanghaiDate(new Date())} members={people} done="/grid" />}</Card>
+        <Card title={t.community.hours}>
+          {recent.length === 0 ? <p className="text-stone-600">{t.community.noHours}</p> : <HoursList rows={recent}>{(h) => <CorrectHoursForm hoursId={h.id} name={h.memberName ?? ""} hours={formatHours(h.halfHours)} />}</HoursList>}
         </Card>
       </main>
     </>

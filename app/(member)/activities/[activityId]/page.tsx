@@ -18,7 +18,6 @@ import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.memberActivity.title };
 
-const m = t.memberActivity;
 
 export default async function MemberActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
@@ -30,7 +29,7 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
 
   return (
     <>
-      <PageHeader title={m.title} back="/activities" />
+      <PageHeader title={t.memberActivity.title} back="/activities" />
       <main className="space-y-4 p-4">
         <Card>
           <p className="flex flex-wrap items-center gap-2">
@@ -39,12 +38,12 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
           </p>
           <h2 className="mt-2 text-xl font-semibold">{activity.title}</h2>
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-            <dt className="text-stone-600">{m.time}</dt>
+            <dt className="text-stone-600">{t.memberActivity.time}</dt>
             <dd>{formatFull(activity.startsAt)}</dd>
-            <dt className="text-stone-600">{m.duration}</dt>
-            <dd>{m.minutes(activity.durationMinutes)}</dd>
-            <dt className="text-stone-600">{m.place}</dt>
-            <dd>{activity.place || m.placeTbd}</dd>
+            <dt className="text-stone-600">{t.memberActivity.duration}</dt>
+            <dd>{t.memberActivity.minutes(activity.durationMinutes)}</dd>
+            <dt className="text-stone-600">{t.memberActivity.place}</dt>
+            <dd>{activity.place || t.memberActivity.placeTbd}</dd>
           </dl>
         </Card>
 
@@ -53,7 +52,7 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
         <MyCheckin activity={activity} checkin={checkin} elder={elder} />
 
         {mine && (closed || mine.outcome) && (
-          <Card title={m.myOutcome}>
+          <Card title={t.memberActivity.myOutcome}>
             <OutcomeTag outcome={mine.outcome} expected={mine.expected} phase={activity.phase} />
           </Card>
         )}
@@ -65,13 +64,13 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
         )}
 
         {activity.materials && (
-          <Card title={m.materials} action={elder && <ReadAloud text={activity.materials} label={m.materials} />}>
+          <Card title={t.memberActivity.materials} action={elder && <ReadAloud text={activity.materials} label={t.memberActivity.materials} />}>
             <p className="whitespace-pre-line text-stone-800">{activity.materials}</p>
           </Card>
         )}
 
         {activity.links.length > 0 && (
-          <Card title={m.links}>
+          <Card title={t.memberActivity.links}>
             <ul className="space-y-1">
               {activity.links.map((link) => (
                 <li key={link.url}>
@@ -84,9 +83,9 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
           </Card>
         )}
 
-        <Card title={m.agenda}>
+        <Card title={t.memberActivity.agenda}>
           {steps.length === 0 ? (
-            <p className="text-stone-600">{m.noAgenda}</p>
+            <p className="text-stone-600">{t.memberActivity.noAgenda}</p>
           ) : (
             <ol className="divide-y divide-stone-100">
               {steps.map((s, i) => (

@@ -12,7 +12,6 @@ import { ConfirmForm, DecideForm, ReflectionForm, WithdrawForm } from "./leave-f
 
 export const metadata = { title: t.leave.askTitle };
 
-const m = t.leave;
 
 /**
  * One request, for everyone who may see it: the member (withdraw, make-up study) and whoever decides it
@@ -27,7 +26,7 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
 
   return (
     <>
-      <PageHeader title={own ? m.mine : row.memberName} back={back} />
+      <PageHeader title={own ? t.leave.mine : row.memberName} back={back} />
       <main className="space-y-4 p-4">
         <Card>
           <p className="flex flex-wrap items-center gap-2">
@@ -45,20 +44,20 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
                 <dd>{row.memberName}</dd>
               </>
             )}
-            <dt className="text-stone-600">{m.type}</dt>
-            <dd>{m.types[row.type]}</dd>
-            <dt className="text-stone-600">{m.reason}</dt>
+            <dt className="text-stone-600">{t.leave.type}</dt>
+            <dd>{t.leave.types[row.type]}</dd>
+            <dt className="text-stone-600">{t.leave.reason}</dt>
             <dd className="whitespace-pre-line">{row.reason}</dd>
           </dl>
           {row.attachmentId && (
             <a href={`/api/v1/leave-requests/${row.id}/attachment`} target="_blank" rel="noopener" className="mt-1 inline-flex min-h-11 items-center text-brand underline">
-              {m.viewAttachment}
+              {t.leave.viewAttachment}
             </a>
           )}
-          <p className="mt-1 text-sm text-stone-600">{m.filedAt(formatFull(row.createdAt))}</p>
+          <p className="mt-1 text-sm text-stone-600">{t.leave.filedAt(formatFull(row.createdAt))}</p>
           {!own && (
             <a href={`/branch/${row.branchId}/leave?view=decided&memberId=${row.memberId}`} className="inline-flex min-h-11 items-center text-sm text-brand underline">
-              {m.memberHistory}
+              {t.leave.memberHistory}
             </a>
           )}
           {canWithdraw && (
@@ -69,10 +68,10 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
         </Card>
 
         {row.decidedAt && (
-          <Card title={m.decision}>
+          <Card title={t.leave.decision}>
             <p className="flex items-center gap-2">
               <LeaveStatusTag status={row.status} activityStatus={row.activityStatus} />
-              <span className="text-sm text-stone-600">{m.decidedBy(row.deciderName ?? "", formatFull(row.decidedAt))}</span>
+              <span className="text-sm text-stone-600">{t.leave.decidedBy(row.deciderName ?? "", formatFull(row.decidedAt))}</span>
             </p>
             {row.comment && <p className="mt-2 whitespace-pre-line">{row.comment}</p>}
           </Card>
@@ -80,21 +79,21 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
 
         {/* A confirmed make-up study settles the approval: reversing it is refused, so it is not offered. */}
         {row.decidable && row.status !== "withdrawn" && !task?.confirmedAt && (
-          <Card title={row.status === "pending" ? m.review : m.changeDecision}>
-            {row.bySecretary && <p className="mb-3 text-sm text-stone-600">{m.byCommittee}</p>}
+          <Card title={row.status === "pending" ? t.leave.review : t.leave.changeDecision}>
+            {row.bySecretary && <p className="mb-3 text-sm text-stone-600">{t.leave.byCommittee}</p>}
             <DecideForm leaveId={row.id} current={row.status} />
           </Card>
         )}
-        {!own && !row.decidable && row.bySecretary && row.status === "pending" && <p className="text-sm text-stone-600">{m.byCommittee}</p>}
+        {!own && !row.decidable && row.bySecretary && row.status === "pending" && <p className="text-sm text-stone-600">{t.leave.byCommittee}</p>}
 
         {task && (
-          <Card title={m.makeup.title} action={row.makeup && <MakeupTag state={row.makeup} />}>
-            <p className="text-sm text-stone-700">{m.makeup.due(formatFull(task.dueAt))}</p>
+          <Card title={t.leave.makeup.title} action={row.makeup && <MakeupTag state={row.makeup} />}>
+            <p className="text-sm text-stone-700">{t.leave.makeup.due(formatFull(task.dueAt))}</p>
             {own && !task.confirmedAt && (
               <div className="mt-3 space-y-3">
-                <section aria-label={m.makeup.materials} className="rounded-lg bg-stone-50 p-3">
-                  <h3 className="font-medium">{m.makeup.materials}</h3>
-                  <p className="mt-1 whitespace-pre-line text-stone-800">{activity.materials || m.makeup.noMaterials}</p>
+                <section aria-label={t.leave.makeup.materials} className="rounded-lg bg-stone-50 p-3">
+                  <h3 className="font-medium">{t.leave.makeup.materials}</h3>
+                  <p className="mt-1 whitespace-pre-line text-stone-800">{activity.materials || t.leave.makeup.noMaterials}</p>
                   {activity.links.map((link) => (
                     <a key={link.url} href={link.url} target="_blank" rel="noopener noreferrer" className="mt-1 flex min-h-11 items-center text-brand underline">
                       {link.title}
@@ -107,7 +106,7 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
             {(!own || task.confirmedAt) && task.reflection && (
               <blockquote className="mt-3 whitespace-pre-line rounded-lg bg-stone-50 p-3 text-stone-800">{task.reflection}</blockquote>
             )}
-            {!own && !task.submittedAt && <p className="mt-2 text-stone-600">{m.makeup.notSubmitted}</p>}
+            {!own && !task.submittedAt && <p className="mt-2 text-stone-600">{t.leave.makeup.notSubmitted}</p>}
             {canConfirm && (
               <div className="mt-3">
                 <ConfirmForm taskId={task.id} />

@@ -28,7 +28,6 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
   const [{ branch, members }, today, disputes] = await pageData(
     Promise.all([listRoster(db, scope, query.data), branchDashboard(db, scope, query.data.branchId, month), openDisputes(db, scope, query.data.branchId)]),
   );
-  const d = t.dashboard;
   const manage = canManageRoster(scope, branch.path);
   const away = members.filter((m) => m.presence === "away").length;
 
@@ -37,8 +36,8 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
       <PageHeader title={branch.name} back={grantsOf(scope).length > 1 ? "/branch" : undefined} />
       <main className="space-y-3 p-4">
         <BranchTabs branchId={branch.id} current="roster" />
-        <Card title={d.title(t.points.month(month))}>
-          <StatGrid items={[[d.attendance, percent(today.attendanceRate)], [d.pendingLeave, today.pendingLeave], [d.overdue, today.overdue], [d.deducted, today.deducted]]} />
+        <Card title={t.dashboard.title(t.points.month(month))}>
+          <StatGrid items={[[t.dashboard.attendance, percent(today.attendanceRate)], [t.dashboard.pendingLeave, today.pendingLeave], [t.dashboard.overdue, today.overdue], [t.dashboard.deducted, today.deducted]]} />
         </Card>
         {disputes.length > 0 && (
           <ButtonLink href={`/branch/${branch.id}/disputes`} variant="secondary" className="w-full">

@@ -6,7 +6,6 @@ import { yearQuery } from "@/lib/validation/assessment";
 import { endpoint } from "@/lib/server/route";
 import { workbookOf } from "@/lib/xlsx";
 
-const m = t.assessment;
 
 /** The year's assessment (?year=2026) as .xlsx: parts (as percentages), score, proposal and tier per unit. */
 export const GET = endpoint({
@@ -20,12 +19,12 @@ export const GET = endpoint({
       r.name,
       ...(Object.keys(WEIGHTS) as Part[]).map((k) => Math.round(r.parts[k] * 1000) / 10),
       r.score,
-      m.tiers[r.proposal],
-      r.decided ? m.tiers[r.decided.tier] : "",
+      t.assessment.tiers[r.proposal],
+      r.decided ? t.assessment.tiers[r.decided.tier] : "",
       r.decided?.note ?? "",
-      (Object.entries(r.unmeasured) as [Part, string][]).map(([k, why]) => m.notMet(m.parts[k], m.unmeasured[why])).join("；"),
+      (Object.entries(r.unmeasured) as [Part, string][]).map(([k, why]) => t.assessment.notMet(t.assessment.parts[k], t.assessment.unmeasured[why])).join("；"),
     ]);
-    const body = await workbookOf([{ name: m.sheet.name, caption: `${m.titleOf(year)} · ${m.formula}`, columns: m.sheet.columns, rows, widths: { 0: 32, 9: 40, 10: 40 } }]);
-    return { body, name: `${m.titleOf(year)}.xlsx` };
+    const body = await workbookOf([{ name: t.assessment.sheet.name, caption: `${t.assessment.titleOf(year)} · ${t.assessment.formula}`, columns: t.assessment.sheet.columns, rows, widths: { 0: 32, 9: 40, 10: 40 } }]);
+    return { body, name: `${t.assessment.titleOf(year)}.xlsx` };
   },
 });

@@ -5,7 +5,6 @@ import { t } from "@/lib/messages";
 import { quarterQuery } from "@/lib/validation/community";
 import { workbookOf } from "@/lib/xlsx";
 
-const m = t.community;
 
 /** Community reporting and hours per branch for a quarter (?quarter=2026-Q4) as .xlsx, with the total row. */
 export const GET = endpoint({
@@ -24,10 +23,10 @@ export const GET = endpoint({
       ];
       const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
       const total = { inOffice: sum((r) => r.inOffice), reported: sum((r) => r.reported), quarterHalfHours: sum((r) => r.quarterHalfHours), yearHalfHours: sum((r) => r.yearHalfHours) };
-      const caption = `${m.feedback} ${m.quarter(q.year, q.quarter)}`;
+      const caption = `${t.community.feedback} ${t.community.quarter(q.year, q.quarter)}`;
       const body = await workbookOf([
-        { name: m.sheet.rollupName, caption, columns: m.sheet.rollupColumns, rows: [...rows.map((r) => line(r.branchName, r)), line(t.common.all, total)], widths: { 0: 32 } },
+        { name: t.community.sheet.rollupName, caption, columns: t.community.sheet.rollupColumns, rows: [...rows.map((r) => line(r.branchName, r)), line(t.common.all, total)], widths: { 0: 32 } },
       ]);
-      return { body, name: `${m.quarter(q.year, q.quarter)}-${m.feedback}.xlsx` };
+      return { body, name: `${t.community.quarter(q.year, q.quarter)}-${t.community.feedback}.xlsx` };
   },
 });

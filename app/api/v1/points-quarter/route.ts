@@ -5,7 +5,6 @@ import { t } from "@/lib/messages";
 import { quarterQuery } from "@/lib/validation/community";
 import { sheetPercent, workbookOf } from "@/lib/xlsx";
 
-const m = t.stats;
 
 /** 积分制实施情况 for a quarter (?quarter=2026-Q4) as .xlsx: per branch, by rule, and the months' attendance. */
 export const GET = endpoint({
@@ -15,17 +14,17 @@ export const GET = endpoint({
   run: async (input, { db, scope }) => {
       const q = parseQuarter(input.quarter, new Date());
       const { branches, rules, trend } = await quarterStats(db, scope, q);
-      const caption = `${t.community.quarter(q.year, q.quarter)}${m.title}`;
+      const caption = `${t.community.quarter(q.year, q.quarter)}${t.stats.title}`;
       const body = await workbookOf([
         {
-          name: m.sheet.name,
+          name: t.stats.sheet.name,
           caption,
-          columns: m.sheet.columns,
+          columns: t.stats.sheet.columns,
           rows: branches.map((b) => [b.name, b.gained, b.lost, sheetPercent(b.attendanceRate), b.leave, sheetPercent(b.makeupRate), b.hours]),
           widths: { 0: 32 },
         },
-        { name: m.sheet.rulesName, caption, columns: m.sheet.rulesColumns, rows: rules.map((r) => [t.points.rules[r.ruleCode] ?? r.ruleCode, r.points]), widths: { 0: 32 } },
-        { name: m.sheet.trendName, caption, columns: m.sheet.trendColumns, rows: trend.map((x) => [t.points.month(x.month), sheetPercent(x.attendanceRate)]) },
+        { name: t.stats.sheet.rulesName, caption, columns: t.stats.sheet.rulesColumns, rows: rules.map((r) => [t.points.rules[r.ruleCode] ?? r.ruleCode, r.points]), widths: { 0: 32 } },
+        { name: t.stats.sheet.trendName, caption, columns: t.stats.sheet.trendColumns, rows: trend.map((x) => [t.points.month(x.month), sheetPercent(x.attendanceRate)]) },
       ]);
       return { body, name: `${caption}.xlsx` };
   },

@@ -15,7 +15,6 @@ import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.stats.title };
 
-const m = t.stats;
 
 /** 积分制实施情况: the quarter per branch, the points by rule, and the months' attendance as a trend. */
 export default async function QuarterStatsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
@@ -27,7 +26,7 @@ export default async function QuarterStatsPage({ searchParams }: { searchParams:
   return (
     <>
       <div className="print:hidden">
-        <PageHeader title={m.title} back="/admin/points" />
+        <PageHeader title={t.stats.title} back="/admin/points" />
       </div>
       <main className="space-y-3 p-4 print:p-0">
         <div className="space-y-3 print:hidden">
@@ -39,25 +38,25 @@ export default async function QuarterStatsPage({ searchParams }: { searchParams:
             <PrintButton>{t.points.print}</PrintButton>
           </div>
         </div>
-        <h2 className="hidden text-center text-xl font-semibold print:block">{`${label}${m.title}`}</h2>
-        <Card title={m.trend}>
-          <BarChart label={m.trend} bars={trend.map((x) => ({ name: t.points.month(x.month), value: x.attendanceRate, text: percent(x.attendanceRate) }))} />
+        <h2 className="hidden text-center text-xl font-semibold print:block">{`${label}${t.stats.title}`}</h2>
+        <Card title={t.stats.trend}>
+          <BarChart label={t.stats.trend} bars={trend.map((x) => ({ name: t.points.month(x.month), value: x.attendanceRate, text: percent(x.attendanceRate) }))} />
         </Card>
-        <Card title={m.byRule}>
-          <BarChart label={m.byRule} bars={rules.map((r) => ({ name: t.points.rules[r.ruleCode] ?? r.ruleCode, value: r.points, text: signed(r.points) }))} />
+        <Card title={t.stats.byRule}>
+          <BarChart label={t.stats.byRule} bars={rules.map((r) => ({ name: t.points.rules[r.ruleCode] ?? r.ruleCode, value: r.points, text: signed(r.points) }))} />
         </Card>
         <Card>
-          <ul className="divide-y divide-stone-100" aria-label={m.title}>
+          <ul className="divide-y divide-stone-100" aria-label={t.stats.title}>
             {branches.map((b) => (
               <li key={b.id} className="space-y-1 py-3">
                 <p className="font-medium">{b.name}</p>
                 <p className="flex flex-wrap gap-x-3 text-sm text-stone-700">
-                  <span>{`${m.gained} ${b.gained}`}</span>
-                  <span>{`${m.lost} ${b.lost}`}</span>
-                  <span>{`${m.attendance} ${percent(b.attendanceRate)}`}</span>
-                  <span>{`${m.leave} ${b.leave}`}</span>
-                  <span>{`${m.makeup} ${percent(b.makeupRate)}`}</span>
-                  <span>{`${m.hours} ${b.hours}`}</span>
+                  <span>{`${t.stats.gained} ${b.gained}`}</span>
+                  <span>{`${t.stats.lost} ${b.lost}`}</span>
+                  <span>{`${t.stats.attendance} ${percent(b.attendanceRate)}`}</span>
+                  <span>{`${t.stats.leave} ${b.leave}`}</span>
+                  <span>{`${t.stats.makeup} ${percent(b.makeupRate)}`}</span>
+                  <span>{`${t.stats.hours} ${b.hours}`}</span>
                 </p>
               </li>
             ))}

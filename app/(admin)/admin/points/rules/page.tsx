@@ -12,7 +12,6 @@ import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.points.ruleEditor };
 
-const m = t.points;
 
 /** The county's rules: each with its versions, and a form for a new version from a chosen day. */
 export default async function PointRulesPage() {
@@ -23,24 +22,24 @@ export default async function PointRulesPage() {
   const today = shanghaiDate(new Date());
   return (
     <>
-      <PageHeader title={m.ruleEditor} back="/admin/points" />
+      <PageHeader title={t.points.ruleEditor} back="/admin/points" />
       <main className="space-y-3 p-4">
-        <p className="text-stone-700">{m.ruleHint}</p>
-        <Card title={m.ranking}>
+        <p className="text-stone-700">{t.points.ruleHint}</p>
+        <Card title={t.points.ranking}>
           <RankingForm on={ranking} />
         </Card>
         {codes.map((code) => {
           const mine = versions.filter((v) => v.code === code);
           const [latest] = mine;
           return (
-            <Card key={code} title={m.rules[code]}>
-              <ul className="space-y-1 text-stone-800" aria-label={m.rules[code]}>
+            <Card key={code} title={t.points.rules[code]}>
+              <ul className="space-y-1 text-stone-800" aria-label={t.points.rules[code]}>
                 {mine.map((v) => (
                   <li key={v.id} className="flex flex-wrap gap-x-3">
-                    <span>{m.ruleVersion(v.version)}</span>
+                    <span>{t.points.ruleVersion(v.version)}</span>
                     <span className="font-semibold">{signed(v.points)}</span>
-                    <span>{v.cap !== null && v.capPeriod ? `${m.cap} ${m.capPeriod[v.capPeriod]} ${v.cap}` : m.noCap}</span>
-                    <span className="text-stone-600">{`${m.effectiveFrom} ${v.effectiveFrom}`}</span>
+                    <span>{v.cap !== null && v.capPeriod ? `${t.points.cap} ${t.points.capPeriod[v.capPeriod]} ${v.cap}` : t.points.noCap}</span>
+                    <span className="text-stone-600">{`${t.points.effectiveFrom} ${v.effectiveFrom}`}</span>
                   </li>
                 ))}
               </ul>

@@ -12,7 +12,6 @@ import { ActivityHoursForm } from "./activity-hours-form";
 
 export const metadata = { title: t.community.activities };
 
-const m = t.community;
 
 /** One community activity: who signed up and, once it has been held, their hours in one step. */
 export default async function ServiceActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
@@ -28,19 +27,19 @@ export default async function ServiceActivityPage({ params }: { params: Promise<
       <main className="space-y-4 p-4">
         <Card>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt className="text-stone-600">{m.startsAt}</dt>
+            <dt className="text-stone-600">{t.community.startsAt}</dt>
             <dd>{formatFull(activity.startsAt)}</dd>
-            <dt className="text-stone-600">{m.minutes}</dt>
+            <dt className="text-stone-600">{t.community.minutes}</dt>
             <dd>{activity.minutes}</dd>
-            <dt className="text-stone-600">{m.place}</dt>
+            <dt className="text-stone-600">{t.community.place}</dt>
             <dd>{activity.place}</dd>
-            <dt className="text-stone-600">{m.heldBy}</dt>
+            <dt className="text-stone-600">{t.community.heldBy}</dt>
             <dd>{activity.holderName}</dd>
           </dl>
         </Card>
-        <Card title={`${m.signupList}（${m.signups(signups.length, activity.capacity)}）`}>
+        <Card title={`${t.community.signupList}（${t.community.signups(signups.length, activity.capacity)}）`}>
           {signups.length === 0 ? (
-            <p className="text-stone-600">{m.noSignups}</p>
+            <p className="text-stone-600">{t.community.noSignups}</p>
           ) : (
             <ul className="divide-y divide-stone-100">
               {signups.map((s) => (
@@ -48,14 +47,14 @@ export default async function ServiceActivityPage({ params }: { params: Promise<
                   <span>
                     {s.name} <span className="text-sm text-stone-600">{s.branchName}</span>
                   </span>
-                  {s.recorded !== null && <Tag tone="green">{`${m.hoursRecorded} ${m.hoursUnit(formatHours(s.recorded))}`}</Tag>}
+                  {s.recorded !== null && <Tag tone="green">{`${t.community.hoursRecorded} ${t.community.hoursUnit(formatHours(s.recorded))}`}</Tag>}
                 </li>
               ))}
             </ul>
           )}
         </Card>
         {held && open.length > 0 && (
-          <Card title={m.logForActivity}>
+          <Card title={t.community.logForActivity}>
             <ActivityHoursForm activityId={activity.id} people={open} hours={formatHours(activityCapHalfHours(activity.minutes))} />
           </Card>
         )}

@@ -16,7 +16,6 @@ import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.community.feedback };
 
-const m = t.community;
 
 /** The branch's community feedback: per member, where they reported, whether it is current, their hours. */
 export default async function BranchCommunityPage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
@@ -36,21 +35,21 @@ export default async function BranchCommunityPage({ params, searchParams }: { pa
       <PageHeader title={branch.name} />
       <main className="space-y-3 p-4">
         <BranchTabs branchId={branch.id} current="community" />
-        <PeriodNav label={m.quarter(q.year, q.quarter)} prev={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, -1)}`} next={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, 1)}`} />
+        <PeriodNav label={t.community.quarter(q.year, q.quarter)} prev={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, -1)}`} next={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, 1)}`} />
         <Card>
-          <StatGrid items={[[m.inOfficeCount, inOffice.length], [m.reportedCount, reported], [m.quarterHours, formatHours(total)]]} />
-          <p className="mt-2 text-sm text-stone-600">{m.feedbackHint}</p>
+          <StatGrid items={[[t.community.inOfficeCount, inOffice.length], [t.community.reportedCount, reported], [t.community.quarterHours, formatHours(total)]]} />
+          <p className="mt-2 text-sm text-stone-600">{t.community.feedbackHint}</p>
         </Card>
         <div className="grid grid-cols-2 gap-2">
           <a href={`/api/v1/branches/${branch.id}/community-feedback?quarter=${quarter}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
-            {m.exportXlsx}
+            {t.community.exportXlsx}
           </a>
           <ButtonLink href={`/branch/${branch.id}/community/cards?quarter=${quarter}`} variant="secondary">
-            {m.printCards}
+            {t.community.printCards}
           </ButtonLink>
         </div>
         <Card>
-          <ul className="divide-y divide-stone-100" aria-label={m.feedback}>
+          <ul className="divide-y divide-stone-100" aria-label={t.community.feedback}>
             {rows.map((r) => (
               <li key={r.memberId} className="py-3">
                 <p className="flex flex-wrap items-center gap-2">
@@ -63,7 +62,7 @@ export default async function BranchCommunityPage({ params, searchParams }: { pa
                   </p>
                 )}
                 <p className="text-sm text-stone-700">
-                  {m.quarterHours} {m.hoursUnit(formatHours(r.quarterHalfHours))} · {m.yearHours} {m.hoursUnit(formatHours(r.yearHalfHours))}
+                  {t.community.quarterHours} {t.community.hoursUnit(formatHours(r.quarterHalfHours))} · {t.community.yearHours} {t.community.hoursUnit(formatHours(r.yearHalfHours))}
                 </p>
               </li>
             ))}

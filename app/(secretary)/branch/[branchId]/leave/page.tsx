@@ -15,7 +15,6 @@ import { BatchApproveForm } from "./batch-form";
 
 export const metadata = { title: t.leave.review };
 
-const m = t.leave;
 
 /** The secretary's leave desk: pending (approve one or several), decided, and make-up study, per branch. */
 export default async function BranchLeavePage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
@@ -32,7 +31,7 @@ export default async function BranchLeavePage({ params, searchParams }: { params
       <PageHeader title={branch.name} />
       <main className="space-y-3 p-4">
         <BranchTabs branchId={branch.id} current="leave" />
-        <nav aria-label={m.review} className="flex gap-2">
+        <nav aria-label={t.leave.review} className="flex gap-2">
           {leaveViews.map((view) => (
             <Link
               key={view}
@@ -40,37 +39,37 @@ export default async function BranchLeavePage({ params, searchParams }: { params
               aria-current={view === query.data.view ? "page" : undefined}
               className={`flex min-h-11 flex-1 items-center justify-center rounded-lg ring-1 ${view === query.data.view ? "bg-brand text-white ring-brand" : "bg-white text-stone-800 ring-stone-300"}`}
             >
-              {m.tabs[view]}
+              {t.leave.tabs[view]}
               {view === "pending" && pending > 0 && `（${pending}）`}
             </Link>
           ))}
         </nav>
         {(filter.activity || filter.member) && (
           <p className="flex flex-wrap items-center gap-2 rounded-lg bg-white p-3 text-sm">
-            <span className="text-stone-600">{m.filtered}：</span>
+            <span className="text-stone-600">{t.leave.filtered}：</span>
             <span className="font-medium">{filter.activity?.title ?? filter.member?.name}</span>
             <Link href={href(query.data.view, {})} className="ml-auto inline-flex min-h-11 items-center text-brand underline">
-              {m.clearFilter}
+              {t.leave.clearFilter}
             </Link>
           </p>
         )}
         {filter.activity && (
           <a href={`/api/v1/leave-requests/export?activityId=${filter.activity.id}`} className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300" download>
-            {m.export}
+            {t.leave.export}
           </a>
         )}
 
         {rows.length === 0 ? (
-          <EmptyState>{query.data.view === "pending" ? m.noPending : query.data.view === "makeup" ? m.makeup.none : m.empty}</EmptyState>
+          <EmptyState>{query.data.view === "pending" ? t.leave.noPending : query.data.view === "makeup" ? t.leave.makeup.none : t.leave.empty}</EmptyState>
         ) : query.data.view === "pending" && decidable.length > 0 ? (
           <BatchApproveForm>
-            <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={m.tabs.pending}>
+            <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.leave.tabs.pending}>
               {rows.map((r) => (
                 <li key={r.id} className="flex items-start gap-3 px-4 py-3">
                   {/* A 44-pixel square around the box, so it is as easy to hit as any other control. */}
                   {r.decidable ? (
                     <label className="-my-1 -ml-3 flex size-11 shrink-0 cursor-pointer items-center justify-center">
-                      <input type="checkbox" name={`pick.${r.id}`} aria-label={m.select(r.memberName)} className="size-5 accent-brand" />
+                      <input type="checkbox" name={`pick.${r.id}`} aria-label={t.leave.select(r.memberName)} className="size-5 accent-brand" />
                     </label>
                   ) : (
                     <span className="-ml-3 size-11 shrink-0" />
@@ -84,16 +83,16 @@ export default async function BranchLeavePage({ params, searchParams }: { params
                       </span>
                     </span>
                     <span className="mt-1 block text-sm text-stone-600">
-                      {r.activityTitle}（{formatWhen(r.startsAt)}）· {m.types[r.type]}：{r.reason}
+                      {r.activityTitle}（{formatWhen(r.startsAt)}）· {t.leave.types[r.type]}：{r.reason}
                     </span>
-                    {!r.decidable && r.bySecretary && <span className="mt-1 block text-xs text-stone-600">{m.byCommittee}</span>}
+                    {!r.decidable && r.bySecretary && <span className="mt-1 block text-xs text-stone-600">{t.leave.byCommittee}</span>}
                   </Link>
                 </li>
               ))}
             </ul>
           </BatchApproveForm>
         ) : (
-          <LeaveList rows={rows} who="member" label={m.tabs[query.data.view]} />
+          <LeaveList rows={rows} who="member" label={t.leave.tabs[query.data.view]} />
         )}
       </main>
     </>

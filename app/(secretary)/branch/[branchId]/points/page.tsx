@@ -19,7 +19,6 @@ import { monthQuery } from "@/lib/validation/points";
 
 export const metadata = { title: t.points.bulletin };
 
-const m = t.points;
 
 /** The branch's monthly points bulletin (积分通报): on the phone, printable on A4, exported to .xlsx. */
 export default async function BranchPointsPage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
@@ -39,11 +38,11 @@ export default async function BranchPointsPage({ params, searchParams }: { param
       <main className="space-y-3 p-4 print:p-0">
         <div className="space-y-3 print:hidden">
           <BranchTabs branchId={branch.id} current="points" />
-          <PeriodNav label={m.month(month)} prev={href(shiftMonth(month, -1))} next={href(shiftMonth(month, 1))} />
+          <PeriodNav label={t.points.month(month)} prev={href(shiftMonth(month, -1))} next={href(shiftMonth(month, 1))} />
         </div>
-        <h2 className="hidden text-center text-xl font-semibold print:block">{`${branch.name} ${m.month(month)}${m.bulletin}`}</h2>
+        <h2 className="hidden text-center text-xl font-semibold print:block">{`${branch.name} ${t.points.month(month)}${t.points.bulletin}`}</h2>
         {appeals.length > 0 && (
-          <Card title={`${m.appealsPending}（${appeals.length}）`} className="print:hidden">
+          <Card title={`${t.points.appealsPending}（${appeals.length}）`} className="print:hidden">
             <ul className="divide-y divide-stone-100">
               {appeals.map((a) => (
                 <li key={a.id} className="space-y-1 py-3">
@@ -58,17 +57,17 @@ export default async function BranchPointsPage({ params, searchParams }: { param
           </Card>
         )}
         <Card>
-          <StatGrid items={[[m.members, rows.length], [m.attendanceRate, percent(attendanceRate)], [m.deductedPeople, deducted]]} />
+          <StatGrid items={[[t.points.members, rows.length], [t.points.attendanceRate, percent(attendanceRate)], [t.points.deductedPeople, deducted]]} />
         </Card>
         <div className="grid grid-cols-2 gap-2 print:hidden">
           <a href={`/api/v1/branches/${branch.id}/points-bulletin?month=${month}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
-            {m.exportXlsx}
+            {t.points.exportXlsx}
           </a>
-          <PrintButton>{m.print}</PrintButton>
+          <PrintButton>{t.points.print}</PrintButton>
         </div>
-        <Card title={m.deductionsList}>
+        <Card title={t.points.deductionsList}>
           {deductions.length === 0 ? (
-            <p className="text-stone-600">{m.noDeductions}</p>
+            <p className="text-stone-600">{t.points.noDeductions}</p>
           ) : (
             <ul className="divide-y divide-stone-100">
               {deductions.map((d) => (
@@ -80,8 +79,8 @@ export default async function BranchPointsPage({ params, searchParams }: { param
           )}
         </Card>
         {corrections.length > 0 && (
-          <Card title={m.correctionsList}>
-            <p className="text-sm text-stone-700">{m.correctionsHint}</p>
+          <Card title={t.points.correctionsList}>
+            <p className="text-sm text-stone-700">{t.points.correctionsHint}</p>
             <ul className="divide-y divide-stone-100">
               {corrections.map((d) => (
                 <li key={d.id} className="py-2">
@@ -93,8 +92,8 @@ export default async function BranchPointsPage({ params, searchParams }: { param
         )}
         <Card>
           <FigureTable
-            caption={`${m.month(month)}${m.bulletin}`}
-            head={[t.common.name, m.monthPoints, m.yearPoints, m.attendanceRate]}
+            caption={`${t.points.month(month)}${t.points.bulletin}`}
+            head={[t.common.name, t.points.monthPoints, t.points.yearPoints, t.points.attendanceRate]}
             rows={rows.map((r) => ({ key: r.memberId, name: r.name, href: `/branch/${branch.id}/points/${r.memberId}`, cells: [signed(r.monthPoints), r.yearPoints, r.expected ? `${r.came}/${r.expected}` : "—"] }))}
           />
         </Card>

@@ -6,7 +6,6 @@ import { id } from "@/lib/validation/fields";
 import { endpoint } from "@/lib/server/route";
 import { workbookOf } from "@/lib/xlsx";
 
-const m = t.leave;
 
 /** One activity's leave list as .xlsx (?activityId=), for the branch's secretary and the admins above. */
 export const GET = endpoint({
@@ -17,25 +16,25 @@ export const GET = endpoint({
     const { activity, rows } = await activityLeaveSheet(db, scope, input.activityId);
     const body = await workbookOf([
       {
-        name: m.sheet.name,
+        name: t.leave.sheet.name,
         caption: `${activity.branchName} · ${activity.title} · ${formatFull(activity.startsAt)}`,
-        columns: m.sheet.columns,
+        columns: t.leave.sheet.columns,
         widths: { 2: 40, 8: 40 },
         rows: rows.map((r) => [
           r.memberName,
-          m.types[r.type],
+          t.leave.types[r.type],
           r.reason,
-          r.status === "pending" && r.activityStatus === "closed" ? m.undecidedClosed : m.status[r.status],
+          r.status === "pending" && r.activityStatus === "closed" ? t.leave.undecidedClosed : t.leave.status[r.status],
           r.late ? t.common.yes : t.common.no,
           formatFull(r.createdAt),
           r.deciderName ?? "",
           r.decidedAt ? formatFull(r.decidedAt) : "",
           r.comment ?? "",
-          r.makeup ? m.makeup.state[r.makeup] : "",
+          r.makeup ? t.leave.makeup.state[r.makeup] : "",
           r.dueAt ? formatFull(r.dueAt) : "",
         ]),
       },
     ]);
-    return { body, name: `${activity.title}-${m.sheet.name}.xlsx` };
+    return { body, name: `${activity.title}-${t.leave.sheet.name}.xlsx` };
   },
 });

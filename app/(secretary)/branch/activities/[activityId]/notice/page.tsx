@@ -11,7 +11,6 @@ import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.printNotice.link };
 
-const n = t.printNotice;
 
 /**
  * The activity's notice rendered for paper (issue 7 §6): the unified plan — time, agenda with its mandatory
@@ -27,47 +26,47 @@ export default async function ActivityNoticePage({ params }: { params: Promise<{
   return (
     <>
       <div className="print:hidden">
-        <PageHeader title={n.link} back={`/branch/activities/${activity.id}`} />
+        <PageHeader title={t.printNotice.link} back={`/branch/activities/${activity.id}`} />
       </div>
       <main className="space-y-4 p-4 print:p-0">
         <div className="space-y-2 print:hidden">
-          <p className="text-stone-700">{n.hint}</p>
-          <PrintButton>{n.print}</PrintButton>
+          <p className="text-stone-700">{t.printNotice.hint}</p>
+          <PrintButton>{t.printNotice.print}</PrintButton>
         </div>
         <article className="space-y-3 rounded-xl bg-white p-5 leading-relaxed shadow-sm print:rounded-none print:p-0 print:text-[12pt] print:shadow-none">
-          <h2 className="text-center text-xl font-bold">{n.heading(type, month)}</h2>
-          <p>{n.to(activity.branchName)}</p>
-          <p className="indent-8">{n.intro(type)}</p>
+          <h2 className="text-center text-xl font-bold">{t.printNotice.heading(type, month)}</h2>
+          <p>{t.printNotice.to(activity.branchName)}</p>
+          <p className="indent-8">{t.printNotice.intro(type)}</p>
           <p>
-            <span className="font-semibold">{`${n.when}：`}</span>
+            <span className="font-semibold">{`${t.printNotice.when}：`}</span>
             {`${formatFull(activity.startsAt)}（${activity.durationMinutes} 分钟）`}
           </p>
           {activity.place && (
             <p>
-              <span className="font-semibold">{`${n.where}：`}</span>
+              <span className="font-semibold">{`${t.printNotice.where}：`}</span>
               {activity.place}
             </p>
           )}
           <div>
-            <p className="font-semibold">{`${n.agenda}：`}</p>
+            <p className="font-semibold">{`${t.printNotice.agenda}：`}</p>
             <ol className="list-decimal space-y-1 pl-8">
               {steps.map((s) => (
                 <li key={s.id}>
                   {s.title}
-                  {s.mandatory && n.mandatory}
+                  {s.mandatory && t.printNotice.mandatory}
                 </li>
               ))}
             </ol>
           </div>
           {activity.materials && (
             <div>
-              <p className="font-semibold">{`${n.materials}：`}</p>
+              <p className="font-semibold">{`${t.printNotice.materials}：`}</p>
               <p className="whitespace-pre-line">{activity.materials}</p>
             </div>
           )}
           {activity.links.length > 0 && (
             <div>
-              <p className="font-semibold">{`${n.links}：`}</p>
+              <p className="font-semibold">{`${t.printNotice.links}：`}</p>
               <ul className="pl-8">
                 {activity.links.map((l) => (
                   <li key={l.url} className="break-all">{`${l.title}：${l.url}`}</li>
@@ -75,7 +74,7 @@ export default async function ActivityNoticePage({ params }: { params: Promise<{
               </ul>
             </div>
           )}
-          <PrintFooter issuer={n.signature(activity.branchName)} signers={[t.print.secretary]} />
+          <PrintFooter issuer={t.printNotice.signature(activity.branchName)} signers={[t.print.secretary]} />
         </article>
       </main>
     </>

@@ -11,9 +11,8 @@ import { PaperSheetForm } from "./paper-form";
 
 export const metadata = { title: t.assist.enter };
 
-const a = t.assist;
 
-/** Copying the signed paper sheet back in one screen: each expected member without a record yet. */
+/** Copying the signed paper sheet back in one screen: each expected member without t.assist record yet. */
 export default async function PaperSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
   const activityId = id.safeParse((await params).activityId);
@@ -26,19 +25,19 @@ export default async function PaperSheetPage({ params }: { params: Promise<{ act
 
   return (
     <>
-      <PageHeader title={a.enter} back={`/branch/activities/${activity.id}`} />
+      <PageHeader title={t.assist.enter} back={`/branch/activities/${activity.id}`} />
       <main className="space-y-4 p-4">
         <Card>
           <p className="font-medium">{activity.title}</p>
-          <p className="mt-1 text-stone-700">{a.enterHint}</p>
+          <p className="mt-1 text-stone-700">{t.assist.enterHint}</p>
         </Card>
         {open.length === 0 ? (
-          <EmptyState>{a.noneLeft}</EmptyState>
+          <EmptyState>{t.assist.noneLeft}</EmptyState>
         ) : (
           <PaperSheetForm activityId={activity.id} members={open.map((r) => ({ memberId: r.memberId, name: r.name }))} />
         )}
         {done.length > 0 && (
-          <Card title={a.recorded}>
+          <Card title={t.assist.recorded}>
             <ul className="divide-y divide-stone-100">
               {done.map((r) => (
                 <li key={r.memberId} className="flex min-h-11 items-center justify-between gap-2">

@@ -10,8 +10,7 @@ import { formatFull, toLocalInput } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
 import { RequestForm } from "./request-form";
 
-const m = t.scheduleChange;
-export const metadata = { title: m.title };
+export const metadata = { title: t.scheduleChange.title };
 
 /** The secretary asks to move a theme day, and follows the request through the committee and the county. */
 export default async function ReschedulePage({ params }: { params: Promise<{ activityId: string }> }) {
@@ -23,14 +22,14 @@ export default async function ReschedulePage({ params }: { params: Promise<{ act
 
   return (
     <>
-      <PageHeader title={m.title} back={`/branch/activities/${activity.id}`} />
+      <PageHeader title={t.scheduleChange.title} back={`/branch/activities/${activity.id}`} />
       <main className="space-y-4 p-4">
         <Card>
           <p className="flex flex-wrap items-center gap-2">
             <Tag tone="red">{t.activityType[activity.type]}</Tag>
             <span className="font-medium">{activity.title}</span>
           </p>
-          <p className="mt-2 text-sm text-stone-600">{m.current}</p>
+          <p className="mt-2 text-sm text-stone-600">{t.scheduleChange.current}</p>
           <p className="text-lg font-medium" data-testid="current-time">
             {formatFull(activity.startsAt)}
           </p>
@@ -43,11 +42,11 @@ export default async function ReschedulePage({ params }: { params: Promise<{ act
           </Card>
         )}
 
-        <Card title={m.history}>
+        <Card title={t.scheduleChange.history}>
           {changes.length === 0 ? (
-            <p className="text-stone-600">{m.noHistory}</p>
+            <p className="text-stone-600">{t.scheduleChange.noHistory}</p>
           ) : (
-            <ol className="divide-y divide-stone-100" aria-label={m.history}>
+            <ol className="divide-y divide-stone-100" aria-label={t.scheduleChange.history}>
               {changes.map((c) => (
                 <li key={c.id} className="py-3 first:pt-0 last:pb-0">
                   <ScheduleChangeDetails change={c} />

@@ -13,10 +13,9 @@ import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.assist.sheet };
 
-const a = t.assist;
 
 /**
- * The paper sign-in sheet (issue 10) for branches that keep paper: one A4 page per ~25 members with a
+ * The paper sign-in sheet (issue 10) for branches that keep paper: one A4 page per ~25 members with t.assist
  * signature column, printed from the browser (the `print-sheet` rules in globals.css drop the app around it).
  */
 export default async function SignInSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
@@ -30,34 +29,34 @@ export default async function SignInSheetPage({ params }: { params: Promise<{ ac
   return (
     <>
       <div className="print:hidden">
-        <PageHeader title={a.sheet} back={`/branch/activities/${activity.id}`} />
+        <PageHeader title={t.assist.sheet} back={`/branch/activities/${activity.id}`} />
       </div>
       <main className="space-y-4 p-4 print:p-0">
         <div className="space-y-3 print:hidden">
-          <p className="text-stone-700">{a.printHint}</p>
-          <PrintButton>{a.print}</PrintButton>
+          <p className="text-stone-700">{t.assist.printHint}</p>
+          <PrintButton>{t.assist.print}</PrintButton>
           {activity.status === "scheduled" && (
             <ButtonLink href={`/branch/activities/${activity.id}/paper`} variant="secondary" className="w-full">
-              {a.enter}
+              {t.assist.enter}
             </ButtonLink>
           )}
         </div>
-        <article className="print-sheet rounded-xl bg-white p-4 print:rounded-none print:p-0" aria-label={a.sheetTitle(activity.branchName)}>
-          <h2 className="text-center text-xl font-bold">{a.sheetTitle(activity.branchName)}</h2>
+        <article className="print-sheet rounded-xl bg-white p-4 print:rounded-none print:p-0" aria-label={t.assist.sheetTitle(activity.branchName)}>
+          <h2 className="text-center text-xl font-bold">{t.assist.sheetTitle(activity.branchName)}</h2>
           <p className="mt-2 text-center font-medium">
             {t.activityType[activity.type]}：{activity.title}
           </p>
           <p className="mt-1 text-center text-stone-700">
             {formatFull(activity.startsAt)}
-            {activity.place && ` · ${activity.place}`} · {a.expectedCount(expected.length)}
+            {activity.place && ` · ${activity.place}`} · {t.assist.expectedCount(expected.length)}
           </p>
           <table className="mt-4 w-full border-collapse text-left">
             <thead>
               <tr>
-                <th scope="col" className="w-14 border border-stone-800 px-2 py-1 text-center">{a.number}</th>
-                <th scope="col" className="w-28 border border-stone-800 px-2 py-1">{a.name}</th>
-                <th scope="col" className="border border-stone-800 px-2 py-1">{a.signature}</th>
-                <th scope="col" className="w-32 border border-stone-800 px-2 py-1">{a.note}</th>
+                <th scope="col" className="w-14 border border-stone-800 px-2 py-1 text-center">{t.assist.number}</th>
+                <th scope="col" className="w-28 border border-stone-800 px-2 py-1">{t.assist.name}</th>
+                <th scope="col" className="border border-stone-800 px-2 py-1">{t.assist.signature}</th>
+                <th scope="col" className="w-32 border border-stone-800 px-2 py-1">{t.assist.note}</th>
               </tr>
             </thead>
             <tbody>
@@ -67,7 +66,7 @@ export default async function SignInSheetPage({ params }: { params: Promise<{ ac
                   <td className="border border-stone-800 px-2">{r.name}</td>
                   <td className="border border-stone-800 px-2" />
                   {/* A member on leave is not expected to sign: the sheet says so, as the roll call would. */}
-                  <td className="border border-stone-800 px-2">{r.outcome === "leave" ? a.onLeave : ""}</td>
+                  <td className="border border-stone-800 px-2">{r.outcome === "leave" ? t.assist.onLeave : ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,6 @@ import { quarterQuery } from "@/lib/validation/community";
 import { endpoint } from "@/lib/server/route";
 import { workbookOf } from "@/lib/xlsx";
 
-const m = t.community;
 const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asia/Shanghai" });
 
 /** A branch's community feedback for a quarter (?quarter=2026-Q4) as .xlsx: one row per member. */
@@ -20,15 +19,15 @@ export const GET = endpoint({
     const { branch, rows } = await branchFeedback(db, scope, input.branchId, q);
     const body = await workbookOf([
       {
-        name: m.sheet.name,
-        caption: `${branch.name} · ${m.quarter(q.year, q.quarter)} · ${m.feedback}`,
-        columns: m.sheet.columns,
+        name: t.community.sheet.name,
+        caption: `${branch.name} · ${t.community.quarter(q.year, q.quarter)} · ${t.community.feedback}`,
+        columns: t.community.sheet.columns,
         rows: rows.map((r) => [
           r.name,
           branch.name,
           r.communityName ?? "",
           r.gridName ?? "",
-          r.inOffice ? m.standing[r.standing] : m.notApplicable,
+          r.inOffice ? t.community.standing[r.standing] : t.community.notApplicable,
           r.validUntil ? day.format(r.validUntil) : "",
           r.posts.join("、"),
           Number(formatHours(r.quarterHalfHours)),
@@ -37,6 +36,6 @@ export const GET = endpoint({
         ]),
       },
     ]);
-    return { body, name: `${branch.name}-${m.quarter(q.year, q.quarter)}-${m.sheet.name}.xlsx` };
+    return { body, name: `${branch.name}-${t.community.quarter(q.year, q.quarter)}-${t.community.sheet.name}.xlsx` };
   },
 });

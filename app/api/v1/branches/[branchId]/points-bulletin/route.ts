@@ -6,7 +6,6 @@ import { monthQuery } from "@/lib/validation/points";
 import { endpoint } from "@/lib/server/route";
 import { workbookOf } from "@/lib/xlsx";
 
-const m = t.points;
 
 /** A branch's monthly points bulletin (?month=2026-11) as .xlsx, with the same figures as the screen. */
 export const GET = endpoint({
@@ -17,9 +16,9 @@ export const GET = endpoint({
     const month = input.month ?? monthOf(new Date());
     const { branch, rows, deductions } = await monthlyBulletin(db, scope, input.branchId, month);
     const body = await workbookOf([
-      { name: m.sheet.name, caption: `${branch.name} ${m.month(month)}${m.bulletin}`, columns: m.sheet.columns, rows: rows.map((r) => [r.name, r.monthPoints, r.monthDeductions, r.yearPoints, r.came, r.expected]) },
-      { name: m.deductionsList, caption: m.deductionsList, columns: m.sheet.deductionColumns, rows: deductions.map((d) => [d.name, d.points, d.reason]), widths: { 2: 60 } },
+      { name: t.points.sheet.name, caption: `${branch.name} ${t.points.month(month)}${t.points.bulletin}`, columns: t.points.sheet.columns, rows: rows.map((r) => [r.name, r.monthPoints, r.monthDeductions, r.yearPoints, r.came, r.expected]) },
+      { name: t.points.deductionsList, caption: t.points.deductionsList, columns: t.points.sheet.deductionColumns, rows: deductions.map((d) => [d.name, d.points, d.reason]), widths: { 2: 60 } },
     ]);
-    return { body, name: `${branch.name}-${m.month(month)}-${m.bulletin}.xlsx` };
+    return { body, name: `${branch.name}-${t.points.month(month)}-${t.points.bulletin}.xlsx` };
   },
 });
