@@ -1,6 +1,7 @@
 "use client";
 
 import type { CheckinQr, ScanSeal } from "@/lib/checkin-url";
+import { checkin } from "@/lib/messages/checkin";
 import { pwa } from "@/lib/messages/pwa";
 import { submit } from "./outbox/outbox";
 import { PERSON_KEY_PREFIX } from "./pwa/person-storage";
@@ -22,7 +23,7 @@ export async function sendCheckin(body: { activityId: number; code: string; step
     kind: "checkin",
     url: "/api/v1/checkins",
     clientId: body.clientId,
-    label: `签到码 ${body.code}`,
+    label: checkin.codeItem(body.code),
     body: { ...body, scannedAt: body.scannedAt ?? new Date().toISOString() },
   });
   if (delivery.outcome === "kept") return delivery.queued ? { ok: false, queued: true, message: pwa.queuedCheckin } : { ok: false, message: delivery.message };

@@ -31,10 +31,10 @@ export function MemberForm<T>({
       ))}
       <Field label={common.name} name="name" defaultValue={defaults?.name ?? undefined} autoComplete="off" />
       <Field label={auth.phone} name="phone" type="tel" inputMode="numeric" defaultValue={defaults?.phone ?? undefined} autoComplete="off" />
-      <Select label="性别" name="gender" options={member.gender} defaultValue={defaults?.gender ?? undefined} />
-      <Select label="党员类别" name="category" options={member.category} defaultValue={defaults?.category ?? undefined} />
-      <Select label="流动状态" name="presence" options={member.presence} defaultValue={defaults?.presence ?? undefined} />
-      <Select label="在职状态" name="employment" options={member.employment} defaultValue={defaults?.employment ?? undefined} />
+      <Select label={member.fields.gender} name="gender" options={member.gender} defaultValue={defaults?.gender ?? undefined} />
+      <Select label={member.fields.category} name="category" options={member.category} defaultValue={defaults?.category ?? undefined} />
+      <Select label={member.fields.presence} name="presence" options={member.presence} defaultValue={defaults?.presence ?? undefined} />
+      <Select label={member.fields.employment} name="employment" options={member.employment} defaultValue={defaults?.employment ?? undefined} />
       <Field label={roster.joinedOn} name="joinedOn" type="date" defaultValue={defaults?.joinedOn ?? ""} />
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionForm>

@@ -13,6 +13,7 @@ export const auth = {
   activate: "激活账号",
   activateHint: "首次使用？向支部书记索取激活码",
   activationCode: "激活码",
+  activationCodeHint: "8 位字母或数字，由支部书记提供",
   newPassword: "新密码",
   confirmPassword: "确认新密码",
   codeInvalid: "激活码不正确。",

@@ -1,4 +1,7 @@
 export const checkin = {
+  qrLabel: "签到二维码",
+  codeItem: (code: string) => `签到码 ${code}`,
+  viewActivity: "查看活动",
   title: "签到",
   screen: "签到屏",
   codeLabel: "签到码",

@@ -1,6 +1,7 @@
 export const community = {
   title: "社区报到",
   gridDesk: "网格工作台",
+  hoursWord: "小时",
   myGrids: "我负责的网格",
   mine: "我的社区",
   report: "到社区报到",

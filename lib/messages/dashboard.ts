@@ -1,4 +1,5 @@
 export const dashboard = {
+  work: "工作",
   title: (month: string) => `${month}概况`,
   attendance: "出勤率",
   pendingLeave: "待审请假",

@@ -4,6 +4,8 @@ export const printNotice = {
   to: (branch: string) => `${branch}全体党员：`,
   intro: (type: string) => `根据县委组织部统一部署，现将本月${type}安排通知如下，请按时参加。确有特殊情况不能参加的，请在活动开始前向支部书记请假，会后完成补学。`,
   when: "时间",
+  month: (n: number) => `${n}月`,
+  whenValue: (at: string, minutes: number) => `${at}（${minutes} 分钟）`,
   where: "地点",
   agenda: "活动内容",
   mandatory: "（必选）",

@@ -1,4 +1,6 @@
 export const roster = {
+  codeShownOnce: (until: string) => `有效期至 ${until}，只显示这一次，请当面或电话告知本人。`,
+  awayCount: (label: string, n: number) => `，其中${label} ${n} 名`,
   title: "支部花名册",
   add: "添加党员",
   import: "批量导入",

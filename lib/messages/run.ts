@@ -1,4 +1,11 @@
 export const run = {
+  stepOpen: "未完成",
+  viewEvidence: "查看佐证材料",
+  noteOptional: "说明（可选）",
+  duesAmount: (name: string) => `${name} 党费（元）`,
+  duesButton: (name: string, paid: boolean) => `${name} ${paid ? "修改" : "记录"}党费`,
+  noFixedAgenda: "本次活动没有固定议程。",
+  people: (n: number) => `${n} 人`,
   newMeetingIntro: (branch: string) =>
     `${branch}。主题党日由县委组织部统一发布，这里创建支部党员大会、支委会、党小组会和党课。`,
   activities: "支部活动",

@@ -54,22 +54,14 @@ const words = {
 } as const;
 
 /** The columns of an import file, by header text. */
-export const importColumns = {
-  name: "姓名",
-  phone: "手机号",
-  gender: "性别",
-  category: "党员类别",
-  presence: "流动状态",
-  employment: "在职状态",
-  joinedOn: "入党日期",
-} as const;
+export const importColumns = t.member.fields;
 export const requiredImportColumns = ["name", "phone", "gender", "category", "presence", "employment"] as const;
 
 const fromWord = <K extends keyof typeof words>(field: K, label: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? ((words[field] as Record<string, string>)[v.trim()] ?? v) : v),
     z.enum(Object.values(words[field]) as [string, ...string[]], {
-      error: `${label}应为：${Object.keys(words[field]).join("/")}`,
+      error: t.member.oneOf(label, Object.keys(words[field])),
     }),
   );
 

@@ -40,7 +40,7 @@ export default async function AdminPage() {
             </details>
           </Card>
         )}
-        <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label="工作">
+        <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.dashboard.work}>
           {[
             ...(isCountyAdmin(scope) ? [{ href: "/admin/plans", label: t.plans.list }, { href: "/admin/compliance", label: t.compliance.title }] : []),
             ...(holdsRole(scope, REVIEWER_ROLES)

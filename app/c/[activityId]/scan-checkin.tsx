@@ -25,7 +25,7 @@ export function ScanCheckin({ checkin, seal }: { checkin: CheckinQr; seal: ScanS
     <div className="space-y-4 rounded-xl bg-white p-6 text-center">
       {!result ? <p className="text-lg">{checkinText.scanned}</p> : <CheckinAnswer result={result} />}
       <Link href={`/activities/${activityId}`} className="inline-block min-h-11 py-2 text-brand underline">
-        查看活动
+        {checkinText.viewActivity}
       </Link>
     </div>
   );

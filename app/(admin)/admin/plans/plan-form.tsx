@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Tag } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { form } from "@/lib/messages/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { plans } from "@/lib/messages/plans";
 import { run } from "@/lib/messages/run";
@@ -51,12 +52,12 @@ export function PlanForm({ defaults }: { defaults?: PlanDefaults }) {
       {defaults && <input type="hidden" name="planId" value={defaults.planId} />}
       <input type="hidden" name="items" value={JSON.stringify(items.filter((i) => i.title.trim()))} />
       <input type="hidden" name="links" value={JSON.stringify(links.filter((l) => l.title.trim() || l.url.trim()))} />
-      <Field label="标题" name="title" defaultValue={defaults?.title} />
-      <Field label="开始时间" name="startsAt" type="datetime-local" defaultValue={defaults?.startsAt} hint="全县各支部统一于此时开展" />
-      <Field label="时长（分钟）" name="durationMinutes" type="number" inputMode="numeric" defaultValue={defaults?.durationMinutes ?? 120} />
+      <Field label={form.title} name="title" defaultValue={defaults?.title} />
+      <Field label={form.startsAt} name="startsAt" type="datetime-local" defaultValue={defaults?.startsAt} hint={plans.unifiedStart} />
+      <Field label={form.duration} name="durationMinutes" type="number" inputMode="numeric" defaultValue={defaults?.durationMinutes ?? 120} />
       <Field label={plans.placeLabel} name="place" defaultValue={defaults?.place ?? plans.placeDefault} hint={plans.placeHint} />
       <div className="space-y-1">
-        <label htmlFor="materials" className="block font-medium">学习材料</label>
+        <label htmlFor="materials" className="block font-medium">{form.materials}</label>
         <textarea id="materials" name="materials" rows={6} defaultValue={defaults?.materials} className="block w-full rounded-lg border border-stone-300 p-3" />
       </div>
 
@@ -67,21 +68,21 @@ export function PlanForm({ defaults }: { defaults?: PlanDefaults }) {
         </p>
         {items.map((item, i) => (
           <div key={i} className="space-y-1 rounded-lg border border-stone-200 p-2">
-            <label className="sr-only" htmlFor={`item-${i}`}>议程 {i + 1}</label>
-            <input id={`item-${i}`} value={item.title} onChange={(e) => setItem(i, { title: e.target.value })} placeholder={`议程 ${i + 1}，如：集中学习`} className={input} />
+            <label className="sr-only" htmlFor={`item-${i}`}>{plans.itemLabel(i + 1)}</label>
+            <input id={`item-${i}`} value={item.title} onChange={(e) => setItem(i, { title: e.target.value })} placeholder={plans.itemPlaceholder(i + 1)} className={input} />
             <div className="flex items-center justify-between">
               <label className="flex min-h-11 items-center gap-2">
                 <input type="checkbox" checked={item.mandatory} onChange={(e) => setItem(i, { mandatory: e.target.checked })} className="size-5 accent-brand" />
-                设为必选
+                {plans.makeMandatory}
               </label>
               <button type="button" onClick={() => setItems(items.filter((_, j) => j !== i))} className="min-h-11 px-3 text-red-800">
-                删除
+                {form.remove}
               </button>
             </div>
           </div>
         ))}
         <Button type="button" variant="secondary" className="w-full" onClick={() => setItems([...items, { title: "", mandatory: false }])}>
-          添加议程
+          {plans.addItem}
         </Button>
         <p className="flex items-center justify-between rounded-lg bg-stone-50 px-3 py-2">
           {plans.dues} <Tag tone="red">{plans.mandatory}</Tag>
@@ -89,18 +90,18 @@ export function PlanForm({ defaults }: { defaults?: PlanDefaults }) {
       </fieldset>
 
       <fieldset className="space-y-2">
-        <legend className="font-medium">学习链接</legend>
+        <legend className="font-medium">{plans.links}</legend>
         {links.map((link, i) => (
           <div key={i} className="space-y-1 rounded-lg border border-stone-200 p-2">
-            <input aria-label={`链接 ${i + 1} 标题`} value={link.title} onChange={(e) => setLink(i, { title: e.target.value })} placeholder="标题" className={input} />
-            <input aria-label={`链接 ${i + 1} 地址`} value={link.url} onChange={(e) => setLink(i, { url: e.target.value })} placeholder="https://" inputMode="url" className={input} />
+            <input aria-label={plans.linkTitleLabel(i + 1)} value={link.title} onChange={(e) => setLink(i, { title: e.target.value })} placeholder={form.title} className={input} />
+            <input aria-label={plans.linkUrlLabel(i + 1)} value={link.url} onChange={(e) => setLink(i, { url: e.target.value })} placeholder="https://" inputMode="url" className={input} />
             <button type="button" onClick={() => setLinks(links.filter((_, j) => j !== i))} className="min-h-11 px-3 text-red-800">
-              删除
+              {form.remove}
             </button>
           </div>
         ))}
         <Button type="button" variant="secondary" className="w-full" onClick={() => setLinks([...links, { title: "", url: "" }])}>
-          添加链接
+          {plans.addLink}
         </Button>
       </fieldset>
 

@@ -59,7 +59,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
         </form>
         <p className="text-sm text-stone-600">
           {t.roster.count(members.length)}
-          {away > 0 && `，其中${t.roster.away} ${away} 名`}
+          {away > 0 && t.roster.awayCount(t.roster.away, away)}
         </p>
         {members.length === 0 ? (
           <EmptyState>{t.roster.noMembers}</EmptyState>

@@ -30,7 +30,7 @@ export function ActivityHoursForm({ activityId, people, hours }: { activityId: n
                 defaultValue={hours}
                 className="ui-control min-h-11 w-20 rounded-lg border border-stone-500 px-2 text-right"
               />
-              <span aria-hidden>小时</span>
+              <span aria-hidden>{community.hoursWord}</span>
             </label>
           </li>
         ))}

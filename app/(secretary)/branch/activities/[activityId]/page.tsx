@@ -47,7 +47,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
           </p>
           <p className="mt-2 text-lg font-medium">{formatFull(activity.startsAt)}</p>
           <p className="text-stone-700">
-            {activity.durationMinutes} 分钟{activity.place && ` · ${activity.place}`} · {activity.branchName}
+            {t.common.minutes(activity.durationMinutes)}{activity.place && ` · ${activity.place}`} · {activity.branchName}
           </p>
           {canManage && open && (
             <ButtonLink href={`/branch/activities/${activity.id}/checkin`} className="mt-3 w-full">
@@ -88,7 +88,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
 
         <Card title={t.run.agenda}>
           {steps.length === 0 ? (
-            <p className="text-stone-600">本次活动没有固定议程。</p>
+            <p className="text-stone-600">{t.run.noFixedAgenda}</p>
           ) : (
             <ol className="divide-y divide-stone-100">
               {steps.map((s) => (
@@ -117,7 +117,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
           {away.length > 0 && (
             <details className="mt-3">
               <summary className="min-h-11 cursor-pointer py-2 text-stone-700">
-                {t.run.awayList}：{away.length} 人
+                {t.run.awayList}：{t.run.people(away.length)}
               </summary>
               <p className="text-sm text-stone-600">{away.map((r) => r.name).join("、")}</p>
             </details>

@@ -9,6 +9,7 @@ import { checkinMarks } from "@/lib/checkin-marks";
 import { checkin } from "@/lib/messages/checkin";
 import { checkinReview } from "@/lib/messages/checkin-review";
 import { plans } from "@/lib/messages/plans";
+import { form } from "@/lib/messages/form";
 import { run } from "@/lib/messages/run";
 import { closeActivityAction, markStepAction, recordDuesAction } from "../actions";
 import { proxyCheckinAction, reviewOfflineAction } from "../checkin-actions";
@@ -31,13 +32,13 @@ export function StepItem({ step, editable }: { step: StepView; editable: boolean
         <span className="font-medium">{step.title}</span>
         <span className="flex shrink-0 gap-1">
           {step.mandatory && <Tag tone="red">{plans.mandatory}</Tag>}
-          {step.done ? <Tag tone="green">✓ {run.done}</Tag> : <Tag>未完成</Tag>}
+          {step.done ? <Tag tone="green">✓ {run.done}</Tag> : <Tag>{run.stepOpen}</Tag>}
         </span>
       </div>
       {step.note && <p className="mt-1 text-sm text-stone-700">{step.note}</p>}
       {step.evidenceId && (
         <a href={`/api/v1/uploads/${step.evidenceId}`} target="_blank" rel="noopener" className="mt-1 inline-block min-h-11 py-2 text-sm text-brand underline">
-          查看佐证材料
+          {run.viewEvidence}
         </a>
       )}
       {editable && (
@@ -50,7 +51,7 @@ export function StepItem({ step, editable }: { step: StepView; editable: boolean
               <summary className="min-h-11 cursor-pointer py-2 text-brand">{run.markDone}</summary>
               <input type="hidden" name="done" value="on" />
               <div className="space-y-2 pt-2">
-                <Field label="说明（可选）" name="note" />
+                <Field label={run.noteOptional} name="note" />
                 <Field label={run.evidence} name="photo" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" capture="environment" className="block w-full text-sm" />
                 <SubmitButton>{run.markDone}</SubmitButton>
               </div>
@@ -136,10 +137,10 @@ function DuesForm({ activityId, memberId, name, fen, editable }: { activityId: n
       <input type="hidden" name="activityId" value={activityId} />
       <input type="hidden" name="memberId" value={memberId} />
       <div className="flex-1">
-        <Field label={`${name} ${run.dues}（元）`} name="amount" inputMode="decimal" defaultValue={paid ?? ""} />
+        <Field label={run.duesAmount(name)} name="amount" inputMode="decimal" defaultValue={paid ?? ""} />
       </div>
-      <SubmitButton variant="secondary" className="min-h-11 px-3" aria-label={`${name} ${paid ? "修改" : "记录"}党费`}>
-        {paid ? "修改" : "记录"}
+      <SubmitButton variant="secondary" className="min-h-11 px-3" aria-label={run.duesButton(name, Boolean(paid))}>
+        {paid ? form.change : form.record}
       </SubmitButton>
     </ActionForm>
   );

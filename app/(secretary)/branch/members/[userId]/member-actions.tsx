@@ -16,7 +16,7 @@ export function IssueCodeForm({ userId }: { userId: number }) {
           <p className="font-mono text-3xl font-bold tracking-[0.3em]" data-testid="activation-code">
             {code}
           </p>
-          <p className="mt-1 text-sm">有效期至 {dateTime.format(new Date(expiresAt))}，只显示这一次，请当面或电话告知本人。</p>
+          <p className="mt-1 text-sm">{roster.codeShownOnce(dateTime.format(new Date(expiresAt)))}</p>
         </>
       )}
       onSuccess={() => {}}

@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { activityType } from "@/lib/messages/activity-type";
+import { form } from "@/lib/messages/form";
 import { run } from "@/lib/messages/run";
 import { createMeetingAction } from "../../../activities/actions";
 
@@ -22,13 +23,13 @@ export function MeetingForm({ branchId }: { branchId: number }) {
   return (
     <ActionForm action={createMeetingAction} onSuccess={open}>
       <input type="hidden" name="branchId" value={branchId} />
-      <Select label="类型" name="type" options={types} />
-      <Field label="标题" name="title" />
-      <Field label="开始时间" name="startsAt" type="datetime-local" />
-      <Field label="时长（分钟）" name="durationMinutes" type="number" inputMode="numeric" defaultValue={90} />
-      <Field label="地点" name="place" />
+      <Select label={form.type} name="type" options={types} />
+      <Field label={form.title} name="title" />
+      <Field label={form.startsAt} name="startsAt" type="datetime-local" />
+      <Field label={form.duration} name="durationMinutes" type="number" inputMode="numeric" defaultValue={90} />
+      <Field label={form.place} name="place" />
       <div className="space-y-1">
-        <label htmlFor="materials" className="block font-medium">学习材料</label>
+        <label htmlFor="materials" className="block font-medium">{form.materials}</label>
         <textarea id="materials" name="materials" rows={5} className="block w-full rounded-lg border border-stone-300 p-3" />
       </div>
       <SubmitButton>{run.newMeeting}</SubmitButton>

@@ -60,7 +60,7 @@ export function CheckinScreen({ activityId, secret, initial }: { activityId: num
   return (
     <div className="space-y-4">
       <div className="rounded-xl bg-white p-4 text-center">
-        <div className="mx-auto aspect-square w-full max-w-72" role="img" aria-label="签到二维码" dangerouslySetInnerHTML={{ __html: svg }} />
+        <div className="mx-auto aspect-square w-full max-w-72" role="img" aria-label={checkin.qrLabel} dangerouslySetInnerHTML={{ __html: svg }} />
         <p className="mt-3 text-sm text-stone-600">{checkin.codeLabel}</p>
         <p className="font-mono text-5xl font-bold tracking-[0.2em]" data-testid="checkin-code" aria-live="polite">
           {code}

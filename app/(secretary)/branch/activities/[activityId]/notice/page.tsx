@@ -22,7 +22,7 @@ export default async function ActivityNoticePage({ params }: { params: Promise<{
   if (!activityId.success) notFound();
   const { activity, steps } = await pageData(activityForSecretary(db, scope, activityId.data));
   const type = t.activityType[activity.type];
-  const month = `${Number(monthOf(activity.startsAt).slice(5))}月`;
+  const month = t.printNotice.month(Number(monthOf(activity.startsAt).slice(5)));
   return (
     <>
       <div className="print:hidden">
@@ -39,7 +39,7 @@ export default async function ActivityNoticePage({ params }: { params: Promise<{
           <p className="indent-8">{t.printNotice.intro(type)}</p>
           <p>
             <span className="font-semibold">{`${t.printNotice.when}：`}</span>
-            {`${formatFull(activity.startsAt)}（${activity.durationMinutes} 分钟）`}
+            {t.printNotice.whenValue(formatFull(activity.startsAt), activity.durationMinutes)}
           </p>
           {activity.place && (
             <p>
