@@ -3,12 +3,12 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { loadSessionUser } from "@/db/queries/session";
 import { env } from "@/env";
-import { t } from "@/lib/messages";
-import { toFailure } from "@/lib/errors";
 import { clientAddress, peerHeader, trustedProxies } from "@/lib/client-address";
-import { signInWithPassword } from "@/lib/server/sign-in";
+import { toFailure } from "@/lib/errors";
+import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
-import { RECHECK_MS, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
+import { signInWithPassword } from "@/lib/server/sign-in";
+import { RECHECK_MS, SESSION_MAX_AGE_S, sessionEnded } from "@/lib/session-policy";
 import { signInInput } from "@/lib/validation/auth";
 
 declare module "next-auth" {
@@ -70,7 +70,7 @@ export const authOptions: NextAuthOptions = {
       if (!token.uid) return token;
       if (now - (token.checked ?? 0) >= RECHECK_MS) {
         const fresh = await loadSessionUser(await getDb(), token.uid);
-        if (!fresh || !fresh.active || fresh.sessionVersion !== token.sv) return {}; // ends the session
+        if (!fresh?.active || fresh.sessionVersion !== token.sv) return {}; // ends the session
         token = { ...token, name: fresh.name, scope: fresh.scope, checked: now };
       }
       if (token.scope && sessionEnded(token, token.scope, now)) return {};

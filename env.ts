@@ -10,34 +10,53 @@ import { ops } from "./lib/messages/ops";
  * `npm install && npm run dev` runs on a fresh machine; production deployments set AUTH_SECRET and
  * DATABASE_URL explicitly.
  */
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url().optional(),
-  /** Connections per app instance to the PostgreSQL server (docs/scaling.md); instances × this < max_connections. */
-  DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
-  /** Where PGlite keeps its files when DATABASE_URL is unset. */
-  DATA_DIR: z.string().min(1).default(".data"),
-  AUTH_SECRET: z.string().min(32).optional(),
-  /** Seed the demo county on first start of an empty database. */
-  SEED_DEMO: z.enum(["true", "false"]).default("true"),
-  /**
-   * Web Push (VAPID) keys, base64url as `npx web-push generate-vapid-keys` prints them; both or neither.
-   * Without them a pair is generated once and kept in the database (lib/server/push.ts).
-   */
-  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/).optional(),
-  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/).optional(),
-  /** Who push services may contact about this sender: a mailto: or https: address. */
-  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/).default("mailto:zhibu@example.org"),
-  /**
-   * Reverse proxies whose X-Forwarded-For entries are believed, comma-separated addresses or CIDR ranges
-   * (lib/client-address.ts). None by default: the sign-in throttle then counts the socket's address.
-   */
-  TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((s) => s.split(",").map((e) => e.trim()).filter(Boolean))
-    .refine((list) => list.every(isProxyEntry), { message: "addresses or CIDR ranges, comma-separated" }),
-}).refine((e) => !e.VAPID_PUBLIC_KEY === !e.VAPID_PRIVATE_KEY, { message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together", path: ["VAPID_PRIVATE_KEY"] });
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url().optional(),
+    /** Connections per app instance to the PostgreSQL server (docs/scaling.md); instances × this < max_connections. */
+    DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
+    /** Where PGlite keeps its files when DATABASE_URL is unset. */
+    DATA_DIR: z.string().min(1).default(".data"),
+    AUTH_SECRET: z.string().min(32).optional(),
+    /** Seed the demo county on first start of an empty database. */
+    SEED_DEMO: z.enum(["true", "false"]).default("true"),
+    /**
+     * Web Push (VAPID) keys, base64url as `npx web-push generate-vapid-keys` prints them; both or neither.
+     * Without them a pair is generated once and kept in the database (lib/server/push.ts).
+     */
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{80,100}$/)
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{40,50}$/)
+      .optional(),
+    /** Who push services may contact about this sender: a mailto: or https: address. */
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/)
+      .default("mailto:zhibu@example.org"),
+    /**
+     * Reverse proxies whose X-Forwarded-For entries are believed, comma-separated addresses or CIDR ranges
+     * (lib/client-address.ts). None by default: the sign-in throttle then counts the socket's address.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => list.every(isProxyEntry), { message: "addresses or CIDR ranges, comma-separated" }),
+  })
+  .refine((e) => !e.VAPID_PUBLIC_KEY === !e.VAPID_PRIVATE_KEY, {
+    message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together",
+    path: ["VAPID_PRIVATE_KEY"],
+  });
 
 const parsed = schema.safeParse(process.env);
 if (!parsed.success) {

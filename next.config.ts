@@ -36,7 +36,13 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [
-      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }, { key: "Service-Worker-Allowed", value: "/" }] },
+      {
+        source: "/sw.js",
+        headers: [
+          { key: "Cache-Control", value: "no-cache" },
+          { key: "Service-Worker-Allowed", value: "/" },
+        ],
+      },
       // Pages get their CSP and Permissions-Policy from proxy.ts (a nonce per request); the sign-in page,
       // which next-auth's proxy wrapper never hands to ours, gets the fixed one (lib/security-headers.ts).
       { source: "/:path*", headers: fixedHeaders(process.env.NODE_ENV === "production") },
@@ -72,7 +78,8 @@ export default {
     out.entry = async () => {
       const entries = await entry();
       for (const [name, files] of Object.entries(entries)) {
-        if (Array.isArray(files)) entries[name] = files.filter((file) => !/next-pwa[\\/]dist[\\/]sw-entry\.js$/.test(file));
+        if (Array.isArray(files))
+          entries[name] = files.filter((file) => !/next-pwa[\\/]dist[\\/]sw-entry\.js$/.test(file));
       }
       return entries;
     };

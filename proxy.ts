@@ -1,12 +1,12 @@
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { encode, type JWT } from "next-auth/jwt";
-import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { type NextRequestWithAuth, withAuth } from "next-auth/middleware";
 import { authOptions } from "@/auth";
 import { env } from "@/env";
 import { refuseActionRequest } from "@/lib/action-guard";
-import { pagePolicy, newNonce } from "@/lib/security-headers";
+import { newNonce, pagePolicy } from "@/lib/security-headers";
 import { decode } from "@/lib/server/session-token";
-import { needsTouch, sessionEnded, SESSION_MAX_AGE_S } from "@/lib/session-policy";
+import { needsTouch, SESSION_MAX_AGE_S, sessionEnded } from "@/lib/session-policy";
 import { SHARED_PAGE, SHARED_PAGE_HEADER } from "@/lib/shared-page";
 
 /**
@@ -29,7 +29,8 @@ const ENROL = /^\/(me|login|activate|offline)(\/|$)/;
 
 const authProxy = withAuth(
   async function pageProxy(req: NextRequestWithAuth) {
-    if (req.nextauth.token?.scope?.mustEnrol && !ENROL.test(req.nextUrl.pathname)) return NextResponse.redirect(new URL("/me/two-factor", req.url));
+    if (req.nextauth.token?.scope?.mustEnrol && !ENROL.test(req.nextUrl.pathname))
+      return NextResponse.redirect(new URL("/me/two-factor", req.url));
     const nonce = newNonce();
     const policy = pagePolicy(nonce, env.NODE_ENV === "development");
     const headers = new Headers(req.headers);
@@ -47,7 +48,13 @@ const authProxy = withAuth(
     res.headers.set("Content-Security-Policy", policy);
     if (renewed) {
       const secure = renewed.name.startsWith("__Secure-");
-      res.cookies.set(renewed.name, renewed.value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_S });
+      res.cookies.set(renewed.name, renewed.value, {
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        secure,
+        maxAge: SESSION_MAX_AGE_S,
+      });
     }
     return res;
   },
@@ -57,7 +64,8 @@ const authProxy = withAuth(
     // next-auth's decode with the derived key kept, not derived again for every page (lib/server/session-token.ts).
     jwt: { decode },
     callbacks: {
-      authorized: ({ req, token }) => PUBLIC.test(req.nextUrl.pathname) || SCAN.test(req.nextUrl.pathname) || (Boolean(token?.uid) && !ended(token)),
+      authorized: ({ req, token }) =>
+        PUBLIC.test(req.nextUrl.pathname) || SCAN.test(req.nextUrl.pathname) || (Boolean(token?.uid) && !ended(token)),
     },
   },
 );
@@ -86,18 +94,25 @@ async function renewSession(req: NextRequestWithAuth): Promise<{ name: string; v
   // A chunked cookie (a token over 4 KB) is left alone; it then ends at its idle limit despite activity.
   const name = COOKIES.find((c) => req.cookies.has(c));
   if (!name) return null;
-  const fresh = await authOptions.callbacks!.jwt!({ token } as Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>>[0]);
+  const fresh = await authOptions.callbacks!.jwt!({ token } as Parameters<
+    NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>
+  >[0]);
   if (!fresh.uid) return null;
   return { name, value: await encode({ token: fresh, secret: env.AUTH_SECRET, maxAge: SESSION_MAX_AGE_S }) };
 }
 
 function replaceCookie(header: string, name: string, value: string): string {
-  const others = header.split(";").map((c) => c.trim()).filter((c) => c && !c.startsWith(`${name}=`));
+  const others = header
+    .split(";")
+    .map((c) => c.trim())
+    .filter((c) => c && !c.startsWith(`${name}=`));
   return [...others, `${name}=${value}`].join("; ");
 }
 
 export const config = {
   // API routes answer for themselves; static files and the service worker (which must install for a
   // signed-out visitor too) need neither a session nor a nonce. /login is skipped by withAuth itself.
-  matcher: ["/((?!api/|_next/static|_next/image|_pwa/|favicon|icons/|manifest|sw\\.js|workbox-|fallback-|worker-|swe-worker-).*)"],
+  matcher: [
+    "/((?!api/|_next/static|_next/image|_pwa/|favicon|icons/|manifest|sw\\.js|workbox-|fallback-|worker-|swe-worker-).*)",
+  ],
 };

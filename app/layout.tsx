@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { AppShell } from "@/components/app-shell";
-import { isElderMode } from "@/lib/server/elder-mode";
 import { t } from "@/lib/messages";
+import { isElderMode } from "@/lib/server/elder-mode";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -26,8 +26,18 @@ export default function manifest(): MetadataRoute.Manifest {
       { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
     ],
     shortcuts: [
-      { name: t.pwa.shortcutCheckin, short_name: t.pwa.shortcutCheckin, url: "/activities", icons: [{ src: "/icons/shortcut-checkin.png", sizes: "96x96", type: "image/png" }] },
-      { name: t.pwa.shortcutLeave, short_name: t.pwa.shortcutLeave, url: "/leave", icons: [{ src: "/icons/shortcut-leave.png", sizes: "96x96", type: "image/png" }] },
+      {
+        name: t.pwa.shortcutCheckin,
+        short_name: t.pwa.shortcutCheckin,
+        url: "/activities",
+        icons: [{ src: "/icons/shortcut-checkin.png", sizes: "96x96", type: "image/png" }],
+      },
+      {
+        name: t.pwa.shortcutLeave,
+        short_name: t.pwa.shortcutLeave,
+        url: "/leave",
+        icons: [{ src: "/icons/shortcut-leave.png", sizes: "96x96", type: "image/png" }],
+      },
     ],
   };
 }

@@ -29,10 +29,19 @@ import { performance } from "node:perf_hooks";
 import type postgres from "postgres";
 import { stepAt } from "../lib/checkin-token";
 import type { SeededMember } from "./county";
-import { buildNext } from "./next-build";
 import { cpuMs } from "./cpu";
-import { load, type LoadRequest } from "./load";
-import { accounted, codeBook, databaseUrl, freshCounty, round, sessionCookie, sessionMinter, shuffled } from "./members";
+import { type LoadRequest, load } from "./load";
+import {
+  accounted,
+  codeBook,
+  databaseUrl,
+  freshCounty,
+  round,
+  sessionCookie,
+  sessionMinter,
+  shuffled,
+} from "./members";
+import { buildNext } from "./next-build";
 import { killServers, startServer, stopServer } from "./servers";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -60,7 +69,12 @@ const BENCH_URL = databaseUrl("zhibu_bench");
 const log = (...parts: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 function serverEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   return env;
 }
 
@@ -74,15 +88,26 @@ function build() {
  * (bench/cluster.ts), as separate deployments would.
  */
 const startApp = (port: number, router = false) => {
-  const script = router ? [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"] : [path.join(root, "server.mjs")];
-  const args = INSTANCES > 1 ? ["--import", "tsx", path.join(root, "bench/cluster.ts"), String(INSTANCES), ...script] : script;
+  const script = router
+    ? [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]
+    : [path.join(root, "server.mjs")];
+  const args =
+    INSTANCES > 1 ? ["--import", "tsx", path.join(root, "bench/cluster.ts"), String(INSTANCES), ...script] : script;
   // BENCH_NODE_ARGS reach only the servers' node (say, --cpu-prof --cpu-prof-dir=/tmp/prof).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   return startServer({
     name: `${router ? "next-start" : "server"}-${port}`,
     cwd: root,
     args: [...nodeArgs, ...args],
-    env: { ...serverEnv(), DATABASE_URL: BENCH_URL, AUTH_SECRET, SEED_DEMO: "false", NEXTAUTH_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: "127.0.0.1" },
+    env: {
+      ...serverEnv(),
+      DATABASE_URL: BENCH_URL,
+      AUTH_SECRET,
+      SEED_DEMO: "false",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     // GET /api/v1/checkins answers 405 once Next is up (and has run instrumentation.ts).
     ready: async () => (await fetch(`http://127.0.0.1:${port}/api/v1/checkins`)).status === 405,
     log,
@@ -95,7 +120,13 @@ const startApp = (port: number, router = false) => {
  * they are minted just ahead of use, not all at the start, where a slow run would send tokens older than
  * 60 s, each costing the server a re-read of the account. Any such stale session is counted.
  */
-async function checkInAll(sql: postgres.Sql, server: ChildProcess, origin: string, order: SeededMember[], codes: ReturnType<typeof codeBook>) {
+async function checkInAll(
+  sql: postgres.Sql,
+  server: ChildProcess,
+  origin: string,
+  order: SeededMember[],
+  codes: ReturnType<typeof codeBook>,
+) {
   const sessions = sessionMinter(order, MINT_AHEAD, AUTH_SECRET);
   await sessions.ready;
   let stale = 0;
@@ -112,7 +143,12 @@ async function checkInAll(sql: postgres.Sql, server: ChildProcess, origin: strin
         const { step, code } = codes.scan(member.activityId);
         const session = sessions.take(i);
         if (Date.now() - session.checked > 60_000) stale++;
-        return { method: "POST", path: "/api/v1/checkins", headers: { ...headers, cookie: session.cookie }, body: JSON.stringify({ activityId: member.activityId, step, code, clientId: randomUUID() }) };
+        return {
+          method: "POST",
+          path: "/api/v1/checkins",
+          headers: { ...headers, cookie: session.cookie },
+          body: JSON.stringify({ activityId: member.activityId, step, code, clientId: randomUUID() }),
+        };
       },
       onAnswer: (status, body) => {
         let key = `http_${status}`;
@@ -128,7 +164,9 @@ async function checkInAll(sql: postgres.Sql, server: ChildProcess, origin: strin
     }),
   );
   sessions.stop();
-  log(`check-ins: ${round(run.perSecond)}/s, p50 ${run.p50} ms, p99 ${run.p99} ms, answers ${JSON.stringify(answers)}, cpu ${JSON.stringify(run.cpu)}`);
+  log(
+    `check-ins: ${round(run.perSecond)}/s, p50 ${run.p50} ms, p99 ${run.p99} ms, answers ${JSON.stringify(answers)}, cpu ${JSON.stringify(run.cpu)}`,
+  );
   for (const sample of samples) log(`  e.g. ${sample}`);
   return { ...run, answers, stale };
 }
@@ -145,7 +183,12 @@ async function countCheckins(sql: postgres.Sql) {
   return counts;
 }
 
-const summary = (run: Awaited<ReturnType<typeof load>> & { cpu: object }) => ({ per_second: round(run.perSecond), p50_ms: run.p50, p99_ms: run.p99, cpu_ms: run.cpu });
+const summary = (run: Awaited<ReturnType<typeof load>> & { cpu: object }) => ({
+  per_second: round(run.perSecond),
+  p50_ms: run.p50,
+  p99_ms: run.p99,
+  cpu_ms: run.cpu,
+});
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -153,8 +196,20 @@ async function main() {
   log(`fresh database ${new URL(BENCH_URL).pathname.slice(1)} on ${new URL(BENCH_URL).host}`);
   let started = performance.now();
   const startsAt = new Date(Date.now() + 10 * 60_000); // window open (30 min before), not late before +15 min
-  const { sql, ...county } = await freshCounty("zhibu_bench", { members: MEMBERS, branches: BRANCHES, committees: Math.max(1, Math.round(BRANCHES / 20)), startsAt, durationMinutes: 120 }, BASELINE_POOL);
-  log(`seeded ${county.members.length} members, ${county.activities.length} activities in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const { sql, ...county } = await freshCounty(
+    "zhibu_bench",
+    {
+      members: MEMBERS,
+      branches: BRANCHES,
+      committees: Math.max(1, Math.round(BRANCHES / 20)),
+      startsAt,
+      durationMinutes: 120,
+    },
+    BASELINE_POOL,
+  );
+  log(
+    `seeded ${county.members.length} members, ${county.activities.length} activities in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   try {
     if (process.env.BENCH_SKIP_BUILD !== "1") build();
     const next = await startApp(PORT);
@@ -165,14 +220,28 @@ async function main() {
     const order = shuffled(county.members);
 
     // Warm-up: the route module, the JIT and the database pool, with wrong codes (refused, nothing written).
-    const warmCookies = await Promise.all(county.members.slice(0, CONNECTIONS).map((member) => sessionCookie(member, AUTH_SECRET)));
-    const warmRequest = (origin: string) => (i: number): LoadRequest => {
-      const member = county.members[i % CONNECTIONS];
-      const { step, code } = codes.scan(member.activityId);
-      const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
-      return { method: "POST", path: "/api/v1/checkins", headers: { "content-type": "application/json", origin, cookie: warmCookies[i % CONNECTIONS].cookie }, body: JSON.stringify({ activityId: member.activityId, step, code: wrong, clientId: randomUUID() }) };
-    };
-    const warm = await load({ url: ORIGIN, connections: CONNECTIONS, amount: CONNECTIONS * 5, request: warmRequest(ORIGIN) });
+    const warmCookies = await Promise.all(
+      county.members.slice(0, CONNECTIONS).map((member) => sessionCookie(member, AUTH_SECRET)),
+    );
+    const warmRequest =
+      (origin: string) =>
+      (i: number): LoadRequest => {
+        const member = county.members[i % CONNECTIONS];
+        const { step, code } = codes.scan(member.activityId);
+        const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+        return {
+          method: "POST",
+          path: "/api/v1/checkins",
+          headers: { "content-type": "application/json", origin, cookie: warmCookies[i % CONNECTIONS].cookie },
+          body: JSON.stringify({ activityId: member.activityId, step, code: wrong, clientId: randomUUID() }),
+        };
+      };
+    const warm = await load({
+      url: ORIGIN,
+      connections: CONNECTIONS,
+      amount: CONNECTIONS * 5,
+      request: warmRequest(ORIGIN),
+    });
     log(`warm-up: ${warm.requests} refused scans, ${round(warm.perSecond, 0)}/s`);
 
     log(`checking in ${order.length} members, ${CONNECTIONS} connections …`);
@@ -181,13 +250,35 @@ async function main() {
     const framework: Record<string, unknown> = {};
     if (FRAMEWORK_RUNS) {
       // The same route module answering 405 (GET): routing, the module, a Response — no app code at all.
-      const bare = await accounted(sql, next, () => load({ url: ORIGIN, connections: CONNECTIONS, amount: 10_000, request: () => ({ method: "GET", path: "/api/v1/checkins", headers: {} }) }));
-      log(`bare route (405): ${round(bare.perSecond)}/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms, cpu ${JSON.stringify(bare.cpu)}`);
+      const bare = await accounted(sql, next, () =>
+        load({
+          url: ORIGIN,
+          connections: CONNECTIONS,
+          amount: 10_000,
+          request: () => ({ method: "GET", path: "/api/v1/checkins", headers: {} }),
+        }),
+      );
+      log(
+        `bare route (405): ${round(bare.perSecond)}/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms, cpu ${JSON.stringify(bare.cpu)}`,
+      );
       // next-auth's own session endpoint: decode, jwt callback, re-encode and set the cookie (fresh
       // sessions, so that the callback does not re-read the database).
       const fresh = await Promise.all(order.slice(0, 2000).map((member) => sessionCookie(member, AUTH_SECRET)));
-      const session = await accounted(sql, next, () => load({ url: ORIGIN, connections: CONNECTIONS, amount: 10_000, request: (i) => ({ method: "GET", path: "/api/auth/session", headers: { cookie: fresh[i % fresh.length].cookie } }) }));
-      log(`session endpoint: ${round(session.perSecond)}/s, p50 ${session.p50} ms, p99 ${session.p99} ms, cpu ${JSON.stringify(session.cpu)}`);
+      const session = await accounted(sql, next, () =>
+        load({
+          url: ORIGIN,
+          connections: CONNECTIONS,
+          amount: 10_000,
+          request: (i) => ({
+            method: "GET",
+            path: "/api/auth/session",
+            headers: { cookie: fresh[i % fresh.length].cookie },
+          }),
+        }),
+      );
+      log(
+        `session endpoint: ${round(session.perSecond)}/s, p50 ${session.p50} ms, p99 ${session.p99} ms, cpu ${JSON.stringify(session.cpu)}`,
+      );
       framework.bare_route = summary(bare);
       framework.session_endpoint = summary(session);
     }
@@ -200,12 +291,22 @@ async function main() {
       await sql`update attendance set outcome = null, source = null, recorded_by = null, recorded_at = null`;
       const router = await startApp(PORT + 1, true);
       const routerOrigin = `http://127.0.0.1:${PORT + 1}`;
-      await load({ url: routerOrigin, connections: CONNECTIONS, amount: CONNECTIONS * 5, request: warmRequest(routerOrigin) });
+      await load({
+        url: routerOrigin,
+        connections: CONNECTIONS,
+        amount: CONNECTIONS * 5,
+        request: warmRequest(routerOrigin),
+      });
       log(`next start: checking in ${order.length} members again …`);
       const routerRun = await checkInAll(sql, router, routerOrigin, order, codes);
       await stopServer(router);
       const routerCounts = await countCheckins(sql);
-      framework.next_router = { ...summary(routerRun), errors: routerRun.non2xx + routerRun.errors + routerRun.timeouts, duplicates: routerCounts.duplicates, missing: routerCounts.missing };
+      framework.next_router = {
+        ...summary(routerRun),
+        errors: routerRun.non2xx + routerRun.errors + routerRun.timeouts,
+        duplicates: routerCounts.duplicates,
+        missing: routerCounts.missing,
+      };
     }
     codes.stop();
 
@@ -215,7 +316,11 @@ async function main() {
     await sql`alter table checkins_scratch add foreign key (activity_id) references activities (id), add foreign key (member_id) references users (id)`;
     const response = { status: "checked_in", at: new Date().toISOString(), offline: false, message: "已签到（12:00）" };
     await Promise.all(Array.from({ length: BASELINE_POOL * 2 }, () => sql`select pg_sleep(0.05)`)); // open the whole pool
-    const baselinePids = (await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and application_name = 'zhibu-bench'`).map((r) => r.pid);
+    const baselinePids = (
+      await sql<
+        { pid: number }[]
+      >`select pid from pg_stat_activity where datname = current_database() and application_name = 'zhibu-bench'`
+    ).map((r) => r.pid);
     const baselineCpu = cpuMs(baselinePids);
     let cursor = 0;
     started = performance.now();
@@ -231,7 +336,9 @@ async function main() {
     const baselineSeconds = (performance.now() - started) / 1000;
     const baselinePerSecond = order.length / baselineSeconds;
     const baselineDbMs = round((cpuMs(baselinePids) - baselineCpu) / order.length, 3);
-    log(`baseline: ${order.length} direct inserts in ${baselineSeconds.toFixed(1)} s, ${round(baselinePerSecond)}/s (pool ${BASELINE_POOL}), db cpu ${baselineDbMs} ms/row`);
+    log(
+      `baseline: ${order.length} direct inserts in ${baselineSeconds.toFixed(1)} s, ${round(baselinePerSecond)}/s (pool ${BASELINE_POOL}), db cpu ${baselineDbMs} ms/row`,
+    );
 
     const errors = run.non2xx + run.errors + run.timeouts;
     const result = {

@@ -27,7 +27,10 @@ export interface SeededActivity {
   secret: string;
 }
 
-export async function seedCounty(sql: postgres.Sql, county: BenchCounty): Promise<{ members: SeededMember[]; activities: SeededActivity[] }> {
+export async function seedCounty(
+  sql: postgres.Sql,
+  county: BenchCounty,
+): Promise<{ members: SeededMember[]; activities: SeededActivity[] }> {
   const { members, branches, committees } = county;
   const perCommittee = Math.ceil(branches / committees);
   // Ids are given, not drawn, so that paths are written in the same statement; sequences are moved after.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { runInNewContext } from "node:vm";
+import { gzipSync } from "node:zlib";
 
 /**
  * First-load JavaScript of each app route, from a production build's own manifests (issue 8, DESIGN.md §9):
@@ -20,8 +20,13 @@ export interface RouteSize {
 type ClientManifest = { clientModules: Record<string, { chunks: string[] }> };
 
 export function firstLoadSizes(distDir: string, include: (entry: string) => boolean): RouteSize[] {
-  const build = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const appPaths = JSON.parse(readFileSync(path.join(distDir, "server/app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const build = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  const appPaths = JSON.parse(readFileSync(path.join(distDir, "server/app-paths-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const gzipped = new Map<string, number>();
   const sizeOf = (file: string) => {
     let size = gzipped.get(file);
@@ -42,13 +47,20 @@ export function firstLoadSizes(distDir: string, include: (entry: string) => bool
         for (let i = 1; i < module.chunks.length; i += 2) files.add(module.chunks[i]);
       }
       const bytes = [...files].reduce((sum, file) => sum + sizeOf(file), 0);
-      return { route: urlOf(entry), firstLoadKB: Math.round((bytes / 1024) * 10) / 10, chunks: [...files].map((file) => decodeURIComponent(file)) };
+      return {
+        route: urlOf(entry),
+        firstLoadKB: Math.round((bytes / 1024) * 10) / 10,
+        chunks: [...files].map((file) => decodeURIComponent(file)),
+      };
     });
 }
 
 /** Gzipped size of some built files (paths under the dist dir, as URLs name them), in KB. */
 export function filesKB(distDir: string, files: string[]): number {
-  const bytes = [...new Set(files)].reduce((sum, file) => sum + gzipSync(readFileSync(path.join(distDir, decodeURIComponent(file))), { level: 9 }).length, 0);
+  const bytes = [...new Set(files)].reduce(
+    (sum, file) => sum + gzipSync(readFileSync(path.join(distDir, decodeURIComponent(file))), { level: 9 }).length,
+    0,
+  );
   return Math.round((bytes / 1024) * 10) / 10;
 }
 

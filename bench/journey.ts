@@ -22,22 +22,56 @@ export interface Journey {
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const isStatic = (url: URL) => /^\/(_next\/static|icons|_pwa)\/|^\/(sw\.js|manifest\.webmanifest|favicon)|^\/(workbox|worker|fallback|swe-worker)-|\.(png|svg|ico|js|css|woff2?)$/.test(url.pathname);
+const isStatic = (url: URL) =>
+  /^\/(_next\/static|icons|_pwa)\/|^\/(sw\.js|manifest\.webmanifest|favicon)|^\/(workbox|worker|fallback|swe-worker)-|\.(png|svg|ico|js|css|woff2?)$/.test(
+    url.pathname,
+  );
 // Headers the browser sends that depend on the browser or the connection, not on the request.
-const DROP = new Set(["cookie", "host", "connection", "content-length", "accept-encoding", "user-agent", "sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform", "referer"]);
+const DROP = new Set([
+  "cookie",
+  "host",
+  "connection",
+  "content-length",
+  "accept-encoding",
+  "user-agent",
+  "sec-ch-ua",
+  "sec-ch-ua-mobile",
+  "sec-ch-ua-platform",
+  "referer",
+]);
 
 function labelOf(url: URL, headers: Record<string, string>, activityId: number): string {
-  const where = `${url.pathname}${url.searchParams.has("activityId") ? "?activityId" : ""}`.replace(`/activities/${activityId}`, "/activities/:id");
-  const kind = headers["next-router-prefetch"] ? "prefetch" : headers["rsc"] ? "rsc" : headers["next-action"] ? "action" : url.pathname.startsWith("/api/") ? "api" : "document";
+  const where = `${url.pathname}${url.searchParams.has("activityId") ? "?activityId" : ""}`.replace(
+    `/activities/${activityId}`,
+    "/activities/:id",
+  );
+  const kind = headers["next-router-prefetch"]
+    ? "prefetch"
+    : headers.rsc
+      ? "rsc"
+      : headers["next-action"]
+        ? "action"
+        : url.pathname.startsWith("/api/")
+          ? "api"
+          : "document";
   return `${where} (${kind}${headers["next-router-segment-prefetch"] ? ` ${headers["next-router-segment-prefetch"]}` : ""})`;
 }
 
-export async function discoverJourney(options: { origin: string; member: SeededMember; cookie: string; code: () => string; log: (...parts: unknown[]) => void }): Promise<Journey> {
+export async function discoverJourney(options: {
+  origin: string;
+  member: SeededMember;
+  cookie: string;
+  code: () => string;
+  log: (...parts: unknown[]) => void;
+}): Promise<Journey> {
   const { origin, member } = options;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
-    const [name, value] = [options.cookie.slice(0, options.cookie.indexOf("=")), options.cookie.slice(options.cookie.indexOf("=") + 1)];
+    const [name, value] = [
+      options.cookie.slice(0, options.cookie.indexOf("=")),
+      options.cookie.slice(options.cookie.indexOf("=") + 1),
+    ];
     await context.addCookies([{ name, value, url: origin }]);
     const page = await context.newPage();
     const steps: Step[] = [];
@@ -55,7 +89,13 @@ export async function discoverJourney(options: { origin: string; member: SeededM
       pending.push(
         request.allHeaders().then((all) => {
           const headers = Object.fromEntries(Object.entries(all).filter(([k]) => !DROP.has(k) && !k.startsWith(":")));
-          step.requests.push({ label: labelOf(url, headers, member.activityId), method: request.method() as "GET" | "POST", path: `${url.pathname}${url.search}`, headers, body: request.postData() ?? undefined });
+          step.requests.push({
+            label: labelOf(url, headers, member.activityId),
+            method: request.method() as "GET" | "POST",
+            path: `${url.pathname}${url.search}`,
+            headers,
+            body: request.postData() ?? undefined,
+          });
         }),
       );
     });
@@ -75,7 +115,9 @@ export async function discoverJourney(options: { origin: string; member: SeededM
     await step("home", () => page.goto(`${origin}/`));
     if (!(await page.locator(`a[href="/activities/${member.activityId}"]`).count())) {
       await page.screenshot({ path: "/tmp/zhibu-bench-journey.png" });
-      throw new Error(`the home at ${page.url()} shows no link to the guide's activity; see /tmp/zhibu-bench-journey.png`);
+      throw new Error(
+        `the home at ${page.url()} shows no link to the guide's activity; see /tmp/zhibu-bench-journey.png`,
+      );
     }
     await step("activity", async () => {
       await page.locator(`a[href="/activities/${member.activityId}"]`).first().click();
@@ -86,10 +128,12 @@ export async function discoverJourney(options: { origin: string; member: SeededM
       const answered = page.waitForResponse((r) => r.url().endsWith("/api/v1/checkins"));
       await page.locator("form:has(#checkin-code) button[type=submit]").click();
       const answer = await answered;
-      if (answer.status() !== 200) throw new Error(`the guide's check-in was answered ${answer.status()}: ${await answer.text()}`);
+      if (answer.status() !== 200)
+        throw new Error(`the guide's check-in was answered ${answer.status()}: ${await answer.text()}`);
     });
     // The document first: a step's later requests are what it makes once it is up.
-    for (const s of steps) s.requests.sort((a, b) => Number(b.label.endsWith("(document)")) - Number(a.label.endsWith("(document)")));
+    for (const s of steps)
+      s.requests.sort((a, b) => Number(b.label.endsWith("(document)")) - Number(a.label.endsWith("(document)")));
     return { guide: member, steps };
   } finally {
     await browser.close();
@@ -105,26 +149,56 @@ const busting = import("next/dist/shared/lib/router/utils/cache-busting-search-p
 }>;
 
 /** The requests of one step of the journey for `member`: their activity, their code, their session. */
-export async function journeyRequests(journey: Journey, name: StepName, member: SeededMember, cookie: string, codes: Codes): Promise<Sent[]> {
+export async function journeyRequests(
+  journey: Journey,
+  name: StepName,
+  member: SeededMember,
+  cookie: string,
+  codes: Codes,
+): Promise<Sent[]> {
   const step = journey.steps.find((s) => s.name === name)!;
   const from = String(journey.guide.activityId);
   const to = String(member.activityId);
-  const swap = (text: string) => text.replaceAll(`/activities/${from}`, `/activities/${to}`).replaceAll(`activityId=${from}`, `activityId=${to}`).replaceAll(`%22${from}%22`, `%22${to}%22`);
+  const swap = (text: string) =>
+    text
+      .replaceAll(`/activities/${from}`, `/activities/${to}`)
+      .replaceAll(`activityId=${from}`, `activityId=${to}`)
+      .replaceAll(`%22${from}%22`, `%22${to}%22`);
   return Promise.all(
     step.requests.map(async (template) => {
-      const headers: Record<string, string> = { ...Object.fromEntries(Object.entries(template.headers).map(([k, v]) => [k, swap(v)])), cookie };
+      const headers: Record<string, string> = {
+        ...Object.fromEntries(Object.entries(template.headers).map(([k, v]) => [k, swap(v)])),
+        cookie,
+      };
       const url = new URL(swap(template.path), "http://x");
       if (url.searchParams.has("_rsc") && from !== to) {
         const hash = await busting;
-        const args = [headers["next-router-prefetch"], headers["next-router-segment-prefetch"], headers["next-router-state-tree"], headers["next-url"]] as const;
+        const args = [
+          headers["next-router-prefetch"],
+          headers["next-router-segment-prefetch"],
+          headers["next-router-state-tree"],
+          headers["next-url"],
+        ] as const;
         const legacy = /^[0-9a-z]{5}$/.test(url.searchParams.get("_rsc")!);
-        url.searchParams.set("_rsc", legacy ? hash.computeLegacyCacheBustingSearchParam(...args) : await hash.computeCacheBustingSearchParam(...args));
+        url.searchParams.set(
+          "_rsc",
+          legacy
+            ? hash.computeLegacyCacheBustingSearchParam(...args)
+            : await hash.computeCacheBustingSearchParam(...args),
+        );
       }
       let body = template.body;
       if (template.path === "/api/v1/checkins" && body) {
         const { step: codeStep, code } = codes.scan(member.activityId);
         const sent = JSON.parse(body) as Record<string, unknown>;
-        body = JSON.stringify({ ...sent, activityId: member.activityId, code, ...("step" in sent ? { step: codeStep } : {}), clientId: randomUUID(), scannedAt: new Date().toISOString() });
+        body = JSON.stringify({
+          ...sent,
+          activityId: member.activityId,
+          code,
+          ...("step" in sent ? { step: codeStep } : {}),
+          clientId: randomUUID(),
+          scannedAt: new Date().toISOString(),
+        });
       }
       return { ...template, headers, path: `${url.pathname}${url.search}`, body };
     }),

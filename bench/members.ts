@@ -4,7 +4,7 @@ import { encode } from "next-auth/jwt";
 import postgres from "postgres";
 import { openPostgres } from "../db/open";
 import { codeFor, stepAt } from "../lib/checkin-token";
-import { seedCounty, type BenchCounty, type SeededActivity, type SeededMember } from "./county";
+import { type BenchCounty, type SeededActivity, type SeededMember, seedCounty } from "./county";
 import { cpuMs, groupPids, machineCpuMs } from "./cpu";
 
 /**
@@ -27,7 +27,11 @@ export function databaseUrl(database: string): string {
  * starts at `county.startsAt`; returns a client on it (application_name zhibu-bench, which `accounted`
  * leaves out of the server's backends) and the seeded members and activities.
  */
-export async function freshCounty(database: string, county: BenchCounty, pool: number): Promise<{ sql: postgres.Sql; members: SeededMember[]; activities: SeededActivity[] }> {
+export async function freshCounty(
+  database: string,
+  county: BenchCounty,
+  pool: number,
+): Promise<{ sql: postgres.Sql; members: SeededMember[]; activities: SeededActivity[] }> {
   const admin = postgres(databaseUrl("postgres"), { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${database} with (force)`);
   await admin.unsafe(`create database ${database}`);
@@ -35,7 +39,11 @@ export async function freshCounty(database: string, county: BenchCounty, pool: n
   const open = openPostgres(databaseUrl(database), 1);
   await open.migrate();
   await open.close();
-  const sql = postgres(databaseUrl(database), { max: pool, onnotice: () => {}, connection: { application_name: "zhibu-bench" } });
+  const sql = postgres(databaseUrl(database), {
+    max: pool,
+    onnotice: () => {},
+    connection: { application_name: "zhibu-bench" },
+  });
   return { sql, ...(await seedCounty(sql, county)) };
 }
 
@@ -44,7 +52,11 @@ export async function freshCounty(database: string, county: BenchCounty, pool: n
  * `signedInAgo` as a member who signed in that long ago and last opened the app then (the account checked,
  * and the session seen, at sign-in); `token` overrides fields (a secretary's scope).
  */
-export async function sessionCookie(member: SeededMember, secret: string, options: { signedInAgo?: number; token?: Record<string, unknown> } = {}): Promise<{ cookie: string; checked: number }> {
+export async function sessionCookie(
+  member: SeededMember,
+  secret: string,
+  options: { signedInAgo?: number; token?: Record<string, unknown> } = {},
+): Promise<{ cookie: string; checked: number }> {
   const checked = Date.now() - (options.signedInAgo ?? 0);
   const times = options.signedInAgo ? { since: checked, seen: checked } : {};
   const token = await encode({
@@ -54,7 +66,11 @@ export async function sessionCookie(member: SeededMember, secret: string, option
       uid: member.userId,
       sv: 0,
       name: member.name,
-      scope: { userId: member.userId, grants: [], member: { branchId: member.branchId, branchPath: member.branchPath } },
+      scope: {
+        userId: member.userId,
+        grants: [],
+        member: { branchId: member.branchId, branchPath: member.branchPath },
+      },
       checked,
       ...times,
       ...options.token,
@@ -93,7 +109,9 @@ export function sessionMinter(members: SeededMember[], ahead: number, secret: st
       if (!session) throw new Error(`session ${i} not minted yet: the minter fell behind`);
       return session;
     },
-    stop: () => void (stopped = true),
+    stop: () => {
+      stopped = true;
+    },
   };
 }
 
@@ -152,13 +170,32 @@ export function shuffled<T>(items: T[], seed = 2026): T[] {
  * Runs one load and says where the CPU went: the server's processes, the database backends serving it,
  * this load generator, and everything else on the machine (other people's builds and tests share it).
  */
-export async function accounted<T extends { requests: number; seconds: number }>(sql: postgres.Sql, server: ChildProcess, run: () => Promise<T>) {
+export async function accounted<T extends { requests: number; seconds: number }>(
+  sql: postgres.Sql,
+  server: ChildProcess,
+  run: () => Promise<T>,
+) {
   // Processes that appear during the run (a pool opening connections lazily) count from their start.
   const serverPids = () => (server.pid ? groupPids(server.pid) : []);
-  const backendPids = async () => (await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and application_name <> 'zhibu-bench'`).map((r) => r.pid);
+  const backendPids = async () =>
+    (
+      await sql<
+        { pid: number }[]
+      >`select pid from pg_stat_activity where datname = current_database() and application_name <> 'zhibu-bench'`
+    ).map((r) => r.pid);
   const snapshot = (pids: number[]) => new Map(pids.map((pid) => [pid, cpuMs([pid])]));
-  const spent = (before: Map<number, number>, pids: number[]) => [...new Set([...before.keys(), ...pids])].reduce((sum, pid) => sum + Math.max(0, cpuMs([pid]) - (before.get(pid) ?? 0)), 0);
-  const before = { server: snapshot(serverPids()), db: snapshot(await backendPids()), self: process.cpuUsage(), machine: machineCpuMs(), load: os.loadavg()[0] };
+  const spent = (before: Map<number, number>, pids: number[]) =>
+    [...new Set([...before.keys(), ...pids])].reduce(
+      (sum, pid) => sum + Math.max(0, cpuMs([pid]) - (before.get(pid) ?? 0)),
+      0,
+    );
+  const before = {
+    server: snapshot(serverPids()),
+    db: snapshot(await backendPids()),
+    self: process.cpuUsage(),
+    machine: machineCpuMs(),
+    load: os.loadavg()[0],
+  };
   const result = await run();
   const backends = await backendPids();
   const web = spent(before.server, serverPids());

@@ -17,7 +17,11 @@ export function buildNext(root: string, env: NodeJS.ProcessEnv, log: (...parts: 
   const started = performance.now();
   const buildEnv = { ...env };
   delete buildEnv.DATABASE_URL;
-  const run = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build", "--webpack"], { cwd: root, env: buildEnv, stdio: ["ignore", "inherit", "inherit"] });
+  const run = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build", "--webpack"], {
+    cwd: root,
+    env: buildEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   for (const { full, before } of keep) {
     if (before !== null && readFileSync(full, "utf8") !== before) writeFileSync(full, before);
   }

@@ -28,17 +28,36 @@ export interface OfflineOpen {
   runs: number[];
 }
 
-export async function measureOfflineOpen(origin: string, executablePath: string, screens: OfflineScreen[], runs = 5): Promise<OfflineOpen[]> {
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+export async function measureOfflineOpen(
+  origin: string,
+  executablePath: string,
+  screens: OfflineScreen[],
+  runs = 5,
+): Promise<OfflineOpen[]> {
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
   try {
     const results: OfflineOpen[] = [];
     for (const screen of screens) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-      const [name, value] = [screen.cookie.slice(0, screen.cookie.indexOf("=")), screen.cookie.slice(screen.cookie.indexOf("=") + 1)];
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        locale: "zh-CN",
+        timezoneId: "Asia/Shanghai",
+      });
+      const [name, value] = [
+        screen.cookie.slice(0, screen.cookie.indexOf("=")),
+        screen.cookie.slice(screen.cookie.indexOf("=") + 1),
+      ];
       await context.addCookies([{ name, value, url: origin }]);
       const page = await context.newPage();
       await page.goto(`${origin}/`);
-      await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", undefined, {
+        timeout: 60_000,
+      });
       await page.goto(`${origin}${screen.path}`);
       await page.locator(screen.ready).first().waitFor();
       await page.close();
@@ -53,12 +72,19 @@ export async function measureOfflineOpen(origin: string, executablePath: string,
         await tab.locator(screen.ready).first().waitFor();
         times.push(Math.round(performance.now() - started));
         // Offline, so it must have come from the service worker's cache.
-        if (!(await tab.evaluate(() => Boolean(navigator.serviceWorker.controller)))) throw new Error(`${screen.name}: not served by the service worker`);
+        if (!(await tab.evaluate(() => Boolean(navigator.serviceWorker.controller))))
+          throw new Error(`${screen.name}: not served by the service worker`);
         await tab.close();
       }
       await context.close();
       const sorted = [...times].sort((a, b) => a - b);
-      results.push({ screen: screen.name, path: screen.path, medianMs: sorted[Math.floor(sorted.length / 2)], maxMs: sorted[sorted.length - 1], runs: times });
+      results.push({
+        screen: screen.name,
+        path: screen.path,
+        medianMs: sorted[Math.floor(sorted.length / 2)],
+        maxMs: sorted[sorted.length - 1],
+        runs: times,
+      });
     }
     return results;
   } finally {

@@ -30,18 +30,38 @@ function send(origin: URL, request: Sent): Promise<Answer> {
   return new Promise((resolve) => {
     const headers: Record<string, string> = { ...request.headers, host: origin.host };
     if (request.body !== undefined) headers["content-length"] = String(Buffer.byteLength(request.body));
-    const req = http.request({ host: origin.hostname, port: origin.port, method: request.method, path: request.path, headers, agent, timeout: TIMEOUT_MS }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, setCookie: res.headers["set-cookie"] }));
-      res.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
-    });
+    const req = http.request(
+      {
+        host: origin.hostname,
+        port: origin.port,
+        method: request.method,
+        path: request.path,
+        headers,
+        agent,
+        timeout: TIMEOUT_MS,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            ms: performance.now() - started,
+            setCookie: res.headers["set-cookie"],
+          }),
+        );
+        res.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
     req.end(request.body);
   });
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] * 10) / 10 : null);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length
+    ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] * 10) / 10
+    : null;
 const ok = (status: number) => status >= 200 && status < 400;
 
 function tally() {
@@ -61,7 +81,12 @@ function tally() {
 }
 
 /** `count` requests, `connections` in flight at a time, each sent as soon as one before it is answered. */
-export async function closedLoop(options: { origin: string; connections: number; count: number; request: (i: number) => Sent | Promise<Sent> }) {
+export async function closedLoop(options: {
+  origin: string;
+  connections: number;
+  count: number;
+  request: (i: number) => Sent | Promise<Sent>;
+}) {
   const origin = new URL(options.origin);
   const times: number[] = [];
   const seen = tally();
@@ -79,7 +104,15 @@ export async function closedLoop(options: { origin: string; connections: number;
   );
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { requests: options.count, seconds, perSecond: options.count / seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors: seen.errors, statuses: seen.statuses };
+  return {
+    requests: options.count,
+    seconds,
+    perSecond: options.count / seconds,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    errors: seen.errors,
+    statuses: seen.statuses,
+  };
 }
 
 /**
@@ -87,7 +120,13 @@ export async function closedLoop(options: { origin: string; connections: number;
  * proxy renewing it) is sent with the later requests, as a browser would. A step's time runs from its first
  * request to its last answer.
  */
-export async function openLoop(options: { origin: string; rate: number; count: number; steps: number; step: (n: number, step: number) => Sent[] | Promise<Sent[]> }) {
+export async function openLoop(options: {
+  origin: string;
+  rate: number;
+  count: number;
+  steps: number;
+  step: (n: number, step: number) => Sent[] | Promise<Sent[]>;
+}) {
   const origin = new URL(options.origin);
   const stepTimes: number[][] = [];
   const seen = tally();
@@ -105,7 +144,8 @@ export async function openLoop(options: { origin: string; rate: number; count: n
           return answer;
         }),
       );
-      (stepTimes[s] ??= []).push(performance.now() - stepStarted);
+      stepTimes[s] ??= [];
+      stepTimes[s].push(performance.now() - stepStarted);
       const renewed = answers.flatMap((a) => a.setCookie ?? []).find((c) => /next-auth\.session-token=/.test(c));
       if (renewed) cookie = renewed.split(";", 1)[0];
       if (answers.some((a) => !ok(a.status))) return; // a member whose page failed does not go on
@@ -125,5 +165,13 @@ export async function openLoop(options: { origin: string; rate: number; count: n
     return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
   });
   // Achieved: journeys finished per second of the whole run, the tail of answers included.
-  return { requests: options.count, seconds, arrivals, achieved: options.count / seconds, steps, errors: seen.errors, statuses: seen.statuses };
+  return {
+    requests: options.count,
+    seconds,
+    arrivals,
+    achieved: options.count / seconds,
+    steps,
+    errors: seen.errors,
+    statuses: seen.statuses,
+  };
 }

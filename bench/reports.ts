@@ -124,12 +124,20 @@ async function main() {
   await open.migrate();
   const sql = postgres(BENCH_URL, { max: 4, onnotice: () => {} });
   try {
-    let started = performance.now();
-    await seedCounty(sql, { members: MEMBERS, branches: BRANCHES, committees: Math.max(1, Math.round(BRANCHES / 20)), startsAt: new Date(Date.now() + 86_400_000), durationMinutes: 120 });
+    const started = performance.now();
+    await seedCounty(sql, {
+      members: MEMBERS,
+      branches: BRANCHES,
+      committees: Math.max(1, Math.round(BRANCHES / 20)),
+      startsAt: new Date(Date.now() + 86_400_000),
+      durationMinutes: 120,
+    });
     await simulateYear(sql);
     const [{ entries, attendance, hours }] = await sql<{ entries: number; attendance: number; hours: number }[]>`
       select (select count(*)::int from point_entries) as entries, (select count(*)::int from attendance) as attendance, (select count(*)::int from volunteer_hours) as hours`;
-    log(`simulated ${YEAR}: ${entries} ledger entries, ${attendance} attendance rows, ${hours} hours entries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `simulated ${YEAR}: ${entries} ledger entries, ${attendance} attendance rows, ${hours} hours entries in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const county: Scope = { userId: 1, grants: [{ role: "county_admin", nodeId: 1, path: "/1/" }], member: null };
     const [branch] = await sql<{ id: number }[]>`select id from org_nodes where kind = 'branch' order by id limit 1`;

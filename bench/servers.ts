@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,11 +31,23 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
  * Runs `node <args>` from `cwd` with `env` and waits (up to 120 s) until `ready()` says it answers; throws,
  * naming the log file, if it exits or does not get ready.
  */
-export async function startServer(options: { name: string; cwd: string; args: string[]; env: NodeJS.ProcessEnv; ready: () => Promise<boolean>; log: (...parts: unknown[]) => void }): Promise<ChildProcess> {
+export async function startServer(options: {
+  name: string;
+  cwd: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  ready: () => Promise<boolean>;
+  log: (...parts: unknown[]) => void;
+}): Promise<ChildProcess> {
   const { name, log } = options;
   const logFile = path.join(os.tmpdir(), `zhibu-bench-${name}.log`);
   const out = openSync(logFile, "w");
-  const child = spawn(process.execPath, options.args, { cwd: options.cwd, detached: true, stdio: ["ignore", out, out], env: options.env });
+  const child = spawn(process.execPath, options.args, {
+    cwd: options.cwd,
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: options.env,
+  });
   servers.add(child);
   log(`${name} pid ${child.pid}, log ${logFile}`);
   const deadline = Date.now() + 120_000;

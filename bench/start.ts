@@ -87,20 +87,39 @@ async function startApp(databaseUrl: string): Promise<ChildProcess> {
 }
 
 type Accounted<T> = T & { cpu: { server_ms: number; db_ms: number; generator_ms: number; others_cores: number } };
-const cpuOf = (run: Accounted<object>) => ({ server_ms: run.cpu.server_ms, db_ms: run.cpu.db_ms, others_cores: run.cpu.others_cores });
+const cpuOf = (run: Accounted<object>) => ({
+  server_ms: run.cpu.server_ms,
+  db_ms: run.cpu.db_ms,
+  others_cores: run.cpu.others_cores,
+});
 
 async function main() {
   const startsAt = new Date(Date.now() + 10 * 60_000);
   log("fresh database zhibu_bench_start …");
-  const { sql, members, activities } = await freshCounty("zhibu_bench_start", { members: MEMBERS, branches: BRANCHES, committees: Math.max(1, Math.round(BRANCHES / 20)), startsAt, durationMinutes: 120 }, 4);
+  const { sql, members, activities } = await freshCounty(
+    "zhibu_bench_start",
+    {
+      members: MEMBERS,
+      branches: BRANCHES,
+      committees: Math.max(1, Math.round(BRANCHES / 20)),
+      startsAt,
+      durationMinutes: 120,
+    },
+    4,
+  );
   try {
     // The branch's first member is its secretary: the one who polls the live counts.
     const secretaries = new Map<number, SeededMember>();
     for (const m of members) if (!secretaries.has(m.branchId)) secretaries.set(m.branchId, m);
-    await sql`insert into role_grants (user_id, role, node_id) select * from unnest(${[...secretaries.values()].map((m) => m.userId)}::int[], ${[...secretaries.values()].map(() => "secretary")}::role_name[], ${[...secretaries.keys()]}::int[])`.catch(async () => {
-      for (const m of secretaries.values()) await sql`insert into role_grants (user_id, role, node_id) values (${m.userId}, 'secretary', ${m.branchId})`;
+    await sql`insert into role_grants (user_id, role, node_id) select * from unnest(${[...secretaries.values()].map((m) => m.userId)}::int[], ${[...secretaries.values()].map(() => "secretary")}::role_name[], ${[...secretaries.keys()]}::int[])`.catch(
+      async () => {
+        for (const m of secretaries.values())
+          await sql`insert into role_grants (user_id, role, node_id) values (${m.userId}, 'secretary', ${m.branchId})`;
+      },
+    );
+    const secretaryScope = (m: SeededMember) => ({
+      grants: [{ role: "secretary" as const, nodeId: m.branchId, path: m.branchPath }],
     });
-    const secretaryScope = (m: SeededMember) => ({ grants: [{ role: "secretary" as const, nodeId: m.branchId, path: m.branchPath }] });
 
     if (process.env.BENCH_SKIP_BUILD !== "1") buildNext(root, { ...serverEnv(""), AUTH_SECRET }, log);
     const server = await startApp(databaseUrl("zhibu_bench_start"));
@@ -117,19 +136,39 @@ async function main() {
       if (out.length < n) throw new Error(`not enough members: ${pool.length}`);
       return out;
     };
-    const single = (name: StepName, index: number, m: SeededMember, cookie: string) => async () => (await journeyRequests(journey, name, m, cookie, codes))[index];
-    const cookieOf = (m: SeededMember, token?: Record<string, unknown>, signedInAgo = SIGNED_IN_AGO_MS) => sessionCookie(m, AUTH_SECRET, { signedInAgo, token });
+    const single = (name: StepName, index: number, m: SeededMember, cookie: string) => async () =>
+      (await journeyRequests(journey, name, m, cookie, codes))[index];
+    const cookieOf = (m: SeededMember, token?: Record<string, unknown>, signedInAgo = SIGNED_IN_AGO_MS) =>
+      sessionCookie(m, AUTH_SECRET, { signedInAgo, token });
 
     // 3. The journey as Chromium makes it.
     const [guide] = take(1);
-    const journey = await discoverJourney({ origin: ORIGIN, member: guide, cookie: (await cookieOf(guide)).cookie, code: () => codes.scan(guide.activityId).code, log });
-    log(`journey: ${journey.steps.map((s) => `${s.name} ${s.requests.length} requests (+${s.static} static)`).join(", ")}`);
+    const journey = await discoverJourney({
+      origin: ORIGIN,
+      member: guide,
+      cookie: (await cookieOf(guide)).cookie,
+      code: () => codes.scan(guide.activityId).code,
+      log,
+    });
+    log(
+      `journey: ${journey.steps.map((s) => `${s.name} ${s.requests.length} requests (+${s.static} static)`).join(", ")}`,
+    );
 
     // Warm-up: the pages' modules, the JIT, the pool.
     const warmMembers = take(50);
     const warmCookies = await Promise.all(warmMembers.map((m) => cookieOf(m)));
-    await closedLoop({ origin: ORIGIN, connections: CONNECTIONS, count: 300, request: (i) => single("home", 0, warmMembers[i % 50], warmCookies[i % 50].cookie)() });
-    await closedLoop({ origin: ORIGIN, connections: CONNECTIONS, count: 300, request: (i) => single("activity", 0, warmMembers[i % 50], warmCookies[i % 50].cookie)() });
+    await closedLoop({
+      origin: ORIGIN,
+      connections: CONNECTIONS,
+      count: 300,
+      request: (i) => single("home", 0, warmMembers[i % 50], warmCookies[i % 50].cookie)(),
+    });
+    await closedLoop({
+      origin: ORIGIN,
+      connections: CONNECTIONS,
+      count: 300,
+      request: (i) => single("activity", 0, warmMembers[i % 50], warmCookies[i % 50].cookie)(),
+    });
 
     // 4. Each page alone, and the check-in alone.
     const perPage: Record<string, unknown> = {};
@@ -139,27 +178,98 @@ async function main() {
         if (isCheckin(request)) continue;
         const who = take(Math.min(PAGE_RUNS, 200));
         const cookies = await Promise.all(who.map((m) => cookieOf(m)));
-        const run = await accounted(sql, server, () => closedLoop({ origin: ORIGIN, connections: CONNECTIONS, count: PAGE_RUNS, request: (n) => single(step.name, i, who[n % who.length], cookies[n % who.length].cookie)() }));
+        const run = await accounted(sql, server, () =>
+          closedLoop({
+            origin: ORIGIN,
+            connections: CONNECTIONS,
+            count: PAGE_RUNS,
+            request: (n) => single(step.name, i, who[n % who.length], cookies[n % who.length].cookie)(),
+          }),
+        );
         const key = `${step.name}:${request.label}`;
-        perPage[key] = { per_second: round(run.perSecond), p50_ms: run.p50, p99_ms: run.p99, errors: run.errors, statuses: run.statuses, ...cpuOf(run) };
+        perPage[key] = {
+          per_second: round(run.perSecond),
+          p50_ms: run.p50,
+          p99_ms: run.p99,
+          errors: run.errors,
+          statuses: run.statuses,
+          ...cpuOf(run),
+        };
         log(`${key}: ${JSON.stringify(perPage[key])}`);
       }
     }
     const checkinMembers = take(CHECKIN_RUNS);
     const checkinCookies = await Promise.all(checkinMembers.map((m) => cookieOf(m)));
-    const checkinAlone = await accounted(sql, server, () => closedLoop({ origin: ORIGIN, connections: CONNECTIONS, count: CHECKIN_RUNS, request: (n) => single("checkin", journey.steps.find((s) => s.name === "checkin")!.requests.findIndex(isCheckin), checkinMembers[n], checkinCookies[n].cookie)() }));
-    log(`check-in alone: ${round(checkinAlone.perSecond)}/s, cpu ${JSON.stringify(checkinAlone.cpu)}, statuses ${JSON.stringify(checkinAlone.statuses)}`);
+    const checkinAlone = await accounted(sql, server, () =>
+      closedLoop({
+        origin: ORIGIN,
+        connections: CONNECTIONS,
+        count: CHECKIN_RUNS,
+        request: (n) =>
+          single(
+            "checkin",
+            journey.steps.find((s) => s.name === "checkin")!.requests.findIndex(isCheckin),
+            checkinMembers[n],
+            checkinCookies[n].cookie,
+          )(),
+      }),
+    );
+    log(
+      `check-in alone: ${round(checkinAlone.perSecond)}/s, cpu ${JSON.stringify(checkinAlone.cpu)}, statuses ${JSON.stringify(checkinAlone.statuses)}`,
+    );
 
     // The secretary's live counts: each page polls every 5 s.
     const secs = [...secretaries.values()];
-    const secCookies = await Promise.all(secs.map((m) => cookieOf(m, { scope: { userId: m.userId, ...secretaryScope(m), member: { branchId: m.branchId, branchPath: m.branchPath } } }, SECRETARY_SEEN_AGO_MS)));
-    const pollRequest = (n: number): Sent => ({ label: "attendance", method: "GET", path: `/api/v1/activities/${secs[n % secs.length].activityId}/attendance`, headers: { cookie: secCookies[n % secs.length].cookie } });
-    const pollAlone = await accounted(sql, server, () => closedLoop({ origin: ORIGIN, connections: CONNECTIONS, count: PAGE_RUNS * 2, request: pollRequest }));
+    const secCookies = await Promise.all(
+      secs.map((m) =>
+        cookieOf(
+          m,
+          {
+            scope: {
+              userId: m.userId,
+              ...secretaryScope(m),
+              member: { branchId: m.branchId, branchPath: m.branchPath },
+            },
+          },
+          SECRETARY_SEEN_AGO_MS,
+        ),
+      ),
+    );
+    const pollRequest = (n: number): Sent => ({
+      label: "attendance",
+      method: "GET",
+      path: `/api/v1/activities/${secs[n % secs.length].activityId}/attendance`,
+      headers: { cookie: secCookies[n % secs.length].cookie },
+    });
+    const pollAlone = await accounted(sql, server, () =>
+      closedLoop({ origin: ORIGIN, connections: CONNECTIONS, count: PAGE_RUNS * 2, request: pollRequest }),
+    );
     const pollRate = secs.length / POLL_SECONDS;
-    const polling = await accounted(sql, server, () => openLoop({ origin: ORIGIN, rate: pollRate, count: Math.round(pollRate * SECONDS), steps: 1, step: (n) => [pollRequest(n)] }));
+    const polling = await accounted(sql, server, () =>
+      openLoop({
+        origin: ORIGIN,
+        rate: pollRate,
+        count: Math.round(pollRate * SECONDS),
+        steps: 1,
+        step: (n) => [pollRequest(n)],
+      }),
+    );
     const attendance = {
-      alone: { per_second: round(pollAlone.perSecond), p50_ms: pollAlone.p50, p99_ms: pollAlone.p99, errors: pollAlone.errors, statuses: pollAlone.statuses, ...cpuOf(pollAlone) },
-      [`${round(pollRate)}_per_s`]: { achieved: round(polling.achieved), p50_ms: polling.steps[0]?.p50, p99_ms: polling.steps[0]?.p99, errors: polling.errors, ...cpuOf(polling) },
+      alone: {
+        per_second: round(pollAlone.perSecond),
+        p50_ms: pollAlone.p50,
+        p99_ms: pollAlone.p99,
+        errors: pollAlone.errors,
+        statuses: pollAlone.statuses,
+        ...cpuOf(pollAlone),
+      },
+      [`${round(pollRate)}_per_s`]: {
+        achieved: round(polling.achieved),
+        p50_ms: polling.steps[0]?.p50,
+        p99_ms: polling.steps[0]?.p99,
+        errors: polling.errors,
+        ...cpuOf(polling),
+      },
       ratio_to_checkin: round(pollAlone.cpu.server_ms / checkinAlone.cpu.server_ms, 2),
     };
     log(`attendance: ${JSON.stringify(attendance)}`);
@@ -170,14 +280,27 @@ async function main() {
       const count = Math.round(rate * SECONDS);
       const who = take(count);
       const cookies = await Promise.all(who.map((m) => cookieOf(m)));
-      const run = await accounted(sql, server, () => openLoop({ origin: ORIGIN, rate, count, steps: journey.steps.length, step: (n, s) => journeyRequests(journey, journey.steps[s].name, who[n], cookies[n].cookie, codes) }));
+      const run = await accounted(sql, server, () =>
+        openLoop({
+          origin: ORIGIN,
+          rate,
+          count,
+          steps: journey.steps.length,
+          step: (n, s) => journeyRequests(journey, journey.steps[s].name, who[n], cookies[n].cookie, codes),
+        }),
+      );
       const row = {
         rate,
         journeys: count,
         achieved_per_s: round(run.achieved),
         errors: run.errors,
         statuses: run.statuses,
-        steps: Object.fromEntries(journey.steps.map((s, i) => [s.name, { p50_ms: run.steps[i]?.p50 ?? null, p99_ms: run.steps[i]?.p99 ?? null, reached: run.steps[i]?.n ?? 0 }])),
+        steps: Object.fromEntries(
+          journey.steps.map((s, i) => [
+            s.name,
+            { p50_ms: run.steps[i]?.p50 ?? null, p99_ms: run.steps[i]?.p99 ?? null, reached: run.steps[i]?.n ?? 0 },
+          ]),
+        ),
         server_cpu_ms_per_journey: run.cpu.server_ms,
         db_cpu_ms_per_journey: run.cpu.db_ms,
         others_cores: run.cpu.others_cores,
@@ -189,15 +312,44 @@ async function main() {
     codes.stop();
 
     // A step's CPU: its requests', each measured alone; the check-in step's is the check-in and the page's refresh.
-    const stepCpu = (name: StepName) => journey.steps.find((s) => s.name === name)!.requests.reduce((sum, r) => sum + (isCheckin(r) ? checkinAlone.cpu.server_ms : ((perPage[`${name}:${r.label}`] as { server_ms: number })?.server_ms ?? 0)), 0);
-    const pages = { home: round(stepCpu("home"), 3), activity: round(stepCpu("activity"), 3), checkin_step: round(stepCpu("checkin"), 3), checkin: checkinAlone.cpu.server_ms };
+    const stepCpu = (name: StepName) =>
+      journey.steps
+        .find((s) => s.name === name)!
+        .requests.reduce(
+          (sum, r) =>
+            sum +
+            (isCheckin(r)
+              ? checkinAlone.cpu.server_ms
+              : ((perPage[`${name}:${r.label}`] as { server_ms: number })?.server_ms ?? 0)),
+          0,
+        );
+    const pages = {
+      home: round(stepCpu("home"), 3),
+      activity: round(stepCpu("activity"), 3),
+      checkin_step: round(stepCpu("checkin"), 3),
+      checkin: checkinAlone.cpu.server_ms,
+    };
     const result = {
-      journey: journey.steps.map((s) => ({ step: s.name, requests: s.requests.map((r) => `${r.method} ${r.label}`), static_requests: s.static })),
+      journey: journey.steps.map((s) => ({
+        step: s.name,
+        requests: s.requests.map((r) => `${r.method} ${r.label}`),
+        static_requests: s.static,
+      })),
       server_cpu_ms_per_page: pages,
-      ratio_to_checkin: { home: round(pages.home / pages.checkin, 1), activity: round(pages.activity / pages.checkin, 1), journey: round((pages.home + pages.activity + pages.checkin_step) / pages.checkin, 1) },
+      ratio_to_checkin: {
+        home: round(pages.home / pages.checkin, 1),
+        activity: round(pages.activity / pages.checkin, 1),
+        journey: round((pages.home + pages.activity + pages.checkin_step) / pages.checkin, 1),
+      },
       server_cpu_ms_per_journey_summed: round(pages.home + pages.activity + pages.checkin_step, 3),
       requests_alone: perPage,
-      checkin_alone: { per_second: round(checkinAlone.perSecond), p50_ms: checkinAlone.p50, p99_ms: checkinAlone.p99, statuses: checkinAlone.statuses, ...cpuOf(checkinAlone) },
+      checkin_alone: {
+        per_second: round(checkinAlone.perSecond),
+        p50_ms: checkinAlone.p50,
+        p99_ms: checkinAlone.p99,
+        statuses: checkinAlone.statuses,
+        ...cpuOf(checkinAlone),
+      },
       attendance,
       rates,
       members: MEMBERS,

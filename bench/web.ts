@@ -29,11 +29,11 @@ import lighthouse from "lighthouse";
 import { openPglite } from "../db/open";
 import { publishPlan } from "../db/queries/plans";
 import { findUserByPhone, loadSessionUser } from "../db/queries/session";
-import { seedDemo } from "../db/seed";
 import { activities } from "../db/schema/activities";
+import { seedDemo } from "../db/seed";
 import { filesKB, firstLoadSizes } from "./first-load";
-import { measureOfflineOpen } from "./offline-open";
 import { buildNext } from "./next-build";
+import { measureOfflineOpen } from "./offline-open";
 import { killServers, startServer } from "./servers";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -51,7 +51,15 @@ const BUDGET_KB = 150;
 const log = (...parts: unknown[]) => console.error(`[bench:web ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 const serverEnv = (dataDir: string): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, AUTH_SECRET, NEXTAUTH_URL: ORIGIN };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: dataDir,
+    AUTH_SECRET,
+    NEXTAUTH_URL: ORIGIN,
+  };
   delete env.DATABASE_URL;
   return env;
 };
@@ -62,11 +70,22 @@ async function prepareDatabase(dataDir: string): Promise<number> {
   try {
     await open.migrate();
     await seedDemo(open.db);
-    const scopeOf = async (phone: string) => (await loadSessionUser(open.db, (await findUserByPhone(open.db, phone))!.id))!.scope;
+    const scopeOf = async (phone: string) =>
+      (await loadSessionUser(open.db, (await findUserByPhone(open.db, phone))!.id))!.scope;
     const [admin, member] = [await scopeOf(ADMIN), await scopeOf(MEMBER)];
     const startsAt = new Date(Date.now() + 20 * 60_000);
-    const { planId } = await publishPlan(open.db, admin, { title: "性能测量主题党日", startsAt, durationMinutes: 120, materials: "第一部分：原文学习", links: [], items: [] });
-    const [activity] = await open.db.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, member.member!.branchId)));
+    const { planId } = await publishPlan(open.db, admin, {
+      title: "性能测量主题党日",
+      startsAt,
+      durationMinutes: 120,
+      materials: "第一部分：原文学习",
+      links: [],
+      items: [],
+    });
+    const [activity] = await open.db
+      .select({ id: activities.id })
+      .from(activities)
+      .where(and(eq(activities.planId, planId), eq(activities.branchId, member.member!.branchId)));
     return activity.id;
   } finally {
     await open.close();
@@ -94,7 +113,10 @@ async function signIn(phone: string): Promise<string> {
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; "), Origin: ORIGIN },
     body: new URLSearchParams({ csrfToken, phone, password: "demo1234", json: "true" }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return session;
 }
@@ -106,7 +128,8 @@ async function signIn(phone: string): Promise<string> {
  */
 async function servedScripts(url: string, cookie?: string): Promise<{ tags: string[]; all: string[] }> {
   const html = await (await fetch(url, { headers: cookie ? { Cookie: cookie } : {} })).text();
-  const files = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].map((m) => decodeURIComponent(m[1])).filter((file) => !file.includes("polyfills"));
+  const files = (pattern: RegExp, text: string) =>
+    [...text.matchAll(pattern)].map((m) => decodeURIComponent(m[1])).filter((file) => !file.includes("polyfills"));
   const tags = files(/<script[^>]+src="\/_next\/([^"]+\.js)"/g, html);
   const named = files(/(static\/chunks\/[^"'\s\\]+\.js)/g, html);
   return { tags, all: [...new Set([...tags, ...named])] };
@@ -121,7 +144,12 @@ interface Score {
   metrics: Record<string, number | null>;
 }
 
-async function audit(chrome: chromeLauncher.LaunchedChrome, page: string, url: string, cookie?: string): Promise<Score> {
+async function audit(
+  chrome: chromeLauncher.LaunchedChrome,
+  page: string,
+  url: string,
+  cookie?: string,
+): Promise<Score> {
   log(`lighthouse ${page}: ${url}`);
   const result = await lighthouse(url, {
     port: chrome.port,
@@ -134,7 +162,8 @@ async function audit(chrome: chromeLauncher.LaunchedChrome, page: string, url: s
   const { categories, audits, runtimeError } = result.lhr;
   if (runtimeError) throw new Error(`lighthouse ${page}: ${runtimeError.code} ${runtimeError.message}`);
   // A signed-in page that lands on /login measured the wrong page.
-  if (new URL(result.lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`lighthouse ${page}: ended on ${result.lhr.finalDisplayedUrl}, not ${url}`);
+  if (new URL(result.lhr.finalDisplayedUrl).pathname !== new URL(url).pathname)
+    throw new Error(`lighthouse ${page}: ended on ${result.lhr.finalDisplayedUrl}, not ${url}`);
   const score = (key: string) => (categories[key]?.score == null ? null : Math.round(categories[key].score! * 100));
   const metric = (key: string) => (audits[key]?.numericValue == null ? null : Math.round(audits[key].numericValue!));
   return {
@@ -143,12 +172,18 @@ async function audit(chrome: chromeLauncher.LaunchedChrome, page: string, url: s
     performance: score("performance"),
     accessibility: score("accessibility"),
     bestPractices: score("best-practices"),
-    metrics: { fcpMs: metric("first-contentful-paint"), lcpMs: metric("largest-contentful-paint"), tbtMs: metric("total-blocking-time"), cls: audits["cumulative-layout-shift"]?.numericValue ?? null },
+    metrics: {
+      fcpMs: metric("first-contentful-paint"),
+      lcpMs: metric("largest-contentful-paint"),
+      tbtMs: metric("total-blocking-time"),
+      cls: audits["cumulative-layout-shift"]?.numericValue ?? null,
+    },
   };
 }
 
 async function main() {
-  if (process.env.BENCH_SKIP_BUILD !== "1") buildNext(root, serverEnv(path.join(os.tmpdir(), "zhibu-bench-web-build")), log);
+  if (process.env.BENCH_SKIP_BUILD !== "1")
+    buildNext(root, serverEnv(path.join(os.tmpdir(), "zhibu-bench-web-build")), log);
   const distDir = path.join(root, DIST_DIR);
   const member = (entry: string) => /^\/\((member|auth)\)\//.test(entry) || entry.startsWith("/c/");
   const routes = firstLoadSizes(distDir, member);
@@ -162,7 +197,12 @@ async function main() {
     const pages = [
       { page: "sign-in", url: `${ORIGIN}/login`, cookie: undefined, route: "/login" },
       { page: "member home", url: `${ORIGIN}/`, cookie, route: "/" },
-      { page: "check-in (activity)", url: `${ORIGIN}/activities/${activityId}`, cookie, route: "/activities/[activityId]" },
+      {
+        page: "check-in (activity)",
+        url: `${ORIGIN}/activities/${activityId}`,
+        cookie,
+        route: "/activities/[activityId]",
+      },
     ];
     // The build's sizes must cover what the served HTML actually loads; a gap means the method is wrong.
     const chunkFiles = new Set(routes.flatMap((r) => r.chunks));
@@ -170,17 +210,28 @@ async function main() {
     for (const p of pages) {
       const scripts = await servedScripts(p.url, p.cookie);
       const missing = scripts.tags.filter((file) => !chunkFiles.has(file));
-      if (missing.length > 0) throw new Error(`${p.route} loads scripts the manifests did not list: ${missing.join(", ")}`);
+      if (missing.length > 0)
+        throw new Error(`${p.route} loads scripts the manifests did not list: ${missing.join(", ")}`);
       served.set(p.page, filesKB(distDir, scripts.all));
     }
-    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"] });
+    chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+    });
     const lighthouseScores: Score[] = [];
     for (const p of pages) lighthouseScores.push(await audit(chrome, p.page, p.url, p.cookie));
-    const browser = ((await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser: string }).Browser;
+    const browser = (
+      (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser: string }
+    ).Browser;
     chrome.kill();
     const offlineOpen = await measureOfflineOpen(ORIGIN, CHROMIUM, [
       { name: "member check-in", path: `/activities/${activityId}`, cookie, ready: "#checkin-code" },
-      { name: "secretary's check-in screen", path: `/branch/activities/${activityId}/checkin`, cookie: await signIn(SECRETARY), ready: String.raw`[data-testid="checkin-code"]:text-matches("^\\d{6}$")` },
+      {
+        name: "secretary's check-in screen",
+        path: `/branch/activities/${activityId}/checkin`,
+        cookie: await signIn(SECRETARY),
+        ready: String.raw`[data-testid="checkin-code"]:text-matches("^\\d{6}$")`,
+      },
     ]);
 
     const out = {
@@ -188,7 +239,13 @@ async function main() {
       // As served: what the page's HTML and flight data ask for, parts fetched with next/dynamic included.
       lighthouse: lighthouseScores.map((score) => ({ ...score, servedFirstLoadKB: served.get(score.page) })),
       offlineOpen: offlineOpen.map((o) => ({ ...o, withinBudget: o.maxMs <= OFFLINE_BUDGET_MS })),
-      budgets: { firstLoadKB: BUDGET_KB, performance: 90, accessibility: 95, bestPractices: 95, offlineOpenMs: OFFLINE_BUDGET_MS },
+      budgets: {
+        firstLoadKB: BUDGET_KB,
+        performance: 90,
+        accessibility: 95,
+        bestPractices: 95,
+        offlineOpenMs: OFFLINE_BUDGET_MS,
+      },
       measured: {
         at: new Date().toISOString(),
         lighthouse: "12.2.3 (default mobile: simulated throttling)",

@@ -1,12 +1,12 @@
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { getSessionUser } from "@/lib/server/session";
-import { tabsFor } from "./tabs";
 import { SHARED_PAGE_HEADER } from "@/lib/shared-page";
 import { OutboxStatus } from "./outbox/outbox-status";
 import { InstallHint } from "./pwa/install-hint";
 import { ServiceWorker } from "./pwa/service-worker";
 import { TabBar } from "./tab-bar";
+import { tabsFor } from "./tabs";
 
 /** The frame of every page: the page above and, for a signed-in person, their role's tab bar below. */
 export async function AppShell({ children }: { children: ReactNode }) {

@@ -4,7 +4,13 @@ import { t } from "@/lib/messages";
 import { pageContext } from "@/lib/server/session";
 
 /** The parts of a branch's workbench: its people, its meetings, its leave (with the pending count), its community feedback, its points bulletin. */
-export async function BranchTabs({ branchId, current }: { branchId: number; current: "roster" | "activities" | "leave" | "community" | "points" }) {
+export async function BranchTabs({
+  branchId,
+  current,
+}: {
+  branchId: number;
+  current: "roster" | "activities" | "leave" | "community" | "points";
+}) {
   const { db, scope } = await pageContext();
   const pending = await pendingLeaveCount(db, scope, branchId);
   const tabs = [
@@ -15,7 +21,10 @@ export async function BranchTabs({ branchId, current }: { branchId: number; curr
     { key: "points", href: `/branch/${branchId}/points`, label: t.nav.points },
   ] as const;
   return (
-    <nav aria-label={t.nav.branchDesk} className="grid grid-cols-[repeat(auto-fit,minmax(3.5rem,1fr))] gap-y-1 rounded-lg bg-stone-200 p-1">
+    <nav
+      aria-label={t.nav.branchDesk}
+      className="grid grid-cols-[repeat(auto-fit,minmax(3.5rem,1fr))] gap-y-1 rounded-lg bg-stone-200 p-1"
+    >
       {tabs.map((tab) => (
         <Link
           key={tab.key}
@@ -26,7 +35,10 @@ export async function BranchTabs({ branchId, current }: { branchId: number; curr
           {tab.label}
           {tab.key === "leave" && pending > 0 && (
             <>
-              <span aria-hidden className="min-w-5 rounded-full bg-brand px-1.5 text-center text-xs leading-5 font-semibold text-white">
+              <span
+                aria-hidden
+                className="min-w-5 rounded-full bg-brand px-1.5 text-center text-xs leading-5 font-semibold text-white"
+              >
                 {pending}
               </span>
               <span className="sr-only">{t.leave.pendingCount(pending)}</span>

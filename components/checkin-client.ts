@@ -18,7 +18,15 @@ export interface CheckinResult {
  * able to replay it). `scannedAt` is the device time of the scan or the typed code, so a replay hours later
  * is judged by when the member was there. The same clientId on a retry gets the first answer back.
  */
-export async function sendCheckin(body: { activityId: number; code: string; step?: number; clientId: string; scannedAt?: string; seenAt?: number; seal?: string }): Promise<CheckinResult> {
+export async function sendCheckin(body: {
+  activityId: number;
+  code: string;
+  step?: number;
+  clientId: string;
+  scannedAt?: string;
+  seenAt?: number;
+  seal?: string;
+}): Promise<CheckinResult> {
   const delivery = await submit({
     kind: "checkin",
     url: "/api/v1/checkins",
@@ -26,7 +34,10 @@ export async function sendCheckin(body: { activityId: number; code: string; step
     label: checkin.codeItem(body.code),
     body: { ...body, scannedAt: body.scannedAt ?? new Date().toISOString() },
   });
-  if (delivery.outcome === "kept") return delivery.queued ? { ok: false, queued: true, message: pwa.queuedCheckin } : { ok: false, message: delivery.message };
+  if (delivery.outcome === "kept")
+    return delivery.queued
+      ? { ok: false, queued: true, message: pwa.queuedCheckin }
+      : { ok: false, message: delivery.message };
   return { ok: delivery.outcome === "sent", message: delivery.message };
 }
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { checkin } from "@/lib/messages/checkin";
 import { elder as elderText } from "@/lib/messages/elder";
-import { sendCheckin, type CheckinResult } from "./checkin-client";
+import { type CheckinResult, sendCheckin } from "./checkin-client";
 import { Button } from "./ui/button";
 
 /** The member types the 6-digit code shown on the secretary's screen. */
@@ -48,7 +48,14 @@ export function CheckinForm({ activityId, elder = false }: { activityId: number;
         {pending ? checkin.scanned : checkin.submit}
       </Button>
       <p aria-live="polite">
-        {result && <span className={`block rounded-lg p-3 ${result.ok ? "bg-green-50 text-green-900" : result.queued ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800"}`} role={result.ok || result.queued ? "status" : "alert"}>{result.message}</span>}
+        {result && (
+          <span
+            className={`block rounded-lg p-3 ${result.ok ? "bg-green-50 text-green-900" : result.queued ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800"}`}
+            role={result.ok || result.queued ? "status" : "alert"}
+          >
+            {result.message}
+          </span>
+        )}
       </p>
     </form>
   );

@@ -1,6 +1,6 @@
+import { OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import type { myCheckin } from "@/db/queries/checkins";
 import type { nextActivity } from "@/db/queries/member-activities";
-import { OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
 import { formatWhen } from "@/lib/time";
 import { MyCheckin } from "./my-checkin";
@@ -13,7 +13,15 @@ type Next = Awaited<ReturnType<typeof nextActivity>>;
  * The member's home in 长辈模式 (issue 10): only the three things that matter — the next activity with its
  * check-in right here (a big 签到 button once the window is open), asking for leave, and my points.
  */
-export function ElderHome({ next, checkin, now = new Date() }: { next: Next; checkin: Awaited<ReturnType<typeof myCheckin>> | null; now?: Date }) {
+export function ElderHome({
+  next,
+  checkin,
+  now = new Date(),
+}: {
+  next: Next;
+  checkin: Awaited<ReturnType<typeof myCheckin>> | null;
+  now?: Date;
+}) {
   const opensAt = next ? next.startsAt.getTime() - OPENS_BEFORE_MS : 0;
   const canCheckIn = next && (checkin || now.getTime() >= opensAt);
   return (
@@ -35,7 +43,11 @@ export function ElderHome({ next, checkin, now = new Date() }: { next: Next; che
         )}
       </Card>
       {next && canCheckIn && <MyCheckin activity={next} checkin={checkin} now={now} elder />}
-      <ButtonLink href={next && !checkin ? `/leave/new?activityId=${next.id}` : "/leave"} variant="secondary" className="w-full">
+      <ButtonLink
+        href={next && !checkin ? `/leave/new?activityId=${next.id}` : "/leave"}
+        variant="secondary"
+        className="w-full"
+      >
         {t.elder.askLeave}
       </ButtonLink>
       <ButtonLink href="/points" variant="secondary" className="w-full">

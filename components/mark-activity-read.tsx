@@ -8,7 +8,11 @@ import { useEffect } from "react";
  */
 export function MarkActivityRead({ activityId }: { activityId: number }) {
   useEffect(() => {
-    void fetch(`/api/v1/activities/${activityId}/read`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }).catch(() => undefined);
+    void fetch(`/api/v1/activities/${activityId}/read`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    }).catch(() => undefined);
   }, [activityId]);
   return null;
 }

@@ -3,11 +3,11 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/server/action";
 import { auth } from "@/lib/messages/auth";
 import { common } from "@/lib/messages/common";
 import { member } from "@/lib/messages/member";
 import { roster } from "@/lib/messages/roster";
+import type { ActionResult } from "@/lib/server/action";
 import type { MemberFields } from "@/lib/validation/roster";
 
 /** One form for adding and editing a member; `hidden` carries the branch or member id. */
@@ -30,11 +30,38 @@ export function MemberForm<T>({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <Field label={common.name} name="name" defaultValue={defaults?.name ?? undefined} autoComplete="off" />
-      <Field label={auth.phone} name="phone" type="tel" inputMode="numeric" defaultValue={defaults?.phone ?? undefined} autoComplete="off" />
-      <Select label={member.fields.gender} name="gender" options={member.gender} defaultValue={defaults?.gender ?? undefined} />
-      <Select label={member.fields.category} name="category" options={member.category} defaultValue={defaults?.category ?? undefined} />
-      <Select label={member.fields.presence} name="presence" options={member.presence} defaultValue={defaults?.presence ?? undefined} />
-      <Select label={member.fields.employment} name="employment" options={member.employment} defaultValue={defaults?.employment ?? undefined} />
+      <Field
+        label={auth.phone}
+        name="phone"
+        type="tel"
+        inputMode="numeric"
+        defaultValue={defaults?.phone ?? undefined}
+        autoComplete="off"
+      />
+      <Select
+        label={member.fields.gender}
+        name="gender"
+        options={member.gender}
+        defaultValue={defaults?.gender ?? undefined}
+      />
+      <Select
+        label={member.fields.category}
+        name="category"
+        options={member.category}
+        defaultValue={defaults?.category ?? undefined}
+      />
+      <Select
+        label={member.fields.presence}
+        name="presence"
+        options={member.presence}
+        defaultValue={defaults?.presence ?? undefined}
+      />
+      <Select
+        label={member.fields.employment}
+        name="employment"
+        options={member.employment}
+        defaultValue={defaults?.employment ?? undefined}
+      />
       <Field label={roster.joinedOn} name="joinedOn" type="date" defaultValue={defaults?.joinedOn ?? ""} />
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionForm>

@@ -1,9 +1,19 @@
+import type { MemberCategory, MemberEmployment, MemberPresence } from "@/db/schema/users";
 import { t } from "@/lib/messages";
 import { Tag } from "./ui/card";
-import type { MemberCategory, MemberEmployment, MemberPresence } from "@/db/schema/users";
 
 /** The status of a member as small labels; "away" and "probationary" stand out because they change duties. */
-export function MemberTags({ m }: { m: { category: MemberCategory; presence: MemberPresence; employment: MemberEmployment; active?: boolean; activated?: boolean } }) {
+export function MemberTags({
+  m,
+}: {
+  m: {
+    category: MemberCategory;
+    presence: MemberPresence;
+    employment: MemberEmployment;
+    active?: boolean;
+    activated?: boolean;
+  };
+}) {
   return (
     <span className="inline-flex flex-wrap gap-1">
       <Tag tone={m.category === "probationary" ? "amber" : "stone"}>{t.member.category[m.category]}</Tag>

@@ -1,13 +1,22 @@
-import type { myCheckin } from "@/db/queries/checkins";
 import { OPENS_BEFORE_MS } from "@/db/queries/activity-run";
+import type { myCheckin } from "@/db/queries/checkins";
 import { t } from "@/lib/messages";
 import { TIME_ZONE } from "@/lib/time";
 import { CheckinForm, DisputeForm, ScanCheckinButton } from "./my-checkin-parts";
 import { Card, Tag } from "./ui/card";
 
-const hhmm = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
+const hhmm = new Intl.DateTimeFormat("zh-CN", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: TIME_ZONE,
+});
 
-const offlineLabel = { pending: t.checkinReview.offlinePendingTag, confirmed: t.checkinReview.offlineTag, rejected: t.checkinReview.offlineRejectedTag };
+const offlineLabel = {
+  pending: t.checkinReview.offlinePendingTag,
+  confirmed: t.checkinReview.offlineTag,
+  rejected: t.checkinReview.offlineRejectedTag,
+};
 
 /**
  * The member's check-in on their activity page (and on the 长辈模式 home): scanning the QR code or typing the
@@ -36,7 +45,11 @@ export function MyCheckin({
         <div className="space-y-2">
           <p className="flex flex-wrap items-center gap-2">
             {/* A rejected offline scan or a proxy entry removed on dispute no longer counts: say so. */}
-            {withdrawn ? <Tag tone="red">{t.checkinReview.withdrawn}</Tag> : <Tag tone={checkin.late ? "amber" : "green"}>{checkin.late ? t.run.late : t.run.present}</Tag>}
+            {withdrawn ? (
+              <Tag tone="red">{t.checkinReview.withdrawn}</Tag>
+            ) : (
+              <Tag tone={checkin.late ? "amber" : "green"}>{checkin.late ? t.run.late : t.run.present}</Tag>
+            )}
             {(checkin.late ? t.checkin.late : t.checkin.done)(hhmm.format(checkin.at))}
             {checkin.offline && <Tag>{offlineLabel[checkin.review ?? "pending"]}</Tag>}
           </p>
@@ -46,7 +59,11 @@ export function MyCheckin({
                 {t.checkin.proxied(checkin.proxyByName ?? "")}
                 {checkin.proxyReason && `：${checkin.proxyReason}`}
               </p>
-              {checkin.dispute ? <Tag tone="amber">{t.checkinReview.disputeState[checkin.dispute]}</Tag> : <DisputeForm checkinId={checkin.id} />}
+              {checkin.dispute ? (
+                <Tag tone="amber">{t.checkinReview.disputeState[checkin.dispute]}</Tag>
+              ) : (
+                <DisputeForm checkinId={checkin.id} />
+              )}
             </>
           )}
         </div>

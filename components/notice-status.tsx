@@ -1,5 +1,6 @@
 "use client";
 
+import { remindAction } from "@/app/(secretary)/branch/activities/notice-actions";
 /**
  * Who of the expected members has read the activity's notice, for the secretary's activity page.
  *
@@ -16,7 +17,6 @@ import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ReadStatus } from "@/db/queries/notices";
 import { notices } from "@/lib/messages/notices";
-import { remindAction } from "@/app/(secretary)/branch/activities/notice-actions";
 
 export function NoticeStatus({ status, activityId }: { status: ReadStatus; activityId: number }) {
   const { read, unread, expected } = status;

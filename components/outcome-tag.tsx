@@ -11,7 +11,15 @@ const tone = { present: "green", late: "amber", leave: "blue", absent: "red" } a
  * during the activity is already true); otherwise the activity's phase until closing. Closing gives every
  * expected member an outcome, so after it only members who were not expected (away) have none.
  */
-export function OutcomeTag({ outcome, expected, phase }: { outcome: Outcome | null; expected: boolean; phase: ActivityPhase }) {
+export function OutcomeTag({
+  outcome,
+  expected,
+  phase,
+}: {
+  outcome: Outcome | null;
+  expected: boolean;
+  phase: ActivityPhase;
+}) {
   if (outcome) return <Tag tone={tone[outcome]}>{t.run.outcome[outcome]}</Tag>;
   if (phase !== "closed") return <PhaseTag phase={phase} />;
   return expected ? null : <Tag>{t.memberActivity.notExpected}</Tag>;

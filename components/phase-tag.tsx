@@ -1,4 +1,4 @@
-import { phaseTone, type ActivityPhase } from "@/lib/activity-phase";
+import { type ActivityPhase, phaseTone } from "@/lib/activity-phase";
 import { t } from "@/lib/messages";
 import { Tag } from "./ui/card";
 

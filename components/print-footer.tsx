@@ -21,7 +21,10 @@ export function PrintFooter({
   printOnly?: boolean;
 }) {
   return (
-    <footer className={`print-footer mt-6 space-y-4 break-inside-avoid ${printOnly ? "hidden print:block" : ""}`} aria-label={t.print.issuer}>
+    <section
+      className={`print-footer mt-6 space-y-4 break-inside-avoid ${printOnly ? "hidden print:block" : ""}`}
+      aria-label={t.print.issuer}
+    >
       {place && <p>{`${t.print.place}：${place}`}</p>}
       {signers.map((role) => (
         <p key={role} className="flex flex-wrap justify-between gap-x-4 gap-y-2">
@@ -33,6 +36,6 @@ export function PrintFooter({
         <p>{issuer}</p>
         <p>{day.format(issuedAt)}</p>
       </div>
-    </footer>
+    </section>
   );
 }

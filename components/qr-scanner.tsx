@@ -5,7 +5,7 @@ import { readScannedCheckin } from "@/lib/checkin-url";
 import { checkin } from "@/lib/messages/checkin";
 import { scan as m } from "@/lib/messages/scan";
 import { CheckinAnswer } from "./checkin-answer";
-import { sendScannedCheckin, type CheckinResult } from "./checkin-client";
+import { type CheckinResult, sendScannedCheckin } from "./checkin-client";
 import { createQrReader, type QrReader } from "./qr-reader";
 import { Button } from "./ui/button";
 
@@ -32,7 +32,12 @@ function cameraMessage(error: unknown): string {
  * few times a second until this activity's check-in code turns up, which is then sent as a scan from the
  * /c page would be. The camera stops as soon as the code is read, on close, and when the page is hidden.
  */
-export default function QrScanner({ activityId, elder, onClose, onTypeCode }: {
+export default function QrScanner({
+  activityId,
+  elder,
+  onClose,
+  onTypeCode,
+}: {
   activityId: number;
   elder: boolean;
   /** Told whether the member is now checked in, so the page behind can show the record. */
@@ -62,7 +67,7 @@ export default function QrScanner({ activityId, elder, onClose, onTypeCode }: {
     const stop = () => {
       stopped = true;
       clearTimeout(timer);
-      stream?.getTracks().forEach((track) => track.stop());
+      for (const track of stream?.getTracks() ?? []) track.stop();
     };
 
     async function scan(reader: QrReader, view: HTMLVideoElement) {
@@ -88,7 +93,10 @@ export default function QrScanner({ activityId, elder, onClose, onTypeCode }: {
       const loading = createQrReader();
       loading.catch(() => {});
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
+        stream = await navigator.mediaDevices.getUserMedia({
+          video: { facingMode: { ideal: "environment" } },
+          audio: false,
+        });
         const reader = await loading;
         const view = video.current;
         if (stopped || !view) return stop();
@@ -130,7 +138,12 @@ export default function QrScanner({ activityId, elder, onClose, onTypeCode }: {
         </div>
         <p aria-live="polite" className={text}>
           {state.phase === "starting" && m.starting}
-          {state.phase === "scanning" && (state.notice ? <span className="block rounded-lg bg-amber-100 p-3 text-amber-950">{state.notice}</span> : m.aim)}
+          {state.phase === "scanning" &&
+            (state.notice ? (
+              <span className="block rounded-lg bg-amber-100 p-3 text-amber-950">{state.notice}</span>
+            ) : (
+              m.aim
+            ))}
           {state.phase === "sending" && checkin.scanned}
         </p>
         {state.phase === "answered" && <CheckinAnswer result={state.result} className={text} />}
@@ -145,7 +158,12 @@ export default function QrScanner({ activityId, elder, onClose, onTypeCode }: {
               {m.typeCode}
             </Button>
           )}
-          <Button type="button" variant={state.phase === "answered" ? "primary" : "secondary"} className="min-h-14 text-lg" onClick={() => onClose(checkedIn)}>
+          <Button
+            type="button"
+            variant={state.phase === "answered" ? "primary" : "secondary"}
+            className="min-h-14 text-lg"
+            onClick={() => onClose(checkedIn)}
+          >
             {m.close}
           </Button>
         </div>

@@ -8,7 +8,10 @@ import { Icon } from "./ui/icon";
 /** A Chinese voice if the device has one; otherwise the browser picks by the utterance's language. */
 function chineseVoice(synth: SpeechSynthesis): SpeechSynthesisVoice | undefined {
   const voices = synth.getVoices?.() ?? [];
-  return voices.find((v) => v.lang.replace("_", "-").toLowerCase() === "zh-cn") ?? voices.find((v) => v.lang.toLowerCase().startsWith("zh"));
+  return (
+    voices.find((v) => v.lang.replace("_", "-").toLowerCase() === "zh-cn") ??
+    voices.find((v) => v.lang.toLowerCase().startsWith("zh"))
+  );
 }
 
 /**
@@ -41,7 +44,12 @@ export function ReadAloud({ text, label }: { text: string; label: string }) {
 
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <Button type="button" variant="secondary" onClick={toggle} aria-label={speaking ? elder.stopReading : elder.readAloudLabel(label)}>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={toggle}
+        aria-label={speaking ? elder.stopReading : elder.readAloudLabel(label)}
+      >
         <Icon name="speaker" className="size-5" />
         {speaking ? elder.stopReading : elder.readAloud}
       </Button>

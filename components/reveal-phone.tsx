@@ -14,12 +14,20 @@ export function RevealPhone({ userId, masked, canReveal }: { userId: number; mas
       {canReveal && (
         <form action={reveal}>
           <input type="hidden" name="userId" value={userId} />
-          <button type="submit" disabled={pending} className="min-h-11 px-2 text-sm text-brand underline underline-offset-4">
+          <button
+            type="submit"
+            disabled={pending}
+            className="min-h-11 px-2 text-sm text-brand underline underline-offset-4"
+          >
             {security.showPhone}
           </button>
         </form>
       )}
-      {state && !state.ok && <span role="alert" className="text-sm text-red-800">{state.error}</span>}
+      {state && !state.ok && (
+        <span role="alert" className="text-sm text-red-800">
+          {state.error}
+        </span>
+      )}
     </span>
   );
 }

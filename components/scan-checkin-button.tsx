@@ -50,7 +50,15 @@ export function ScanCheckinButton({ activityId, elder = false }: { activityId: n
 
   return (
     <>
-      <Button ref={button} type="button" variant="secondary" aria-haspopup="dialog" disabled={loading} onClick={open} className="min-h-14 w-full text-lg">
+      <Button
+        ref={button}
+        type="button"
+        variant="secondary"
+        aria-haspopup="dialog"
+        disabled={loading}
+        onClick={open}
+        className="min-h-14 w-full text-lg"
+      >
         <Icon name="scan" />
         {checkin.scanButton}
       </Button>
@@ -59,7 +67,14 @@ export function ScanCheckinButton({ activityId, elder = false }: { activityId: n
           {checkin.scanUnavailable}
         </p>
       )}
-      {Scanner && <Scanner activityId={activityId} elder={elder} onClose={(checkedIn) => close("button", checkedIn)} onTypeCode={() => close("code")} />}
+      {Scanner && (
+        <Scanner
+          activityId={activityId}
+          elder={elder}
+          onClose={(checkedIn) => close("button", checkedIn)}
+          onTypeCode={() => close("code")}
+        />
+      )}
     </>
   );
 }

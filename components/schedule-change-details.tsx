@@ -26,19 +26,32 @@ export function ScheduleChangeDetails({ change, showBranch = false }: { change: 
       {showBranch && <p className="text-sm text-stone-600">{change.activityTitle}</p>}
       <p>
         <span className="text-stone-600 line-through decoration-stone-400">{formatWhen(change.fromStartsAt)}</span>
-        <span aria-label={t.scheduleChange.changedTo}> → </span>
+        <span> → </span>
+        <span className="sr-only">{t.scheduleChange.changedTo}</span>
         <strong>{formatWhen(change.toStartsAt)}</strong>
       </p>
       <p className="break-words">
         <span className="text-stone-600">{t.scheduleChange.reason}：</span>
         {change.reason}
       </p>
-      <p className="text-sm text-stone-600">{t.scheduleChange.requested(change.requestedByName, formatWhen(change.requestedAt))}</p>
+      <p className="text-sm text-stone-600">
+        {t.scheduleChange.requested(change.requestedByName, formatWhen(change.requestedAt))}
+      </p>
       {change.committeeAt && (
-        <Decision label={t.scheduleChange.committee} word={committeeWord} comment={change.committeeComment} by={t.scheduleChange.decidedBy(change.committeeByName ?? "—", formatWhen(change.committeeAt))} />
+        <Decision
+          label={t.scheduleChange.committee}
+          word={committeeWord}
+          comment={change.committeeComment}
+          by={t.scheduleChange.decidedBy(change.committeeByName ?? "—", formatWhen(change.committeeAt))}
+        />
       )}
       {change.countyAt && (
-        <Decision label={t.scheduleChange.county} word={countyWord} comment={change.countyComment} by={t.scheduleChange.decidedBy(change.countyByName ?? "—", formatWhen(change.countyAt))} />
+        <Decision
+          label={t.scheduleChange.county}
+          word={countyWord}
+          comment={change.countyComment}
+          by={t.scheduleChange.decidedBy(change.countyByName ?? "—", formatWhen(change.countyAt))}
+        />
       )}
     </div>
   );

@@ -24,7 +24,10 @@ function isActive(pathname: string, href: string) {
 export function TabBar({ tabs }: { tabs: Tab[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={app.mainNav} className="fixed inset-x-0 bottom-0 z-20 border-t print:hidden border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]">
+    <nav
+      aria-label={app.mainNav}
+      className="fixed inset-x-0 bottom-0 z-20 border-t print:hidden border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]"
+    >
       <ul className="mx-auto flex max-w-xl">
         {tabs.map((tab) => {
           const active = isActive(pathname, tab.href);

@@ -8,11 +8,16 @@ export function tabsFor(scope: Scope): Tab[] {
   const roles = rolesHeld(scope);
   const tabs: Tab[] = [];
   if (scope.member) {
-    tabs.push({ href: "/", label: t.nav.home, icon: "home" }, { href: "/activities", label: t.nav.activities, icon: "calendar" }, { href: "/points", label: t.nav.points, icon: "star" });
+    tabs.push(
+      { href: "/", label: t.nav.home, icon: "home" },
+      { href: "/activities", label: t.nav.activities, icon: "calendar" },
+      { href: "/points", label: t.nav.points, icon: "star" },
+    );
   }
   if (roles.has("secretary")) tabs.push({ href: "/branch", label: t.nav.branch, icon: "users" });
   if (roles.has("grid_worker")) tabs.push({ href: "/grid", label: t.nav.grid, icon: "grid" });
-  if (roles.has("county_admin") || roles.has("committee_admin")) tabs.push({ href: "/admin", label: t.nav.admin, icon: "settings" });
+  if (roles.has("county_admin") || roles.has("committee_admin"))
+    tabs.push({ href: "/admin", label: t.nav.admin, icon: "settings" });
   tabs.push({ href: "/me", label: t.nav.me, icon: "user" });
   return tabs;
 }

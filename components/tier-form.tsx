@@ -9,7 +9,17 @@ import { SubmitButton } from "./ui/submit-button";
 const m = assessment;
 
 /** The county admin's verdict on one unit for a year, starting from the proposal. */
-export function TierForm({ year, nodeId, name, proposal }: { year: number; nodeId: number; name: string; proposal: string }) {
+export function TierForm({
+  year,
+  nodeId,
+  name,
+  proposal,
+}: {
+  year: number;
+  nodeId: number;
+  name: string;
+  proposal: string;
+}) {
   return (
     <details>
       <summary className="min-h-11 cursor-pointer py-2 text-brand">{m.set}</summary>

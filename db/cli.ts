@@ -1,6 +1,6 @@
 import path from "node:path";
 import { env } from "../env";
-import { openPglite, openPostgres, type Db } from "./open";
+import { type Db, openPglite, openPostgres } from "./open";
 
 /**
  * The frame of every database script (`db:seed`, `audit:prune`): opens the database named by DATABASE_URL
@@ -9,9 +9,11 @@ import { openPglite, openPostgres, type Db } from "./open";
  */
 export function runWithDb(run: (db: Db, where: string) => Promise<void>): void {
   const main = async () => {
-    let open;
+    let open: ReturnType<typeof openPglite> | undefined;
     try {
-      open = env.DATABASE_URL ? openPostgres(env.DATABASE_URL, 1) : openPglite({ dir: path.join(env.DATA_DIR, "pglite") });
+      open = env.DATABASE_URL
+        ? openPostgres(env.DATABASE_URL, 1)
+        : openPglite({ dir: path.join(env.DATA_DIR, "pglite") });
     } catch (error) {
       console.error(error instanceof Error ? error.message : String(error));
       process.exit(1);

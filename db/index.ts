@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { env } from "@/env";
-import { openPglite, openPostgres, type Db, type OpenDb } from "./open";
+import { type Db, type OpenDb, openPglite, openPostgres } from "./open";
 import { seedIfEmpty } from "./seed";
 
 /**

@@ -48,8 +48,7 @@ export function openPostgres(url: string, max = 10): OpenDb {
 /** Embedded PGlite: on disk under `dir` (locked against a second process), or in memory from a snapshot. */
 export function openPglite(source: { dir: string } | { snapshot?: Blob }): OpenDb {
   const release = "dir" in source ? lockDataDir(source.dir) : () => {};
-  const client =
-    "dir" in source ? new PGlite(source.dir) : new PGlite({ loadDataDir: source.snapshot });
+  const client = "dir" in source ? new PGlite(source.dir) : new PGlite({ loadDataDir: source.snapshot });
   const db = withAfterCommit(drizzlePglite(client, options));
   return {
     db,

@@ -1,10 +1,19 @@
 import { count, sql } from "drizzle-orm";
 import { hashPassword } from "../lib/password";
 import type { Db } from "./open";
-import { insertCommunityDemo } from "./seed-community";
 import { auditLog } from "./schema/audit";
-import { orgNodes, type OrgKind } from "./schema/org";
-import { members, roleGrants, users, type Gender, type MemberCategory, type MemberEmployment, type MemberPresence, type RoleName } from "./schema/users";
+import { type OrgKind, orgNodes } from "./schema/org";
+import {
+  type Gender,
+  type MemberCategory,
+  type MemberEmployment,
+  type MemberPresence,
+  members,
+  type RoleName,
+  roleGrants,
+  users,
+} from "./schema/users";
+import { insertCommunityDemo } from "./seed-community";
 
 /**
  * The demo county 示范县: a small but realistic org tree, about 120 Party members and one account for each
@@ -72,23 +81,58 @@ const committees: { name: string; branches: BranchSpec[] }[] = [
   {
     name: "城关镇党委",
     branches: [
-      { name: "城关镇东街社区党支部", type: "community", size: 18, secretary: { name: "张志强", phone: "13800000003", gender: "male", joinedOn: "2003-07-01" } },
-      { name: "城关镇南关村党支部", type: "village", size: 20, secretary: { name: "赵德明", phone: "13800000011", gender: "male", joinedOn: "1996-06-20" } },
-      { name: "城关镇西关村党支部", type: "village", size: 16, secretary: { name: "孙海燕", phone: "13800000012", gender: "female", joinedOn: "2006-05-12" } },
+      {
+        name: "城关镇东街社区党支部",
+        type: "community",
+        size: 18,
+        secretary: { name: "张志强", phone: "13800000003", gender: "male", joinedOn: "2003-07-01" },
+      },
+      {
+        name: "城关镇南关村党支部",
+        type: "village",
+        size: 20,
+        secretary: { name: "赵德明", phone: "13800000011", gender: "male", joinedOn: "1996-06-20" },
+      },
+      {
+        name: "城关镇西关村党支部",
+        type: "village",
+        size: 16,
+        secretary: { name: "孙海燕", phone: "13800000012", gender: "female", joinedOn: "2006-05-12" },
+      },
     ],
   },
   {
     name: "河西街道党工委",
     branches: [
-      { name: "河西街道幸福里社区党支部", type: "community", size: 17, secretary: { name: "周文斌", phone: "13800000013", gender: "male", joinedOn: "2001-11-08" } },
-      { name: "河西街道机关党支部", type: "agency", size: 13, secretary: { name: "吴丽华", phone: "13800000014", gender: "female", joinedOn: "2004-04-16" } },
+      {
+        name: "河西街道幸福里社区党支部",
+        type: "community",
+        size: 17,
+        secretary: { name: "周文斌", phone: "13800000013", gender: "male", joinedOn: "2001-11-08" },
+      },
+      {
+        name: "河西街道机关党支部",
+        type: "agency",
+        size: 13,
+        secretary: { name: "吴丽华", phone: "13800000014", gender: "female", joinedOn: "2004-04-16" },
+      },
     ],
   },
   {
     name: "县直机关工委",
     branches: [
-      { name: "县教育局机关党支部", type: "agency", size: 19, secretary: { name: "郑国强", phone: "13800000015", gender: "male", joinedOn: "1998-09-10" } },
-      { name: "县直机关离退休干部党支部", type: "retired", size: 17, secretary: { name: "黄振华", phone: "13800000016", gender: "male", joinedOn: "1974-03-15" } },
+      {
+        name: "县教育局机关党支部",
+        type: "agency",
+        size: 19,
+        secretary: { name: "郑国强", phone: "13800000015", gender: "male", joinedOn: "1998-09-10" },
+      },
+      {
+        name: "县直机关离退休干部党支部",
+        type: "retired",
+        size: 17,
+        secretary: { name: "黄振华", phone: "13800000016", gender: "male", joinedOn: "1974-03-15" },
+      },
     ],
   },
 ];
@@ -135,21 +179,64 @@ const surnames = [
 // Given names by generation: members who joined long ago carry the names of their time.
 const givenNames: Record<"old" | "middle" | "young", Record<Gender, string[]>> = {
   old: {
-    male: "建国 建华 建军 国庆 国华 国栋 卫东 卫国 志刚 振国 德胜 保国 红军 爱国 学礼 永祥 永福 长顺 金山 玉林 树林 福生 广田 立新 向阳 胜利 援朝 宝山 春生 秋生 兴华 光明 明德 茂林 世昌 家旺".split(" "),
-    female: "秀英 桂兰 淑珍 秀兰 玉兰 桂英 凤英 淑华 秀珍 玉珍 桂芳 素梅 凤兰 淑英 彩霞 金凤 美兰 春梅 冬梅 红梅 爱华 建英 玉梅 瑞芬 素芬 兰英 月娥 翠英".split(" "),
+    male: "建国 建华 建军 国庆 国华 国栋 卫东 卫国 志刚 振国 德胜 保国 红军 爱国 学礼 永祥 永福 长顺 金山 玉林 树林 福生 广田 立新 向阳 胜利 援朝 宝山 春生 秋生 兴华 光明 明德 茂林 世昌 家旺".split(
+      " ",
+    ),
+    female:
+      "秀英 桂兰 淑珍 秀兰 玉兰 桂英 凤英 淑华 秀珍 玉珍 桂芳 素梅 凤兰 淑英 彩霞 金凤 美兰 春梅 冬梅 红梅 爱华 建英 玉梅 瑞芬 素芬 兰英 月娥 翠英".split(
+        " ",
+      ),
   },
   middle: {
-    male: "伟 军 勇 磊 涛 斌 强 鹏 海涛 建平 晓东 海波 文斌 永强 俊杰 立军 学军 振宇 国伟 东升 长江 宏伟 新民 云飞 少华 明辉 晓明 建伟 志勇 成刚 利民 红兵 海龙 卫华".split(" "),
-    female: "静 丽 敏 燕 艳 娟 霞 芳 玲 红 丽娟 海燕 晓燕 春燕 美玲 秀梅 雪梅 小红 晓丽 慧敏 丽萍 亚琴 玉霞 彩云 文静 丽娜 晓梅 红霞 桂香 利平".split(" "),
+    male: "伟 军 勇 磊 涛 斌 强 鹏 海涛 建平 晓东 海波 文斌 永强 俊杰 立军 学军 振宇 国伟 东升 长江 宏伟 新民 云飞 少华 明辉 晓明 建伟 志勇 成刚 利民 红兵 海龙 卫华".split(
+      " ",
+    ),
+    female:
+      "静 丽 敏 燕 艳 娟 霞 芳 玲 红 丽娟 海燕 晓燕 春燕 美玲 秀梅 雪梅 小红 晓丽 慧敏 丽萍 亚琴 玉霞 彩云 文静 丽娜 晓梅 红霞 桂香 利平".split(
+        " ",
+      ),
   },
   young: {
-    male: "浩 宇 鑫 博 杰 昊 帅 超 浩然 宇航 子豪 俊熙 明轩 一鸣 天宇 嘉豪 志远 晨阳 文博 思远 梓豪 泽宇 皓轩 家乐 鹏飞 旭东 子轩 乐天".split(" "),
-    female: "欣怡 雨涵 梦瑶 佳琪 思琪 诗涵 子涵 雅婷 婷婷 晓雪 梦琪 佳怡 雨欣 可馨 心怡 婧 璐 悦 倩 琳 蕾 思雨 一诺 若曦 晨曦 佳慧".split(" "),
+    male: "浩 宇 鑫 博 杰 昊 帅 超 浩然 宇航 子豪 俊熙 明轩 一鸣 天宇 嘉豪 志远 晨阳 文博 思远 梓豪 泽宇 皓轩 家乐 鹏飞 旭东 子轩 乐天".split(
+      " ",
+    ),
+    female:
+      "欣怡 雨涵 梦瑶 佳琪 思琪 诗涵 子涵 雅婷 婷婷 晓雪 梦琪 佳怡 雨欣 可馨 心怡 婧 璐 悦 倩 琳 蕾 思雨 一诺 若曦 晨曦 佳慧".split(
+        " ",
+      ),
   },
 };
 
 // Mobile prefixes of the three carriers; the 1380000xxxx block is kept for the named demo accounts.
-const phonePrefixes = ["139", "138", "137", "136", "135", "134", "158", "159", "150", "151", "152", "187", "188", "182", "130", "131", "132", "155", "156", "186", "133", "153", "180", "181", "189", "177", "199"];
+const phonePrefixes = [
+  "139",
+  "138",
+  "137",
+  "136",
+  "135",
+  "134",
+  "158",
+  "159",
+  "150",
+  "151",
+  "152",
+  "187",
+  "188",
+  "182",
+  "130",
+  "131",
+  "132",
+  "155",
+  "156",
+  "186",
+  "133",
+  "153",
+  "180",
+  "181",
+  "189",
+  "177",
+  "199",
+];
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const dateOf = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
@@ -158,7 +245,14 @@ interface PersonRow {
   name: string;
   phone: string;
   activated: boolean;
-  member?: { branch: number; gender: Gender; category: MemberCategory; presence: MemberPresence; employment: MemberEmployment; joinedOn: string };
+  member?: {
+    branch: number;
+    gender: Gender;
+    category: MemberCategory;
+    presence: MemberPresence;
+    employment: MemberEmployment;
+    joinedOn: string;
+  };
   grants: { role: RoleName; node: number }[];
 }
 
@@ -182,13 +276,17 @@ function buildCounty(): { nodes: NodeRow[]; people: PersonRow[] } {
     const ci = add({ kind: "committee", name: c.name, parent: 0, retiredCadre: false });
     committeeIdx.push(ci);
     for (const spec of c.branches) {
-      branches.push({ idx: add({ kind: "branch", name: spec.name, parent: ci, retiredCadre: spec.type === "retired" }), spec });
+      branches.push({
+        idx: add({ kind: "branch", name: spec.name, parent: ci, retiredCadre: spec.type === "retired" }),
+        spec,
+      });
     }
   }
   const gridIdx: number[] = [];
   for (const community of communities) {
     const ci = add({ kind: "community", name: community.name, parent: 0, retiredCadre: false });
-    for (const grid of community.grids) gridIdx.push(add({ kind: "grid", name: grid, parent: ci, retiredCadre: false }));
+    for (const grid of community.grids)
+      gridIdx.push(add({ kind: "grid", name: grid, parent: ci, retiredCadre: false }));
   }
 
   const usedNames = new Set<string>();
@@ -216,17 +314,39 @@ function buildCounty(): { nodes: NodeRow[]; people: PersonRow[] } {
     },
     grants: [{ role: "secretary", node: idx }],
   });
-  person({ name: countyAdmin.name, phone: countyAdmin.phone, activated: true, grants: [{ role: "county_admin", node: 0 }] });
-  person({ name: committeeAdmin.name, phone: committeeAdmin.phone, activated: true, grants: [{ role: "committee_admin", node: committeeIdx[0] }] });
+  person({
+    name: countyAdmin.name,
+    phone: countyAdmin.phone,
+    activated: true,
+    grants: [{ role: "county_admin", node: 0 }],
+  });
+  person({
+    name: committeeAdmin.name,
+    phone: committeeAdmin.phone,
+    activated: true,
+    grants: [{ role: "committee_admin", node: committeeIdx[0] }],
+  });
   person(secretaryOf(branches[0]));
   person({
     name: member.name,
     phone: member.phone,
     activated: true,
-    member: { branch: branches[0].idx, gender: "male", category: "formal", presence: "home", employment: "in_office", joinedOn: "2015-07-01" },
+    member: {
+      branch: branches[0].idx,
+      gender: "male",
+      category: "formal",
+      presence: "home",
+      employment: "in_office",
+      joinedOn: "2015-07-01",
+    },
     grants: [],
   });
-  person({ name: gridWorker.name, phone: gridWorker.phone, activated: true, grants: [{ role: "grid_worker", node: gridIdx[0] }] });
+  person({
+    name: gridWorker.name,
+    phone: gridWorker.phone,
+    activated: true,
+    grants: [{ role: "grid_worker", node: gridIdx[0] }],
+  });
   for (const branch of branches.slice(1)) person(secretaryOf(branch));
   const named = people.length;
 
@@ -298,7 +418,7 @@ function buildCounty(): { nodes: NodeRow[]; people: PersonRow[] } {
     const j = rand.int(0, i);
     [generated[i], generated[j]] = [generated[j], generated[i]];
   }
-  generated.slice(0, Math.round(generated.length / 2)).forEach((p) => (p.activated = true));
+  for (const p of generated.slice(0, Math.round(generated.length / 2))) p.activated = true;
   return { nodes, people };
 }
 
@@ -309,7 +429,8 @@ function buildCounty(): { nodes: NodeRow[]; people: PersonRow[] } {
 let demoHash: Promise<string> | undefined;
 
 async function insertCounty(tx: Db): Promise<Record<string, number>> {
-  const passwordHash = await (demoHash ??= hashPassword(demoPassword));
+  demoHash ??= hashPassword(demoPassword);
+  const passwordHash = await demoHash;
   const { nodes, people } = buildCounty();
 
   // Take the ids from the sequence first, so each node is inserted with its final path in one statement.
@@ -319,9 +440,16 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
       .from(sql`generate_series(1, ${nodes.length})`)
   ).map((r) => Number(r.id));
   const paths: string[] = [];
-  nodes.forEach((n, i) => (paths[i] = `${n.parent === null ? "/" : paths[n.parent]}${ids[i]}/`));
+  for (const [i, n] of nodes.entries()) paths[i] = `${n.parent === null ? "/" : paths[n.parent]}${ids[i]}/`;
   await tx.insert(orgNodes).values(
-    nodes.map((n, i) => ({ id: ids[i], kind: n.kind, name: n.name, parentId: n.parent === null ? null : ids[n.parent], path: paths[i], retiredCadre: n.retiredCadre })),
+    nodes.map((n, i) => ({
+      id: ids[i],
+      kind: n.kind,
+      name: n.name,
+      parentId: n.parent === null ? null : ids[n.parent],
+      path: paths[i],
+      retiredCadre: n.retiredCadre,
+    })),
   );
 
   const inserted = await tx
@@ -330,12 +458,17 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
     .returning({ id: users.id, phone: users.phone });
   const userId = new Map(inserted.map((u) => [u.phone, u.id]));
 
-  const memberRows = people.flatMap((p) => (p.member ? [{ ...p.member, userId: userId.get(p.phone)!, branchId: ids[p.member.branch] }] : []));
+  const memberRows = people.flatMap((p) =>
+    p.member ? [{ ...p.member, userId: userId.get(p.phone)!, branchId: ids[p.member.branch] }] : [],
+  );
   await tx.insert(members).values(memberRows.map(({ branch: _, ...row }) => row));
-  const grantRows = people.flatMap((p) => p.grants.map((g) => ({ userId: userId.get(p.phone)!, role: g.role, nodeId: ids[g.node] })));
+  const grantRows = people.flatMap((p) =>
+    p.grants.map((g) => ({ userId: userId.get(p.phone)!, role: g.role, nodeId: ids[g.node] })),
+  );
   await tx.insert(roleGrants).values(grantRows);
 
-  const node = (kind: OrgKind, name?: string) => ids[nodes.findIndex((n) => n.kind === kind && (name === undefined || n.name === name))];
+  const node = (kind: OrgKind, name?: string) =>
+    ids[nodes.findIndex((n) => n.kind === kind && (name === undefined || n.name === name))];
   const homeBranch = node("branch", demoCounty.firstBranch);
   // Generated members only: the named accounts keep a clean slate for the journeys that start from nothing.
   const named = new Set(people.filter((p) => p.phone.startsWith("1380000")).map((p) => userId.get(p.phone)));
@@ -344,7 +477,12 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
     communityId: node("community"),
     gridId: node("grid", demoCounty.firstGrid),
     gridWorkerId: userId.get(demoAccounts[4].phone)!,
-    memberIds: memberRows.filter((r) => r.branchId === homeBranch && r.employment === "in_office" && r.presence === "home" && !named.has(r.userId)).map((r) => r.userId),
+    memberIds: memberRows
+      .filter(
+        (r) =>
+          r.branchId === homeBranch && r.employment === "in_office" && r.presence === "home" && !named.has(r.userId),
+      )
+      .map((r) => r.userId),
   });
 
   const counts = {
@@ -359,7 +497,15 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
     roleGrants: grantRows.length,
     ...community,
   };
-  await tx.insert(auditLog).values({ action: "seed.demo", actorId: null, targetType: "org_node", targetId: String(ids[0]), nodePath: paths[0], outcome: "ok", detail: counts });
+  await tx.insert(auditLog).values({
+    action: "seed.demo",
+    actorId: null,
+    targetType: "org_node",
+    targetId: String(ids[0]),
+    nodePath: paths[0],
+    outcome: "ok",
+    detail: counts,
+  });
   return counts;
 }
 
@@ -370,7 +516,9 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
  */
 export async function seedDemo(db: Db): Promise<Record<string, number>> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`truncate table org_nodes, users, members, role_grants, activation_codes, audit_log restart identity cascade`);
+    await tx.execute(
+      sql`truncate table org_nodes, users, members, role_grants, activation_codes, audit_log restart identity cascade`,
+    );
     // The rules' defaults come with the migrations; versions an admin added go with the people who made them.
     await tx.execute(sql`delete from point_rules where created_by is not null`);
     return insertCounty(tx);

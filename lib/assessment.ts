@@ -60,4 +60,5 @@ export function scoreOf(i: Inputs): number {
 }
 
 /** The proposal the county admin reviews: 90 and above 优胜, 60 and above 合格, below that 不合格. */
-export const proposedTier = (score: number): AssessmentTier => (score >= 90 ? "excellent" : score >= 60 ? "qualified" : "unqualified");
+export const proposedTier = (score: number): AssessmentTier =>
+  score >= 90 ? "excellent" : score >= 60 ? "qualified" : "unqualified";

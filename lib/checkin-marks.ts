@@ -20,7 +20,10 @@ export function checkinMarks(facts: CheckinFacts): CheckinMark[] {
   const marks: CheckinMark[] = [];
   if (facts.source === "host") marks.push("host");
   if (facts.method === "proxy" || facts.source === "proxy") marks.push(facts.dispute === "open" ? "disputed" : "proxy");
-  if (facts.offline) marks.push(facts.review === "pending" ? "offlinePending" : facts.review === "rejected" ? "offlineRejected" : "offline");
+  if (facts.offline)
+    marks.push(
+      facts.review === "pending" ? "offlinePending" : facts.review === "rejected" ? "offlineRejected" : "offline",
+    );
   return marks;
 }
 
@@ -34,4 +37,5 @@ export const markLabel: Record<CheckinMark, string> = {
 };
 
 /** A name with its marks, as text: 张三（代签） */
-export const markedName = (name: string, marks: CheckinMark[]) => (marks.length ? `${name}（${marks.map((m) => markLabel[m]).join("，")}）` : name);
+export const markedName = (name: string, marks: CheckinMark[]) =>
+  marks.length ? `${name}（${marks.map((m) => markLabel[m]).join("，")}）` : name;

@@ -18,8 +18,20 @@ export interface SealedScan {
 const encoder = new TextEncoder();
 
 async function mac(key: string, scan: SealedScan): Promise<string> {
-  const hmac = await crypto.subtle.importKey("raw", encoder.encode(`checkin-seal:${key}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const bytes = new Uint8Array(await crypto.subtle.sign("HMAC", hmac, encoder.encode(`${scan.activityId}:${scan.step}:${scan.code}:${scan.seenAt}`)));
+  const hmac = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(`checkin-seal:${key}`),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const bytes = new Uint8Array(
+    await crypto.subtle.sign(
+      "HMAC",
+      hmac,
+      encoder.encode(`${scan.activityId}:${scan.step}:${scan.code}:${scan.seenAt}`),
+    ),
+  );
   return Array.from(bytes.subarray(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 

@@ -47,7 +47,9 @@ export function codeFor(secret: string, activityId: number, step: number): Promi
 }
 
 async function computeCode(secret: string, activityId: number, step: number): Promise<string> {
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await keyFor(secret), encoder.encode(`${activityId}:${step}`)));
+  const mac = new Uint8Array(
+    await crypto.subtle.sign("HMAC", await keyFor(secret), encoder.encode(`${activityId}:${step}`)),
+  );
   const offset = mac[mac.length - 1] & 0x0f;
   const value = ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
   return String(value % 1_000_000).padStart(6, "0");
@@ -58,15 +60,25 @@ async function computeCode(secret: string, activityId: number, step: number): Pr
  * check-in window up to now, so an elderly member is never racing the 15-second rotation. Returns the
  * step, or null. Only for typed codes of members who chose the mode; everyone else keeps `verifyScan`.
  */
-export async function typedStepInWindow(scan: { secret: string; activityId: number; code: string; opensAt: Date; closesAt: Date; now: Date }): Promise<number | null> {
+export async function typedStepInWindow(scan: {
+  secret: string;
+  activityId: number;
+  code: string;
+  opensAt: Date;
+  closesAt: Date;
+  now: Date;
+}): Promise<number | null> {
   const first = stepAt(scan.opensAt.getTime());
   const last = Math.min(stepAt(scan.closesAt.getTime()), stepAt(scan.now.getTime()) + ONLINE_TOLERANCE);
   // Newest first: the code just read off the screen is by far the likeliest.
-  for (let step = last; step >= first; step--) if ((await codeFor(scan.secret, scan.activityId, step)) === scan.code) return step;
+  for (let step = last; step >= first; step--)
+    if ((await codeFor(scan.secret, scan.activityId, step)) === scan.code) return step;
   return null;
 }
 
-export type ScanVerdict = { ok: true; step: number; offline: boolean } | { ok: false; reason: "bad_code" | "expired" | "window_closed" };
+export type ScanVerdict =
+  | { ok: true; step: number; offline: boolean }
+  | { ok: false; reason: "bad_code" | "expired" | "window_closed" };
 
 /** How far back a typed code is recognised as one the screen showed earlier, to call it expired. */
 const TYPED_EXPIRED_STEPS = 20;
@@ -108,7 +120,11 @@ export async function verifyScan(scan: Scan): Promise<ScanVerdict> {
     }
   }
   // Offline replay: near the device time it claims, inside the window.
-  if (scan.scannedAt && scan.scannedAt <= scan.now && serverStep - stepAt(scan.scannedAt.getTime()) > ONLINE_TOLERANCE) {
+  if (
+    scan.scannedAt &&
+    scan.scannedAt <= scan.now &&
+    serverStep - stepAt(scan.scannedAt.getTime()) > ONLINE_TOLERANCE
+  ) {
     const deviceStep = stepAt(scan.scannedAt.getTime());
     const offlineSteps = scan.step === undefined ? around(deviceStep, OFFLINE_TOLERANCE) : [scan.step];
     for (const step of offlineSteps) {
@@ -118,8 +134,12 @@ export async function verifyScan(scan: Scan): Promise<ScanVerdict> {
     }
   }
   // A code that was right at some earlier step tells the person it expired rather than that it is wrong.
-  const earlier = scan.step === undefined ? Array.from({ length: TYPED_EXPIRED_STEPS }, (_, i) => serverStep - ONLINE_TOLERANCE - 1 - i) : [scan.step];
-  for (const step of earlier) if (step < serverStep && inWindow(step) && (await matches(step))) return { ok: false, reason: "expired" };
+  const earlier =
+    scan.step === undefined
+      ? Array.from({ length: TYPED_EXPIRED_STEPS }, (_, i) => serverStep - ONLINE_TOLERANCE - 1 - i)
+      : [scan.step];
+  for (const step of earlier)
+    if (step < serverStep && inWindow(step) && (await matches(step))) return { ok: false, reason: "expired" };
   return { ok: false, reason: "bad_code" };
 }
 

@@ -15,7 +15,11 @@ export function checkinUrl(origin: string, activityId: number, step: number, cod
 const MAX_ID = 2 ** 31 - 1;
 
 /** The three parts as they arrive in the path and query, or null when any is missing or malformed. */
-export function checkinParams(activityId: string | null | undefined, step: string | null | undefined, code: string | null | undefined): CheckinQr | null {
+export function checkinParams(
+  activityId: string | null | undefined,
+  step: string | null | undefined,
+  code: string | null | undefined,
+): CheckinQr | null {
   if (!/^[1-9]\d{0,9}$/.test(activityId ?? "") || Number(activityId) > MAX_ID) return null;
   if (!/^\d{1,15}$/.test(step ?? "")) return null;
   if (!/^\d{6}$/.test(code ?? "")) return null;
@@ -37,7 +41,8 @@ export function readScannedCheckin(text: string, origin: string, activityId: num
     return { ok: false, reason: "foreign" };
   }
   const path = /^\/c\/([^/]+)$/.exec(url.pathname);
-  const checkin = url.origin === origin && path ? checkinParams(path[1], url.searchParams.get("s"), url.searchParams.get("k")) : null;
+  const checkin =
+    url.origin === origin && path ? checkinParams(path[1], url.searchParams.get("s"), url.searchParams.get("k")) : null;
   if (!checkin) return { ok: false, reason: "foreign" };
   if (checkin.activityId !== activityId) return { ok: false, reason: "otherActivity" };
   return { ok: true, checkin };

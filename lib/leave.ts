@@ -33,7 +33,10 @@ export const makeupDueAt = (activity: Pick<ActivityTimes, "startsAt" | "duration
 export type MakeupState = "todo" | "overdue" | "submitted" | "confirmed";
 
 /** Overdue means nothing handed in by the due time; a reflection waiting for the secretary is not late. */
-export function makeupState(task: { dueAt: Date; submittedAt: Date | null; confirmedAt: Date | null }, now: Date): MakeupState {
+export function makeupState(
+  task: { dueAt: Date; submittedAt: Date | null; confirmedAt: Date | null },
+  now: Date,
+): MakeupState {
   if (task.confirmedAt) return "confirmed";
   if (task.submittedAt) return "submitted";
   return now > task.dueAt ? "overdue" : "todo";

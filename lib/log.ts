@@ -16,7 +16,14 @@ export function describe(error: unknown): string {
       // drizzle puts the whole query and its parameters into the message: keep the statement, drop the rest.
       const message = e.message.replace(/\nparams:[\s\S]*$/, "").slice(0, 2000);
       parts.push(`${e.name}${typeof code === "string" ? ` ${code}` : ""}: ${mask(message)}`);
-      if (depth === 0 && e.stack) parts.push(e.stack.split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 5).join("\n"));
+      if (depth === 0 && e.stack)
+        parts.push(
+          e.stack
+            .split("\n")
+            .filter((line) => line.trimStart().startsWith("at "))
+            .slice(0, 5)
+            .join("\n"),
+        );
     } else {
       parts.push(mask(String(e)).slice(0, 500));
     }
@@ -26,5 +33,7 @@ export function describe(error: unknown): string {
 
 /** 13812345678 → 138****5678; an 18-character ID-card number keeps its first 6 and last 4. */
 export function mask(text: string): string {
-  return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, "$1****$2").replace(/(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?![\dXx])/g, "$1********$2");
+  return text
+    .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, "$1****$2")
+    .replace(/(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?![\dXx])/g, "$1********$2");
 }

@@ -5,46 +5,47 @@
  * `import { checkin } from "@/lib/messages/checkin"`: whatever a client module imports ships to every page
  * that renders it, and `t` is all of it.
  */
-import { app } from "./messages/app";
-import { nav } from "./messages/nav";
-import { roles } from "./messages/roles";
-import { orgKind } from "./messages/org-kind";
+
 import { activityType } from "./messages/activity-type";
-import { plans } from "./messages/plans";
-import { run } from "./messages/run";
+import { app } from "./messages/app";
+import { assessment } from "./messages/assessment";
+import { assist } from "./messages/assist";
+import { audit } from "./messages/audit";
+import { auth } from "./messages/auth";
 import { checkin } from "./messages/checkin";
 import { checkinReview } from "./messages/checkin-review";
-import { compliance } from "./messages/compliance";
-import { scheduleChange } from "./messages/schedule-change";
-import { member } from "./messages/member";
-import { totp } from "./messages/totp";
-import { errors } from "./messages/errors";
-import { validation } from "./messages/validation";
-import { auth } from "./messages/auth";
-import { security } from "./messages/security";
-import { roster } from "./messages/roster";
-import { importer } from "./messages/importer";
-import { org } from "./messages/org";
-import { audit } from "./messages/audit";
-import { home } from "./messages/home";
-import { notices } from "./messages/notices";
-import { memberActivity } from "./messages/member-activity";
-import { empty } from "./messages/empty";
-import { leave } from "./messages/leave";
-import { community } from "./messages/community";
-import { points } from "./messages/points";
-import { assessment } from "./messages/assessment";
-import { printNotice } from "./messages/print-notice";
-import { stats } from "./messages/stats";
-import { dashboard } from "./messages/dashboard";
 import { common } from "./messages/common";
-import { assist } from "./messages/assist";
+import { community } from "./messages/community";
+import { compliance } from "./messages/compliance";
+import { dashboard } from "./messages/dashboard";
 import { elder } from "./messages/elder";
-import { pwa } from "./messages/pwa";
-import { push } from "./messages/push";
-import { scan } from "./messages/scan";
+import { empty } from "./messages/empty";
+import { errors } from "./messages/errors";
+import { home } from "./messages/home";
+import { importer } from "./messages/importer";
+import { leave } from "./messages/leave";
+import { member } from "./messages/member";
+import { memberActivity } from "./messages/member-activity";
+import { nav } from "./messages/nav";
+import { notices } from "./messages/notices";
 import { ops } from "./messages/ops";
+import { org } from "./messages/org";
+import { orgKind } from "./messages/org-kind";
+import { plans } from "./messages/plans";
+import { points } from "./messages/points";
 import { print } from "./messages/print";
+import { printNotice } from "./messages/print-notice";
+import { push } from "./messages/push";
+import { pwa } from "./messages/pwa";
+import { roles } from "./messages/roles";
+import { roster } from "./messages/roster";
+import { run } from "./messages/run";
+import { scan } from "./messages/scan";
+import { scheduleChange } from "./messages/schedule-change";
+import { security } from "./messages/security";
+import { stats } from "./messages/stats";
+import { totp } from "./messages/totp";
+import { validation } from "./messages/validation";
 
 export const t = {
   app,

@@ -1,5 +1,4 @@
-import type { OrgKind } from "./enums";
-import type { RoleName } from "./enums";
+import type { OrgKind, RoleName } from "./enums";
 import type { Scope } from "./scope";
 import { holdsRole, reaches, rolesHeld } from "./scope-paths";
 

@@ -40,7 +40,10 @@ export function capWindow(period: CapPeriod, at: Date): { from: Date; to: Date }
   const year = local.getUTCFullYear();
   const month = local.getUTCMonth();
   const [first, months] = period === "year" ? [0, 12] : period === "half_year" ? [month < 6 ? 0 : 6, 6] : [month, 1];
-  return { from: new Date(Date.UTC(year, first, 1) - OFFSET_MS), to: new Date(Date.UTC(year, first + months, 1) - OFFSET_MS) };
+  return {
+    from: new Date(Date.UTC(year, first, 1) - OFFSET_MS),
+    to: new Date(Date.UTC(year, first + months, 1) - OFFSET_MS),
+  };
 }
 
 /** What a gain may still add under its cap; deductions are never capped. */

@@ -25,7 +25,8 @@ export const pwaRuntimeCaching: RuntimeCaching[] = [
     options: { cacheName: "zhibu-static", expiration: { maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600 } },
   },
   {
-    urlPattern: ({ url, sameOrigin }) => sameOrigin && /\.(?:png|svg|ico|webp|jpg|jpeg|woff2?)$/i.test(url.pathname) && !url.pathname.startsWith("/api/"),
+    urlPattern: ({ url, sameOrigin }) =>
+      sameOrigin && /\.(?:png|svg|ico|webp|jpg|jpeg|woff2?)$/i.test(url.pathname) && !url.pathname.startsWith("/api/"),
     handler: "CacheFirst",
     options: { cacheName: "zhibu-assets", expiration: { maxEntries: 64, maxAgeSeconds: 30 * 24 * 3600 } },
   },
@@ -41,7 +42,11 @@ export const pwaRuntimeCaching: RuntimeCaching[] = [
   },
   {
     // Client-side navigations fetch the page as an RSC payload; prefetches are skipped to keep the cache small.
-    urlPattern: ({ request, url, sameOrigin }) => sameOrigin && request.headers.get("RSC") === "1" && request.headers.get("Next-Router-Prefetch") !== "1" && !url.pathname.startsWith("/api/"),
+    urlPattern: ({ request, url, sameOrigin }) =>
+      sameOrigin &&
+      request.headers.get("RSC") === "1" &&
+      request.headers.get("Next-Router-Prefetch") !== "1" &&
+      !url.pathname.startsWith("/api/"),
     handler: "NetworkFirst",
     options: {
       cacheName: "zhibu-person-rsc",
@@ -52,7 +57,8 @@ export const pwaRuntimeCaching: RuntimeCaching[] = [
   },
   {
     // Whole pages. Redirects (to the sign-in page) are not kept: only a 200 is the person's page.
-    urlPattern: ({ request, url, sameOrigin }) => sameOrigin && request.mode === "navigate" && !url.pathname.startsWith("/api/"),
+    urlPattern: ({ request, url, sameOrigin }) =>
+      sameOrigin && request.mode === "navigate" && !url.pathname.startsWith("/api/"),
     handler: "NetworkFirst",
     options: {
       cacheName: "zhibu-person-pages",
@@ -62,4 +68,3 @@ export const pwaRuntimeCaching: RuntimeCaching[] = [
     },
   },
 ];
-

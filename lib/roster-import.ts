@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { AppError } from "./errors";
 import { t } from "./messages";
-import { importColumns, importRow, requiredImportColumns, type MemberFields } from "./validation/roster";
+import { importColumns, importRow, type MemberFields, requiredImportColumns } from "./validation/roster";
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 2000;
@@ -19,7 +19,11 @@ export interface RosterSheet {
 }
 
 /** Reads an uploaded .xlsx or .csv roster and checks every row; file-level problems throw a bad_request. */
-export async function readRosterFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<RosterSheet> {
+export async function readRosterFile(file: {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}): Promise<RosterSheet> {
   const kind = /\.xlsx$/i.test(file.name) ? "xlsx" : /\.csv$/i.test(file.name) ? "csv" : null;
   if (!kind) throw new AppError("bad_request", t.importer.badType);
   if (file.size > MAX_IMPORT_BYTES) throw new AppError("bad_request", t.importer.tooLarge);
@@ -65,7 +69,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value == null) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("").trim();
+    if ("richText" in value)
+      return value.richText
+        .map((r) => r.text)
+        .join("")
+        .trim();
     if ("text" in value) return String(value.text).trim();
     if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
     return "";
@@ -84,7 +92,8 @@ export function checkRows(rows: { row: number; cells: string[] }[]): RosterSheet
     if (column && !index.has(column)) index.set(column, i);
   });
   const missing = requiredImportColumns.filter((c) => !index.has(c));
-  if (missing.length) throw new AppError("bad_request", t.importer.missingColumns(missing.map((c) => importColumns[c])));
+  if (missing.length)
+    throw new AppError("bad_request", t.importer.missingColumns(missing.map((c) => importColumns[c])));
 
   const result: RosterSheet = { rows: [], errors: [] };
   const firstRowOfPhone = new Map<string, number>();
@@ -94,7 +103,9 @@ export function checkRows(rows: { row: number; cells: string[] }[]): RosterSheet
     if (!parsed.success) {
       const reasons = parsed.error.issues.map((issue) => {
         const column = issue.path[0] as Column | undefined;
-        return column && !issue.message.startsWith(importColumns[column]) ? `${importColumns[column]}：${issue.message}` : issue.message;
+        return column && !issue.message.startsWith(importColumns[column])
+          ? `${importColumns[column]}：${issue.message}`
+          : issue.message;
       });
       result.errors.push({ row, reasons: [...new Set(reasons)] });
       continue;

@@ -12,7 +12,11 @@ import type { Grant, Scope } from "./scope";
 export const REVIEWER_ROLES = ["committee_admin", "county_admin"] as const satisfies readonly RoleName[];
 
 /** Every role but the grid worker's sits on the branch side of the tree. */
-export const BRANCH_SIDE_ROLES = ["secretary", "committee_admin", "county_admin"] as const satisfies readonly RoleName[];
+export const BRANCH_SIDE_ROLES = [
+  "secretary",
+  "committee_admin",
+  "county_admin",
+] as const satisfies readonly RoleName[];
 
 /** True when `path` is `root` or lies in its subtree. */
 export const isUnder = (path: string, root: string) => path.startsWith(root);

@@ -48,4 +48,5 @@ export function sessionEnded(times: SessionTimes, scope: Scope, now: number): "i
  * Whether the cookie is worth writing again: `seen` is old enough, or the account is due a re-read (which
  * would otherwise be repeated by every request until the cookie carries it).
  */
-export const needsTouch = (times: SessionTimes & { checked?: number }, now: number) => now - (times.seen ?? 0) >= TOUCH_MS || now - (times.checked ?? 0) >= RECHECK_MS;
+export const needsTouch = (times: SessionTimes & { checked?: number }, now: number) =>
+  now - (times.seen ?? 0) >= TOUCH_MS || now - (times.checked ?? 0) >= RECHECK_MS;

@@ -23,8 +23,24 @@ export function toLocalInput(at: Date): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 16);
 }
 
-const dateTime = new Intl.DateTimeFormat("zh-CN", { month: "long", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
-const fullDateTime = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
+const dateTime = new Intl.DateTimeFormat("zh-CN", {
+  month: "long",
+  day: "numeric",
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: TIME_ZONE,
+});
+const fullDateTime = new Intl.DateTimeFormat("zh-CN", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: TIME_ZONE,
+});
 
 /** 12月1日周二 09:00 */
 export const formatWhen = (at: Date) => dateTime.format(at);

@@ -17,7 +17,8 @@ export const RECOVERY_CODE_COUNT = 10;
 const PERIOD_S = 30;
 
 export const requiresTotp = (grants: Pick<Grant, "role">[]) => grants.some((g) => TOTP_REQUIRED_ROLES.includes(g.role));
-export const mayUseTotp = (grants: Pick<Grant, "role">[]) => grants.some((g) => TOTP_REQUIRED_ROLES.includes(g.role) || TOTP_OPTIONAL_ROLES.includes(g.role));
+export const mayUseTotp = (grants: Pick<Grant, "role">[]) =>
+  grants.some((g) => TOTP_REQUIRED_ROLES.includes(g.role) || TOTP_OPTIONAL_ROLES.includes(g.role));
 
 /** 160 random bits, Base32, as authenticator apps expect. */
 export const newTotpSecret = () => generateSecret({ length: 20 });
@@ -25,7 +26,8 @@ export const newTotpSecret = () => generateSecret({ length: 20 });
 export const totpUri = (secret: string, label: string, issuer: string) => generateURI({ secret, label, issuer });
 
 /** The code an app shows at `at` (tests use it in place of a phone). */
-export const totpCode = (secret: string, at = new Date()) => generate({ secret, epoch: Math.floor(at.getTime() / 1000) });
+export const totpCode = (secret: string, at = new Date()) =>
+  generate({ secret, epoch: Math.floor(at.getTime() / 1000) });
 
 /**
  * The time step a code belongs to, when it is valid now or one step either side (a phone clock a little
@@ -54,7 +56,8 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 export const normalizeRecoveryCode = (typed: string) => typed.toUpperCase().replace(/[^A-Z0-9]/g, "");
 
 /** High-entropy codes need no slow hash: SHA-256 of 79 random bits cannot be searched. */
-export const hashRecoveryCode = (typed: string) => createHash("sha256").update(normalizeRecoveryCode(typed)).digest("hex");
+export const hashRecoveryCode = (typed: string) =>
+  createHash("sha256").update(normalizeRecoveryCode(typed)).digest("hex");
 
 /** A 6-digit entry is an app code; anything longer is taken as a recovery code. */
 export const isAppCode = (typed: string) => /^\d{6}$/.test(typed.replace(/\s/g, ""));

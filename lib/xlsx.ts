@@ -1,14 +1,24 @@
 import ExcelJS from "exceljs";
 
 /** One sheet: a caption row, a bold header row, the rows, and column widths (the rest 16). */
-export async function workbookOf(sheets: { name: string; caption: string; columns: readonly string[]; rows: (string | number)[][]; widths?: Record<number, number> }[]) {
+export async function workbookOf(
+  sheets: {
+    name: string;
+    caption: string;
+    columns: readonly string[];
+    rows: (string | number)[][];
+    widths?: Record<number, number>;
+  }[],
+) {
   const workbook = new ExcelJS.Workbook();
   for (const s of sheets) {
     const sheet = workbook.addWorksheet(s.name);
     sheet.addRow([s.caption]);
     sheet.addRow([...s.columns]).font = { bold: true };
     for (const row of s.rows) sheet.addRow(row);
-    sheet.columns.forEach((column, i) => (column.width = s.widths?.[i] ?? 16));
+    sheet.columns.forEach((column, i) => {
+      column.width = s.widths?.[i] ?? 16;
+    });
   }
   return workbook.xlsx.writeBuffer();
 }

@@ -23,7 +23,9 @@ worker.addEventListener("sync", (event) => {
 
 async function replay(): Promise<void> {
   // Only the person signed in now may send their own items; anyone else's wait for them to sign in again.
-  const session = await fetch("/api/auth/session", { credentials: "same-origin" }).then((r) => r.json() as Promise<{ user?: { id?: number } }>);
+  const session = await fetch("/api/auth/session", { credentials: "same-origin" }).then(
+    (r) => r.json() as Promise<{ user?: { id?: number } }>,
+  );
   const userId = session.user?.id;
   if (typeof userId !== "number") return;
   const left = await flush(userId, { network: pwa.queued, server: errors.internal });

@@ -21,7 +21,10 @@ interface PushWorker {
   addEventListener(type: "push", listener: (event: PushEvent) => void): void;
   addEventListener(type: "notificationclick", listener: (event: NotificationEvent) => void): void;
   registration: { showNotification(title: string, options: Record<string, unknown>): Promise<void> };
-  clients: { matchAll(options: { type: "window"; includeUncontrolled: boolean }): Promise<WindowClient[]>; openWindow(url: string): Promise<WindowClient | null> };
+  clients: {
+    matchAll(options: { type: "window"; includeUncontrolled: boolean }): Promise<WindowClient[]>;
+    openWindow(url: string): Promise<WindowClient | null>;
+  };
   location: { origin: string };
 }
 
@@ -49,7 +52,12 @@ worker.addEventListener("notificationclick", (event) => {
 function read(event: PushEvent): { title: string; body: string; url: string } {
   try {
     const data = event.data?.json() as { title?: unknown; body?: unknown; url?: unknown } | undefined;
-    if (data && typeof data.title === "string") return { title: data.title, body: typeof data.body === "string" ? data.body : "", url: typeof data.url === "string" ? data.url : "/notices" };
+    if (data && typeof data.title === "string")
+      return {
+        title: data.title,
+        body: typeof data.body === "string" ? data.body : "",
+        url: typeof data.url === "string" ? data.url : "/notices",
+      };
   } catch {}
   return { title: push.fallbackTitle, body: "", url: "/notices" };
 }

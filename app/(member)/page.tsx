@@ -10,10 +10,10 @@ import { myCheckin } from "@/db/queries/checkins";
 import { myOpenMakeup } from "@/db/queries/makeup";
 import { unreadCount } from "@/db/queries/notices";
 import { getMember } from "@/db/queries/roster";
-import { branchNextActivity } from "@/lib/server/branch-copies";
-import { isElderMode } from "@/lib/server/elder-mode";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
+import { branchNextActivity } from "@/lib/server/branch-copies";
+import { isElderMode } from "@/lib/server/elder-mode";
 import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
 
@@ -54,7 +54,10 @@ export default async function HomePage() {
             <ul className="space-y-2" aria-label={t.home.makeup}>
               {makeup.map((task) => (
                 <li key={task.id} className="flex flex-wrap items-center gap-2">
-                  <Link href={`/leave/${task.leaveId}`} className="inline-flex min-h-11 items-center font-medium text-brand underline">
+                  <Link
+                    href={`/leave/${task.leaveId}`}
+                    className="inline-flex min-h-11 items-center font-medium text-brand underline"
+                  >
                     {t.home.makeupOpen(task.title)}
                   </Link>
                   <Tag tone={task.state === "overdue" ? "red" : "blue"}>{t.leave.makeup.state[task.state]}</Tag>
@@ -80,7 +83,11 @@ export default async function HomePage() {
                 </p>
               )}
               {/* No prefetch: opening the page is the read receipt, and a prefetch is not the member reading it. */}
-              <Link href={`/activities/${next.id}`} prefetch={false} className="inline-flex min-h-11 items-center font-medium text-brand underline">
+              <Link
+                href={`/activities/${next.id}`}
+                prefetch={false}
+                className="inline-flex min-h-11 items-center font-medium text-brand underline"
+              >
                 {t.memberActivity.details}
               </Link>
             </div>

@@ -13,7 +13,12 @@ export function DecideReportForm({ reportId, name }: { reportId: number; name: s
   return (
     <ActionForm action={decideReportAction} success={(message) => message} className="space-y-2">
       <input type="hidden" name="reportId" value={reportId} />
-      <Field label={m.returnReason} name="comment" hint={m.returnReasonRequired} aria-label={`${name} ${m.returnReason}`} />
+      <Field
+        label={m.returnReason}
+        name="comment"
+        hint={m.returnReasonRequired}
+        aria-label={`${name} ${m.returnReason}`}
+      />
       <div className="grid grid-cols-2 gap-2">
         <SubmitButton name="decision" value="confirm" aria-label={`${name} ${m.confirm}`}>
           {m.confirm}
@@ -32,7 +37,17 @@ export function DecideHoursForm({ hoursId, name, hours }: { hoursId: number; nam
     <ActionForm action={decideHoursAction} success={(message) => message} className="space-y-2">
       <input type="hidden" name="hoursId" value={hoursId} />
       <div className="grid grid-cols-2 gap-2">
-        <Field label={m.hoursLabel} name="hours" type="number" inputMode="decimal" step="0.5" min="0.5" max="12" defaultValue={hours} aria-label={`${name} ${m.hoursLabel}`} />
+        <Field
+          label={m.hoursLabel}
+          name="hours"
+          type="number"
+          inputMode="decimal"
+          step="0.5"
+          min="0.5"
+          max="12"
+          defaultValue={hours}
+          aria-label={`${name} ${m.hoursLabel}`}
+        />
         <Field label={m.comment} name="comment" aria-label={`${name} ${m.comment}`} />
       </div>
       <div className="grid grid-cols-3 gap-2">
@@ -58,7 +73,17 @@ export function CorrectHoursForm({ hoursId, name, hours }: { hoursId: number; na
       <ActionForm action={correctHoursAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="hoursId" value={hoursId} />
         <p className="text-sm text-stone-600">{m.correctHint}</p>
-        <Field label={m.hoursLabel} name="hours" type="number" inputMode="decimal" step="0.5" min="0.5" max="12" defaultValue={hours} aria-label={`${name} ${m.hoursLabel}`} />
+        <Field
+          label={m.hoursLabel}
+          name="hours"
+          type="number"
+          inputMode="decimal"
+          step="0.5"
+          min="0.5"
+          max="12"
+          defaultValue={hours}
+          aria-label={`${name} ${m.hoursLabel}`}
+        />
         <Field label={m.correctReason} name="comment" aria-label={`${name} ${m.correctReason}`} />
         <SubmitButton variant="secondary">{m.correct}</SubmitButton>
       </ActionForm>

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { submit } from "@/components/outbox/outbox";
 import type { HoursReceipt } from "@/db/queries/volunteer-hours";
-import type { ActionResult } from "@/lib/server/action";
 import { community } from "@/lib/messages/community";
 import { pwa } from "@/lib/messages/pwa";
+import type { ActionResult } from "@/lib/server/action";
 import { ActionForm } from "../ui/action-form";
 import { Field, Select } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
@@ -20,20 +20,52 @@ const m = community;
  */
 async function send(_previous: ActionResult<HoursReceipt> | null, form: FormData): Promise<ActionResult<HoursReceipt>> {
   const body = Object.fromEntries(form) as Record<string, string>;
-  const delivery = await submit({ kind: "hours", url: "/api/v1/volunteer-hours", clientId: body.clientId, label: `${body.servedOn} ${m.hoursUnit(body.hours)}`, body });
+  const delivery = await submit({
+    kind: "hours",
+    url: "/api/v1/volunteer-hours",
+    clientId: body.clientId,
+    label: `${body.servedOn} ${m.hoursUnit(body.hours)}`,
+    body,
+  });
   if (delivery.outcome === "sent") return { ok: true, data: delivery.data as HoursReceipt };
-  if (delivery.outcome === "refused") return { ok: false, code: "bad_request", error: delivery.message, fields: delivery.fields };
+  if (delivery.outcome === "refused")
+    return { ok: false, code: "bad_request", error: delivery.message, fields: delivery.fields };
   return { ok: false, code: "internal", error: delivery.queued ? pwa.queued : delivery.message };
 }
 
-export function HoursForm({ clientId, today, members, done }: { clientId: string; today: string; members?: { id: number; name: string; gridName: string }[]; done: string }) {
+export function HoursForm({
+  clientId,
+  today,
+  members,
+  done,
+}: {
+  clientId: string;
+  today: string;
+  members?: { id: number; name: string; gridName: string }[];
+  done: string;
+}) {
   const router = useRouter();
   return (
     <ActionForm action={send} onSuccess={() => router.push(done)}>
       <input type="hidden" name="clientId" value={clientId} />
-      {members && <Select label={m.member} name="memberId" options={Object.fromEntries(members.map((p) => [p.id, `${p.name}（${p.gridName}）`]))} />}
+      {members && (
+        <Select
+          label={m.member}
+          name="memberId"
+          options={Object.fromEntries(members.map((p) => [p.id, `${p.name}（${p.gridName}）`]))}
+        />
+      )}
       <Field label={m.servedOn} name="servedOn" type="date" defaultValue={today} max={today} />
-      <Field label={m.hoursLabel} name="hours" type="number" inputMode="decimal" step="0.5" min="0.5" max="12" defaultValue="1" />
+      <Field
+        label={m.hoursLabel}
+        name="hours"
+        type="number"
+        inputMode="decimal"
+        step="0.5"
+        min="0.5"
+        max="12"
+        defaultValue="1"
+      />
       <TextArea label={m.description} name="description" maxLength={500} rows={3} />
       <SubmitButton>{members ? m.recordOne : m.submitHours}</SubmitButton>
     </ActionForm>

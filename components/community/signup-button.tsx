@@ -11,7 +11,10 @@ export function SignupButton({ activityId, joined, title }: { activityId: number
     <ActionForm action={signupAction} className="space-y-2">
       <input type="hidden" name="activityId" value={activityId} />
       {!joined && <input type="hidden" name="join" value="on" />}
-      <SubmitButton variant={joined ? "secondary" : "primary"} aria-label={`${joined ? community.cancelSignUp : community.signUp}：${title}`}>
+      <SubmitButton
+        variant={joined ? "secondary" : "primary"}
+        aria-label={`${joined ? community.cancelSignUp : community.signUp}：${title}`}
+      >
         {joined ? community.cancelSignUp : community.signUp}
       </SubmitButton>
     </ActionForm>

@@ -4,7 +4,6 @@ import { t } from "@/lib/messages";
 import { formatWhen } from "@/lib/time";
 import { FiledByTag, LateTag, LeaveStatusTag, MakeupTag } from "./leave-tags";
 
-
 /** Requests as a list of links to their page; `who` shows the member's name (for secretaries) or the activity. */
 export function LeaveList({ rows, who, label }: { rows: LeaveRow[]; who: "member" | "activity"; label: string }) {
   return (
@@ -24,7 +23,9 @@ export function LeaveList({ rows, who, label }: { rows: LeaveRow[]; who: "member
                 {r.filedByName && <FiledByTag name={r.filedByName} />}
                 {r.late && <LateTag />}
                 {r.makeup && <MakeupTag state={r.makeup} />}
-                {r.makeup && r.dueAt && r.makeup !== "confirmed" && <span className="text-xs text-stone-600">{t.leave.makeup.due(formatWhen(r.dueAt))}</span>}
+                {r.makeup && r.dueAt && r.makeup !== "confirmed" && (
+                  <span className="text-xs text-stone-600">{t.leave.makeup.due(formatWhen(r.dueAt))}</span>
+                )}
               </span>
             )}
           </Link>

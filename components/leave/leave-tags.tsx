@@ -7,7 +7,13 @@ const statusTone = { pending: "amber", approved: "green", rejected: "red", withd
 const makeupTone = { todo: "blue", overdue: "red", submitted: "amber", confirmed: "green" } as const;
 
 /** A request's state; a pending one on a closed activity will never be decided, and says so. */
-export function LeaveStatusTag({ status, activityStatus }: { status: LeaveStatus; activityStatus: "scheduled" | "closed" }) {
+export function LeaveStatusTag({
+  status,
+  activityStatus,
+}: {
+  status: LeaveStatus;
+  activityStatus: "scheduled" | "closed";
+}) {
   if (status === "pending" && activityStatus === "closed") return <Tag>{t.leave.undecidedClosed}</Tag>;
   return <Tag tone={statusTone[status]}>{t.leave.status[status]}</Tag>;
 }

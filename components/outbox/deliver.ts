@@ -1,6 +1,6 @@
 import { isQueued } from "./queued";
-import { send, timeoutFor, type Delivery } from "./send";
-import { claimItem, deleteItem, getItem, itemsOf, putItem, type OutboxItem } from "./store";
+import { type Delivery, send, timeoutFor } from "./send";
+import { claimItem, deleteItem, getItem, itemsOf, type OutboxItem, putItem } from "./store";
 
 export type { Delivery } from "./send";
 
@@ -28,10 +28,16 @@ export function settle(item: Pick<OutboxItem, "held">, delivery: Delivery): { de
  * (sent) or any other 4xx (refused); a settled item keeps its answer and loses its contents. Null when the
  * item is not to be tried now: settled or gone meanwhile, or another sender is on it.
  */
-export async function deliver(queued: OutboxItem, messages: { network: string; server: string }): Promise<Delivery | null> {
+export async function deliver(
+  queued: OutboxItem,
+  messages: { network: string; server: string },
+): Promise<Delivery | null> {
   const item = await claimItem(queued.clientId, timeoutFor(queued));
   if (!item) return null;
-  const { delivery, held } = settle(item, await send({ url: item.url, body: item.body, files: item.files, owner: item.userId }, messages));
+  const { delivery, held } = settle(
+    item,
+    await send({ url: item.url, body: item.body, files: item.files, owner: item.userId }, messages),
+  );
   const at = new Date().toISOString();
   // A person may have dismissed or the other tab settled it meanwhile; only a still-queued item is updated.
   const current = await getItem(item.clientId);
@@ -64,7 +70,8 @@ async function flushNow(userId: number, messages: { network: string; server: str
   for (const item of await itemsOf(userId)) {
     if (item.userId !== userId) continue;
     if (item.state === "sent" || item.state === "refused") {
-      if (Date.now() - Date.parse(item.lastAnswer?.at ?? item.createdAt) > KEEP_ANSWERS_MS) await deleteItem(item.clientId);
+      if (Date.now() - Date.parse(item.lastAnswer?.at ?? item.createdAt) > KEEP_ANSWERS_MS)
+        await deleteItem(item.clientId);
       continue;
     }
     const delivery = await deliver(item, messages);

@@ -7,7 +7,14 @@ import { useOutbox } from "./use-outbox";
 import { setOutboxUser } from "./user";
 
 const m = pwa;
-const time = new Intl.DateTimeFormat("zh-CN", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
+const time = new Intl.DateTimeFormat("zh-CN", {
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: "Asia/Shanghai",
+});
 
 /**
  * The outbox in the app shell: replays it at start, on `online` and when the app comes back to the front,
@@ -42,7 +49,11 @@ export function OutboxStatus({ userId }: { userId: number }) {
       <div aria-hidden style={{ height: `${settled.length * 4.5 + (queued.length > 0 ? 3.5 : 0)}rem` }} />
       <div className="fixed inset-x-0 bottom-[calc(3.5rem+env(safe-area-inset-bottom))] z-30 mx-auto max-h-[60dvh] max-w-xl overflow-y-auto px-3 pb-2">
         {settled.map((item) => (
-          <div key={item.clientId} role={item.state === "sent" ? "status" : "alert"} className={`mb-2 flex items-start gap-2 rounded-lg p-3 shadow ${item.state === "sent" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
+          <div
+            key={item.clientId}
+            role={item.state === "sent" ? "status" : "alert"}
+            className={`mb-2 flex items-start gap-2 rounded-lg p-3 shadow ${item.state === "sent" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}
+          >
             <p className="flex-1">
               <span className="font-medium">
                 {m.kinds[item.kind]} {item.state === "sent" ? m.sent : m.refused}：
@@ -50,16 +61,34 @@ export function OutboxStatus({ userId }: { userId: number }) {
               {item.lastAnswer?.message}
               <span className="block text-sm opacity-80">{item.label}</span>
             </p>
-            <button type="button" className="min-h-11 shrink-0 px-2 font-medium underline" onClick={() => void dismiss(item.clientId)}>
+            <button
+              type="button"
+              className="min-h-11 shrink-0 px-2 font-medium underline"
+              onClick={() => void dismiss(item.clientId)}
+            >
               {m.dismiss}
             </button>
           </div>
         ))}
         {queued.length > 0 && (
           <div className="rounded-lg bg-amber-50 text-amber-900 shadow ring-1 ring-amber-200">
-            <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="flex min-h-11 w-full items-center justify-between px-3 font-medium" data-testid="outbox-count">
+            <button
+              type="button"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+              className="flex min-h-11 w-full items-center justify-between px-3 font-medium"
+              data-testid="outbox-count"
+            >
               <span className="flex items-center gap-2">
-                <svg aria-hidden viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round">
+                <svg
+                  aria-hidden
+                  viewBox="0 0 24 24"
+                  className="size-5"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth={2}
+                  strokeLinecap="round"
+                >
                   <circle cx="12" cy="12" r="9" />
                   <path d="M12 7v5l3 2" />
                 </svg>
@@ -76,7 +105,8 @@ export function OutboxStatus({ userId }: { userId: number }) {
                         {m.kinds[item.kind]} · {item.label}
                       </p>
                       <p>
-                        {m.states[item.state as "pending" | "sending"]} · {m.createdAt} {time.format(new Date(item.createdAt))}
+                        {m.states[item.state as "pending" | "sending"]} · {m.createdAt}{" "}
+                        {time.format(new Date(item.createdAt))}
                       </p>
                       {item.lastAnswer && (
                         <p className="text-amber-800">
@@ -87,7 +117,11 @@ export function OutboxStatus({ userId }: { userId: number }) {
                     </li>
                   ))}
                 </ul>
-                <button type="button" onClick={() => void replay()} className="mt-2 min-h-11 w-full rounded-lg bg-white font-medium ring-1 ring-amber-300">
+                <button
+                  type="button"
+                  onClick={() => void replay()}
+                  className="mt-2 min-h-11 w-full rounded-lg bg-white font-medium ring-1 ring-amber-300"
+                >
                   {m.syncNow}
                 </button>
               </div>

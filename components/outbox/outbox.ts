@@ -38,16 +38,44 @@ const unqueuedMessages = { network: pwa.notSent, server: errors.internal };
  * its answer); one that is kept shows in the pending list until a replay settles it. With nobody known to be
  * signed in (a page outside the shell), or no IndexedDB to keep it in, it is sent once without queueing.
  */
-export async function submit(write: { kind: OutboxItem["kind"]; url: string; clientId: string; label: string; body: Record<string, unknown>; files?: OutboxItem["files"] }): Promise<Submission> {
+export async function submit(write: {
+  kind: OutboxItem["kind"];
+  url: string;
+  clientId: string;
+  label: string;
+  body: Record<string, unknown>;
+  files?: OutboxItem["files"];
+}): Promise<Submission> {
   const userId = outboxUser();
-  const item: OutboxItem = { ...write, userId: userId ?? 0, createdAt: new Date().toISOString(), state: "pending", attempts: 0, lastAnswer: null };
-  const once = async () => ({ ...(await loadSend().then(({ send }) => send({ ...write, owner: userId }, unqueuedMessages))), clientId: item.clientId, queued: false });
+  const item: OutboxItem = {
+    ...write,
+    userId: userId ?? 0,
+    createdAt: new Date().toISOString(),
+    state: "pending",
+    attempts: 0,
+    lastAnswer: null,
+  };
+  const once = async () => ({
+    ...(await loadSend().then(({ send }) => send({ ...write, owner: userId }, unqueuedMessages))),
+    clientId: item.clientId,
+    queued: false,
+  });
   if (userId === null || !(await storageWorks())) return once();
   const [{ putItem, deleteItem }, { deliver }] = await Promise.all([loadStore(), loadDeliver()]);
   // An attachment too large for what the browser lets this site keep: sent once, as before the outbox.
-  if (!(await putItem(item).then(() => true, () => false))) return once();
+  if (
+    !(await putItem(item).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return once();
   // Just stored, so nobody else can hold it yet; were it taken all the same, it is in the queue.
-  const delivery = (await deliver(item, messages)) ?? { outcome: "kept" as const, status: null, message: messages.network };
+  const delivery = (await deliver(item, messages)) ?? {
+    outcome: "kept" as const,
+    status: null,
+    message: messages.network,
+  };
   if (delivery.outcome === "kept") requestBackgroundSync();
   else await deleteItem(item.clientId);
   return { ...delivery, clientId: item.clientId, queued: delivery.outcome === "kept" };
@@ -71,13 +99,22 @@ export async function dismiss(clientId: string): Promise<void> {
 function requestBackgroundSync(): void {
   if (!("serviceWorker" in navigator)) return;
   void Promise.all([navigator.serviceWorker.ready, loadStore()])
-    .then(([registration, { SYNC_TAG }]) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG))
+    .then(([registration, { SYNC_TAG }]) =>
+      (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(
+        SYNC_TAG,
+      ),
+    )
     .catch(() => undefined);
 }
 
 let storage: Promise<boolean> | null = null;
 /** Private modes of some browsers refuse IndexedDB; then writes are sent directly, as before the outbox. */
 function storageWorks(): Promise<boolean> {
-  storage ??= loadStore().then((s) => s.itemsOf(-1)).then(() => true, () => false);
+  storage ??= loadStore()
+    .then((s) => s.itemsOf(-1))
+    .then(
+      () => true,
+      () => false,
+    );
   return storage;
 }

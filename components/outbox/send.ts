@@ -53,7 +53,8 @@ export function requestInit(write: Write): RequestInit {
   let body: BodyInit;
   if (write.files && Object.keys(write.files).length > 0) {
     const form = new FormData();
-    for (const [key, value] of Object.entries(write.body)) if (value !== undefined && value !== null) form.append(key, String(value));
+    for (const [key, value] of Object.entries(write.body))
+      if (value !== undefined && value !== null) form.append(key, String(value));
     for (const [key, file] of Object.entries(write.files)) form.append(key, file.blob, file.name);
     body = form;
   } else {
@@ -71,8 +72,13 @@ export async function send(write: Write, messages: { network: string; server: st
   } catch {
     return { outcome: "kept", status: null, message: messages.network };
   }
-  const answer = (await response.json().catch(() => null)) as { data?: { message?: string }; error?: string; fields?: Record<string, string> } | null;
-  if (response.ok) return { outcome: "sent", status: response.status, message: answer?.data?.message ?? "", data: answer?.data };
+  const answer = (await response.json().catch(() => null)) as {
+    data?: { message?: string };
+    error?: string;
+    fields?: Record<string, string>;
+  } | null;
+  if (response.ok)
+    return { outcome: "sent", status: response.status, message: answer?.data?.message ?? "", data: answer?.data };
   const message = answer?.error ?? messages.server;
   if (keeps(response.status)) return { outcome: "kept", status: response.status, message };
   return { outcome: "refused", status: response.status, message, fields: answer?.fields };

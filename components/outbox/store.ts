@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import type { WriteFile } from "./send";
 
 /**
@@ -71,12 +71,18 @@ export async function claimItem(clientId: string, timeoutMs: number): Promise<Ou
   const tx = (await db()).transaction("items", "readwrite");
   const item = await tx.store.get(clientId);
   const now = Date.now();
-  const busy = item?.state === "sending" && item.sendingSince !== undefined && now - Date.parse(item.sendingSince) < timeoutMs;
+  const busy =
+    item?.state === "sending" && item.sendingSince !== undefined && now - Date.parse(item.sendingSince) < timeoutMs;
   if (!item || item.state === "sent" || item.state === "refused" || busy) {
     await tx.done;
     return null;
   }
-  const claimed: OutboxItem = { ...item, state: "sending", attempts: item.attempts + 1, sendingSince: new Date(now).toISOString() };
+  const claimed: OutboxItem = {
+    ...item,
+    state: "sending",
+    attempts: item.attempts + 1,
+    sendingSince: new Date(now).toISOString(),
+  };
   await tx.store.put(claimed);
   await tx.done;
   announce();

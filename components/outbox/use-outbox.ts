@@ -12,7 +12,11 @@ export function useOutbox(userId: number): OutboxItem[] {
     // IndexedDB (idb) is fetched after the page is up: the list is read asynchronously either way.
     void import("./store").then(({ itemsOf, OUTBOX_CHANNEL }) => {
       if (!live) return;
-      const load = () => void itemsOf(userId).then((next) => live && setItems(next), () => undefined);
+      const load = () =>
+        void itemsOf(userId).then(
+          (next) => live && setItems(next),
+          () => undefined,
+        );
       load();
       channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(OUTBOX_CHANNEL);
       channel?.addEventListener("message", load);

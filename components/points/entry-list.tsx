@@ -24,7 +24,9 @@ export function EntryList({ rows, children }: { rows: EntryRow[]; children?: (ro
       {rows.map((r) => (
         <li key={r.id} className="space-y-1 py-3">
           <p className="flex flex-wrap items-center gap-2">
-            <span className={`min-w-12 text-lg font-semibold ${r.points < 0 ? "text-red-800" : "text-green-800"}`}>{signed(r.points)}</span>
+            <span className={`min-w-12 text-lg font-semibold ${r.points < 0 ? "text-red-800" : "text-green-800"}`}>
+              {signed(r.points)}
+            </span>
             <span className="font-medium">{r.reversesId ? t.points.reversal : t.points.rules[r.ruleCode]}</span>
             {r.reversed && <Tag>{t.points.reversed}</Tag>}
             {r.appealStatus === "pending" && <Tag tone="amber">{t.points.appealOpen}</Tag>}
@@ -33,7 +35,11 @@ export function EntryList({ rows, children }: { rows: EntryRow[]; children?: (ro
           <p className="text-sm text-stone-600">
             {day.format(r.occurredAt)} · {t.points.source[r.sourceType] ?? r.sourceType}
           </p>
-          {r.appealAnswer && <p className="rounded-lg bg-stone-50 p-2 text-sm text-stone-800">{t.points.appealAnswered(r.appealAnswer)}</p>}
+          {r.appealAnswer && (
+            <p className="rounded-lg bg-stone-50 p-2 text-sm text-stone-800">
+              {t.points.appealAnswered(r.appealAnswer)}
+            </p>
+          )}
           {children?.(r)}
         </li>
       ))}

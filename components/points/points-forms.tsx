@@ -35,7 +35,15 @@ export function AppealForm({ entryId, what }: { entryId: number; what: string })
 }
 
 /** Reverse an entry; for an attendance entry, correct the outcome instead (its points follow). */
-export function ReverseForm({ entryId, what, attendance = false }: { entryId: number; what: string; attendance?: boolean }) {
+export function ReverseForm({
+  entryId,
+  what,
+  attendance = false,
+}: {
+  entryId: number;
+  what: string;
+  attendance?: boolean;
+}) {
   return (
     <Folded label={attendance ? m.correctAttendance : m.reverse}>
       <ActionForm action={reverseEntryAction} success={(message) => message} className="space-y-2">
@@ -43,7 +51,11 @@ export function ReverseForm({ entryId, what, attendance = false }: { entryId: nu
         {attendance && (
           <label className="block">
             <span className="text-sm font-medium">{m.correctedOutcome}</span>
-            <select name="outcome" required className="ui-control mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3">
+            <select
+              name="outcome"
+              required
+              className="ui-control mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3"
+            >
               {(["present", "late", "absent"] as const).map((o) => (
                 <option key={o} value={o}>
                   {run.outcome[o]}
@@ -81,15 +93,53 @@ export function AnswerAppealForm({ appealId, name }: { appealId: number; name: s
 }
 
 /** A new version of one rule: its points (and cap, where it has one) from a day on. */
-export function RuleForm({ code, points, cap, capped, today }: { code: string; points: number; cap: number | null; capped: boolean; today: string }) {
+export function RuleForm({
+  code,
+  points,
+  cap,
+  capped,
+  today,
+}: {
+  code: string;
+  points: number;
+  cap: number | null;
+  capped: boolean;
+  today: string;
+}) {
   const label = m.rules[code];
   return (
     <Folded label={m.newVersion}>
       <ActionForm action={changeRuleAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="code" value={code} />
-        <Field label={m.manualPoints} name="points" type="number" inputMode="decimal" step="0.5" defaultValue={points} aria-label={m.pointsOf(label)} />
-        {capped && <Field label={m.cap} name="cap" type="number" inputMode="decimal" step="0.5" min={0.5} defaultValue={cap ?? ""} aria-label={`${label} ${m.cap}`} />}
-        <Field label={m.effectiveFrom} name="effectiveFrom" type="date" defaultValue={today} min={today} aria-label={`${label} ${m.effectiveFrom}`} />
+        <Field
+          label={m.manualPoints}
+          name="points"
+          type="number"
+          inputMode="decimal"
+          step="0.5"
+          defaultValue={points}
+          aria-label={m.pointsOf(label)}
+        />
+        {capped && (
+          <Field
+            label={m.cap}
+            name="cap"
+            type="number"
+            inputMode="decimal"
+            step="0.5"
+            min={0.5}
+            defaultValue={cap ?? ""}
+            aria-label={`${label} ${m.cap}`}
+          />
+        )}
+        <Field
+          label={m.effectiveFrom}
+          name="effectiveFrom"
+          type="date"
+          defaultValue={today}
+          min={today}
+          aria-label={`${label} ${m.effectiveFrom}`}
+        />
         <SubmitButton variant="secondary">{common.submit}</SubmitButton>
       </ActionForm>
     </Folded>

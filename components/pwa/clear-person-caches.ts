@@ -14,15 +14,22 @@ export async function clearPersonCaches(): Promise<void> {
   if (typeof caches === "undefined") return;
   const names = await caches.keys();
   // "start-url" is next-pwa's cache of "/" from builds that had it on.
-  await Promise.all(names.filter((name) => name.startsWith(PERSON_CACHE_PREFIX) || name === "start-url").map((name) => caches.delete(name)));
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(PERSON_CACHE_PREFIX) || name === "start-url")
+      .map((name) => caches.delete(name)),
+  );
 }
 
 /** Every person key in both storages (person-storage.ts), and the old name of the last-user key. */
 function clearPersonStorage(): void {
   for (const storage of [localStorage, sessionStorage]) {
     try {
-      const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k !== null);
-      for (const key of keys) if (key.startsWith(PERSON_KEY_PREFIX) || key === OLD_LAST_USER_KEY) storage.removeItem(key);
+      const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+        (k): k is string => k !== null,
+      );
+      for (const key of keys)
+        if (key.startsWith(PERSON_KEY_PREFIX) || key === OLD_LAST_USER_KEY) storage.removeItem(key);
     } catch {}
   }
 }

@@ -43,14 +43,21 @@ export function InstallHint() {
   return (
     // Over the page, not in its flow: it appears after the page has painted, and pushing the page down then
     // is a layout shift (Lighthouse counted ~0.1 CLS on every signed-in page).
-    <aside aria-label={m.installTitle} className="fixed inset-x-0 top-3 z-30 mx-auto flex w-[calc(100%-2rem)] max-w-[34rem] items-center gap-3 rounded-xl bg-white p-3 shadow-lg ring-1 ring-stone-200">
+    <aside
+      aria-label={m.installTitle}
+      className="fixed inset-x-0 top-3 z-30 mx-auto flex w-[calc(100%-2rem)] max-w-[34rem] items-center gap-3 rounded-xl bg-white p-3 shadow-lg ring-1 ring-stone-200"
+    >
       <img src="/icons/icon-192.png" alt="" width={40} height={40} className="rounded-lg" />
       <p className="flex-1 text-sm">
         <span className="block font-medium">{m.installTitle}</span>
         {ios && m.iosHint}
       </p>
       {prompt && (
-        <button type="button" className="min-h-11 rounded-lg bg-brand px-3 font-medium text-white" onClick={() => void prompt.prompt().finally(close)}>
+        <button
+          type="button"
+          className="min-h-11 rounded-lg bg-brand px-3 font-medium text-white"
+          onClick={() => void prompt.prompt().finally(close)}
+        >
           {m.install}
         </button>
       )}

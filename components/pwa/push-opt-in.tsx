@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { subscribePushAction, unsubscribePushAction } from "@/app/(member)/me/push-actions";
+import { Button } from "@/components/ui/button";
 import { push } from "@/lib/messages/push";
 
 const m = push;
@@ -32,7 +32,10 @@ export function PushOptIn({ publicKey }: { publicKey: string }) {
     const registration = await workerRegistration();
     if (!registration) return setState("unsupported");
     if ((await Notification.requestPermission()) !== "granted") return setState("denied");
-    const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: publicKey });
+    const subscription = await registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: publicKey,
+    });
     const result = await subscribePushAction(null, subscription.toJSON() as Parameters<typeof subscribePushAction>[1]);
     if (!result.ok) {
       await subscription.unsubscribe();
@@ -65,7 +68,8 @@ export function PushOptIn({ publicKey }: { publicKey: string }) {
     }
   }
 
-  if (state === "unsupported" || state === "denied") return <p className="text-stone-700">{state === "denied" ? m.denied : m.unsupported}</p>;
+  if (state === "unsupported" || state === "denied")
+    return <p className="text-stone-700">{state === "denied" ? m.denied : m.unsupported}</p>;
   return (
     <div className="space-y-3">
       <p className="text-stone-700">{m.hint}</p>
@@ -77,7 +81,12 @@ export function PushOptIn({ publicKey }: { publicKey: string }) {
           {message}
         </p>
       )}
-      <Button type="button" variant={state === "on" ? "secondary" : "primary"} disabled={busy || state === "checking"} onClick={() => void toggle()}>
+      <Button
+        type="button"
+        variant={state === "on" ? "secondary" : "primary"}
+        disabled={busy || state === "checking"}
+        onClick={() => void toggle()}
+      >
         {state === "on" ? m.turnOff : m.turnOn}
       </Button>
     </div>

@@ -58,7 +58,10 @@ export function ServiceWorker({ userId }: { userId: number | null | undefined })
   }
 
   return (
-    <div role="status" className="fixed inset-x-0 top-0 z-40 mx-auto flex max-w-xl items-center gap-3 bg-stone-900 px-4 py-2 text-white shadow-lg">
+    <div
+      role="status"
+      className="fixed inset-x-0 top-0 z-40 mx-auto flex max-w-xl items-center gap-3 bg-stone-900 px-4 py-2 text-white shadow-lg"
+    >
       <p className="flex-1 text-sm">
         <span className="block font-medium">{m.updateReady}</span>
         {m.updateHint}

@@ -1,9 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, startTransition, useActionState, useContext, useEffect, useMemo, useRef, type FormEvent, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/server/action";
+import {
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+} from "react";
 import { errors, refusalOf } from "@/lib/messages/errors";
+import type { ActionResult } from "@/lib/server/action";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
@@ -25,7 +35,8 @@ export const usePending = () => useContext(FormState).pending;
 function guarded<T>(action: Action<T>): Action<T> {
   return async (previous, form) => {
     for (const [name, value] of form) {
-      if (value instanceof File && value.size > MAX_UPLOAD_BYTES) return { ok: false, code: "bad_request", error: errors.tooLarge, fields: { [name]: errors.tooLarge } };
+      if (value instanceof File && value.size > MAX_UPLOAD_BYTES)
+        return { ok: false, code: "bad_request", error: errors.tooLarge, fields: { [name]: errors.tooLarge } };
     }
     try {
       return await action(previous, form);
@@ -54,7 +65,10 @@ export function ActionForm<T>({
 }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
-  const [state, formAction, pending] = useActionState(useMemo(() => guarded(action), [action]), null);
+  const [state, formAction, pending] = useActionState(
+    useMemo(() => guarded(action), [action]),
+    null,
+  );
   useEffect(() => {
     if (!state?.ok) return;
     if (resetOnSuccess) form.current?.reset();
@@ -70,7 +84,9 @@ export function ActionForm<T>({
 
   return (
     <form ref={form} onSubmit={submit} className={className} aria-busy={pending} noValidate>
-      <FormState.Provider value={{ fields: state && !state.ok ? state.fields : undefined, pending }}>{children}</FormState.Provider>
+      <FormState.Provider value={{ fields: state && !state.ok ? state.fields : undefined, pending }}>
+        {children}
+      </FormState.Provider>
       <div aria-live="polite">
         {state && !state.ok && (
           <p className="rounded-lg bg-red-50 p-3 text-red-800" role="alert">

@@ -9,13 +9,23 @@ const variants = {
 
 type Variant = keyof typeof variants;
 // `ui-button` is the hook for 长辈模式 (globals.css), which makes every button taller without a second component.
-const base = "ui-button inline-flex min-h-11 items-center justify-center gap-1 rounded-lg px-4 text-base font-medium transition-colors";
+const base =
+  "ui-button inline-flex min-h-11 items-center justify-center gap-1 rounded-lg px-4 text-base font-medium transition-colors";
 
-export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: Variant }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: ComponentProps<"button"> & { variant?: Variant }) {
   return <button className={`${base} ${variants[variant]} ${className}`} {...props} />;
 }
 
 /** Not prefetched unless asked: the app's pages are per person and rendered per request (see tab-bar.tsx). */
-export function ButtonLink({ variant = "primary", className = "", prefetch = false, ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
+export function ButtonLink({
+  variant = "primary",
+  className = "",
+  prefetch = false,
+  ...props
+}: ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={`${base} ${variants[variant]} ${className}`} prefetch={prefetch} {...props} />;
 }

@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, action, children, className = "" }: { title?: ReactNode; action?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  action,
+  children,
+  className = "",
+}: {
+  title?: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`ui-card rounded-xl bg-white p-4 shadow-sm ${className}`}>
       {(title || action) && (
@@ -18,7 +28,13 @@ export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="rounded-xl bg-white p-6 text-center text-stone-600">{children}</p>;
 }
 
-export function Tag({ children, tone = "stone" }: { children: ReactNode; tone?: "stone" | "red" | "amber" | "green" | "blue" }) {
+export function Tag({
+  children,
+  tone = "stone",
+}: {
+  children: ReactNode;
+  tone?: "stone" | "red" | "amber" | "green" | "blue";
+}) {
   const tones = {
     stone: "bg-stone-100 text-stone-700",
     red: "bg-red-50 text-red-800",

@@ -1,25 +1,51 @@
 "use client";
 
-import { useId, type ComponentProps } from "react";
+import { type ComponentProps, useId } from "react";
 import { useFieldError } from "./action-form";
 
-const control = "ui-control block w-full min-h-11 rounded-lg border border-stone-500 bg-white px-3 text-base aria-[invalid=true]:border-red-600";
+const control =
+  "ui-control block w-full min-h-11 rounded-lg border border-stone-500 bg-white px-3 text-base aria-[invalid=true]:border-red-600";
 
-function Frame({ label, hint, id, error, children }: { label: string; hint?: string; id: string; error?: string; children: React.ReactNode }) {
+function Frame({
+  label,
+  hint,
+  id,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  id: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium text-stone-800">
         {label}
       </label>
       {children}
-      {hint && !error && <p id={`${id}-hint`} className="text-sm text-stone-600">{hint}</p>}
-      {error && <p id={`${id}-error`} className="text-sm text-red-700">{error}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** A labelled input that shows the server's message for its name. */
-export function Field({ label, hint, name, ...props }: ComponentProps<"input"> & { label: string; name: string; hint?: string }) {
+export function Field({
+  label,
+  hint,
+  name,
+  ...props
+}: ComponentProps<"input"> & { label: string; name: string; hint?: string }) {
   const id = useId();
   const error = useFieldError(name);
   return (

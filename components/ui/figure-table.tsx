@@ -11,7 +11,17 @@ export interface FigureRow {
  * A report table: one linked name per row (its row header) and figures right-aligned, with an optional
  * totals row. The caption names the table for screen readers; it is not shown.
  */
-export function FigureTable({ caption, head, rows, foot }: { caption: string; head: string[]; rows: FigureRow[]; foot?: { name: string; cells: (string | number)[] } }) {
+export function FigureTable({
+  caption,
+  head,
+  rows,
+  foot,
+}: {
+  caption: string;
+  head: string[];
+  rows: FigureRow[];
+  foot?: { name: string; cells: (string | number)[] };
+}) {
   const [first, ...figures] = head;
   return (
     <table className="w-full text-left">
@@ -32,7 +42,10 @@ export function FigureTable({ caption, head, rows, foot }: { caption: string; he
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row" className="py-1 font-normal">
-              <Link href={r.href} className="inline-flex min-h-11 items-center text-brand underline print:text-black print:no-underline">
+              <Link
+                href={r.href}
+                className="inline-flex min-h-11 items-center text-brand underline print:text-black print:no-underline"
+              >
                 {r.name}
               </Link>
             </th>

@@ -6,7 +6,12 @@ export function PageHeader({ title, back, action }: { title: string; back?: stri
   return (
     <header className="sticky top-0 z-10 flex min-h-14 items-center gap-2 bg-brand px-4 text-white">
       {back && (
-        <Link href={back} prefetch={false} className="-ml-2 flex min-h-11 min-w-11 items-center justify-center text-2xl" aria-label={t.common.back}>
+        <Link
+          href={back}
+          prefetch={false}
+          className="-ml-2 flex min-h-11 min-w-11 items-center justify-center text-2xl"
+          aria-label={t.common.back}
+        >
           ‹
         </Link>
       )}

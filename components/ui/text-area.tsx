@@ -1,10 +1,16 @@
 "use client";
 
-import { useId, type ComponentProps } from "react";
+import { type ComponentProps, useId } from "react";
 import { useFieldError } from "./action-form";
 
 /** A labelled text area for a sentence or a paragraph; shows the server's message for its name like <Field>. */
-export function TextArea({ label, hint, name, rows = 4, ...props }: ComponentProps<"textarea"> & { label: string; name: string; hint?: string }) {
+export function TextArea({
+  label,
+  hint,
+  name,
+  rows = 4,
+  ...props
+}: ComponentProps<"textarea"> & { label: string; name: string; hint?: string }) {
   const id = useId();
   const error = useFieldError(name);
   return (

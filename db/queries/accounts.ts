@@ -30,9 +30,19 @@ export async function issueActivationCode(db: Db, scope: Scope, input: { userId:
     await tx
       .update(activationCodes)
       .set({ expiresAt: now })
-      .where(and(eq(activationCodes.userId, target.id), isNull(activationCodes.usedAt), gt(activationCodes.expiresAt, now)));
-    await tx.insert(activationCodes).values({ userId: target.id, codeHash: digest(code), expiresAt, createdBy: scope.userId });
-    await writeAudit(tx, { actorId: scope.userId, action: "account.issue_code", targetType: "user", targetId: target.id, nodePath: target.nodePath });
+      .where(
+        and(eq(activationCodes.userId, target.id), isNull(activationCodes.usedAt), gt(activationCodes.expiresAt, now)),
+      );
+    await tx
+      .insert(activationCodes)
+      .values({ userId: target.id, codeHash: digest(code), expiresAt, createdBy: scope.userId });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "account.issue_code",
+      targetType: "user",
+      targetId: target.id,
+      nodePath: target.nodePath,
+    });
     return { code, expiresAt };
   });
 }
@@ -83,7 +93,13 @@ export async function endSessions(db: Db, scope: Scope, input: { userId: number 
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, target.id));
-    await writeAudit(tx, { actorId: scope.userId, action: "auth.end_sessions", targetType: "user", targetId: target.id, nodePath: target.nodePath });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "auth.end_sessions",
+      targetType: "user",
+      targetId: target.id,
+      nodePath: target.nodePath,
+    });
   });
 }
 
@@ -91,7 +107,11 @@ export async function endSessions(db: Db, scope: Scope, input: { userId: number 
  * The member proves who they are with phone + code and chooses a password. Unknown phone and wrong code
  * give the same answer, so the form cannot be used to find out who has an account.
  */
-export async function activateAccount(db: Db, input: { phone: string; code: string; password: string }, now = new Date()) {
+export async function activateAccount(
+  db: Db,
+  input: { phone: string; code: string; password: string },
+  now = new Date(),
+) {
   const [user] = await db.select().from(users).where(eq(users.phone, input.phone));
   const [found] = user
     ? await db
@@ -102,7 +122,12 @@ export async function activateAccount(db: Db, input: { phone: string; code: stri
         .limit(1)
     : [];
   const refuse = async (reason: "code" | "used" | "expired" | "disabled", message: string) => {
-    await writeAudit(db, { actorId: user?.id ?? null, action: "account.activate", outcome: "failed", detail: { reason } });
+    await writeAudit(db, {
+      actorId: user?.id ?? null,
+      action: "account.activate",
+      outcome: "failed",
+      detail: { reason },
+    });
     return new AppError("bad_request", message, { code: message });
   };
   if (!user || !found) throw await refuse("code", t.auth.codeInvalid);
@@ -143,6 +168,11 @@ export async function changePassword(db: Db, scope: Scope, input: { current: str
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, user.id));
-    await writeAudit(tx, { actorId: user.id, action: "account.change_password", targetType: "user", targetId: user.id });
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: "account.change_password",
+      targetType: "user",
+      targetId: user.id,
+    });
   });
 }

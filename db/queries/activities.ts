@@ -4,7 +4,7 @@ import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { formatWhen } from "@/lib/time";
 import type { Db } from "../open";
-import { activities, activitySteps, attendance, type Activity, type ActivityType } from "../schema/activities";
+import { type Activity, type ActivityType, activities, activitySteps, attendance } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { members } from "../schema/users";
 import { notify } from "./notify";
@@ -16,7 +16,12 @@ export type ActivityWithBranch = Activity & { branchPath: string; branchName: st
  * Loads an activity with its branch's path and name; not-found and out-of-scope are told apart only by
  * status (404 / 403), never by content. `allowed` is a rule from lib/permissions.
  */
-export async function loadActivity(db: Db, scope: Scope, id: number, allowed: (scope: Scope, branchPath: string) => boolean): Promise<ActivityWithBranch> {
+export async function loadActivity(
+  db: Db,
+  scope: Scope,
+  id: number,
+  allowed: (scope: Scope, branchPath: string) => boolean,
+): Promise<ActivityWithBranch> {
   const [row] = await db
     .select({ activity: activities, branchPath: orgNodes.path, branchName: orgNodes.name })
     .from(activities)
@@ -64,7 +69,9 @@ export async function insertActivity(tx: Db, input: NewActivity, now = new Date(
     })
     .returning();
   if (input.steps.length) {
-    await tx.insert(activitySteps).values(input.steps.map((s, i) => ({ ...s, activityId: activity.id, position: i + 1 })));
+    await tx
+      .insert(activitySteps)
+      .values(input.steps.map((s, i) => ({ ...s, activityId: activity.id, position: i + 1 })));
   }
   const expected = await syncRoster(tx, activity, now);
   await notify(tx, expected, {
@@ -81,7 +88,11 @@ export async function insertActivity(tx: Db, input: NewActivity, now = new Date(
  * `expected` follows at-home status. From the start it is frozen. Returns the expected members' ids.
  * Only writes call it (db/queries/expected-roster.ts says which).
  */
-export async function syncRoster(tx: Db, activity: Pick<Activity, "id" | "branchId" | "startsAt" | "rosterFrozenAt">, now = new Date()): Promise<number[]> {
+export async function syncRoster(
+  tx: Db,
+  activity: Pick<Activity, "id" | "branchId" | "startsAt" | "rosterFrozenAt">,
+  now = new Date(),
+): Promise<number[]> {
   if (now < activity.startsAt && !activity.rosterFrozenAt) {
     const current = await tx
       .select({ userId: members.userId, presence: members.presence })
@@ -90,12 +101,21 @@ export async function syncRoster(tx: Db, activity: Pick<Activity, "id" | "branch
     const ids = current.map((m) => m.userId);
     await tx
       .delete(attendance)
-      .where(and(eq(attendance.activityId, activity.id), sql`${attendance.outcome} is null`, ids.length ? notInArray(attendance.memberId, ids) : undefined));
+      .where(
+        and(
+          eq(attendance.activityId, activity.id),
+          sql`${attendance.outcome} is null`,
+          ids.length ? notInArray(attendance.memberId, ids) : undefined,
+        ),
+      );
     if (current.length) {
       await tx
         .insert(attendance)
         .values(current.map((m) => ({ activityId: activity.id, memberId: m.userId, expected: m.presence === "home" })))
-        .onConflictDoUpdate({ target: [attendance.activityId, attendance.memberId], set: { expected: sql`excluded.expected` } });
+        .onConflictDoUpdate({
+          target: [attendance.activityId, attendance.memberId],
+          set: { expected: sql`excluded.expected` },
+        });
     }
   }
   const rows = await tx

@@ -15,7 +15,12 @@ import { notify } from "./notify";
  * moved only by an approved schedule change) the place is the branch's to choose, so it needs no request;
  * the expected members are told, as they are of a new time. Changing to the same place changes nothing.
  */
-export async function setActivityPlace(db: Db, scope: Scope, input: { activityId: number; place: string }, now = new Date()) {
+export async function setActivityPlace(
+  db: Db,
+  scope: Scope,
+  input: { activityId: number; place: string },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
     if (activity.status === "closed") throw new AppError("conflict", t.run.closed);

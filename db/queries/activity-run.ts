@@ -6,11 +6,11 @@ import { canManageActivity, canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { monthOf } from "@/lib/time";
 import type { Db } from "../open";
-import { activities, activitySteps, attendance, duesPayments, uploads, type ActivityType } from "../schema/activities";
+import { type ActivityType, activities, activitySteps, attendance, duesPayments, uploads } from "../schema/activities";
 import { checkinDisputes, checkins } from "../schema/checkins";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
-import { insertActivity, loadActivity, type ActivityWithBranch } from "./activities";
+import { type ActivityWithBranch, insertActivity, loadActivity } from "./activities";
 import { writeAudit } from "./audit";
 import { unsettledCheckins } from "./checkin-review";
 import { awardActivity } from "./points";
@@ -25,10 +25,17 @@ function assertRunning(activity: ActivityWithBranch, now: Date) {
 
 /** The activities of one branch, newest first, for its secretary and the admins above. */
 export async function listBranchActivities(db: Db, scope: Scope, branchId: number, now = new Date()) {
-  const [branch] = await db.select().from(orgNodes).where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
+  const [branch] = await db
+    .select()
+    .from(orgNodes)
+    .where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
   if (!branch) throw new AppError("not_found");
   if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
-  const rows = await db.select().from(activities).where(eq(activities.branchId, branch.id)).orderBy(desc(activities.startsAt));
+  const rows = await db
+    .select()
+    .from(activities)
+    .where(eq(activities.branchId, branch.id))
+    .orderBy(desc(activities.startsAt));
   return { branch, activities: rows.map((a) => ({ ...a, phase: activityPhase(a, now) })) };
 }
 
@@ -36,16 +43,35 @@ export async function listBranchActivities(db: Db, scope: Scope, branchId: numbe
 export async function createMeeting(
   db: Db,
   scope: Scope,
-  input: { branchId: number; type: Exclude<ActivityType, "theme_day">; title: string; startsAt: Date; durationMinutes: number; place?: string; materials?: string; links: { title: string; url: string }[] },
+  input: {
+    branchId: number;
+    type: Exclude<ActivityType, "theme_day">;
+    title: string;
+    startsAt: Date;
+    durationMinutes: number;
+    place?: string;
+    materials?: string;
+    links: { title: string; url: string }[];
+  },
   now = new Date(),
 ) {
   if (input.startsAt <= now) throw new AppError("bad_request", t.plans.inPast, { startsAt: t.plans.inPast });
   return db.transaction(async (tx) => {
-    const [branch] = await tx.select().from(orgNodes).where(and(eq(orgNodes.id, input.branchId), eq(orgNodes.kind, "branch")));
+    const [branch] = await tx
+      .select()
+      .from(orgNodes)
+      .where(and(eq(orgNodes.id, input.branchId), eq(orgNodes.kind, "branch")));
     if (!branch) throw new AppError("not_found");
     if (!canManageActivity(scope, branch.path)) throw new AppError("forbidden");
     const activity = await insertActivity(tx, { ...input, steps: [], createdBy: scope.userId }, now);
-    await writeAudit(tx, { actorId: scope.userId, action: "activity.create", targetType: "activity", targetId: activity.id, nodePath: branch.path, detail: { type: input.type } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "activity.create",
+      targetType: "activity",
+      targetId: activity.id,
+      nodePath: branch.path,
+      detail: { type: input.type },
+    });
     return { activityId: activity.id };
   });
 }
@@ -53,7 +79,11 @@ export async function createMeeting(
 /** Everything the secretary's activity screen shows: agenda, roster with outcomes and dues. */
 export async function activityForSecretary(db: Db, scope: Scope, activityId: number, now = new Date()) {
   const activity = await loadActivity(db, scope, activityId, canReadRoster);
-  const steps = await db.select().from(activitySteps).where(eq(activitySteps.activityId, activity.id)).orderBy(asc(activitySteps.position));
+  const steps = await db
+    .select()
+    .from(activitySteps)
+    .where(eq(activitySteps.activityId, activity.id))
+    .orderBy(asc(activitySteps.position));
   const roster = await db
     .select({
       memberId: attendance.memberId,
@@ -73,14 +103,28 @@ export async function activityForSecretary(db: Db, scope: Scope, activityId: num
     .innerJoin(users, eq(users.id, attendance.memberId))
     .leftJoin(checkins, and(eq(checkins.activityId, attendance.activityId), eq(checkins.memberId, attendance.memberId)))
     .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
-    .leftJoin(duesPayments, and(eq(duesPayments.activityId, attendance.activityId), eq(duesPayments.memberId, attendance.memberId)))
+    .leftJoin(
+      duesPayments,
+      and(eq(duesPayments.activityId, attendance.activityId), eq(duesPayments.memberId, attendance.memberId)),
+    )
     .where(eq(attendance.activityId, activity.id))
     .orderBy(asc(sql`${users.name} collate "C"`));
-  return { activity, phase: activityPhase(activity, now), steps, roster, canManage: canManageActivity(scope, activity.branchPath) };
+  return {
+    activity,
+    phase: activityPhase(activity, now),
+    steps,
+    roster,
+    canManage: canManageActivity(scope, activity.branchPath),
+  };
 }
 
 /** Marks an agenda step done (with an optional note and photo) or undoes it, while the activity runs. */
-export async function markStep(db: Db, scope: Scope, input: { stepId: number; done: boolean; note?: string; photo?: { mime: string; bytes: Buffer } }, now = new Date()) {
+export async function markStep(
+  db: Db,
+  scope: Scope,
+  input: { stepId: number; done: boolean; note?: string; photo?: { mime: string; bytes: Buffer } },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const [step] = await tx.select().from(activitySteps).where(eq(activitySteps.id, input.stepId));
     if (!step) throw new AppError("not_found");
@@ -88,30 +132,73 @@ export async function markStep(db: Db, scope: Scope, input: { stepId: number; do
     assertRunning(activity, now);
     let evidenceId: number | null = null;
     if (input.done && input.photo) {
-      const [upload] = await tx.insert(uploads).values({ mime: input.photo.mime, size: input.photo.bytes.length, bytes: input.photo.bytes, createdBy: scope.userId }).returning({ id: uploads.id });
+      const [upload] = await tx
+        .insert(uploads)
+        .values({
+          mime: input.photo.mime,
+          size: input.photo.bytes.length,
+          bytes: input.photo.bytes,
+          createdBy: scope.userId,
+        })
+        .returning({ id: uploads.id });
       evidenceId = upload.id;
     }
     await tx
       .update(activitySteps)
-      .set(input.done ? { doneAt: now, doneBy: scope.userId, note: input.note ?? null, evidenceId } : { doneAt: null, doneBy: null, note: null, evidenceId: null })
+      .set(
+        input.done
+          ? { doneAt: now, doneBy: scope.userId, note: input.note ?? null, evidenceId }
+          : { doneAt: null, doneBy: null, note: null, evidenceId: null },
+      )
       .where(eq(activitySteps.id, step.id));
-    await writeAudit(tx, { actorId: scope.userId, action: input.done ? "step.done" : "step.undo", targetType: "activity_step", targetId: step.id, nodePath: activity.branchPath, detail: { activityId: activity.id, title: step.title, evidence: evidenceId } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: input.done ? "step.done" : "step.undo",
+      targetType: "activity_step",
+      targetId: step.id,
+      nodePath: activity.branchPath,
+      detail: { activityId: activity.id, title: step.title, evidence: evidenceId },
+    });
   });
 }
 
 /** Dues paid at the theme day, for a member who is there; a second entry for the same member replaces the first. */
-export async function recordDues(db: Db, scope: Scope, input: { activityId: number; memberId: number; amount: number }, now = new Date()) {
+export async function recordDues(
+  db: Db,
+  scope: Scope,
+  input: { activityId: number; memberId: number; amount: number },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
     assertRunning(activity, now);
-    const [row] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
+    const [row] = await tx
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
     if (!row) throw new AppError("not_found");
     if (row.outcome !== "present" && row.outcome !== "late") throw new AppError("conflict", t.run.duesNotPresent);
     await tx
       .insert(duesPayments)
-      .values({ activityId: activity.id, memberId: input.memberId, month: monthOf(activity.startsAt), amountFen: input.amount, recordedBy: scope.userId })
-      .onConflictDoUpdate({ target: [duesPayments.activityId, duesPayments.memberId], set: { amountFen: input.amount, recordedBy: scope.userId, recordedAt: now } });
-    await writeAudit(tx, { actorId: scope.userId, action: "dues.record", targetType: "member", targetId: input.memberId, nodePath: activity.branchPath, detail: { activityId: activity.id, amountFen: input.amount } });
+      .values({
+        activityId: activity.id,
+        memberId: input.memberId,
+        month: monthOf(activity.startsAt),
+        amountFen: input.amount,
+        recordedBy: scope.userId,
+      })
+      .onConflictDoUpdate({
+        target: [duesPayments.activityId, duesPayments.memberId],
+        set: { amountFen: input.amount, recordedBy: scope.userId, recordedAt: now },
+      });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "dues.record",
+      targetType: "member",
+      targetId: input.memberId,
+      nodePath: activity.branchPath,
+      detail: { activityId: activity.id, amountFen: input.amount },
+    });
   });
 }
 
@@ -130,7 +217,9 @@ export async function closeActivity(db: Db, scope: Scope, input: { activityId: n
     const open = await tx
       .select({ title: activitySteps.title })
       .from(activitySteps)
-      .where(and(eq(activitySteps.activityId, activity.id), eq(activitySteps.mandatory, true), isNull(activitySteps.doneAt)))
+      .where(
+        and(eq(activitySteps.activityId, activity.id), eq(activitySteps.mandatory, true), isNull(activitySteps.doneAt)),
+      )
       .orderBy(asc(activitySteps.position));
     if (open.length) throw new AppError("conflict", t.run.openSteps(open.map((s) => s.title)));
     const unsettled = await unsettledCheckins(tx, activity.id);
@@ -139,17 +228,37 @@ export async function closeActivity(db: Db, scope: Scope, input: { activityId: n
     const host = await tx
       .update(attendance)
       .set({ outcome: "present", source: "host", recordedBy: scope.userId, recordedAt: now })
-      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId), isNull(attendance.outcome)))
+      .where(
+        and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId), isNull(attendance.outcome)),
+      )
       .returning({ id: attendance.id });
-    if (host.length) await writeAudit(tx, { actorId: scope.userId, action: "attendance.host", targetType: "member", targetId: scope.userId, nodePath: activity.branchPath, detail: { activityId: activity.id } });
+    if (host.length)
+      await writeAudit(tx, {
+        actorId: scope.userId,
+        action: "attendance.host",
+        targetType: "member",
+        targetId: scope.userId,
+        nodePath: activity.branchPath,
+        detail: { activityId: activity.id },
+      });
     const absent = await tx
       .update(attendance)
       .set({ outcome: "absent", source: "close", recordedBy: scope.userId, recordedAt: now })
       .where(and(eq(attendance.activityId, activity.id), eq(attendance.expected, true), isNull(attendance.outcome)))
       .returning({ id: attendance.id });
-    await tx.update(activities).set({ status: "closed", closedAt: now, closedBy: scope.userId }).where(eq(activities.id, activity.id));
+    await tx
+      .update(activities)
+      .set({ status: "closed", closedAt: now, closedBy: scope.userId })
+      .where(eq(activities.id, activity.id));
     await awardActivity(tx, activity, scope.userId);
-    await writeAudit(tx, { actorId: scope.userId, action: "activity.close", targetType: "activity", targetId: activity.id, nodePath: activity.branchPath, detail: { absent: absent.length } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "activity.close",
+      targetType: "activity",
+      targetId: activity.id,
+      nodePath: activity.branchPath,
+      detail: { absent: absent.length },
+    });
     return { absent: absent.length };
   });
 }
@@ -165,4 +274,3 @@ export async function getEvidence(db: Db, scope: Scope, uploadId: number) {
   await loadActivity(db, scope, row.activityId, canReadRoster);
   return { mime: row.mime, bytes: row.bytes };
 }
-

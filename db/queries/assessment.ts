@@ -1,6 +1,6 @@
-import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { parts, proposedTier, scoreOf, unmeasured, type Inputs } from "@/lib/assessment";
+import { type Inputs, parts, proposedTier, scoreOf, unmeasured } from "@/lib/assessment";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { isCountyAdmin } from "@/lib/permissions";
@@ -10,7 +10,7 @@ import { monthRange } from "@/lib/time";
 import type { Db } from "../open";
 import { within } from "../period";
 import { activities, attendance } from "../schema/activities";
-import { assessments, type AssessmentTier } from "../schema/assessments";
+import { type AssessmentTier, assessments } from "../schema/assessments";
 import { volunteerHours } from "../schema/community";
 import { makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
@@ -40,23 +40,39 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
     .orderBy(orgNodes.path);
   const [seen, days, makeup, points, people, service] = await Promise.all([
     db
-      .select({ branchId: activities.branchId, expected: sql<number>`count(*) filter (where ${attendance.expected})::int`, came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int` })
+      .select({
+        branchId: activities.branchId,
+        expected: sql<number>`count(*) filter (where ${attendance.expected})::int`,
+        came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int`,
+      })
       .from(attendance)
       .innerJoin(activities, eq(activities.id, attendance.activityId))
       .where(and(eq(activities.status, "closed"), inYear(activities.startsAt)))
       .groupBy(activities.branchId),
     db
-      .select({ branchId: activities.branchId, total: sql<number>`count(*)::int`, closed: sql<number>`count(*) filter (where ${activities.status} = 'closed')::int` })
+      .select({
+        branchId: activities.branchId,
+        total: sql<number>`count(*)::int`,
+        closed: sql<number>`count(*) filter (where ${activities.status} = 'closed')::int`,
+      })
       .from(activities)
       .where(and(eq(activities.type, "theme_day"), inYear(activities.startsAt), lt(activities.startsAt, now)))
       .groupBy(activities.branchId),
     db
-      .select({ branchId: activities.branchId, owed: sql<number>`count(*)::int`, done: sql<number>`count(${makeupTasks.confirmedAt})::int` })
+      .select({
+        branchId: activities.branchId,
+        owed: sql<number>`count(*)::int`,
+        done: sql<number>`count(${makeupTasks.confirmedAt})::int`,
+      })
       .from(makeupTasks)
       .innerJoin(activities, eq(activities.id, makeupTasks.activityId))
       .where(inYear(activities.startsAt))
       .groupBy(activities.branchId),
-    db.select({ branchId: pointEntries.branchId, total: sql<number>`sum(${pointEntries.points})::float8` }).from(pointEntries).where(inYear(pointEntries.occurredAt)).groupBy(pointEntries.branchId),
+    db
+      .select({ branchId: pointEntries.branchId, total: sql<number>`sum(${pointEntries.points})::float8` })
+      .from(pointEntries)
+      .where(inYear(pointEntries.occurredAt))
+      .groupBy(pointEntries.branchId),
     db
       .select({
         branchId: members.branchId,
@@ -69,10 +85,22 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
       .select({ branchId: members.branchId, halfHours: sql<number>`sum(${volunteerHours.halfHours})::int` })
       .from(volunteerHours)
       .innerJoin(members, eq(members.userId, volunteerHours.memberId))
-      .where(and(eq(volunteerHours.status, "confirmed"), sql`${volunteerHours.servedOn} between ${`${year}-01-01`} and ${`${year}-12-31`}`))
+      .where(
+        and(
+          eq(volunteerHours.status, "confirmed"),
+          sql`${volunteerHours.servedOn} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+        ),
+      )
       .groupBy(members.branchId),
   ]);
-  const [s, d, mk, p, pe, sv] = [byBranch(seen), byBranch(days), byBranch(makeup), byBranch(points), byBranch(people), byBranch(service)];
+  const [s, d, mk, p, pe, sv] = [
+    byBranch(seen),
+    byBranch(days),
+    byBranch(makeup),
+    byBranch(points),
+    byBranch(people),
+    byBranch(service),
+  ];
   const inputsOf = (id: number): Inputs => ({
     expected: s.get(id)?.expected ?? 0,
     came: s.get(id)?.came ?? 0,
@@ -87,32 +115,78 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
   });
 
   const committeeIds = [...new Set(branches.map((b) => b.parentId!))];
-  const committees = committeeIds.length ? await db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, committeeIds)).orderBy(orgNodes.path) : [];
-  const decided = new Map((await db.select().from(assessments).where(eq(assessments.year, year))).map((a) => [a.nodeId, a]));
+  const committees = committeeIds.length
+    ? await db
+        .select({ id: orgNodes.id, name: orgNodes.name })
+        .from(orgNodes)
+        .where(inArray(orgNodes.id, committeeIds))
+        .orderBy(orgNodes.path)
+    : [];
+  const decided = new Map(
+    (await db.select().from(assessments).where(eq(assessments.year, year))).map((a) => [a.nodeId, a]),
+  );
   const row = (id: number, name: string, inputs: Inputs) => {
     const score = scoreOf(inputs);
-    return { id, name, parts: parts(inputs), unmeasured: unmeasured(inputs), score, proposal: proposedTier(score), decided: decided.get(id) ?? null };
+    return {
+      id,
+      name,
+      parts: parts(inputs),
+      unmeasured: unmeasured(inputs),
+      score,
+      proposal: proposedTier(score),
+      decided: decided.get(id) ?? null,
+    };
   };
   // A committee's inputs are its branches' added up; -1 is no branch, so all zeros to start from.
   const sum = (list: Inputs[]): Inputs =>
-    list.reduce((a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof Inputs] + b[k as keyof Inputs]])) as unknown as Inputs, inputsOf(-1));
+    list.reduce(
+      (a, b) =>
+        Object.fromEntries(
+          Object.keys(a).map((k) => [k, a[k as keyof Inputs] + b[k as keyof Inputs]]),
+        ) as unknown as Inputs,
+      inputsOf(-1),
+    );
   return {
     year,
     branches: branches.map((b) => row(b.id, b.name, inputsOf(b.id))),
-    committees: committees.map((c) => row(c.id, c.name, sum(branches.filter((b) => b.parentId === c.id).map((b) => inputsOf(b.id))))),
+    committees: committees.map((c) =>
+      row(c.id, c.name, sum(branches.filter((b) => b.parentId === c.id).map((b) => inputsOf(b.id)))),
+    ),
   };
 }
 
 /** The county admin sets (or changes) a branch's or committee's tier for a year, keeping the score it saw. */
-export async function setTier(db: Db, scope: Scope, input: { year: number; nodeId: number; tier: AssessmentTier; note?: string }, now = new Date()) {
+export async function setTier(
+  db: Db,
+  scope: Scope,
+  input: { year: number; nodeId: number; tier: AssessmentTier; note?: string },
+  now = new Date(),
+) {
   if (!isCountyAdmin(scope)) throw new AppError("forbidden");
   const { branches, committees } = await yearlyAssessment(db, scope, input.year, now);
   const target = [...branches, ...committees].find((r) => r.id === input.nodeId);
   if (!target) throw new AppError("bad_request", t.assessment.notAssessable);
   return db.transaction(async (tx) => {
     const values = { score: target.score, tier: input.tier, note: input.note ?? null, setBy: scope.userId, setAt: now };
-    const [row] = await tx.insert(assessments).values({ year: input.year, nodeId: input.nodeId, ...values }).onConflictDoUpdate({ target: [assessments.year, assessments.nodeId], set: values }).returning();
-    await writeAudit(tx, { actorId: scope.userId, action: "assessment.set", targetType: "org_node", targetId: input.nodeId, detail: { year: input.year, score: target.score, proposal: target.proposal, tier: input.tier, note: input.note, before: target.decided?.tier } });
+    const [row] = await tx
+      .insert(assessments)
+      .values({ year: input.year, nodeId: input.nodeId, ...values })
+      .onConflictDoUpdate({ target: [assessments.year, assessments.nodeId], set: values })
+      .returning();
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "assessment.set",
+      targetType: "org_node",
+      targetId: input.nodeId,
+      detail: {
+        year: input.year,
+        score: target.score,
+        proposal: target.proposal,
+        tier: input.tier,
+        note: input.note,
+        before: target.decided?.tier,
+      },
+    });
     return { id: row.id, tier: row.tier };
   });
 }

@@ -1,11 +1,11 @@
-import { and, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, like, lt, or, type SQL, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { canReadAudit } from "@/lib/permissions";
 import type { AuditAction } from "@/lib/messages/audit";
+import { canReadAudit } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { pathsReached } from "@/lib/scope-paths";
 import type { Db } from "../open";
-import { auditLog, type AuditOutcome } from "../schema/audit";
+import { type AuditOutcome, auditLog } from "../schema/audit";
 import { users } from "../schema/users";
 import { pathUnder } from "./scope-sql";
 

@@ -12,7 +12,17 @@ import { loadActivity } from "./activities";
 /** What the secretary's check-in screen needs: the secret (to draw codes offline) and the roster state. */
 export async function checkinScreen(db: Db, scope: Scope, activityId: number) {
   const activity = await loadActivity(db, scope, activityId, canManageActivity);
-  return { activity: { id: activity.id, title: activity.title, startsAt: activity.startsAt, durationMinutes: activity.durationMinutes, status: activity.status }, secret: activity.checkinSecret, summary: await attendanceSummary(db, scope, activityId) };
+  return {
+    activity: {
+      id: activity.id,
+      title: activity.title,
+      startsAt: activity.startsAt,
+      durationMinutes: activity.durationMinutes,
+      status: activity.status,
+    },
+    secret: activity.checkinSecret,
+    summary: await attendanceSummary(db, scope, activityId),
+  };
 }
 
 /**
@@ -22,7 +32,16 @@ export async function checkinScreen(db: Db, scope: Scope, activityId: number) {
 export async function attendanceSummary(db: Db, scope: Scope, activityId: number) {
   await loadActivity(db, scope, activityId, canReadRoster);
   const rows = await db
-    .select({ name: users.name, expected: attendance.expected, outcome: attendance.outcome, source: attendance.source, method: checkins.method, offline: checkins.offline, review: checkins.review, dispute: checkinDisputes.status })
+    .select({
+      name: users.name,
+      expected: attendance.expected,
+      outcome: attendance.outcome,
+      source: attendance.source,
+      method: checkins.method,
+      offline: checkins.offline,
+      review: checkins.review,
+      dispute: checkinDisputes.status,
+    })
     .from(attendance)
     .innerJoin(users, eq(users.id, attendance.memberId))
     .leftJoin(checkins, and(eq(checkins.activityId, attendance.activityId), eq(checkins.memberId, attendance.memberId)))
@@ -30,7 +49,9 @@ export async function attendanceSummary(db: Db, scope: Scope, activityId: number
     .where(eq(attendance.activityId, activityId))
     .orderBy(asc(attendance.recordedAt), asc(users.id));
   const names = (keep: (r: (typeof rows)[number]) => boolean) => rows.filter(keep).map((r) => r.name);
-  const present = rows.filter((r) => r.outcome === "present" || r.outcome === "late").map((r) => markedName(r.name, checkinMarks(r)));
+  const present = rows
+    .filter((r) => r.outcome === "present" || r.outcome === "late")
+    .map((r) => markedName(r.name, checkinMarks(r)));
   const leave = names((r) => r.expected && r.outcome === "leave");
   const waiting = names((r) => r.expected && !r.outcome);
   const pendingOffline = rows.filter((r) => r.review === "pending").length;

@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { codeFor, OFFLINE_GRACE_MINUTES, ONLINE_TOLERANCE, recordedAt, stepAt, typedStepInWindow, verifyScan } from "@/lib/checkin-token";
 import { openSeal } from "@/lib/checkin-seal";
+import {
+  codeFor,
+  OFFLINE_GRACE_MINUTES,
+  ONLINE_TOLERANCE,
+  recordedAt,
+  stepAt,
+  typedStepInWindow,
+  verifyScan,
+} from "@/lib/checkin-token";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canManageActivity } from "@/lib/permissions";
@@ -17,7 +25,6 @@ import { OPENS_BEFORE_MS } from "./activity-run";
 import { writeAudit } from "./audit";
 import { notify } from "./notify";
 import { getElderMode } from "./preferences";
-import { roleHoldersOver } from "./role-holders";
 
 /** After start + 15 minutes a check-in counts as late (issue 4). */
 export const LATE_AFTER_MS = 15 * 60_000;
@@ -29,7 +36,12 @@ export interface CheckinAnswer {
   message: string;
 }
 
-const hhmm = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE });
+const hhmm = new Intl.DateTimeFormat("zh-CN", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: TIME_ZONE,
+});
 
 /**
  * A member checks in with a scanned or typed code (POST /api/v1/checkins). Exactly once: a replay of the
@@ -55,7 +67,13 @@ export interface CheckinInput {
  * `sealKey` opens the seal of a scan that went through sign-in; without it (or with a bad or old seal) the
  * scan is judged at its arrival like any other.
  */
-export async function checkIn(db: Db, scope: Scope, input: CheckinInput, now = new Date(), sealKey?: string): Promise<CheckinAnswer> {
+export async function checkIn(
+  db: Db,
+  scope: Scope,
+  input: CheckinInput,
+  now = new Date(),
+  sealKey?: string,
+): Promise<CheckinAnswer> {
   try {
     return await checkInOnce(db, scope, input, now, false, sealKey);
   } catch (error) {
@@ -69,11 +87,19 @@ export async function checkIn(db: Db, scope: Scope, input: CheckinInput, now = n
   }
 }
 
-async function checkInOnce(db: Db, scope: Scope, input: CheckinInput, now: Date, fresh: boolean, sealKey?: string): Promise<CheckinAnswer> {
+async function checkInOnce(
+  db: Db,
+  scope: Scope,
+  input: CheckinInput,
+  now: Date,
+  fresh: boolean,
+  sealKey?: string,
+): Promise<CheckinAnswer> {
   if (!scope.member) throw new AppError("forbidden", t.checkin.notMember);
   const activity = await cachedActivity(db, input.activityId, fresh);
   // A refusal is decided on the database's row, never on a copy that may be seconds old.
-  const refuse = (error: AppError) => (fresh ? Promise.reject(error) : checkInOnce(db, scope, input, now, true, sealKey));
+  const refuse = (error: AppError) =>
+    fresh ? Promise.reject(error) : checkInOnce(db, scope, input, now, true, sealKey);
   if (!activity) return refuse(new AppError("not_found"));
   if (activity.branchId !== scope.member.branchId) return refuse(new AppError("forbidden", t.checkin.notYourBranch));
   if (activity.status === "closed") return refuse(new AppError("conflict", t.checkin.closed));
@@ -83,32 +109,81 @@ async function checkInOnce(db: Db, scope: Scope, input: CheckinInput, now: Date,
   // Scanned before a sign-in: judged at the sealed time the scan reached us, not after the sign-in.
   const sealed = await sealedAt(sealKey, input, now);
   const judgedAt = sealed ?? now;
-  let verdict = await verifyScan({ secret: activity.secret, activityId: activity.id, code: input.code, step: input.step, scannedAt: sealed ? undefined : input.scannedAt, opensAt, closesAt, now: judgedAt });
+  let verdict = await verifyScan({
+    secret: activity.secret,
+    activityId: activity.id,
+    code: input.code,
+    step: input.step,
+    scannedAt: sealed ? undefined : input.scannedAt,
+    opensAt,
+    closesAt,
+    now: judgedAt,
+  });
   // Guessing: a member who typed wrong codes too often in a short while waits before trying again. Only on
   // the slow path, which every wrong code reaches; the elder whole-window match below widens what a guess
   // hits, so the limit is checked before it.
   if (!verdict.ok && verdict.reason === "bad_code" && fresh) {
-    if ((await wrongCodes(db, scope.userId, activity.id)) >= MAX_WRONG_CODES) throw new AppError("rate_limited", t.checkin.tooManyWrong, { code: t.checkin.tooManyWrong });
+    if ((await wrongCodes(db, scope.userId, activity.id)) >= MAX_WRONG_CODES)
+      throw new AppError("rate_limited", t.checkin.tooManyWrong, { code: t.checkin.tooManyWrong });
     // A code read off another branch's screen is not a wrong guess: say whose it is.
-    if (input.step === undefined && (await isOtherActivityCode(db, activity.id, input.code, now))) throw new AppError("forbidden", t.checkin.otherBranchCode, { code: t.checkin.otherBranchCode });
+    if (input.step === undefined && (await isOtherActivityCode(db, activity.id, input.code, now)))
+      throw new AppError("forbidden", t.checkin.otherBranchCode, { code: t.checkin.otherBranchCode });
   }
   // 长辈模式: a typed code from earlier in the window still counts. Asked only on the slow (fresh) path, so
   // the burst of ordinary check-ins never reads the preference.
-  if (!verdict.ok && verdict.reason !== "window_closed" && fresh && input.step === undefined && (await getElderMode(db, scope))) {
-    const step = await typedStepInWindow({ secret: activity.secret, activityId: activity.id, code: input.code, opensAt, closesAt, now });
+  if (
+    !verdict.ok &&
+    verdict.reason !== "window_closed" &&
+    fresh &&
+    input.step === undefined &&
+    (await getElderMode(db, scope))
+  ) {
+    const step = await typedStepInWindow({
+      secret: activity.secret,
+      activityId: activity.id,
+      code: input.code,
+      opensAt,
+      closesAt,
+      now,
+    });
     if (step !== null) verdict = { ok: true, step, offline: false };
   }
   if (!verdict.ok) {
-    if (verdict.reason === "bad_code" && fresh) await writeAudit(db, { actorId: scope.userId, action: "checkin.bad_code", targetType: "activity", targetId: activity.id, outcome: "denied" });
-    const refusal = { bad_code: t.checkin.badCode, expired: t.checkin.expired, window_closed: t.checkin.windowClosed }[verdict.reason];
-    return refuse(new AppError(verdict.reason === "window_closed" ? "conflict" : "bad_request", refusal, { code: refusal }));
+    if (verdict.reason === "bad_code" && fresh)
+      await writeAudit(db, {
+        actorId: scope.userId,
+        action: "checkin.bad_code",
+        targetType: "activity",
+        targetId: activity.id,
+        outcome: "denied",
+      });
+    const refusal = { bad_code: t.checkin.badCode, expired: t.checkin.expired, window_closed: t.checkin.windowClosed }[
+      verdict.reason
+    ];
+    return refuse(
+      new AppError(verdict.reason === "window_closed" ? "conflict" : "bad_request", refusal, { code: refusal }),
+    );
   }
   // A phone that kept its scan must deliver it soon after the end; later it is not believed.
   if (verdict.offline && now.getTime() > closesAt.getTime() + OFFLINE_GRACE_MINUTES * 60_000) {
-    return refuse(new AppError("conflict", t.checkin.offlineTooLate(OFFLINE_GRACE_MINUTES), { code: t.checkin.offlineTooLate(OFFLINE_GRACE_MINUTES) }));
+    return refuse(
+      new AppError("conflict", t.checkin.offlineTooLate(OFFLINE_GRACE_MINUTES), {
+        code: t.checkin.offlineTooLate(OFFLINE_GRACE_MINUTES),
+      }),
+    );
   }
   const at = verdict.offline ? recordedAt(verdict.step, now, input.scannedAt) : judgedAt;
-  const entry: Entry = { activityId: activity.id, memberId: scope.userId, clientId: input.clientId, method: input.step === undefined ? "code" : "qr", at, scannedAt: input.scannedAt, step: verdict.step, offline: verdict.offline, late: at.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS };
+  const entry: Entry = {
+    activityId: activity.id,
+    memberId: scope.userId,
+    clientId: input.clientId,
+    method: input.step === undefined ? "code" : "qr",
+    at,
+    scannedAt: input.scannedAt,
+    step: verdict.step,
+    offline: verdict.offline,
+    late: at.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS,
+  };
   const result = await record(db, scope, entry, activity);
   // The activity moved since it was cached (the insert re-checks it): decide again on the database's row.
   if (result === "stale") return refuse(new AppError("conflict", t.errors.conflict));
@@ -117,7 +192,12 @@ async function checkInOnce(db: Db, scope: Scope, input: CheckinInput, now: Date,
 
 async function sealedAt(key: string | undefined, input: CheckinInput, now: Date): Promise<Date | null> {
   if (!key || !input.seal || input.seenAt === undefined || input.step === undefined) return null;
-  return openSeal(key, { activityId: input.activityId, step: input.step, code: input.code, seenAt: input.seenAt }, input.seal, now);
+  return openSeal(
+    key,
+    { activityId: input.activityId, step: input.step, code: input.code, seenAt: input.seenAt },
+    input.seal,
+    now,
+  );
 }
 
 /** Whether a typed code is the current one of another activity whose check-in is open now. */
@@ -136,7 +216,8 @@ async function isOtherActivityCode(db: Db, activityId: number, code: string, now
     .limit(5_000);
   const serverStep = stepAt(now.getTime());
   for (const other of open) {
-    for (let step = serverStep - ONLINE_TOLERANCE; step <= serverStep + ONLINE_TOLERANCE; step++) if ((await codeFor(other.secret, other.id, step)) === code) return true;
+    for (let step = serverStep - ONLINE_TOLERANCE; step <= serverStep + ONLINE_TOLERANCE; step++)
+      if ((await codeFor(other.secret, other.id, step)) === code) return true;
   }
   return false;
 }
@@ -153,13 +234,23 @@ async function wrongCodes(db: Db, memberId: number, activityId: number): Promise
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(auditLog)
-    .where(and(eq(auditLog.actorId, memberId), eq(auditLog.action, "checkin.bad_code"), eq(auditLog.targetId, String(activityId)), sql`${auditLog.at} > now() - make_interval(secs => ${WRONG_CODE_WINDOW_MS / 1000})`));
+    .where(
+      and(
+        eq(auditLog.actorId, memberId),
+        eq(auditLog.action, "checkin.bad_code"),
+        eq(auditLog.targetId, String(activityId)),
+        sql`${auditLog.at} > now() - make_interval(secs => ${WRONG_CODE_WINDOW_MS / 1000})`,
+      ),
+    );
   return n;
 }
 
 /** The stored first answer to this client id, or null; a client id that another member used is refused. */
 async function replayOf(db: Db, scope: Scope, clientId: string): Promise<CheckinAnswer | null> {
-  const [replay] = await db.select({ memberId: checkins.memberId, response: checkins.response }).from(checkins).where(eq(checkins.clientId, clientId));
+  const [replay] = await db
+    .select({ memberId: checkins.memberId, response: checkins.response })
+    .from(checkins)
+    .where(eq(checkins.clientId, clientId));
   if (!replay) return null;
   if (replay.memberId !== scope.userId) throw new AppError("conflict", t.checkin.clientReused);
   return replay.response as unknown as CheckinAnswer;
@@ -191,7 +282,10 @@ const activityCache = new WeakMap<Db, Map<number, Cached>>();
 
 function cachedActivity(db: Db, id: number, fresh: boolean): Promise<CheckinActivity | null> {
   let cache = activityCache.get(db);
-  if (!cache) activityCache.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    activityCache.set(db, cache);
+  }
   const hit = cache.get(id);
   if (hit && !fresh && Date.now() - hit.at < ACTIVITY_TTL_MS) return hit.row;
   if (cache.size >= ACTIVITY_CACHE_MAX) cache.clear();
@@ -232,14 +326,24 @@ const reviewOf = (entry: Entry) => (entry.offline ? "pending" : null);
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 const statements = (db: Db) => {
   let found = prepared.get(db);
-  if (!found) prepared.set(db, (found = prepare(db)));
+  if (!found) {
+    found = prepare(db);
+    prepared.set(db, found);
+  }
   return found;
 };
 
 function prepare(db: Db) {
   const p = (name: string) => sql.placeholder(name);
   const loadActivity = db
-    .select({ id: activities.id, branchId: activities.branchId, status: activities.status, startsAt: activities.startsAt, durationMinutes: activities.durationMinutes, secret: activities.checkinSecret })
+    .select({
+      id: activities.id,
+      branchId: activities.branchId,
+      status: activities.status,
+      startsAt: activities.startsAt,
+      durationMinutes: activities.durationMinutes,
+      secret: activities.checkinSecret,
+    })
     .from(activities)
     .where(eq(activities.id, sql.placeholder("id")))
     .prepare("checkin_activity");
@@ -318,14 +422,33 @@ async function whyNotInserted(db: Db, entry: Entry, expected: CheckinActivity): 
     return same.response as unknown as CheckinAnswer;
   }
   const [now] = await db
-    .select({ status: activities.status, branchId: activities.branchId, startsAt: activities.startsAt, durationMinutes: activities.durationMinutes })
+    .select({
+      status: activities.status,
+      branchId: activities.branchId,
+      startsAt: activities.startsAt,
+      durationMinutes: activities.durationMinutes,
+    })
     .from(activities)
     .where(eq(activities.id, entry.activityId));
   if (!now) throw new AppError("not_found");
   if (now.status === "closed") throw new AppError("conflict", t.checkin.closed);
-  if (now.branchId !== expected.branchId || now.startsAt.getTime() !== expected.startsAt.getTime() || now.durationMinutes !== expected.durationMinutes) return "stale";
-  const [first] = await db.select().from(checkins).where(and(eq(checkins.activityId, entry.activityId), eq(checkins.memberId, entry.memberId)));
-  if (first) return { status: "already", at: first.at.toISOString(), offline: first.offline, message: t.checkin.already(hhmm.format(first.at)) };
+  if (
+    now.branchId !== expected.branchId ||
+    now.startsAt.getTime() !== expected.startsAt.getTime() ||
+    now.durationMinutes !== expected.durationMinutes
+  )
+    return "stale";
+  const [first] = await db
+    .select()
+    .from(checkins)
+    .where(and(eq(checkins.activityId, entry.activityId), eq(checkins.memberId, entry.memberId)));
+  if (first)
+    return {
+      status: "already",
+      at: first.at.toISOString(),
+      offline: first.offline,
+      message: t.checkin.already(hhmm.format(first.at)),
+    };
   throw new AppError("conflict", t.errors.conflict);
 }
 
@@ -333,21 +456,56 @@ async function whyNotInserted(db: Db, entry: Entry, expected: CheckinActivity): 
  * The secretary checks in a member without a smartphone, with a reason; audited and told to the member.
  * `late` is given when copying a paper sign-in sheet afterwards: what the sheet says, not the time of typing.
  */
-export async function proxyCheckIn(db: Db, scope: Scope, input: { activityId: number; memberId: number; reason: string; late?: boolean }, now = new Date()) {
+export async function proxyCheckIn(
+  db: Db,
+  scope: Scope,
+  input: { activityId: number; memberId: number; reason: string; late?: boolean },
+  now = new Date(),
+) {
   // One transaction with its audit entry and the member's notice: a failing audit leaves no check-in behind.
   return db.transaction(async (tx) => {
     const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
     if (activity.status === "closed") throw new AppError("conflict", t.checkin.closed);
-    if (now.getTime() < activity.startsAt.getTime() - OPENS_BEFORE_MS) throw new AppError("conflict", t.checkin.windowClosed);
-    const [row] = await tx.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
+    if (now.getTime() < activity.startsAt.getTime() - OPENS_BEFORE_MS)
+      throw new AppError("conflict", t.checkin.windowClosed);
+    const [row] = await tx
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
     if (!row) throw new AppError("not_found");
-    const entry: Entry = { activityId: activity.id, memberId: input.memberId, clientId: randomUUID(), method: "proxy", at: now, offline: false, late: input.late ?? now.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS, proxyBy: scope.userId, proxyReason: input.reason };
+    const entry: Entry = {
+      activityId: activity.id,
+      memberId: input.memberId,
+      clientId: randomUUID(),
+      method: "proxy",
+      at: now,
+      offline: false,
+      late: input.late ?? now.getTime() > activity.startsAt.getTime() + LATE_AFTER_MS,
+      proxyBy: scope.userId,
+      proxyReason: input.reason,
+    };
     const answer = await record(tx, scope, entry, { ...activity, secret: activity.checkinSecret });
     if (answer === "stale") throw new AppError("conflict", t.errors.conflict); // moved while we were writing
     if (answer.status !== "already") {
       const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-      await writeAudit(tx, { actorId: scope.userId, action: "checkin.proxy", targetType: "member", targetId: input.memberId, nodePath: activity.branchPath, detail: { activityId: activity.id, reason: input.reason, ...(input.late !== undefined && { late: input.late }) } });
-      await notify(tx, [input.memberId], { kind: "activity", activityId: activity.id, title: t.checkin.proxyNotice(activity.title, by?.name ?? ""), body: t.checkin.proxyNoticeBody });
+      await writeAudit(tx, {
+        actorId: scope.userId,
+        action: "checkin.proxy",
+        targetType: "member",
+        targetId: input.memberId,
+        nodePath: activity.branchPath,
+        detail: {
+          activityId: activity.id,
+          reason: input.reason,
+          ...(input.late !== undefined && { late: input.late }),
+        },
+      });
+      await notify(tx, [input.memberId], {
+        kind: "activity",
+        activityId: activity.id,
+        title: t.checkin.proxyNotice(activity.title, by?.name ?? ""),
+        body: t.checkin.proxyNoticeBody,
+      });
     }
     return answer;
   });
@@ -373,4 +531,3 @@ export async function myCheckin(db: Db, scope: Scope, activityId: number) {
     .where(and(eq(checkins.activityId, activityId), eq(checkins.memberId, scope.userId)));
   return row ?? null;
 }
-

@@ -1,6 +1,6 @@
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { quarterRange, reportExpiresAt, reportStanding, REPORT_VALID_MONTHS } from "@/lib/community";
+import { quarterRange, REPORT_VALID_MONTHS, reportExpiresAt, reportStanding } from "@/lib/community";
 import { AppError } from "@/lib/errors";
 import { canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
@@ -26,7 +26,10 @@ const confirmedHours = (from: string, to: string) =>
 
 /** Every active member of a branch with their community figures for the quarter. */
 export async function branchFeedback(db: Db, scope: Scope, branchId: number, q: Quarter, now = new Date()) {
-  const [branch] = await db.select().from(orgNodes).where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
+  const [branch] = await db
+    .select()
+    .from(orgNodes)
+    .where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
   if (!branch) throw new AppError("not_found");
   if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
   const { from, to } = quarterRange(q.year, q.quarter);
@@ -42,14 +45,19 @@ export async function branchFeedback(db: Db, scope: Scope, branchId: number, q: 
       communityName: community.name,
       gridName: grid.name,
       pending: sql<boolean>`exists (select 1 from ${communityReports} p where p.member_id = ${members.userId} and p.status = 'pending')`,
-      posts: sql<string[]>`coalesce((select array_agg(${servicePosts.name} order by ${servicePosts.id}) from ${reportPosts} join ${servicePosts} on ${servicePosts.id} = ${reportPosts.postId} where ${reportPosts.reportId} = ${communityReports.id}), '{}')`,
+      posts: sql<
+        string[]
+      >`coalesce((select array_agg(${servicePosts.name} order by ${servicePosts.id}) from ${reportPosts} join ${servicePosts} on ${servicePosts.id} = ${reportPosts.postId} where ${reportPosts.reportId} = ${communityReports.id}), '{}')`,
       quarterHalfHours: confirmedHours(from, to),
       yearHalfHours: confirmedHours(`${q.year}-01-01`, `${q.year}-12-31`),
       quarterActivities: sql<number>`(select count(distinct ${volunteerHours.activityId})::int from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to})`,
     })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
-    .leftJoin(communityReports, and(eq(communityReports.memberId, members.userId), eq(communityReports.status, "confirmed")))
+    .leftJoin(
+      communityReports,
+      and(eq(communityReports.memberId, members.userId), eq(communityReports.status, "confirmed")),
+    )
     .leftJoin(community, eq(community.id, communityReports.communityId))
     .leftJoin(grid, eq(grid.id, communityReports.gridId))
     .where(and(eq(members.branchId, branch.id), eq(members.active, true)))

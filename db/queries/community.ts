@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { reportExpiresAt, reportStanding } from "@/lib/community";
 import { AppError } from "@/lib/errors";
@@ -13,8 +13,8 @@ import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
 import { notify } from "./notify";
-import { roleHoldersOver } from "./role-holders";
 import { award } from "./points";
+import { roleHoldersOver } from "./role-holders";
 import { pathUnder } from "./scope-sql";
 
 /**
@@ -43,7 +43,10 @@ export async function communityChoices(db: Db) {
       .orderBy(asc(community.path), asc(orgNodes.path)),
     db.select().from(servicePosts).where(eq(servicePosts.active, true)).orderBy(asc(servicePosts.id)),
   ]);
-  const byCommunity = new Map<number, { id: number; name: string; grids: { id: number; name: string }[]; posts: { id: number; name: string }[] }>();
+  const byCommunity = new Map<
+    number,
+    { id: number; name: string; grids: { id: number; name: string }[]; posts: { id: number; name: string }[] }
+  >();
   for (const g of grids) {
     const entry = byCommunity.get(g.communityId) ?? { id: g.communityId, name: g.communityName, grids: [], posts: [] };
     entry.grids.push({ id: g.id, name: g.name });
@@ -62,7 +65,9 @@ async function reportRows(db: Db, where: SQL | undefined) {
       gridName: grid.name,
       gridPath: grid.path,
       memberName: users.name,
-      posts: sql<string[]>`coalesce((select array_agg(${servicePosts.name} order by ${servicePosts.id}) from ${reportPosts} join ${servicePosts} on ${servicePosts.id} = ${reportPosts.postId} where ${reportPosts.reportId} = ${communityReports.id}), '{}')`,
+      posts: sql<
+        string[]
+      >`coalesce((select array_agg(${servicePosts.name} order by ${servicePosts.id}) from ${reportPosts} join ${servicePosts} on ${servicePosts.id} = ${reportPosts.postId} where ${reportPosts.reportId} = ${communityReports.id}), '{}')`,
     })
     .from(communityReports)
     .innerJoin(community, eq(community.id, communityReports.communityId))
@@ -70,14 +75,27 @@ async function reportRows(db: Db, where: SQL | undefined) {
     .innerJoin(users, eq(users.id, communityReports.memberId))
     .where(where)
     .orderBy(desc(communityReports.id));
-  return rows.map((r) => ({ ...r.report, communityName: r.communityName, gridName: r.gridName, gridPath: r.gridPath, memberName: r.memberName, posts: r.posts }));
+  return rows.map((r) => ({
+    ...r.report,
+    communityName: r.communityName,
+    gridName: r.gridName,
+    gridPath: r.gridPath,
+    memberName: r.memberName,
+    posts: r.posts,
+  }));
 }
 
 /** The member's standing: the confirmed report, one waiting, and the last one returned (if it is the newest). */
 export async function myCommunity(db: Db, scope: Scope, now = new Date()) {
   const memberId = memberOf(scope);
   const [me] = await db.select({ employment: members.employment }).from(members).where(eq(members.userId, memberId));
-  const rows = await reportRows(db, and(eq(communityReports.memberId, memberId), inArray(communityReports.status, ["pending", "confirmed", "returned"])));
+  const rows = await reportRows(
+    db,
+    and(
+      eq(communityReports.memberId, memberId),
+      inArray(communityReports.status, ["pending", "confirmed", "returned"]),
+    ),
+  );
   const confirmed = rows.find((r) => r.status === "confirmed") ?? null;
   const pending = rows.find((r) => r.status === "pending") ?? null;
   const returned = rows[0]?.status === "returned" ? rows[0] : null;
@@ -98,21 +116,57 @@ export const gridWorkersOf = (db: Db, gridPath: string) => roleHoldersOver(db, "
 export async function fileReport(db: Db, scope: Scope, input: ReportInput) {
   const memberId = memberOf(scope);
   return db.transaction(async (tx) => {
-    const [me] = await tx.select({ employment: members.employment, active: members.active, name: users.name }).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.userId, memberId));
+    const [me] = await tx
+      .select({ employment: members.employment, active: members.active, name: users.name })
+      .from(members)
+      .innerJoin(users, eq(users.id, members.userId))
+      .where(eq(members.userId, memberId));
     if (!me?.active) throw new AppError("forbidden");
     if (me.employment !== "in_office") throw new AppError("conflict", t.community.onlyInOffice);
-    const [grid] = await tx.select().from(orgNodes).where(and(eq(orgNodes.id, input.gridId), eq(orgNodes.kind, "grid")));
+    const [grid] = await tx
+      .select()
+      .from(orgNodes)
+      .where(and(eq(orgNodes.id, input.gridId), eq(orgNodes.kind, "grid")));
     if (!grid?.parentId) throw new AppError("bad_request", t.community.chooseGrid, { gridId: t.community.chooseGrid });
     if (input.postIds.length) {
-      const found = await tx.select({ id: servicePosts.id }).from(servicePosts).where(and(inArray(servicePosts.id, input.postIds), eq(servicePosts.communityId, grid.parentId), eq(servicePosts.active, true)));
+      const found = await tx
+        .select({ id: servicePosts.id })
+        .from(servicePosts)
+        .where(
+          and(
+            inArray(servicePosts.id, input.postIds),
+            eq(servicePosts.communityId, grid.parentId),
+            eq(servicePosts.active, true),
+          ),
+        );
       if (found.length !== new Set(input.postIds).size) throw new AppError("bad_request", t.community.unknownPost);
     }
-    const [waiting] = await tx.select({ id: communityReports.id }).from(communityReports).where(and(eq(communityReports.memberId, memberId), eq(communityReports.status, "pending")));
+    const [waiting] = await tx
+      .select({ id: communityReports.id })
+      .from(communityReports)
+      .where(and(eq(communityReports.memberId, memberId), eq(communityReports.status, "pending")));
     if (waiting) throw new AppError("conflict", t.community.alreadyPending);
-    const [report] = await tx.insert(communityReports).values({ memberId, communityId: grid.parentId, gridId: grid.id, note: input.note }).returning();
-    if (input.postIds.length) await tx.insert(reportPosts).values([...new Set(input.postIds)].map((postId) => ({ reportId: report.id, postId })));
-    await notify(tx, await gridWorkersOf(tx, grid.path), { kind: "community", title: t.community.notice.filed(me.name), body: input.note ?? "" });
-    await writeAudit(tx, { actorId: memberId, action: "community.report", targetType: "community_report", targetId: report.id, nodePath: grid.path, detail: { gridId: grid.id, postIds: input.postIds } });
+    const [report] = await tx
+      .insert(communityReports)
+      .values({ memberId, communityId: grid.parentId, gridId: grid.id, note: input.note })
+      .returning();
+    if (input.postIds.length)
+      await tx
+        .insert(reportPosts)
+        .values([...new Set(input.postIds)].map((postId) => ({ reportId: report.id, postId })));
+    await notify(tx, await gridWorkersOf(tx, grid.path), {
+      kind: "community",
+      title: t.community.notice.filed(me.name),
+      body: input.note ?? "",
+    });
+    await writeAudit(tx, {
+      actorId: memberId,
+      action: "community.report",
+      targetType: "community_report",
+      targetId: report.id,
+      nodePath: grid.path,
+      detail: { gridId: grid.id, postIds: input.postIds },
+    });
     return { id: report.id };
   });
 }
@@ -125,19 +179,48 @@ export async function decideReport(db: Db, scope: Scope, input: DecideReport, no
     if (!canServeGrid(scope, report.gridPath)) throw new AppError("forbidden");
     if (report.status !== "pending") throw new AppError("conflict", t.community.notPending);
     if (input.decision === "confirm") {
-      await tx.update(communityReports).set({ status: "ended", endedAt: now }).where(and(eq(communityReports.memberId, report.memberId), eq(communityReports.status, "confirmed")));
+      await tx
+        .update(communityReports)
+        .set({ status: "ended", endedAt: now })
+        .where(and(eq(communityReports.memberId, report.memberId), eq(communityReports.status, "confirmed")));
     }
     const [updated] = await tx
       .update(communityReports)
-      .set({ status: input.decision === "confirm" ? "confirmed" : "returned", decidedBy: scope.userId, decidedAt: now, comment: input.comment || null })
+      .set({
+        status: input.decision === "confirm" ? "confirmed" : "returned",
+        decidedBy: scope.userId,
+        decidedAt: now,
+        comment: input.comment || null,
+      })
       .where(and(eq(communityReports.id, report.id), eq(communityReports.status, "pending")))
       .returning({ id: communityReports.id });
     if (!updated) throw new AppError("conflict", t.community.notPending);
     if (input.decision === "confirm") {
-      await award(tx, { memberId: report.memberId, code: "community_report", sourceType: "community_report", sourceId: report.id, occurredAt: now, causedBy: scope.userId, reason: `${t.points.rules.community_report}：${report.communityName}` });
+      await award(tx, {
+        memberId: report.memberId,
+        code: "community_report",
+        sourceType: "community_report",
+        sourceId: report.id,
+        occurredAt: now,
+        causedBy: scope.userId,
+        reason: `${t.points.rules.community_report}：${report.communityName}`,
+      });
     }
-    await notify(tx, [report.memberId], { kind: "community", title: (input.decision === "confirm" ? t.community.notice.confirmed : t.community.notice.returned)(report.communityName), body: input.comment });
-    await writeAudit(tx, { actorId: scope.userId, action: `community.report.${input.decision}`, targetType: "community_report", targetId: report.id, nodePath: report.gridPath, detail: { memberId: report.memberId, comment: input.comment || undefined } });
+    await notify(tx, [report.memberId], {
+      kind: "community",
+      title: (input.decision === "confirm" ? t.community.notice.confirmed : t.community.notice.returned)(
+        report.communityName,
+      ),
+      body: input.comment,
+    });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: `community.report.${input.decision}`,
+      targetType: "community_report",
+      targetId: report.id,
+      nodePath: report.gridPath,
+      detail: { memberId: report.memberId, comment: input.comment || undefined },
+    });
     return { id: report.id, decision: input.decision };
   });
 }
@@ -148,7 +231,16 @@ export async function pendingReports(db: Db, scope: Scope) {
   const pending = await reportRows(db, and(eq(communityReports.status, "pending"), pathUnder(grid.path, prefixes)));
   const branch = alias(orgNodes, "branch");
   const branches = pending.length
-    ? await db.select({ userId: members.userId, branchName: branch.name }).from(members).innerJoin(branch, eq(branch.id, members.branchId)).where(inArray(members.userId, pending.map((r) => r.memberId)))
+    ? await db
+        .select({ userId: members.userId, branchName: branch.name })
+        .from(members)
+        .innerJoin(branch, eq(branch.id, members.branchId))
+        .where(
+          inArray(
+            members.userId,
+            pending.map((r) => r.memberId),
+          ),
+        )
     : [];
   const branchOf = new Map(branches.map((b) => [b.userId, b.branchName]));
   return pending.map((r) => ({ ...r, branchName: branchOf.get(r.memberId) ?? "" }));
@@ -159,6 +251,13 @@ export async function activityPlaces(db: Db, scope: Scope) {
   const ids = requireGrants(scope, ["grid_worker"]).map((g) => g.nodeId);
   const nodes = await db.select().from(orgNodes).where(inArray(orgNodes.id, ids)).orderBy(asc(orgNodes.path));
   const communityIds = [...new Set(nodes.map((n) => (n.kind === "grid" ? n.parentId! : n.id)))];
-  const posts = await db.select().from(servicePosts).where(and(inArray(servicePosts.communityId, communityIds), eq(servicePosts.active, true))).orderBy(asc(servicePosts.id));
-  return { places: nodes.map((n) => ({ id: n.id, name: n.name })), posts: posts.map((p) => ({ id: p.id, name: p.name })) };
+  const posts = await db
+    .select()
+    .from(servicePosts)
+    .where(and(inArray(servicePosts.communityId, communityIds), eq(servicePosts.active, true)))
+    .orderBy(asc(servicePosts.id));
+  return {
+    places: nodes.map((n) => ({ id: n.id, name: n.name })),
+    posts: posts.map((p) => ({ id: p.id, name: p.name })),
+  };
 }

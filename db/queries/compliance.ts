@@ -1,6 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { activityPhase } from "@/lib/activity-phase";
-import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
 import { countyGrant } from "@/lib/scope-paths";
 import type { Db } from "../open";
@@ -14,7 +13,10 @@ import { pathUnder } from "./scope-sql";
  */
 export async function complianceForMonth(db: Db, scope: Scope, month: string, now = new Date()) {
   const county = countyGrant(scope);
-  const [plan] = await db.select().from(plans).where(and(eq(plans.countyId, county.nodeId), eq(plans.month, month)));
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.countyId, county.nodeId), eq(plans.month, month)));
   if (!plan) return { plan: null, rows: [] };
 
   const rows = await db
@@ -39,8 +41,17 @@ export async function complianceForMonth(db: Db, scope: Scope, month: string, no
   return {
     plan,
     rows: rows.map((r) => {
-      const timing: "missing" | "on_time" | "moved" | "off_time" = !r.startsAt ? "missing" : r.startsAt.getTime() === plan.startsAt.getTime() ? "on_time" : r.moved ? "moved" : "off_time";
-      const phase = r.startsAt && r.status && r.durationMinutes != null ? activityPhase({ status: r.status, startsAt: r.startsAt, durationMinutes: r.durationMinutes }, now) : null;
+      const timing: "missing" | "on_time" | "moved" | "off_time" = !r.startsAt
+        ? "missing"
+        : r.startsAt.getTime() === plan.startsAt.getTime()
+          ? "on_time"
+          : r.moved
+            ? "moved"
+            : "off_time";
+      const phase =
+        r.startsAt && r.status && r.durationMinutes != null
+          ? activityPhase({ status: r.status, startsAt: r.startsAt, durationMinutes: r.durationMinutes }, now)
+          : null;
       const ended = phase === "ended";
       const rate = r.status === "closed" && r.expected > 0 ? r.attended / r.expected : null;
       return {
@@ -54,4 +65,3 @@ export async function complianceForMonth(db: Db, scope: Scope, month: string, no
     }),
   };
 }
-

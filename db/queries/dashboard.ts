@@ -19,7 +19,13 @@ async function openWork(db: Db, branchIds: number[], now: Date) {
       .select({ branchId: activities.branchId, n: sql<number>`count(*)::int` })
       .from(leaveRequests)
       .innerJoin(activities, eq(activities.id, leaveRequests.activityId))
-      .where(and(inArray(activities.branchId, branchIds), eq(leaveRequests.status, "pending"), eq(activities.status, "scheduled")))
+      .where(
+        and(
+          inArray(activities.branchId, branchIds),
+          eq(leaveRequests.status, "pending"),
+          eq(activities.status, "scheduled"),
+        ),
+      )
       .groupBy(activities.branchId),
     db
       .select({ branchId: activities.branchId, n: sql<number>`count(*)::int` })
@@ -28,7 +34,15 @@ async function openWork(db: Db, branchIds: number[], now: Date) {
       .where(and(inArray(activities.branchId, branchIds), isNull(makeupTasks.confirmedAt), lt(makeupTasks.dueAt, now)))
       .groupBy(activities.branchId),
   ]);
-  return new Map(branchIds.map((id) => [id, { pendingLeave: pending.find((p) => p.branchId === id)?.n ?? 0, overdue: overdue.find((o) => o.branchId === id)?.n ?? 0 }]));
+  return new Map(
+    branchIds.map((id) => [
+      id,
+      {
+        pendingLeave: pending.find((p) => p.branchId === id)?.n ?? 0,
+        overdue: overdue.find((o) => o.branchId === id)?.n ?? 0,
+      },
+    ]),
+  );
 }
 
 export async function branchDashboard(db: Db, scope: Scope, branchId: number, month: string, now = new Date()) {
@@ -39,7 +53,11 @@ export async function branchDashboard(db: Db, scope: Scope, branchId: number, mo
 
 export async function countyDashboard(db: Db, scope: Scope, month: string, now = new Date()) {
   const branches = await bulletinRollup(db, scope, month);
-  const work = await openWork(db, branches.map((b) => b.branchId), now);
+  const work = await openWork(
+    db,
+    branches.map((b) => b.branchId),
+    now,
+  );
   const rows = branches.map((b) => ({ ...b, ...work.get(b.branchId)! }));
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
   const rated = rows.filter((r) => r.attendanceRate !== null);

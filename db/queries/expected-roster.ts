@@ -17,7 +17,14 @@ export async function followBranches(tx: Db, branchIds: number[], now = new Date
   const upcoming = await tx
     .select()
     .from(activities)
-    .where(and(inArray(activities.branchId, branchIds), eq(activities.status, "scheduled"), gt(activities.startsAt, now), isNull(activities.rosterFrozenAt)));
+    .where(
+      and(
+        inArray(activities.branchId, branchIds),
+        eq(activities.status, "scheduled"),
+        gt(activities.startsAt, now),
+        isNull(activities.rosterFrozenAt),
+      ),
+    );
   for (const activity of upcoming) await syncRoster(tx, activity, now);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "@/lib/errors";
 import { leaveWindow, makeupState } from "@/lib/leave";
@@ -39,7 +39,9 @@ const columns = {
   decidedAt: leaveRequests.decidedAt,
   deciderName: decider.name,
   /** Who filed it, when not the member themself (a secretary, for a member without a phone). */
-  filedByName: sql<string | null>`case when ${leaveRequests.filedBy} <> ${leaveRequests.memberId} then ${filer.name} end`,
+  filedByName: sql<
+    string | null
+  >`case when ${leaveRequests.filedBy} <> ${leaveRequests.memberId} then ${filer.name} end`,
   comment: leaveRequests.comment,
   attachmentId: leaveRequests.attachmentId,
   bySecretary,
@@ -71,7 +73,10 @@ function present(scope: Scope, rows: Row[], now: Date) {
   return rows.map((r) => ({
     ...r,
     decidable: r.activityStatus === "scheduled" && r.status !== "withdrawn" && canDecideLeave(scope, r),
-    makeup: r.taskId && r.dueAt ? makeupState({ dueAt: r.dueAt, submittedAt: r.submittedAt, confirmedAt: r.confirmedAt }, now) : null,
+    makeup:
+      r.taskId && r.dueAt
+        ? makeupState({ dueAt: r.dueAt, submittedAt: r.submittedAt, confirmedAt: r.confirmedAt }, now)
+        : null,
   }));
 }
 export type LeaveRow = ReturnType<typeof present>[number];
@@ -81,19 +86,38 @@ const pendingOpen = sql`(${leaveRequests.status} = 'pending' and ${activities.st
 
 /** The caller's own requests, newest first. */
 export async function myLeave(db: Db, scope: Scope, now = new Date()) {
-  return present(scope, await selectRows(db, eq(leaveRequests.memberId, scope.userId), desc(leaveRequests.createdAt)), now);
+  return present(
+    scope,
+    await selectRows(db, eq(leaveRequests.memberId, scope.userId), desc(leaveRequests.createdAt)),
+    now,
+  );
 }
 
 /** What the request form needs: the activity, whether it is a request or a late reason, and any live request. */
 export async function leaveFormFor(db: Db, scope: Scope, activityId: number, now = new Date()) {
   const activity = await loadActivity(db, scope, activityId, canRequestLeave);
   const window = leaveWindow(activity, now);
-  const [mine] = await db.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId)));
+  const [mine] = await db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, scope.userId)));
   const [live] = await db
     .select({ id: leaveRequests.id })
     .from(leaveRequests)
-    .where(and(eq(leaveRequests.activityId, activity.id), eq(leaveRequests.memberId, scope.userId), inArray(leaveRequests.status, ["pending", "approved"])));
-  return { activity, window, expected: Boolean(mine?.expected), here: mine?.outcome === "present" || mine?.outcome === "late", liveId: live?.id ?? null };
+    .where(
+      and(
+        eq(leaveRequests.activityId, activity.id),
+        eq(leaveRequests.memberId, scope.userId),
+        inArray(leaveRequests.status, ["pending", "approved"]),
+      ),
+    );
+  return {
+    activity,
+    window,
+    expected: Boolean(mine?.expected),
+    here: mine?.outcome === "present" || mine?.outcome === "late",
+    liveId: live?.id ?? null,
+  };
 }
 
 /** One request for its member or the branch's readers, with what this caller may do. */
@@ -117,7 +141,10 @@ export async function leaveDetail(db: Db, scope: Scope, leaveId: number, now = n
  * (everything else, newest first) or make-up (overdue first); optionally for one activity or one member.
  */
 export async function branchLeave(db: Db, scope: Scope, query: BranchLeaveQuery, now = new Date()) {
-  const [branch] = await db.select().from(orgNodes).where(and(eq(orgNodes.id, query.branchId), eq(orgNodes.kind, "branch")));
+  const [branch] = await db
+    .select()
+    .from(orgNodes)
+    .where(and(eq(orgNodes.id, query.branchId), eq(orgNodes.kind, "branch")));
   if (!branch) throw new AppError("not_found");
   if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
   const narrow = and(
@@ -130,12 +157,20 @@ export async function branchLeave(db: Db, scope: Scope, query: BranchLeaveQuery,
     decided: and(narrow, sql`not ${pendingOpen}`),
     makeup: and(narrow, isNotNull(makeupTasks.id)),
   }[query.view];
-  const order = query.view === "pending" ? [asc(leaveRequests.createdAt)] : query.view === "makeup" ? [asc(makeupTasks.dueAt)] : [desc(leaveRequests.createdAt)];
+  const order =
+    query.view === "pending"
+      ? [asc(leaveRequests.createdAt)]
+      : query.view === "makeup"
+        ? [asc(makeupTasks.dueAt)]
+        : [desc(leaveRequests.createdAt)];
   let rows = present(scope, await selectRows(db, where, ...order), now);
   if (query.view === "makeup") rows = rows.sort((a, b) => makeupRank[a.makeup!] - makeupRank[b.makeup!]);
 
   const [activity] = query.activityId
-    ? await db.select({ id: activities.id, title: activities.title }).from(activities).where(and(eq(activities.id, query.activityId), eq(activities.branchId, branch.id)))
+    ? await db
+        .select({ id: activities.id, title: activities.title })
+        .from(activities)
+        .where(and(eq(activities.id, query.activityId), eq(activities.branchId, branch.id)))
     : [];
   // The name comes from the branch's own requests, so an id from elsewhere reveals nobody.
   const [member] = query.memberId
@@ -147,7 +182,12 @@ export async function branchLeave(db: Db, scope: Scope, query: BranchLeaveQuery,
         .where(and(eq(leaveRequests.memberId, query.memberId), eq(activities.branchId, branch.id)))
         .limit(1)
     : [];
-  return { branch, rows, pending: await pendingLeaveCount(db, scope, branch.id), filter: { activity: activity ?? null, member: query.memberId ? (member ?? null) : null } };
+  return {
+    branch,
+    rows,
+    pending: await pendingLeaveCount(db, scope, branch.id),
+    filter: { activity: activity ?? null, member: query.memberId ? (member ?? null) : null },
+  };
 }
 
 const makeupRank = { overdue: 0, submitted: 1, todo: 2, confirmed: 3 } as const;
@@ -167,13 +207,20 @@ export async function pendingLeaveCount(db: Db, scope: Scope, branchId: number):
 export async function committeeLeave(db: Db, scope: Scope, now = new Date()) {
   const reach = pathUnder(orgNodes.path, reachedPaths(scope, ["committee_admin"]));
   const rows = present(scope, await selectRows(db, and(bySecretary, reach), desc(leaveRequests.createdAt)), now);
-  return { pending: rows.filter((r) => r.decidable && r.status === "pending"), others: rows.filter((r) => !(r.decidable && r.status === "pending")) };
+  return {
+    pending: rows.filter((r) => r.decidable && r.status === "pending"),
+    others: rows.filter((r) => !(r.decidable && r.status === "pending")),
+  };
 }
 
 /** One activity's leave list for the .xlsx export, for whoever reads its roster. */
 export async function activityLeaveSheet(db: Db, scope: Scope, activityId: number, now = new Date()) {
   const activity = await loadActivity(db, scope, activityId, canReadRoster);
-  const rows = present(scope, await selectRows(db, eq(leaveRequests.activityId, activity.id), asc(leaveRequests.createdAt)), now);
+  const rows = present(
+    scope,
+    await selectRows(db, eq(leaveRequests.activityId, activity.id), asc(leaveRequests.createdAt)),
+    now,
+  );
   return { activity, rows };
 }
 
@@ -181,7 +228,10 @@ export async function activityLeaveSheet(db: Db, scope: Scope, activityId: numbe
 export async function leaveAttachment(db: Db, scope: Scope, leaveId: number) {
   const { leave } = await loadLeave(db, scope, leaveId, canReadLeave);
   if (!leave.attachmentId) throw new AppError("not_found");
-  const [file] = await db.select({ mime: uploads.mime, bytes: uploads.bytes }).from(uploads).where(eq(uploads.id, leave.attachmentId));
+  const [file] = await db
+    .select({ mime: uploads.mime, bytes: uploads.bytes })
+    .from(uploads)
+    .where(eq(uploads.id, leave.attachmentId));
   if (!file) throw new AppError("not_found");
   return file;
 }

@@ -1,5 +1,5 @@
 import { and, eq, gte, lt, type SQL } from "drizzle-orm";
-import { ADDRESS_WINDOW_MS, LOOKBACK_MS, verdict, type Verdict } from "@/lib/login-throttle";
+import { ADDRESS_WINDOW_MS, LOOKBACK_MS, type Verdict, verdict } from "@/lib/login-throttle";
 import type { Db } from "../open";
 import { loginAttempts } from "../schema/security";
 
@@ -20,12 +20,22 @@ export async function reserveLoginAttempt(db: Db, input: { phone: string; addres
 }
 
 /** The verdict on attempt `id` from those before it, or (with `including`) after counting it too. */
-export async function loginVerdict(db: Db, input: { phone: string; address: string; id: number; including?: boolean }, now = new Date()): Promise<Verdict> {
+export async function loginVerdict(
+  db: Db,
+  input: { phone: string; address: string; id: number; including?: boolean },
+  now = new Date(),
+): Promise<Verdict> {
   const upTo: SQL = input.including ? lt(loginAttempts.id, input.id + 1) : lt(loginAttempts.id, input.id);
   const account = await db
     .select({ succeeded: loginAttempts.succeeded, createdAt: loginAttempts.createdAt })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.phone, input.phone), gte(loginAttempts.createdAt, new Date(now.getTime() - LOOKBACK_MS)), upTo));
+    .where(
+      and(
+        eq(loginAttempts.phone, input.phone),
+        gte(loginAttempts.createdAt, new Date(now.getTime() - LOOKBACK_MS)),
+        upTo,
+      ),
+    );
   const address = await db
     .select({ createdAt: loginAttempts.createdAt })
     .from(loginAttempts)
@@ -37,7 +47,11 @@ export async function loginVerdict(db: Db, input: { phone: string; address: stri
         upTo,
       ),
     );
-  return verdict(account, address.map((a) => a.createdAt), now);
+  return verdict(
+    account,
+    address.map((a) => a.createdAt),
+    now,
+  );
 }
 
 export async function settleLoginAttempt(db: Db, id: number, outcome: "succeeded" | "refused") {

@@ -25,9 +25,19 @@ async function loadTask(db: Db, scope: Scope, taskId: number, allowed: (scope: S
   return { task, ...(await loadLeave(db, scope, task.leaveId, allowed)) };
 }
 
-export async function submitReflection(db: Db, scope: Scope, input: { taskId: number; reflection: string }, now = new Date()) {
+export async function submitReflection(
+  db: Db,
+  scope: Scope,
+  input: { taskId: number; reflection: string },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
-    const { task, activity, subject, branchPath, memberName } = await loadTask(tx, scope, input.taskId, (s, l) => s.userId === l.memberId);
+    const { task, activity, subject, branchPath, memberName } = await loadTask(
+      tx,
+      scope,
+      input.taskId,
+      (s, l) => s.userId === l.memberId,
+    );
     const [saved] = await tx
       .update(makeupTasks)
       .set({ reflection: input.reflection, submittedAt: now })
@@ -36,9 +46,20 @@ export async function submitReflection(db: Db, scope: Scope, input: { taskId: nu
     if (!saved) throw new AppError("conflict", m.alreadyConfirmed);
     // The first hand-in is news for the secretary; rewording it before confirmation is not.
     if (!task.submittedAt) {
-      await notify(tx, await decidersOf(tx, subject), { kind: "leave", activityId: activity.id, title: t.leave.notice.makeupSubmitted(memberName, activity.title) });
+      await notify(tx, await decidersOf(tx, subject), {
+        kind: "leave",
+        activityId: activity.id,
+        title: t.leave.notice.makeupSubmitted(memberName, activity.title),
+      });
     }
-    await writeAudit(tx, { actorId: scope.userId, action: "makeup.submit", targetType: "makeup_task", targetId: task.id, nodePath: branchPath, detail: { activityId: activity.id, length: input.reflection.length, again: Boolean(task.submittedAt) } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "makeup.submit",
+      targetType: "makeup_task",
+      targetId: task.id,
+      nodePath: branchPath,
+      detail: { activityId: activity.id, length: input.reflection.length, again: Boolean(task.submittedAt) },
+    });
   });
 }
 
@@ -53,20 +74,51 @@ export async function confirmMakeup(db: Db, scope: Scope, input: { taskId: numbe
       .where(and(eq(makeupTasks.id, task.id), isNull(makeupTasks.confirmedAt)))
       .returning({ id: makeupTasks.id });
     if (!done) throw new AppError("conflict", m.alreadyConfirmed);
-    await award(tx, { memberId: task.memberId, code: "makeup_confirmed", sourceType: "makeup", sourceId: task.id, occurredAt: now, causedBy: scope.userId, reason: `${t.points.rules.makeup_confirmed}：${activity.title}` });
-    await notify(tx, [task.memberId], { kind: "leave", activityId: activity.id, title: t.leave.notice.makeupConfirmed(activity.title) });
-    await writeAudit(tx, { actorId: scope.userId, action: "makeup.confirm", targetType: "makeup_task", targetId: task.id, nodePath: branchPath, detail: { activityId: activity.id, memberId: task.memberId } });
+    await award(tx, {
+      memberId: task.memberId,
+      code: "makeup_confirmed",
+      sourceType: "makeup",
+      sourceId: task.id,
+      occurredAt: now,
+      causedBy: scope.userId,
+      reason: `${t.points.rules.makeup_confirmed}：${activity.title}`,
+    });
+    await notify(tx, [task.memberId], {
+      kind: "leave",
+      activityId: activity.id,
+      title: t.leave.notice.makeupConfirmed(activity.title),
+    });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "makeup.confirm",
+      targetType: "makeup_task",
+      targetId: task.id,
+      nodePath: branchPath,
+      detail: { activityId: activity.id, memberId: task.memberId },
+    });
   });
 }
-
 
 /** The caller's own make-up study not yet confirmed, soonest due first: what the home page asks them to do. */
 export async function myOpenMakeup(db: Db, scope: Scope, now = new Date()) {
   const rows = await db
-    .select({ id: makeupTasks.id, leaveId: makeupTasks.leaveId, title: activities.title, dueAt: makeupTasks.dueAt, submittedAt: makeupTasks.submittedAt, confirmedAt: makeupTasks.confirmedAt })
+    .select({
+      id: makeupTasks.id,
+      leaveId: makeupTasks.leaveId,
+      title: activities.title,
+      dueAt: makeupTasks.dueAt,
+      submittedAt: makeupTasks.submittedAt,
+      confirmedAt: makeupTasks.confirmedAt,
+    })
     .from(makeupTasks)
     .innerJoin(activities, eq(activities.id, makeupTasks.activityId))
     .where(and(eq(makeupTasks.memberId, scope.userId), isNull(makeupTasks.confirmedAt)))
     .orderBy(asc(makeupTasks.dueAt));
-  return rows.map((r) => ({ id: r.id, leaveId: r.leaveId, title: r.title, dueAt: r.dueAt, state: makeupState(r, now) }));
+  return rows.map((r) => ({
+    id: r.id,
+    leaveId: r.leaveId,
+    title: r.title,
+    dueAt: r.dueAt,
+    state: makeupState(r, now),
+  }));
 }

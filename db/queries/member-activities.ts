@@ -22,7 +22,10 @@ function branchOf(scope: Scope) {
 
 /** Still to come or under way: not closed, and its end (start + duration) not yet passed. */
 const notOver = (now: Date) =>
-  and(eq(activities.status, "scheduled"), sql`${activities.startsAt} + ${activities.durationMinutes} * interval '1 minute' > ${now.toISOString()}::timestamptz`);
+  and(
+    eq(activities.status, "scheduled"),
+    sql`${activities.startsAt} + ${activities.durationMinutes} * interval '1 minute' > ${now.toISOString()}::timestamptz`,
+  );
 
 const summary = {
   id: activities.id,
@@ -63,16 +66,32 @@ const HISTORY_LIMIT = 100;
 export async function myActivities(db: Db, scope: Scope, now = new Date()) {
   const branchId = branchOf(scope);
   const rows = await db
-    .select({ ...summary, expected: attendance.expected, outcome: attendance.outcome, source: attendance.source, method: checkins.method, offline: checkins.offline, review: checkins.review, upcoming: sql<boolean>`${notOver(now)}` })
+    .select({
+      ...summary,
+      expected: attendance.expected,
+      outcome: attendance.outcome,
+      source: attendance.source,
+      method: checkins.method,
+      offline: checkins.offline,
+      review: checkins.review,
+      upcoming: sql<boolean>`${notOver(now)}`,
+    })
     .from(activities)
     .leftJoin(attendance, and(eq(attendance.activityId, activities.id), eq(attendance.memberId, scope.userId)))
     .leftJoin(checkins, and(eq(checkins.activityId, activities.id), eq(checkins.memberId, scope.userId)))
     .where(eq(activities.branchId, branchId))
     .orderBy(desc(activities.startsAt), desc(activities.id))
     .limit(HISTORY_LIMIT);
-  const item = ({ upcoming: _, ...row }: (typeof rows)[number]) => ({ ...row, expected: row.expected ?? false, phase: activityPhase(row, now) });
+  const item = ({ upcoming: _, ...row }: (typeof rows)[number]) => ({
+    ...row,
+    expected: row.expected ?? false,
+    phase: activityPhase(row, now),
+  });
   return {
-    upcoming: rows.filter((r) => r.upcoming).map(item).reverse(),
+    upcoming: rows
+      .filter((r) => r.upcoming)
+      .map(item)
+      .reverse(),
     past: rows.filter((r) => !r.upcoming).map(item),
   };
 }
@@ -81,7 +100,13 @@ export async function myActivities(db: Db, scope: Scope, now = new Date()) {
 export async function activityForMember(db: Db, scope: Scope, activityId: number, now = new Date()) {
   const activity = await loadActivity(db, scope, activityId, ownBranch);
   const steps = await db
-    .select({ id: activitySteps.id, title: activitySteps.title, kind: activitySteps.kind, mandatory: activitySteps.mandatory, doneAt: activitySteps.doneAt })
+    .select({
+      id: activitySteps.id,
+      title: activitySteps.title,
+      kind: activitySteps.kind,
+      mandatory: activitySteps.mandatory,
+      doneAt: activitySteps.doneAt,
+    })
     .from(activitySteps)
     .where(eq(activitySteps.activityId, activity.id))
     .orderBy(asc(activitySteps.position));

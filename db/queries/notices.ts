@@ -52,7 +52,10 @@ export async function unreadCount(db: Db, scope: Scope): Promise<number> {
 
 /** Marks one of the caller's notices read; someone else's notice is "not found", never touched. */
 export async function markRead(db: Db, scope: Scope, input: { noticeId: number }, now = new Date()) {
-  const [notice] = await db.select({ userId: notices.userId, readAt: notices.readAt }).from(notices).where(eq(notices.id, input.noticeId));
+  const [notice] = await db
+    .select({ userId: notices.userId, readAt: notices.readAt })
+    .from(notices)
+    .where(eq(notices.id, input.noticeId));
   if (!notice || notice.userId !== scope.userId) throw new AppError("not_found");
   if (!notice.readAt) await db.update(notices).set({ readAt: now }).where(eq(notices.id, input.noticeId));
 }
@@ -116,7 +119,12 @@ export async function readStatus(db: Db, scope: Scope, activityId: number) {
 }
 
 /** Sends a reminder to every expected member who has not read the notice yet; returns how many. */
-export async function remindUnread(db: Db, scope: Scope, activityId: number, now = new Date()): Promise<{ count: number }> {
+export async function remindUnread(
+  db: Db,
+  scope: Scope,
+  activityId: number,
+  now = new Date(),
+): Promise<{ count: number }> {
   return db.transaction(async (tx) => {
     const activity = await loadActivity(tx, scope, activityId, canManageActivity);
     if (activity.status === "closed") throw new AppError("conflict", t.notices.closed);
@@ -130,8 +138,14 @@ export async function remindUnread(db: Db, scope: Scope, activityId: number, now
       title: t.notices.reminderTitle(`${t.activityType[activity.type]}：${activity.title}`),
       body: `${formatWhen(activity.startsAt)}${activity.place ? `，${activity.place}` : ""}`,
     });
-    await writeAudit(tx, { actorId: scope.userId, action: "notice.remind", targetType: "activity", targetId: activity.id, nodePath: activity.branchPath, detail: { count: unread.length } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "notice.remind",
+      targetType: "activity",
+      targetId: activity.id,
+      nodePath: activity.branchPath,
+      detail: { count: unread.length },
+    });
     return { count: unread.length };
   });
 }
-

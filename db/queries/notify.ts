@@ -1,7 +1,7 @@
 import { sendDuePushes } from "@/lib/server/push";
 import { afterCommit } from "../after-commit";
 import type { Db } from "../open";
-import { notices, type Notice } from "../schema/activities";
+import { type Notice, notices } from "../schema/activities";
 import { queuePush } from "./push";
 
 export interface NoticeInput {
@@ -20,7 +20,15 @@ export interface NoticeInput {
  */
 export async function notify(db: Db, userIds: number[], notice: NoticeInput): Promise<void> {
   if (userIds.length === 0) return;
-  await db.insert(notices).values(userIds.map((userId) => ({ userId, kind: notice.kind, activityId: notice.activityId ?? null, title: notice.title, body: notice.body ?? "" })));
+  await db.insert(notices).values(
+    userIds.map((userId) => ({
+      userId,
+      kind: notice.kind,
+      activityId: notice.activityId ?? null,
+      title: notice.title,
+      body: notice.body ?? "",
+    })),
+  );
   // The notices page decides, per reader, which view of the activity a notice opens; the push leads there.
   const payload = { title: notice.title, body: (notice.body ?? "").slice(0, 200), url: "/notices" };
   await queuePush(db, userIds, payload);

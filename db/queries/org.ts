@@ -7,14 +7,19 @@ import { canManageOrg, childKinds, reaches, rolesFor } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { requireGrants, reviewerPaths } from "@/lib/scope-paths";
 import type { Db } from "../open";
-import { orgNodes, type OrgKind, type OrgNode } from "../schema/org";
-import { roleGrants, users, type RoleName } from "../schema/users";
+import { type OrgKind, type OrgNode, orgNodes } from "../schema/org";
+import { type RoleName, roleGrants, users } from "../schema/users";
 import { writeAudit } from "./audit";
-import { pathUnder } from "./scope-sql";
 import { createPlannedActivities } from "./plans";
+import { pathUnder } from "./scope-sql";
 
 /** Loads a node; not-found and out-of-scope look the same, so probing learns nothing. */
-export async function loadNode(db: Db, scope: Scope, id: number, allowed: (path: string) => boolean): Promise<OrgNode> {
+export async function loadNode(
+  db: Db,
+  _scope: Scope,
+  id: number,
+  allowed: (path: string) => boolean,
+): Promise<OrgNode> {
   const [node] = await db.select().from(orgNodes).where(eq(orgNodes.id, id));
   if (!node) throw new AppError("not_found");
   if (!allowed(node.path)) throw new AppError("forbidden");
@@ -24,11 +29,7 @@ export async function loadNode(db: Db, scope: Scope, id: number, allowed: (path:
 /** The nodes the caller administers (county or committee admin), in tree order. */
 export async function listTree(db: Db, scope: Scope) {
   const roots = reviewerPaths(scope);
-  return db
-    .select()
-    .from(orgNodes)
-    .where(pathUnder(orgNodes.path, roots))
-    .orderBy(asc(orgNodes.path));
+  return db.select().from(orgNodes).where(pathUnder(orgNodes.path, roots)).orderBy(asc(orgNodes.path));
 }
 
 export async function getNodeWithGrants(db: Db, scope: Scope, id: number) {
@@ -67,7 +68,14 @@ export async function createNode(
       .where(eq(orgNodes.id, row.id))
       .returning();
     if (node.kind === "branch") await createPlannedActivities(tx, node, scope.userId);
-    await writeAudit(tx, { actorId: scope.userId, action: "org.create", targetType: "org_node", targetId: node.id, nodePath: node.path, detail: { name: node.name, kind: node.kind } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "org.create",
+      targetType: "org_node",
+      targetId: node.id,
+      nodePath: node.path,
+      detail: { name: node.name, kind: node.kind },
+    });
     return node;
   });
 }
@@ -76,7 +84,14 @@ export async function renameNode(db: Db, scope: Scope, input: { nodeId: number; 
   return db.transaction(async (tx) => {
     const node = await loadNode(tx, scope, input.nodeId, (path) => canManageOrg(scope, path));
     await tx.update(orgNodes).set({ name: input.name }).where(eq(orgNodes.id, node.id));
-    await writeAudit(tx, { actorId: scope.userId, action: "org.rename", targetType: "org_node", targetId: node.id, nodePath: node.path, detail: { from: node.name, to: input.name } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "org.rename",
+      targetType: "org_node",
+      targetId: node.id,
+      nodePath: node.path,
+      detail: { from: node.name, to: input.name },
+    });
   });
 }
 
@@ -105,7 +120,14 @@ export async function grantRole(
       .onConflictDoNothing()
       .returning({ id: roleGrants.id });
     if (inserted.length > 0) await endSessionsOf(tx, user.id);
-    await writeAudit(tx, { actorId: scope.userId, action: "role.grant", targetType: "user", targetId: user.id, nodePath: node.path, detail: { role: input.role, nodeId: node.id, already: inserted.length === 0 } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "role.grant",
+      targetType: "user",
+      targetId: user.id,
+      nodePath: node.path,
+      detail: { role: input.role, nodeId: node.id, already: inserted.length === 0 },
+    });
     return { userId: user.id };
   });
 }
@@ -113,7 +135,13 @@ export async function grantRole(
 export async function revokeRole(db: Db, scope: Scope, input: { grantId: number }) {
   return db.transaction(async (tx) => {
     const [grant] = await tx
-      .select({ id: roleGrants.id, userId: roleGrants.userId, role: roleGrants.role, nodeId: roleGrants.nodeId, path: orgNodes.path })
+      .select({
+        id: roleGrants.id,
+        userId: roleGrants.userId,
+        role: roleGrants.role,
+        nodeId: roleGrants.nodeId,
+        path: orgNodes.path,
+      })
       .from(roleGrants)
       .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
       .where(eq(roleGrants.id, input.grantId));
@@ -123,13 +151,23 @@ export async function revokeRole(db: Db, scope: Scope, input: { grantId: number 
     if (grant.userId === scope.userId && grant.role === "county_admin") throw new AppError("forbidden");
     await tx.delete(roleGrants).where(and(eq(roleGrants.id, grant.id)));
     await endSessionsOf(tx, grant.userId);
-    await writeAudit(tx, { actorId: scope.userId, action: "role.revoke", targetType: "user", targetId: grant.userId, nodePath: grant.path, detail: { role: grant.role, nodeId: grant.nodeId } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "role.revoke",
+      targetType: "user",
+      targetId: grant.userId,
+      nodePath: grant.path,
+      detail: { role: grant.role, nodeId: grant.nodeId },
+    });
   });
 }
 
 /** A changed role ends the person's sessions (within a minute, auth.ts): they sign in again to the new scope. */
 async function endSessionsOf(db: Db, userId: number) {
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }
 
 /** The grids (or whole communities) a grid worker serves, each with its community's name. */

@@ -44,7 +44,12 @@ export async function exportPersonalData(db: Db, scope: Scope, now = new Date())
     auditEntries: await db
       .select()
       .from(auditLog)
-      .where(or(eq(auditLog.actorId, me), and(inArray(auditLog.targetType, ["user", "member"]), eq(auditLog.targetId, String(me)))))
+      .where(
+        or(
+          eq(auditLog.actorId, me),
+          and(inArray(auditLog.targetType, ["user", "member"]), eq(auditLog.targetId, String(me))),
+        ),
+      )
       .orderBy(auditLog.id),
   };
   await writeAudit(db, { actorId: me, action: "privacy.export", targetType: "user", targetId: me });

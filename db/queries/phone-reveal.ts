@@ -29,6 +29,12 @@ export async function revealPhone(db: Db, scope: Scope, input: { userId: number 
     (user.branchPath != null && canSeePhone(scope, { userId: user.id, branchPath: user.branchPath })) ||
     grantPaths.some((g) => canManageOrg(scope, g.path));
   if (!allowed) throw new AppError("forbidden");
-  await writeAudit(db, { actorId: scope.userId, action: "privacy.unmask_phone", targetType: "user", targetId: user.id, nodePath: user.branchPath ?? grantPaths[0]?.path });
+  await writeAudit(db, {
+    actorId: scope.userId,
+    action: "privacy.unmask_phone",
+    targetType: "user",
+    targetId: user.id,
+    nodePath: user.branchPath ?? grantPaths[0]?.path,
+  });
   return { phone: user.phone };
 }

@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { quarterRange } from "@/lib/community";
 import type { Scope } from "@/lib/scope";
 import { reviewerPaths } from "@/lib/scope-paths";
 import { monthRange, shiftMonth } from "@/lib/time";
-import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../open";
 import { within } from "../period";
 import { activities, attendance } from "../schema/activities";
@@ -12,8 +12,8 @@ import { makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
 import { members } from "../schema/users";
-import { pathUnder } from "./scope-sql";
 import { isDeduction } from "./point-kinds";
+import { pathUnder } from "./scope-sql";
 
 /**
  * Quarterly statistics of the points system (积分制实施情况, issue 7 §5), per branch under the caller's
@@ -30,7 +30,11 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
   const reach = pathUnder(orgNodes.path, prefixes);
 
   const [branches, people, rules, seen, makeup, hours, months] = await Promise.all([
-    db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(and(eq(orgNodes.kind, "branch"), reach)).orderBy(orgNodes.path),
+    db
+      .select({ id: orgNodes.id, name: orgNodes.name })
+      .from(orgNodes)
+      .where(and(eq(orgNodes.kind, "branch"), reach))
+      .orderBy(orgNodes.path),
     // Per member first (gained: a positive net; lost: any standing deduction), then counted per branch.
     db
       .select({
@@ -44,7 +48,11 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
       )
       .groupBy(sql`t.branch_id`),
     db
-      .select({ ruleCode: pointEntries.ruleCode, points: sql<number>`sum(${pointEntries.points})::float8`, entries: sql<number>`count(*)::int` })
+      .select({
+        ruleCode: pointEntries.ruleCode,
+        points: sql<number>`sum(${pointEntries.points})::float8`,
+        entries: sql<number>`count(*)::int`,
+      })
       .from(pointEntries)
       .innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId))
       .where(and(inQuarter(pointEntries.occurredAt), reach))
@@ -61,7 +69,11 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
       .where(and(eq(activities.status, "closed"), inQuarter(activities.startsAt)))
       .groupBy(activities.branchId),
     db
-      .select({ branchId: activities.branchId, owed: sql<number>`count(*)::int`, done: sql<number>`count(${makeupTasks.confirmedAt})::int` })
+      .select({
+        branchId: activities.branchId,
+        owed: sql<number>`count(*)::int`,
+        done: sql<number>`count(${makeupTasks.confirmedAt})::int`,
+      })
       .from(makeupTasks)
       .innerJoin(activities, eq(activities.id, makeupTasks.activityId))
       .where(inQuarter(activities.startsAt))
@@ -70,7 +82,12 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
       .select({ branchId: members.branchId, halfHours: sql<number>`sum(${volunteerHours.halfHours})::int` })
       .from(volunteerHours)
       .innerJoin(members, eq(members.userId, volunteerHours.memberId))
-      .where(and(eq(volunteerHours.status, "confirmed"), sql`${volunteerHours.servedOn} between ${days.from} and ${days.to}`))
+      .where(
+        and(
+          eq(volunteerHours.status, "confirmed"),
+          sql`${volunteerHours.servedOn} between ${days.from} and ${days.to}`,
+        ),
+      )
       .groupBy(members.branchId),
     db
       .select({
@@ -99,7 +116,9 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
       makeupRate: rate(mk.get(b.id)?.done ?? 0, mk.get(b.id)?.owed ?? 0),
       hours: (h.get(b.id)?.halfHours ?? 0) / 2,
     })),
-    rules: rules.map((r) => ({ ...r, points: Math.round(Number(r.points) * 10) / 10 })).sort((a, b) => b.points - a.points),
+    rules: rules
+      .map((r) => ({ ...r, points: Math.round(Number(r.points) * 10) / 10 }))
+      .sort((a, b) => b.points - a.points),
     trend: [0, 1, 2].map((i) => {
       const month = shiftMonth(firstMonth, i);
       return { month, attendanceRate: attendanceOf.get(month) ?? null };

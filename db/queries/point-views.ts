@@ -11,20 +11,19 @@ import { within } from "../period";
 import { activities, attendance } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { pointAppeals, pointEntries } from "../schema/points";
-import { isCorrection, isDeduction } from "./point-kinds";
 import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
 import { notify } from "./notify";
-import { roleHoldersOver } from "./role-holders";
+import { isCorrection, isDeduction } from "./point-kinds";
 import { totalOf } from "./points";
+import { roleHoldersOver } from "./role-holders";
 import { pathUnder } from "./scope-sql";
 
 /**
  * What people read from the points ledger (issue 7): a member's own entries and totals, a branch's monthly
  * bulletin, the committee's and county's roll-up; and appeals, which question an entry without changing it.
  */
-
 
 /** A member's entries, newest first, each with whether it was reversed and its appeal. */
 async function ledgerOf(db: Db, memberId: number) {
@@ -42,7 +41,10 @@ async function ledgerOf(db: Db, memberId: number) {
       appealAnswer: pointAppeals.answer,
     })
     .from(pointEntries)
-    .leftJoin(pointAppeals, sql`${pointAppeals.id} = (select max(a.id) from ${pointAppeals} a where a.entry_id = ${pointEntries.id})`)
+    .leftJoin(
+      pointAppeals,
+      sql`${pointAppeals.id} = (select max(a.id) from ${pointAppeals} a where a.entry_id = ${pointEntries.id})`,
+    )
     .where(eq(pointEntries.memberId, memberId))
     .orderBy(desc(pointEntries.occurredAt), desc(pointEntries.id))
     .limit(200);
@@ -59,7 +61,10 @@ const countyOf = (path: string) => Number(path.split("/")[1]);
 
 /** Whether the county shows members their rank in the branch (off unless an admin turned it on). */
 export async function memberRankingOn(db: Db, path: string): Promise<boolean> {
-  const [row] = await db.select({ on: countySettings.memberRanking }).from(countySettings).where(eq(countySettings.countyId, countyOf(path)));
+  const [row] = await db
+    .select({ on: countySettings.memberRanking })
+    .from(countySettings)
+    .where(eq(countySettings.countyId, countyOf(path)));
   return row?.on ?? false;
 }
 
@@ -68,8 +73,18 @@ export async function setMemberRanking(db: Db, scope: Scope, input: { on: boolea
   const county = countyGrant(scope);
   return db.transaction(async (tx) => {
     const values = { memberRanking: input.on, updatedBy: scope.userId, updatedAt: now };
-    await tx.insert(countySettings).values({ countyId: county.nodeId, ...values }).onConflictDoUpdate({ target: countySettings.countyId, set: values });
-    await writeAudit(tx, { actorId: scope.userId, action: "settings.member_ranking", targetType: "org_node", targetId: county.nodeId, nodePath: county.path, detail: { on: input.on } });
+    await tx
+      .insert(countySettings)
+      .values({ countyId: county.nodeId, ...values })
+      .onConflictDoUpdate({ target: countySettings.countyId, set: values });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "settings.member_ranking",
+      targetType: "org_node",
+      targetId: county.nodeId,
+      nodePath: county.path,
+      detail: { on: input.on },
+    });
     return { on: input.on };
   });
 }
@@ -100,52 +115,113 @@ export async function myPoints(db: Db, scope: Scope, now = new Date()) {
     ledgerOf(db, scope.userId),
     memberRankingOn(db, scope.member.branchPath),
   ]);
-  const rank = ranking ? await rankInBranch(db, scope.userId, scope.member.branchId, year.from, year.to, yearTotal) : null;
+  const rank = ranking
+    ? await rankInBranch(db, scope.userId, scope.member.branchId, year.from, year.to, yearTotal)
+    : null;
   return { year: year.year, yearTotal, monthTotal, entries, rank: rank && { position: rank.position, of: rank.of } };
 }
 
 /** One member's ledger for their secretary or an admin above, to correct it. */
 export async function memberLedger(db: Db, scope: Scope, memberId: number, now = new Date()) {
-  const [member] = await db.select({ name: users.name, branchId: members.branchId, branchPath: orgNodes.path }).from(members).innerJoin(users, eq(users.id, members.userId)).innerJoin(orgNodes, eq(orgNodes.id, members.branchId)).where(eq(members.userId, memberId));
+  const [member] = await db
+    .select({ name: users.name, branchId: members.branchId, branchPath: orgNodes.path })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
+    .where(eq(members.userId, memberId));
   if (!member) throw new AppError("not_found");
   if (!canReadRoster(scope, member.branchPath)) throw new AppError("forbidden");
   const year = yearRange(now);
-  return { member: { id: memberId, name: member.name, branchId: member.branchId }, year: year.year, yearTotal: await totalOf(db, memberId, year.from, year.to), entries: await ledgerOf(db, memberId) };
+  return {
+    member: { id: memberId, name: member.name, branchId: member.branchId },
+    year: year.year,
+    yearTotal: await totalOf(db, memberId, year.from, year.to),
+    entries: await ledgerOf(db, memberId),
+  };
 }
 
 /** A member questions one of their entries; the branch's secretaries are told. */
 export async function appealEntry(db: Db, scope: Scope, input: { entryId: number; reason: string }) {
   return db.transaction(async (tx) => {
-    const [entry] = await tx.select({ entry: pointEntries, branchPath: orgNodes.path }).from(pointEntries).innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId)).where(eq(pointEntries.id, input.entryId));
+    const [entry] = await tx
+      .select({ entry: pointEntries, branchPath: orgNodes.path })
+      .from(pointEntries)
+      .innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId))
+      .where(eq(pointEntries.id, input.entryId));
     if (!entry) throw new AppError("not_found");
     if (entry.entry.memberId !== scope.userId) throw new AppError("forbidden", t.points.notYours);
-    const [open] = await tx.select({ id: pointAppeals.id }).from(pointAppeals).where(and(eq(pointAppeals.entryId, input.entryId), eq(pointAppeals.status, "pending")));
+    const [open] = await tx
+      .select({ id: pointAppeals.id })
+      .from(pointAppeals)
+      .where(and(eq(pointAppeals.entryId, input.entryId), eq(pointAppeals.status, "pending")));
     if (open) throw new AppError("conflict", t.points.alreadyAppealed);
-    const [appeal] = await tx.insert(pointAppeals).values({ entryId: input.entryId, memberId: scope.userId, reason: input.reason }).returning();
+    const [appeal] = await tx
+      .insert(pointAppeals)
+      .values({ entryId: input.entryId, memberId: scope.userId, reason: input.reason })
+      .returning();
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-    await notify(tx, await roleHoldersOver(tx, "secretary", entry.branchPath, scope.userId), { kind: "points", title: t.points.notice.appealed(me.name), body: `${entry.entry.reason}：${input.reason}` });
-    await writeAudit(tx, { actorId: scope.userId, action: "points.appeal", targetType: "point_entry", targetId: input.entryId, nodePath: entry.branchPath, detail: { reason: input.reason } });
+    await notify(tx, await roleHoldersOver(tx, "secretary", entry.branchPath, scope.userId), {
+      kind: "points",
+      title: t.points.notice.appealed(me.name),
+      body: `${entry.entry.reason}：${input.reason}`,
+    });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "points.appeal",
+      targetType: "point_entry",
+      targetId: input.entryId,
+      nodePath: entry.branchPath,
+      detail: { reason: input.reason },
+    });
     return { id: appeal.id };
   });
 }
 
 /** The secretary (or an admin above) answers an appeal; a correction, if due, is a separate reversal. */
-export async function answerAppeal(db: Db, scope: Scope, input: { appealId: number; answer: string }, now = new Date()) {
+export async function answerAppeal(
+  db: Db,
+  scope: Scope,
+  input: { appealId: number; answer: string },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ appeal: pointAppeals, branchPath: orgNodes.path, reason: pointEntries.reason }).from(pointAppeals).innerJoin(pointEntries, eq(pointEntries.id, pointAppeals.entryId)).innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId)).where(eq(pointAppeals.id, input.appealId));
+    const [row] = await tx
+      .select({ appeal: pointAppeals, branchPath: orgNodes.path, reason: pointEntries.reason })
+      .from(pointAppeals)
+      .innerJoin(pointEntries, eq(pointEntries.id, pointAppeals.entryId))
+      .innerJoin(orgNodes, eq(orgNodes.id, pointEntries.branchId))
+      .where(eq(pointAppeals.id, input.appealId));
     if (!row) throw new AppError("not_found");
     if (!canReadRoster(scope, row.branchPath)) throw new AppError("forbidden");
-    const [done] = await tx.update(pointAppeals).set({ status: "answered", answer: input.answer, answeredBy: scope.userId, answeredAt: now }).where(and(eq(pointAppeals.id, row.appeal.id), eq(pointAppeals.status, "pending"))).returning({ id: pointAppeals.id });
+    const [done] = await tx
+      .update(pointAppeals)
+      .set({ status: "answered", answer: input.answer, answeredBy: scope.userId, answeredAt: now })
+      .where(and(eq(pointAppeals.id, row.appeal.id), eq(pointAppeals.status, "pending")))
+      .returning({ id: pointAppeals.id });
     if (!done) throw new AppError("conflict", t.points.answered);
-    await notify(tx, [row.appeal.memberId], { kind: "points", title: t.points.notice.answered, body: `${row.reason}：${input.answer}` });
-    await writeAudit(tx, { actorId: scope.userId, action: "points.appeal.answer", targetType: "point_appeal", targetId: row.appeal.id, nodePath: row.branchPath, detail: { answer: input.answer } });
+    await notify(tx, [row.appeal.memberId], {
+      kind: "points",
+      title: t.points.notice.answered,
+      body: `${row.reason}：${input.answer}`,
+    });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "points.appeal.answer",
+      targetType: "point_appeal",
+      targetId: row.appeal.id,
+      nodePath: row.branchPath,
+      detail: { answer: input.answer },
+    });
     return { id: row.appeal.id };
   });
 }
 
 /** A branch by id, checked against the caller's reach. */
 async function branchFor(db: Db, scope: Scope, branchId: number) {
-  const [branch] = await db.select().from(orgNodes).where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
+  const [branch] = await db
+    .select()
+    .from(orgNodes)
+    .where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
   if (!branch) throw new AppError("not_found");
   if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
   return branch;
@@ -155,7 +231,14 @@ async function branchFor(db: Db, scope: Scope, branchId: number) {
 export async function branchAppeals(db: Db, scope: Scope, branchId: number) {
   const branch = await branchFor(db, scope, branchId);
   return db
-    .select({ id: pointAppeals.id, reason: pointAppeals.reason, createdAt: pointAppeals.createdAt, memberName: users.name, entryReason: pointEntries.reason, points: pointEntries.points })
+    .select({
+      id: pointAppeals.id,
+      reason: pointAppeals.reason,
+      createdAt: pointAppeals.createdAt,
+      memberName: users.name,
+      entryReason: pointEntries.reason,
+      points: pointEntries.points,
+    })
     .from(pointAppeals)
     .innerJoin(pointEntries, eq(pointEntries.id, pointAppeals.entryId))
     .innerJoin(users, eq(users.id, pointAppeals.memberId))
@@ -164,7 +247,8 @@ export async function branchAppeals(db: Db, scope: Scope, branchId: number) {
 }
 
 const inWindow = (from: Date, to: Date) => within(pointEntries.occurredAt, from, to);
-const pointsSum = (where: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${pointEntries.points}) filter (where ${where}), 0)::float8`;
+const pointsSum = (where: ReturnType<typeof sql>) =>
+  sql<number>`coalesce(sum(${pointEntries.points}) filter (where ${where}), 0)::float8`;
 
 /**
  * A branch's monthly bulletin (积分通报), computed from the ledger and the attendance records: each active
@@ -189,27 +273,55 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
     .where(and(eq(members.branchId, branch.id), eq(members.active, true)))
     .groupBy(members.userId, users.name);
   const seen = await db
-    .select({ memberId: attendance.memberId, expected: sql<number>`count(*) filter (where ${attendance.expected})::int`, came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int` })
+    .select({
+      memberId: attendance.memberId,
+      expected: sql<number>`count(*) filter (where ${attendance.expected})::int`,
+      came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int`,
+    })
     .from(attendance)
     .innerJoin(activities, eq(activities.id, attendance.activityId))
-    .where(and(eq(activities.branchId, branch.id), eq(activities.status, "closed"), within(activities.startsAt, from, to)))
+    .where(
+      and(eq(activities.branchId, branch.id), eq(activities.status, "closed"), within(activities.startsAt, from, to)),
+    )
     .groupBy(attendance.memberId);
   const byMember = new Map(seen.map((s) => [s.memberId, s]));
   const listed = (kind: typeof isDeduction) =>
     db
-      .select({ id: pointEntries.id, memberId: pointEntries.memberId, name: users.name, points: pointEntries.points, reason: pointEntries.reason, occurredAt: pointEntries.occurredAt })
+      .select({
+        id: pointEntries.id,
+        memberId: pointEntries.memberId,
+        name: users.name,
+        points: pointEntries.points,
+        reason: pointEntries.reason,
+        occurredAt: pointEntries.occurredAt,
+      })
       .from(pointEntries)
       .innerJoin(users, eq(users.id, pointEntries.memberId))
       .where(and(eq(pointEntries.branchId, branch.id), kind, inWindow(from, to)))
       .orderBy(asc(pointEntries.occurredAt), asc(pointEntries.id));
   const [deductions, corrections] = await Promise.all([listed(isDeduction), listed(isCorrection)]);
   const members_ = rows
-    .map((r) => ({ ...r, monthPoints: round1(r.monthPoints), monthDeductions: round1(r.monthDeductions), yearPoints: round1(r.yearPoints), came: byMember.get(r.memberId)?.came ?? 0, expected: byMember.get(r.memberId)?.expected ?? 0 }))
+    .map((r) => ({
+      ...r,
+      monthPoints: round1(r.monthPoints),
+      monthDeductions: round1(r.monthDeductions),
+      yearPoints: round1(r.yearPoints),
+      came: byMember.get(r.memberId)?.came ?? 0,
+      expected: byMember.get(r.memberId)?.expected ?? 0,
+    }))
     .sort((a, b) => b.monthPoints - a.monthPoints || a.name.localeCompare(b.name, "zh-CN"));
   const expected = members_.reduce((s, r) => s + r.expected, 0);
   const came = members_.reduce((s, r) => s + r.came, 0);
   const deducted = new Set(deductions.map((d) => d.memberId)).size;
-  return { branch: { id: branch.id, name: branch.name }, month, rows: members_, deductions, deducted, corrections, attendanceRate: expected ? came / expected : null };
+  return {
+    branch: { id: branch.id, name: branch.name },
+    month,
+    rows: members_,
+    deductions,
+    deducted,
+    corrections,
+    attendanceRate: expected ? came / expected : null,
+  };
 }
 
 /** The bulletin rolled up per branch, for a committee admin (their branches) or the county (all). */
@@ -217,17 +329,29 @@ export async function bulletinRollup(db: Db, scope: Scope, month: string) {
   const prefixes = reviewerPaths(scope);
   const { from, to } = monthRange(month);
   const branches = await db
-    .select({ id: orgNodes.id, name: orgNodes.name, members: sql<number>`(select count(*)::int from ${members} where ${members.branchId} = ${orgNodes.id} and ${members.active})` })
+    .select({
+      id: orgNodes.id,
+      name: orgNodes.name,
+      members: sql<number>`(select count(*)::int from ${members} where ${members.branchId} = ${orgNodes.id} and ${members.active})`,
+    })
     .from(orgNodes)
     .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, prefixes)))
     .orderBy(asc(orgNodes.path));
   const points = await db
-    .select({ branchId: pointEntries.branchId, total: sql<number>`sum(${pointEntries.points})::float8`, deducted: sql<number>`count(distinct ${pointEntries.memberId}) filter (where ${isDeduction})::int` })
+    .select({
+      branchId: pointEntries.branchId,
+      total: sql<number>`sum(${pointEntries.points})::float8`,
+      deducted: sql<number>`count(distinct ${pointEntries.memberId}) filter (where ${isDeduction})::int`,
+    })
     .from(pointEntries)
     .where(inWindow(from, to))
     .groupBy(pointEntries.branchId);
   const seen = await db
-    .select({ branchId: activities.branchId, expected: sql<number>`count(*) filter (where ${attendance.expected})::int`, came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int` })
+    .select({
+      branchId: activities.branchId,
+      expected: sql<number>`count(*) filter (where ${attendance.expected})::int`,
+      came: sql<number>`count(*) filter (where ${attendance.outcome} in ('present', 'late'))::int`,
+    })
     .from(attendance)
     .innerJoin(activities, eq(activities.id, attendance.activityId))
     .where(and(eq(activities.status, "closed"), within(activities.startsAt, from, to)))
@@ -237,6 +361,14 @@ export async function bulletinRollup(db: Db, scope: Scope, month: string) {
   return branches.map((b) => {
     const total = round1(Number(pointsOf.get(b.id)?.total ?? 0));
     const s = seenOf.get(b.id);
-    return { branchId: b.id, branchName: b.name, members: b.members, total, average: b.members ? round1(total / b.members) : 0, deducted: pointsOf.get(b.id)?.deducted ?? 0, attendanceRate: s?.expected ? s.came / s.expected : null };
+    return {
+      branchId: b.id,
+      branchName: b.name,
+      members: b.members,
+      total,
+      average: b.members ? round1(total / b.members) : 0,
+      deducted: pointsOf.get(b.id)?.deducted ?? 0,
+      attendanceRate: s?.expected ? s.came / s.expected : null,
+    };
   });
 }

@@ -16,9 +16,19 @@ export async function getElderMode(db: Db, scope: Scope): Promise<boolean> {
 
 export async function setElderMode(db: Db, scope: Scope, input: { on: boolean }): Promise<{ on: boolean }> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ elderMode: input.on }).where(eq(users.id, scope.userId)).returning({ elderMode: users.elderMode });
+    const [row] = await tx
+      .update(users)
+      .set({ elderMode: input.on })
+      .where(eq(users.id, scope.userId))
+      .returning({ elderMode: users.elderMode });
     if (!row) throw new AppError("unauthenticated");
-    await writeAudit(tx, { actorId: scope.userId, action: "account.elder_mode", targetType: "user", targetId: scope.userId, detail: { on: input.on } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "account.elder_mode",
+      targetType: "user",
+      targetId: scope.userId,
+      detail: { on: input.on },
+    });
     return { on: row.elderMode };
   });
 }

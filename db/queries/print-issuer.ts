@@ -12,7 +12,10 @@ import { orgNodes } from "../schema/org";
 export async function issuingBody(db: Db, scope: Scope): Promise<string> {
   const [grant] = [...grantsOf(scope, ["county_admin"]), ...grantsOf(scope, ["committee_admin"])];
   if (!grant) return "";
-  const [node] = await db.select({ name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, [grant.nodeId]));
+  const [node] = await db
+    .select({ name: orgNodes.name })
+    .from(orgNodes)
+    .where(inArray(orgNodes.id, [grant.nodeId]));
   if (!node) return "";
   return grant.role === "county_admin" ? t.print.countyIssuer(node.name) : node.name;
 }

@@ -15,21 +15,40 @@ export async function savePushSubscription(db: Db, scope: Scope, input: PushSubs
     await tx
       .insert(pushSubscriptions)
       .values(row)
-      .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { userId: row.userId, p256dh: row.p256dh, auth: row.auth, createdAt: new Date() } });
+      .onConflictDoUpdate({
+        target: pushSubscriptions.endpoint,
+        set: { userId: row.userId, p256dh: row.p256dh, auth: row.auth, createdAt: new Date() },
+      });
     // The host says which push service (FCM, Mozilla, Apple); the full endpoint is a capability, not logged.
-    await writeAudit(tx, { actorId: scope.userId, action: "account.push_on", targetType: "user", targetId: scope.userId, detail: { service: new URL(input.endpoint).host } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "account.push_on",
+      targetType: "user",
+      targetId: scope.userId,
+      detail: { service: new URL(input.endpoint).host },
+    });
     return { on: true as const };
   });
 }
 
 /** The caller's browser stops being told; only the caller's own subscription can be removed this way. */
-export async function removePushSubscription(db: Db, scope: Scope, input: { endpoint: string }): Promise<{ on: false }> {
+export async function removePushSubscription(
+  db: Db,
+  scope: Scope,
+  input: { endpoint: string },
+): Promise<{ on: false }> {
   return db.transaction(async (tx) => {
     const gone = await tx
       .delete(pushSubscriptions)
       .where(and(eq(pushSubscriptions.endpoint, input.endpoint), eq(pushSubscriptions.userId, scope.userId)))
       .returning({ endpoint: pushSubscriptions.endpoint });
-    if (gone.length > 0) await writeAudit(tx, { actorId: scope.userId, action: "account.push_off", targetType: "user", targetId: scope.userId });
+    if (gone.length > 0)
+      await writeAudit(tx, {
+        actorId: scope.userId,
+        action: "account.push_off",
+        targetType: "user",
+        targetId: scope.userId,
+      });
     return { on: false as const };
   });
 }
@@ -38,7 +57,11 @@ export async function removePushSubscription(db: Db, scope: Scope, input: { endp
  * Queues a push to every browser these people subscribed, in the caller's transaction (the notice's): one
  * statement, however many people.
  */
-export async function queuePush(db: Db, userIds: number[], payload: { title: string; body: string; url: string }): Promise<void> {
+export async function queuePush(
+  db: Db,
+  userIds: number[],
+  payload: { title: string; body: string; url: string },
+): Promise<void> {
   if (userIds.length === 0) return;
   const s = pushSubscriptions;
   await db.execute(sql`insert into ${pushOutbox} (endpoint, user_id, payload)
@@ -53,14 +76,26 @@ export async function queuePush(db: Db, userIds: number[], payload: { title: str
 export async function claimPushes(db: Db, at?: Date, limit = 100) {
   // The database's clock by default: the one that stamped the rows (to the microsecond).
   const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
-  const due = db.select({ id: pushOutbox.id }).from(pushOutbox).where(lte(pushOutbox.notBefore, now)).orderBy(pushOutbox.id).limit(limit).for("update", { skipLocked: true });
+  const due = db
+    .select({ id: pushOutbox.id })
+    .from(pushOutbox)
+    .where(lte(pushOutbox.notBefore, now))
+    .orderBy(pushOutbox.id)
+    .limit(limit)
+    .for("update", { skipLocked: true });
   const claimed = await db
     .update(pushOutbox)
-    .set({ attempts: sql`${pushOutbox.attempts} + 1`, notBefore: sql`${now} + interval '1 minute' * power(2, ${pushOutbox.attempts})` })
+    .set({
+      attempts: sql`${pushOutbox.attempts} + 1`,
+      notBefore: sql`${now} + interval '1 minute' * power(2, ${pushOutbox.attempts})`,
+    })
     .where(inArray(pushOutbox.id, due))
     .returning();
   if (claimed.length === 0) return [];
-  const subscriptions = await db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.endpoint, [...new Set(claimed.map((c) => c.endpoint))]));
+  const subscriptions = await db
+    .select()
+    .from(pushSubscriptions)
+    .where(inArray(pushSubscriptions.endpoint, [...new Set(claimed.map((c) => c.endpoint))]));
   const byEndpoint = new Map(subscriptions.map((s) => [s.endpoint, s]));
   return claimed.map((push) => ({ ...push, subscription: byEndpoint.get(push.endpoint) }));
 }
@@ -82,7 +117,10 @@ export async function dropPushEndpoint(db: Db, endpoint: string): Promise<void> 
 export async function storedVapidKeys(db: Db, generate: () => { publicKey: string; privateKey: string }) {
   const [found] = await db.select().from(pushVapidKeys).where(eq(pushVapidKeys.id, 1));
   if (found) return { publicKey: found.publicKey, privateKey: found.privateKey };
-  await db.insert(pushVapidKeys).values({ id: 1, ...generate() }).onConflictDoNothing();
+  await db
+    .insert(pushVapidKeys)
+    .values({ id: 1, ...generate() })
+    .onConflictDoNothing();
   const [stored] = await db.select().from(pushVapidKeys).where(eq(pushVapidKeys.id, 1));
   return { publicKey: stored.publicKey, privateKey: stored.privateKey };
 }

@@ -19,7 +19,12 @@ export async function pruneAudit(db: Db, input: { days?: number } = {}): Promise
       .delete(auditLog)
       .where(sql`${auditLog.at} < now() - make_interval(days => ${days})`)
       .returning({ id: auditLog.id });
-    await writeAudit(tx, { actorId: null, action: "audit.prune", outcome: "ok", detail: { days, deleted: gone.length } });
+    await writeAudit(tx, {
+      actorId: null,
+      action: "audit.prune",
+      outcome: "ok",
+      detail: { days, deleted: gone.length },
+    });
     return gone.length;
   });
 }

@@ -55,7 +55,11 @@ const maskedPhone = sql`left(${users.phone}, 3) || '****' || right(${users.phone
  * anyone recover a masked number a digit at a time without the audited reveal. A whole number typed in is
  * looked for by its masked form, so it still finds its member (and anyone sharing those seven digits).
  */
-export async function listRoster(db: Db, scope: Scope, input: { branchId: number; q?: string; includeInactive?: boolean }) {
+export async function listRoster(
+  db: Db,
+  scope: Scope,
+  input: { branchId: number; q?: string; includeInactive?: boolean },
+) {
   const branch = await loadBranch(db, scope, input.branchId, (path) => canReadRoster(scope, path));
   const typed = input.q && /^1\d{10}$/.test(input.q) ? maskPhone(input.q) : input.q;
   const q = typed?.replace(/[%_\\]/g, "\\$&");
@@ -90,7 +94,14 @@ export async function getMember(db: Db, scope: Scope, userId: number) {
 
 async function loadManagedMember(db: Db, scope: Scope, userId: number) {
   const [row] = await db
-    .select({ userId: members.userId, name: users.name, phone: users.phone, active: members.active, branchId: members.branchId, branchPath: orgNodes.path })
+    .select({
+      userId: members.userId,
+      name: users.name,
+      phone: users.phone,
+      active: members.active,
+      branchId: members.branchId,
+      branchPath: orgNodes.path,
+    })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
     .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
@@ -109,11 +120,19 @@ async function assertPhonesFree(db: Db, phones: string[], exceptUserId?: number)
 export async function addMember(db: Db, scope: Scope, input: MemberFields & { branchId: number }) {
   return db.transaction(async (tx) => {
     const branch = await loadBranch(tx, scope, input.branchId, (path) => canManageRoster(scope, path));
-    if ((await assertPhonesFree(tx, [input.phone])).length) throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
+    if ((await assertPhonesFree(tx, [input.phone])).length)
+      throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
     const [user] = await tx.insert(users).values({ name: input.name, phone: input.phone }).returning({ id: users.id });
     await tx.insert(members).values({ ...memberValues(input), userId: user.id, branchId: branch.id });
     await followBranches(tx, [branch.id]);
-    await writeAudit(tx, { actorId: scope.userId, action: "roster.add", targetType: "member", targetId: user.id, nodePath: branch.path, detail: { name: input.name } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "roster.add",
+      targetType: "member",
+      targetId: user.id,
+      nodePath: branch.path,
+      detail: { name: input.name },
+    });
     return { userId: user.id };
   });
 }
@@ -122,15 +141,27 @@ export async function updateMember(db: Db, scope: Scope, input: MemberFields & {
   return db.transaction(async (tx) => {
     const before = await loadManagedMember(tx, scope, input.userId);
     // The form shows the number masked; sent back unchanged it means "keep the number".
-    if (input.phone.includes("*") && input.phone !== maskPhone(before.phone)) throw new AppError("bad_request", t.validation.phone, { phone: t.validation.phone });
+    if (input.phone.includes("*") && input.phone !== maskPhone(before.phone))
+      throw new AppError("bad_request", t.validation.phone, { phone: t.validation.phone });
     input = { ...input, phone: input.phone.includes("*") ? before.phone : input.phone };
-    if ((await assertPhonesFree(tx, [input.phone], input.userId)).length) throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
+    if ((await assertPhonesFree(tx, [input.phone], input.userId)).length)
+      throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
     // The phone is what the account signs in with: moving it is taking charge of the account.
     if (input.phone !== before.phone) await loadManagedAccount(tx, scope, input.userId);
     await tx.update(users).set({ name: input.name, phone: input.phone }).where(eq(users.id, input.userId));
-    await tx.update(members).set({ ...memberValues(input), updatedAt: new Date() }).where(eq(members.userId, input.userId));
+    await tx
+      .update(members)
+      .set({ ...memberValues(input), updatedAt: new Date() })
+      .where(eq(members.userId, input.userId));
     await followBranches(tx, [before.branchId]);
-    await writeAudit(tx, { actorId: scope.userId, action: "roster.update", targetType: "member", targetId: input.userId, nodePath: before.branchPath, detail: { ...memberValues(input), name: input.name, phoneChanged: before.phone !== input.phone } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "roster.update",
+      targetType: "member",
+      targetId: input.userId,
+      nodePath: before.branchPath,
+      detail: { ...memberValues(input), name: input.name, phoneChanged: before.phone !== input.phone },
+    });
   });
 }
 
@@ -141,13 +172,22 @@ export async function setMemberActive(db: Db, scope: Scope, input: { userId: num
     if (member.userId === scope.userId) throw new AppError("forbidden");
     // Deactivating disables the whole account, whatever roles it holds besides the membership.
     await loadManagedAccount(tx, scope, member.userId);
-    await tx.update(members).set({ active: input.active, updatedAt: new Date() }).where(eq(members.userId, member.userId));
+    await tx
+      .update(members)
+      .set({ active: input.active, updatedAt: new Date() })
+      .where(eq(members.userId, member.userId));
     await followBranches(tx, [member.branchId]);
     await tx
       .update(users)
       .set({ active: input.active, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, member.userId));
-    await writeAudit(tx, { actorId: scope.userId, action: input.active ? "roster.reactivate" : "roster.deactivate", targetType: "member", targetId: member.userId, nodePath: member.branchPath });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: input.active ? "roster.reactivate" : "roster.deactivate",
+      targetType: "member",
+      targetId: member.userId,
+      nodePath: member.branchPath,
+    });
   });
 }
 
@@ -161,16 +201,28 @@ export async function takenPhones(db: Db, scope: Scope, input: { branchId: numbe
 export async function importMembers(db: Db, scope: Scope, input: { branchId: number; rows: MemberFields[] }) {
   return db.transaction(async (tx) => {
     const branch = await loadBranch(tx, scope, input.branchId, (path) => canManageRoster(scope, path));
-    const taken = await assertPhonesFree(tx, input.rows.map((r) => r.phone));
+    const taken = await assertPhonesFree(
+      tx,
+      input.rows.map((r) => r.phone),
+    );
     if (taken.length) throw new AppError("conflict", `${t.importer.phoneTaken}：${taken.map(maskPhone).join("、")}`);
     const created = await tx
       .insert(users)
       .values(input.rows.map((r) => ({ name: r.name, phone: r.phone })))
       .returning({ id: users.id, phone: users.phone });
     const idByPhone = new Map(created.map((u) => [u.phone, u.id]));
-    await tx.insert(members).values(input.rows.map((r) => ({ ...memberValues(r), userId: idByPhone.get(r.phone)!, branchId: branch.id })));
+    await tx
+      .insert(members)
+      .values(input.rows.map((r) => ({ ...memberValues(r), userId: idByPhone.get(r.phone)!, branchId: branch.id })));
     await followBranches(tx, [branch.id]);
-    await writeAudit(tx, { actorId: scope.userId, action: "roster.import", targetType: "org_node", targetId: branch.id, nodePath: branch.path, detail: { count: input.rows.length } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "roster.import",
+      targetType: "org_node",
+      targetId: branch.id,
+      nodePath: branch.path,
+      detail: { count: input.rows.length },
+    });
     return { count: input.rows.length };
   });
 }

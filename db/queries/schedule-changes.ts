@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
@@ -8,7 +8,7 @@ import { reviewerPaths } from "@/lib/scope-paths";
 import { formatWhen } from "@/lib/time";
 import type { DecideChange, RequestChange } from "@/lib/validation/schedule-changes";
 import type { Db } from "../open";
-import { activities, scheduleChanges, type Activity, type ChangeStatus } from "../schema/activities";
+import { type Activity, activities, type ChangeStatus, scheduleChanges } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { loadActivity, syncRoster } from "./activities";
@@ -34,7 +34,12 @@ function unmovable(activity: Pick<Activity, "type" | "status" | "startsAt">, now
 }
 
 /** A request with its activity and branch; not-found and out-of-scope differ only by status code. */
-async function loadChange(db: Db, scope: Scope, changeId: number, allowed: (scope: Scope, branchPath: string) => boolean) {
+async function loadChange(
+  db: Db,
+  scope: Scope,
+  changeId: number,
+  allowed: (scope: Scope, branchPath: string) => boolean,
+) {
   const [row] = await db
     .select({ change: scheduleChanges, activity: activities, branchPath: orgNodes.path, branchName: orgNodes.name })
     .from(scheduleChanges)
@@ -50,24 +55,36 @@ async function loadChange(db: Db, scope: Scope, changeId: number, allowed: (scop
  * Why a step on a request that is no longer at `stage` does not apply. Read afresh: of two admins deciding at
  * once, the second's guarded update waited for the first's commit and then found nothing to change.
  */
-async function decidedMeanwhile(tx: Db, changeId: number, stage: "pending_committee" | "pending_county"): Promise<AppError> {
+async function decidedMeanwhile(
+  tx: Db,
+  changeId: number,
+  stage: "pending_committee" | "pending_county",
+): Promise<AppError> {
   const [row] = await changeRows(tx).where(eq(scheduleChanges.id, changeId));
-  if (stage === "pending_county" && row.status === "pending_committee") return new AppError("conflict", t.scheduleChange.notAtCounty);
+  if (stage === "pending_county" && row.status === "pending_committee")
+    return new AppError("conflict", t.scheduleChange.notAtCounty);
   const countyDecided = row.status === "approved" || row.status === "rejected";
   const by = (countyDecided && row.countyByName) || row.committeeByName;
-  if (!by) return new AppError("conflict", stage === "pending_committee" ? t.scheduleChange.notAtCommittee : t.scheduleChange.notAtCounty);
+  if (!by)
+    return new AppError(
+      "conflict",
+      stage === "pending_committee" ? t.scheduleChange.notAtCommittee : t.scheduleChange.notAtCounty,
+    );
   return new AppError("conflict", t.scheduleChange.decidedMeanwhile(by, t.scheduleChange.status[row.status]));
 }
 
-const summary = (title: string, from: Date, to: Date, reason: string) => t.scheduleChange.notice.body(title, formatWhen(from), formatWhen(to), reason);
+const summary = (title: string, from: Date, to: Date, reason: string) =>
+  t.scheduleChange.notice.body(title, formatWhen(from), formatWhen(to), reason);
 
 export async function requestChange(db: Db, scope: Scope, input: RequestChange, now = new Date()) {
   return db.transaction(async (tx) => {
     const activity = await loadActivity(tx, scope, input.activityId, canManageActivity);
     const blocked = unmovable(activity, now);
     if (blocked) throw blocked;
-    if (input.toStartsAt <= now) throw new AppError("bad_request", t.scheduleChange.inPast, { toStartsAt: t.scheduleChange.inPast });
-    if (input.toStartsAt.getTime() === activity.startsAt.getTime()) throw new AppError("bad_request", t.scheduleChange.sameTime, { toStartsAt: t.scheduleChange.sameTime });
+    if (input.toStartsAt <= now)
+      throw new AppError("bad_request", t.scheduleChange.inPast, { toStartsAt: t.scheduleChange.inPast });
+    if (input.toStartsAt.getTime() === activity.startsAt.getTime())
+      throw new AppError("bad_request", t.scheduleChange.sameTime, { toStartsAt: t.scheduleChange.sameTime });
     // The partial unique index would refuse a second open request anyway; asking first gives a clear message.
     const [open] = await tx
       .select({ id: scheduleChanges.id })
@@ -77,7 +94,14 @@ export async function requestChange(db: Db, scope: Scope, input: RequestChange, 
 
     const [change] = await tx
       .insert(scheduleChanges)
-      .values({ activityId: activity.id, fromStartsAt: activity.startsAt, toStartsAt: input.toStartsAt, reason: input.reason, requestedBy: scope.userId, requestedAt: now })
+      .values({
+        activityId: activity.id,
+        fromStartsAt: activity.startsAt,
+        toStartsAt: input.toStartsAt,
+        reason: input.reason,
+        requestedBy: scope.userId,
+        requestedAt: now,
+      })
       .returning({ id: scheduleChanges.id });
     await writeAudit(tx, {
       actorId: scope.userId,
@@ -100,10 +124,17 @@ export async function requestChange(db: Db, scope: Scope, input: RequestChange, 
 /** The committee's or the county's decision, by which one was taken; each checks its own permission. */
 export function decideChange(db: Db, scope: Scope, input: DecideChange, now = new Date()) {
   const { decision } = input;
-  return decision === "endorse" || decision === "return" ? reviewAtCommittee(db, scope, { ...input, decision }, now) : reviewAtCounty(db, scope, { ...input, decision }, now);
+  return decision === "endorse" || decision === "return"
+    ? reviewAtCommittee(db, scope, { ...input, decision }, now)
+    : reviewAtCounty(db, scope, { ...input, decision }, now);
 }
 
-export async function reviewAtCommittee(db: Db, scope: Scope, input: { changeId: number; decision: "endorse" | "return"; comment: string }, now = new Date()) {
+export async function reviewAtCommittee(
+  db: Db,
+  scope: Scope,
+  input: { changeId: number; decision: "endorse" | "return"; comment: string },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const { change, activity, branchPath, branchName } = await loadChange(tx, scope, input.changeId, canEndorseChange);
     if (change.status !== "pending_committee") throw await decidedMeanwhile(tx, change.id, "pending_committee");
@@ -121,18 +152,45 @@ export async function reviewAtCommittee(db: Db, scope: Scope, input: { changeId:
       .where(and(eq(scheduleChanges.id, change.id), eq(scheduleChanges.status, "pending_committee")))
       .returning({ id: scheduleChanges.id });
     if (!updated) throw await decidedMeanwhile(tx, change.id, "pending_committee");
-    await writeAudit(tx, { actorId: scope.userId, action: `schedule.${input.decision}`, targetType: "schedule_change", targetId: change.id, nodePath: branchPath, detail: { activityId: activity.id } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: `schedule.${input.decision}`,
+      targetType: "schedule_change",
+      targetId: change.id,
+      nodePath: branchPath,
+      detail: { activityId: activity.id },
+    });
 
-    const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), t.scheduleChange.notice.comment(input.comment || null)].filter(Boolean).join("\n");
-    await notify(tx, [change.requestedBy], { kind: "schedule_change", activityId: activity.id, title: input.decision === "endorse" ? t.scheduleChange.notice.endorsed : t.scheduleChange.notice.returned, body });
+    const body = [
+      summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason),
+      t.scheduleChange.notice.comment(input.comment || null),
+    ]
+      .filter(Boolean)
+      .join("\n");
+    await notify(tx, [change.requestedBy], {
+      kind: "schedule_change",
+      activityId: activity.id,
+      title: input.decision === "endorse" ? t.scheduleChange.notice.endorsed : t.scheduleChange.notice.returned,
+      body,
+    });
     if (input.decision === "endorse") {
-      await notify(tx, await roleHoldersOver(tx, "county_admin", branchPath), { kind: "schedule_change", activityId: activity.id, title: t.scheduleChange.notice.requested(branchName), body });
+      await notify(tx, await roleHoldersOver(tx, "county_admin", branchPath), {
+        kind: "schedule_change",
+        activityId: activity.id,
+        title: t.scheduleChange.notice.requested(branchName),
+        body,
+      });
     }
     return { status };
   });
 }
 
-export async function reviewAtCounty(db: Db, scope: Scope, input: { changeId: number; decision: "approve" | "reject"; comment: string }, now = new Date()) {
+export async function reviewAtCounty(
+  db: Db,
+  scope: Scope,
+  input: { changeId: number; decision: "approve" | "reject"; comment: string },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const { change, activity, branchPath } = await loadChange(tx, scope, input.changeId, canApproveChange);
     if (change.status !== "pending_county") throw await decidedMeanwhile(tx, change.id, "pending_county");
@@ -150,9 +208,26 @@ export async function reviewAtCounty(db: Db, scope: Scope, input: { changeId: nu
     if (!updated) throw await decidedMeanwhile(tx, change.id, "pending_county");
 
     if (input.decision === "reject") {
-      const body = [summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason), t.scheduleChange.notice.comment(input.comment)].filter(Boolean).join("\n");
-      await notify(tx, [change.requestedBy], { kind: "schedule_change", activityId: activity.id, title: t.scheduleChange.notice.rejected, body });
-      await writeAudit(tx, { actorId: scope.userId, action: "schedule.reject", targetType: "schedule_change", targetId: change.id, nodePath: branchPath, detail: { activityId: activity.id } });
+      const body = [
+        summary(activity.title, change.fromStartsAt, change.toStartsAt, change.reason),
+        t.scheduleChange.notice.comment(input.comment),
+      ]
+        .filter(Boolean)
+        .join("\n");
+      await notify(tx, [change.requestedBy], {
+        kind: "schedule_change",
+        activityId: activity.id,
+        title: t.scheduleChange.notice.rejected,
+        body,
+      });
+      await writeAudit(tx, {
+        actorId: scope.userId,
+        action: "schedule.reject",
+        targetType: "schedule_change",
+        targetId: change.id,
+        nodePath: branchPath,
+        detail: { activityId: activity.id },
+      });
       return { status };
     }
 
@@ -169,7 +244,11 @@ export async function reviewAtCounty(db: Db, scope: Scope, input: { changeId: nu
       kind: "schedule_change",
       activityId: activity.id,
       title: t.scheduleChange.notice.moved,
-      body: t.scheduleChange.notice.movedBody(activity.title, formatWhen(activity.startsAt), formatWhen(change.toStartsAt)),
+      body: t.scheduleChange.notice.movedBody(
+        activity.title,
+        formatWhen(activity.startsAt),
+        formatWhen(change.toStartsAt),
+      ),
     });
     await writeAudit(tx, {
       actorId: scope.userId,
@@ -261,8 +340,12 @@ export async function countChanges(db: Db, scope: Scope): Promise<Partial<Record
  */
 export async function changesForActivity(db: Db, scope: Scope, activityId: number, now = new Date()) {
   const activity = await loadActivity(db, scope, activityId, canReadRoster);
-  const changes = await changeRows(db).where(eq(scheduleChanges.activityId, activity.id)).orderBy(desc(scheduleChanges.requestedAt), desc(scheduleChanges.id));
+  const changes = await changeRows(db)
+    .where(eq(scheduleChanges.activityId, activity.id))
+    .orderBy(desc(scheduleChanges.requestedAt), desc(scheduleChanges.id));
   const canManage = canManageActivity(scope, activity.branchPath);
-  const blocked = unmovable(activity, now)?.message ?? (changes.some((c) => OPEN.includes(c.status)) ? t.scheduleChange.openExists : null);
+  const blocked =
+    unmovable(activity, now)?.message ??
+    (changes.some((c) => OPEN.includes(c.status)) ? t.scheduleChange.openExists : null);
   return { activity, changes, canManage, blocked };
 }

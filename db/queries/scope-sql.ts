@@ -1,4 +1,4 @@
-import { or, sql, type SQL } from "drizzle-orm";
+import { or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 /**

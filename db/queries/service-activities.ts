@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { reportStanding } from "@/lib/community";
 import { AppError } from "@/lib/errors";
@@ -33,21 +33,50 @@ export async function createServiceActivity(db: Db, scope: Scope, input: Service
     if (input.startsAt <= now) throw new AppError("bad_request", t.plans.inPast, { startsAt: t.plans.inPast });
     const communityId = node.kind === "grid" ? node.parentId! : node.id;
     if (input.postId) {
-      const [post] = await tx.select({ id: servicePosts.id }).from(servicePosts).where(and(eq(servicePosts.id, input.postId), eq(servicePosts.communityId, communityId)));
+      const [post] = await tx
+        .select({ id: servicePosts.id })
+        .from(servicePosts)
+        .where(and(eq(servicePosts.id, input.postId), eq(servicePosts.communityId, communityId)));
       if (!post) throw new AppError("bad_request", t.community.unknownPost, { postId: t.community.unknownPost });
     }
     const [activity] = await tx
       .insert(serviceActivities)
-      .values({ communityId, gridId: node.kind === "grid" ? node.id : null, title: input.title, place: input.place, startsAt: input.startsAt, minutes: input.minutes, capacity: input.capacity, postId: input.postId, createdBy: scope.userId })
+      .values({
+        communityId,
+        gridId: node.kind === "grid" ? node.id : null,
+        title: input.title,
+        place: input.place,
+        startsAt: input.startsAt,
+        minutes: input.minutes,
+        capacity: input.capacity,
+        postId: input.postId,
+        createdBy: scope.userId,
+      })
       .returning();
-    await writeAudit(tx, { actorId: scope.userId, action: "community.activity.create", targetType: "service_activity", targetId: activity.id, nodePath: node.path, detail: { title: input.title, startsAt: input.startsAt.toISOString() } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "community.activity.create",
+      targetType: "service_activity",
+      targetId: activity.id,
+      nodePath: node.path,
+      detail: { title: input.title, startsAt: input.startsAt.toISOString() },
+    });
     return { id: activity.id };
   });
 }
 
 /** One activity with the path of the node holding it; not-found and out-of-scope differ only by status. */
-export async function loadServiceActivity(db: Db, scope: Scope, activityId: number, allowed: (scope: Scope, path: string) => boolean) {
-  const [row] = await db.select({ activity: serviceActivities, path: holder.path, holderName: holder.name }).from(serviceActivities).innerJoin(holder, holderJoin).where(eq(serviceActivities.id, activityId));
+export async function loadServiceActivity(
+  db: Db,
+  scope: Scope,
+  activityId: number,
+  allowed: (scope: Scope, path: string) => boolean,
+) {
+  const [row] = await db
+    .select({ activity: serviceActivities, path: holder.path, holderName: holder.name })
+    .from(serviceActivities)
+    .innerJoin(holder, holderJoin)
+    .where(eq(serviceActivities.id, activityId));
   if (!row) throw new AppError("not_found");
   if (!allowed(scope, row.path)) throw new AppError("forbidden");
   return { ...row.activity, path: row.path, holderName: row.holderName };
@@ -57,7 +86,16 @@ export async function loadServiceActivity(db: Db, scope: Scope, activityId: numb
 export async function gridServiceActivities(db: Db, scope: Scope) {
   const prefixes = servedPaths(scope);
   return db
-    .select({ id: serviceActivities.id, title: serviceActivities.title, place: serviceActivities.place, startsAt: serviceActivities.startsAt, minutes: serviceActivities.minutes, capacity: serviceActivities.capacity, holderName: holder.name, signups: signupCount })
+    .select({
+      id: serviceActivities.id,
+      title: serviceActivities.title,
+      place: serviceActivities.place,
+      startsAt: serviceActivities.startsAt,
+      minutes: serviceActivities.minutes,
+      capacity: serviceActivities.capacity,
+      holderName: holder.name,
+      signups: signupCount,
+    })
     .from(serviceActivities)
     .innerJoin(holder, holderJoin)
     .where(and(isNull(serviceActivities.cancelledAt), pathUnder(holder.path, prefixes)))
@@ -74,7 +112,9 @@ export async function serviceActivityDetail(db: Db, scope: Scope, activityId: nu
       memberId: serviceSignups.memberId,
       name: users.name,
       branchName: branch.name,
-      recorded: sql<number | null>`(select ${volunteerHours.halfHours} from ${volunteerHours} where ${volunteerHours.activityId} = ${activityId} and ${volunteerHours.memberId} = ${serviceSignups.memberId} and ${volunteerHours.status} in ('submitted', 'confirmed') limit 1)`,
+      recorded: sql<
+        number | null
+      >`(select ${volunteerHours.halfHours} from ${volunteerHours} where ${volunteerHours.activityId} = ${activityId} and ${volunteerHours.memberId} = ${serviceSignups.memberId} and ${volunteerHours.status} in ('submitted', 'confirmed') limit 1)`,
     })
     .from(serviceSignups)
     .innerJoin(users, eq(users.id, serviceSignups.memberId))
@@ -87,7 +127,10 @@ export async function serviceActivityDetail(db: Db, scope: Scope, activityId: nu
 
 /** The member's confirmed report, which is what lets them take part in their community's activities. */
 async function confirmedReport(db: Db, memberId: number) {
-  const [report] = await db.select().from(communityReports).where(and(eq(communityReports.memberId, memberId), eq(communityReports.status, "confirmed")));
+  const [report] = await db
+    .select()
+    .from(communityReports)
+    .where(and(eq(communityReports.memberId, memberId), eq(communityReports.status, "confirmed")));
   return report ?? null;
 }
 
@@ -110,7 +153,13 @@ export async function memberServiceActivities(db: Db, scope: Scope, now = new Da
     })
     .from(serviceActivities)
     .innerJoin(holder, holderJoin)
-    .where(and(eq(serviceActivities.communityId, report.communityId), isNull(serviceActivities.cancelledAt), sql`${serviceActivities.startsAt} + make_interval(mins => ${serviceActivities.minutes}) >= ${now.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(serviceActivities.communityId, report.communityId),
+        isNull(serviceActivities.cancelledAt),
+        sql`${serviceActivities.startsAt} + make_interval(mins => ${serviceActivities.minutes}) >= ${now.toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(asc(serviceActivities.startsAt))
     .limit(20);
 }
@@ -122,21 +171,39 @@ export async function memberServiceActivities(db: Db, scope: Scope, now = new Da
 export async function setSignup(db: Db, scope: Scope, input: { activityId: number; join: boolean }, now = new Date()) {
   const memberId = memberOf(scope);
   return db.transaction(async (tx) => {
-    const [activity] = await tx.select().from(serviceActivities).where(eq(serviceActivities.id, input.activityId)).for("update");
+    const [activity] = await tx
+      .select()
+      .from(serviceActivities)
+      .where(eq(serviceActivities.id, input.activityId))
+      .for("update");
     if (!activity || activity.cancelledAt) throw new AppError("not_found");
     const report = await confirmedReport(tx, memberId);
-    if (!report || report.communityId !== activity.communityId || reportStanding(report, now) === "expired") throw new AppError("forbidden", t.community.notReportedHere);
+    if (!report || report.communityId !== activity.communityId || reportStanding(report, now) === "expired")
+      throw new AppError("forbidden", t.community.notReportedHere);
     if (activity.startsAt <= now) throw new AppError("conflict", t.community.started);
-    const live = and(eq(serviceSignups.activityId, activity.id), eq(serviceSignups.memberId, memberId), isNull(serviceSignups.cancelledAt));
+    const live = and(
+      eq(serviceSignups.activityId, activity.id),
+      eq(serviceSignups.memberId, memberId),
+      isNull(serviceSignups.cancelledAt),
+    );
     const [mine] = await tx.select({ id: serviceSignups.id }).from(serviceSignups).where(live);
     if (input.join && !mine) {
-      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(serviceSignups).where(and(eq(serviceSignups.activityId, activity.id), isNull(serviceSignups.cancelledAt)));
+      const [{ n }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(serviceSignups)
+        .where(and(eq(serviceSignups.activityId, activity.id), isNull(serviceSignups.cancelledAt)));
       if (n >= activity.capacity) throw new AppError("conflict", t.community.full);
       await tx.insert(serviceSignups).values({ activityId: activity.id, memberId });
     }
-    if (!input.join && mine) await tx.update(serviceSignups).set({ cancelledAt: now }).where(eq(serviceSignups.id, mine.id));
+    if (!input.join && mine)
+      await tx.update(serviceSignups).set({ cancelledAt: now }).where(eq(serviceSignups.id, mine.id));
     if (input.join !== Boolean(mine)) {
-      await writeAudit(tx, { actorId: memberId, action: input.join ? "community.signup" : "community.signup.cancel", targetType: "service_activity", targetId: activity.id });
+      await writeAudit(tx, {
+        actorId: memberId,
+        action: input.join ? "community.signup" : "community.signup.cancel",
+        targetType: "service_activity",
+        targetId: activity.id,
+      });
     }
     return { activityId: activity.id, joined: input.join };
   });

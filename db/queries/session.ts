@@ -33,7 +33,12 @@ export async function loadSessionUser(db: Db, userId: number): Promise<SessionUs
     name: user.name,
     active: user.active,
     sessionVersion: user.sessionVersion,
-    scope: { userId: user.id, grants: enrolment.grants, member: member ?? null, ...(enrolment.mustEnrol ? { mustEnrol: true } : {}) },
+    scope: {
+      userId: user.id,
+      grants: enrolment.grants,
+      member: member ?? null,
+      ...(enrolment.mustEnrol ? { mustEnrol: true } : {}),
+    },
   };
 }
 

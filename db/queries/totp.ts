@@ -3,20 +3,42 @@ import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import type { Grant, Scope } from "@/lib/scope";
 import { grantsOf } from "@/lib/scope-paths";
-import { ENROL_GRACE_MS, hashRecoveryCode, isAppCode, mayUseTotp, newRecoveryCodes, newTotpSecret, requiresTotp, totpStep, totpUri, TOTP_REQUIRED_ROLES } from "@/lib/totp";
+import {
+  ENROL_GRACE_MS,
+  hashRecoveryCode,
+  isAppCode,
+  mayUseTotp,
+  newRecoveryCodes,
+  newTotpSecret,
+  requiresTotp,
+  TOTP_REQUIRED_ROLES,
+  totpStep,
+  totpUri,
+} from "@/lib/totp";
 import type { Db } from "../open";
 import { totpFactors, totpRecoveryCodes } from "../schema/security";
 import { roleGrants, users } from "../schema/users";
 import { writeAudit } from "./audit";
 
-
 const confirmedFactor = async (db: Db, userId: number) =>
-  (await db.select().from(totpFactors).where(and(eq(totpFactors.userId, userId), isNotNull(totpFactors.confirmedAt))))[0] ?? null;
+  (
+    await db
+      .select()
+      .from(totpFactors)
+      .where(and(eq(totpFactors.userId, userId), isNotNull(totpFactors.confirmedAt)))
+  )[0] ?? null;
 
 /** What 我的 shows: whether the caller has a second factor, must have one, and by when. */
 export async function totpStatus(db: Db, scope: Scope, now = new Date()) {
   const factor = await confirmedFactor(db, scope.userId);
-  const left = factor ? (await db.select({ id: totpRecoveryCodes.id }).from(totpRecoveryCodes).where(and(eq(totpRecoveryCodes.userId, scope.userId), isNull(totpRecoveryCodes.usedAt)))).length : 0;
+  const left = factor
+    ? (
+        await db
+          .select({ id: totpRecoveryCodes.id })
+          .from(totpRecoveryCodes)
+          .where(and(eq(totpRecoveryCodes.userId, scope.userId), isNull(totpRecoveryCodes.usedAt)))
+      ).length
+    : 0;
   const required = requiresTotp(grantsOf(scope)) || Boolean(scope.mustEnrol);
   return {
     enrolled: Boolean(factor),
@@ -36,7 +58,10 @@ export async function startEnrolment(db: Db, scope: Scope) {
   const [user] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, scope.userId));
   const secret = newTotpSecret();
   await db.transaction(async (tx) => {
-    await tx.insert(totpFactors).values({ userId: scope.userId, secret }).onConflictDoUpdate({ target: totpFactors.userId, set: { secret, createdAt: new Date(), lastStep: null } });
+    await tx
+      .insert(totpFactors)
+      .values({ userId: scope.userId, secret })
+      .onConflictDoUpdate({ target: totpFactors.userId, set: { secret, createdAt: new Date(), lastStep: null } });
     await writeAudit(tx, { actorId: scope.userId, action: "totp.start", targetType: "user", targetId: scope.userId });
   });
   return { secret, uri: totpUri(secret, user.phone, t.app.name) };
@@ -62,7 +87,12 @@ export async function renewRecoveryCodes(db: Db, scope: Scope, input: { code: st
   return db.transaction(async (tx) => {
     await spendAppCode(tx, scope.userId, input.code, now);
     const codes = await replaceRecoveryCodes(tx, scope.userId);
-    await writeAudit(tx, { actorId: scope.userId, action: "totp.recovery_renew", targetType: "user", targetId: scope.userId });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "totp.recovery_renew",
+      targetType: "user",
+      targetId: scope.userId,
+    });
     return { recoveryCodes: codes };
   });
 }
@@ -84,7 +114,12 @@ export const hasSecondFactor = async (db: Db, userId: number) => Boolean(await c
  * The second step of signing in: a 6-digit app code, or a recovery code (used up by this). Each is taken
  * by a guarded UPDATE, so of two sign-ins racing with one code only one gets through.
  */
-export async function checkSecondFactor(db: Db, userId: number, typed: string, now = new Date()): Promise<"totp" | "recovery" | null> {
+export async function checkSecondFactor(
+  db: Db,
+  userId: number,
+  typed: string,
+  now = new Date(),
+): Promise<"totp" | "recovery" | null> {
   if (isAppCode(typed)) {
     try {
       await spendAppCode(db, userId, typed.replace(/\s/g, ""), now);
@@ -98,7 +133,13 @@ export async function checkSecondFactor(db: Db, userId: number, typed: string, n
     const [used] = await tx
       .update(totpRecoveryCodes)
       .set({ usedAt: now })
-      .where(and(eq(totpRecoveryCodes.userId, userId), eq(totpRecoveryCodes.codeHash, hashRecoveryCode(typed)), isNull(totpRecoveryCodes.usedAt)))
+      .where(
+        and(
+          eq(totpRecoveryCodes.userId, userId),
+          eq(totpRecoveryCodes.codeHash, hashRecoveryCode(typed)),
+          isNull(totpRecoveryCodes.usedAt),
+        ),
+      )
       .returning({ id: totpRecoveryCodes.id });
     if (!used) return null;
     await writeAudit(tx, { actorId: userId, action: "totp.recovery_used", targetType: "user", targetId: userId });
@@ -110,7 +151,12 @@ export async function checkSecondFactor(db: Db, userId: number, typed: string, n
  * An admin without a second factor past the grace period keeps only what is not an admin's: their admin
  * grants wait for the enrolment (in the data layer, so every query refuses them, DESIGN.md §2).
  */
-export async function withEnrolmentRule<G extends Pick<Grant, "role">>(db: Db, userId: number, grants: G[], now = new Date()): Promise<{ grants: G[]; mustEnrol: boolean }> {
+export async function withEnrolmentRule<G extends Pick<Grant, "role">>(
+  db: Db,
+  userId: number,
+  grants: G[],
+  now = new Date(),
+): Promise<{ grants: G[]; mustEnrol: boolean }> {
   if (!requiresTotp(grants) || (await hasSecondFactor(db, userId))) return { grants, mustEnrol: false };
   const by = await enrolBy(db, userId);
   if (!by || by > now) return { grants, mustEnrol: false };

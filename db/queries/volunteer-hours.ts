@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { activityCapHalfHours, DAY_LIMIT_HALF_HOURS, formatHours, shanghaiDate } from "@/lib/community";
 import { AppError } from "@/lib/errors";
@@ -9,7 +9,7 @@ import type { Scope } from "@/lib/scope";
 import { servedPaths } from "@/lib/scope-paths";
 import type { ActivityHoursInput, CorrectHours, DecideHours, HoursInput } from "@/lib/validation/community";
 import type { Db } from "../open";
-import { communityReports, serviceActivities, volunteerHours, type VolunteerHours } from "../schema/community";
+import { communityReports, serviceActivities, type VolunteerHours, volunteerHours } from "../schema/community";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
@@ -26,8 +26,14 @@ import { loadServiceActivity } from "./service-activities";
  * than the activity, at most 12 hours a member a day (checked under a lock on the member's row).
  */
 
-
-export type HoursReceipt = { id: number; clientId: string; status: VolunteerHours["status"]; halfHours: number; servedOn: string; message: string };
+export type HoursReceipt = {
+  id: number;
+  clientId: string;
+  status: VolunteerHours["status"];
+  halfHours: number;
+  servedOn: string;
+  message: string;
+};
 const receiptOf = (row: VolunteerHours): HoursReceipt => ({
   id: row.id,
   clientId: row.clientId,
@@ -76,12 +82,22 @@ async function insertEntry(tx: Db, scope: Scope, entry: Entry, excluding?: numbe
         excluding ? ne(volunteerHours.id, excluding) : undefined,
       ),
     );
-  if (used + entry.halfHours > DAY_LIMIT_HALF_HOURS) throw new AppError("bad_request", t.community.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))), { hours: t.community.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))) });
+  if (used + entry.halfHours > DAY_LIMIT_HALF_HOURS)
+    throw new AppError("bad_request", t.community.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))), {
+      hours: t.community.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))),
+    });
   if (entry.activityId) {
     const [taken] = await tx
       .select({ id: volunteerHours.id })
       .from(volunteerHours)
-      .where(and(eq(volunteerHours.activityId, entry.activityId), eq(volunteerHours.memberId, entry.memberId), inArray(volunteerHours.status, ["submitted", "confirmed"]), excluding ? ne(volunteerHours.id, excluding) : undefined));
+      .where(
+        and(
+          eq(volunteerHours.activityId, entry.activityId),
+          eq(volunteerHours.memberId, entry.memberId),
+          inArray(volunteerHours.status, ["submitted", "confirmed"]),
+          excluding ? ne(volunteerHours.id, excluding) : undefined,
+        ),
+      );
     if (taken) throw new AppError("conflict", t.community.alreadyRecorded);
   }
   const decided = entry.status === "confirmed" ? { decidedBy: scope.userId, decidedAt: new Date() } : {};
@@ -96,7 +112,16 @@ async function insertEntry(tx: Db, scope: Scope, entry: Entry, excluding?: numbe
 
 /** Confirmed hours earn points per hour, dated the day served (the monthly cap counts by that day). */
 const awardHours = (tx: Db, row: VolunteerHours, causedBy: number) =>
-  award(tx, { memberId: row.memberId, code: "volunteer_hour", sourceType: "volunteer_hours", sourceId: row.id, quantity: row.halfHours / 2, occurredAt: new Date(`${row.servedOn}T12:00:00+08:00`), causedBy, reason: `${t.points.source.volunteer_hours}：${row.description}` });
+  award(tx, {
+    memberId: row.memberId,
+    code: "volunteer_hour",
+    sourceType: "volunteer_hours",
+    sourceId: row.id,
+    quantity: row.halfHours / 2,
+    occurredAt: new Date(`${row.servedOn}T12:00:00+08:00`),
+    causedBy,
+    reason: `${t.points.source.volunteer_hours}：${row.description}`,
+  });
 
 /** Where an entry for this member belongs: their confirmed report's grid. */
 async function reportOf(tx: Db, memberId: number) {
@@ -110,12 +135,24 @@ async function reportOf(tx: Db, memberId: number) {
 }
 
 /** The checks an entry tied to an activity adds: same community, already held, no longer than it lasted. */
-async function activityTerms(tx: Db, scope: Scope, activityId: number, communityId: number, halfHours: number, now: Date, byWorker: boolean) {
+async function activityTerms(
+  tx: Db,
+  scope: Scope,
+  activityId: number,
+  communityId: number,
+  halfHours: number,
+  now: Date,
+  byWorker: boolean,
+) {
   const activity = await loadServiceActivity(tx, scope, activityId, byWorker ? canServeGrid : () => true);
-  if (activity.communityId !== communityId || activity.cancelledAt) throw new AppError(byWorker ? "forbidden" : "not_found", t.community.notInGrid);
+  if (activity.communityId !== communityId || activity.cancelledAt)
+    throw new AppError(byWorker ? "forbidden" : "not_found", t.community.notInGrid);
   if (activity.startsAt > now) throw new AppError("conflict", t.community.notYetHeld);
   const cap = activityCapHalfHours(activity.minutes);
-  if (halfHours > cap) throw new AppError("bad_request", t.community.overActivity(formatHours(cap)), { hours: t.community.overActivity(formatHours(cap)) });
+  if (halfHours > cap)
+    throw new AppError("bad_request", t.community.overActivity(formatHours(cap)), {
+      hours: t.community.overActivity(formatHours(cap)),
+    });
   return { servedOn: shanghaiDate(activity.startsAt), description: activity.title };
 }
 
@@ -132,18 +169,53 @@ export async function recordHours(db: Db, scope: Scope, input: HoursInput, now =
       const memberId = byWorker ? input.memberId! : memberOf(scope);
       if (byWorker) servedPaths(scope);
       const report = await reportOf(tx, memberId);
-      if (!report) throw new AppError(byWorker ? "forbidden" : "conflict", byWorker ? t.community.notInGrid : t.community.notReportedHere);
+      if (!report)
+        throw new AppError(
+          byWorker ? "forbidden" : "conflict",
+          byWorker ? t.community.notInGrid : t.community.notReportedHere,
+        );
       if (byWorker && !canServeGrid(scope, report.gridPath)) throw new AppError("forbidden", t.community.notInGrid);
       let { servedOn, description } = input;
-      if (input.activityId) ({ servedOn } = await activityTerms(tx, scope, input.activityId, report.communityId, input.hours, now, byWorker));
-      if (servedOn > shanghaiDate(now)) throw new AppError("bad_request", t.community.servedInFuture, { servedOn: t.community.servedInFuture });
-      const row = await insertEntry(tx, scope, { clientId: input.clientId, memberId, gridId: report.gridId, communityId: report.communityId, activityId: input.activityId ?? null, servedOn, halfHours: input.hours, description, status: byWorker ? "confirmed" : "submitted" });
+      if (input.activityId)
+        ({ servedOn } = await activityTerms(
+          tx,
+          scope,
+          input.activityId,
+          report.communityId,
+          input.hours,
+          now,
+          byWorker,
+        ));
+      if (servedOn > shanghaiDate(now))
+        throw new AppError("bad_request", t.community.servedInFuture, { servedOn: t.community.servedInFuture });
+      const row = await insertEntry(tx, scope, {
+        clientId: input.clientId,
+        memberId,
+        gridId: report.gridId,
+        communityId: report.communityId,
+        activityId: input.activityId ?? null,
+        servedOn,
+        halfHours: input.hours,
+        description,
+        status: byWorker ? "confirmed" : "submitted",
+      });
       if (!row) return null;
       if (!byWorker) {
         const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, memberId));
-        await notify(tx, await gridWorkersOf(tx, report.gridPath), { kind: "community", title: t.community.notice.hoursSubmitted(me.name), body: description });
+        await notify(tx, await gridWorkersOf(tx, report.gridPath), {
+          kind: "community",
+          title: t.community.notice.hoursSubmitted(me.name),
+          body: description,
+        });
       }
-      await writeAudit(tx, { actorId: scope.userId, action: byWorker ? "community.hours.record" : "community.hours.submit", targetType: "volunteer_hours", targetId: row.id, nodePath: report.gridPath, detail: { memberId, halfHours: row.halfHours, servedOn, activityId: row.activityId } });
+      await writeAudit(tx, {
+        actorId: scope.userId,
+        action: byWorker ? "community.hours.record" : "community.hours.submit",
+        targetType: "volunteer_hours",
+        targetId: row.id,
+        nodePath: report.gridPath,
+        detail: { memberId, halfHours: row.halfHours, servedOn, activityId: row.activityId },
+      });
       return row;
     });
     if (row) return receiptOf(row);
@@ -164,18 +236,40 @@ export async function recordActivityHours(db: Db, scope: Scope, input: ActivityH
     const activity = await loadServiceActivity(tx, scope, input.activityId, canServeGrid);
     for (const entry of input.entries) {
       const report = await reportOf(tx, entry.memberId);
-      if (!report || report.communityId !== activity.communityId) throw new AppError("forbidden", t.community.notInGrid);
+      if (!report || report.communityId !== activity.communityId)
+        throw new AppError("forbidden", t.community.notInGrid);
       const terms = await activityTerms(tx, scope, activity.id, report.communityId, entry.hours, now, true);
-      await insertEntry(tx, scope, { clientId: randomUUID(), memberId: entry.memberId, gridId: report.gridId, communityId: report.communityId, activityId: activity.id, halfHours: entry.hours, status: "confirmed", ...terms });
+      await insertEntry(tx, scope, {
+        clientId: randomUUID(),
+        memberId: entry.memberId,
+        gridId: report.gridId,
+        communityId: report.communityId,
+        activityId: activity.id,
+        halfHours: entry.hours,
+        status: "confirmed",
+        ...terms,
+      });
     }
-    await writeAudit(tx, { actorId: scope.userId, action: "community.hours.activity", targetType: "service_activity", targetId: activity.id, nodePath: activity.path, detail: { entries: input.entries } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "community.hours.activity",
+      targetType: "service_activity",
+      targetId: activity.id,
+      nodePath: activity.path,
+      detail: { entries: input.entries },
+    });
     return { count: input.entries.length };
   });
 }
 
 /** An entry with the path of its grid, checked against the caller's reach. */
 async function loadEntry(tx: Db, scope: Scope, hoursId: number) {
-  const [row] = await tx.select({ entry: volunteerHours, gridPath: orgNodes.path }).from(volunteerHours).innerJoin(orgNodes, eq(orgNodes.id, volunteerHours.gridId)).where(eq(volunteerHours.id, hoursId)).for("update", { of: volunteerHours });
+  const [row] = await tx
+    .select({ entry: volunteerHours, gridPath: orgNodes.path })
+    .from(volunteerHours)
+    .innerJoin(orgNodes, eq(orgNodes.id, volunteerHours.gridId))
+    .where(eq(volunteerHours.id, hoursId))
+    .for("update", { of: volunteerHours });
   if (!row) throw new AppError("not_found");
   if (!canServeGrid(scope, row.gridPath)) throw new AppError("forbidden");
   return row;
@@ -184,13 +278,44 @@ async function loadEntry(tx: Db, scope: Scope, hoursId: number) {
 /** The old entry gives way to a new confirmed one with other hours; both stay on record. */
 async function supersede(tx: Db, scope: Scope, old: VolunteerHours, halfHours: number, comment: string, now: Date) {
   if (old.activityId) {
-    const [activity] = await tx.select({ minutes: serviceActivities.minutes }).from(serviceActivities).where(eq(serviceActivities.id, old.activityId));
+    const [activity] = await tx
+      .select({ minutes: serviceActivities.minutes })
+      .from(serviceActivities)
+      .where(eq(serviceActivities.id, old.activityId));
     const cap = activityCapHalfHours(activity.minutes);
-    if (halfHours > cap) throw new AppError("bad_request", t.community.overActivity(formatHours(cap)), { hours: t.community.overActivity(formatHours(cap)) });
+    if (halfHours > cap)
+      throw new AppError("bad_request", t.community.overActivity(formatHours(cap)), {
+        hours: t.community.overActivity(formatHours(cap)),
+      });
   }
-  await tx.update(volunteerHours).set({ status: "superseded", decidedBy: scope.userId, decidedAt: now, comment: comment || null }).where(eq(volunteerHours.id, old.id));
-  await reverseSource(tx, { sourceType: "volunteer_hours", sourceId: old.id, memberId: old.memberId }, `${t.community.corrected}：${comment || t.community.adjustHours}`, scope.userId);
-  const row = await insertEntry(tx, scope, { clientId: randomUUID(), memberId: old.memberId, gridId: old.gridId, communityId: old.communityId, activityId: old.activityId, servedOn: old.servedOn, halfHours, description: old.description, status: "confirmed", replacesId: old.id, comment: comment || undefined }, old.id);
+  await tx
+    .update(volunteerHours)
+    .set({ status: "superseded", decidedBy: scope.userId, decidedAt: now, comment: comment || null })
+    .where(eq(volunteerHours.id, old.id));
+  await reverseSource(
+    tx,
+    { sourceType: "volunteer_hours", sourceId: old.id, memberId: old.memberId },
+    `${t.community.corrected}：${comment || t.community.adjustHours}`,
+    scope.userId,
+  );
+  const row = await insertEntry(
+    tx,
+    scope,
+    {
+      clientId: randomUUID(),
+      memberId: old.memberId,
+      gridId: old.gridId,
+      communityId: old.communityId,
+      activityId: old.activityId,
+      servedOn: old.servedOn,
+      halfHours,
+      description: old.description,
+      status: "confirmed",
+      replacesId: old.id,
+      comment: comment || undefined,
+    },
+    old.id,
+  );
   return row!;
 }
 
@@ -200,14 +325,37 @@ export async function decideHours(db: Db, scope: Scope, input: DecideHours, now 
     const { entry, gridPath } = await loadEntry(tx, scope, input.hoursId);
     if (entry.status !== "submitted") throw new AppError("conflict", t.community.notConfirmable);
     let result: VolunteerHours = entry;
-    if (input.decision === "adjust" && input.hours !== entry.halfHours) result = await supersede(tx, scope, entry, input.hours!, input.comment, now);
+    if (input.decision === "adjust" && input.hours !== entry.halfHours)
+      result = await supersede(tx, scope, entry, input.hours!, input.comment, now);
     else {
       const status = input.decision === "reject" ? "rejected" : "confirmed";
-      [result] = await tx.update(volunteerHours).set({ status, decidedBy: scope.userId, decidedAt: now, comment: input.comment || null }).where(eq(volunteerHours.id, entry.id)).returning();
+      [result] = await tx
+        .update(volunteerHours)
+        .set({ status, decidedBy: scope.userId, decidedAt: now, comment: input.comment || null })
+        .where(eq(volunteerHours.id, entry.id))
+        .returning();
       if (status === "confirmed") await awardHours(tx, result, scope.userId);
     }
-    await notify(tx, [entry.memberId], { kind: "community", title: t.community.notice.hoursDecided(t.community.hoursStatus[input.decision === "reject" ? "rejected" : "confirmed"]), body: `${entry.servedOn} ${t.community.hoursUnit(formatHours(result.halfHours))}${input.comment ? `：${input.comment}` : ""}` });
-    await writeAudit(tx, { actorId: scope.userId, action: `community.hours.${input.decision}`, targetType: "volunteer_hours", targetId: entry.id, nodePath: gridPath, detail: { memberId: entry.memberId, from: entry.halfHours, to: result.halfHours, comment: input.comment || undefined } });
+    await notify(tx, [entry.memberId], {
+      kind: "community",
+      title: t.community.notice.hoursDecided(
+        t.community.hoursStatus[input.decision === "reject" ? "rejected" : "confirmed"],
+      ),
+      body: `${entry.servedOn} ${t.community.hoursUnit(formatHours(result.halfHours))}${input.comment ? `：${input.comment}` : ""}`,
+    });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: `community.hours.${input.decision}`,
+      targetType: "volunteer_hours",
+      targetId: entry.id,
+      nodePath: gridPath,
+      detail: {
+        memberId: entry.memberId,
+        from: entry.halfHours,
+        to: result.halfHours,
+        comment: input.comment || undefined,
+      },
+    });
     return { id: result.id, status: result.status, halfHours: result.halfHours };
   });
 }
@@ -221,9 +369,27 @@ export async function correctHours(db: Db, scope: Scope, input: CorrectHours, no
     await notify(tx, [entry.memberId], {
       kind: "community",
       title: t.community.notice.hoursCorrected,
-      body: t.community.notice.hoursCorrectedBody(entry.servedOn, t.community.hoursUnit(formatHours(entry.halfHours)), t.community.hoursUnit(formatHours(row.halfHours)), input.comment),
+      body: t.community.notice.hoursCorrectedBody(
+        entry.servedOn,
+        t.community.hoursUnit(formatHours(entry.halfHours)),
+        t.community.hoursUnit(formatHours(row.halfHours)),
+        input.comment,
+      ),
     });
-    await writeAudit(tx, { actorId: scope.userId, action: "community.hours.correct", targetType: "volunteer_hours", targetId: entry.id, nodePath: gridPath, detail: { memberId: entry.memberId, from: entry.halfHours, to: row.halfHours, replacement: row.id, comment: input.comment } });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "community.hours.correct",
+      targetType: "volunteer_hours",
+      targetId: entry.id,
+      nodePath: gridPath,
+      detail: {
+        memberId: entry.memberId,
+        from: entry.halfHours,
+        to: row.halfHours,
+        replacement: row.id,
+        comment: input.comment,
+      },
+    });
     return { id: row.id, halfHours: row.halfHours };
   });
 }
@@ -234,7 +400,16 @@ const activityTitle = alias(serviceActivities, "activity");
 export async function myHours(db: Db, scope: Scope) {
   const memberId = memberOf(scope);
   return db
-    .select({ id: volunteerHours.id, servedOn: volunteerHours.servedOn, halfHours: volunteerHours.halfHours, description: volunteerHours.description, status: volunteerHours.status, comment: volunteerHours.comment, byMember: sql<boolean>`${volunteerHours.recordedBy} = ${volunteerHours.memberId}`, activityTitle: activityTitle.title })
+    .select({
+      id: volunteerHours.id,
+      servedOn: volunteerHours.servedOn,
+      halfHours: volunteerHours.halfHours,
+      description: volunteerHours.description,
+      status: volunteerHours.status,
+      comment: volunteerHours.comment,
+      byMember: sql<boolean>`${volunteerHours.recordedBy} = ${volunteerHours.memberId}`,
+      activityTitle: activityTitle.title,
+    })
     .from(volunteerHours)
     .leftJoin(activityTitle, eq(activityTitle.id, volunteerHours.activityId))
     .where(eq(volunteerHours.memberId, memberId))
@@ -246,7 +421,15 @@ export async function myHours(db: Db, scope: Scope) {
 export async function gridHours(db: Db, scope: Scope, status: "submitted" | "confirmed") {
   const prefixes = servedPaths(scope);
   return db
-    .select({ id: volunteerHours.id, memberName: users.name, servedOn: volunteerHours.servedOn, halfHours: volunteerHours.halfHours, description: volunteerHours.description, status: volunteerHours.status, activityTitle: activityTitle.title })
+    .select({
+      id: volunteerHours.id,
+      memberName: users.name,
+      servedOn: volunteerHours.servedOn,
+      halfHours: volunteerHours.halfHours,
+      description: volunteerHours.description,
+      status: volunteerHours.status,
+      activityTitle: activityTitle.title,
+    })
     .from(volunteerHours)
     .innerJoin(orgNodes, eq(orgNodes.id, volunteerHours.gridId))
     .innerJoin(users, eq(users.id, volunteerHours.memberId))

@@ -106,9 +106,7 @@ export const activities = pgTable(
      */
     rosterFrozenAt: timestamp({ withTimezone: true }),
     /** Key of the rotating check-in codes (lib/checkin-token.ts); given only to those who run the activity. */
-    checkinSecret: text()
-      .notNull()
-      .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
+    checkinSecret: text().notNull().default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     closedAt: timestamp({ withTimezone: true }),
     closedBy: integer().references(() => users.id),
     createdBy: integer()
@@ -180,7 +178,10 @@ export const attendance = pgTable(
     recordedBy: integer().references(() => users.id),
     recordedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex("attendance_activity_member").on(t.activityId, t.memberId), index("attendance_member").on(t.memberId)],
+  (t) => [
+    uniqueIndex("attendance_activity_member").on(t.activityId, t.memberId),
+    index("attendance_member").on(t.memberId),
+  ],
 );
 
 /** Dues collected at the theme day (集中缴纳党费), per present member, in fen. */
@@ -208,7 +209,17 @@ export const duesPayments = pgTable(
   ],
 );
 
-export const noticeKind = pgEnum("notice_kind", ["activity", "reminder", "schedule_change", "plan_revision", "leave", "community", "points", "dispute", "place_change"]);
+export const noticeKind = pgEnum("notice_kind", [
+  "activity",
+  "reminder",
+  "schedule_change",
+  "plan_revision",
+  "leave",
+  "community",
+  "points",
+  "dispute",
+  "place_change",
+]);
 
 /** One in-app message to one person; read receipts are what the secretary's "who has not read" shows. */
 export const notices = pgTable(
@@ -232,7 +243,13 @@ export const notices = pgTable(
   ],
 );
 
-export const changeStatus = pgEnum("schedule_change_status", ["pending_committee", "pending_county", "approved", "returned", "rejected"]);
+export const changeStatus = pgEnum("schedule_change_status", [
+  "pending_committee",
+  "pending_county",
+  "approved",
+  "returned",
+  "rejected",
+]);
 
 /**
  * The only path that moves a theme day: secretary asks → committee endorses (or returns) → county approves

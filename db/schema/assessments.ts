@@ -26,7 +26,10 @@ export const assessments = pgTable(
       .references(() => users.id),
     setAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("assessments_year_node").on(t.year, t.nodeId), check("assessments_note_len", sql`${t.note} is null or length(${t.note}) <= 500`)],
+  (t) => [
+    uniqueIndex("assessments_year_node").on(t.year, t.nodeId),
+    check("assessments_note_len", sql`${t.note} is null or length(${t.note}) <= 500`),
+  ],
 );
 
 export type Assessment = typeof assessments.$inferSelect;

@@ -21,7 +21,10 @@ export const auditLog = pgTable(
     outcome: auditOutcome().notNull(),
     detail: jsonb().$type<Record<string, unknown>>(),
   },
-  (t) => [index("audit_log_at").on(t.at), index("audit_log_node_path").using("btree", t.nodePath.op("text_pattern_ops"))],
+  (t) => [
+    index("audit_log_at").on(t.at),
+    index("audit_log_node_path").using("btree", t.nodePath.op("text_pattern_ops")),
+  ],
 );
 
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,4 +1,16 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { activities } from "./activities";
 import { users } from "./users";
 
@@ -37,7 +49,10 @@ export const checkins = pgTable(
     /** The answer given the first time, returned again to a replay. */
     response: jsonb().$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [uniqueIndex("checkins_client").on(t.clientId), uniqueIndex("checkins_activity_member").on(t.activityId, t.memberId)],
+  (t) => [
+    uniqueIndex("checkins_client").on(t.clientId),
+    uniqueIndex("checkins_activity_member").on(t.activityId, t.memberId),
+  ],
 );
 
 export const disputeStatus = pgEnum("dispute_status", ["open", "upheld", "dismissed"]);

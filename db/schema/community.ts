@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { orgNodes } from "./org";
 import { users } from "./users";
 
@@ -14,7 +28,10 @@ export const servicePosts = pgTable(
     name: text().notNull(),
     active: boolean().notNull().default(true),
   },
-  (t) => [uniqueIndex("service_posts_name").on(t.communityId, t.name), check("service_posts_name_len", sql`length(trim(${t.name})) between 1 and 20`)],
+  (t) => [
+    uniqueIndex("service_posts_name").on(t.communityId, t.name),
+    check("service_posts_name_len", sql`length(trim(${t.name})) between 1 and 20`),
+  ],
 );
 
 export const reportStatus = pgEnum("report_status", ["pending", "confirmed", "returned", "ended"]);
@@ -47,12 +64,8 @@ export const communityReports = pgTable(
     endedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("community_reports_one_pending")
-      .on(t.memberId)
-      .where(sql`${t.status} = 'pending'`),
-    uniqueIndex("community_reports_one_confirmed")
-      .on(t.memberId)
-      .where(sql`${t.status} = 'confirmed'`),
+    uniqueIndex("community_reports_one_pending").on(t.memberId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("community_reports_one_confirmed").on(t.memberId).where(sql`${t.status} = 'confirmed'`),
     index("community_reports_grid_status").on(t.gridId, t.status),
     check("community_reports_note_len", sql`${t.note} is null or length(${t.note}) <= 200`),
   ],
@@ -114,9 +127,7 @@ export const serviceSignups = pgTable(
     cancelledAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("service_signups_one_live")
-      .on(t.activityId, t.memberId)
-      .where(sql`${t.cancelledAt} is null`),
+    uniqueIndex("service_signups_one_live").on(t.activityId, t.memberId).where(sql`${t.cancelledAt} is null`),
     index("service_signups_member").on(t.memberId),
   ],
 );

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, numeric, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { capPeriods } from "../../lib/enums";
 import { orgNodes } from "./org";
 import { users } from "./users";
@@ -64,9 +76,7 @@ export const pointEntries = pgTable(
     uniqueIndex("point_entries_once")
       .on(t.sourceType, t.sourceId, t.memberId, t.ruleCode)
       .where(sql`${t.reversesId} is null and ${t.sourceId} is not null`),
-    uniqueIndex("point_entries_reversed_once")
-      .on(t.reversesId)
-      .where(sql`${t.reversesId} is not null`),
+    uniqueIndex("point_entries_reversed_once").on(t.reversesId).where(sql`${t.reversesId} is not null`),
     index("point_entries_member_at").on(t.memberId, t.occurredAt),
     index("point_entries_branch_at").on(t.branchId, t.occurredAt),
     check("point_entries_reason", sql`length(${t.reason}) between 1 and 500`),
@@ -94,9 +104,7 @@ export const pointAppeals = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("point_appeals_one_open")
-      .on(t.entryId)
-      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex("point_appeals_one_open").on(t.entryId).where(sql`${t.status} = 'pending'`),
     check("point_appeals_reason", sql`length(${t.reason}) between 1 and 500`),
   ],
 );

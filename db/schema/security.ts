@@ -14,7 +14,10 @@ export const loginAttempts = pgTable(
     succeeded: boolean().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("login_attempts_phone_at").on(t.phone, t.createdAt), index("login_attempts_address_at").on(t.address, t.createdAt)],
+  (t) => [
+    index("login_attempts_phone_at").on(t.phone, t.createdAt),
+    index("login_attempts_address_at").on(t.address, t.createdAt),
+  ],
 );
 
 export type LoginAttempt = typeof loginAttempts.$inferSelect;

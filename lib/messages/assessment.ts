@@ -11,7 +11,10 @@ export const assessment = {
     no_in_office: "没有在职党员",
   } as Record<string, string>,
   notMet: (part: string, why: string) => `${part}未达标：${why}`,
-  parts: { attendance: "出勤", compliance: "按期开展", makeup: "补学", points: "积分", service: "服务" } as Record<string, string>,
+  parts: { attendance: "出勤", compliance: "按期开展", makeup: "补学", points: "积分", service: "服务" } as Record<
+    string,
+    string
+  >,
   score: "得分",
   proposal: "建议",
   tier: "评定等次",
@@ -26,5 +29,8 @@ export const assessment = {
   exportXlsx: "导出 Excel",
   yearError: "请选择年度",
   notAssessable: "只能评定支部或党委（党组）。",
-  sheet: { name: "年度考核", columns: ["单位", "出勤", "按期开展", "补学", "积分", "服务", "得分", "建议", "评定等次", "评定说明", "未达标原因"] },
+  sheet: {
+    name: "年度考核",
+    columns: ["单位", "出勤", "按期开展", "补学", "积分", "服务", "得分", "建议", "评定等次", "评定说明", "未达标原因"],
+  },
 } as const;

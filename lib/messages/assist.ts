@@ -22,7 +22,8 @@ export const assist = {
   mark: { none: "未到", present: "出席", late: "迟到" },
   markFor: (name: string) => `${name} 的出勤`,
   save: "保存录入结果",
-  saved: (recorded: number, already: number) => `已录入 ${recorded} 人${already > 0 ? `，${already} 人此前已签到，未重复记录` : ""}。`,
+  saved: (recorded: number, already: number) =>
+    `已录入 ${recorded} 人${already > 0 ? `，${already} 人此前已签到，未重复记录` : ""}。`,
   nothingMarked: "请至少为一位党员选择“出席”或“迟到”。",
   noneLeft: "应到党员都已有出勤记录。",
   recorded: "已有记录",

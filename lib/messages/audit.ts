@@ -67,7 +67,7 @@ export const audit = {
     "attendance.export": "导出出勤表",
     "points.quarter.export": "导出季度积分统计",
     "community.rollup.export": "导出全县社区报到汇总",
-    "checkin": "签到",
+    checkin: "签到",
     "checkin.bad_code": "签到码错误",
     "attendance.summary": "查看出勤统计",
     "step.mark": "标记议程",

@@ -13,7 +13,8 @@ export const checkinReview = {
   alreadyReviewed: "该离线签到已处理过。",
   rejectedReason: (title: string) => `「${title}」离线签到被驳回`,
   rejectedNotice: (title: string) => `您在「${title}」的离线签到未被确认，记为未到`,
-  offlineRule: (minutes: number) => `离线扫码的签到须在活动结束后 ${minutes} 分钟内联网送达，并经支部书记确认后才算出席。`,
+  offlineRule: (minutes: number) =>
+    `离线扫码的签到须在活动结束后 ${minutes} 分钟内联网送达，并经支部书记确认后才算出席。`,
   pendingHere: (n: number) => `${n} 条离线签到待确认`,
   disputes: "代签异议",
   disputesLink: (n: number) => `代签异议（${n} 条待处理）`,
@@ -40,6 +41,13 @@ export const checkinReview = {
     columns: ["姓名", "应到", "出勤", "签到方式", "签到时间", "标记", "代签人", "代签原因"],
     notExpected: "外出（不计应到）",
     method: { qr: "扫码", code: "签到码", proxy: "代签" } as Record<string, string>,
-    source: { manual: "手工记录", close: "结束时记缺席", leave: "请假", host: "主持", checkin: "", proxy: "" } as Record<string, string>,
+    source: {
+      manual: "手工记录",
+      close: "结束时记缺席",
+      leave: "请假",
+      host: "主持",
+      checkin: "",
+      proxy: "",
+    } as Record<string, string>,
   },
 } as const;

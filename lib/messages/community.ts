@@ -19,7 +19,10 @@ export const community = {
   unknownPost: "所选服务岗位不属于该社区",
   onlyInOffice: "社区报到面向在职党员；退休党员可参加所在社区的活动，不需要报到。",
   alreadyPending: "已有一份报到正在等待确认。",
-  standing: { none: "未报到", pending: "待确认", current: "已报到", due: "即将到期", expired: "已过期" } as Record<string, string>,
+  standing: { none: "未报到", pending: "待确认", current: "已报到", due: "即将到期", expired: "已过期" } as Record<
+    string,
+    string
+  >,
   validUntil: (when: string) => `有效期至 ${when}`,
   returnedBecause: (why: string) => `上次报到被退回：${why}`,
   confirm: "确认报到",
@@ -38,7 +41,8 @@ export const community = {
     hoursSubmitted: (name: string) => `${name}提交了志愿服务时长`,
     hoursDecided: (state: string) => `志愿服务时长${state}`,
     hoursCorrected: "您的志愿服务时长已更正",
-    hoursCorrectedBody: (day: string, from: string, to: string, reason: string) => `${day}：${from} 更正为 ${to}。原因：${reason}`,
+    hoursCorrectedBody: (day: string, from: string, to: string, reason: string) =>
+      `${day}：${from} 更正为 ${to}。原因：${reason}`,
   },
   activities: "社区活动",
   upcoming: "近期社区活动",
@@ -109,7 +113,10 @@ export const community = {
   corrected: "已更正",
   notConfirmable: "这条记录已处理过了。",
   clientIdReused: "这次提交的编号已被使用，请刷新页面后重试。",
-  hoursStatus: { submitted: "待确认", confirmed: "已确认", rejected: "未确认", superseded: "已更正" } as Record<string, string>,
+  hoursStatus: { submitted: "待确认", confirmed: "已确认", rejected: "未确认", superseded: "已更正" } as Record<
+    string,
+    string
+  >,
   byGrid: "网格员登记",
   byMember: "本人申报",
   feedback: "社区反馈",
@@ -127,7 +134,18 @@ export const community = {
   notApplicable: "不适用",
   sheet: {
     name: "社区反馈",
-    columns: ["姓名", "支部", "居住社区", "网格", "报到状态", "有效期至", "服务岗位", "本季度时长（小时）", "本年时长（小时）", "本季度活动次数"],
+    columns: [
+      "姓名",
+      "支部",
+      "居住社区",
+      "网格",
+      "报到状态",
+      "有效期至",
+      "服务岗位",
+      "本季度时长（小时）",
+      "本年时长（小时）",
+      "本季度活动次数",
+    ],
     rollupName: "汇总",
     rollupColumns: ["支部", "在职党员", "已报到", "本季度时长（小时）", "本年时长（小时）"],
   },

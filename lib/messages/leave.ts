@@ -43,12 +43,14 @@ export const leave = {
   commentRequired: "不批准时请填写意见。",
   commentTooLong: "意见不能超过 500 个字",
   decided: { approve: "已批准，已通知党员。", reject: "已记为不批准，已通知党员。" },
-  batchDone: (approved: number, skipped: number) => `已批准 ${approved} 项${skipped ? `，${skipped} 项已处理或不能批准，未改动` : ""}，已通知党员。`,
+  batchDone: (approved: number, skipped: number) =>
+    `已批准 ${approved} 项${skipped ? `，${skipped} 项已处理或不能批准，未改动` : ""}，已通知党员。`,
   noneSelected: "请至少选择一项申请。",
   activityClosed: "活动已结束，审批结果不能再更改。",
   sameDecision: "申请已是该审批结果。",
   isWithdrawn: "申请已由党员撤回。",
-  decidedMeanwhile: (name: string, status: string) => `该申请已由${name}处理，结果为“${status}”；您的操作未生效，请刷新页面查看。`,
+  decidedMeanwhile: (name: string, status: string) =>
+    `该申请已由${name}处理，结果为“${status}”；您的操作未生效，请刷新页面查看。`,
   changeDecision: "更改审批结果",
   decision: "审批结果",
   decidedBy: (name: string, when: string) => `${name}，${when}`,
@@ -99,6 +101,18 @@ export const leave = {
   },
   sheet: {
     name: "请假名单",
-    columns: ["姓名", "请假类型", "事由", "状态", "开始后补充", "提交时间", "审批人", "审批时间", "审批意见", "补学", "补学截止"],
+    columns: [
+      "姓名",
+      "请假类型",
+      "事由",
+      "状态",
+      "开始后补充",
+      "提交时间",
+      "审批人",
+      "审批时间",
+      "审批意见",
+      "补学",
+      "补学截止",
+    ],
   },
 } as const;

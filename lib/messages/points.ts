@@ -87,8 +87,10 @@ export const points = {
     answered: "积分申诉已答复",
     reversed: "您的一条积分记录已冲正",
     attendanceCorrected: (title: string) => `出勤结果已更正：${title}`,
-    attendanceCorrectedBody: (from: string, to: string, reason: string) => `${from} 更正为 ${to}，积分随之调整。原因：${reason}`,
-    reversedBody: (points: string, what: string, reason: string) => `原记录 ${points}（${what}）已冲正。原因：${reason}`,
+    attendanceCorrectedBody: (from: string, to: string, reason: string) =>
+      `${from} 更正为 ${to}，积分随之调整。原因：${reason}`,
+    reversedBody: (points: string, what: string, reason: string) =>
+      `原记录 ${points}（${what}）已冲正。原因：${reason}`,
   },
   ruleEditor: "积分规则",
   newVersion: "修改（生成新版本）",

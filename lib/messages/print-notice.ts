@@ -2,7 +2,8 @@ export const printNotice = {
   link: "打印活动通知",
   heading: (type: string, month: string) => `关于开展${month}${type}的通知`,
   to: (branch: string) => `${branch}全体党员：`,
-  intro: (type: string) => `根据县委组织部统一部署，现将本月${type}安排通知如下，请按时参加。确有特殊情况不能参加的，请在活动开始前向支部书记请假，会后完成补学。`,
+  intro: (type: string) =>
+    `根据县委组织部统一部署，现将本月${type}安排通知如下，请按时参加。确有特殊情况不能参加的，请在活动开始前向支部书记请假，会后完成补学。`,
   when: "时间",
   month: (n: number) => `${n}月`,
   whenValue: (at: string, minutes: number) => `${at}（${minutes} 分钟）`,

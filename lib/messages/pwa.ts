@@ -3,7 +3,8 @@ export const pwa = {
   shortcutCheckin: "签到",
   shortcutLeave: "请假",
   offlineTitle: "当前离线",
-  offlineBody: "网络不可用，这一页还没有保存在本机。打开过的页面可以离线查看；签到和请假会先保存在本机，联网后自动提交。",
+  offlineBody:
+    "网络不可用，这一页还没有保存在本机。打开过的页面可以离线查看；签到和请假会先保存在本机，联网后自动提交。",
   retry: "重试",
   home: "回到首页",
   pending: (n: number) => `${n} 条待同步`,

@@ -22,8 +22,19 @@ export const scheduleChange = {
   return: "退回",
   approve: "批准",
   reject: "驳回",
-  decided: { endorse: "已同意，转县委组织部审批。", return: "已退回支部。", approve: "已批准，活动时间已调整并通知党员。", reject: "已驳回。" },
-  status: { pending_committee: "待党委审核", pending_county: "待县委审批", approved: "已批准", returned: "已退回", rejected: "已驳回" },
+  decided: {
+    endorse: "已同意，转县委组织部审批。",
+    return: "已退回支部。",
+    approve: "已批准，活动时间已调整并通知党员。",
+    reject: "已驳回。",
+  },
+  status: {
+    pending_committee: "待党委审核",
+    pending_county: "待县委审批",
+    approved: "已批准",
+    returned: "已退回",
+    rejected: "已驳回",
+  },
   committee: "党委意见",
   county: "县委组织部意见",
   requested: (name: string, when: string) => `${name} 于 ${when} 申请`,
@@ -36,7 +47,8 @@ export const scheduleChange = {
   openExists: "该活动已有一份调整申请正在审核，请等待结果后再申请。",
   notAtCommittee: "该申请已不在党委审核环节，请刷新后查看。",
   notAtCounty: "该申请尚未经党委同意或已处理，县委组织部暂不能审批。",
-  decidedMeanwhile: (name: string, status: string) => `该申请已由${name}处理，现为“${status}”；您的操作未生效，请刷新页面查看。`,
+  decidedMeanwhile: (name: string, status: string) =>
+    `该申请已由${name}处理，现为“${status}”；您的操作未生效，请刷新页面查看。`,
   targetPassed: "申请的新时间已过，不能再同意或批准；请退回或驳回，由支部重新申请。",
   notice: {
     requested: (branch: string) => `${branch}申请调整主题党日时间`,

@@ -14,7 +14,8 @@ export const totp = {
   confirm: "确认启用",
   enabled: "两步验证已启用。",
   recoveryTitle: "恢复码",
-  recoveryOnce: "请抄写或打印这些恢复码，与手机分开保管。手机丢失时，每个恢复码可代替验证码登录一次。它们只显示这一次。",
+  recoveryOnce:
+    "请抄写或打印这些恢复码，与手机分开保管。手机丢失时，每个恢复码可代替验证码登录一次。它们只显示这一次。",
   recoveryLeft: (n: number) => `还有 ${n} 个未用的恢复码。`,
   renew: "重新生成恢复码",
   disable: "关闭两步验证",

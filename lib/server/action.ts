@@ -1,12 +1,12 @@
 import { ZodError, type z } from "zod";
+import { getDb } from "@/db";
 import type { Db } from "@/db/open";
 import { writeAudit } from "@/db/queries/audit";
-import { AppError, toFailure, type Failure } from "../errors";
+import { AppError, type Failure, toFailure } from "../errors";
 import { logError } from "../log";
 import { t } from "../messages";
 import type { AuditAction } from "../messages/audit";
 import type { Scope } from "../scope";
-import { getDb } from "@/db";
 import { requireContext } from "./session";
 
 export interface Ctx {
@@ -35,11 +35,19 @@ export async function execute<S extends z.ZodType, T, C extends object = Ctx>(
     ctx = await context();
     return { ok: true, data: await run(parsed.data, ctx) };
   } catch (error) {
-    if (ctx && "scope" in ctx && error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) {
+    if (
+      ctx &&
+      "scope" in ctx &&
+      error instanceof AppError &&
+      (error.code === "forbidden" || error.code === "not_found")
+    ) {
       const { db, scope } = ctx as unknown as Ctx;
-      await writeAudit(db, { actorId: scope.userId, action: name, outcome: "denied", detail: { input: redact(raw) } }).catch(
-        () => {},
-      );
+      await writeAudit(db, {
+        actorId: scope.userId,
+        action: name,
+        outcome: "denied",
+        detail: { input: redact(raw) },
+      }).catch(() => {});
     }
     return toFailure(error);
   }
@@ -55,7 +63,10 @@ function safeParse<S extends z.ZodType>(schema: S, raw: unknown) {
     return schema.safeParse(raw);
   } catch (error) {
     logError("validation threw", error);
-    return { success: false as const, error: new ZodError([{ code: "custom", path: [], message: t.errors.bad_request, input: raw }]) };
+    return {
+      success: false as const,
+      error: new ZodError([{ code: "custom", path: [], message: t.errors.bad_request, input: raw }]),
+    };
   }
 }
 
@@ -65,8 +76,15 @@ type ActionCtx<P extends boolean> = P extends true ? { db: Db } : Ctx;
  * A server action for `useActionState`: `(previousState, formData) => ActionResult`. `{ signedOut: true }` is
  * for the few a signed-out person takes (activation): no session, the same parsing and answers.
  */
-export function action<S extends z.ZodType, T, P extends boolean = false>(name: AuditAction, schema: S, run: (input: z.output<S>, ctx: ActionCtx<P>) => Promise<T>, options?: { signedOut: P }) {
-  const context = (options?.signedOut ? async () => ({ db: await getDb() }) : requireContext) as () => Promise<ActionCtx<P>>;
+export function action<S extends z.ZodType, T, P extends boolean = false>(
+  name: AuditAction,
+  schema: S,
+  run: (input: z.output<S>, ctx: ActionCtx<P>) => Promise<T>,
+  options?: { signedOut: P },
+) {
+  const context = (options?.signedOut ? async () => ({ db: await getDb() }) : requireContext) as () => Promise<
+    ActionCtx<P>
+  >;
   return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> =>
     execute(name, schema, run, input instanceof FormData ? formObject(input) : input, context);
 }
@@ -97,6 +115,9 @@ function redact(raw: unknown): unknown {
   if (raw instanceof FormData) raw = formObject(raw);
   if (!raw || typeof raw !== "object") return null;
   return Object.fromEntries(
-    Object.entries(raw).map(([k, v]) => [k, secret.test(k) ? "***" : typeof v === "string" ? v.slice(0, 100) : typeof v]),
+    Object.entries(raw).map(([k, v]) => [
+      k,
+      secret.test(k) ? "***" : typeof v === "string" ? v.slice(0, 100) : typeof v,
+    ]),
   );
 }

@@ -2,8 +2,8 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkIn } from "@/db/queries/checkins";
 import { env } from "@/env";
-import { endpoint, nodeEndpoint, type Definition } from "./route";
 import { checkinInput } from "../validation/checkins";
+import { type Definition, endpoint, nodeEndpoint } from "./route";
 
 /**
  * The endpoint a whole county calls within the same few minutes: a member's check-in (issue 4,

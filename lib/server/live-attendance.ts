@@ -1,7 +1,7 @@
 import "server-only";
+import type { Db } from "@/db/open";
 import { loadActivity } from "@/db/queries/activities";
 import { attendanceSummary } from "@/db/queries/checkin-screen";
-import type { Db } from "@/db/open";
 import { AppError } from "../errors";
 import { canReadRoster } from "../permissions";
 import type { Scope } from "../scope";

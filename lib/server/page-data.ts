@@ -9,7 +9,11 @@ export async function pageData<T>(load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (error) {
-    if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden" || error.code === "bad_request")) notFound();
+    if (
+      error instanceof AppError &&
+      (error.code === "not_found" || error.code === "forbidden" || error.code === "bad_request")
+    )
+      notFound();
     throw error;
   }
 }

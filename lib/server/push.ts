@@ -32,7 +32,8 @@ const keysByDb = new WeakMap<Db, Promise<VapidKeys>>();
  * a browser's subscription is bound to the public key it was made with.
  */
 export function vapidKeys(db: Db): Promise<VapidKeys> {
-  if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY) return Promise.resolve({ publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY });
+  if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY)
+    return Promise.resolve({ publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY });
   let keys = keysByDb.get(db);
   if (!keys) {
     keys = storedVapidKeys(db, () => webpush.generateVAPIDKeys());
@@ -83,7 +84,8 @@ async function drain(db: Db, at?: Date): Promise<void> {
         // Gone, or since moved to someone else's notices: nobody to tell.
         const owner = push.subscription?.userId === push.userId ? push.subscription : undefined;
         const outcome = owner ? await sendOne(db, owner, JSON.stringify(push.payload), keys) : "done";
-        const stale = push.attempts >= MAX_ATTEMPTS || (at ?? new Date()).getTime() - push.createdAt.getTime() > TTL_SECONDS * 1000;
+        const stale =
+          push.attempts >= MAX_ATTEMPTS || (at ?? new Date()).getTime() - push.createdAt.getTime() > TTL_SECONDS * 1000;
         if (outcome === "done" || stale) done.push(push.id);
       }
     };
@@ -96,13 +98,27 @@ async function drain(db: Db, at?: Date): Promise<void> {
  * web-push encrypts (aes128gcm, RFC 8291) and signs (VAPID); the request goes out through fetch so it has
  * a time-out and follows no redirects. 404 and 410 mean the subscription is gone for good: it is removed.
  */
-async function sendOne(db: Db, subscription: PushSubscriptionRow, body: string, keys: VapidKeys): Promise<"done" | "retry"> {
+async function sendOne(
+  db: Db,
+  subscription: PushSubscriptionRow,
+  body: string,
+  keys: VapidKeys,
+): Promise<"done" | "retry"> {
   const request = webpush.generateRequestDetails(
     { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
     body,
-    { vapidDetails: { subject: env.VAPID_SUBJECT, ...keys }, TTL: TTL_SECONDS, contentEncoding: "aes128gcm", urgency: "normal" },
+    {
+      vapidDetails: { subject: env.VAPID_SUBJECT, ...keys },
+      TTL: TTL_SECONDS,
+      contentEncoding: "aes128gcm",
+      urgency: "normal",
+    },
   );
-  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== "content-length").map(([name, value]) => [name, String(value)]));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers)
+      .filter(([name]) => name.toLowerCase() !== "content-length")
+      .map(([name, value]) => [name, String(value)]),
+  );
   const service = new URL(subscription.endpoint).host;
   try {
     const response = await fetch(request.endpoint, {
@@ -115,7 +131,9 @@ async function sendOne(db: Db, subscription: PushSubscriptionRow, body: string, 
     if (response.status === 404 || response.status === 410) await dropPushEndpoint(db, subscription.endpoint);
     else if (!response.ok) console.warn(`push service ${service} answered ${response.status}`);
     // Taken, gone, or refused for good (a 4xx other than 429 will not change by asking again).
-    return response.ok || (response.status >= 400 && response.status < 500 && response.status !== 429) ? "done" : "retry";
+    return response.ok || (response.status >= 400 && response.status < 500 && response.status !== 429)
+      ? "done"
+      : "retry";
   } catch (error) {
     console.warn(`push service ${service} unreachable: ${error instanceof Error ? error.message : String(error)}`);
     return "retry";

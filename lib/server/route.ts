@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { execute, type ActionResult, type Ctx } from "./action";
 import { AppError, failureStatus, toFailure } from "../errors";
 import type { AuditAction } from "../messages/audit";
 import { errors } from "../messages/errors";
 import { OWNER_HEADER, ownerMatches } from "../outbox-owner";
 import { fixedHeaders } from "../security-headers";
+import { ACTION_BODY_LIMIT_BYTES } from "../upload-limit";
+import { type ActionResult, type Ctx, execute } from "./action";
 import { requireContext } from "./session";
 import { requireTokenContext } from "./session-token";
-import { ACTION_BODY_LIMIT_BYTES } from "../upload-limit";
 
 /**
  * The one way to define an endpoint under /api/v1 (the target of offline queues, scripts and downloads): what
@@ -60,7 +60,9 @@ export interface Incoming {
 }
 
 /** Next's route handler of a definition. */
-export function endpoint<S extends z.ZodType, A extends AnswerKind = "json", K extends SessionKind = "cookie">(def: Definition<S, A, K>): NextHandler {
+export function endpoint<S extends z.ZodType, A extends AnswerKind = "json", K extends SessionKind = "cookie">(
+  def: Definition<S, A, K>,
+): NextHandler {
   return async (request, context) => toResponse(await answer(def, webIncoming(request), (await context?.params) ?? {}));
 }
 
@@ -68,7 +70,9 @@ export function endpoint<S extends z.ZodType, A extends AnswerKind = "json", K e
  * The same endpoint as a node:http handler. Only for JSON in and out with the `token` session: the others need
  * Next's request scope, which server.mjs's path does not have.
  */
-export function nodeEndpoint<S extends z.ZodType>(def: Definition<S, "json", "token">): (request: IncomingMessage, response: ServerResponse) => void {
+export function nodeEndpoint<S extends z.ZodType>(
+  def: Definition<S, "json", "token">,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     void answer(def, nodeIncoming(request), {}).then(({ status, headers, body }) => {
       response.writeHead(status, { ...NODE_HEADERS, ...headers, "Content-Length": Buffer.byteLength(body) });
@@ -83,7 +87,11 @@ interface Answer {
   body: string | Uint8Array;
 }
 
-async function answer<S extends z.ZodType, A extends AnswerKind, K extends SessionKind>(def: Definition<S, A, K>, request: Incoming, params: Params): Promise<Answer> {
+async function answer<S extends z.ZodType, A extends AnswerKind, K extends SessionKind>(
+  def: Definition<S, A, K>,
+  request: Incoming,
+  params: Params,
+): Promise<Answer> {
   const result = await settle(def, request, params);
   if (!result.ok) return json(result);
   const kind: AnswerKind = def.answer ?? "json";
@@ -95,14 +103,20 @@ async function answer<S extends z.ZodType, A extends AnswerKind, K extends Sessi
   return file(result.data as StoredFile);
 }
 
-async function settle<S extends z.ZodType, A extends AnswerKind, K extends SessionKind>(def: Definition<S, A, K>, request: Incoming, params: Params): Promise<ActionResult<AnswerOf<A>>> {
+async function settle<S extends z.ZodType, A extends AnswerKind, K extends SessionKind>(
+  def: Definition<S, A, K>,
+  request: Incoming,
+  params: Params,
+): Promise<ActionResult<AnswerOf<A>>> {
   const write = request.method !== "GET" && request.method !== "HEAD";
   if (write && !sameOrigin(request)) return toFailure(new AppError("forbidden", errors.badOrigin));
   const body = write ? await readBody(request, def.body ?? "json") : {};
   if (body instanceof AppError) return toFailure(body);
   const raw = { ...Object.fromEntries(new URL(request.url, "http://x").searchParams), ...body, ...params };
   const session = def.session ?? "cookie";
-  const context = (session === "none" ? async () => ({}) : session === "token" ? () => requireTokenContext(request) : requireContext) as () => Promise<ContextOf<K>>;
+  const context = (
+    session === "none" ? async () => ({}) : session === "token" ? () => requireTokenContext(request) : requireContext
+  ) as () => Promise<ContextOf<K>>;
   return execute(def.name, def.input, owned(request.header(OWNER_HEADER), def.run), raw, context);
 }
 
@@ -121,7 +135,8 @@ function owned<I, C, T>(owner: string | null, run: (input: I, ctx: C) => Promise
 
 async function readBody(request: Incoming, kind: BodyKind): Promise<Record<string, unknown> | AppError> {
   if (kind === "json-or-multipart" && request.header("content-type")?.startsWith("multipart/form-data")) {
-    if (Number(request.header("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) return new AppError("bad_request", errors.tooLarge);
+    if (Number(request.header("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES)
+      return new AppError("bad_request", errors.tooLarge);
     const form = await request.form?.();
     return form ? Object.fromEntries(form) : new AppError("bad_request");
   }
@@ -142,9 +157,19 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 /** A download is saved and not kept; a stored file shown inline may be cached but can run nothing. */
 function file({ mime, bytes, download }: StoredFile): Answer {
   const headers: Record<string, string> = download
-    ? { "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(download)}`, "Cache-Control": "private, no-store" }
-    : { "Cache-Control": "private, max-age=3600", "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'" };
-  return { status: 200, headers: { "Content-Type": mime, "X-Content-Type-Options": "nosniff", ...headers }, body: bytes };
+    ? {
+        "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(download)}`,
+        "Cache-Control": "private, no-store",
+      }
+    : {
+        "Cache-Control": "private, max-age=3600",
+        "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'",
+      };
+  return {
+    status: 200,
+    headers: { "Content-Type": mime, "X-Content-Type-Options": "nosniff", ...headers },
+    body: bytes,
+  };
 }
 
 function toResponse({ status, headers, body }: Answer): Response {
@@ -209,4 +234,7 @@ function nodeIncoming(request: IncomingMessage): Incoming {
 }
 
 /** What next.config.ts's headers() puts on every response, for the responses Next does not write. */
-const NODE_HEADERS = { ...Object.fromEntries(fixedHeaders(true).map((h) => [h.key, h.value])), "Cache-Control": "private, no-store" };
+const NODE_HEADERS = {
+  ...Object.fromEntries(fixedHeaders(true).map((h) => [h.key, h.value])),
+  "Cache-Control": "private, no-store",
+};

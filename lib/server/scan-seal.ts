@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/env";
 import { sealScan } from "../checkin-seal";
-import { sealedCheckinPath, type CheckinQr } from "../checkin-url";
+import { type CheckinQr, sealedCheckinPath } from "../checkin-url";
 
 /** Where a signed-out scan goes: sign-in, returning to its /c address sealed with the time it reached us. */
 export async function signInForScan(checkin: CheckinQr, now = new Date()): Promise<string> {

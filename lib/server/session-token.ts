@@ -6,8 +6,8 @@ import { getToken, type JWT } from "next-auth/jwt";
 import { authOptions } from "@/auth";
 import { getDb } from "@/db";
 import { env } from "@/env";
-import type { Ctx } from "./action";
 import { AppError } from "../errors";
+import type { Ctx } from "./action";
 import type { Incoming } from "./route";
 
 /**
@@ -36,11 +36,18 @@ export async function sessionFromCookies(header: string | null): Promise<NonNull
   const secure = [...jar.keys()].some((name) => name.startsWith("__Secure-next-auth.session-token"));
   // The cookie only, as getServerSession: no Authorization header.
   const req = { cookies: jar, headers: {} };
-  const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: env.AUTH_SECRET, secureCookie: secure, decode });
+  const token = await getToken({
+    req: req as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: env.AUTH_SECRET,
+    secureCookie: secure,
+    decode,
+  });
   if (!token) return null;
   const { jwt, session } = authOptions.callbacks!;
   const checked = await jwt!({ token } as Parameters<NonNullable<typeof jwt>>[0]);
-  const result = (await session!({ session: { expires: "" }, token: checked } as Parameters<NonNullable<typeof session>>[0])) as Session;
+  const result = (await session!({ session: { expires: "" }, token: checked } as Parameters<
+    NonNullable<typeof session>
+  >[0])) as Session;
   return result.user?.scope ? result.user : null;
 }
 
@@ -66,11 +73,22 @@ const keys = new Map<string, Promise<Uint8Array>>();
  * next-auth v4's own decode (next-auth/jwt: HKDF-SHA256 of the secret, then jose's jwtDecrypt with the
  * same clock tolerance), keeping the derived key instead of deriving it again for every request.
  */
-export async function decode({ token, secret, salt = "" }: { token?: string; secret: string | Buffer; salt?: string }): Promise<JWT | null> {
+export async function decode({
+  token,
+  secret,
+  salt = "",
+}: {
+  token?: string;
+  secret: string | Buffer;
+  salt?: string;
+}): Promise<JWT | null> {
   if (!token) return null;
   const id = `${salt}\0${secret.toString()}`;
   let key = keys.get(id);
-  if (!key) keys.set(id, (key = hkdf("sha256", secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 32)));
+  if (!key) {
+    key = hkdf("sha256", secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 32);
+    keys.set(id, key);
+  }
   const { payload } = await jwtDecrypt(token, await key, { clockTolerance: 15 });
   return payload as JWT;
 }

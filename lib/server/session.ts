@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import type { Ctx } from "./action";
 import { AppError } from "../errors";
+import type { Ctx } from "./action";
 import { sessionFromCookies } from "./session-token";
 
 /**

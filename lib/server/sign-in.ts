@@ -20,14 +20,23 @@ export interface SignedIn {
  * (lib/login-throttle.ts). Every failure, refusal and lock is audited with the phone masked: the audit log
  * is read by admins, and the attempts table already holds the number for the one hour the throttle needs it.
  */
-export async function signInWithPassword(db: Db, input: { phone: string; password: string; otp?: string; address: string }, now = new Date()): Promise<SignedIn> {
+export async function signInWithPassword(
+  db: Db,
+  input: { phone: string; password: string; otp?: string; address: string },
+  now = new Date(),
+): Promise<SignedIn> {
   const key = { phone: input.phone, address: input.address };
   const phone = maskPhone(input.phone);
   const id = await reserveLoginAttempt(db, key, now);
   const before = await loginVerdict(db, { ...key, id }, now);
   if (before.locked) {
     await settleLoginAttempt(db, id, "refused");
-    await writeAudit(db, { actorId: null, action: "auth.sign_in", outcome: "denied", detail: { phone, reason: before.reason } });
+    await writeAudit(db, {
+      actorId: null,
+      action: "auth.sign_in",
+      outcome: "denied",
+      detail: { phone, reason: before.reason },
+    });
     throw lockError(before, now);
   }
 
@@ -43,13 +52,30 @@ export async function signInWithPassword(db: Db, input: { phone: string; passwor
   const factor = second ? await checkSecondFactor(db, user.id, input.otp!, now) : null;
   if (user && ok && user.active && (!second || factor)) {
     await settleLoginAttempt(db, id, "succeeded");
-    await writeAudit(db, { actorId: user.id, action: "auth.sign_in", targetType: "user", targetId: user.id, detail: factor ? { factor } : undefined });
+    await writeAudit(db, {
+      actorId: user.id,
+      action: "auth.sign_in",
+      targetType: "user",
+      targetId: user.id,
+      detail: factor ? { factor } : undefined,
+    });
     return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
   }
 
   // The row reserved above stays, as a failure.
-  const reason = second ? "wrong_code" : !user || !ok ? (user && !user.passwordHash ? "not_activated" : "wrong_credentials") : "disabled";
-  await writeAudit(db, { actorId: user?.id ?? null, action: "auth.sign_in", outcome: "failed", detail: { phone, reason } });
+  const reason = second
+    ? "wrong_code"
+    : !user || !ok
+      ? user && !user.passwordHash
+        ? "not_activated"
+        : "wrong_credentials"
+      : "disabled";
+  await writeAudit(db, {
+    actorId: user?.id ?? null,
+    action: "auth.sign_in",
+    outcome: "failed",
+    detail: { phone, reason },
+  });
   const after = await loginVerdict(db, { ...key, id, including: true }, now);
   if (after.locked) {
     await writeAudit(db, {
@@ -58,7 +84,12 @@ export async function signInWithPassword(db: Db, input: { phone: string; passwor
       targetType: user ? "user" : undefined,
       targetId: user?.id,
       outcome: "denied",
-      detail: { phone, reason: after.reason, address: after.reason === "address" ? input.address : undefined, until: after.until.toISOString() },
+      detail: {
+        phone,
+        reason: after.reason,
+        address: after.reason === "address" ? input.address : undefined,
+        until: after.until.toISOString(),
+      },
     });
     throw lockError(after, now);
   }
@@ -69,5 +100,8 @@ export async function signInWithPassword(db: Db, input: { phone: string; passwor
 
 function lockError(verdict: Verdict & { locked: true }, now: Date): AppError {
   const minutes = minutesLeft(verdict.until, now);
-  return new AppError("rate_limited", verdict.reason === "address" ? t.security.addressLocked(minutes) : t.security.accountLocked(minutes));
+  return new AppError(
+    "rate_limited",
+    verdict.reason === "address" ? t.security.addressLocked(minutes) : t.security.accountLocked(minutes),
+  );
 }

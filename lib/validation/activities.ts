@@ -16,7 +16,10 @@ export const createMeetingInput = z.object({
 });
 
 /** An evidence photo or PDF; checked again by its first bytes on the server (lib/uploads.ts). */
-const evidence = z.preprocess((v) => (v instanceof File && v.size === 0 ? undefined : v), z.instanceof(File).optional());
+const evidence = z.preprocess(
+  (v) => (v instanceof File && v.size === 0 ? undefined : v),
+  z.instanceof(File).optional(),
+);
 
 export const markStepInput = z.object({
   stepId: id,

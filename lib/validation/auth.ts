@@ -3,9 +3,18 @@ import { t } from "../messages";
 import { optionalText, password, phone, text } from "./fields";
 
 /** `otp`: the second step for accounts with a second factor, a 6-digit app code or a recovery code. */
-export const signInInput = z.object({ phone, password: z.string().min(1).max(128), otp: optionalText({ max: 40, message: t.totp.wrongCode }).catch(undefined) });
+export const signInInput = z.object({
+  phone,
+  password: z.string().min(1).max(128),
+  otp: optionalText({ max: 40, message: t.totp.wrongCode }).catch(undefined),
+});
 
-export const totpCodeInput = z.object({ code: z.string({ error: t.totp.wrongCode }).trim().regex(/^\d{6}$/, t.totp.wrongCode) });
+export const totpCodeInput = z.object({
+  code: z
+    .string({ error: t.totp.wrongCode })
+    .trim()
+    .regex(/^\d{6}$/, t.totp.wrongCode),
+});
 
 const newPassword = z
   .object({ password, confirm: z.string() })

@@ -5,7 +5,6 @@ import { POINTS_SINCE } from "../points";
 import { calendarDate, choice, decimal, id, optionalText, text, wholeNumber, yearQuarter } from "./fields";
 import { localDateTime } from "./plans";
 
-
 /**
  * Several ids from a form: checkboxes named `<prefix>.<id>` (form data keeps one value per name), or an array
  * from JSON. Gathered into `key` before parsing.
@@ -13,7 +12,9 @@ import { localDateTime } from "./plans";
 const gather = (prefix: string, key: string) => (raw: unknown) => {
   if (!raw || typeof raw !== "object" || key in raw) return raw;
   const entries = Object.entries(raw as Record<string, unknown>);
-  const ids = entries.filter(([k, v]) => k.startsWith(`${prefix}.`) && (v === "on" || v === true)).map(([k]) => k.slice(prefix.length + 1));
+  const ids = entries
+    .filter(([k, v]) => k.startsWith(`${prefix}.`) && (v === "on" || v === true))
+    .map(([k]) => k.slice(prefix.length + 1));
   return { ...Object.fromEntries(entries.filter(([k]) => !k.startsWith(`${prefix}.`))), [key]: ids };
 };
 
@@ -28,12 +29,16 @@ export const reportInput = z.preprocess(
 );
 export type ReportInput = z.output<typeof reportInput>;
 
-const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: t.community.commentTooLong, multiline: true }));
+const comment = z.preprocess(
+  (v) => (v == null ? "" : v),
+  text({ min: 0, max: 500, message: t.community.commentTooLong, multiline: true }),
+);
 
 export const decideReportInput = z
   .object({ reportId: id, decision: choice(["confirm", "return"]), comment })
   .superRefine((input, ctx) => {
-    if (input.decision === "return" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: t.community.returnReasonRequired });
+    if (input.decision === "return" && !input.comment)
+      ctx.addIssue({ code: "custom", path: ["comment"], message: t.community.returnReasonRequired });
   });
 export type DecideReport = z.output<typeof decideReportInput>;
 
@@ -53,13 +58,13 @@ export const serviceActivityRef = z.object({ activityId: id });
 
 /** Hours as typed, in half-hour steps: "1.5" → 3. */
 export const halfHours = decimal(t.community.hoursError).transform((h, ctx) => {
-    const half = toHalfHours(h);
-    if (half === null) {
-      ctx.addIssue({ code: "custom", message: t.community.hoursError });
-      return z.NEVER;
-    }
-    return half;
-  });
+  const half = toHalfHours(h);
+  if (half === null) {
+    ctx.addIssue({ code: "custom", message: t.community.hoursError });
+    return z.NEVER;
+  }
+  return half;
+});
 
 /** A day of service: real, and not before the first points rule (no entry could earn points then). */
 const day = calendarDate(t.community.servedOnError, { from: POINTS_SINCE });
@@ -112,13 +117,19 @@ export const decideHoursInput = z
     comment,
   })
   .superRefine((input, ctx) => {
-    if (input.decision === "reject" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: t.community.rejectReasonRequired });
-    if (input.decision === "adjust" && input.hours === undefined) ctx.addIssue({ code: "custom", path: ["hours"], message: t.community.hoursError });
+    if (input.decision === "reject" && !input.comment)
+      ctx.addIssue({ code: "custom", path: ["comment"], message: t.community.rejectReasonRequired });
+    if (input.decision === "adjust" && input.hours === undefined)
+      ctx.addIssue({ code: "custom", path: ["hours"], message: t.community.hoursError });
   });
 export type DecideHours = z.output<typeof decideHoursInput>;
 
 /** A correction of a confirmed entry: a new entry that supersedes it. */
-export const correctHoursInput = z.object({ hoursId: id, hours: halfHours, comment: text({ max: 500, message: t.community.correctReason, tooLong: t.community.commentTooLong, multiline: true }) });
+export const correctHoursInput = z.object({
+  hoursId: id,
+  hours: halfHours,
+  comment: text({ max: 500, message: t.community.correctReason, tooLong: t.community.commentTooLong, multiline: true }),
+});
 export type CorrectHours = z.output<typeof correctHoursInput>;
 
 export const quarterQuery = z.object({ quarter: yearQuarter.optional().catch(undefined) });

@@ -23,7 +23,9 @@ export const phone = z
  * name read differently from what it is), non-characters and lone surrogates (not UTF-8 at all). Tabs and line
  * breaks are allowed only where the field has several lines.
  */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udfff]/u;
+const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udfff]/u;
 const LINE_BREAK = /[\t\n\r]/;
 
 export interface TextOptions {
@@ -64,7 +66,11 @@ export const password = z
   .min(8, t.validation.password)
   .max(128, t.validation.passwordTooLong);
 
-const positiveId = z.number({ error: t.validation.id }).int(t.validation.id).positive(t.validation.id).max(2 ** 31 - 1, t.validation.id);
+const positiveId = z
+  .number({ error: t.validation.id })
+  .int(t.validation.id)
+  .positive(t.validation.id)
+  .max(2 ** 31 - 1, t.validation.id);
 
 /** An id in a JSON body: a number, never `"3"`, `[3]` or `true`. */
 export const jsonId = positiveId;
@@ -74,11 +80,15 @@ export const id = z.preprocess((v) => (typeof v === "string" && /^[1-9]\d{0,9}$/
 
 /** A number typed into a form (`12`, `-1.5`) or sent as one; `true`, `[3]`, `0x10` and `1e3` are not. */
 function formNumber(message: string, check: (n: z.ZodNumber) => z.ZodNumber) {
-  return z.preprocess((v) => (typeof v === "string" && /^\s*-?\d{1,9}(\.\d{1,6})?\s*$/.test(v) ? Number(v) : v), check(z.number({ error: message })));
+  return z.preprocess(
+    (v) => (typeof v === "string" && /^\s*-?\d{1,9}(\.\d{1,6})?\s*$/.test(v) ? Number(v) : v),
+    check(z.number({ error: message })),
+  );
 }
 
 /** A whole number between min and max (minutes, capacity, a year). */
-export const wholeNumber = (message: string, min: number, max: number) => formNumber(message, (n) => n.int(message).min(min, message).max(max, message));
+export const wholeNumber = (message: string, min: number, max: number) =>
+  formNumber(message, (n) => n.int(message).min(min, message).max(max, message));
 
 /** A decimal; its range and steps are the caller's refinement. */
 export const decimal = (message: string) => formNumber(message, (n) => n.finite(message));
@@ -133,4 +143,5 @@ export const yearQuarter = z.string().regex(/^(20\d\d|2100)-Q[1-4]$/);
 /** An HTML checkbox: present ("on") or absent. */
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
-export const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: t.validation.choice });
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: t.validation.choice });

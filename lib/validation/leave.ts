@@ -3,11 +3,13 @@ import { REASON_MAX, REFLECTION_MAX, REFLECTION_MIN } from "../leave";
 import { t } from "../messages";
 import { checkbox, choice, id, text } from "./fields";
 
-
 export const leaveTypes = ["sick", "official", "personal", "other"] as const;
 
 /** An optional file field: browsers send an empty File when nothing was chosen. Checked by its bytes later. */
-const attachment = z.preprocess((v) => (v instanceof File && v.size === 0 ? undefined : v), z.instanceof(File).optional());
+const attachment = z.preprocess(
+  (v) => (v instanceof File && v.size === 0 ? undefined : v),
+  z.instanceof(File).optional(),
+);
 
 /**
  * A leave request, as JSON from an offline outbox or as a multipart form with an attachment. `clientId` is
@@ -27,16 +29,25 @@ export type FileLeave = z.output<typeof fileLeaveInput>;
 /** The secretary asks for leave on behalf of a member without a phone: the same fields, for that member. */
 export const fileLeaveForInput = fileLeaveInput.omit({ attachment: true, late: true }).extend({ memberId: id });
 
-const comment = z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: t.leave.commentTooLong, multiline: true }));
+const comment = z.preprocess(
+  (v) => (v == null ? "" : v),
+  text({ min: 0, max: 500, message: t.leave.commentTooLong, multiline: true }),
+);
 
 /**
  * One decision; saying no needs a reason the member can read. `from` is the status the decider's page showed:
  * a decision counts only if the request is still in it, so a page left open cannot overturn someone else's.
  */
 export const decideLeaveInput = z
-  .object({ leaveId: id, decision: choice(["approve", "reject"]), comment, from: choice(["pending", "approved", "rejected"]).default("pending") })
+  .object({
+    leaveId: id,
+    decision: choice(["approve", "reject"]),
+    comment,
+    from: choice(["pending", "approved", "rejected"]).default("pending"),
+  })
   .superRefine((input, ctx) => {
-    if (input.decision === "reject" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: t.leave.commentRequired });
+    if (input.decision === "reject" && !input.comment)
+      ctx.addIssue({ code: "custom", path: ["comment"], message: t.leave.commentRequired });
   });
 export type DecideLeave = z.output<typeof decideLeaveInput>;
 
@@ -48,10 +59,15 @@ export const approveManyInput = z.preprocess(
   (raw) => {
     if (!raw || typeof raw !== "object" || "leaveIds" in raw) return raw;
     const entries = Object.entries(raw as Record<string, unknown>);
-    const leaveIds = entries.filter(([k, v]) => k.startsWith("pick.") && (v === "on" || v === true)).map(([k]) => k.slice(5));
+    const leaveIds = entries
+      .filter(([k, v]) => k.startsWith("pick.") && (v === "on" || v === true))
+      .map(([k]) => k.slice(5));
     return { ...Object.fromEntries(entries.filter(([k]) => !k.startsWith("pick."))), leaveIds };
   },
-  z.object({ leaveIds: z.array(id, { error: t.leave.noneSelected }).min(1, t.leave.noneSelected).max(200, t.leave.noneSelected), comment }),
+  z.object({
+    leaveIds: z.array(id, { error: t.leave.noneSelected }).min(1, t.leave.noneSelected).max(200, t.leave.noneSelected),
+    comment,
+  }),
 );
 
 export const leaveRef = z.object({ leaveId: id });
@@ -59,7 +75,13 @@ export const makeupRef = z.object({ taskId: id });
 
 export const reflectionInput = z.object({
   taskId: id,
-  reflection: text({ min: REFLECTION_MIN, max: REFLECTION_MAX, message: t.leave.makeup.reflectionShort, tooLong: t.leave.makeup.reflectionLong, multiline: true }),
+  reflection: text({
+    min: REFLECTION_MIN,
+    max: REFLECTION_MAX,
+    message: t.leave.makeup.reflectionShort,
+    tooLong: t.leave.makeup.reflectionLong,
+    multiline: true,
+  }),
 });
 
 export const leaveViews = ["pending", "decided", "makeup"] as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { t } from "../messages";
 import { fromLocalInput } from "../time";
-import { id, isLocalMinute, text as fieldText, wholeNumber } from "./fields";
+import { text as fieldText, id, isLocalMinute, wholeNumber } from "./fields";
 
 const text = (max: number, message: string) => fieldText({ max, message });
 
@@ -12,7 +12,12 @@ export const localDateTime = z
   .transform(fromLocalInput);
 
 export const links = z
-  .array(z.object({ title: text(60, t.plans.linkTitle), url: z.url({ protocol: /^https?$/, error: t.plans.linkUrl }).max(500, t.plans.linkUrl) }))
+  .array(
+    z.object({
+      title: text(60, t.plans.linkTitle),
+      url: z.url({ protocol: /^https?$/, error: t.plans.linkUrl }).max(500, t.plans.linkUrl),
+    }),
+  )
   .max(10, t.plans.tooManyLinks);
 
 /** Agenda items besides the two that are always there; each may be marked mandatory. */
@@ -31,7 +36,8 @@ const planFields = {
 };
 
 /** Forms send links and items as JSON in one hidden field each; scripts send arrays. */
-export const json = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" ? safeJson(v) : v), schema);
+export const json = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v === "string" ? safeJson(v) : v), schema);
 function safeJson(v: string): unknown {
   try {
     return JSON.parse(v);
@@ -40,7 +46,11 @@ function safeJson(v: string): unknown {
   }
 }
 
-export const publishPlanInput = z.object({ ...planFields, links: json(planFields.links), items: json(planFields.items) });
+export const publishPlanInput = z.object({
+  ...planFields,
+  links: json(planFields.links),
+  items: json(planFields.items),
+});
 export const revisePlanInput = publishPlanInput.extend({ planId: id });
 /** Callers other than the form (scripts, tests) may leave the place out: no default place. */
 export type PublishPlan = Omit<z.output<typeof publishPlanInput>, "place"> & { place?: string };

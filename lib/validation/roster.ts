@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { t } from "../messages";
 import { shanghaiDate } from "../community";
+import { t } from "../messages";
 import { checkbox, choice, id, optionalDate, personName, phone, phoneDigits, searchText } from "./fields";
 
 /** The day the Party was founded: no one joined before it; no one joins tomorrow. */
@@ -21,7 +21,10 @@ export type MemberFields = z.output<typeof memberFields>;
 export const addMemberInput = memberFields.extend({ branchId: id });
 /** A number as the edit form shows it (138****1234): the member's number, left as it is. */
 const keptPhone = z.string().regex(/^1\d{2}\*{4}\d{4}$/, t.validation.phone);
-export const updateMemberInput = memberFields.extend({ userId: id, phone: z.union([phone, keptPhone], { error: t.validation.phone }) });
+export const updateMemberInput = memberFields.extend({
+  userId: id,
+  phone: z.union([phone, keptPhone], { error: t.validation.phone }),
+});
 export const setMemberActiveInput = z.object({ userId: id, active: checkbox });
 export const memberRef = z.object({ userId: id });
 

@@ -3,7 +3,6 @@ import { t } from "../messages";
 import { choice, id, text } from "./fields";
 import { localDateTime } from "./plans";
 
-
 /** A secretary asks to move a theme day; whether the time is allowed (future, different) needs the clock and the activity, so the query decides that. */
 export const requestChangeInput = z.object({
   activityId: id,
@@ -20,7 +19,10 @@ export const decideChangeInput = z
   .object({
     changeId: id,
     decision: choice(["endorse", "return", "approve", "reject"]),
-    comment: z.preprocess((v) => (v == null ? "" : v), text({ min: 0, max: 500, message: t.scheduleChange.commentTooLong, multiline: true })),
+    comment: z.preprocess(
+      (v) => (v == null ? "" : v),
+      text({ min: 0, max: 500, message: t.scheduleChange.commentTooLong, multiline: true }),
+    ),
   })
   .superRefine((input, ctx) => {
     if ((input.decision === "return" || input.decision === "reject") && !input.comment) {

@@ -28,7 +28,12 @@ function routeOf(url: URL): string {
   return keys ? `${path}?${keys}` : path;
 }
 
-const skip = (url: URL) => url.pathname.startsWith("/api/") || url.pathname.startsWith("/c/") || url.pathname.startsWith("/login") || url.pathname.startsWith("/_next/") || url.pathname === "/offline";
+const skip = (url: URL) =>
+  url.pathname.startsWith("/api/") ||
+  url.pathname.startsWith("/c/") ||
+  url.pathname.startsWith("/login") ||
+  url.pathname.startsWith("/_next/") ||
+  url.pathname === "/offline";
 
 async function linksOn(page: Page, origin: string): Promise<URL[]> {
   const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -48,7 +53,14 @@ async function seriousViolations(page: Page, route: string): Promise<Finding[]> 
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ route, url: new URL(page.url()).pathname + new URL(page.url()).search, id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+    .map((v) => ({
+      route,
+      url: new URL(page.url()).pathname + new URL(page.url()).search,
+      id: v.id,
+      impact: v.impact!,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+    }));
 }
 
 /** Visits the role's pages breadth-first and returns every serious or critical violation found. */
@@ -75,7 +87,9 @@ test.describe.configure({ timeout: 600_000 });
 
 // A test rather than beforeAll: Playwright runs beforeAll again in the fresh worker after a failing test,
 // and a second plan for the same month would be refused.
-test("axe setup: a plan, an open lecture and a leave request, so every kind of page has something on it", async ({ browser }) => {
+test("axe setup: a plan, an open lecture and a leave request, so every kind of page has something on it", async ({
+  browser,
+}) => {
   const county = await browser.newPage();
   await signIn(county, "13800000001", "demo1234");
   const now = new Date(Date.now() + 8 * 3600_000);
@@ -85,7 +99,11 @@ test("axe setup: a plan, an open lecture and a leave request, so every kind of p
 
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
-  const lecture = await createMeeting(secretary, { title: "无障碍检查党课", startsAt: new Date(Date.now() + 10 * 60_000), materials: "学习材料正文。" });
+  const lecture = await createMeeting(secretary, {
+    title: "无障碍检查党课",
+    startsAt: new Date(Date.now() + 10 * 60_000),
+    materials: "学习材料正文。",
+  });
   await secretary.close();
 
   const member = await browser.newPage();
@@ -100,7 +118,9 @@ test("axe setup: a plan, an open lecture and a leave request, so every kind of p
 
 for (const elder of [false, true]) {
   for (const { role, phone, start } of roles) {
-    test(`axe: no serious or critical violation on any ${role} page${elder ? " in elder mode" : ""}`, async ({ page }) => {
+    test(`axe: no serious or critical violation on any ${role} page${elder ? " in elder mode" : ""}`, async ({
+      page,
+    }) => {
       await signIn(page, phone, "demo1234");
       await setElderMode(page, elder);
       try {
@@ -133,7 +153,9 @@ async function tooWide(page: Page): Promise<string[]> {
   const found = await page.evaluate(() => {
     const limit = document.documentElement.clientWidth + 1;
     if (document.documentElement.scrollWidth <= limit) return [];
-    const wide = [...document.querySelectorAll<HTMLElement>("body *")].filter((el) => el.getBoundingClientRect().right > limit);
+    const wide = [...document.querySelectorAll<HTMLElement>("body *")].filter(
+      (el) => el.getBoundingClientRect().right > limit,
+    );
     const deepest = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other))).slice(0, 3);
     // An icon's path says nothing: name the control it is in.
     const named = deepest.map((el) => (el instanceof SVGElement ? (el.closest("a, button, div") as HTMLElement) : el));
@@ -173,7 +195,10 @@ test("pages reflow at 320 px wide, in elder mode, without scrolling sideways", a
 test("axe cleanup: the member withdraws the request made for the checks", async ({ page }) => {
   await signIn(page, "13800000004", "demo1234");
   await page.goto("/leave");
-  await page.getByRole("link", { name: /无障碍检查党课/ }).first().click();
+  await page
+    .getByRole("link", { name: /无障碍检查党课/ })
+    .first()
+    .click();
   await page.getByRole("button", { name: "撤回申请" }).click();
   await expect(page.getByText("已撤回").first()).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { shot, signIn } from "./helpers";
 import { auth } from "../../lib/messages/auth";
+import { shot, signIn } from "./helpers";
 
 test("a secretary gives a member an activation code; the member activates and signs in", async ({ page, browser }) => {
   await signIn(page, "13800000003", "demo1234");

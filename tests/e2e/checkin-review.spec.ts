@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createMeeting, currentCode, shot, signIn } from "./helpers";
 
 /** The QR address on the secretary's screen now: its code, read twice within one 15-second step. */
@@ -6,7 +6,8 @@ async function scannedAddress(secretary: Page, activity: number): Promise<string
   for (;;) {
     const step = Math.floor(Date.now() / 15_000);
     const code = await currentCode(secretary);
-    if (Math.floor(Date.now() / 15_000) === step && (await currentCode(secretary)) === code) return `/c/${activity}?s=${step}&k=${code}`;
+    if (Math.floor(Date.now() / 15_000) === step && (await currentCode(secretary)) === code)
+      return `/c/${activity}?s=${step}&k=${code}`;
   }
 }
 
@@ -14,7 +15,10 @@ test("a first scan from a browser without the app's session counts after a slow 
   test.setTimeout(120_000);
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
-  const activity = await createMeeting(secretary, { title: "微信扫码党课", startsAt: new Date(Date.now() + 5 * 60_000) });
+  const activity = await createMeeting(secretary, {
+    title: "微信扫码党课",
+    startsAt: new Date(Date.now() + 5 * 60_000),
+  });
   await secretary.goto(`/branch/activities/${activity}/checkin`);
   const address = await scannedAddress(secretary, activity);
 
@@ -32,7 +36,9 @@ test("a first scan from a browser without the app's session counts after a slow 
   await expect(secretary.getByTestId("checkin-counts")).toContainText("出席1", { timeout: 15_000 });
 });
 
-test("a disputed proxy check-in is settled from the secretary's notice, and the member's history marks 代签", async ({ browser }) => {
+test("a disputed proxy check-in is settled from the secretary's notice, and the member's history marks 代签", async ({
+  browser,
+}) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
   const title = "代签异议演练";
@@ -46,7 +52,12 @@ test("a disputed proxy check-in is settled from the secretary's notice, and the 
   const member = await browser.newPage();
   await signIn(member, "13800000004", "demo1234");
   await member.goto("/activities");
-  await expect(member.getByRole("link", { name: new RegExp(title) }).first().getByText("代签", { exact: true })).toBeVisible();
+  await expect(
+    member
+      .getByRole("link", { name: new RegExp(title) })
+      .first()
+      .getByText("代签", { exact: true }),
+  ).toBeVisible();
   await member.goto(`/activities/${activity}`);
   await member.getByText("提出异议").first().click();
   await member.getByLabel("异议说明").fill("我当时还没到场");
@@ -59,7 +70,10 @@ test("a disputed proxy check-in is settled from the secretary's notice, and the 
   await expect(secretary.getByText(/还有代签异议未处理：刘洋/)).toBeVisible();
   await shot(secretary, "run-screen-disputed");
   await secretary.goto("/notices");
-  await secretary.getByRole("link", { name: new RegExp(`刘洋对「${title}」的代签到提出异议`) }).first().click();
+  await secretary
+    .getByRole("link", { name: new RegExp(`刘洋对「${title}」的代签到提出异议`) })
+    .first()
+    .click();
   await expect(secretary).toHaveURL(/\/branch\/\d+\/disputes$/);
   const card = secretary.locator("section", { hasText: title }).first();
   await expect(card).toContainText("我当时还没到场");

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { createMeeting, currentCode, shot, signIn } from "./helpers";
 
-test("a member types the code from the secretary's screen and is counted; a proxy entry shows in the member's history", async ({ browser }) => {
+test("a member types the code from the secretary's screen and is counted; a proxy entry shows in the member's history", async ({
+  browser,
+}) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
   const lecture = await createMeeting(secretary, { title: "书记讲党课", startsAt: new Date(Date.now() + 5 * 60_000) });

@@ -10,7 +10,9 @@ const PASSWORD = "demo1234";
  * 在职党员进社区报到, end to end: the member reports, the grid worker confirms, posts an activity the member
  * signs up for, logs the hours once it has been held, the member sees them and so does the branch secretary.
  */
-test("a member reports to the community, the grid worker confirms and logs hours for an activity, the secretary sees them", async ({ browser }) => {
+test("a member reports to the community, the grid worker confirms and logs hours for an activity, the secretary sees them", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const member = await browser.newPage();
   await signIn(member, MEMBER, PASSWORD);

@@ -8,9 +8,16 @@ const materials = "学习党章第一章总纲。请大家结合实际谈体会�
 /** Every visible button and text field inside the page's main content, with its rendered height. */
 async function controlHeights(page: Page): Promise<{ name: string; height: number }[]> {
   return page.locator("main").evaluate((main) =>
-    [...main.querySelectorAll<HTMLElement>("button, a.ui-button, input:not([type=hidden]):not([type=checkbox]), select")]
+    [
+      ...main.querySelectorAll<HTMLElement>(
+        "button, a.ui-button, input:not([type=hidden]):not([type=checkbox]), select",
+      ),
+    ]
       .filter((el) => el.offsetParent !== null)
-      .map((el) => ({ name: (el.textContent || el.getAttribute("aria-label") || el.id || el.tagName).trim(), height: el.getBoundingClientRect().height })),
+      .map((el) => ({
+        name: (el.textContent || el.getAttribute("aria-label") || el.id || el.tagName).trim(),
+        height: el.getBoundingClientRect().height,
+      })),
   );
 }
 
@@ -22,7 +29,9 @@ test.afterAll(async ({ browser }) => {
   await page.close();
 });
 
-test("elder mode: larger layout, a three-item home with check-in, and read-aloud on materials and notices", async ({ browser }) => {
+test("elder mode: larger layout, a three-item home with check-in, and read-aloud on materials and notices", async ({
+  browser,
+}) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
   // A Party lecture starting in a minute, with study materials: its check-in window is open.
@@ -68,14 +77,21 @@ test("elder mode: larger layout, a three-item home with check-in, and read-aloud
   await member.goto(`/activities/${lecture}`);
   await member.getByRole("button", { name: "朗读：学习材料" }).click();
   await expect(member.getByRole("button", { name: "停止朗读" })).toBeVisible();
-  const spoken = await member.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+  const spoken = await member.evaluate(
+    () => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken,
+  );
   expect(spoken).toEqual([{ text: materials, lang: "zh-CN" }]);
   await shot(member, "elder-activity");
 
   // And on a notice: the new lecture's notice is read with its title.
   await member.goto("/notices");
-  await member.getByRole("button", { name: new RegExp(`^朗读：.*${title}`) }).first().click();
-  const spokenNotice = await member.evaluate(() => (window as unknown as { __spoken: { text: string }[] }).__spoken.at(-1)?.text);
+  await member
+    .getByRole("button", { name: new RegExp(`^朗读：.*${title}`) })
+    .first()
+    .click();
+  const spokenNotice = await member.evaluate(
+    () => (window as unknown as { __spoken: { text: string }[] }).__spoken.at(-1)?.text,
+  );
   expect(spokenNotice).toContain(title);
   await shot(member, "elder-notices");
 

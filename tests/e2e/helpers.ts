@@ -23,10 +23,15 @@ export function localInput(at: Date): string {
  * The county admin publishes a theme-day plan through the form (the page must be signed in as the county
  * admin). One plan per month: give each journey a start in a month of its own.
  */
-export async function publishPlanViaUi(page: Page, plan: { title: string; startsAt: Date | string; items?: string[] }): Promise<void> {
+export async function publishPlanViaUi(
+  page: Page,
+  plan: { title: string; startsAt: Date | string; items?: string[] },
+): Promise<void> {
   await page.goto("/admin/plans/new");
   await page.getByLabel("标题", { exact: true }).fill(plan.title);
-  await page.getByLabel("开始时间", { exact: true }).fill(typeof plan.startsAt === "string" ? plan.startsAt : localInput(plan.startsAt));
+  await page
+    .getByLabel("开始时间", { exact: true })
+    .fill(typeof plan.startsAt === "string" ? plan.startsAt : localInput(plan.startsAt));
   await page.getByLabel("时长（分钟）", { exact: true }).fill("90");
   await page.getByLabel("学习材料", { exact: true }).fill("学习党章第一章总纲。\n交流学习体会。");
   const items = plan.items ?? ["集中学习"];
@@ -46,7 +51,10 @@ export async function currentCode(page: Page): Promise<string> {
 }
 
 /** The secretary (the page must be signed in as one) sets up one of 三会一课; returns the activity's id. */
-export async function createMeeting(page: Page, meeting: { title: string; startsAt: Date; type?: string; minutes?: number; materials?: string }): Promise<number> {
+export async function createMeeting(
+  page: Page,
+  meeting: { title: string; startsAt: Date; type?: string; minutes?: number; materials?: string },
+): Promise<number> {
   await page.goto("/branch/activities");
   await page.getByRole("link", { name: "新建三会一课" }).click();
   await page.getByLabel("类型").selectOption({ label: meeting.type ?? "党课" });

@@ -4,14 +4,20 @@ import { shot, signIn } from "./helpers";
 const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(",")).join("\n")}\n`, "utf8");
 const header = ["姓名", "手机号", "性别", "党员类别", "流动状态", "在职状态", "入党日期"];
 
-test("a roster with one bad row is reported row by row and nothing is imported; the fixed file imports", async ({ page }) => {
+test("a roster with one bad row is reported row by row and nothing is imported; the fixed file imports", async ({
+  page,
+}) => {
   await signIn(page, "13800000003", "demo1234");
   await page.goto("/branch");
   const countText = page.getByText(/^共 \d+ 名党员/);
   const before = Number((await countText.textContent())!.match(/共 (\d+)/)![1]);
   await page.getByRole("link", { name: "批量导入" }).click();
 
-  const rows = [header, ["赵一", "13955550001", "男", "正式党员", "在家", "在职", "2015-07-01"], ["钱二", "1395555", "女", "预备党员", "在家", "在职", ""]];
+  const rows = [
+    header,
+    ["赵一", "13955550001", "男", "正式党员", "在家", "在职", "2015-07-01"],
+    ["钱二", "1395555", "女", "预备党员", "在家", "在职", ""],
+  ];
   await page.getByLabel("选择文件").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: csv(rows) });
   await page.getByRole("button", { name: "预览" }).click();
   await expect(page.getByText("共 2 行，其中 1 行有误")).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { publishPlanViaUi, shot, signIn } from "./helpers";
 
 /**
@@ -12,12 +12,17 @@ function monthOfItsOwn(): string {
 }
 
 const title = "请假与补学演练";
-const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
 const reflection =
   "认真阅读了本次主题党日的学习材料，重新学习了党章第一章总纲，体会到党员要时刻牢记自己的身份，在社区服务和本职工作中发挥先锋模范作用。今后我会按时参加组织生活，主动向支部汇报思想和工作情况。";
 const alert = (page: Page) => page.getByRole("main").getByRole("alert");
 
-test("a member asks for leave, the secretary approves it from the badge, the member does the make-up study", async ({ browser }) => {
+test("a member asks for leave, the secretary approves it from the badge, the member does the make-up study", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const admin = await browser.newPage();
   await signIn(admin, "13800000001", "demo1234");
@@ -39,7 +44,11 @@ test("a member asks for leave, the secretary approves it from the badge, the mem
   await member.getByLabel("请假类型").selectOption("personal");
   await member.getByLabel("请假事由").fill("家中老人住院，需要陪护");
   const attachment = member.getByLabel("附件（可选）");
-  await attachment.setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(6 * 1024 * 1024, 0x25) });
+  await attachment.setInputFiles({
+    name: "scan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.alloc(6 * 1024 * 1024, 0x25),
+  });
   await member.getByRole("button", { name: "提交申请" }).click();
   await expect(alert(member)).toHaveText("只支持 JPG、PNG、WebP 图片或 PDF，且不超过 5 MB。");
   // Small but not really a PDF: the server reads the first bytes and refuses it too.

@@ -10,7 +10,9 @@ function monthOfItsOwn(): string {
 
 const unreadIn = (label: string | null) => Number(label?.match(/(\d+) 条未读/)?.[1] ?? 0);
 
-test("a member is told of the new plan, reads the notice and the activity, and the badge goes down", async ({ browser }) => {
+test("a member is told of the new plan, reads the notice and the activity, and the badge goes down", async ({
+  browser,
+}) => {
   const admin = await browser.newPage();
   await signIn(admin, "13800000001", "demo1234");
   await publishPlanViaUi(admin, { title: "学习贯彻全会精神", startsAt: monthOfItsOwn(), items: ["集中学习"] });
@@ -31,7 +33,9 @@ test("a member is told of the new plan, reads the notice and the activity, and t
   await shot(page, "member-notices");
 
   // The page sends the read receipt once shown; it is its own request, since rendering writes nothing.
-  const receipt = page.waitForResponse((r) => /\/api\/v1\/activities\/\d+\/read$/.test(r.url()) && r.request().method() === "POST");
+  const receipt = page.waitForResponse(
+    (r) => /\/api\/v1\/activities\/\d+\/read$/.test(r.url()) && r.request().method() === "POST",
+  );
   await notice.click();
   await expect(page).toHaveURL(/\/activities\/\d+$/);
   expect((await receipt).status()).toBe(200);
@@ -45,13 +49,17 @@ test("a member is told of the new plan, reads the notice and the activity, and t
 
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "首页" }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("link", { name: before - 1 > 0 ? `通知，${before - 1} 条未读` : "通知", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: before - 1 > 0 ? `通知，${before - 1} 条未读` : "通知", exact: true }),
+  ).toBeVisible();
   await shot(page, "member-home-read");
 
   await bell.click();
   await expect(page.getByRole("link", { name: /主题党日：学习贯彻全会精神/ })).not.toContainText("未读");
 
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "活动" }).click();
-  await expect(page.getByRole("region", { name: "即将开展" }).getByRole("link", { name: /学习贯彻全会精神/ })).toContainText("待开展");
+  await expect(
+    page.getByRole("region", { name: "即将开展" }).getByRole("link", { name: /学习贯彻全会精神/ }),
+  ).toContainText("待开展");
   await shot(page, "member-activities");
 });

@@ -8,15 +8,22 @@ const PASSWORD = "demo1234";
 
 /** Waits until the service worker has installed (precached the shell) and controls this page. */
 async function serviceWorkerControls(page: Page): Promise<string | undefined> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", undefined, {
+    timeout: 60_000,
+  });
   return page.evaluate(() => navigator.serviceWorker.controller?.state);
 }
 
-const personCaches = (page: Page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("zhibu-person-") || name === "start-url"));
+const personCaches = (page: Page) =>
+  page.evaluate(async () =>
+    (await caches.keys()).filter((name) => name.startsWith("zhibu-person-") || name === "start-url"),
+  );
 const cachedUrls = (page: Page) =>
   page.evaluate(async () => {
     const urls: string[] = [];
-    for (const name of await caches.keys()) if (!name.startsWith("workbox-precache")) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+    for (const name of await caches.keys())
+      if (!name.startsWith("workbox-precache"))
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
     return urls;
   });
 
@@ -26,13 +33,22 @@ async function replayByHand(context: BrowserContext, baseURL: string, url: strin
   return { status: response.status(), answer: await response.json() };
 }
 
-test("offline: the app is installable, pages load from cache, check-in and leave wait in the outbox and arrive once, sign-out clears the cache", async ({ browser, baseURL }) => {
+test("offline: the app is installable, pages load from cache, check-in and leave wait in the outbox and arrive once, sign-out clears the cache", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const secretaryContext = await browser.newContext();
   const secretary = await secretaryContext.newPage();
   await signIn(secretary, SECRETARY, PASSWORD);
-  const lecture = await createMeeting(secretary, { title: "离线签到党课", startsAt: new Date(Date.now() + 5 * 60_000) });
-  const later = await createMeeting(secretary, { title: "离线请假党课", startsAt: new Date(Date.now() + 3 * 86_400_000) });
+  const lecture = await createMeeting(secretary, {
+    title: "离线签到党课",
+    startsAt: new Date(Date.now() + 5 * 60_000),
+  });
+  const later = await createMeeting(secretary, {
+    title: "离线请假党课",
+    startsAt: new Date(Date.now() + 3 * 86_400_000),
+  });
 
   // Installable: a manifest in Chinese with maskable icons and the two shortcuts.
   const manifest = await (await secretary.request.get("/manifest.webmanifest")).json();
@@ -50,7 +66,9 @@ test("offline: the app is installable, pages load from cache, check-in and leave
   await member.goto("/");
   await member.goto(`/activities/${lecture}`);
   await member.goto(`/leave/new?activityId=${later}`);
-  await expect.poll(() => cachedUrls(member)).toEqual(expect.arrayContaining(["/", `/activities/${lecture}`, "/leave/new"]));
+  await expect
+    .poll(() => cachedUrls(member))
+    .toEqual(expect.arrayContaining(["/", `/activities/${lecture}`, "/leave/new"]));
   // Sign-in traffic is never cached.
   expect((await cachedUrls(member)).some((u) => u.startsWith("/api/auth/"))).toBe(false);
 
@@ -74,7 +92,8 @@ test("offline: the app is installable, pages load from cache, check-in and leave
   const code = await currentCode(secretary);
   const sent: { url: string; body: unknown }[] = [];
   context.on("request", (request) => {
-    if (request.method() === "POST" && request.url().includes("/api/v1/")) sent.push({ url: new URL(request.url()).pathname, body: request.postDataJSON() });
+    if (request.method() === "POST" && request.url().includes("/api/v1/"))
+      sent.push({ url: new URL(request.url()).pathname, body: request.postDataJSON() });
   });
   await member.getByLabel("输入 6 位签到码").fill(code);
   await member.getByRole("button", { name: "签到", exact: true }).click();
@@ -85,7 +104,9 @@ test("offline: the app is installable, pages load from cache, check-in and leave
 
   // Back online: the outbox replays on `online` and the answer is shown.
   await context.setOffline(false);
-  await expect(member.getByRole("status").filter({ hasText: "签到 已同步" })).toContainText("签到成功", { timeout: 20_000 });
+  await expect(member.getByRole("status").filter({ hasText: "签到 已同步" })).toContainText("签到成功", {
+    timeout: 20_000,
+  });
   await expect(member.getByTestId("outbox-count")).toHaveCount(0);
   await shot(member, "offline-checkin-synced");
 
@@ -111,7 +132,11 @@ test("offline: the app is installable, pages load from cache, check-in and leave
   await context.route("**/api/v1/leave-requests", async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     refusals += 1;
-    await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ ok: false, code: "unavailable", error: "服务暂不可用" }) });
+    await route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({ ok: false, code: "unavailable", error: "服务暂不可用" }),
+    });
   });
   await context.setOffline(false);
   await expect.poll(() => refusals, { timeout: 20_000 }).toBeGreaterThan(0);
@@ -179,7 +204,9 @@ test("a new version waiting is offered with a button, and reloads only when aske
   await reloaded;
   await expect(banner).toHaveCount(0);
   expect(await member.evaluate(() => navigator.serviceWorker.controller?.state)).toBe("activated");
-  expect(await member.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.state ?? null))).toBeNull();
+  expect(
+    await member.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.state ?? null)),
+  ).toBeNull();
   expect(first).toContain("/sw.js");
   await context.close();
 });

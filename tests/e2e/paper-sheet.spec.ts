@@ -3,7 +3,9 @@ import { createMeeting, shot, signIn } from "./helpers";
 
 const title = "纸质签到演练";
 
-test("the secretary asks leave for a member without a phone, prints the sign-in sheet and enters it back", async ({ browser }) => {
+test("the secretary asks leave for a member without a phone, prints the sign-in sheet and enters it back", async ({
+  browser,
+}) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
   await createMeeting(secretary, { title, type: "党小组会", startsAt: new Date(Date.now() + 2 * 60_000) });
@@ -26,7 +28,10 @@ test("the secretary asks leave for a member without a phone, prints the sign-in 
   const member = await browser.newPage();
   await signIn(member, "13800000004", "demo1234");
   await member.goto("/leave");
-  await member.getByRole("link", { name: new RegExp(title) }).first().click();
+  await member
+    .getByRole("link", { name: new RegExp(title) })
+    .first()
+    .click();
   await expect(member.getByText(/由 .+ 代为申请/)).toBeVisible();
   await shot(member, "leave-for-member");
   await member.close();
@@ -52,11 +57,19 @@ test("the secretary asks leave for a member without a phone, prints the sign-in 
   await secretary.getByRole("link", { name: "录入纸质签到表" }).click();
   const groups = secretary.getByRole("group", { name: /的出勤$/ });
   await expect(groups.first()).toBeVisible();
-  const names = (await groups.evaluateAll((gs) => gs.map((g) => g.querySelector("legend")?.textContent ?? ""))).map((n) => n.replace(/ 的出勤$/, "")).filter((n) => n !== "刘洋");
+  const names = (await groups.evaluateAll((gs) => gs.map((g) => g.querySelector("legend")?.textContent ?? "")))
+    .map((n) => n.replace(/ 的出勤$/, ""))
+    .filter((n) => n !== "刘洋");
   expect(names.length).toBeGreaterThanOrEqual(2);
   const [first, second] = names;
-  await secretary.getByRole("group", { name: `${first} 的出勤` }).getByLabel("出席").check();
-  await secretary.getByRole("group", { name: `${second} 的出勤` }).getByLabel("迟到").check();
+  await secretary
+    .getByRole("group", { name: `${first} 的出勤` })
+    .getByLabel("出席")
+    .check();
+  await secretary
+    .getByRole("group", { name: `${second} 的出勤` })
+    .getByLabel("迟到")
+    .check();
   await shot(secretary, "paper-entry");
   await secretary.getByRole("button", { name: "保存录入结果" }).click();
   await expect(secretary.getByText("已录入 2 人。")).toBeVisible();

@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { createMeeting, shot, signIn } from "./helpers";
 
 const PASSWORD = "demo1234";
@@ -10,7 +10,9 @@ const PASSWORD = "demo1234";
  * exports it (the file holds the screen's figures); the county admin makes a new version of a rule and
  * sets a branch's yearly tier.
  */
-test("a member reads the entry a meeting earned; the secretary answers an appeal and exports the bulletin; the county changes a rule and sets a tier", async ({ browser }) => {
+test("a member reads the entry a meeting earned; the secretary answers an appeal and exports the bulletin; the county changes a rule and sets a tier", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", PASSWORD);
@@ -32,7 +34,10 @@ test("a member reads the entry a meeting earned; the secretary answers an appeal
   const member = await browser.newPage();
   await signIn(member, "13800000004", PASSWORD);
   await member.goto("/points");
-  const entry = member.getByRole("list", { name: "积分明细" }).getByRole("listitem").filter({ hasText: "积分演练小组会" });
+  const entry = member
+    .getByRole("list", { name: "积分明细" })
+    .getByRole("listitem")
+    .filter({ hasText: "积分演练小组会" });
   await expect(entry).toContainText("+5");
   await expect(entry).toContainText("参加党小组会");
   await expect(entry).toContainText("活动出勤");
@@ -84,7 +89,10 @@ test("a member reads the entry a meeting earned; the secretary answers an appeal
 
   // The yearly assessment: the admin reviews the proposal and sets the tier, with a note.
   await admin.goto("/admin/assessment");
-  const unit = admin.getByRole("list", { name: "党支部" }).getByRole("listitem").filter({ hasText: "城关镇东街社区党支部" });
+  const unit = admin
+    .getByRole("list", { name: "党支部" })
+    .getByRole("listitem")
+    .filter({ hasText: "城关镇东街社区党支部" });
   await expect(unit).toContainText(/建议：(优胜|合格|不合格)/);
   await unit.locator("summary", { hasText: "评定" }).click();
   await unit.getByLabel("城关镇东街社区党支部 评定等次").selectOption({ label: "合格" });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createMeeting, publishPlanViaUi, shot, signIn } from "./helpers";
 
 const title = "地点与打印演练";
@@ -20,7 +20,9 @@ async function printShot(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
 }
 
-test("the theme day gets the plan's default place, the secretary sets the branch's own, members see it everywhere", async ({ browser }) => {
+test("the theme day gets the plan's default place, the secretary sets the branch's own, members see it everywhere", async ({
+  browser,
+}) => {
   const admin = await browser.newPage();
   await signIn(admin, "13800000001", "demo1234");
   await publishPlanViaUi(admin, { title, startsAt: monthOfItsOwn() });
@@ -29,7 +31,10 @@ test("the theme day gets the plan's default place, the secretary sets the branch
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
   await secretary.goto("/branch/activities");
-  await secretary.getByRole("link", { name: new RegExp(title) }).first().click();
+  await secretary
+    .getByRole("link", { name: new RegExp(title) })
+    .first()
+    .click();
   const field = secretary.getByLabel("活动地点");
   await expect(field).toHaveValue("各支部活动场所");
   await field.fill(place);
@@ -65,7 +70,9 @@ test("the theme day gets the plan's default place, the secretary sets the branch
   await member.close();
 });
 
-test("the status is the server's: 待开展 inside the check-in window before the start, whatever the phone's clock says", async ({ browser }) => {
+test("the status is the server's: 待开展 inside the check-in window before the start, whatever the phone's clock says", async ({
+  browser,
+}) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
   const startsAt = new Date(Date.now() + 20 * 60_000);
@@ -79,12 +86,19 @@ test("the status is the server's: 待开展 inside the check-in window before th
   await member.clock.install({ time: new Date(startsAt.getTime() + 30 * 60_000) });
   await signIn(member, "13800000004", "demo1234");
   await member.goto(`/activities/${id}`);
-  await expect(member.getByRole("main").locator("span", { hasText: /^(待开展|进行中|待结束|已结束)$/ }).first()).toHaveText("待开展");
+  await expect(
+    member
+      .getByRole("main")
+      .locator("span", { hasText: /^(待开展|进行中|待结束|已结束)$/ })
+      .first(),
+  ).toHaveText("待开展");
   await lying.close();
   await secretary.close();
 });
 
-test("the county's quarterly statistics and community roll-up: .xlsx and print with the shared footer", async ({ page }) => {
+test("the county's quarterly statistics and community roll-up: .xlsx and print with the shared footer", async ({
+  page,
+}) => {
   await signIn(page, "13800000001", "demo1234");
   for (const [path, xlsx, name] of [
     ["/admin/points/quarter?quarter=2026-Q4", "/api/v1/points-quarter?quarter=2026-Q4", "records-quarter"],

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import QRCode from "qrcode";
 import { setElderMode } from "./elder";
 import { createMeeting, currentCode, shot, signIn } from "./helpers";
@@ -47,8 +47,14 @@ async function useFakeCamera(page: Page, camera: Camera): Promise<void> {
   }, camera);
 }
 
-const showCamera = (page: Page, image: string) => page.evaluate((src) => ((window as unknown as Record<string, unknown>).__cameraImage = src), image);
-const cameraStopped = (page: Page) => page.evaluate(() => ((window as unknown as { __cameraStream?: MediaStream }).__cameraStream?.getTracks() ?? []).every((track) => track.readyState === "ended"));
+const showCamera = (page: Page, image: string) =>
+  page.evaluate((src) => ((window as unknown as Record<string, unknown>).__cameraImage = src), image);
+const cameraStopped = (page: Page) =>
+  page.evaluate(() =>
+    ((window as unknown as { __cameraStream?: MediaStream }).__cameraStream?.getTracks() ?? []).every(
+      (track) => track.readyState === "ended",
+    ),
+  );
 
 /** The secretary's QR code as a camera would see it: a picture of the screen. */
 async function secretarysQr(secretary: Page): Promise<string> {
@@ -64,7 +70,9 @@ async function openCheckinScreen(secretary: Page, title: string): Promise<number
   return activity;
 }
 
-test("a member scans the secretary's QR code in the app: a foreign code is refused, this one checks in", async ({ browser }) => {
+test("a member scans the secretary's QR code in the app: a foreign code is refused, this one checks in", async ({
+  browser,
+}) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
   const activity = await openCheckinScreen(secretary, "扫码签到党课");
@@ -79,13 +87,16 @@ test("a member scans the secretary's QR code in the app: a foreign code is refus
   const scanner = member.getByRole("dialog", { name: "扫码签到" });
   await expect(scanner).toContainText("这不是本支部活动的签到码");
   await shot(member, "scan-checkin-scanner");
-  expect(await member.evaluate(() => (window as unknown as { __cameraAsked: MediaStreamConstraints }).__cameraAsked.video)).toEqual({ facingMode: { ideal: "environment" } });
+  expect(
+    await member.evaluate(() => (window as unknown as { __cameraAsked: MediaStreamConstraints }).__cameraAsked.video),
+  ).toEqual({ facingMode: { ideal: "environment" } });
 
   await showCamera(member, await secretarysQr(secretary));
   await expect(scanner.getByRole("status")).toContainText(/签到成功/);
   const decoder = await scanner.getAttribute("data-decoder");
   const native = await member.evaluate(async () => {
-    const api = (window as unknown as { BarcodeDetector?: { getSupportedFormats(): Promise<string[]> } }).BarcodeDetector;
+    const api = (window as unknown as { BarcodeDetector?: { getSupportedFormats(): Promise<string[]> } })
+      .BarcodeDetector;
     return Boolean(api && (await api.getSupportedFormats()).includes("qr_code"));
   });
   test.info().annotations.push({ type: "decoder", description: decoder ?? "none" });
@@ -99,7 +110,9 @@ test("a member scans the secretary's QR code in the app: a foreign code is refus
   await expect(secretary.getByTestId("checkin-counts")).toContainText("出席1", { timeout: 15_000 });
 });
 
-test("without BarcodeDetector the JavaScript decoder reads the code; a refused camera points to the typed code (长辈模式)", async ({ browser }) => {
+test("without BarcodeDetector the JavaScript decoder reads the code; a refused camera points to the typed code (长辈模式)", async ({
+  browser,
+}) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
   const activity = await openCheckinScreen(secretary, "扫码签到支部大会");
@@ -133,7 +146,9 @@ test("without BarcodeDetector the JavaScript decoder reads the code; a refused c
   }
 });
 
-test("where the browser has BarcodeDetector it is asked for QR codes and its reading goes through the same rules", async ({ browser }) => {
+test("where the browser has BarcodeDetector it is asked for QR codes and its reading goes through the same rules", async ({
+  browser,
+}) => {
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", "demo1234");
   const activity = await openCheckinScreen(secretary, "扫码签到支委会");
@@ -143,12 +158,17 @@ test("where the browser has BarcodeDetector it is asked for QR codes and its rea
   await signIn(member, "13800000004", "demo1234");
   await member.goto(`/activities/${activity}`);
   const origin = new URL(member.url()).origin;
-  await member.evaluate((text) => ((window as unknown as Record<string, unknown>).__cameraText = text), `${origin}/c/${activity + 1000}?s=1&k=123456`);
+  await member.evaluate(
+    (text) => ((window as unknown as Record<string, unknown>).__cameraText = text),
+    `${origin}/c/${activity + 1000}?s=1&k=123456`,
+  );
   await member.getByRole("button", { name: "扫码签到" }).click();
   const scanner = member.getByRole("dialog", { name: "扫码签到" });
   await expect(scanner).toContainText("这是另一个活动的签到码");
   await expect(scanner).toHaveAttribute("data-decoder", "barcode-detector");
-  expect(await member.evaluate(() => (window as unknown as Record<string, unknown>).__detectorFormats)).toEqual(["qr_code"]);
+  expect(await member.evaluate(() => (window as unknown as Record<string, unknown>).__detectorFormats)).toEqual([
+    "qr_code",
+  ]);
 
   // Closing with the camera still running stops it.
   await member.keyboard.press("Escape");

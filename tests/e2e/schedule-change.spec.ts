@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { formatFull } from "../../lib/time";
 import { publishPlanViaUi, shot, signIn } from "./helpers";
 
@@ -16,9 +16,12 @@ const wanted = farMonth(17, "15:00");
 const shown = (local: string) => formatFull(new Date(`${local}:00+08:00`));
 
 /** The request's card in the admins' list. */
-const card = (page: Page) => page.getByRole("list", { name: "时间调整审批" }).getByRole("listitem").filter({ hasText: title });
+const card = (page: Page) =>
+  page.getByRole("list", { name: "时间调整审批" }).getByRole("listitem").filter({ hasText: title });
 
-test("a secretary asks to move the theme day; the committee endorses, the county approves, and the time moves", async ({ browser }) => {
+test("a secretary asks to move the theme day; the committee endorses, the county approves, and the time moves", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const county = await browser.newPage();
   await signIn(county, "13800000001", password);
@@ -62,7 +65,10 @@ test("a secretary asks to move the theme day; the committee endorses, the county
   await expect(card(county)).toContainText("党委意见：同意，情况属实，同意调整");
   await card(county).getByRole("button", { name: "批准" }).click();
   await expect(card(county)).toHaveCount(0);
-  await county.getByRole("navigation", { name: "申请状态" }).getByRole("link", { name: /^已批准/ }).click();
+  await county
+    .getByRole("navigation", { name: "申请状态" })
+    .getByRole("link", { name: /^已批准/ })
+    .click();
   await expect(card(county)).toContainText("县委组织部意见：批准");
   await shot(county, "schedule-changes-approved");
 

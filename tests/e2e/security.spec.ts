@@ -10,7 +10,9 @@ test("five wrong passwords lock the number, and the form says so in Chinese", as
     await page.getByLabel("手机号", { exact: true }).fill("13912340000");
     await page.getByLabel("密码", { exact: true }).fill(`wrong-password-${i}`);
     await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect(alert).toHaveText(i < 5 ? "手机号或密码不正确。" : /^登录失败次数过多，该账号已暂时锁定，请 1[45] 分钟后再试/);
+    await expect(alert).toHaveText(
+      i < 5 ? "手机号或密码不正确。" : /^登录失败次数过多，该账号已暂时锁定，请 1[45] 分钟后再试/,
+    );
   }
   await expect(page).toHaveURL(/\/login/);
   await shot(page, "login-locked");
@@ -19,7 +21,8 @@ test("five wrong passwords lock the number, and the form says so in Chinese", as
 test("pages carry a nonce CSP that their own scripts satisfy, and the other security headers", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text()))
+      violations.push(message.text());
   });
 
   const login = await page.goto("/login");
@@ -51,8 +54,19 @@ test("pages carry a nonce CSP that their own scripts satisfy, and the other secu
   await page.getByRole("link", { name: "首页" }).click();
   await expect(page).toHaveURL(/\/$/);
   // Whichever page the app was opened on, the scanner may ask for the camera, and nothing else may.
-  const allowed = (feature: string) => page.evaluate((f) => (document as Document & { featurePolicy: { allowsFeature(f: string): boolean } }).featurePolicy.allowsFeature(f), feature);
-  expect([await allowed("camera"), await allowed("microphone"), await allowed("geolocation")]).toEqual([true, false, false]);
+  const allowed = (feature: string) =>
+    page.evaluate(
+      (f) =>
+        (document as Document & { featurePolicy: { allowsFeature(f: string): boolean } }).featurePolicy.allowsFeature(
+          f,
+        ),
+      feature,
+    );
+  expect([await allowed("camera"), await allowed("microphone"), await allowed("geolocation")]).toEqual([
+    true,
+    false,
+    false,
+  ]);
   expect(violations).toEqual([]);
 });
 
@@ -70,7 +84,10 @@ test("write endpoints refuse a request from another origin", async ({ page, base
 test("an admin can end a person's sessions from the org page", async ({ page }) => {
   await signIn(page, "13800000001", "demo1234");
   await page.goto("/admin");
-  await page.getByRole("link", { name: /城关镇东街社区党支部/ }).first().click();
+  await page
+    .getByRole("link", { name: /城关镇东街社区党支部/ })
+    .first()
+    .click();
   await page.getByRole("button", { name: "结束登录 张志强" }).click();
   await expect(page.getByText("已结束该账号在所有设备上的登录，1 分钟内生效。")).toBeVisible();
   await page.goto("/admin/audit");

@@ -13,12 +13,16 @@ const REASON = "家中老人住院需要陪护";
 /** Signs in without loading a page, so that the service worker first installs while this person is signed in. */
 async function signInQuietly(context: BrowserContext, phone: string): Promise<void> {
   const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
-  const response = await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, phone, password: PASSWORD, json: "true" } });
+  const response = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, phone, password: PASSWORD, json: "true" },
+  });
   expect(response.ok()).toBe(true);
 }
 
 async function serviceWorkerControls(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", undefined, {
+    timeout: 60_000,
+  });
 }
 
 /** Everything the outbox holds on this phone, whoever it belongs to. */
@@ -47,7 +51,8 @@ const deviceText = (page: Page) =>
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
         const response = await cache.match(request);
-        if (response && /text|json|x-component/.test(response.headers.get("content-type") ?? "")) bodies.push(`${request.url}\n${await response.text()}`);
+        if (response && /text|json|x-component/.test(response.headers.get("content-type") ?? ""))
+          bodies.push(`${request.url}\n${await response.text()}`);
       }
     }
     return { keys, bodies };
@@ -59,17 +64,24 @@ const precachedOfflinePage = (page: Page) =>
     for (const name of await caches.keys()) {
       if (!name.startsWith("workbox-precache")) continue;
       const cache = await caches.open(name);
-      for (const request of await cache.keys()) if (new URL(request.url).pathname === "/offline") return (await cache.match(request))!.text();
+      for (const request of await cache.keys())
+        if (new URL(request.url).pathname === "/offline") return (await cache.match(request))!.text();
     }
     return null;
   });
 
-test("a shared phone: member A's queued leave is neither sent for member B nor shown to anyone after A signs out", async ({ browser, baseURL }) => {
+test("a shared phone: member A's queued leave is neither sent for member B nor shown to anyone after A signs out", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const secretaryContext = await browser.newContext();
   const secretary = await secretaryContext.newPage();
   await signIn(secretary, MEMBER_B, PASSWORD);
-  const later = await createMeeting(secretary, { title: "共用手机请假党课", startsAt: new Date(Date.now() + 3 * 86_400_000) });
+  const later = await createMeeting(secretary, {
+    title: "共用手机请假党课",
+    startsAt: new Date(Date.now() + 3 * 86_400_000),
+  });
   await secretaryContext.close();
 
   const context = await browser.newContext();
@@ -97,7 +109,11 @@ test("a shared phone: member A's queued leave is neither sent for member B nor s
   await context.route("**/api/v1/leave-requests", async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     refusals += 1;
-    await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ ok: false, code: "internal", error: t.errors.internal }) });
+    await route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({ ok: false, code: "internal", error: t.errors.internal }),
+    });
   });
   await context.setOffline(false);
   await expect.poll(() => refusals, { timeout: 20_000 }).toBeGreaterThan(0);
@@ -166,14 +182,22 @@ test("a shared phone: member A's queued leave is neither sent for member B nor s
   await context.close();
 });
 
-const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
 
-test("a leave request with a photo waits offline with its file and arrives as one multipart request", async ({ browser }) => {
+test("a leave request with a photo waits offline with its file and arrives as one multipart request", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const secretaryContext = await browser.newContext();
   const secretary = await secretaryContext.newPage();
   await signIn(secretary, MEMBER_B, PASSWORD);
-  const later = await createMeeting(secretary, { title: "离线附件请假党课", startsAt: new Date(Date.now() + 4 * 86_400_000) });
+  const later = await createMeeting(secretary, {
+    title: "离线附件请假党课",
+    startsAt: new Date(Date.now() + 4 * 86_400_000),
+  });
 
   const context = await browser.newContext();
   const phone = await context.newPage();
@@ -191,17 +215,23 @@ test("a leave request with a photo waits offline with its file and arrives as on
 
   const sent: { type: string; body: Buffer | null }[] = [];
   context.on("request", (request) => {
-    if (request.method() === "POST" && request.url().endsWith("/api/v1/leave-requests")) sent.push({ type: request.headers()["content-type"] ?? "", body: request.postDataBuffer() });
+    if (request.method() === "POST" && request.url().endsWith("/api/v1/leave-requests"))
+      sent.push({ type: request.headers()["content-type"] ?? "", body: request.postDataBuffer() });
   });
   await context.setOffline(false);
-  await expect(phone.getByRole("status").filter({ hasText: `${t.pwa.kinds.leave} ${t.pwa.sent}` })).toBeVisible({ timeout: 20_000 });
+  await expect(phone.getByRole("status").filter({ hasText: `${t.pwa.kinds.leave} ${t.pwa.sent}` })).toBeVisible({
+    timeout: 20_000,
+  });
   expect(sent).toHaveLength(1);
   expect(sent[0].type).toMatch(/^multipart\/form-data/);
   // Once answered, the phone keeps only the answer: neither the reason nor the file.
   expect(await outboxItems(phone)).toEqual([expect.objectContaining({ state: "sent", body: {} })]);
   expect(JSON.stringify(await outboxItems(phone))).not.toContain("住院");
 
-  const mine = (await (await context.request.get("/api/v1/leave-requests")).json()).data as { activityId: number; id: number }[];
+  const mine = (await (await context.request.get("/api/v1/leave-requests")).json()).data as {
+    activityId: number;
+    id: number;
+  }[];
   const filed = mine.filter((l) => l.activityId === later);
   expect(filed).toHaveLength(1);
   const file = await secretary.request.get(`/api/v1/leave-requests/${filed[0].id}/attachment`);

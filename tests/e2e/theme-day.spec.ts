@@ -2,9 +2,14 @@ import { expect, test } from "@playwright/test";
 import { publishPlanViaUi, shot, signIn } from "./helpers";
 
 // A 1×1 PNG, as a phone photo stand-in for the evidence upload.
-const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
 
-test("the county publishes a plan; a secretary runs the theme day, marks the steps and closes it", async ({ browser }) => {
+test("the county publishes a plan; a secretary runs the theme day, marks the steps and closes it", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   // The next whole minute but one: in the future when published, reached within two minutes.
   const startsAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
@@ -50,7 +55,10 @@ test("the county publishes a plan; a secretary runs the theme day, marks the ste
 
   for (const title of ["谈心谈话", "集中缴纳党费"]) {
     await step(title).getByText("标记完成").first().click();
-    if (title === "集中缴纳党费") await step(title).getByLabel("照片或文件（可选）").setInputFiles({ name: "dues.png", mimeType: "image/png", buffer: png });
+    if (title === "集中缴纳党费")
+      await step(title)
+        .getByLabel("照片或文件（可选）")
+        .setInputFiles({ name: "dues.png", mimeType: "image/png", buffer: png });
     await step(title).getByRole("button", { name: "标记完成" }).click();
     await expect(step(title).getByText("✓ 已完成")).toBeVisible();
   }

@@ -6,9 +6,12 @@ import { shot, signIn } from "./helpers";
 // A secretary no other journey signs in as: enrolling changes how this account signs in.
 const phone = "13800000016";
 const password = "demo1234";
-const code = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+const code = (secret: string, offsetSeconds = 0) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
-test("a secretary enrols a second factor on 我的 and then signs in with password and code, or a recovery code", async ({ page }) => {
+test("a secretary enrols a second factor on 我的 and then signs in with password and code, or a recovery code", async ({
+  page,
+}) => {
   await signIn(page, phone, password);
   await page.goto("/me");
   await page.getByRole("link", { name: "两步验证" }).click();

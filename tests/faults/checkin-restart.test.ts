@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
+import { promisify } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { publishPlan } from "@/db/queries/plans";
@@ -9,9 +9,9 @@ import { loadSessionUser } from "@/db/queries/session";
 import { activities } from "@/db/schema/activities";
 import { checkins } from "@/db/schema/checkins";
 import { members, roleGrants } from "@/db/schema/users";
-import type { Ctx } from "@/lib/server/action";
 import { codeFor, stepAt } from "@/lib/checkin-token";
 import type { Scope } from "@/lib/scope";
+import type { Ctx } from "@/lib/server/action";
 import { demoCounty, phones } from "../integration/county";
 
 /**
@@ -22,16 +22,28 @@ import { demoCounty, phones } from "../integration/county";
  * restart; anything else fails with one line saying why — it never skips.
  */
 const url = process.env.DATABASE_URL;
-if (!url) throw new Error("故障测试需要 DATABASE_URL（PostgreSQL 服务器）/ the fault test needs DATABASE_URL (a PostgreSQL server)");
+if (!url)
+  throw new Error(
+    "故障测试需要 DATABASE_URL（PostgreSQL 服务器）/ the fault test needs DATABASE_URL (a PostgreSQL server)",
+  );
 const clusters = existsSync("/etc/postgresql") ? readdirSync("/etc/postgresql") : [];
-if (clusters.length === 0) throw new Error("无法重启 PostgreSQL：没有 /etc/postgresql 下的集群 / cannot restart PostgreSQL: no cluster under /etc/postgresql");
+if (clusters.length === 0)
+  throw new Error(
+    "无法重启 PostgreSQL：没有 /etc/postgresql 下的集群 / cannot restart PostgreSQL: no cluster under /etc/postgresql",
+  );
 
 // Asynchronous, so that the burst goes on while the server goes down and comes back.
 async function restartServer() {
   try {
-    await promisify(execFile)("pg_ctlcluster", ["--skip-systemctl-redirect", clusters.sort().at(-1)!, "main", "restart"], { timeout: 60_000 });
+    await promisify(execFile)(
+      "pg_ctlcluster",
+      ["--skip-systemctl-redirect", clusters.sort().at(-1)!, "main", "restart"],
+      { timeout: 60_000 },
+    );
   } catch (error) {
-    const why = String((error as { stderr?: Buffer }).stderr ?? error).trim().split("\n")[0];
+    const why = String((error as { stderr?: Buffer }).stderr ?? error)
+      .trim()
+      .split("\n")[0];
     throw new Error(`无法重启 PostgreSQL / cannot restart PostgreSQL: ${why}`);
   }
 }
@@ -53,13 +65,31 @@ beforeAll(async () => {
   county = await demoCounty();
   const admin = await county.scopeOf(phones.countyAdmin);
   const startsAt = new Date(Date.now() + 5 * 60_000);
-  const { planId } = await publishPlan(county.db, admin, { title: "故障演练", startsAt, durationMinutes: 120, materials: "", links: [], items: [{ title: "集中学习", mandatory: false }] });
+  const { planId } = await publishPlan(county.db, admin, {
+    title: "故障演练",
+    startsAt,
+    durationMinutes: 120,
+    materials: "",
+    links: [],
+    items: [{ title: "集中学习", mandatory: false }],
+  });
   const rows = await county.db
     .select({ userId: members.userId, activityId: activities.id, secret: activities.checkinSecret })
     .from(members)
     .innerJoin(activities, and(eq(activities.branchId, members.branchId), eq(activities.planId, planId)))
-    .where(and(eq(members.active, true), sql`not exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${members.userId} and ${roleGrants.role} <> 'secretary')`));
-  people = await Promise.all(rows.map(async (r) => ({ scope: (await loadSessionUser(county.db, r.userId))!.scope, activityId: r.activityId, secret: r.secret })));
+    .where(
+      and(
+        eq(members.active, true),
+        sql`not exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${members.userId} and ${roleGrants.role} <> 'secretary')`,
+      ),
+    );
+  people = await Promise.all(
+    rows.map(async (r) => ({
+      scope: (await loadSessionUser(county.db, r.userId))!.scope,
+      activityId: r.activityId,
+      secret: r.secret,
+    })),
+  );
 }, 120_000);
 afterAll(() => county?.close());
 
@@ -86,12 +116,22 @@ it("loses and duplicates no check-in while the database restarts mid-burst, and 
   async function client(person: (typeof people)[number]) {
     const scannedAt = new Date();
     const step = stepAt(scannedAt.getTime());
-    const body = JSON.stringify({ activityId: person.activityId, code: await codeFor(person.secret, person.activityId, step), step, scannedAt: scannedAt.toISOString(), clientId: randomUUID() });
+    const body = JSON.stringify({
+      activityId: person.activityId,
+      code: await codeFor(person.secret, person.activityId, step),
+      step,
+      scannedAt: scannedAt.toISOString(),
+      clientId: randomUUID(),
+    });
     for (let attempt = 0; attempt < 200; attempt++) {
       const ctx = { db: county.db, scope: person.scope };
       let status = 0;
       try {
-        const request = new Request("http://localhost:3000/api/v1/checkins", { method: "POST", headers: { origin: "http://localhost:3000", host: "localhost:3000", "content-type": "application/json" }, body });
+        const request = new Request("http://localhost:3000/api/v1/checkins", {
+          method: "POST",
+          headers: { origin: "http://localhost:3000", host: "localhost:3000", "content-type": "application/json" },
+          body,
+        });
         status = (await session.run(ctx, () => POST(request, { params: Promise.resolve({}) }))).status;
       } catch {
         status = 599; // the connection dropped under the handler: as a time-out, keep the item
@@ -120,7 +160,10 @@ it("loses and duplicates no check-in while the database restarts mid-burst, and 
   };
   await Promise.all([restart, ...Array.from({ length: 8 }, worker)]);
 
-  expect(statuses.filter((s) => s !== 200), "every client got a 200 in the end").toEqual([]);
+  expect(
+    statuses.filter((s) => s !== 200),
+    "every client got a 200 in the end",
+  ).toEqual([]);
   const rows = await county.db
     .select({ memberId: checkins.memberId, n: sql<number>`count(*)::int` })
     .from(checkins)
@@ -131,5 +174,7 @@ it("loses and duplicates no check-in while the database restarts mid-burst, and 
   expect({ lost, duplicated, extra: rows.length - people.length }).toEqual({ lost: 0, duplicated: 0, extra: 0 });
   // The same pool answered after the restart: reconnecting needed nobody.
   expect(afterRestart).toBeGreaterThan(0);
-  console.log(`faults: ${people.length} members, restart begun after ${startedBefore} had started, ${retries} replays after errors`);
+  console.log(
+    `faults: ${people.length} members, restart begun after ${startedBefore} had started, ${retries} replays after errors`,
+  );
 }, 300_000);

@@ -33,7 +33,9 @@ describe("activation", () => {
     await activateAccount(county.db, { phone: target.phone, code, password: "新的密码12345" });
     expect(await verifyPassword((await userRow(target.id)).passwordHash, "新的密码12345")).toBe(true);
 
-    await expect(activateAccount(county.db, { phone: target.phone, code, password: "another-pass" })).rejects.toMatchObject({ message: t.auth.codeUsed });
+    await expect(
+      activateAccount(county.db, { phone: target.phone, code, password: "another-pass" }),
+    ).rejects.toMatchObject({ message: t.auth.codeUsed });
     expect(await verifyPassword((await userRow(target.id)).passwordHash, "新的密码12345")).toBe(true);
   });
 
@@ -42,9 +44,15 @@ describe("activation", () => {
     const before = target.passwordHash;
     const { code } = await issueActivationCode(county.db, county.secretary, { userId: target.id });
     const later = new Date(Date.now() + 8 * 86_400_000);
-    await expect(activateAccount(county.db, { phone: target.phone, code, password: "whatever12" }, later)).rejects.toMatchObject({ message: t.auth.codeExpired });
-    await expect(activateAccount(county.db, { phone: target.phone, code: "WRONG234", password: "whatever12" })).rejects.toMatchObject({ message: "激活码不正确。" });
-    await expect(activateAccount(county.db, { phone: "13711112222", code, password: "whatever12" })).rejects.toMatchObject({ message: "激活码不正确。" });
+    await expect(
+      activateAccount(county.db, { phone: target.phone, code, password: "whatever12" }, later),
+    ).rejects.toMatchObject({ message: t.auth.codeExpired });
+    await expect(
+      activateAccount(county.db, { phone: target.phone, code: "WRONG234", password: "whatever12" }),
+    ).rejects.toMatchObject({ message: "激活码不正确。" });
+    await expect(
+      activateAccount(county.db, { phone: "13711112222", code, password: "whatever12" }),
+    ).rejects.toMatchObject({ message: "激活码不正确。" });
     expect((await userRow(target.id)).passwordHash).toBe(before);
   });
 
@@ -52,11 +60,15 @@ describe("activation", () => {
     const target = await userRow(county.ownMemberId);
     const first = await issueActivationCode(county.db, county.secretary, { userId: target.id });
     await issueActivationCode(county.db, county.secretary, { userId: target.id });
-    await expect(activateAccount(county.db, { phone: target.phone, code: first.code, password: "whatever12" })).rejects.toMatchObject({ message: t.auth.codeExpired });
+    await expect(
+      activateAccount(county.db, { phone: target.phone, code: first.code, password: "whatever12" }),
+    ).rejects.toMatchObject({ message: t.auth.codeExpired });
   });
 
   it("a secretary cannot issue codes for another branch", async () => {
-    await expect(issueActivationCode(county.db, county.secretary, { userId: county.foreignMemberId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      issueActivationCode(county.db, county.secretary, { userId: county.foreignMemberId }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 
@@ -76,25 +88,55 @@ describe("an account holding a role above the secretary", () => {
       )
       .orderBy(members.userId)
       .limit(1);
-    const [branch] = await county.db.select({ parentId: orgNodes.parentId }).from(orgNodes).where(eq(orgNodes.id, county.homeBranchId));
-    for (const [role, nodeId] of [["committee_admin", branch.parentId!], ["county_admin", admin.grants[0].nodeId]] as const) {
+    const [branch] = await county.db
+      .select({ parentId: orgNodes.parentId })
+      .from(orgNodes)
+      .where(eq(orgNodes.id, county.homeBranchId));
+    for (const [role, nodeId] of [
+      ["committee_admin", branch.parentId!],
+      ["county_admin", admin.grants[0].nodeId],
+    ] as const) {
       await grantRole(county.db, admin, { nodeId, role, phone: target.phone });
     }
-    const codesBefore = (await county.db.select().from(activationCodes).where(eq(activationCodes.userId, target.id))).length;
+    const codesBefore = (await county.db.select().from(activationCodes).where(eq(activationCodes.userId, target.id)))
+      .length;
 
-    await expect(issueActivationCode(county.db, county.secretary, { userId: target.id })).rejects.toMatchObject({ code: "forbidden", message: t.security.accountAboveYou });
-    await expect(endSessions(county.db, county.secretary, { userId: target.id })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(setMemberActive(county.db, county.secretary, { userId: target.id, active: false })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(issueActivationCode(county.db, county.secretary, { userId: target.id })).rejects.toMatchObject({
+      code: "forbidden",
+      message: t.security.accountAboveYou,
+    });
+    await expect(endSessions(county.db, county.secretary, { userId: target.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      setMemberActive(county.db, county.secretary, { userId: target.id, active: false }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     const shown = await getMember(county.db, county.secretary, target.id);
-    const fields = { name: shown.name, gender: shown.gender, category: shown.category, presence: shown.presence, employment: shown.employment, joinedOn: shown.joinedOn ?? undefined };
-    await expect(updateMember(county.db, county.secretary, { ...fields, userId: target.id, phone: "13912340000" })).rejects.toMatchObject({ code: "forbidden" });
+    const fields = {
+      name: shown.name,
+      gender: shown.gender,
+      category: shown.category,
+      presence: shown.presence,
+      employment: shown.employment,
+      joinedOn: shown.joinedOn ?? undefined,
+    };
+    await expect(
+      updateMember(county.db, county.secretary, { ...fields, userId: target.id, phone: "13912340000" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     // The rest of the roster entry stays the secretary's to keep.
-    await updateMember(county.db, county.secretary, { ...fields, userId: target.id, phone: shown.phone, presence: "away" });
+    await updateMember(county.db, county.secretary, {
+      ...fields,
+      userId: target.id,
+      phone: shown.phone,
+      presence: "away",
+    });
     expect(await mayResetAccount(county.db, county.secretary, target.id)).toBe(false);
 
     const after = await userRow(target.id);
     expect(after).toMatchObject({ phone: target.phone, active: true });
-    expect((await county.db.select().from(activationCodes).where(eq(activationCodes.userId, target.id))).length).toBe(codesBefore);
+    expect((await county.db.select().from(activationCodes).where(eq(activationCodes.userId, target.id))).length).toBe(
+      codesBefore,
+    );
 
     expect(await mayResetAccount(county.db, admin, target.id)).toBe(true);
     const { code } = await issueActivationCode(county.db, admin, { userId: target.id });
@@ -104,14 +146,18 @@ describe("an account holding a role above the secretary", () => {
 
   it("a secretary cannot issue a code for a fellow secretary of the branch either", async () => {
     expect(await mayResetAccount(county.db, county.secretary, county.secretary.userId)).toBe(false);
-    await expect(issueActivationCode(county.db, county.secretary, { userId: county.secretary.userId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      issueActivationCode(county.db, county.secretary, { userId: county.secretary.userId }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 
 describe("password change", () => {
   it("needs the current password and ends the other sessions", async () => {
     const member = await county.scopeOf(phones.member);
-    await expect(changePassword(county.db, member, { current: "wrong-one", password: "brand-new-pass" })).rejects.toMatchObject({ message: "当前密码不正确。" });
+    await expect(
+      changePassword(county.db, member, { current: "wrong-one", password: "brand-new-pass" }),
+    ).rejects.toMatchObject({ message: "当前密码不正确。" });
     const before = await userRow(member.userId);
     await changePassword(county.db, member, { current: "demo1234", password: "brand-new-pass" });
     const after = await userRow(member.userId);

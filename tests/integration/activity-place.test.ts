@@ -20,7 +20,15 @@ let planId: number;
 let own: typeof activities.$inferSelect;
 let other: typeof activities.$inferSelect;
 const startsAt = new Date(Math.ceil((Date.now() + 5 * 86_400_000) / 3_600_000) * 3_600_000);
-const plan = { title: "地点测试", startsAt, durationMinutes: 90, place: t.plans.placeDefault, materials: "", links: [], items: [{ title: "学习", mandatory: false }] };
+const plan = {
+  title: "地点测试",
+  startsAt,
+  durationMinutes: 90,
+  place: t.plans.placeDefault,
+  materials: "",
+  links: [],
+  items: [{ title: "学习", mandatory: false }],
+};
 
 beforeAll(async () => {
   county = await demoCounty();
@@ -34,7 +42,10 @@ beforeAll(async () => {
 afterAll(() => county.close());
 
 const noticesOf = (userId: number, kind: "place_change" | "activity") =>
-  county.db.select().from(notices).where(and(eq(notices.userId, userId), eq(notices.activityId, own.id), eq(notices.kind, kind)));
+  county.db
+    .select()
+    .from(notices)
+    .where(and(eq(notices.userId, userId), eq(notices.activityId, own.id), eq(notices.kind, kind)));
 
 describe("the place of a theme day", () => {
   it("starts as the plan's default place, in every branch and in the first notice", async () => {
@@ -45,12 +56,19 @@ describe("the place of a theme day", () => {
   });
 
   it("is set by the branch's secretary: audited, the expected members told, the time untouched", async () => {
-    const answer = await setActivityPlace(county.db, county.secretary, { activityId: own.id, place: "东街社区党群服务中心三楼" });
+    const answer = await setActivityPlace(county.db, county.secretary, {
+      activityId: own.id,
+      place: "东街社区党群服务中心三楼",
+    });
     expect(answer).toMatchObject({ changed: true });
     const [row] = await county.db.select().from(activities).where(eq(activities.id, own.id));
     expect(row.place).toBe("东街社区党群服务中心三楼");
     expect(row.startsAt.getTime()).toBe(startsAt.getTime());
-    const [audit] = await county.db.select().from(auditLog).where(eq(auditLog.action, "activity.place")).orderBy(desc(auditLog.id));
+    const [audit] = await county.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "activity.place"))
+      .orderBy(desc(auditLog.id));
     expect(audit).toMatchObject({ actorId: county.secretary.userId, targetId: String(own.id) });
     expect(audit.detail).toMatchObject({ from: t.plans.placeDefault, to: "东街社区党群服务中心三楼" });
     const told = await noticesOf(member.userId, "place_change");
@@ -61,15 +79,23 @@ describe("the place of a theme day", () => {
   });
 
   it("tells nobody again when the place is saved unchanged", async () => {
-    expect(await setActivityPlace(county.db, county.secretary, { activityId: own.id, place: "东街社区党群服务中心三楼" })).toMatchObject({ changed: false });
+    expect(
+      await setActivityPlace(county.db, county.secretary, { activityId: own.id, place: "东街社区党群服务中心三楼" }),
+    ).toMatchObject({ changed: false });
     expect(await noticesOf(member.userId, "place_change")).toHaveLength(1);
   });
 
   it("is refused to the secretary of another branch, to a member and to the committee above", async () => {
-    await expect(setActivityPlace(county.db, county.secretary, { activityId: other.id, place: "越权" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(setActivityPlace(county.db, member, { activityId: own.id, place: "越权" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      setActivityPlace(county.db, county.secretary, { activityId: other.id, place: "越权" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setActivityPlace(county.db, member, { activityId: own.id, place: "越权" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const committee = await county.scopeOf(phones.committeeAdmin);
-    await expect(setActivityPlace(county.db, committee, { activityId: own.id, place: "越权" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setActivityPlace(county.db, committee, { activityId: own.id, place: "越权" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("refuses a place over 60 characters at the boundary, with the Chinese message", () => {
@@ -90,15 +116,29 @@ describe("the place of a theme day", () => {
 describe("the phase every screen shows, decided by the server's clock", () => {
   const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
   const phases = async (now: Date) => ({
-    memberList: await myActivities(county.db, member, now).then(({ upcoming, past }) => [...upcoming, ...past].find((a) => a.id === own.id)?.phase),
+    memberList: await myActivities(county.db, member, now).then(
+      ({ upcoming, past }) => [...upcoming, ...past].find((a) => a.id === own.id)?.phase,
+    ),
     memberPage: (await activityForMember(county.db, member, own.id, now)).activity.phase,
     home: (await nextActivity(county.db, member, now))?.phase,
-    secretaryList: (await listBranchActivities(county.db, county.secretary, county.homeBranchId, now)).activities.find((a) => a.id === own.id)?.phase,
+    secretaryList: (await listBranchActivities(county.db, county.secretary, county.homeBranchId, now)).activities.find(
+      (a) => a.id === own.id,
+    )?.phase,
     secretaryPage: (await activityForSecretary(county.db, county.secretary, own.id, now)).phase,
-    compliance: (await complianceForMonth(county.db, admin, monthOf(startsAt), now)).rows.find((r) => r.activityId === own.id)?.phase,
+    compliance: (await complianceForMonth(county.db, admin, monthOf(startsAt), now)).rows.find(
+      (r) => r.activityId === own.id,
+    )?.phase,
   });
-  const without = <T extends object>(key: keyof T, o: T) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
-  const all = (phase: string) => ({ memberList: phase, memberPage: phase, home: phase, secretaryList: phase, secretaryPage: phase, compliance: phase });
+  const without = <T extends object>(key: keyof T, o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
+  const all = (phase: string) => ({
+    memberList: phase,
+    memberPage: phase,
+    home: phase,
+    secretaryList: phase,
+    secretaryPage: phase,
+    compliance: phase,
+  });
 
   it("is 待开展 inside the check-in window before the start, 进行中 from the start to the planned end", async () => {
     expect(await phases(at(-20))).toEqual(all("upcoming"));
@@ -119,6 +159,8 @@ describe("the phase every screen shows, decided by the server's clock", () => {
   });
 
   it("refuses a new place once closed", async () => {
-    await expect(setActivityPlace(county.db, county.secretary, { activityId: own.id, place: "别处" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      setActivityPlace(county.db, county.secretary, { activityId: own.id, place: "别处" }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 });

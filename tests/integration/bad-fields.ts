@@ -12,7 +12,8 @@ export interface Mutation {
 type Path = (string | number)[];
 
 /** Never stored as text (only their hash is), or any value is valid (checkboxes): nothing to refuse. */
-const exempt = (key: string, value: unknown) => /^(password|confirm|current)$/.test(key) || typeof value === "boolean" || value === "on";
+const exempt = (key: string, value: unknown) =>
+  /^(password|confirm|current)$/.test(key) || typeof value === "boolean" || value === "on";
 
 const DATE = /^\d{4}-\d{2}-\d{2}/;
 
@@ -26,7 +27,10 @@ function leaves(value: unknown, path: Path = []): { path: Path; value: unknown }
 function replaced(base: unknown, path: Path, value: unknown): unknown {
   if (!path.length) return value;
   const [head, ...rest] = path;
-  const copy = (Array.isArray(base) ? [...base] : { ...(base as Record<string, unknown>) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(base) ? [...base] : { ...(base as Record<string, unknown>) }) as Record<
+    string | number,
+    unknown
+  >;
   copy[head] = replaced(copy[head], rest, value);
   return copy;
 }
@@ -35,12 +39,16 @@ function replaced(base: unknown, path: Path, value: unknown): unknown {
  * The bad variants of one input. `strings` lists the parts of the input that arrive as text whatever was sent
  * (a route's path and query): they get NULs and bad days, but no loose types.
  */
-export function badFields(base: unknown, { strings = [], lenient = [] }: { strings?: string[]; lenient?: string[] } = {}): Mutation[] {
+export function badFields(
+  base: unknown,
+  { strings = [], lenient = [] }: { strings?: string[]; lenient?: string[] } = {},
+): Mutation[] {
   const out: Mutation[] = [];
   for (const { path, value } of leaves(base)) {
     const key = String(path.filter((p) => typeof p === "string").at(-1) ?? "");
     if (exempt(key, value) || lenient.includes(key) || value === null || value === undefined) continue;
-    const at = (label: string, bad: unknown) => out.push({ label: `${path.join(".")} ${label}`, input: replaced(base, path, bad) });
+    const at = (label: string, bad: unknown) =>
+      out.push({ label: `${path.join(".")} ${label}`, input: replaced(base, path, bad) });
     const text = String(value);
     at("with a NUL", `${text}\u0000`);
     at("as a NUL", "\u0000");
@@ -49,7 +57,13 @@ export function badFields(base: unknown, { strings = [], lenient = [] }: { strin
       at("as true", true);
     }
     if (typeof value === "string" && DATE.test(value)) {
-      for (const day of ["2026-02-30", "2027-02-29", "9999-01-01", "0001-01-01", ...(key === "joinedOn" ? [] : ["1999-01-01"])]) {
+      for (const day of [
+        "2026-02-30",
+        "2027-02-29",
+        "9999-01-01",
+        "0001-01-01",
+        ...(key === "joinedOn" ? [] : ["1999-01-01"]),
+      ]) {
         at(`on ${day}`, value.replace(DATE, day));
       }
     }

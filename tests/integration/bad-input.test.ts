@@ -4,14 +4,14 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { activities, activitySteps, uploads } from "@/db/schema/activities";
 import { leaveRequests } from "@/db/schema/leave";
 import { users } from "@/db/schema/users";
+import type { Scope } from "@/lib/scope";
 import type { Ctx } from "@/lib/server/action";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
-import type { Scope } from "@/lib/scope";
+import { badFields } from "./bad-fields";
 import { phones } from "./county";
 import { matrix } from "./endpoint-cases";
-import { badFields } from "./bad-fields";
-import { callEndpoint, changedTables, discoverEndpoints, fingerprint, type Endpoint } from "./endpoints";
-import { foreignCounty, png, type ForeignCounty } from "./foreign-objects";
+import { callEndpoint, changedTables, discoverEndpoints, type Endpoint, fingerprint } from "./endpoints";
+import { type ForeignCounty, foreignCounty, png } from "./foreign-objects";
 
 // Actions and routes take their caller from the session; here the test decides who is calling.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
@@ -27,7 +27,12 @@ vi.mock("@/lib/server/session-token", () => ({
     return session.ctx;
   },
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
 
 const cjk = /[\u3400-\u9fff]/;
 
@@ -46,6 +51,7 @@ const hostileText = fc.constantFrom(
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(document.cookie)>",
   "javascript:alert(1)",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as plain text
   "${7*7}{{7*7}}",
   "../../../../etc/passwd",
   "👍🏻🇨🇳👨‍👩‍👧‍👦",
@@ -63,7 +69,24 @@ const long = fc.constantFrom("x".repeat(100_000), "党".repeat(30_000), "<script
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostileText },
   { weight: 1, arbitrary: long },
-  { weight: 2, arbitrary: fc.constantFrom(null, undefined, true, false, 0, -1, 1.5, Number.NaN, Infinity, -Infinity, 2 ** 31, 2 ** 53, -0) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      null,
+      undefined,
+      true,
+      false,
+      0,
+      -1,
+      1.5,
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      2 ** 31,
+      2 ** 53,
+      -0,
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
   { weight: 1, arbitrary: fc.array(fc.oneof(hostileText, fc.integer()), { maxLength: 3 }) },
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), hostileText, { maxKeys: 3 }) },
@@ -77,12 +100,18 @@ function payloadFor(base: Record<string, unknown>): fc.Arbitrary<unknown> {
       replace: fc.subarray(keys, { minLength: keys.length ? 1 : 0 }),
       drop: fc.subarray(keys),
       values: fc.array(hostileValue, { minLength: keys.length, maxLength: keys.length }),
-      junk: fc.dictionary(fc.constantFrom("__proto__", "constructor", "id", "scope", "userId", "role", "$ACTION_ID", "x"), hostileValue, { maxKeys: 2 }),
+      junk: fc.dictionary(
+        fc.constantFrom("__proto__", "constructor", "id", "scope", "userId", "role", "$ACTION_ID", "x"),
+        hostileValue,
+        { maxKeys: 2 },
+      ),
       asForm: fc.boolean(),
     })
     .map(({ replace, drop, values, junk, asForm }) => {
       const out: Record<string, unknown> = { ...base };
-      replace.forEach((k, i) => (out[k] = values[i]));
+      replace.forEach((k, i) => {
+        out[k] = values[i];
+      });
       for (const k of drop) if (!replace.includes(k)) delete out[k];
       Object.assign(out, junk);
       return asForm ? toForm(out) : out;
@@ -93,7 +122,9 @@ function payloadFor(base: Record<string, unknown>): fc.Arbitrary<unknown> {
 
 function toForm(values: Record<string, unknown>): FormData {
   const form = new FormData();
-  for (const [k, v] of Object.entries(values)) if (v !== undefined) form.append(k, v instanceof Blob ? v : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v));
+  for (const [k, v] of Object.entries(values))
+    if (v !== undefined)
+      form.append(k, v instanceof Blob ? v : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v));
   return form;
 }
 
@@ -102,10 +133,22 @@ const rawBodies = fc.constantFrom("{", "null", "[]", '"text"', "1", '{"activityI
 
 /** Inputs of the right shape for the endpoints that name no foreign object (see endpoint-cases.ts). */
 const selfShapes: Record<string, Record<string, unknown>> = {
-  "app/(auth)/activate/actions.ts#activate": { phone: "13912340000", code: "ABCD1234", password: "newpassword1", confirm: "newpassword1" },
+  "app/(auth)/activate/actions.ts#activate": {
+    phone: "13912340000",
+    code: "ABCD1234",
+    password: "newpassword1",
+    confirm: "newpassword1",
+  },
   "app/(member)/community/actions.ts#reportAction": { gridId: 999_999, postIds: [], note: "住 3 号楼" },
-  "app/(member)/me/actions.ts#changePasswordAction": { current: "demo1234", password: "newpassword1", confirm: "newpassword1" },
-  "app/(member)/me/push-actions.ts#subscribePushAction": { endpoint: "https://fcm.googleapis.com/fcm/send/abc123", keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) } },
+  "app/(member)/me/actions.ts#changePasswordAction": {
+    current: "demo1234",
+    password: "newpassword1",
+    confirm: "newpassword1",
+  },
+  "app/(member)/me/push-actions.ts#subscribePushAction": {
+    endpoint: "https://fcm.googleapis.com/fcm/send/abc123",
+    keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) },
+  },
   "app/(member)/me/push-actions.ts#unsubscribePushAction": {},
   // Its activity comes in the path; a body may name one too, and the path wins.
   "app/api/v1/activities/[activityId]/read/route.ts#POST": { activityId: 1 },
@@ -118,7 +161,11 @@ const selfShapes: Record<string, Record<string, unknown>> = {
   "app/(member)/notices/actions.ts#markAllReadAction": {},
 };
 // Likewise any text names an endpoint to forget (only the caller's own row is ever deleted).
-const anyObjectIsValid = new Set(["app/(member)/me/actions.ts#setElderModeAction", "app/(member)/notices/actions.ts#markAllReadAction", "app/(member)/me/push-actions.ts#unsubscribePushAction"]);
+const anyObjectIsValid = new Set([
+  "app/(member)/me/actions.ts#setElderModeAction",
+  "app/(member)/notices/actions.ts#markAllReadAction",
+  "app/(member)/me/push-actions.ts#unsubscribePushAction",
+]);
 
 let county: ForeignCounty;
 let nobody: Scope;
@@ -126,7 +173,31 @@ let writers: Endpoint[];
 
 /** Row counts of the tables a write endpoint can add to: cheap enough for every run (the fingerprint is per endpoint). */
 async function rowCounts() {
-  const tables = ["activities", "activity_steps", "attendance", "checkins", "checkin_disputes", "community_reports", "dues_payments", "leave_requests", "makeup_tasks", "members", "notices", "org_nodes", "plans", "point_appeals", "point_entries", "point_rules", "role_grants", "schedule_changes", "service_activities", "service_signups", "uploads", "users", "volunteer_hours"];
+  const tables = [
+    "activities",
+    "activity_steps",
+    "attendance",
+    "checkins",
+    "checkin_disputes",
+    "community_reports",
+    "dues_payments",
+    "leave_requests",
+    "makeup_tasks",
+    "members",
+    "notices",
+    "org_nodes",
+    "plans",
+    "point_appeals",
+    "point_entries",
+    "point_rules",
+    "role_grants",
+    "schedule_changes",
+    "service_activities",
+    "service_signups",
+    "uploads",
+    "users",
+    "volunteer_hours",
+  ];
   const query = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(" union all ");
   const result = (await county.db.execute(sql.raw(query))) as unknown;
   return JSON.stringify(Array.isArray(result) ? result : (result as { rows: unknown[] }).rows);
@@ -148,35 +219,50 @@ it("answers every hostile payload to every write endpoint with a Chinese 4xx, ne
     const spec = matrix[endpoint.key];
     let base: Record<string, unknown> | undefined = selfShapes[endpoint.key];
     if (!base && spec && !("self" in spec)) {
-      const made = await (spec.branch ? spec.branch(county.branches.committee, county) : spec.grid ? spec.grid(county.grids.community, county) : spec.county!(county));
+      const made = await (spec.branch
+        ? spec.branch(county.branches.committee, county)
+        : spec.grid
+          ? spec.grid(county.grids.community, county)
+          : spec.county!(county));
       const one = (Array.isArray(made) ? made[0] : made) as Record<string, unknown>;
       base = endpoint.kind === "route" ? (one.body as Record<string, unknown>) : one;
     }
     expect(base, `${endpoint.key}: give it a shape in bad-input.test.ts`).toBeDefined();
-    const payload = anyObjectIsValid.has(endpoint.key) ? fc.oneof(fc.constant(null), fc.constant([]), hostileText, fc.integer()) : payloadFor(base!);
-    const input = endpoint.kind === "route" ? fc.oneof({ weight: 4, arbitrary: payload.map((body) => (body instanceof FormData ? { form: body } : { body })) }, { weight: 1, arbitrary: rawBodies.map((raw) => ({ raw })) }) : payload;
+    const payload = anyObjectIsValid.has(endpoint.key)
+      ? fc.oneof(fc.constant(null), fc.constant([]), hostileText, fc.integer())
+      : payloadFor(base!);
+    const input =
+      endpoint.kind === "route"
+        ? fc.oneof(
+            { weight: 4, arbitrary: payload.map((body) => (body instanceof FormData ? { form: body } : { body })) },
+            { weight: 1, arbitrary: rawBodies.map((raw) => ({ raw })) },
+          )
+        : payload;
     const before = await fingerprint(county.db);
     let first: string | undefined;
-    await fc.assert(
-      fc.asyncProperty(input, async (sent) => {
-        const counts = await rowCounts();
-        session.ctx = endpoint.kind === "public-action" ? null : { db: county.db, scope: nobody };
-        const answer = await callEndpoint(endpoint, sent).finally(() => (session.ctx = null));
-        const problem =
-          answer.status >= 500 || answer.body?.code === "internal"
-            ? "a 500"
-            : answer.status < 400 || answer.status >= 500
-              ? `status ${answer.status}`
-              : !cjk.test(answer.body?.error ?? "")
-                ? `no Chinese message: ${answer.body?.error}`
-                : (await rowCounts()) !== counts
-                  ? "rows written"
-                  : null;
-        if (problem) first ??= `${endpoint.key}: ${problem} for ${JSON.stringify(sent instanceof FormData ? Object.fromEntries(sent) : sent)?.slice(0, 300)}`;
-        return problem === null;
-      }),
-      { numRuns: 30, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) },
-    ).catch((error) => failures.push(first ?? `${endpoint.key}: threw ${String(error).slice(0, 600)}`));
+    await fc
+      .assert(
+        fc.asyncProperty(input, async (sent) => {
+          const counts = await rowCounts();
+          session.ctx = endpoint.kind === "public-action" ? null : { db: county.db, scope: nobody };
+          const answer = await callEndpoint(endpoint, sent).finally(() => (session.ctx = null));
+          const problem =
+            answer.status >= 500 || answer.body?.code === "internal"
+              ? "a 500"
+              : answer.status < 400 || answer.status >= 500
+                ? `status ${answer.status}`
+                : !cjk.test(answer.body?.error ?? "")
+                  ? `no Chinese message: ${answer.body?.error}`
+                  : (await rowCounts()) !== counts
+                    ? "rows written"
+                    : null;
+          if (problem)
+            first ??= `${endpoint.key}: ${problem} for ${JSON.stringify(sent instanceof FormData ? Object.fromEntries(sent) : sent)?.slice(0, 300)}`;
+          return problem === null;
+        }),
+        { numRuns: 30, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) },
+      )
+      .catch((error) => failures.push(first ?? `${endpoint.key}: threw ${String(error).slice(0, 600)}`));
     const moved = changedTables(before, await fingerprint(county.db));
     if (moved.length) failures.push(`${endpoint.key}: wrote to ${moved.join(", ")}`);
   }
@@ -201,16 +287,36 @@ it("refuses a NUL, a loose type and an impossible day in any field of every endp
   for (const endpoint of discoverEndpoints()) {
     if (anyObjectIsValid.has(endpoint.key)) continue;
     const spec = matrix[endpoint.key];
-    const made = selfShapes[endpoint.key] ?? (spec && !("self" in spec) ? await (spec.branch ? spec.branch(county.branches.committee, county) : spec.grid ? spec.grid(county.grids.community, county) : spec.county!(county)) : []);
+    const made =
+      selfShapes[endpoint.key] ??
+      (spec && !("self" in spec)
+        ? await (spec.branch
+            ? spec.branch(county.branches.committee, county)
+            : spec.grid
+              ? spec.grid(county.grids.community, county)
+              : spec.county!(county))
+        : []);
     const extra = optionalFields[endpoint.key] ?? {};
     for (const one of (Array.isArray(made) ? made : [made]) as Record<string, unknown>[]) {
-      const base = endpoint.kind === "route" ? { params: { ...(one.params as object) }, query: { ...(one.query as object), ...(extra.query as object) }, body: { ...(one.body as object), ...(extra.body as object) } } : { ...one, ...extra };
-      for (const { label, input } of badFields(base, { strings: ["params", "query"], lenient: endpoint.name === "GET" ? lenient : [] })) {
+      const base =
+        endpoint.kind === "route"
+          ? {
+              params: { ...(one.params as object) },
+              query: { ...(one.query as object), ...(extra.query as object) },
+              body: { ...(one.body as object), ...(extra.body as object) },
+            }
+          : { ...one, ...extra };
+      for (const { label, input } of badFields(base, {
+        strings: ["params", "query"],
+        lenient: endpoint.name === "GET" ? lenient : [],
+      })) {
         session.ctx = endpoint.kind === "public-action" ? null : { db: county.db, scope: nobody };
         const answer = await callEndpoint(endpoint, input).finally(() => (session.ctx = null));
         probes++;
         if (answer.status !== 400 || answer.body?.code !== "bad_request" || !cjk.test(answer.body?.error ?? "")) {
-          failures.push(`${endpoint.key} · ${label}: ${answer.status} ${answer.body?.code ?? ""} ${answer.body?.error ?? ""}`);
+          failures.push(
+            `${endpoint.key} · ${label}: ${answer.status} ${answer.body?.code ?? ""} ${answer.body?.error ?? ""}`,
+          );
         }
       }
     }
@@ -222,8 +328,15 @@ it("refuses a NUL, a loose type and an impossible day in any field of every endp
 
 it("refuses uploads of the wrong type, oversized or disguised; keeps an image with a script inside as an image, served sandboxed", async () => {
   const { db } = county;
-  const [home] = await db.select().from(activities).where(and(eq(activities.planId, county.planId), eq(activities.branchId, county.homeBranchId)));
-  const [step] = await db.select().from(activitySteps).where(eq(activitySteps.activityId, home.id)).orderBy(activitySteps.position);
+  const [home] = await db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.planId, county.planId), eq(activities.branchId, county.homeBranchId)));
+  const [step] = await db
+    .select()
+    .from(activitySteps)
+    .where(eq(activitySteps.activityId, home.id))
+    .orderBy(activitySteps.position);
   const member = await county.scopeOf(phones.member);
   const byKey = (key: string) => discoverEndpoints().find((e) => e.key === key)!;
   const fileLeave = byKey("app/api/v1/leave-requests/route.ts#POST");
@@ -235,14 +348,26 @@ it("refuses uploads of the wrong type, oversized or disguised; keeps an image wi
   oversized.set(png);
   const bad = [
     new File(["<html><script>alert(document.cookie)</script></html>"], "note.png", { type: "image/png" }),
-    new File(['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'], "note.svg", { type: "image/svg+xml" }),
-    new File([Buffer.from("MZ\x90\x00\x03 this program cannot be run in DOS mode", "latin1")], "scan.pdf", { type: "application/pdf" }),
+    new File(
+      ['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'],
+      "note.svg",
+      { type: "image/svg+xml" },
+    ),
+    new File([Buffer.from("MZ\x90\x00\x03 this program cannot be run in DOS mode", "latin1")], "scan.pdf", {
+      type: "application/pdf",
+    }),
     new File([png.subarray(0, 6)], "cut.png", { type: "image/png" }),
     new File([oversized], "big.png", { type: "image/png" }),
   ];
   const leaveForm = (attachment: File) => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ clientId: crypto.randomUUID(), activityId: String(home.id), type: "sick", reason: "住院，附诊断证明" })) form.set(k, v);
+    for (const [k, v] of Object.entries({
+      clientId: crypto.randomUUID(),
+      activityId: String(home.id),
+      type: "sick",
+      reason: "住院，附诊断证明",
+    }))
+      form.set(k, v);
     form.set("attachment", attachment);
     return form;
   };
@@ -261,11 +386,17 @@ it("refuses uploads of the wrong type, oversized or disguised; keeps an image wi
   expect(await db.select().from(leaveRequests).where(eq(leaveRequests.memberId, member.userId))).toHaveLength(0);
 
   // A real PNG with a script appended is a PNG: stored as image/png, and served so that nothing in it can run.
-  const polyglot = new File([Buffer.concat([png, Buffer.from("<script>alert(document.cookie)</script>")])], "photo.html", { type: "text/html" });
+  const polyglot = new File(
+    [Buffer.concat([png, Buffer.from("<script>alert(document.cookie)</script>")])],
+    "photo.html",
+    { type: "text/html" },
+  );
   session.ctx = { db, scope: member };
   expect((await callEndpoint(fileLeave, { form: leaveForm(polyglot) })).status).toBe(200);
   const [leave] = await db.select().from(leaveRequests).where(eq(leaveRequests.memberId, member.userId));
-  const served = await readAttachment(new Request("http://localhost:3000/x"), { params: Promise.resolve({ leaveId: String(leave.id) }) });
+  const served = await readAttachment(new Request("http://localhost:3000/x"), {
+    params: Promise.resolve({ leaveId: String(leave.id) }),
+  });
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(home.startsAt.getTime() + 10 * 60_000));
   try {
@@ -275,7 +406,9 @@ it("refuses uploads of the wrong type, oversized or disguised; keeps an image wi
     vi.useRealTimers();
   }
   const [marked] = await db.select().from(activitySteps).where(eq(activitySteps.id, step.id));
-  const photo = await readUpload(new Request("http://localhost:3000/x"), { params: Promise.resolve({ uploadId: String(marked.evidenceId) }) });
+  const photo = await readUpload(new Request("http://localhost:3000/x"), {
+    params: Promise.resolve({ uploadId: String(marked.evidenceId) }),
+  });
   session.ctx = null;
   for (const response of [served, photo]) {
     expect(response.headers.get("content-type")).toBe("image/png");

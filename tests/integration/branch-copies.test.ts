@@ -4,8 +4,8 @@ import { createMeeting } from "@/db/queries/activity-run";
 import { loadSessionUser } from "@/db/queries/session";
 import { activities } from "@/db/schema/activities";
 import { roleGrants } from "@/db/schema/users";
-import { branchNextActivity, NEXT_ACTIVITY_COPY_MS } from "@/lib/server/branch-copies";
 import type { Scope } from "@/lib/scope";
+import { branchNextActivity, NEXT_ACTIVITY_COPY_MS } from "@/lib/server/branch-copies";
 import { demoCounty, phones } from "./county";
 
 /**
@@ -28,10 +28,27 @@ afterAll(() => county.close());
 
 describe("the home's next activity, kept per branch", () => {
   it("reaches only its own branch's members, and a moved time shows once the copy's time is up", async () => {
-    const ours = await createMeeting(county.db, county.secretary, { branchId: county.homeBranchId, type: "party_lecture", title: "副本：本支部", startsAt: soon, durationMinutes: 60, links: [] });
-    const [grant] = await county.db.select({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.role, "secretary"), eq(roleGrants.nodeId, county.otherBranchId)));
+    const ours = await createMeeting(county.db, county.secretary, {
+      branchId: county.homeBranchId,
+      type: "party_lecture",
+      title: "副本：本支部",
+      startsAt: soon,
+      durationMinutes: 60,
+      links: [],
+    });
+    const [grant] = await county.db
+      .select({ userId: roleGrants.userId })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.role, "secretary"), eq(roleGrants.nodeId, county.otherBranchId)));
     const otherSecretary = (await loadSessionUser(county.db, grant.userId))!.scope;
-    const theirs = await createMeeting(county.db, otherSecretary, { branchId: county.otherBranchId, type: "party_lecture", title: "副本：外支部", startsAt: soon, durationMinutes: 60, links: [] });
+    const theirs = await createMeeting(county.db, otherSecretary, {
+      branchId: county.otherBranchId,
+      type: "party_lecture",
+      title: "副本：外支部",
+      startsAt: soon,
+      durationMinutes: 60,
+      links: [],
+    });
     const t0 = Date.now();
 
     const mine = await branchNextActivity(county.db, member, t0);
@@ -49,6 +66,8 @@ describe("the home's next activity, kept per branch", () => {
   });
 
   it("is nobody's without a branch", async () => {
-    await expect(branchNextActivity(county.db, { userId: 1, grants: [], member: null })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(branchNextActivity(county.db, { userId: 1, grants: [], member: null })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });

@@ -34,13 +34,25 @@ beforeAll(async () => {
 afterAll(() => county.close());
 
 async function meeting(title: string) {
-  const { activityId } = await createMeeting(county.db, county.secretary, { branchId: county.homeBranchId, type: "group_meeting", title, startsAt, durationMinutes: 90, links: [] });
+  const { activityId } = await createMeeting(county.db, county.secretary, {
+    branchId: county.homeBranchId,
+    type: "group_meeting",
+    title,
+    startsAt,
+    durationMinutes: 90,
+    links: [],
+  });
   const [row] = await county.db.select().from(activities).where(eq(activities.id, activityId));
   return row;
 }
 const scan = async (activity: typeof activities.$inferSelect, when: Date) => {
   const step = stepAt(when.getTime());
-  return { activityId: activity.id, step, code: await codeFor(activity.checkinSecret, activity.id, step), clientId: randomUUID() };
+  return {
+    activityId: activity.id,
+    step,
+    code: await codeFor(activity.checkinSecret, activity.id, step),
+    clientId: randomUUID(),
+  };
 };
 
 describe("check-in with a cached activity", () => {
@@ -51,8 +63,16 @@ describe("check-in with a cached activity", () => {
     expect(answer.status).toBe("checked_in");
     await county.db.update(activities).set({ status: "closed" }).where(eq(activities.id, activity.id));
 
-    await expect(checkIn(county.db, others[0], await scan(activity, at(2)), at(2))).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("结束") });
-    expect(await county.db.select().from(checkins).where(and(eq(checkins.activityId, activity.id), eq(checkins.memberId, others[0].userId)))).toHaveLength(0);
+    await expect(checkIn(county.db, others[0], await scan(activity, at(2)), at(2))).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("结束"),
+    });
+    expect(
+      await county.db
+        .select()
+        .from(checkins)
+        .where(and(eq(checkins.activityId, activity.id), eq(checkins.memberId, others[0].userId))),
+    ).toHaveLength(0);
     expect(await checkIn(county.db, member, first, at(2))).toEqual(answer);
   });
 
@@ -60,13 +80,24 @@ describe("check-in with a cached activity", () => {
     const activity = await meeting("缓存：改期");
     expect((await checkIn(county.db, member, await scan(activity, at(1)), at(1))).status).toBe("checked_in");
     // Moved two hours later: at start + 2 minutes the window of the new time is not open yet.
-    await county.db.update(activities).set({ startsAt: at(120) }).where(eq(activities.id, activity.id));
-    await expect(checkIn(county.db, others[1], await scan(activity, at(2)), at(2))).rejects.toMatchObject({ code: "conflict" });
+    await county.db
+      .update(activities)
+      .set({ startsAt: at(120) })
+      .where(eq(activities.id, activity.id));
+    await expect(checkIn(county.db, others[1], await scan(activity, at(2)), at(2))).rejects.toMatchObject({
+      code: "conflict",
+    });
     // Moved an hour earlier: at the old start + 2 minutes a check-in is now late.
-    await county.db.update(activities).set({ startsAt: at(-60) }).where(eq(activities.id, activity.id));
+    await county.db
+      .update(activities)
+      .set({ startsAt: at(-60) })
+      .where(eq(activities.id, activity.id));
     const late = await checkIn(county.db, others[2], await scan(activity, at(2)), at(2));
     expect(late.status).toBe("late");
-    const [row] = await county.db.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, others[2].userId)));
+    const [row] = await county.db
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, others[2].userId)));
     expect(row).toMatchObject({ outcome: "late", source: "checkin" });
   });
 

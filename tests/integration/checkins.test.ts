@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attendanceSummary } from "@/db/queries/checkin-screen";
 import { disputeCheckin } from "@/db/queries/checkin-review";
+import { attendanceSummary } from "@/db/queries/checkin-screen";
 import { checkIn, myCheckin, proxyCheckIn } from "@/db/queries/checkins";
-import { publishPlan } from "@/db/queries/plans";
+import { loadSessionUser } from "@/db/queries/session";
 import { activities, attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { checkins } from "@/db/schema/checkins";
 import { members, users } from "@/db/schema/users";
-import { loadSessionUser } from "@/db/queries/session";
-import { sealScan, SIGN_IN_GRACE_MS } from "@/lib/checkin-seal";
+import { SIGN_IN_GRACE_MS, sealScan } from "@/lib/checkin-seal";
 import { codeFor, OFFLINE_GRACE_MINUTES, STEP_MS, stepAt } from "@/lib/checkin-token";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
@@ -31,21 +30,42 @@ afterAll(() => county.close());
 
 const scanAt = async (when: Date) => {
   const step = stepAt(when.getTime());
-  return { activityId: activity.id, step, code: await codeFor(activity.checkinSecret, activity.id, step), clientId: randomUUID() };
+  return {
+    activityId: activity.id,
+    step,
+    code: await codeFor(activity.checkinSecret, activity.id, step),
+    clientId: randomUUID(),
+  };
 };
 /** The nth member of the home branch who is at home (so expected), for a test of its own. */
 const homeMember = async (n: number) => {
-  const [row] = await county.db.select({ userId: members.userId }).from(members).where(and(eq(members.branchId, county.homeBranchId), eq(members.presence, "home"))).orderBy(members.userId).limit(1).offset(n);
+  const [row] = await county.db
+    .select({ userId: members.userId })
+    .from(members)
+    .where(and(eq(members.branchId, county.homeBranchId), eq(members.presence, "home")))
+    .orderBy(members.userId)
+    .limit(1)
+    .offset(n);
   return row.userId;
 };
-const rowsOf = (memberId: number) => county.db.select().from(checkins).where(and(eq(checkins.activityId, activity.id), eq(checkins.memberId, memberId)));
+const rowsOf = (memberId: number) =>
+  county.db
+    .select()
+    .from(checkins)
+    .where(and(eq(checkins.activityId, activity.id), eq(checkins.memberId, memberId)));
 
 describe("check-in", () => {
   it("refuses before the window, a wrong code and an expired one, writing nothing", async () => {
-    await expect(checkIn(county.db, member, await scanAt(at(-40)), at(-40))).rejects.toMatchObject({ message: expect.stringContaining("不在签到时间内") });
+    await expect(checkIn(county.db, member, await scanAt(at(-40)), at(-40))).rejects.toMatchObject({
+      message: expect.stringContaining("不在签到时间内"),
+    });
     const scan = await scanAt(at(1));
-    await expect(checkIn(county.db, member, { ...scan, code: scan.code === "000000" ? "111111" : "000000" }, at(1))).rejects.toMatchObject({ message: "签到码不正确，请核对后重试。" });
-    await expect(checkIn(county.db, member, scan, at(2))).rejects.toMatchObject({ message: expect.stringContaining("已过期") });
+    await expect(
+      checkIn(county.db, member, { ...scan, code: scan.code === "000000" ? "111111" : "000000" }, at(1)),
+    ).rejects.toMatchObject({ message: "签到码不正确，请核对后重试。" });
+    await expect(checkIn(county.db, member, scan, at(2))).rejects.toMatchObject({
+      message: expect.stringContaining("已过期"),
+    });
     expect(await rowsOf(member.userId)).toHaveLength(0);
   });
 
@@ -55,22 +75,33 @@ describe("check-in", () => {
     for (const answer of answers) expect(answer).toEqual(answers[0]);
     expect(answers[0]).toMatchObject({ status: "checked_in", offline: false });
     expect(await rowsOf(member.userId)).toHaveLength(1);
-    const [row] = await county.db.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, member.userId)));
+    const [row] = await county.db
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, member.userId)));
     expect(row).toMatchObject({ outcome: "present", source: "checkin" });
     // A replay hours later still gets the first answer.
     expect(await checkIn(county.db, member, scan, at(300))).toEqual(answers[0]);
   });
 
   it("answers 'already' to a second scan with another client id, also when they race", async () => {
-    const answers = await Promise.all(Array.from({ length: 4 }, async () => checkIn(county.db, member, await scanAt(at(3)), at(3))));
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, async () => checkIn(county.db, member, await scanAt(at(3)), at(3))),
+    );
     expect(answers.every((a) => a.status === "already")).toBe(true);
     expect(await rowsOf(member.userId)).toHaveLength(1);
   });
 
   it("counts different members racing each once, and marks late after 15 minutes", async () => {
-    const others = await county.db.select({ userId: members.userId }).from(members).where(eq(members.branchId, county.homeBranchId));
+    const others = await county.db
+      .select({ userId: members.userId })
+      .from(members)
+      .where(eq(members.branchId, county.homeBranchId));
     const scopes = await Promise.all(
-      others.filter((o) => o.userId !== member.userId).slice(0, 5).map(async (o) => ({ ...member, userId: o.userId })),
+      others
+        .filter((o) => o.userId !== member.userId)
+        .slice(0, 5)
+        .map(async (o) => ({ ...member, userId: o.userId })),
     );
     const answers = await Promise.all(scopes.map(async (s) => checkIn(county.db, s, await scanAt(at(16)), at(16))));
     expect(answers.map((a) => a.status)).toEqual(Array(5).fill("late"));
@@ -79,15 +110,27 @@ describe("check-in", () => {
   });
 
   it("refuses a member of another branch", async () => {
-    const outsider: Scope = { ...member, userId: county.foreignMemberId, member: { branchId: county.otherBranchId, branchPath: county.otherBranchPath } };
-    await expect(checkIn(county.db, outsider, await scanAt(at(1)), at(1))).rejects.toMatchObject({ code: "forbidden", message: "这不是您所在支部的活动，不能签到。" });
+    const outsider: Scope = {
+      ...member,
+      userId: county.foreignMemberId,
+      member: { branchId: county.otherBranchId, branchPath: county.otherBranchPath },
+    };
+    await expect(checkIn(county.db, outsider, await scanAt(at(1)), at(1))).rejects.toMatchObject({
+      code: "forbidden",
+      message: "这不是您所在支部的活动，不能签到。",
+    });
   });
 
   it("accepts an offline scan that arrives after the end within the grace if it was inside the window, and flags it for review", async () => {
     const someone = await homeMember(10);
     const scope = { ...member, userId: someone };
     const scannedAt = at(5);
-    const answer = await checkIn(county.db, scope, { ...(await scanAt(scannedAt)), scannedAt }, at(120 + OFFLINE_GRACE_MINUTES - 1));
+    const answer = await checkIn(
+      county.db,
+      scope,
+      { ...(await scanAt(scannedAt)), scannedAt },
+      at(120 + OFFLINE_GRACE_MINUTES - 1),
+    );
     expect(answer).toMatchObject({ status: "checked_in", offline: true, at: scannedAt.toISOString() });
     const [row] = await rowsOf(someone);
     expect(row).toMatchObject({ offline: true, review: "pending" });
@@ -96,7 +139,14 @@ describe("check-in", () => {
   it("refuses an offline scan that arrives later than the grace after the end, writing nothing", async () => {
     const someone = await homeMember(11);
     const scannedAt = at(1);
-    await expect(checkIn(county.db, { ...member, userId: someone }, { ...(await scanAt(scannedAt)), scannedAt }, at(120 + OFFLINE_GRACE_MINUTES + 1))).rejects.toMatchObject({ code: "conflict", message: t.checkin.offlineTooLate(OFFLINE_GRACE_MINUTES) });
+    await expect(
+      checkIn(
+        county.db,
+        { ...member, userId: someone },
+        { ...(await scanAt(scannedAt)), scannedAt },
+        at(120 + OFFLINE_GRACE_MINUTES + 1),
+      ),
+    ).rejects.toMatchObject({ code: "conflict", message: t.checkin.offlineTooLate(OFFLINE_GRACE_MINUTES) });
     expect(await rowsOf(someone)).toHaveLength(0);
   });
 
@@ -114,7 +164,14 @@ describe("check-in", () => {
     const someone = await homeMember(13);
     const { code } = await scanAt(at(20));
     const sent = new Date(at(20).getTime() + 30_000);
-    await expect(checkIn(county.db, { ...member, userId: someone }, { activityId: activity.id, code, clientId: randomUUID(), scannedAt: sent }, sent)).rejects.toMatchObject({ message: t.checkin.expired });
+    await expect(
+      checkIn(
+        county.db,
+        { ...member, userId: someone },
+        { activityId: activity.id, code, clientId: randomUUID(), scannedAt: sent },
+        sent,
+      ),
+    ).rejects.toMatchObject({ message: t.checkin.expired });
     expect(await rowsOf(someone)).toHaveLength(0);
   });
 });
@@ -126,7 +183,13 @@ describe("a scan that goes through sign-in", () => {
     const scan = await scanAt(at(2));
     const seenAt = at(2).getTime();
     const seal = await sealScan(key, { ...scan, seenAt });
-    const answer = await checkIn(county.db, { ...member, userId: someone }, { ...scan, seenAt, seal, scannedAt: at(2.7) }, at(2.7), key);
+    const answer = await checkIn(
+      county.db,
+      { ...member, userId: someone },
+      { ...scan, seenAt, seal, scannedAt: at(2.7) },
+      at(2.7),
+      key,
+    );
     expect(answer).toMatchObject({ status: "checked_in", offline: false, at: at(2).toISOString() });
   });
 
@@ -136,23 +199,39 @@ describe("a scan that goes through sign-in", () => {
     const scan = await scanAt(at(3));
     const seenAt = at(3).getTime();
     const late = new Date(seenAt + 40_000);
-    await expect(checkIn(county.db, scope, { ...scan, seenAt, seal: "0".repeat(32) }, late, key)).rejects.toMatchObject({ message: t.checkin.expired });
+    await expect(checkIn(county.db, scope, { ...scan, seenAt, seal: "0".repeat(32) }, late, key)).rejects.toMatchObject(
+      { message: t.checkin.expired },
+    );
     const old = await scanAt(at(-10));
     const sealedNow = await sealScan(key, { ...old, seenAt });
-    await expect(checkIn(county.db, scope, { ...old, seenAt, seal: sealedNow }, late, key)).rejects.toMatchObject({ message: t.checkin.expired });
+    await expect(checkIn(county.db, scope, { ...old, seenAt, seal: sealedNow }, late, key)).rejects.toMatchObject({
+      message: t.checkin.expired,
+    });
     const seal = await sealScan(key, { ...scan, seenAt });
-    await expect(checkIn(county.db, scope, { ...scan, seenAt, seal }, new Date(seenAt + SIGN_IN_GRACE_MS + 1000), key)).rejects.toMatchObject({ message: t.checkin.expired });
+    await expect(
+      checkIn(county.db, scope, { ...scan, seenAt, seal }, new Date(seenAt + SIGN_IN_GRACE_MS + 1000), key),
+    ).rejects.toMatchObject({ message: t.checkin.expired });
     expect(await rowsOf(someone)).toHaveLength(0);
   });
 });
 
 describe("a typed code of another branch's activity", () => {
   it("is called another branch's code, not a wrong one", async () => {
-    const [other] = await county.db.select().from(activities).where(and(eq(activities.planId, activity.planId!), eq(activities.branchId, county.otherBranchId)));
+    const [other] = await county.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.planId, activity.planId!), eq(activities.branchId, county.otherBranchId)));
     expect(other).toBeDefined();
     const code = await codeFor(other.checkinSecret, other.id, stepAt(at(4).getTime()));
     const someone = await homeMember(9);
-    await expect(checkIn(county.db, { ...member, userId: someone }, { activityId: activity.id, code, clientId: randomUUID() }, at(4))).rejects.toMatchObject({ message: t.checkin.otherBranchCode });
+    await expect(
+      checkIn(
+        county.db,
+        { ...member, userId: someone },
+        { activityId: activity.id, code, clientId: randomUUID() },
+        at(4),
+      ),
+    ).rejects.toMatchObject({ message: t.checkin.otherBranchCode });
   });
 });
 
@@ -163,44 +242,85 @@ describe("proxy check-in", () => {
       .from(attendance)
       .where(and(eq(attendance.activityId, activity.id), eq(attendance.expected, true), isNull(attendance.outcome)))
       .limit(1);
-    await proxyCheckIn(county.db, county.secretary, { activityId: activity.id, memberId: target.userId, reason: "无智能手机" }, at(2));
+    await proxyCheckIn(
+      county.db,
+      county.secretary,
+      { activityId: activity.id, memberId: target.userId, reason: "无智能手机" },
+      at(2),
+    );
     const scope = { ...member, userId: target.userId };
     const mine = await myCheckin(county.db, scope, activity.id);
     expect(mine).toMatchObject({ method: "proxy", proxyReason: "无智能手机", dispute: null });
     await disputeCheckin(county.db, scope, { checkinId: mine!.id, reason: "我当天在外地" });
-    await expect(disputeCheckin(county.db, scope, { checkinId: mine!.id, reason: "再次" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(disputeCheckin(county.db, scope, { checkinId: mine!.id, reason: "再次" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     const committee = await county.scopeOf(phones.committeeAdmin);
-    const told = await county.db.select().from(notices).where(and(eq(notices.activityId, activity.id), eq(notices.userId, committee.userId)));
+    const told = await county.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.activityId, activity.id), eq(notices.userId, committee.userId)));
     expect(told).toHaveLength(1);
-    await expect(disputeCheckin(county.db, member, { checkinId: mine!.id, reason: "不是我的" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(disputeCheckin(county.db, member, { checkinId: mine!.id, reason: "不是我的" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("does not tell a disabled account of a dispute", async () => {
     const [target] = await county.db
       .select({ userId: attendance.memberId })
       .from(attendance)
-      .where(and(eq(attendance.activityId, activity.id), eq(attendance.expected, true), isNull(attendance.outcome), ne(attendance.memberId, county.ownMemberId)))
+      .where(
+        and(
+          eq(attendance.activityId, activity.id),
+          eq(attendance.expected, true),
+          isNull(attendance.outcome),
+          ne(attendance.memberId, county.ownMemberId),
+        ),
+      )
       .limit(1);
-    await proxyCheckIn(county.db, county.secretary, { activityId: activity.id, memberId: target.userId, reason: "无智能手机" }, at(2));
+    await proxyCheckIn(
+      county.db,
+      county.secretary,
+      { activityId: activity.id, memberId: target.userId, reason: "无智能手机" },
+      at(2),
+    );
     const scope = { ...member, userId: target.userId };
     const mine = await myCheckin(county.db, scope, activity.id);
     const committee = await county.scopeOf(phones.committeeAdmin);
-    const toldBefore = await county.db.select().from(notices).where(and(eq(notices.activityId, activity.id), eq(notices.userId, committee.userId)));
+    const toldBefore = await county.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.activityId, activity.id), eq(notices.userId, committee.userId)));
     await county.db.update(users).set({ active: false }).where(eq(users.id, committee.userId));
     try {
       await disputeCheckin(county.db, scope, { checkinId: mine!.id, reason: "我当天在外地" });
     } finally {
       await county.db.update(users).set({ active: true }).where(eq(users.id, committee.userId));
     }
-    const toldAfter = await county.db.select().from(notices).where(and(eq(notices.activityId, activity.id), eq(notices.userId, committee.userId)));
+    const toldAfter = await county.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.activityId, activity.id), eq(notices.userId, committee.userId)));
     expect(toldAfter).toHaveLength(toldBefore.length);
-    const secretaryTold = await county.db.select().from(notices).where(and(eq(notices.activityId, activity.id), eq(notices.userId, county.secretary.userId), eq(notices.body, "我当天在外地")));
+    const secretaryTold = await county.db
+      .select()
+      .from(notices)
+      .where(
+        and(
+          eq(notices.activityId, activity.id),
+          eq(notices.userId, county.secretary.userId),
+          eq(notices.body, "我当天在外地"),
+        ),
+      );
     expect(secretaryTold.length).toBeGreaterThan(0);
   });
 
   it("is refused to a secretary of another branch", async () => {
     const other = await county.scopeOf("13800000013");
-    await expect(proxyCheckIn(county.db, other, { activityId: activity.id, memberId: member.userId, reason: "代签" }, at(2))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      proxyCheckIn(county.db, other, { activityId: activity.id, memberId: member.userId, reason: "代签" }, at(2)),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 
@@ -210,10 +330,14 @@ describe("guessing codes", () => {
     const during = at(5);
     const right = await codeFor(activity.checkinSecret, activity.id, stepAt(during.getTime()));
     const wrong = right === "000000" ? "111111" : "000000";
-    const guess = (when: Date) => checkIn(county.db, guesser, { activityId: activity.id, code: wrong, clientId: randomUUID() }, when);
+    const guess = (when: Date) =>
+      checkIn(county.db, guesser, { activityId: activity.id, code: wrong, clientId: randomUUID() }, when);
     for (let i = 0; i < 10; i++) await expect(guess(during)).rejects.toMatchObject({ code: "bad_request" });
     await expect(guess(during)).rejects.toMatchObject({ code: "rate_limited" });
-    const audited = await county.db.select().from(auditLog).where(and(eq(auditLog.action, "checkin.bad_code"), eq(auditLog.actorId, guesser.userId)));
+    const audited = await county.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "checkin.bad_code"), eq(auditLog.actorId, guesser.userId)));
     expect(audited).toHaveLength(10);
   });
 });

@@ -1,14 +1,20 @@
 import { and, eq, ne, notInArray } from "drizzle-orm";
 import { publishPlan } from "@/db/queries/plans";
-import { activities } from "@/db/schema/activities";
-import { seedDemo } from "@/db/seed";
 import { findUserByPhone, loadSessionUser } from "@/db/queries/session";
+import { activities } from "@/db/schema/activities";
 import { orgNodes } from "@/db/schema/org";
 import { members, roleGrants } from "@/db/schema/users";
+import { seedDemo } from "@/db/seed";
 import type { Scope } from "@/lib/scope";
 import { testDb } from "./db";
 
-export const phones = { countyAdmin: "13800000001", committeeAdmin: "13800000002", secretary: "13800000003", member: "13800000004", gridWorker: "13800000005" };
+export const phones = {
+  countyAdmin: "13800000001",
+  committeeAdmin: "13800000002",
+  secretary: "13800000003",
+  member: "13800000004",
+  gridWorker: "13800000005",
+};
 
 type ThemeDayPlan = Partial<Parameters<typeof publishPlan>[2]> & { startsAt: Date };
 

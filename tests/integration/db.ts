@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
-import { openPglite, openPostgres, type Db } from "@/db/open";
+import { type Db, openPglite, openPostgres } from "@/db/open";
 import { admin, baseName, serverUrl, templateName } from "./pg-admin";
 
 /**

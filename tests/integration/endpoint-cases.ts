@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { shanghaiDate } from "@/lib/community";
 import { RULE_CODES } from "@/lib/points";
 import { toLocalInput } from "@/lib/time";
-import { rosterFile, type BranchObjects, type ForeignCounty, type GridObjects } from "./foreign-objects";
+import { type BranchObjects, type ForeignCounty, type GridObjects, rosterFile } from "./foreign-objects";
 
 type Input = unknown;
 export type Many = Input | Input[] | Promise<Input | Input[]>;
@@ -27,8 +27,22 @@ export type Case =
 
 const DAY = 86_400_000;
 const later = (days: number) => toLocalInput(new Date(Math.ceil((Date.now() + days * DAY) / 3_600_000) * 3_600_000));
-const plan = { title: "越权发布的计划", startsAt: later(20), durationMinutes: 60, materials: "", links: [], items: [{ title: "学习", mandatory: false }] };
-const member = { name: "王五", phone: "13922223333", gender: "male", category: "formal", presence: "home", employment: "in_office" };
+const plan = {
+  title: "越权发布的计划",
+  startsAt: later(20),
+  durationMinutes: 60,
+  materials: "",
+  links: [],
+  items: [{ title: "学习", mandatory: false }],
+};
+const member = {
+  name: "王五",
+  phone: "13922223333",
+  gender: "male",
+  category: "formal",
+  presence: "home",
+  employment: "in_office",
+};
 
 export const matrix: Record<string, Case> = {
   "app/(admin)/admin/account-actions.ts#endSessionsAction": { branch: (o) => ({ userId: o.memberId }) },
@@ -51,14 +65,20 @@ export const matrix: Record<string, Case> = {
     grid: (o) => ({ nodeId: o.gridId, role: "grid_worker", phone: "13900001112", name: "新网格员" }),
     county: (f) => ({ nodeId: f.countyId, role: "county_admin", phone: "13900001113", name: "新管理员" }),
   },
-  "app/(admin)/admin/actions.ts#revokeRoleAction": { orgTree: true, branch: (o) => ({ grantId: o.secretaryGrantId }), grid: (o) => ({ grantId: o.workerGrantId }) },
+  "app/(admin)/admin/actions.ts#revokeRoleAction": {
+    orgTree: true,
+    branch: (o) => ({ grantId: o.secretaryGrantId }),
+    grid: (o) => ({ grantId: o.workerGrantId }),
+  },
   "app/(admin)/admin/assessment/actions.ts#setTierAction": {
     branch: (o) => [
       { year: new Date().getFullYear(), nodeId: o.branchId, tier: "excellent" },
       { year: new Date().getFullYear(), nodeId: o.committeeId, tier: "unqualified", note: "越权评定" },
     ],
   },
-  "app/(admin)/admin/points/actions.ts#changeRuleAction": { county: () => ({ code: RULE_CODES[0], points: 1, cap: "", effectiveFrom: shanghaiDate(new Date()) }) },
+  "app/(admin)/admin/points/actions.ts#changeRuleAction": {
+    county: () => ({ code: RULE_CODES[0], points: 1, cap: "", effectiveFrom: shanghaiDate(new Date()) }),
+  },
   "app/(admin)/admin/points/actions.ts#setRankingAction": { county: () => ({ on: "on" }) },
   "app/(admin)/admin/plans/actions.ts#publishPlanAction": { county: () => plan },
   "app/(admin)/admin/plans/actions.ts#revisePlanAction": { county: (f) => ({ ...plan, planId: f.planId }) },
@@ -70,7 +90,9 @@ export const matrix: Record<string, Case> = {
       { changeId: o.changeId, decision: "reject", comment: "不同意" },
     ],
   },
-  "app/(auth)/activate/actions.ts#activate": { self: "signed out: a phone and its one-time code, no session and no scope (accounts.test.ts)" },
+  "app/(auth)/activate/actions.ts#activate": {
+    self: "signed out: a phone and its one-time code, no session and no scope (accounts.test.ts)",
+  },
   "app/(grid)/grid/actions.ts#decideReportAction": {
     grid: (o) => [
       { reportId: o.pendingReportId, decision: "confirm", comment: "" },
@@ -83,7 +105,9 @@ export const matrix: Record<string, Case> = {
       { nodeId: o.communityId, title: "义务理发", place: "活动室", startsAt: later(6), minutes: 60, capacity: 5 },
     ],
   },
-  "app/(grid)/grid/actions.ts#activityHoursAction": { grid: (o) => ({ activityId: o.serviceActivityId, entries: [{ memberId: o.memberId, hours: 2 }] }) },
+  "app/(grid)/grid/actions.ts#activityHoursAction": {
+    grid: (o) => ({ activityId: o.serviceActivityId, entries: [{ memberId: o.memberId, hours: 2 }] }),
+  },
   "app/(grid)/grid/actions.ts#decideHoursAction": {
     grid: (o) => [
       { hoursId: o.pendingHoursId, decision: "confirm", comment: "" },
@@ -91,52 +115,108 @@ export const matrix: Record<string, Case> = {
       { hoursId: o.pendingHoursId, decision: "reject", comment: "不属实" },
     ],
   },
-  "app/(grid)/grid/actions.ts#correctHoursAction": { grid: (o) => ({ hoursId: o.confirmedHoursId, hours: 1, comment: "更正" }) },
-  "app/(member)/activities/dispute-actions.ts#disputeCheckinAction": { personal: true, branch: (o) => ({ checkinId: o.checkinId, reason: "不是我签的到" }) },
-  "app/(member)/community/actions.ts#reportAction": { self: "a member reports themself to the grid they live in; which grid is theirs to choose (community.test.ts)" },
-  "app/(member)/community/actions.ts#signupAction": { grid: (o) => [{ activityId: o.serviceActivityId, join: true }, { activityId: o.serviceActivityId, join: false }] },
+  "app/(grid)/grid/actions.ts#correctHoursAction": {
+    grid: (o) => ({ hoursId: o.confirmedHoursId, hours: 1, comment: "更正" }),
+  },
+  "app/(member)/activities/dispute-actions.ts#disputeCheckinAction": {
+    personal: true,
+    branch: (o) => ({ checkinId: o.checkinId, reason: "不是我签的到" }),
+  },
+  "app/(member)/community/actions.ts#reportAction": {
+    self: "a member reports themself to the grid they live in; which grid is theirs to choose (community.test.ts)",
+  },
+  "app/(member)/community/actions.ts#signupAction": {
+    grid: (o) => [
+      { activityId: o.serviceActivityId, join: true },
+      { activityId: o.serviceActivityId, join: false },
+    ],
+  },
   "app/(member)/leave/actions.ts#withdrawLeaveAction": { personal: true, branch: (o) => ({ leaveId: o.leaveId }) },
   "app/(member)/leave/actions.ts#submitReflectionAction": {
     personal: true,
-    branch: (o) => ({ taskId: o.makeupTaskId, reflection: "冒名提交的学习体会，内容足够长，满足最少字数的要求。".repeat(3) }),
+    branch: (o) => ({
+      taskId: o.makeupTaskId,
+      reflection: "冒名提交的学习体会，内容足够长，满足最少字数的要求。".repeat(3),
+    }),
   },
-  "app/(member)/points/actions.ts#appealAction": { personal: true, branch: (o) => ({ entryId: o.pointEntryId, reason: "冒名申诉" }) },
+  "app/(member)/points/actions.ts#appealAction": {
+    personal: true,
+    branch: (o) => ({ entryId: o.pointEntryId, reason: "冒名申诉" }),
+  },
   "app/(member)/me/actions.ts#changePasswordAction": { self: "the caller's own password" },
   "app/(member)/me/actions.ts#setElderModeAction": { self: "the caller's own preference" },
   "app/(member)/me/push-actions.ts#subscribePushAction": { self: "the caller's own push subscription" },
-  "app/(member)/me/push-actions.ts#unsubscribePushAction": { self: "the caller's own push subscription: only theirs is deleted" },
+  "app/(member)/me/push-actions.ts#unsubscribePushAction": {
+    self: "the caller's own push subscription: only theirs is deleted",
+  },
   "app/(member)/me/two-factor/actions.ts#startTotpAction": { self: "the caller's own second factor (totp.test.ts)" },
   "app/(member)/me/two-factor/actions.ts#confirmTotpAction": { self: "the caller's own second factor (totp.test.ts)" },
-  "app/(member)/me/two-factor/actions.ts#renewRecoveryAction": { self: "the caller's own second factor (totp.test.ts)" },
+  "app/(member)/me/two-factor/actions.ts#renewRecoveryAction": {
+    self: "the caller's own second factor (totp.test.ts)",
+  },
   "app/(member)/me/two-factor/actions.ts#disableTotpAction": { self: "the caller's own second factor (totp.test.ts)" },
   "app/(member)/notices/actions.ts#markReadAction": { personal: true, branch: (o) => ({ noticeId: o.noticeId }) },
   "app/(member)/notices/actions.ts#markAllReadAction": { self: "the caller's own notices" },
   "app/(secretary)/branch/actions.ts#addMemberAction": { branch: (o) => ({ ...member, branchId: o.branchId }) },
-  "app/(secretary)/branch/actions.ts#updateMemberAction": { branch: (o) => ({ ...member, phone: "13922224444", userId: o.memberId }) },
+  "app/(secretary)/branch/actions.ts#updateMemberAction": {
+    branch: (o) => ({ ...member, phone: "13922224444", userId: o.memberId }),
+  },
   "app/(secretary)/branch/actions.ts#setMemberActiveAction": { branch: (o) => ({ userId: o.memberId, active: false }) },
-  "app/(secretary)/branch/actions.ts#issueCodeAction": { branch: (o) => [{ userId: o.inactiveMemberId }, { userId: o.memberId }] },
+  "app/(secretary)/branch/actions.ts#issueCodeAction": {
+    branch: (o) => [{ userId: o.inactiveMemberId }, { userId: o.memberId }],
+  },
   "app/(secretary)/branch/actions.ts#importRosterAction": {
     branch: async (o) => [
       { branchId: o.branchId, intent: "import", file: await rosterFile() },
       { branchId: o.branchId, intent: "preview", file: await rosterFile() },
     ],
   },
-  "app/(secretary)/branch/points-actions.ts#manualEntryAction": { branch: (o) => [{ memberId: o.memberId, points: 5, reason: "越权加分" }, { memberId: o.memberId, points: -5, reason: "越权扣分" }] },
-  "app/(secretary)/branch/points-actions.ts#reverseEntryAction": { branch: (o) => ({ entryId: o.pointEntryId, reason: "越权冲销" }) },
-  "app/(secretary)/branch/points-actions.ts#answerAppealAction": { branch: (o) => ({ appealId: o.appealId, answer: "越权答复" }) },
+  "app/(secretary)/branch/points-actions.ts#manualEntryAction": {
+    branch: (o) => [
+      { memberId: o.memberId, points: 5, reason: "越权加分" },
+      { memberId: o.memberId, points: -5, reason: "越权扣分" },
+    ],
+  },
+  "app/(secretary)/branch/points-actions.ts#reverseEntryAction": {
+    branch: (o) => ({ entryId: o.pointEntryId, reason: "越权冲销" }),
+  },
+  "app/(secretary)/branch/points-actions.ts#answerAppealAction": {
+    branch: (o) => ({ appealId: o.appealId, answer: "越权答复" }),
+  },
   "app/(secretary)/branch/activities/[activityId]/reschedule/actions.ts#requestChangeAction": {
     branch: (o) => ({ activityId: o.activityId, toStartsAt: later(4), reason: "冒名改期" }),
   },
   "app/(secretary)/branch/activities/actions.ts#createMeetingAction": {
-    branch: (o) => ({ branchId: o.branchId, type: "party_lecture", title: "越权党课", startsAt: later(5), durationMinutes: 60 }),
+    branch: (o) => ({
+      branchId: o.branchId,
+      type: "party_lecture",
+      title: "越权党课",
+      startsAt: later(5),
+      durationMinutes: 60,
+    }),
   },
-  "app/(secretary)/branch/activities/actions.ts#markStepAction": { branch: (o) => [{ stepId: o.stepId, done: true, note: "完成" }, { stepId: o.stepId, done: false }] },
-  "app/(secretary)/branch/activities/actions.ts#recordDuesAction": { branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, amount: "10" }) },
+  "app/(secretary)/branch/activities/actions.ts#markStepAction": {
+    branch: (o) => [
+      { stepId: o.stepId, done: true, note: "完成" },
+      { stepId: o.stepId, done: false },
+    ],
+  },
+  "app/(secretary)/branch/activities/actions.ts#recordDuesAction": {
+    branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, amount: "10" }),
+  },
   "app/(secretary)/branch/activities/actions.ts#closeActivityAction": { branch: (o) => ({ activityId: o.activityId }) },
-  "app/(secretary)/branch/activities/actions.ts#setPlaceAction": { branch: (o) => ({ activityId: o.activityId, place: "越权改的地点" }) },
-  "app/(secretary)/branch/activities/checkin-actions.ts#proxyCheckinAction": { branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, reason: "代为签到" }) },
-  "app/(secretary)/branch/activities/checkin-actions.ts#reviewOfflineAction": { branch: (o) => ({ checkinId: o.checkinId, decision: "reject" }) },
-  "app/(secretary)/branch/activities/checkin-actions.ts#settleDisputeAction": { branch: (o) => ({ disputeId: o.disputeId, decision: "remove", note: "越权处理" }) },
+  "app/(secretary)/branch/activities/actions.ts#setPlaceAction": {
+    branch: (o) => ({ activityId: o.activityId, place: "越权改的地点" }),
+  },
+  "app/(secretary)/branch/activities/checkin-actions.ts#proxyCheckinAction": {
+    branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, reason: "代为签到" }),
+  },
+  "app/(secretary)/branch/activities/checkin-actions.ts#reviewOfflineAction": {
+    branch: (o) => ({ checkinId: o.checkinId, decision: "reject" }),
+  },
+  "app/(secretary)/branch/activities/checkin-actions.ts#settleDisputeAction": {
+    branch: (o) => ({ disputeId: o.disputeId, decision: "remove", note: "越权处理" }),
+  },
   "app/(secretary)/branch/activities/checkin-actions.ts#paperSheetAction": {
     branch: (o) => ({ activityId: o.activityId, entries: [{ memberId: o.memberId, outcome: "present" }] }),
   },
@@ -147,24 +227,55 @@ export const matrix: Record<string, Case> = {
       { leaveId: o.leaveId, decision: "reject", comment: "不同意" },
     ],
   },
-  "app/(secretary)/branch/leave-actions.ts#approveManyAction": { branch: (o) => ({ leaveIds: [o.leaveId], comment: "" }) },
+  "app/(secretary)/branch/leave-actions.ts#approveManyAction": {
+    branch: (o) => ({ leaveIds: [o.leaveId], comment: "" }),
+  },
   "app/(secretary)/branch/leave-actions.ts#confirmMakeupAction": { branch: (o) => ({ taskId: o.makeupTaskId }) },
   "app/(secretary)/branch/leave-actions.ts#fileLeaveForAction": {
-    branch: (o) => ({ clientId: randomUUID(), activityId: o.activityId, type: "sick", reason: "代为请假", memberId: o.memberId }),
+    branch: (o) => ({
+      clientId: randomUUID(),
+      activityId: o.activityId,
+      type: "sick",
+      reason: "代为请假",
+      memberId: o.memberId,
+    }),
   },
 
-  "app/api/v1/activities/[activityId]/attendance/route.ts#GET": { branch: (o) => ({ params: { activityId: o.activityId } }) },
-  "app/api/v1/activities/[activityId]/read/route.ts#POST": { branch: (o) => ({ params: { activityId: o.activityId } }) },
-  "app/api/v1/activities/[activityId]/attendance/export/route.ts#GET": { branch: (o) => ({ params: { activityId: o.activityId } }) },
-  "app/api/v1/branches/[branchId]/community-feedback/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId }, query: { quarter: "2026-Q4" } }) },
-  "app/api/v1/branches/[branchId]/points-bulletin/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId }, query: { month: "2026-11" } }) },
-  "app/api/v1/assessment/route.ts#GET": { self: "the yearly assessment of the units under the caller's own admin grants; names no object" },
-  "app/api/v1/points-quarter/route.ts#GET": { self: "the quarter's statistics of the branches under the caller's own admin grants; names no object" },
-  "app/api/v1/community-feedback/route.ts#GET": { self: "a rollup of the branches under the caller's own admin grants; names no object" },
-  "app/api/v1/points-bulletin/route.ts#GET": { self: "a rollup of the branches under the caller's own admin grants; names no object (a caller without one is refused)" },
+  "app/api/v1/activities/[activityId]/attendance/route.ts#GET": {
+    branch: (o) => ({ params: { activityId: o.activityId } }),
+  },
+  "app/api/v1/activities/[activityId]/read/route.ts#POST": {
+    branch: (o) => ({ params: { activityId: o.activityId } }),
+  },
+  "app/api/v1/activities/[activityId]/attendance/export/route.ts#GET": {
+    branch: (o) => ({ params: { activityId: o.activityId } }),
+  },
+  "app/api/v1/branches/[branchId]/community-feedback/route.ts#GET": {
+    branch: (o) => ({ params: { branchId: o.branchId }, query: { quarter: "2026-Q4" } }),
+  },
+  "app/api/v1/branches/[branchId]/points-bulletin/route.ts#GET": {
+    branch: (o) => ({ params: { branchId: o.branchId }, query: { month: "2026-11" } }),
+  },
+  "app/api/v1/assessment/route.ts#GET": {
+    self: "the yearly assessment of the units under the caller's own admin grants; names no object",
+  },
+  "app/api/v1/points-quarter/route.ts#GET": {
+    self: "the quarter's statistics of the branches under the caller's own admin grants; names no object",
+  },
+  "app/api/v1/community-feedback/route.ts#GET": {
+    self: "a rollup of the branches under the caller's own admin grants; names no object",
+  },
+  "app/api/v1/points-bulletin/route.ts#GET": {
+    self: "a rollup of the branches under the caller's own admin grants; names no object (a caller without one is refused)",
+  },
   "app/api/v1/branches/[branchId]/members/route.ts#GET": { branch: (o) => ({ params: { branchId: o.branchId } }) },
-  "app/api/v1/checkins/route.ts#POST": { personal: true, branch: (o) => ({ body: { activityId: o.activityId, code: "123456", clientId: randomUUID() } }) },
-  "app/api/v1/leave-requests/[leaveId]/attachment/route.ts#GET": { branch: (o) => ({ params: { leaveId: o.leaveId } }) },
+  "app/api/v1/checkins/route.ts#POST": {
+    personal: true,
+    branch: (o) => ({ body: { activityId: o.activityId, code: "123456", clientId: randomUUID() } }),
+  },
+  "app/api/v1/leave-requests/[leaveId]/attachment/route.ts#GET": {
+    branch: (o) => ({ params: { leaveId: o.leaveId } }),
+  },
   "app/api/v1/leave-requests/export/route.ts#GET": { branch: (o) => ({ query: { activityId: o.activityId } }) },
   "app/api/v1/leave-requests/route.ts#POST": {
     personal: true,
@@ -176,8 +287,25 @@ export const matrix: Record<string, Case> = {
   "app/api/v1/uploads/[uploadId]/route.ts#GET": { branch: (o) => ({ params: { uploadId: o.uploadId } }) },
   "app/api/v1/volunteer-hours/route.ts#POST": {
     grid: (o) => [
-      { body: { clientId: randomUUID(), memberId: o.memberId, servedOn: shanghaiDate(new Date()), hours: 1, description: "冒名登记" } },
-      { body: { clientId: randomUUID(), memberId: o.memberId, activityId: o.serviceActivityId, servedOn: shanghaiDate(new Date()), hours: 1, description: "冒名登记" } },
+      {
+        body: {
+          clientId: randomUUID(),
+          memberId: o.memberId,
+          servedOn: shanghaiDate(new Date()),
+          hours: 1,
+          description: "冒名登记",
+        },
+      },
+      {
+        body: {
+          clientId: randomUUID(),
+          memberId: o.memberId,
+          activityId: o.serviceActivityId,
+          servedOn: shanghaiDate(new Date()),
+          hours: 1,
+          description: "冒名登记",
+        },
+      },
     ],
   },
 };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
-import { failureStatus, type Failure } from "@/lib/errors";
+import { type Failure, failureStatus } from "@/lib/errors";
 
 /**
  * Every endpoint a browser or a script can reach, found from the file system so that a new one cannot be
@@ -42,8 +42,12 @@ export function discoverEndpoints(): Endpoint[] {
     }
     if (file.startsWith("app/api/v1/") && /\/route\.tsx?$/.test(file)) {
       const methods = new Set<string>();
-      for (const m of text.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(m[1]);
-      for (const m of text.matchAll(/export\s*\{([^}]*)\}/g)) for (const a of m[1].matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(a[1]);
+      for (const m of text.matchAll(
+        /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g,
+      ))
+        methods.add(m[1]);
+      for (const m of text.matchAll(/export\s*\{([^}]*)\}/g))
+        for (const a of m[1].matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(a[1]);
       for (const name of methods) found.push({ key: `${file}#${name}`, file, name, kind: "route" });
     }
   }
@@ -77,7 +81,7 @@ export async function callEndpoint(endpoint: Endpoint, input: unknown): Promise<
     return { status: result.ok ? 200 : failureStatus(result), body: result as Answer["body"] };
   }
   const { params = {}, query = {}, body, form, raw } = (input ?? {}) as RouteInput;
-  const url = new URL("http://localhost:3000/" + endpoint.file.replace(/^app\//, "").replace(/\/route\.tsx?$/, ""));
+  const url = new URL(`http://localhost:3000/${endpoint.file.replace(/^app\//, "").replace(/\/route\.tsx?$/, "")}`);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
   const write = endpoint.name !== "GET" && endpoint.name !== "HEAD";
   const init: RequestInit = { method: endpoint.name, headers: write ? { ...sameSite } : {} };
@@ -89,7 +93,10 @@ export async function callEndpoint(endpoint: Endpoint, input: unknown): Promise<
   const stringParams = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
   const response = (await fn(new Request(url, init), { params: Promise.resolve(stringParams) })) as Response;
   const type = response.headers.get("content-type") ?? "";
-  return { status: response.status, body: type.includes("application/json") && response.status !== 200 ? await response.json() : null };
+  return {
+    status: response.status,
+    body: type.includes("application/json") && response.status !== 200 ? await response.json() : null,
+  };
 }
 
 /**
@@ -102,8 +109,16 @@ export async function fingerprint(db: Db): Promise<Record<string, string>> {
     await db.execute(sql`select table_name as name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('audit_log', 'login_attempts') order by table_name`),
   ).map((r) => r.name);
-  const parts = tables.map((t) => `select '${t}' as name, md5(coalesce(string_agg(md5(x::text), ',' order by md5(x::text)), '')) as sum from "${t}" x`);
-  return Object.fromEntries(rows<{ name: string; sum: string }>(await db.execute(sql.raw(parts.join(" union all ")))).map((r) => [r.name, r.sum]));
+  const parts = tables.map(
+    (t) =>
+      `select '${t}' as name, md5(coalesce(string_agg(md5(x::text), ',' order by md5(x::text)), '')) as sum from "${t}" x`,
+  );
+  return Object.fromEntries(
+    rows<{ name: string; sum: string }>(await db.execute(sql.raw(parts.join(" union all ")))).map((r) => [
+      r.name,
+      r.sum,
+    ]),
+  );
 }
 
 /** Tables whose fingerprint moved between two readings. */

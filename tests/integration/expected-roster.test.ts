@@ -2,34 +2,34 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/open";
 import { activityForSecretary, createMeeting, listBranchActivities } from "@/db/queries/activity-run";
-import { activityForMember, myActivities, nextActivity } from "@/db/queries/member-activities";
-import { attendanceSummary, checkinScreen } from "@/db/queries/checkin-screen";
-import { myCheckin, proxyCheckIn } from "@/db/queries/checkins";
-import { freezeRosters } from "@/db/queries/expected-roster";
-import { branchLeave, committeeLeave, leaveFormFor, myLeave } from "@/db/queries/leave-lists";
-import { listMyNotices, readStatus, unreadCount } from "@/db/queries/notices";
-import { recordPaperSheet } from "@/db/queries/paper-sheet";
-import { addMember, listRoster, setMemberActive, updateMember } from "@/db/queries/roster";
-import { attendance, notices } from "@/db/schema/activities";
-import { auditLog } from "@/db/schema/audit";
-import { checkins } from "@/db/schema/checkins";
 import { yearlyAssessment } from "@/db/queries/assessment";
 import { listAudit } from "@/db/queries/audit";
+import { attendanceSummary, checkinScreen } from "@/db/queries/checkin-screen";
+import { myCheckin, proxyCheckIn } from "@/db/queries/checkins";
 import { myCommunity, pendingReports } from "@/db/queries/community";
 import { branchFeedback, feedbackRollup } from "@/db/queries/community-feedback";
 import { complianceForMonth } from "@/db/queries/compliance";
 import { branchDashboard, countyDashboard } from "@/db/queries/dashboard";
+import { freezeRosters } from "@/db/queries/expected-roster";
+import { branchLeave, committeeLeave, leaveFormFor, myLeave } from "@/db/queries/leave-lists";
+import { activityForMember, myActivities, nextActivity } from "@/db/queries/member-activities";
+import { listMyNotices, readStatus, unreadCount } from "@/db/queries/notices";
 import { listTree } from "@/db/queries/org";
+import { recordPaperSheet } from "@/db/queries/paper-sheet";
 import { listPlans } from "@/db/queries/plans";
 import { quarterStats } from "@/db/queries/point-stats";
 import { bulletinRollup, monthlyBulletin, myPoints } from "@/db/queries/point-views";
+import { addMember, listRoster, setMemberActive, updateMember } from "@/db/queries/roster";
 import { listChanges } from "@/db/queries/schedule-changes";
+import { gridServiceActivities, memberServiceActivities } from "@/db/queries/service-activities";
 import { totpStatus } from "@/db/queries/totp";
 import { gridHours, myHours } from "@/db/queries/volunteer-hours";
-import { gridServiceActivities, memberServiceActivities } from "@/db/queries/service-activities";
-import { branchLeaveQuery } from "@/lib/validation/leave";
-import { monthOf } from "@/lib/time";
+import { attendance, notices } from "@/db/schema/activities";
+import { auditLog } from "@/db/schema/audit";
+import { checkins } from "@/db/schema/checkins";
 import type { Scope } from "@/lib/scope";
+import { monthOf } from "@/lib/time";
+import { branchLeaveQuery } from "@/lib/validation/leave";
 import { addMemberInput, memberFields } from "@/lib/validation/roster";
 import { demoCounty, phones } from "./county";
 
@@ -49,18 +49,48 @@ const month = monthOf(new Date());
 const quarter = { year: Number(month.slice(0, 4)), quarter: Math.ceil(Number(month.slice(5, 7)) / 3) };
 
 const meeting = (title: string, at: Date) =>
-  createMeeting(county.db, county.secretary, { branchId: county.homeBranchId, type: "group_meeting", title, startsAt: at, durationMinutes: 60, links: [] });
+  createMeeting(county.db, county.secretary, {
+    branchId: county.homeBranchId,
+    type: "group_meeting",
+    title,
+    startsAt: at,
+    durationMinutes: 60,
+    links: [],
+  });
 const rowOf = async (id: number, memberId: number) =>
-  (await county.db.select().from(attendance).where(and(eq(attendance.activityId, id), eq(attendance.memberId, memberId))))[0];
+  (
+    await county.db
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.activityId, id), eq(attendance.memberId, memberId)))
+  )[0];
 let phone = 13977770000;
 const newcomer = async (presence: "home" | "away" = "home") =>
-  (await addMember(county.db, county.secretary, addMemberInput.parse({ name: "新党员", phone: String(++phone), gender: "female", category: "formal", presence, employment: "in_office", branchId: county.homeBranchId }))).userId;
+  (
+    await addMember(
+      county.db,
+      county.secretary,
+      addMemberInput.parse({
+        name: "新党员",
+        phone: String(++phone),
+        gender: "female",
+        category: "formal",
+        presence,
+        employment: "in_office",
+        branchId: county.homeBranchId,
+      }),
+    )
+  ).userId;
 
 /** Fails every audit entry of `action` while `run` runs: the write it belongs to must leave nothing behind. */
 async function withFailingAudit(db: Db, action: string, run: () => Promise<unknown>) {
-  await db.execute(sql.raw(`create or replace function fail_audit() returns trigger language plpgsql as $$
-    begin if new.action = '${action}' then raise exception 'audit unavailable'; end if; return new; end $$`));
-  await db.execute(sql`create trigger fail_audit before insert on audit_log for each row execute function fail_audit()`);
+  await db.execute(
+    sql.raw(`create or replace function fail_audit() returns trigger language plpgsql as $$
+    begin if new.action = '${action}' then raise exception 'audit unavailable'; end if; return new; end $$`),
+  );
+  await db.execute(
+    sql`create trigger fail_audit before insert on audit_log for each row execute function fail_audit()`,
+  );
   try {
     await run();
   } finally {
@@ -86,7 +116,14 @@ describe("the expected roster before the start", () => {
 
   it("follows a member going away and coming home", async () => {
     const id = await newcomer();
-    const fields = memberFields.parse({ name: "新党员", phone: String(phone), gender: "female", category: "formal", presence: "away", employment: "in_office" });
+    const fields = memberFields.parse({
+      name: "新党员",
+      phone: String(phone),
+      gender: "female",
+      category: "formal",
+      presence: "away",
+      employment: "in_office",
+    });
     await updateMember(county.db, county.secretary, { ...fields, userId: id });
     expect(await rowOf(activityId, id)).toMatchObject({ expected: false });
     await updateMember(county.db, county.secretary, { ...fields, presence: "home", userId: id });
@@ -135,7 +172,9 @@ describe("page loaders", () => {
   });
 
   it("of the admins and the grid worker write nothing either", async () => {
-    const [admin, committee, grid] = await Promise.all([phones.countyAdmin, phones.committeeAdmin, phones.gridWorker].map(county.scopeOf));
+    const [admin, committee, grid] = await Promise.all(
+      [phones.countyAdmin, phones.committeeAdmin, phones.gridWorker].map(county.scopeOf),
+    );
     await county.db.transaction(async (tx) => {
       await tx.execute(sql`set transaction read only`);
       for (const reviewer of [admin, committee]) {
@@ -167,7 +206,9 @@ describe("the roster job", () => {
     const id = await newcomer();
     expect(await rowOf(activityId, id)).toBeUndefined();
     expect(await rowOf(later, id)).toMatchObject({ expected: true });
-    expect(await county.db.select().from(attendance).where(eq(attendance.activityId, activityId))).toHaveLength(before.length);
+    expect(await county.db.select().from(attendance).where(eq(attendance.activityId, activityId))).toHaveLength(
+      before.length,
+    );
   });
 });
 
@@ -175,22 +216,53 @@ describe("a write and its audit entry", () => {
   it("proxy check-in: an audit that fails leaves no check-in, outcome or notice", async () => {
     const target = county.ownMemberId;
     await withFailingAudit(county.db, "checkin.proxy", () =>
-      expect(proxyCheckIn(county.db, county.secretary, { activityId, memberId: target, reason: "无智能手机" }, minutes(2))).rejects.toThrow(),
+      expect(
+        proxyCheckIn(county.db, county.secretary, { activityId, memberId: target, reason: "无智能手机" }, minutes(2)),
+      ).rejects.toThrow(),
     );
-    expect(await county.db.select().from(checkins).where(and(eq(checkins.activityId, activityId), eq(checkins.memberId, target)))).toHaveLength(0);
+    expect(
+      await county.db
+        .select()
+        .from(checkins)
+        .where(and(eq(checkins.activityId, activityId), eq(checkins.memberId, target))),
+    ).toHaveLength(0);
     expect(await rowOf(activityId, target)).toMatchObject({ outcome: null });
-    expect(await county.db.select().from(notices).where(and(eq(notices.activityId, activityId), eq(notices.userId, target), eq(notices.kind, "activity")))).toHaveLength(1);
+    expect(
+      await county.db
+        .select()
+        .from(notices)
+        .where(and(eq(notices.activityId, activityId), eq(notices.userId, target), eq(notices.kind, "activity"))),
+    ).toHaveLength(1);
     // With the audit back, the same entry goes through.
-    await expect(proxyCheckIn(county.db, county.secretary, { activityId, memberId: target, reason: "无智能手机" }, minutes(2))).resolves.toMatchObject({ status: "checked_in" });
+    await expect(
+      proxyCheckIn(county.db, county.secretary, { activityId, memberId: target, reason: "无智能手机" }, minutes(2)),
+    ).resolves.toMatchObject({ status: "checked_in" });
   });
 
   it("paper sheet: the whole sheet or nothing", async () => {
-    const rows = await county.db.select().from(attendance).where(and(eq(attendance.activityId, activityId), eq(attendance.expected, true)));
-    const open = rows.filter((r) => r.outcome === null).slice(0, 3).map((r) => r.memberId);
+    const rows = await county.db
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.activityId, activityId), eq(attendance.expected, true)));
+    const open = rows
+      .filter((r) => r.outcome === null)
+      .slice(0, 3)
+      .map((r) => r.memberId);
     const entries = open.map((memberId) => ({ memberId, outcome: "present" as const }));
-    await withFailingAudit(county.db, "checkin.paper_sheet", () => expect(recordPaperSheet(county.db, county.secretary, { activityId, entries }, minutes(5))).rejects.toThrow());
-    for (const id of open) expect(await county.db.select().from(checkins).where(and(eq(checkins.activityId, activityId), eq(checkins.memberId, id)))).toHaveLength(0);
+    await withFailingAudit(county.db, "checkin.paper_sheet", () =>
+      expect(recordPaperSheet(county.db, county.secretary, { activityId, entries }, minutes(5))).rejects.toThrow(),
+    );
+    for (const id of open)
+      expect(
+        await county.db
+          .select()
+          .from(checkins)
+          .where(and(eq(checkins.activityId, activityId), eq(checkins.memberId, id))),
+      ).toHaveLength(0);
     expect(await county.db.select().from(auditLog).where(eq(auditLog.action, "checkin.paper_sheet"))).toHaveLength(0);
-    await expect(recordPaperSheet(county.db, county.secretary, { activityId, entries }, minutes(5))).resolves.toEqual({ recorded: 3, already: 0 });
+    await expect(recordPaperSheet(county.db, county.secretary, { activityId, entries }, minutes(5))).resolves.toEqual({
+      recorded: 3,
+      already: 0,
+    });
   });
 });

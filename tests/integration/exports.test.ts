@@ -4,10 +4,10 @@ import { yearlyAssessment } from "@/db/queries/assessment";
 import { branchFeedback, feedbackRollup } from "@/db/queries/community-feedback";
 import { quarterStats } from "@/db/queries/point-stats";
 import { bulletinRollup, monthlyBulletin } from "@/db/queries/point-views";
-import type { Ctx } from "@/lib/server/action";
 import { formatHours } from "@/lib/community";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
+import type { Ctx } from "@/lib/server/action";
 import { demoCounty, phones } from "./county";
 
 // The export routes take their caller from the session; here the test decides who is calling.
@@ -56,21 +56,34 @@ afterAll(() => county.close());
 describe("the .xlsx exports hold the figures the screens show", () => {
   it("community feedback: each member's community, standing and hours", async () => {
     const branchId = String(county.homeBranchId);
-    const rows = await rowsOf(await feedbackRoute.GET(get(`/api/v1/branches/${branchId}/community-feedback?quarter=2026-Q4`), params({ branchId })));
+    const rows = await rowsOf(
+      await feedbackRoute.GET(
+        get(`/api/v1/branches/${branchId}/community-feedback?quarter=2026-Q4`),
+        params({ branchId }),
+      ),
+    );
     const { rows: screen } = await branchFeedback(county.db, admin, county.homeBranchId, QUARTER);
     expect(rows).toHaveLength(screen.length);
     for (const r of screen) {
       const row = rows.find((x) => x[0] === r.name)!;
-      expect([row[2] ?? "", row[7], row[8]]).toEqual([r.communityName ?? "", Number(formatHours(r.quarterHalfHours)), Number(formatHours(r.yearHalfHours))]);
+      expect([row[2] ?? "", row[7], row[8]]).toEqual([
+        r.communityName ?? "",
+        Number(formatHours(r.quarterHalfHours)),
+        Number(formatHours(r.yearHalfHours)),
+      ]);
     }
     expect(screen.some((r) => r.quarterHalfHours > 0)).toBe(true);
   });
 
   it("the branch's monthly points bulletin and the county roll-up", async () => {
     const branchId = String(county.homeBranchId);
-    const rows = await rowsOf(await bulletinRoute.GET(get(`/api/v1/branches/${branchId}/points-bulletin?month=${MONTH}`), params({ branchId })));
+    const rows = await rowsOf(
+      await bulletinRoute.GET(get(`/api/v1/branches/${branchId}/points-bulletin?month=${MONTH}`), params({ branchId })),
+    );
     const bulletin = await monthlyBulletin(county.db, admin, county.homeBranchId, MONTH);
-    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual(bulletin.rows.map((r) => [r.name, r.monthPoints, r.yearPoints]));
+    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual(
+      bulletin.rows.map((r) => [r.name, r.monthPoints, r.yearPoints]),
+    );
     expect(bulletin.rows.some((r) => r.monthPoints > 0)).toBe(true);
 
     const rollup = await rowsOf(await rollupRoute.GET(get(`/api/v1/points-bulletin?month=${MONTH}`)));
@@ -80,13 +93,19 @@ describe("the .xlsx exports hold the figures the screens show", () => {
 
   it("the yearly assessment: score, proposal and tier per unit, and why a part was not met", async () => {
     const response = await assessmentRoute.GET(get("/api/v1/assessment?year=2026"));
-    expect(decodeURIComponent(response.headers.get("content-disposition")!)).toContain(`${t.assessment.titleOf(2026)}.xlsx`);
-    expect(decodeURIComponent(response.headers.get("content-disposition")!)).not.toContain(`${t.assessment.year(2026)}${t.assessment.title}`);
+    expect(decodeURIComponent(response.headers.get("content-disposition")!)).toContain(
+      `${t.assessment.titleOf(2026)}.xlsx`,
+    );
+    expect(decodeURIComponent(response.headers.get("content-disposition")!)).not.toContain(
+      `${t.assessment.year(2026)}${t.assessment.title}`,
+    );
     const rows = await rowsOf(response);
     const { branches, committees } = await yearlyAssessment(county.db, admin, 2026);
     expect(rows.map((r) => [r[0], r[6]])).toEqual([...committees, ...branches].map((u) => [u.name, u.score]));
     const idle = branches.find((b) => b.unmeasured.attendance);
-    expect(rows.find((r) => r[0] === idle?.name)?.[10]).toContain(t.assessment.notMet(t.assessment.parts.attendance, t.assessment.unmeasured.no_activity));
+    expect(rows.find((r) => r[0] === idle?.name)?.[10]).toContain(
+      t.assessment.notMet(t.assessment.parts.attendance, t.assessment.unmeasured.no_activity),
+    );
   });
 
   it("the quarter's statistics: per branch, by rule and the months' attendance", async () => {
@@ -95,7 +114,9 @@ describe("the .xlsx exports hold the figures the screens show", () => {
     const pct = (rate: number | null) => (rate === null ? "" : Math.round(rate * 1000) / 10);
     const body = await response.clone().arrayBuffer();
     const again = (sheet: number) => rowsOf(new Response(body, { headers: response.headers }), sheet);
-    expect(await again(1)).toEqual(branches.map((b) => [b.name, b.gained, b.lost, pct(b.attendanceRate), b.leave, pct(b.makeupRate), b.hours]));
+    expect(await again(1)).toEqual(
+      branches.map((b) => [b.name, b.gained, b.lost, pct(b.attendanceRate), b.leave, pct(b.makeupRate), b.hours]),
+    );
     expect(await again(2)).toEqual(rules.map((r) => [t.points.rules[r.ruleCode] ?? r.ruleCode, r.points]));
     expect((await again(3)).map((r) => r[0])).toEqual(trend.map((x) => t.points.month(x.month)));
     expect(branches.some((b) => b.gained > 0) && rules.length > 0).toBe(true);
@@ -105,9 +126,17 @@ describe("the .xlsx exports hold the figures the screens show", () => {
     const rows = await rowsOf(await communityRollupRoute.GET(get("/api/v1/community-feedback?quarter=2026-Q4")));
     const screen = await feedbackRollup(county.db, admin, QUARTER);
     const hours = (h: number) => Number(formatHours(h));
-    expect(rows.slice(0, -1)).toEqual(screen.map((r) => [r.branchName, r.inOffice, r.reported, hours(r.quarterHalfHours), hours(r.yearHalfHours)]));
+    expect(rows.slice(0, -1)).toEqual(
+      screen.map((r) => [r.branchName, r.inOffice, r.reported, hours(r.quarterHalfHours), hours(r.yearHalfHours)]),
+    );
     const sum = (pick: (r: (typeof screen)[number]) => number) => screen.reduce((s, r) => s + pick(r), 0);
-    expect(rows.at(-1)).toEqual([t.common.all, sum((r) => r.inOffice), sum((r) => r.reported), hours(sum((r) => r.quarterHalfHours)), hours(sum((r) => r.yearHalfHours))]);
+    expect(rows.at(-1)).toEqual([
+      t.common.all,
+      sum((r) => r.inOffice),
+      sum((r) => r.reported),
+      hours(sum((r) => r.quarterHalfHours)),
+      hours(sum((r) => r.yearHalfHours)),
+    ]);
     expect(sum((r) => r.quarterHalfHours)).toBeGreaterThan(0);
   });
 
@@ -118,7 +147,14 @@ describe("the .xlsx exports hold the figures the screens show", () => {
     expect((await communityRollupRoute.GET(get("/api/v1/community-feedback?quarter=2026-Q4"))).status).toBe(403);
     session.ctx = { db: county.db, scope: county.secretary };
     const other = String(county.otherBranchId);
-    expect((await bulletinRoute.GET(get(`/api/v1/branches/${other}/points-bulletin?month=${MONTH}`), params({ branchId: other }))).status).toBe(403);
+    expect(
+      (
+        await bulletinRoute.GET(
+          get(`/api/v1/branches/${other}/points-bulletin?month=${MONTH}`),
+          params({ branchId: other }),
+        )
+      ).status,
+    ).toBe(403);
     session.ctx = { db: county.db, scope: admin };
   });
 });

@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
-import ExcelJS from "exceljs";
 import { and, asc, eq, ne, notExists, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { markStep } from "@/db/queries/activity-run";
 import { disputeCheckin } from "@/db/queries/checkin-review";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { decideReport, fileReport } from "@/db/queries/community";
 import { decideLeave, fileLeave } from "@/db/queries/leave";
 import { submitReflection } from "@/db/queries/makeup";
-import { markStep } from "@/db/queries/activity-run";
 import { publishPlan } from "@/db/queries/plans";
 import { appealEntry } from "@/db/queries/point-views";
 import { manualEntry } from "@/db/queries/points";
 import { requestChange } from "@/db/queries/schedule-changes";
-import { loadSessionUser } from "@/db/queries/session";
 import { createServiceActivity } from "@/db/queries/service-activities";
+import { loadSessionUser } from "@/db/queries/session";
 import { recordHours } from "@/db/queries/volunteer-hours";
 import { activities, activitySteps, notices, scheduleChanges } from "@/db/schema/activities";
 import { checkinDisputes, checkins } from "@/db/schema/checkins";
@@ -75,10 +75,15 @@ export interface GridObjects {
 
 export type County = Awaited<ReturnType<typeof demoCounty>>;
 
-export const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+export const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
 const DAY = 86_400_000;
 
-export async function rosterFile(branchRow: string[] = ["李四", "13911112222", "男", "正式党员", "在家", "在职", "2012-07-01"]): Promise<File> {
+export async function rosterFile(
+  branchRow: string[] = ["李四", "13911112222", "男", "正式党员", "在家", "在职", "2012-07-01"],
+): Promise<File> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("花名册");
   sheet.addRow(["姓名", "手机号", "性别", "党员类别", "流动状态", "在职状态", "入党日期"]);
@@ -111,43 +116,100 @@ export async function foreignCounty() {
     const secretary = await county.scopeOf(secretaryPhone);
     const grant = secretary.grants.find((g) => g.role === "secretary")!;
     const [node] = await db.select().from(orgNodes).where(eq(orgNodes.id, grant.nodeId));
-    const [g] = await db.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.userId, secretary.userId), eq(roleGrants.role, "secretary")));
+    const [g] = await db
+      .select({ id: roleGrants.id })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.userId, secretary.userId), eq(roleGrants.role, "secretary")));
     return { secretary, node, grantId: g.id };
   };
 
   async function branchObjects(secretaryPhone: string): Promise<BranchObjects> {
     const { secretary, node, grantId } = await branchNode(secretaryPhone);
-    const [activity] = await db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, node.id)));
-    const steps = await db.select().from(activitySteps).where(eq(activitySteps.activityId, activity.id)).orderBy(asc(activitySteps.position));
+    const [activity] = await db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.planId, planId), eq(activities.branchId, node.id)));
+    const steps = await db
+      .select()
+      .from(activitySteps)
+      .where(eq(activitySteps.activityId, activity.id))
+      .orderBy(asc(activitySteps.position));
     const people = await db
       .select({ userId: members.userId, activated: sql<boolean>`${users.passwordHash} is not null` })
       .from(members)
       .innerJoin(users, eq(users.id, members.userId))
-      .where(and(eq(members.branchId, node.id), eq(members.presence, "home"), eq(members.active, true), ne(members.userId, secretary.userId)))
+      .where(
+        and(
+          eq(members.branchId, node.id),
+          eq(members.presence, "home"),
+          eq(members.active, true),
+          ne(members.userId, secretary.userId),
+        ),
+      )
       .orderBy(members.userId);
     const [owner, excused, scanned] = people;
     const inactive = people.find((p) => !p.activated && ![owner, excused, scanned].includes(p))!;
 
-    await markStep(db, secretary, { stepId: steps[0].id, done: true, note: "已学习", photo: { mime: "image/png", bytes: png } }, new Date(startsAt.getTime() + 600_000));
+    await markStep(
+      db,
+      secretary,
+      { stepId: steps[0].id, done: true, note: "已学习", photo: { mime: "image/png", bytes: png } },
+      new Date(startsAt.getTime() + 600_000),
+    );
     const [step] = await db.select().from(activitySteps).where(eq(activitySteps.id, steps[0].id));
 
-    const leave = await fileLeave(db, await scope(owner.userId), { clientId: randomUUID(), activityId: activity.id, type: "sick", reason: "住院治疗", late: false, attachment: { mime: "image/png", bytes: png } });
+    const leave = await fileLeave(db, await scope(owner.userId), {
+      clientId: randomUUID(),
+      activityId: activity.id,
+      type: "sick",
+      reason: "住院治疗",
+      late: false,
+      attachment: { mime: "image/png", bytes: png },
+    });
     const excusedScope = await scope(excused.userId);
-    const approved = await fileLeave(db, excusedScope, { clientId: randomUUID(), activityId: activity.id, type: "official", reason: "外出培训", late: false });
+    const approved = await fileLeave(db, excusedScope, {
+      clientId: randomUUID(),
+      activityId: activity.id,
+      type: "official",
+      reason: "外出培训",
+      late: false,
+    });
     await decideLeave(db, secretary, { leaveId: approved.id, decision: "approve", comment: "" });
     const [task] = await db.select().from(makeupTasks).where(eq(makeupTasks.leaveId, approved.id));
-    await submitReflection(db, excusedScope, { taskId: task.id, reflection: "认真学习了本次主题党日的全部材料，体会很深。".repeat(3) });
+    await submitReflection(db, excusedScope, {
+      taskId: task.id,
+      reflection: "认真学习了本次主题党日的全部材料，体会很深。".repeat(3),
+    });
 
-    await proxyCheckIn(db, secretary, { activityId: activity.id, memberId: scanned.userId, reason: "手机没电" }, startsAt);
-    const [checkin] = await db.select().from(checkins).where(and(eq(checkins.activityId, activity.id), eq(checkins.memberId, scanned.userId)));
+    await proxyCheckIn(
+      db,
+      secretary,
+      { activityId: activity.id, memberId: scanned.userId, reason: "手机没电" },
+      startsAt,
+    );
+    const [checkin] = await db
+      .select()
+      .from(checkins)
+      .where(and(eq(checkins.activityId, activity.id), eq(checkins.memberId, scanned.userId)));
     await disputeCheckin(db, await scope(scanned.userId), { checkinId: checkin.id, reason: "当天我不在" });
     const [dispute] = await db.select().from(checkinDisputes).where(eq(checkinDisputes.checkinId, checkin.id));
 
-    await requestChange(db, secretary, { activityId: activity.id, toStartsAt: new Date(startsAt.getTime() + DAY), reason: "村里秋收" });
-    const [{ id: changeId }] = await db.select({ id: scheduleChanges.id }).from(scheduleChanges).where(eq(scheduleChanges.activityId, activity.id));
+    await requestChange(db, secretary, {
+      activityId: activity.id,
+      toStartsAt: new Date(startsAt.getTime() + DAY),
+      reason: "村里秋收",
+    });
+    const [{ id: changeId }] = await db
+      .select({ id: scheduleChanges.id })
+      .from(scheduleChanges)
+      .where(eq(scheduleChanges.activityId, activity.id));
     const [notice] = await db.select().from(notices).where(eq(notices.userId, owner.userId)).orderBy(asc(notices.id));
     await manualEntry(db, countyAdmin, { memberId: owner.userId, points: 2, reason: "协助组织活动" });
-    const [entry] = await db.select().from(pointEntries).where(eq(pointEntries.memberId, owner.userId)).orderBy(asc(pointEntries.id));
+    const [entry] = await db
+      .select()
+      .from(pointEntries)
+      .where(eq(pointEntries.memberId, owner.userId))
+      .orderBy(asc(pointEntries.id));
     await appealEntry(db, await scope(owner.userId), { entryId: entry.id, reason: "这次活动我没有参加" });
     const [appeal] = await db.select().from(pointAppeals).where(eq(pointAppeals.entryId, entry.id));
 
@@ -191,16 +253,41 @@ export async function foreignCounty() {
   async function gridObjects(gridName: string, workerPhone: string): Promise<GridObjects> {
     const [grid] = await db.select().from(orgNodes).where(eq(orgNodes.name, gridName));
     const [worker] = await db.insert(users).values({ name: "网格员", phone: workerPhone }).returning();
-    const [grant] = await db.insert(roleGrants).values({ userId: worker.id, role: "grid_worker", nodeId: grid.id }).returning();
+    const [grant] = await db
+      .insert(roleGrants)
+      .values({ userId: worker.id, role: "grid_worker", nodeId: grid.id })
+      .returning();
     const workerScope = await scope(worker.id);
     const [confirmed, pending] = [reporters[nextReporter++], reporters[nextReporter++]];
     const confirmedScope = await scope(confirmed.userId);
     const report = await fileReport(db, confirmedScope, { gridId: grid.id, postIds: [], note: undefined });
     await decideReport(db, workerScope, { reportId: report.id, decision: "confirm", comment: "" });
-    const pendingReport = await fileReport(db, await scope(pending.userId), { gridId: grid.id, postIds: [], note: undefined });
-    const sa = await createServiceActivity(db, workerScope, { nodeId: grid.id, title: "清扫楼道", place: "3 号楼", startsAt: new Date(Date.now() + 5 * DAY), minutes: 60, capacity: 10 });
-    const own = await recordHours(db, confirmedScope, { clientId: randomUUID(), servedOn: today, hours: 2, description: "看望独居老人" });
-    const logged = await recordHours(db, workerScope, { clientId: randomUUID(), memberId: confirmed.userId, servedOn: today, hours: 3, description: "政策宣传" });
+    const pendingReport = await fileReport(db, await scope(pending.userId), {
+      gridId: grid.id,
+      postIds: [],
+      note: undefined,
+    });
+    const sa = await createServiceActivity(db, workerScope, {
+      nodeId: grid.id,
+      title: "清扫楼道",
+      place: "3 号楼",
+      startsAt: new Date(Date.now() + 5 * DAY),
+      minutes: 60,
+      capacity: 10,
+    });
+    const own = await recordHours(db, confirmedScope, {
+      clientId: randomUUID(),
+      servedOn: today,
+      hours: 2,
+      description: "看望独居老人",
+    });
+    const logged = await recordHours(db, workerScope, {
+      clientId: randomUUID(),
+      memberId: confirmed.userId,
+      servedOn: today,
+      hours: 3,
+      description: "政策宣传",
+    });
     return {
       gridId: grid.id,
       communityId: grid.parentId!,
@@ -218,17 +305,33 @@ export async function foreignCounty() {
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .innerJoin(orgNodes, eq(orgNodes.id, roleGrants.nodeId))
-    .where(and(eq(roleGrants.role, "secretary"), sql`${orgNodes.parentId} <> (select parent_id from org_nodes where id = ${county.homeBranchId})`))
+    .where(
+      and(
+        eq(roleGrants.role, "secretary"),
+        sql`${orgNodes.parentId} <> (select parent_id from org_nodes where id = ${county.homeBranchId})`,
+      ),
+    )
     .orderBy(roleGrants.id);
   const [siblingGrid] = await db
     .select({ name: orgNodes.name })
     .from(orgNodes)
-    .where(and(eq(orgNodes.kind, "grid"), sql`${orgNodes.parentId} = (select parent_id from org_nodes where name = ${demoNames.firstGrid})`, ne(orgNodes.name, demoNames.firstGrid)))
+    .where(
+      and(
+        eq(orgNodes.kind, "grid"),
+        sql`${orgNodes.parentId} = (select parent_id from org_nodes where name = ${demoNames.firstGrid})`,
+        ne(orgNodes.name, demoNames.firstGrid),
+      ),
+    )
     .orderBy(orgNodes.id);
   const [farGrid] = await db
     .select({ name: orgNodes.name })
     .from(orgNodes)
-    .where(and(eq(orgNodes.kind, "grid"), sql`${orgNodes.parentId} <> (select parent_id from org_nodes where name = ${demoNames.firstGrid})`))
+    .where(
+      and(
+        eq(orgNodes.kind, "grid"),
+        sql`${orgNodes.parentId} <> (select parent_id from org_nodes where name = ${demoNames.firstGrid})`,
+      ),
+    )
     .orderBy(orgNodes.id);
 
   const branches: Record<"branch" | "committee", BranchObjects> = {
@@ -240,7 +343,15 @@ export async function foreignCounty() {
     community: await gridObjects(farGrid.name, "13800000092"),
   };
   const [root] = await db.select().from(orgNodes).where(eq(orgNodes.kind, "county"));
-  return { ...county, countyId: root.id, planId, planStartsAt: startsAt, localStart: toLocalInput(startsAt), branches, grids };
+  return {
+    ...county,
+    countyId: root.id,
+    planId,
+    planStartsAt: startsAt,
+    localStart: toLocalInput(startsAt),
+    branches,
+    grids,
+  };
 }
 
 export type ForeignCounty = Awaited<ReturnType<typeof foreignCounty>>;

@@ -1,17 +1,16 @@
 import { randomUUID } from "node:crypto";
-import ExcelJS from "exceljs";
 import { and, eq, ne } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadSessionUser } from "@/db/queries/session";
-import { activities } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { leaveRequests } from "@/db/schema/leave";
 import { members } from "@/db/schema/users";
-import type { Ctx } from "@/lib/server/action";
 import { t } from "@/lib/messages";
 import { OWNER_HEADER } from "@/lib/outbox-owner";
-import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import type { Scope } from "@/lib/scope";
+import type { Ctx } from "@/lib/server/action";
+import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import { demoCounty, phones } from "./county";
 
 // The route handlers take their caller from the session; here the test decides who is calling.
@@ -35,21 +34,45 @@ const base = "http://localhost:3000/api/v1/leave-requests";
 const context = { params: Promise.resolve({}) };
 const sameSite = { origin: "http://localhost:3000", host: "localhost:3000" };
 const post = (body: unknown, headers: Record<string, string> = sameSite) =>
-  POST(new Request(base, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) }), context);
-const postForm = (form: FormData, headers: Record<string, string> = sameSite) => POST(new Request(base, { method: "POST", headers, body: form }), context);
-const request = (extra: Record<string, unknown> = {}) => ({ clientId: randomUUID(), activityId, type: "sick", reason: "发烧住院", ...extra });
+  POST(
+    new Request(base, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+    context,
+  );
+const postForm = (form: FormData, headers: Record<string, string> = sameSite) =>
+  POST(new Request(base, { method: "POST", headers, body: form }), context);
+const request = (extra: Record<string, unknown> = {}) => ({
+  clientId: randomUUID(),
+  activityId,
+  type: "sick",
+  reason: "发烧住院",
+  ...extra,
+});
 const rowsOf = (memberId: number) => county.db.select().from(leaveRequests).where(eq(leaveRequests.memberId, memberId));
 
-const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
 
 beforeAll(async () => {
   county = await demoCounty();
-  const admin = await county.scopeOf(phones.countyAdmin);
-  activityId = (await county.themeDay({ title: "学党章 守纪律", startsAt: new Date(Date.now() + 3 * 86_400_000) })).activity.id;
+  const _admin = await county.scopeOf(phones.countyAdmin);
+  activityId = (await county.themeDay({ title: "学党章 守纪律", startsAt: new Date(Date.now() + 3 * 86_400_000) }))
+    .activity.id;
   const home = await county.db
     .select({ userId: members.userId })
     .from(members)
-    .where(and(eq(members.branchId, county.homeBranchId), eq(members.presence, "home"), ne(members.userId, county.secretary.userId)))
+    .where(
+      and(
+        eq(members.branchId, county.homeBranchId),
+        eq(members.presence, "home"),
+        ne(members.userId, county.secretary.userId),
+      ),
+    )
     .orderBy(members.userId);
   people = await Promise.all(home.slice(0, 7).map(async (m) => (await loadSessionUser(county.db, m.userId))!.scope));
 });
@@ -81,7 +104,11 @@ describe("POST /api/v1/leave-requests", () => {
     const racing = await Promise.all([post(request()), post(request()), post(request())]);
     expect(racing.map((a) => a.status).sort()).toEqual([200, 409, 409]);
     const refused = await racing.find((a) => a.status === 409)!.json();
-    expect(refused).toMatchObject({ ok: false, code: "conflict", error: "您已提交过本次活动的请假申请，请在“我的请假”中查看。" });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "conflict",
+      error: "您已提交过本次活动的请假申请，请在“我的请假”中查看。",
+    });
     expect(await rowsOf(people[2].userId)).toHaveLength(1);
   });
 
@@ -108,9 +135,13 @@ describe("POST /api/v1/leave-requests", () => {
       f.set("attachment", file);
       return f;
     };
-    const tooBig = await postForm(form(new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], "scan.pdf", { type: "application/pdf" })));
+    const tooBig = await postForm(
+      form(new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], "scan.pdf", { type: "application/pdf" })),
+    );
     expect(tooBig.status).toBe(400);
-    expect(await tooBig.json()).toMatchObject({ fields: { attachment: "只支持 JPG、PNG、WebP 图片或 PDF，且不超过 5 MB。" } });
+    expect(await tooBig.json()).toMatchObject({
+      fields: { attachment: "只支持 JPG、PNG、WebP 图片或 PDF，且不超过 5 MB。" },
+    });
     const notPdf = await postForm(form(new File(["hello"], "note.pdf", { type: "application/pdf" })));
     expect(notPdf.status).toBe(400);
     expect(await rowsOf(people[3].userId)).toHaveLength(0);
@@ -119,11 +150,15 @@ describe("POST /api/v1/leave-requests", () => {
     expect(ok.status).toBe(200);
     const { data } = await ok.json();
     as(county.secretary);
-    const file = await attachmentRoute.GET(new Request(`${base}/${data.id}/attachment`), { params: Promise.resolve({ leaveId: String(data.id) }) });
+    const file = await attachmentRoute.GET(new Request(`${base}/${data.id}/attachment`), {
+      params: Promise.resolve({ leaveId: String(data.id) }),
+    });
     expect(file.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
     as(await county.scopeOf("13800000011"));
-    const foreign = await attachmentRoute.GET(new Request(`${base}/${data.id}/attachment`), { params: Promise.resolve({ leaveId: String(data.id) }) });
+    const foreign = await attachmentRoute.GET(new Request(`${base}/${data.id}/attachment`), {
+      params: Promise.resolve({ leaveId: String(data.id) }),
+    });
     expect(foreign.status).toBe(403);
   });
 });
@@ -132,7 +167,10 @@ describe("an outbox item queued by someone else on the same phone", () => {
   it("is refused with a clear 403, JSON or multipart, and files nothing for the person signed in now", async () => {
     const [queuedBy, signedIn] = [people[5], people[6]];
     as(signedIn);
-    const stale = await post(request({ reason: "前一位党员的事由" }), { ...sameSite, [OWNER_HEADER]: String(queuedBy.userId) });
+    const stale = await post(request({ reason: "前一位党员的事由" }), {
+      ...sameSite,
+      [OWNER_HEADER]: String(queuedBy.userId),
+    });
     expect(stale.status).toBe(403);
     expect(await stale.json()).toMatchObject({ ok: false, code: "forbidden", error: t.errors.notOwner });
     const form = new FormData();
@@ -142,7 +180,10 @@ describe("an outbox item queued by someone else on the same phone", () => {
     expect(staleForm.status).toBe(403);
     expect(await rowsOf(signedIn.userId)).toHaveLength(0);
     expect(await rowsOf(queuedBy.userId)).toHaveLength(0);
-    const denied = await county.db.select().from(auditLog).where(and(eq(auditLog.actorId, signedIn.userId), eq(auditLog.action, "leave.request")));
+    const denied = await county.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, signedIn.userId), eq(auditLog.action, "leave.request")));
     expect(denied.map((a) => a.outcome)).toEqual(["denied", "denied"]);
 
     const own = await post(request(), { ...sameSite, [OWNER_HEADER]: String(signedIn.userId) });
@@ -161,7 +202,9 @@ describe("GET /api/v1/leave-requests/export", () => {
     await workbook.xlsx.load(await answer.arrayBuffer());
     const sheet = workbook.getWorksheet("请假名单")!;
     expect(sheet.getRow(2).getCell(1).value).toBe("姓名");
-    expect(sheet.rowCount).toBe(2 + (await county.db.select().from(leaveRequests).where(eq(leaveRequests.activityId, activityId))).length);
+    expect(sheet.rowCount).toBe(
+      2 + (await county.db.select().from(leaveRequests).where(eq(leaveRequests.activityId, activityId))).length,
+    );
     expect(sheet.getRow(3).getCell(4).value).toBe("待审批");
 
     as(await county.scopeOf("13800000011"));

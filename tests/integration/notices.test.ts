@@ -1,7 +1,15 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityForMember, myActivities, nextActivity } from "@/db/queries/member-activities";
-import { listMyNotices, markActivityRead, markAllRead, markRead, readStatus, remindUnread, unreadCount } from "@/db/queries/notices";
+import {
+  listMyNotices,
+  markActivityRead,
+  markAllRead,
+  markRead,
+  readStatus,
+  remindUnread,
+  unreadCount,
+} from "@/db/queries/notices";
 import { notify } from "@/db/queries/notify";
 import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance, notices } from "@/db/schema/activities";
@@ -36,7 +44,10 @@ beforeAll(async () => {
   const made = await county.db.select().from(activities).where(eq(activities.planId, planId));
   own = made.find((a) => a.branchId === county.homeBranchId)!;
   foreign = made.find((a) => a.branchId === otherSecretary.grants[0].nodeId)!;
-  const roster = await county.db.select().from(attendance).where(and(eq(attendance.activityId, own.id), eq(attendance.expected, true)));
+  const roster = await county.db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.activityId, own.id), eq(attendance.expected, true)));
   expectedIds = roster.map((r) => r.memberId).sort((a, b) => a - b);
 });
 afterAll(() => county.close());
@@ -52,12 +63,22 @@ describe("notices of a published plan", () => {
   it("gives every expected member of the branch an unread notice", async () => {
     expect(expectedIds).toContain(member.userId);
     const unread = await unreadOf(own.id);
-    expect(unread.filter((n) => n.kind === "activity").map((n) => n.userId).sort((a, b) => a - b)).toEqual(expectedIds);
+    expect(
+      unread
+        .filter((n) => n.kind === "activity")
+        .map((n) => n.userId)
+        .sort((a, b) => a - b),
+    ).toEqual(expectedIds);
     expect(await unreadCount(county.db, member)).toBe(1);
     const { notices: mine, more } = await listMyNotices(county.db, member);
     expect(more).toBe(false);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ activityId: own.id, kind: "activity", title: "主题党日：学习贯彻全会精神", readAt: null });
+    expect(mine[0]).toMatchObject({
+      activityId: own.id,
+      kind: "activity",
+      title: "主题党日：学习贯彻全会精神",
+      readAt: null,
+    });
   });
 
   it("shows the member their branch's next activity and list, with no outcome before closing", async () => {
@@ -84,7 +105,10 @@ describe("notices of a published plan", () => {
 
   it("shows the member their own branch's activity and no other", async () => {
     const view = await activityForMember(county.db, member, own.id);
-    expect(view.activity).toMatchObject({ materials: "第一部分：原文学习\n第二部分：交流发言", links: [{ title: "全会公报", url: "https://www.example.org/gongbao" }] });
+    expect(view.activity).toMatchObject({
+      materials: "第一部分：原文学习\n第二部分：交流发言",
+      links: [{ title: "全会公报", url: "https://www.example.org/gongbao" }],
+    });
     expect(view.steps.map((s) => s.title)).toEqual(["重温入党誓词", "集中学习", "集中缴纳党费"]);
     expect(view.mine).toEqual({ expected: true, outcome: null });
     await expect(activityForMember(county.db, member, foreign.id)).rejects.toMatchObject({ code: "forbidden" });
@@ -114,10 +138,20 @@ describe("notices of a published plan", () => {
   it("reminds only the members who have not read, and audits it", async () => {
     const { count: sent } = await remindUnread(county.db, county.secretary, own.id);
     expect(sent).toBe(expectedIds.length - 1);
-    const reminders = await county.db.select().from(notices).where(and(eq(notices.activityId, own.id), eq(notices.kind, "reminder")));
-    expect(reminders.map((n) => n.userId).sort((a, b) => a - b)).toEqual(expectedIds.filter((id) => id !== member.userId));
+    const reminders = await county.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.activityId, own.id), eq(notices.kind, "reminder")));
+    expect(reminders.map((n) => n.userId).sort((a, b) => a - b)).toEqual(
+      expectedIds.filter((id) => id !== member.userId),
+    );
     const [entry] = await county.db.select().from(auditLog).where(eq(auditLog.action, "notice.remind"));
-    expect(entry).toMatchObject({ actorId: county.secretary.userId, targetId: String(own.id), outcome: "ok", detail: { count: sent } });
+    expect(entry).toMatchObject({
+      actorId: county.secretary.userId,
+      targetId: String(own.id),
+      outcome: "ok",
+      detail: { count: sent },
+    });
   });
 
   it("refuses another branch's secretary and the committee, writing nothing", async () => {
@@ -132,7 +166,10 @@ describe("notices of a published plan", () => {
   });
 
   it("marks only the caller's own notices read", async () => {
-    const [someone] = await county.db.select().from(notices).where(and(eq(notices.activityId, own.id), eq(notices.userId, expectedIds.find((id) => id !== member.userId)!)));
+    const [someone] = await county.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.activityId, own.id), eq(notices.userId, expectedIds.find((id) => id !== member.userId)!)));
     await expect(markRead(county.db, member, { noticeId: someone.id })).rejects.toMatchObject({ code: "not_found" });
     const [still] = await county.db.select().from(notices).where(eq(notices.id, someone.id));
     expect(still.readAt).toBeNull();
@@ -140,14 +177,23 @@ describe("notices of a published plan", () => {
 
   it("refuses a reminder when everyone has read, or once the activity is closed", async () => {
     for (const userId of expectedIds) await markAllRead(county.db, { userId, grants: [], member: null });
-    await expect(remindUnread(county.db, county.secretary, own.id)).rejects.toMatchObject({ code: "conflict", message: "应到党员均已阅读通知。" });
+    await expect(remindUnread(county.db, county.secretary, own.id)).rejects.toMatchObject({
+      code: "conflict",
+      message: "应到党员均已阅读通知。",
+    });
     const status = await readStatus(county.db, county.secretary, own.id);
     expect(status.unread).toEqual([]);
 
     // Closing through the run screen is tested in activity-run.test.ts; here only its result matters.
     await county.db.update(activities).set({ status: "closed", closedAt: new Date() }).where(eq(activities.id, own.id));
-    await county.db.update(attendance).set({ outcome: "present", source: "manual" }).where(and(eq(attendance.activityId, own.id), eq(attendance.memberId, member.userId)));
-    await expect(remindUnread(county.db, county.secretary, own.id)).rejects.toMatchObject({ code: "conflict", message: "活动已结束，不能再发送提醒。" });
+    await county.db
+      .update(attendance)
+      .set({ outcome: "present", source: "manual" })
+      .where(and(eq(attendance.activityId, own.id), eq(attendance.memberId, member.userId)));
+    await expect(remindUnread(county.db, county.secretary, own.id)).rejects.toMatchObject({
+      code: "conflict",
+      message: "活动已结束，不能再发送提醒。",
+    });
     expect((await readStatus(county.db, county.secretary, own.id)).canRemind).toBe(false);
 
     expect(await nextActivity(county.db, member)).toBeNull();
@@ -159,7 +205,8 @@ describe("notices of a published plan", () => {
 
 describe("the notice list", () => {
   it("pages 30 at a time, newest first, and marks all read", async () => {
-    for (let i = 1; i <= 32; i++) await notify(county.db, [member.userId], { kind: "activity", activityId: own.id, title: `通知 ${i}` });
+    for (let i = 1; i <= 32; i++)
+      await notify(county.db, [member.userId], { kind: "activity", activityId: own.id, title: `通知 ${i}` });
     const first = await listMyNotices(county.db, member);
     expect(first.notices).toHaveLength(30);
     expect(first.more).toBe(true);

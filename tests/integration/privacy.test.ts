@@ -5,8 +5,8 @@ import { exportPersonalData } from "@/db/queries/personal-data";
 import { pruneAll, pruneAudit } from "@/db/queries/retention";
 import { auditLog } from "@/db/schema/audit";
 import { loginAttempts } from "@/db/schema/security";
-import { demoCounty, phones } from "./county";
 import type { AuditAction } from "@/lib/messages/audit";
+import { demoCounty, phones } from "./county";
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
 beforeAll(async () => {
@@ -29,7 +29,16 @@ describe("a member's own data", () => {
     const json = JSON.stringify(data);
     expect(json).not.toMatch(/\$argon2/);
     expect(json).not.toContain(phones.secretary);
-    for (const key of ["checkins", "attendance", "dues", "leaveRequests", "notices", "volunteerHours", "communityReports", "auditEntries"] as const) {
+    for (const key of [
+      "checkins",
+      "attendance",
+      "dues",
+      "leaveRequests",
+      "notices",
+      "volunteerHours",
+      "communityReports",
+      "auditEntries",
+    ] as const) {
       for (const row of data[key] as Record<string, unknown>[]) {
         const owner = row.memberId ?? row.userId ?? row.actorId ?? Number(row.targetId);
         expect(owner, key).toBe(member.userId);
@@ -58,14 +67,23 @@ describe("audit retention", () => {
 
   it("the append-only trigger still refuses every update and any delete of a younger entry", async () => {
     await writeAudit(county.db, { actorId: null, action: "test.fresh" as AuditAction });
-    await expect(county.db.update(auditLog).set({ action: "changed" }).where(eq(auditLog.action, "test.fresh"))).rejects.toThrow();
+    await expect(
+      county.db.update(auditLog).set({ action: "changed" }).where(eq(auditLog.action, "test.fresh")),
+    ).rejects.toThrow();
     await expect(county.db.delete(auditLog).where(eq(auditLog.action, "test.fresh"))).rejects.toThrow();
     await county.db.insert(auditLog).values({ action: "test.old", outcome: "ok", at: aged(200) });
-    await expect(county.db.update(auditLog).set({ action: "changed" }).where(eq(auditLog.action, "test.old"))).rejects.toThrow();
+    await expect(
+      county.db.update(auditLog).set({ action: "changed" }).where(eq(auditLog.action, "test.old")),
+    ).rejects.toThrow();
   });
 
   it("the retention job also drops day-old sign-in attempts", async () => {
-    await county.db.insert(loginAttempts).values({ phone: "13500000001", address: "x", succeeded: false, createdAt: new Date(Date.now() - 2 * 86_400_000) });
+    await county.db.insert(loginAttempts).values({
+      phone: "13500000001",
+      address: "x",
+      succeeded: false,
+      createdAt: new Date(Date.now() - 2 * 86_400_000),
+    });
     expect(await pruneAll(county.db)).toMatchObject({ loginAttempts: 1 });
   });
 });
@@ -79,20 +97,33 @@ describe("phone numbers", () => {
     expect(phone).toMatch(/^1\d{10}$/);
     const [entry] = await county.db.select().from(auditLog).where(eq(auditLog.action, "privacy.unmask_phone"));
     expect(entry).toMatchObject({ actorId: county.secretary.userId, targetId: String(county.ownMemberId) });
-    await expect(revealPhone(county.db, county.secretary, { userId: county.foreignMemberId })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(revealPhone(county.db, await county.scopeOf(phones.member), { userId: county.ownMemberId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revealPhone(county.db, county.secretary, { userId: county.foreignMemberId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      revealPhone(county.db, await county.scopeOf(phones.member), { userId: county.ownMemberId }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     // A staff account (the grid worker has no member record) is revealed to the county that appointed them.
     const grid = await county.scopeOf(phones.gridWorker);
-    expect((await revealPhone(county.db, await county.scopeOf(phones.countyAdmin), { userId: grid.userId })).phone).toBe(phones.gridWorker);
+    expect(
+      (await revealPhone(county.db, await county.scopeOf(phones.countyAdmin), { userId: grid.userId })).phone,
+    ).toBe(phones.gridWorker);
   });
 
   it("the edit form's masked number means the number is kept", async () => {
     const { getMember, updateMember } = await import("@/db/queries/roster");
     const before = await getMember(county.db, county.secretary, county.ownMemberId);
     const { branchId: _b, branchName: _n, branchPath: _p, activated: _a, active: _x, userId, ...fields } = before;
-    await updateMember(county.db, county.secretary, { ...fields, userId, name: "改过的名字", joinedOn: fields.joinedOn ?? undefined });
+    await updateMember(county.db, county.secretary, {
+      ...fields,
+      userId,
+      name: "改过的名字",
+      joinedOn: fields.joinedOn ?? undefined,
+    });
     const { revealPhone } = await import("@/db/queries/phone-reveal");
     expect((await revealPhone(county.db, county.secretary, { userId })).phone).toMatch(/^1\d{10}$/);
-    await expect(updateMember(county.db, county.secretary, { ...fields, userId, phone: "139****0000", joinedOn: undefined })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      updateMember(county.db, county.secretary, { ...fields, userId, phone: "139****0000", joinedOn: undefined }),
+    ).rejects.toMatchObject({ code: "bad_request" });
   });
 });

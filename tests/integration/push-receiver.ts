@@ -1,4 +1,4 @@
-import { createDecipheriv, createECDH, createPublicKey, hkdfSync, randomBytes, verify, type ECDH } from "node:crypto";
+import { createDecipheriv, createECDH, createPublicKey, type ECDH, hkdfSync, randomBytes, verify } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -43,7 +43,10 @@ export async function startPushReceiver() {
       const auth = randomBytes(16);
       const path = `/push/${name}`;
       browsers.set(path, { ecdh, auth });
-      return { endpoint: origin + path, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") } };
+      return {
+        endpoint: origin + path,
+        keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") },
+      };
     },
     /** The payload of a received push, decrypted with that browser's private key. */
     decrypt(push: Received): string {
@@ -84,9 +87,22 @@ export function verifyVapid(headers: IncomingHttpHeaders, audience: string): str
   if (!match) throw new Error(`no VAPID authorization: ${headers.authorization}`);
   const [, jwt, k] = match;
   const raw = Buffer.from(k, "base64url");
-  const key = createPublicKey({ key: { kty: "EC", crv: "P-256", x: raw.subarray(1, 33).toString("base64url"), y: raw.subarray(33, 65).toString("base64url") }, format: "jwk" });
+  const key = createPublicKey({
+    key: {
+      kty: "EC",
+      crv: "P-256",
+      x: raw.subarray(1, 33).toString("base64url"),
+      y: raw.subarray(33, 65).toString("base64url"),
+    },
+    format: "jwk",
+  });
   const [header, claims, signature] = jwt.split(".");
-  const valid = verify("sha256", Buffer.from(`${header}.${claims}`), { key, dsaEncoding: "ieee-p1363" }, Buffer.from(signature, "base64url"));
+  const valid = verify(
+    "sha256",
+    Buffer.from(`${header}.${claims}`),
+    { key, dsaEncoding: "ieee-p1363" },
+    Buffer.from(signature, "base64url"),
+  );
   if (!valid) throw new Error("VAPID signature does not verify");
   const payload = JSON.parse(Buffer.from(claims, "base64url").toString()) as { aud: string; exp: number; sub: string };
   if (payload.aud !== audience) throw new Error(`VAPID audience ${payload.aud}, expected ${audience}`);

@@ -5,13 +5,12 @@ import { decideLeave, fileLeave } from "@/db/queries/leave";
 import { remindUnread } from "@/db/queries/notices";
 import { notify } from "@/db/queries/notify";
 import { publishPlan } from "@/db/queries/plans";
-import { removePushSubscription, savePushSubscription, storedVapidKeys } from "@/db/queries/push";
+import { queuePush, removePushSubscription, savePushSubscription, storedVapidKeys } from "@/db/queries/push";
 import { activities } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { pushOutbox, pushSubscriptions } from "@/db/schema/push";
-import { queuePush } from "@/db/queries/push";
-import { pushesSettled, sendDuePushes, vapidKeys, type PushPayload } from "@/lib/server/push";
 import type { Scope } from "@/lib/scope";
+import { type PushPayload, pushesSettled, sendDuePushes, vapidKeys } from "@/lib/server/push";
 import { pushSubscriptionInput } from "@/lib/validation/push";
 import { demoCounty, phones } from "./county";
 import { startPushReceiver, verifyVapid } from "./push-receiver";
@@ -45,13 +44,25 @@ beforeEach(async () => {
 /** Every push that reached this endpoint since the test began, decrypted. */
 async function pushesTo(endpoint: string): Promise<PushPayload[]> {
   await pushesSettled();
-  return receiver.received.filter((r) => r.path === new URL(endpoint).pathname).map((r) => JSON.parse(receiver.decrypt(r)) as PushPayload);
+  return receiver.received
+    .filter((r) => r.path === new URL(endpoint).pathname)
+    .map((r) => JSON.parse(receiver.decrypt(r)) as PushPayload);
 }
 
 describe("a notice reaches the member's phone, encrypted", () => {
   it("pushes the announcement of a published plan, signed with the server's VAPID key", async () => {
-    const { planId } = await publishPlan(county.db, admin, { title: "推送测试：学习党章", startsAt, durationMinutes: 90, materials: "", links: [], items: [] });
-    const [own] = await county.db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, member.member!.branchId)));
+    const { planId } = await publishPlan(county.db, admin, {
+      title: "推送测试：学习党章",
+      startsAt,
+      durationMinutes: 90,
+      materials: "",
+      links: [],
+      items: [],
+    });
+    const [own] = await county.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.planId, planId), eq(activities.branchId, member.member!.branchId)));
     activityId = own.id;
 
     const pushes = await pushesTo(memberPhone.endpoint);
@@ -73,7 +84,13 @@ describe("a notice reaches the member's phone, encrypted", () => {
   });
 
   it("pushes a leave decision to the member", async () => {
-    const receipt = await fileLeave(county.db, member, { clientId: randomUUID(), activityId, type: "sick", reason: "住院", late: false });
+    const receipt = await fileLeave(county.db, member, {
+      clientId: randomUUID(),
+      activityId,
+      type: "sick",
+      reason: "住院",
+      late: false,
+    });
     await pushesSettled();
     receiver.received.length = 0;
     await decideLeave(county.db, county.secretary, { leaveId: receipt.id, decision: "approve", comment: "好好休息" });
@@ -111,14 +128,23 @@ describe("only after the write commits", () => {
 
   it("a push service that fails or cannot be reached does not fail the write", async () => {
     const other = await county.scopeOf(phones.secretary);
-    await savePushSubscription(county.db, other, { endpoint: "http://127.0.0.1:9/push/nobody-listens", keys: receiver.subscribe("unused").keys });
+    await savePushSubscription(county.db, other, {
+      endpoint: "http://127.0.0.1:9/push/nobody-listens",
+      keys: receiver.subscribe("unused").keys,
+    });
     receiver.answer(memberPhone.endpoint, 500);
     try {
-      await expect(notify(county.db, [member.userId, other.userId], { kind: "activity", title: "推送失败也照常写入" })).resolves.toBeUndefined();
+      await expect(
+        notify(county.db, [member.userId, other.userId], { kind: "activity", title: "推送失败也照常写入" }),
+      ).resolves.toBeUndefined();
       await pushesSettled();
       // A 500 is not "gone": the subscription stays for the next notice, and this push waits to be sent again.
-      expect(await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, memberPhone.endpoint))).toHaveLength(1);
-      expect(await county.db.select().from(pushOutbox).where(eq(pushOutbox.endpoint, memberPhone.endpoint))).toHaveLength(1);
+      expect(
+        await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, memberPhone.endpoint)),
+      ).toHaveLength(1);
+      expect(
+        await county.db.select().from(pushOutbox).where(eq(pushOutbox.endpoint, memberPhone.endpoint)),
+      ).toHaveLength(1);
     } finally {
       receiver.answer(memberPhone.endpoint, 201);
       // Sent on the sweep after its back-off; the tests below start with an empty outbox.
@@ -130,7 +156,8 @@ describe("only after the write commits", () => {
 });
 
 describe("nothing lost: the outbox", () => {
-  const outboxOf = (db: typeof county.db, endpoint: string) => db.select().from(pushOutbox).where(eq(pushOutbox.endpoint, endpoint));
+  const outboxOf = (db: typeof county.db, endpoint: string) =>
+    db.select().from(pushOutbox).where(eq(pushOutbox.endpoint, endpoint));
 
   it("queues the push in the notice's own transaction, and empties once the push service has it", async () => {
     await county.db.transaction(async (tx) => {
@@ -194,10 +221,14 @@ describe("subscriptions", () => {
       await notify(county.db, [member.userId], { kind: "reminder", title: `退订 ${status}` });
       await pushesSettled();
       expect(receiver.received.some((r) => r.path === `/push/gone-${status}`)).toBe(true);
-      expect(await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, phone.endpoint))).toEqual([]);
+      expect(
+        await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, phone.endpoint)),
+      ).toEqual([]);
     }
     // The member's other phone is untouched.
-    expect(await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, memberPhone.endpoint))).toHaveLength(1);
+    expect(
+      await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, memberPhone.endpoint)),
+    ).toHaveLength(1);
   });
 
   it("moves a phone's subscription to whoever opts in on it last; nobody removes another person's", async () => {
@@ -210,20 +241,36 @@ describe("subscriptions", () => {
     expect((await pushesTo(shared.endpoint)).map((p) => p.title)).toEqual(["给网格员"]);
 
     await removePushSubscription(county.db, member, { endpoint: shared.endpoint });
-    expect(await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, shared.endpoint))).toHaveLength(1);
+    expect(
+      await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, shared.endpoint)),
+    ).toHaveLength(1);
     await removePushSubscription(county.db, other, { endpoint: shared.endpoint });
-    expect(await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, shared.endpoint))).toEqual([]);
+    expect(
+      await county.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, shared.endpoint)),
+    ).toEqual([]);
     const audited = await county.db.select().from(auditLog).where(eq(auditLog.actorId, other.userId));
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(["account.push_on", "account.push_off"]));
   });
 
   it("accepts only a browser's subscription: https on a named host, keys of the right size", () => {
     const { keys } = receiver.subscribe("shape");
-    expect(pushSubscriptionInput.safeParse({ endpoint: "https://fcm.googleapis.com/fcm/send/abc:def", keys }).success).toBe(true);
-    for (const endpoint of [memberPhone.endpoint, "https://127.0.0.1/x", "https://localhost/x", "https://[::1]/x", "https://push.example.org:8443/x", "ftp://push.example.org/x"]) {
+    expect(
+      pushSubscriptionInput.safeParse({ endpoint: "https://fcm.googleapis.com/fcm/send/abc:def", keys }).success,
+    ).toBe(true);
+    for (const endpoint of [
+      memberPhone.endpoint,
+      "https://127.0.0.1/x",
+      "https://localhost/x",
+      "https://[::1]/x",
+      "https://push.example.org:8443/x",
+      "ftp://push.example.org/x",
+    ]) {
       expect(pushSubscriptionInput.safeParse({ endpoint, keys }).success, endpoint).toBe(false);
     }
-    expect(pushSubscriptionInput.safeParse({ endpoint: "https://fcm.googleapis.com/x", keys: { ...keys, auth: "short" } }).success).toBe(false);
+    expect(
+      pushSubscriptionInput.safeParse({ endpoint: "https://fcm.googleapis.com/x", keys: { ...keys, auth: "short" } })
+        .success,
+    ).toBe(false);
   });
 
   it("keeps one VAPID key pair, however many instances make it at once", async () => {

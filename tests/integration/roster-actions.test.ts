@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { count, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/db/schema/audit";
 import { members } from "@/db/schema/users";
@@ -15,7 +15,9 @@ vi.mock("@/lib/server/session", () => ({
   },
 }));
 
-const { importRosterAction, setMemberActiveAction, updateMemberAction } = await import("@/app/(secretary)/branch/actions");
+const { importRosterAction, setMemberActiveAction, updateMemberAction } = await import(
+  "@/app/(secretary)/branch/actions"
+);
 const { GET: rosterRoute } = await import("@/app/api/v1/branches/[branchId]/members/route");
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
@@ -66,15 +68,25 @@ describe("roster actions called directly", () => {
   it("refuse an import into another branch", async () => {
     const before = await memberCount();
     const file = await xlsx([header, ["甲", "13999997001", "男", "正式", "在家", "在职"]]);
-    const result = await importRosterAction(null, form({ branchId: String(county.otherBranchId), intent: "import", file }));
+    const result = await importRosterAction(
+      null,
+      form({ branchId: String(county.otherBranchId), intent: "import", file }),
+    );
     expect(result).toMatchObject({ ok: false, code: "forbidden" });
     expect(await memberCount()).toBe(before);
   });
 
   it("answer bad input with a Chinese message, never a crash", async () => {
     const bad = await updateMemberAction(null, form({ userId: "abc", name: "<script>alert(1)</script>" }));
-    expect(bad).toMatchObject({ ok: false, code: "bad_request", fields: { userId: "编号无效", phone: "请输入 11 位手机号码" } });
-    const notAFile = await importRosterAction(null, form({ branchId: String(county.homeBranchId), intent: "import", file: new File(["%PDF"], "x.pdf") }));
+    expect(bad).toMatchObject({
+      ok: false,
+      code: "bad_request",
+      fields: { userId: "编号无效", phone: "请输入 11 位手机号码" },
+    });
+    const notAFile = await importRosterAction(
+      null,
+      form({ branchId: String(county.homeBranchId), intent: "import", file: new File(["%PDF"], "x.pdf") }),
+    );
     expect(notAFile).toMatchObject({ ok: false, code: "bad_request", error: "只支持 .xlsx 或 .csv 文件。" });
     session.ctx = null;
     expect(await updateMemberAction(null, form({}))).toMatchObject({ ok: false });
@@ -82,24 +94,46 @@ describe("roster actions called directly", () => {
 
   it("previews an import with one bad row, reports it and writes nothing; a clean file imports", async () => {
     const before = await memberCount();
-    const bad = await xlsx([header, ["甲", "13999997001", "男", "正式", "在家", "在职"], ["乙", "12345", "男", "正式", "在家", "在职"]]);
+    const bad = await xlsx([
+      header,
+      ["甲", "13999997001", "男", "正式", "在家", "在职"],
+      ["乙", "12345", "男", "正式", "在家", "在职"],
+    ]);
     for (const intent of ["preview", "import"]) {
       const result = await importRosterAction(null, form({ branchId: String(county.homeBranchId), intent, file: bad }));
-      expect(result).toEqual({ ok: true, data: { imported: 0, total: 2, errors: [{ row: 3, reasons: ["手机号：请输入 11 位手机号码"] }] } });
+      expect(result).toEqual({
+        ok: true,
+        data: { imported: 0, total: 2, errors: [{ row: 3, reasons: ["手机号：请输入 11 位手机号码"] }] },
+      });
     }
     expect(await memberCount()).toBe(before);
-    const good = await xlsx([header, ["甲", "13999997001", "男", "正式", "在家", "在职"], ["乙", "13999997002", "女", "预备", "外出", "离退休"]]);
-    const done = await importRosterAction(null, form({ branchId: String(county.homeBranchId), intent: "import", file: good }));
+    const good = await xlsx([
+      header,
+      ["甲", "13999997001", "男", "正式", "在家", "在职"],
+      ["乙", "13999997002", "女", "预备", "外出", "离退休"],
+    ]);
+    const done = await importRosterAction(
+      null,
+      form({ branchId: String(county.homeBranchId), intent: "import", file: good }),
+    );
     expect(done).toMatchObject({ ok: true, data: { imported: 2 } });
     expect(await memberCount()).toBe(before + 2);
-    const again = await importRosterAction(null, form({ branchId: String(county.homeBranchId), intent: "preview", file: good }));
-    expect(again).toMatchObject({ ok: true, data: { errors: [{ row: 2, reasons: ["手机号已被其他账号使用"] }, { row: 3 }] } });
+    const again = await importRosterAction(
+      null,
+      form({ branchId: String(county.homeBranchId), intent: "preview", file: good }),
+    );
+    expect(again).toMatchObject({
+      ok: true,
+      data: { errors: [{ row: 2, reasons: ["手机号已被其他账号使用"] }, { row: 3 }] },
+    });
   });
 });
 
 describe("the roster route", () => {
   const get = (branchId: number) =>
-    rosterRoute(new Request(`http://localhost/api/v1/branches/${branchId}/members`), { params: Promise.resolve({ branchId: String(branchId) }) });
+    rosterRoute(new Request(`http://localhost/api/v1/branches/${branchId}/members`), {
+      params: Promise.resolve({ branchId: String(branchId) }),
+    });
 
   it("serves the own branch and refuses another with 403", async () => {
     const own = await get(county.homeBranchId);
@@ -111,7 +145,9 @@ describe("the roster route", () => {
   });
 
   it("answers 401 without a session and 400 for a malformed id", async () => {
-    expect((await rosterRoute(new Request("http://localhost/x"), { params: Promise.resolve({ branchId: "1e999" }) })).status).toBe(400);
+    expect(
+      (await rosterRoute(new Request("http://localhost/x"), { params: Promise.resolve({ branchId: "1e999" }) })).status,
+    ).toBe(400);
     session.ctx = null;
     expect((await get(county.homeBranchId)).status).toBe(401);
   });

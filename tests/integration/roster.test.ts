@@ -12,7 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => county.close());
 
-const newMember = { name: "测试党员", phone: "13999990001", gender: "female", category: "formal", presence: "home", employment: "in_office" } as const;
+const newMember = {
+  name: "测试党员",
+  phone: "13999990001",
+  gender: "female",
+  category: "formal",
+  presence: "home",
+  employment: "in_office",
+} as const;
 
 async function snapshot() {
   const [u] = await county.db.select({ n: count() }).from(users);
@@ -21,21 +28,30 @@ async function snapshot() {
   return { users: u.n, members: m.n, foreign: rows };
 }
 
-const refused = (p: Promise<unknown>) => expect(p).rejects.toSatisfy((e) => e instanceof AppError && ["forbidden", "not_found"].includes(e.code));
+const refused = (p: Promise<unknown>) =>
+  expect(p).rejects.toSatisfy((e) => e instanceof AppError && ["forbidden", "not_found"].includes(e.code));
 
 describe("a secretary's roster", () => {
   it("lists the own branch with phones masked but for the secretary's own (whole numbers are revealed one at a time)", async () => {
     const { branch, members: rows } = await listRoster(county.db, county.secretary, { branchId: county.homeBranchId });
     expect(branch.id).toBe(county.homeBranchId);
     expect(rows.length).toBeGreaterThan(5);
-    expect(rows.filter((r) => r.userId !== county.secretary.userId).every((r) => /^1\d{2}\*{4}\d{4}$/.test(r.phone))).toBe(true);
+    expect(
+      rows.filter((r) => r.userId !== county.secretary.userId).every((r) => /^1\d{2}\*{4}\d{4}$/.test(r.phone)),
+    ).toBe(true);
     expect(rows.find((r) => r.userId === county.secretary.userId)?.phone).toMatch(/^1\d{10}$/);
   });
 
   it("searches phones only by the digits the roster shows, so a masked number cannot be found out digit by digit", async () => {
     const s = county.secretary;
-    const { userId } = await addMember(county.db, s, { ...newMember, name: "号码搜索", phone: "13912345678", branchId: county.homeBranchId });
-    const found = async (q: string) => (await listRoster(county.db, s, { branchId: county.homeBranchId, q })).members.some((m) => m.userId === userId);
+    const { userId } = await addMember(county.db, s, {
+      ...newMember,
+      name: "号码搜索",
+      phone: "13912345678",
+      branchId: county.homeBranchId,
+    });
+    const found = async (q: string) =>
+      (await listRoster(county.db, s, { branchId: county.homeBranchId, q })).members.some((m) => m.userId === userId);
     for (const hidden of ["1234", "91234", "3912345", "12345678"]) expect(await found(hidden)).toBe(false);
     for (const shown of ["139", "5678", "139****5678", "13912345678"]) expect(await found(shown)).toBe(true);
     // A whole number is looked for by its masked form: a different middle finds the same member, and says nothing.
@@ -66,13 +82,18 @@ describe("a secretary's roster", () => {
     const [user] = await county.db.select().from(users).where(eq(users.id, userId));
     expect(user.active).toBe(false);
     expect(user.sessionVersion).toBe(1);
-    const actions = await county.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, String(userId)));
+    const actions = await county.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(userId)));
     expect(actions.map((a) => a.action)).toEqual(["roster.add", "roster.update", "roster.deactivate"]);
   });
 
   it("refuses a phone that another account has, writing nothing", async () => {
     const before = await snapshot();
-    await expect(addMember(county.db, county.secretary, { ...newMember, phone: phones.member, branchId: county.homeBranchId })).rejects.toMatchObject({
+    await expect(
+      addMember(county.db, county.secretary, { ...newMember, phone: phones.member, branchId: county.homeBranchId }),
+    ).rejects.toMatchObject({
       code: "conflict",
       message: "该手机号已被其他账号使用。",
     });
@@ -85,9 +106,14 @@ describe("a secretary's roster", () => {
       { ...newMember, phone: "13999990101" },
       { ...newMember, phone: phones.countyAdmin },
     ];
-    await expect(importMembers(county.db, county.secretary, { branchId: county.homeBranchId, rows })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      importMembers(county.db, county.secretary, { branchId: county.homeBranchId, rows }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(await snapshot()).toEqual(before);
-    const ok = await importMembers(county.db, county.secretary, { branchId: county.homeBranchId, rows: [rows[0], { ...newMember, phone: "13999990102" }] });
+    const ok = await importMembers(county.db, county.secretary, {
+      branchId: county.homeBranchId,
+      rows: [rows[0], { ...newMember, phone: "13999990102" }],
+    });
     expect(ok.count).toBe(2);
   });
 });

@@ -2,12 +2,12 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { communityReports } from "@/db/schema/community";
 import { members } from "@/db/schema/users";
-import type { Ctx } from "@/lib/server/action";
 import type { Scope } from "@/lib/scope";
-import { callEndpoint, changedTables, discoverEndpoints, fingerprint, type Endpoint } from "./endpoints";
-import { matrix, type Many } from "./endpoint-cases";
-import { foreignCounty, type ForeignCounty, type Where } from "./foreign-objects";
+import type { Ctx } from "@/lib/server/action";
 import { phones } from "./county";
+import { type Many, matrix } from "./endpoint-cases";
+import { callEndpoint, changedTables, discoverEndpoints, type Endpoint, fingerprint } from "./endpoints";
+import { type ForeignCounty, foreignCounty, type Where } from "./foreign-objects";
 
 // Actions and routes take their caller from the session; here the test decides who is calling.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
@@ -23,7 +23,12 @@ vi.mock("@/lib/server/session-token", () => ({
     return session.ctx;
   },
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
 
 const everywhere: Where[] = ["branch", "committee", "grid", "community", "county"];
 
@@ -44,25 +49,54 @@ beforeAll(async () => {
     .select({ userId: members.userId })
     .from(members)
     .innerJoin(communityReports, eq(communityReports.memberId, members.userId))
-    .where(and(eq(members.branchId, county.homeBranchId), eq(communityReports.status, "confirmed"), ne(members.userId, county.secretary.userId), sql`true`))
+    .where(
+      and(
+        eq(members.branchId, county.homeBranchId),
+        eq(communityReports.status, "confirmed"),
+        ne(members.userId, county.secretary.userId),
+        sql`true`,
+      ),
+    )
     .orderBy(members.userId);
   const { loadSessionUser } = await import("@/db/queries/session");
   actors = [
     { name: "党员", scope: await county.scopeOf(phones.member), foreign: everywhere },
-    { name: "已报到党员", scope: (await loadSessionUser(county.db, reporter.userId))!.scope, foreign: ["branch", "committee", "community", "county"] },
+    {
+      name: "已报到党员",
+      scope: (await loadSessionUser(county.db, reporter.userId))!.scope,
+      foreign: ["branch", "committee", "community", "county"],
+    },
     { name: "支部书记", scope: county.secretary, foreign: everywhere },
     { name: "网格员", scope: await county.scopeOf(phones.gridWorker), foreign: everywhere },
-    { name: "党委管理员", scope: await county.scopeOf(phones.committeeAdmin), foreign: ["committee", "grid", "community", "county"] },
-    { name: "县委组织部", scope: await county.scopeOf(phones.countyAdmin), foreign: ["grid", "community"], county: true },
+    {
+      name: "党委管理员",
+      scope: await county.scopeOf(phones.committeeAdmin),
+      foreign: ["committee", "grid", "community", "county"],
+    },
+    {
+      name: "县委组织部",
+      scope: await county.scopeOf(phones.countyAdmin),
+      foreign: ["grid", "community"],
+      county: true,
+    },
   ];
 }, 120_000);
 afterAll(() => county?.close());
 
 it("lists every server action and /api/v1 route handler, and no bare server action exists", () => {
   const found = endpoints.map((e) => e.key);
-  expect(endpoints.filter((e) => e.kind === "bare-action").map((e) => e.key), "server actions must go through lib/server/action.ts").toEqual([]);
-  expect(found.filter((k) => !(k in matrix)), "new endpoints: add them to the matrix in tests/integration/scope-matrix.test.ts").toEqual([]);
-  expect(Object.keys(matrix).filter((k) => !found.includes(k)), "listed but gone").toEqual([]);
+  expect(
+    endpoints.filter((e) => e.kind === "bare-action").map((e) => e.key),
+    "server actions must go through lib/server/action.ts",
+  ).toEqual([]);
+  expect(
+    found.filter((k) => !(k in matrix)),
+    "new endpoints: add them to the matrix in tests/integration/scope-matrix.test.ts",
+  ).toEqual([]);
+  expect(
+    Object.keys(matrix).filter((k) => !found.includes(k)),
+    "listed but gone",
+  ).toEqual([]);
 });
 
 it("refuses every role every endpoint on objects of another branch, committee, community and grid, and writes nothing", async () => {
@@ -72,8 +106,11 @@ it("refuses every role every endpoint on objects of another branch, committee, c
     const spec = matrix[endpoint.key];
     if (!spec || "self" in spec) continue;
     const places: [Where, () => Many][] = [];
-    if (spec.branch) for (const w of ["branch", "committee"] as const) places.push([w, () => spec.branch!(county.branches[w], county)]);
-    if (spec.grid) for (const w of ["grid", "community"] as const) places.push([w, () => spec.grid!(county.grids[w], county)]);
+    if (spec.branch)
+      for (const w of ["branch", "committee"] as const)
+        places.push([w, () => spec.branch!(county.branches[w], county)]);
+    if (spec.grid)
+      for (const w of ["grid", "community"] as const) places.push([w, () => spec.grid!(county.grids[w], county)]);
     if (spec.county) places.push(["county", () => spec.county!(county)]);
     const before = await fingerprint(county.db);
     for (const actor of actors) {
@@ -86,8 +123,13 @@ it("refuses every role every endpoint on objects of another branch, committee, c
           const answer = await callEndpoint(endpoint, input);
           session.ctx = null;
           probes++;
-          const refused = (answer.status === 403 || answer.status === 404) && (!answer.body || answer.body.code === "forbidden" || answer.body.code === "not_found");
-          if (!refused) failures.push(`${endpoint.key} · ${actor.name} · ${where}: ${answer.status} ${answer.body?.code ?? ""} ${answer.body?.error ?? ""}`);
+          const refused =
+            (answer.status === 403 || answer.status === 404) &&
+            (!answer.body || answer.body.code === "forbidden" || answer.body.code === "not_found");
+          if (!refused)
+            failures.push(
+              `${endpoint.key} · ${actor.name} · ${where}: ${answer.status} ${answer.body?.code ?? ""} ${answer.body?.error ?? ""}`,
+            );
         }
       }
     }

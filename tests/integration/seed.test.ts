@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoAccounts, seedDemo, seedIfEmpty } from "@/db/seed";
 import { auditLog } from "@/db/schema/audit";
-import { orgNodes, type OrgNode } from "@/db/schema/org";
+import { type OrgNode, orgNodes } from "@/db/schema/org";
 import { members, roleGrants, users } from "@/db/schema/users";
+import { demoAccounts, seedDemo, seedIfEmpty } from "@/db/seed";
 import { verifyPassword } from "@/lib/password";
 import { testDb } from "./db";
 
@@ -58,7 +58,11 @@ describe("demo seed", () => {
     expect(rows.length).toBeGreaterThanOrEqual(100);
     expect(rows.length).toBeLessThanOrEqual(140);
     expect(rows.every((r) => r.org_nodes.kind === "branch")).toBe(true);
-    for (const branch of ofKind("branch")) expect(rows.some((r) => r.org_nodes.id === branch.id), branch.name).toBe(true);
+    for (const branch of ofKind("branch"))
+      expect(
+        rows.some((r) => r.org_nodes.id === branch.id),
+        branch.name,
+      ).toBe(true);
 
     const share = (test: (r: (typeof rows)[number]) => boolean) => rows.filter(test).length / rows.length;
     expect(share((r) => r.members.category === "probationary")).toBeGreaterThan(0.05);
@@ -66,7 +70,9 @@ describe("demo seed", () => {
     expect(share((r) => r.members.presence === "away")).toBeGreaterThan(0.07);
     expect(share((r) => r.members.presence === "away")).toBeLessThan(0.17);
     const retiredBranch = rows.filter((r) => r.org_nodes.retiredCadre);
-    expect(retiredBranch.filter((r) => r.members.employment === "retired").length / retiredBranch.length).toBeGreaterThan(0.8);
+    expect(
+      retiredBranch.filter((r) => r.members.employment === "retired").length / retiredBranch.length,
+    ).toBeGreaterThan(0.8);
 
     const all = await t.db.select({ phone: users.phone, name: users.name, hash: users.passwordHash }).from(users);
     expect(new Set(all.map((u) => u.phone)).size).toBe(all.length);
@@ -95,14 +101,21 @@ describe("demo seed", () => {
     expect(admin.grants).toEqual([{ role: "county_admin", kind: "county" }]);
     expect(await verifyPassword(admin.user.passwordHash, byKey.countyAdmin.password)).toBe(true);
 
-    expect((await rolesOf(byKey.committeeAdmin.phone)).grants).toEqual([{ role: "committee_admin", kind: "committee" }]);
+    expect((await rolesOf(byKey.committeeAdmin.phone)).grants).toEqual([
+      { role: "committee_admin", kind: "committee" },
+    ]);
     expect((await rolesOf(byKey.gridWorker.phone)).grants).toEqual([{ role: "grid_worker", kind: "grid" }]);
 
     const secretary = await rolesOf(byKey.secretary.phone);
     expect(secretary.grants).toEqual([{ role: "secretary", kind: "branch" }]);
     const member = await rolesOf(byKey.member.phone);
     expect(member.grants).toEqual([]);
-    expect(member.member).toMatchObject({ branchId: secretary.member.branchId, category: "formal", presence: "home", employment: "in_office" });
+    expect(member.member).toMatchObject({
+      branchId: secretary.member.branchId,
+      category: "formal",
+      presence: "home",
+      employment: "in_office",
+    });
 
     for (const account of demoAccounts) {
       const { user } = await rolesOf(account.phone);
@@ -118,7 +131,10 @@ describe("demo seed", () => {
       .innerJoin(members, eq(members.userId, roleGrants.userId))
       .where(eq(roleGrants.role, "secretary"));
     for (const branch of ofKind("branch")) {
-      expect(grants.some((g) => g.nodeId === branch.id && g.branchId === branch.id), branch.name).toBe(true);
+      expect(
+        grants.some((g) => g.nodeId === branch.id && g.branchId === branch.id),
+        branch.name,
+      ).toBe(true);
     }
   });
 
@@ -129,9 +145,15 @@ describe("demo seed", () => {
 
   it("seeds only an empty database, and reseeds to the same rows", async () => {
     expect(await seedIfEmpty(t.db)).toBe(false);
-    const before = await t.db.select({ id: users.id, name: users.name, phone: users.phone }).from(users).orderBy(users.id);
+    const before = await t.db
+      .select({ id: users.id, name: users.name, phone: users.phone })
+      .from(users)
+      .orderBy(users.id);
     await seedDemo(t.db);
-    const after = await t.db.select({ id: users.id, name: users.name, phone: users.phone }).from(users).orderBy(users.id);
+    const after = await t.db
+      .select({ id: users.id, name: users.name, phone: users.phone })
+      .from(users)
+      .orderBy(users.id);
     expect(after).toEqual(before);
     const [{ n }] = await t.db.select({ n: count() }).from(auditLog);
     expect(n).toBe(1);

@@ -21,11 +21,15 @@ beforeAll(async () => {
 afterAll(() => county.close());
 
 const minute = 60_000;
-const versionOf = async (id: number) => (await county.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0].v;
+const versionOf = async (id: number) =>
+  (await county.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0].v;
 
 /** A session as it stands after sign-in and one account re-check, last re-checked `age` ago. */
 async function session(userId: number, age = 61_000): Promise<JWT> {
-  const token = await jwt({ token: {}, user: { id: String(userId), name: "x", sessionVersion: await versionOf(userId) } });
+  const token = await jwt({
+    token: {},
+    user: { id: String(userId), name: "x", sessionVersion: await versionOf(userId) },
+  });
   expect(token.scope).toBeDefined();
   return { ...token, checked: Date.now() - age, seen: Date.now() - minute };
 }
@@ -45,15 +49,23 @@ describe("a session ends within a minute when the account changes", () => {
 
   it("a secretary may end their own members' sessions, not another branch's", async () => {
     await endSessions(county.db, county.secretary, { userId: county.ownMemberId });
-    await expect(endSessions(county.db, county.secretary, { userId: county.foreignMemberId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(endSessions(county.db, county.secretary, { userId: county.foreignMemberId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const member = await county.scopeOf(phones.member);
-    await expect(endSessions(county.db, member, { userId: county.ownMemberId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(endSessions(county.db, member, { userId: county.ownMemberId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("granting and revoking a role end the person's sessions", async () => {
     const admin = await county.scopeOf(phones.countyAdmin);
     const token = await session(county.ownMemberId);
-    const { userId } = await grantRole(county.db, admin, { nodeId: county.homeBranchId, role: "secretary", phone: (await county.db.select().from(users).where(eq(users.id, county.ownMemberId)))[0].phone });
+    const { userId } = await grantRole(county.db, admin, {
+      nodeId: county.homeBranchId,
+      role: "secretary",
+      phone: (await county.db.select().from(users).where(eq(users.id, county.ownMemberId)))[0].phone,
+    });
     expect(userId).toBe(county.ownMemberId);
     expect(await jwt({ token })).toEqual({});
     const after = await session(county.ownMemberId);

@@ -38,31 +38,76 @@ beforeAll(async () => {
   county = await demoCounty();
   admin = await county.scopeOf(phones.countyAdmin);
   committee = await county.scopeOf(phones.committeeAdmin);
-  await grantRole(county.db, admin, { nodeId: county.homeBranchId, role: "secretary", phone: "13900000201", name: "王副书记" });
+  await grantRole(county.db, admin, {
+    nodeId: county.homeBranchId,
+    role: "secretary",
+    phone: "13900000201",
+    name: "王副书记",
+  });
   deputy = await county.scopeOf("13900000201");
-  await grantRole(county.db, admin, { nodeId: committee.grants.find((g) => g.role === "committee_admin")!.nodeId, role: "committee_admin", phone: "13900000202", name: "李委员" });
+  await grantRole(county.db, admin, {
+    nodeId: committee.grants.find((g) => g.role === "committee_admin")!.nodeId,
+    role: "committee_admin",
+    phone: "13900000202",
+    name: "李委员",
+  });
   committee2 = await county.scopeOf("13900000202");
-  await grantRole(county.db, admin, { nodeId: admin.grants.find((g) => g.role === "county_admin")!.nodeId, role: "county_admin", phone: "13900000203", name: "赵部长" });
+  await grantRole(county.db, admin, {
+    nodeId: admin.grants.find((g) => g.role === "county_admin")!.nodeId,
+    role: "county_admin",
+    phone: "13900000203",
+    name: "赵部长",
+  });
   admin2 = await county.scopeOf("13900000203");
-  const { planId } = await publishPlan(county.db, admin, { title: "学党章 守纪律", startsAt, durationMinutes: 120, materials: "", links: [], items: [{ title: "集中学习", mandatory: false }] });
-  const [own] = await county.db.select().from(activities).where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
+  const { planId } = await publishPlan(county.db, admin, {
+    title: "学党章 守纪律",
+    startsAt,
+    durationMinutes: 120,
+    materials: "",
+    links: [],
+    items: [{ title: "集中学习", mandatory: false }],
+  });
+  const [own] = await county.db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
   activityId = own.id;
   const home = await county.db
     .select({ userId: members.userId })
     .from(members)
-    .where(and(eq(members.branchId, county.homeBranchId), eq(members.presence, "home"), ne(members.userId, county.secretary.userId)))
+    .where(
+      and(
+        eq(members.branchId, county.homeBranchId),
+        eq(members.presence, "home"),
+        ne(members.userId, county.secretary.userId),
+      ),
+    )
     .orderBy(members.userId);
   people = await Promise.all(home.slice(0, 4).map(async (m) => (await loadSessionUser(county.db, m.userId))!.scope));
 });
 afterAll(() => county.close());
 
-const ask = (member: Scope) => fileLeave(county.db, member, { clientId: randomUUID(), activityId, type: "sick", reason: "发烧住院", late: false }, before);
-const auditsOf = async (type: string, id: number, prefix: string) =>
-  (await county.db.select().from(auditLog).where(and(eq(auditLog.targetType, type), eq(auditLog.targetId, String(id))))).filter((a) => a.action.startsWith(prefix));
-const leaveNoticesOf = async (member: Scope) =>
-  (await county.db.select().from(notices).where(and(eq(notices.userId, member.userId), eq(notices.kind, "leave"), eq(notices.activityId, activityId)))).filter(
-    (n) => n.title.startsWith("请假已批准") || n.title.startsWith("请假未获批准"),
+const ask = (member: Scope) =>
+  fileLeave(
+    county.db,
+    member,
+    { clientId: randomUUID(), activityId, type: "sick", reason: "发烧住院", late: false },
+    before,
   );
+const auditsOf = async (type: string, id: number, prefix: string) =>
+  (
+    await county.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, type), eq(auditLog.targetId, String(id))))
+  ).filter((a) => a.action.startsWith(prefix));
+const leaveNoticesOf = async (member: Scope) =>
+  (
+    await county.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.userId, member.userId), eq(notices.kind, "leave"), eq(notices.activityId, activityId)))
+  ).filter((n) => n.title.startsWith("请假已批准") || n.title.startsWith("请假未获批准"));
 
 describe("two secretaries deciding one leave request", () => {
   it("pressed together: one decision stands, the other is refused naming who decided what", async () => {
@@ -75,7 +120,10 @@ describe("two secretaries deciding one leave request", () => {
     const [refused] = results.filter((r) => r.status === "rejected");
     const [row] = await county.db.select().from(leaveRequests).where(eq(leaveRequests.id, id));
     const winner = row.decidedBy === county.secretary.userId ? "张志强" : "王副书记";
-    expect(refused.reason).toMatchObject({ code: "conflict", message: t.leave.decidedMeanwhile(winner, t.leave.status[row.status as "approved" | "rejected"]) });
+    expect(refused.reason).toMatchObject({
+      code: "conflict",
+      message: t.leave.decidedMeanwhile(winner, t.leave.status[row.status as "approved" | "rejected"]),
+    });
     expect(await auditsOf("leave_request", id, "leave.approve")).toHaveLength(row.status === "approved" ? 1 : 0);
     expect(await auditsOf("leave_request", id, "leave.reject")).toHaveLength(row.status === "rejected" ? 1 : 0);
     expect(await leaveNoticesOf(people[0])).toHaveLength(1);
@@ -85,7 +133,14 @@ describe("two secretaries deciding one leave request", () => {
     const { id } = await ask(people[1]);
     await decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "" }, before);
     // The deputy's page still shows the request as pending.
-    await expect(decideLeave(county.db, deputy, { leaveId: id, decision: "reject", comment: "不同意", from: "pending" }, new Date(before.getTime() + 6000))).rejects.toMatchObject({
+    await expect(
+      decideLeave(
+        county.db,
+        deputy,
+        { leaveId: id, decision: "reject", comment: "不同意", from: "pending" },
+        new Date(before.getTime() + 6000),
+      ),
+    ).rejects.toMatchObject({
       code: "conflict",
       message: t.leave.decidedMeanwhile("张志强", t.leave.status.approved),
     });
@@ -98,7 +153,12 @@ describe("two secretaries deciding one leave request", () => {
   it("a deliberate change of decision, from a page showing the decision, still goes through", async () => {
     const { id } = await ask(people[2]);
     await decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "" }, before);
-    await decideLeave(county.db, deputy, { leaveId: id, decision: "reject", comment: "培训可调整", from: "approved" }, before);
+    await decideLeave(
+      county.db,
+      deputy,
+      { leaveId: id, decision: "reject", comment: "培训可调整", from: "approved" },
+      before,
+    );
     const [row] = await county.db.select().from(leaveRequests).where(eq(leaveRequests.id, id));
     expect(row).toMatchObject({ status: "rejected", decidedBy: deputy.userId });
   });
@@ -108,7 +168,12 @@ describe("two admins deciding one schedule change", () => {
   const status = t.scheduleChange.status;
 
   it("two committee admins at once: one endorses or returns, the other is told which and by whom", async () => {
-    const { changeId } = await requestChange(county.db, county.secretary, { activityId, toStartsAt: minute(startsAt.getTime() + 86_400_000), reason: "与防汛值班冲突" }, before);
+    const { changeId } = await requestChange(
+      county.db,
+      county.secretary,
+      { activityId, toStartsAt: minute(startsAt.getTime() + 86_400_000), reason: "与防汛值班冲突" },
+      before,
+    );
     const results = await Promise.allSettled([
       decideChange(county.db, committee, { changeId, decision: "endorse", comment: "" }, before),
       decideChange(county.db, committee2, { changeId, decision: "return", comment: "再议" }, before),
@@ -117,16 +182,38 @@ describe("two admins deciding one schedule change", () => {
     const [change] = await county.db.select().from(scheduleChanges).where(eq(scheduleChanges.id, changeId));
     const winner = change.committeeBy === committee.userId ? "李秀英" : "李委员";
     const [refused] = results.filter((r) => r.status === "rejected");
-    expect(refused.reason).toMatchObject({ code: "conflict", message: t.scheduleChange.decidedMeanwhile(winner, status[change.status]) });
-    expect((await auditsOf("schedule_change", changeId, "schedule.")).map((a) => a.action).sort()).toEqual(["schedule.request", `schedule.${change.status === "returned" ? "return" : "endorse"}`].sort());
-    const told = await county.db.select().from(notices).where(and(eq(notices.userId, county.secretary.userId), eq(notices.kind, "schedule_change"), eq(notices.activityId, activityId)));
+    expect(refused.reason).toMatchObject({
+      code: "conflict",
+      message: t.scheduleChange.decidedMeanwhile(winner, status[change.status]),
+    });
+    expect((await auditsOf("schedule_change", changeId, "schedule.")).map((a) => a.action).sort()).toEqual(
+      ["schedule.request", `schedule.${change.status === "returned" ? "return" : "endorse"}`].sort(),
+    );
+    const told = await county.db
+      .select()
+      .from(notices)
+      .where(
+        and(
+          eq(notices.userId, county.secretary.userId),
+          eq(notices.kind, "schedule_change"),
+          eq(notices.activityId, activityId),
+        ),
+      );
     expect(told).toHaveLength(1);
   });
 
   it("two county admins, one at once and one from a stale page", async () => {
     // The request of the test above, whichever way it went, is put aside so the branch may ask again.
-    await county.db.update(scheduleChanges).set({ status: "returned" }).where(eq(scheduleChanges.activityId, activityId));
-    const { changeId } = await requestChange(county.db, county.secretary, { activityId, toStartsAt: minute(startsAt.getTime() + 2 * 86_400_000), reason: "与防汛值班冲突" }, before);
+    await county.db
+      .update(scheduleChanges)
+      .set({ status: "returned" })
+      .where(eq(scheduleChanges.activityId, activityId));
+    const { changeId } = await requestChange(
+      county.db,
+      county.secretary,
+      { activityId, toStartsAt: minute(startsAt.getTime() + 2 * 86_400_000), reason: "与防汛值班冲突" },
+      before,
+    );
     await decideChange(county.db, committee, { changeId, decision: "endorse", comment: "" }, before);
     const results = await Promise.allSettled([
       decideChange(county.db, admin, { changeId, decision: "approve", comment: "" }, before),
@@ -137,8 +224,17 @@ describe("two admins deciding one schedule change", () => {
     const winner = change.countyBy === admin.userId ? "王建国" : "赵部长";
     const message = t.scheduleChange.decidedMeanwhile(winner, status[change.status]);
     expect(results.find((r) => r.status === "rejected")!.reason).toMatchObject({ code: "conflict", message });
-    await expect(decideChange(county.db, admin2, { changeId, decision: "approve", comment: "" }, new Date(before.getTime() + 6000))).rejects.toMatchObject({ code: "conflict", message });
-    const decisions = (await auditsOf("schedule_change", changeId, "schedule.")).filter((a) => a.action === "schedule.approve" || a.action === "schedule.reject");
+    await expect(
+      decideChange(
+        county.db,
+        admin2,
+        { changeId, decision: "approve", comment: "" },
+        new Date(before.getTime() + 6000),
+      ),
+    ).rejects.toMatchObject({ code: "conflict", message });
+    const decisions = (await auditsOf("schedule_change", changeId, "schedule.")).filter(
+      (a) => a.action === "schedule.approve" || a.action === "schedule.reject",
+    );
     expect(decisions).toHaveLength(1);
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { parts, proposedTier, scoreOf, unmeasured, type Inputs } from "@/lib/assessment";
+import { type Inputs, parts, proposedTier, scoreOf, unmeasured } from "@/lib/assessment";
 
-const full: Inputs = { expected: 100, came: 100, themeDays: 12, themeDaysClosed: 12, makeupOwed: 4, makeupDone: 4, members: 10, points: 600, inOffice: 5, hours: 100 };
+const full: Inputs = {
+  expected: 100,
+  came: 100,
+  themeDays: 12,
+  themeDaysClosed: 12,
+  makeupOwed: 4,
+  makeupDone: 4,
+  members: 10,
+  points: 600,
+  inOffice: 5,
+  hours: 100,
+};
 
 describe("yearly assessment formula", () => {
   it("a branch that met everything scores 100; each part is weighted as shown", () => {
@@ -25,14 +36,36 @@ describe("yearly assessment formula", () => {
   });
 
   it("an idle branch (no activity held, nothing done) scores 0 and is proposed 不合格; an active one is not", () => {
-    const idle: Inputs = { expected: 0, came: 0, themeDays: 0, themeDaysClosed: 0, makeupOwed: 0, makeupDone: 0, members: 12, points: 0, inOffice: 6, hours: 0 };
+    const idle: Inputs = {
+      expected: 0,
+      came: 0,
+      themeDays: 0,
+      themeDaysClosed: 0,
+      makeupOwed: 0,
+      makeupDone: 0,
+      members: 12,
+      points: 0,
+      inOffice: 6,
+      hours: 0,
+    };
     expect(parts(idle)).toEqual({ attendance: 0, compliance: 0, makeup: 0, points: 0, service: 0 });
     expect(unmeasured(idle)).toEqual({ attendance: "no_activity", compliance: "no_theme_day", makeup: "no_activity" });
     expect(scoreOf(idle)).toBe(0);
     expect(proposedTier(scoreOf(idle))).toBe("unqualified");
 
     // Held every theme day, 85% came, one leave not yet made up, some points and hours.
-    const active: Inputs = { expected: 144, came: 122, themeDays: 12, themeDaysClosed: 12, makeupOwed: 2, makeupDone: 1, members: 12, points: 480, inOffice: 6, hours: 60 };
+    const active: Inputs = {
+      expected: 144,
+      came: 122,
+      themeDays: 12,
+      themeDaysClosed: 12,
+      makeupOwed: 2,
+      makeupDone: 1,
+      members: 12,
+      points: 480,
+      inOffice: 6,
+      hours: 60,
+    };
     expect(proposedTier(scoreOf(active))).toBe("qualified");
     expect(scoreOf(active)).toBeGreaterThan(scoreOf(idle));
   });
@@ -44,6 +77,11 @@ describe("yearly assessment formula", () => {
   });
 
   it("the proposal: 90 and above excellent, 60 and above qualified", () => {
-    expect([proposedTier(90), proposedTier(89.9), proposedTier(60), proposedTier(59.9)]).toEqual(["excellent", "qualified", "qualified", "unqualified"]);
+    expect([proposedTier(90), proposedTier(89.9), proposedTier(60), proposedTier(59.9)]).toEqual([
+      "excellent",
+      "qualified",
+      "qualified",
+      "unqualified",
+    ]);
   });
 });

@@ -29,7 +29,9 @@ function writtenNames(): Map<string, string> {
     for (const [, expression] of text.matchAll(/\baction: ([^,}\n]+)/g)) {
       for (const [, name] of expression.matchAll(/"([a-z_]+(?:\.[a-z_]+)*)"/g)) names.set(name, where);
     }
-    for (const [, name] of text.matchAll(/\b(?:action|publicAction|route|nodeRoute|fileRoute|execute)\(\s*"([^"]+)"/g)) {
+    for (const [, name] of text.matchAll(
+      /\b(?:action|publicAction|route|nodeRoute|fileRoute|execute)\(\s*"([^"]+)"/g,
+    )) {
       names.set(name, where);
     }
   }

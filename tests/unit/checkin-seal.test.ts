@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openSeal, sealScan, SIGN_IN_GRACE_MS } from "@/lib/checkin-seal";
+import { openSeal, SIGN_IN_GRACE_MS, sealScan } from "@/lib/checkin-seal";
 import { sealedCheckinPath, sealParams } from "@/lib/checkin-url";
 
 const key = "server-key-of-at-least-32-characters!!";

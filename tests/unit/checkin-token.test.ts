@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeFor, recordedAt, STEP_MS, stepAt, typedStepInWindow, verifyScan, type Scan } from "@/lib/checkin-token";
+import { codeFor, recordedAt, type Scan, STEP_MS, stepAt, typedStepInWindow, verifyScan } from "@/lib/checkin-token";
 
 const secret = "s3cret-of-activity-7";
 const opensAt = new Date("2026-12-01T00:30:00Z");
@@ -16,7 +16,11 @@ describe("codeFor", () => {
     const a = await codeFor(secret, 7, step);
     expect(a).toMatch(/^\d{6}$/);
     expect(await codeFor(secret, 7, step)).toBe(a);
-    const others = [await codeFor(secret, 7, step + 1), await codeFor(secret, 8, step), await codeFor("other", 7, step)];
+    const others = [
+      await codeFor(secret, 7, step + 1),
+      await codeFor(secret, 8, step),
+      await codeFor("other", 7, step),
+    ];
     expect(others).not.toContain(a);
   });
 
@@ -27,7 +31,8 @@ describe("codeFor", () => {
 
 describe("verifyScan online", () => {
   it("accepts the current step and one step either side", async () => {
-    for (const d of [-1, 0, 1]) expect(await verifyScan(await scan({ atStep: step + d }))).toEqual({ ok: true, step: step + d, offline: false });
+    for (const d of [-1, 0, 1])
+      expect(await verifyScan(await scan({ atStep: step + d }))).toEqual({ ok: true, step: step + d, offline: false });
   });
 
   it("calls a code two steps old expired, and a tampered one wrong", async () => {
@@ -46,7 +51,10 @@ describe("verifyScan online", () => {
   it("refuses outside the window", async () => {
     const late = new Date(closesAt.getTime() + 60_000);
     const s = stepAt(late.getTime());
-    expect(await verifyScan({ ...(await scan({ atStep: s })), now: late })).toEqual({ ok: false, reason: "window_closed" });
+    expect(await verifyScan({ ...(await scan({ atStep: s })), now: late })).toEqual({
+      ok: false,
+      reason: "window_closed",
+    });
   });
 });
 
@@ -63,15 +71,29 @@ describe("verifyScan offline replay", () => {
   });
 
   it("refuses a step three away from the claimed time, a claim from the future, or a step outside the window", async () => {
-    expect(await verifyScan(await scan({ atStep: offlineStep + 3, scannedAt, now: later }))).toMatchObject({ ok: false });
-    expect(await verifyScan(await scan({ atStep: offlineStep, scannedAt: new Date(later.getTime() + 60_000), now: later }))).toMatchObject({ ok: false });
+    expect(await verifyScan(await scan({ atStep: offlineStep + 3, scannedAt, now: later }))).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await verifyScan(await scan({ atStep: offlineStep, scannedAt: new Date(later.getTime() + 60_000), now: later })),
+    ).toMatchObject({ ok: false });
     const before = new Date(opensAt.getTime() - 10 * 60_000);
-    expect(await verifyScan(await scan({ atStep: stepAt(before.getTime()), scannedAt: before, now: later }))).toEqual({ ok: false, reason: "window_closed" });
+    expect(await verifyScan(await scan({ atStep: stepAt(before.getTime()), scannedAt: before, now: later }))).toEqual({
+      ok: false,
+      reason: "window_closed",
+    });
   });
 });
 
 describe("typedStepInWindow (长辈模式)", () => {
-  const typed = async (atStep: number) => ({ secret, activityId: 7, code: await codeFor(secret, 7, atStep), opensAt, closesAt, now });
+  const typed = async (atStep: number) => ({
+    secret,
+    activityId: 7,
+    code: await codeFor(secret, 7, atStep),
+    opensAt,
+    closesAt,
+    now,
+  });
   it("finds a code shown at any step from the opening of the window up to now", async () => {
     const early = stepAt(opensAt.getTime()) + 3;
     expect(await typedStepInWindow(await typed(early))).toBe(early);
@@ -81,7 +103,9 @@ describe("typedStepInWindow (长辈模式)", () => {
     expect(await typedStepInWindow(await typed(stepAt(opensAt.getTime()) - 5))).toBeNull();
     expect(await typedStepInWindow(await typed(step + 20))).toBeNull();
     const right = await codeFor(secret, 7, step);
-    expect(await typedStepInWindow({ ...(await typed(step)), code: right === "000000" ? "111111" : "000000" })).toBeNull();
+    expect(
+      await typedStepInWindow({ ...(await typed(step)), code: right === "000000" ? "111111" : "000000" }),
+    ).toBeNull();
   });
 });
 
@@ -93,9 +117,14 @@ describe("a code sent at once with its device time", () => {
   });
 
   it("calls a typed code from a few minutes ago expired, and one never shown wrong", async () => {
-    expect(await verifyScan({ ...(await scan({ atStep: step - 12 })), step: undefined })).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyScan({ ...(await scan({ atStep: step - 12 })), step: undefined })).toEqual({
+      ok: false,
+      reason: "expired",
+    });
     const right = await codeFor(secret, 7, step);
-    expect(await verifyScan({ ...(await scan()), step: undefined, code: right === "000000" ? "111111" : "000000" })).toMatchObject({ ok: false });
+    expect(
+      await verifyScan({ ...(await scan()), step: undefined, code: right === "000000" ? "111111" : "000000" }),
+    ).toMatchObject({ ok: false });
   });
 });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { activityCapHalfHours, parseQuarter, quarterOf, quarterRange, reportExpiresAt, reportStanding, shiftQuarter, toHalfHours } from "@/lib/community";
+import {
+  activityCapHalfHours,
+  parseQuarter,
+  quarterOf,
+  quarterRange,
+  reportExpiresAt,
+  reportStanding,
+  shiftQuarter,
+  toHalfHours,
+} from "@/lib/community";
 import { activityHoursInput, decideHoursInput, hoursInput, reportInput } from "@/lib/validation/community";
 
 const confirmedAt = new Date("2026-05-31T02:00:00Z");
@@ -19,7 +28,12 @@ describe("community reporting rules", () => {
 
   it("hours go in half-hour steps, capped by the activity's length", () => {
     expect(toHalfHours(1.5)).toBe(3);
-    expect([toHalfHours(0), toHalfHours(-1), toHalfHours(1.2), toHalfHours(Number.NaN)]).toEqual([null, null, null, null]);
+    expect([toHalfHours(0), toHalfHours(-1), toHalfHours(1.2), toHalfHours(Number.NaN)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(activityCapHalfHours(90)).toBe(3);
     expect(activityCapHalfHours(100)).toBe(3);
     expect(activityCapHalfHours(30)).toBe(1);
@@ -52,9 +66,15 @@ describe("community input", () => {
   });
 
   it("form checkboxes become lists: posts of a report, attendees of an activity", () => {
-    expect(reportInput.parse({ gridId: "7", "post.3": "on", "post.5": "on", note: "" })).toEqual({ gridId: 7, postIds: [3, 5], note: undefined });
+    expect(reportInput.parse({ gridId: "7", "post.3": "on", "post.5": "on", note: "" })).toEqual({
+      gridId: 7,
+      postIds: [3, 5],
+      note: undefined,
+    });
     expect(reportInput.safeParse({ gridId: "", note: "" }).success).toBe(false);
-    expect(activityHoursInput.parse({ activityId: "4", "served.11": "on", "hours.11": "1.5", "hours.12": "2" })).toEqual({ activityId: 4, entries: [{ memberId: 11, hours: 3 }] });
+    expect(
+      activityHoursInput.parse({ activityId: "4", "served.11": "on", "hours.11": "1.5", "hours.12": "2" }),
+    ).toEqual({ activityId: 4, entries: [{ memberId: 11, hours: 3 }] });
     expect(activityHoursInput.safeParse({ activityId: "4", "hours.12": "2" }).success).toBe(false);
   });
 

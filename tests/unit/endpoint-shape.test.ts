@@ -16,7 +16,10 @@ function walk(dir: string): string[] {
   });
 }
 
-const files = walk(path.join(root, "app")).map((full) => ({ file: path.relative(root, full).split(path.sep).join("/"), text: readFileSync(full, "utf8") }));
+const files = walk(path.join(root, "app")).map((full) => ({
+  file: path.relative(root, full).split(path.sep).join("/"),
+  text: readFileSync(full, "utf8"),
+}));
 const server = files.filter((f) => !/^\s*["']use client["']/.test(f.text));
 
 const byHand: [string, RegExp][] = [
@@ -28,7 +31,9 @@ const byHand: [string, RegExp][] = [
 
 describe("entry points", () => {
   it("no server file under app/ calls execute or builds an answer or an error body by hand", () => {
-    const found = server.flatMap(({ file, text }) => byHand.filter(([, pattern]) => pattern.test(text)).map(([what]) => `${file}: ${what}`));
+    const found = server.flatMap(({ file, text }) =>
+      byHand.filter(([, pattern]) => pattern.test(text)).map(([what]) => `${file}: ${what}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -36,7 +41,11 @@ describe("entry points", () => {
     const routes = files.filter((f) => /^app\/api\/v1\/.*\/route\.tsx?$/.test(f.file));
     expect(routes.length).toBeGreaterThan(10);
     const bare = routes.flatMap(({ file, text }) => {
-      const exported = [...text.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b(\s*=\s*(endpoint|postCheckin)\b)?/g)];
+      const exported = [
+        ...text.matchAll(
+          /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b(\s*=\s*(endpoint|postCheckin)\b)?/g,
+        ),
+      ];
       const others = /export\s*\{/.test(text) ? ["re-export"] : [];
       return [...exported.filter((m) => !m[3]).map((m) => m[1]), ...others].map((name) => `${file}#${name}`);
     });

@@ -10,8 +10,7 @@ type Layer = "app" | "ui" | "glue" | "db" | "domain";
 
 function layerOf(file: string): Layer | null {
   const name = relative(file);
-  if (name.startsWith("app/") || name === "proxy.ts" || name === "instrumentation.ts")
-    return "app";
+  if (name.startsWith("app/") || name === "proxy.ts" || name === "instrumentation.ts") return "app";
   if (name.startsWith("components/")) return "ui";
   if (name.startsWith("lib/server/") || name === "auth.ts") return "glue";
   if (name.startsWith("db/")) return "db";
@@ -40,7 +39,9 @@ const forbiddenPackages: Partial<Record<Layer, RegExp>> = {
  */
 const allowed = new Set(["db/queries/notify.ts → lib/server/push.ts"]);
 
-const files = ["app", "components", "lib", "db"].flatMap(sourceFiles).filter((f) => !relative(f).includes("/migrations/"));
+const files = ["app", "components", "lib", "db"]
+  .flatMap(sourceFiles)
+  .filter((f) => !relative(f).includes("/migrations/"));
 
 describe("layers", () => {
   it("finds the source", () => {
@@ -58,7 +59,8 @@ describe("layers", () => {
           // A form in components/ may name a server action of app/: the browser gets a reference, not its code.
           const action = layer === "ui" && to === "app" && isServerActionModule(target);
           const named = `${relative(file)} → ${relative(target)}`;
-          if (to && !action && !allowed.has(named) && !below[layer].includes(to)) wrong.push(`${relative(file)} (${layer}) → ${relative(target)} (${to})`);
+          if (to && !action && !allowed.has(named) && !below[layer].includes(to))
+            wrong.push(`${relative(file)} (${layer}) → ${relative(target)} (${to})`);
         } else if (forbiddenPackages[layer]?.test(spec)) {
           wrong.push(`${relative(file)} (${layer}) → ${spec}`);
         }
@@ -84,7 +86,8 @@ describe("layers", () => {
       state.set(file, "open");
       stack.push(file);
       for (const next of runtimeImports(file)) {
-        if (state.get(next) === "open") cycles.push(stack.slice(stack.indexOf(next)).concat(next).map(relative).join(" → "));
+        if (state.get(next) === "open")
+          cycles.push(stack.slice(stack.indexOf(next)).concat(next).map(relative).join(" → "));
         else if (!state.has(next)) visit(next);
       }
       stack.pop();

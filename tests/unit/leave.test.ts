@@ -6,10 +6,20 @@ import { approveManyInput, decideLeaveInput, fileLeaveInput, reflectionInput } f
 
 const branchA1 = "/1/2/5/";
 const branchB1 = "/1/3/7/";
-const scope = (userId: number, grants: Scope["grants"], member: Scope["member"] = null): Scope => ({ userId, grants, member });
+const scope = (userId: number, grants: Scope["grants"], member: Scope["member"] = null): Scope => ({
+  userId,
+  grants,
+  member,
+});
 const member = scope(200, [], { branchId: 5, branchPath: branchA1 });
-const secretaryA1 = scope(100, [{ role: "secretary", nodeId: 5, path: branchA1 }], { branchId: 5, branchPath: branchA1 });
-const secretaryB1 = scope(101, [{ role: "secretary", nodeId: 7, path: branchB1 }], { branchId: 7, branchPath: branchB1 });
+const secretaryA1 = scope(100, [{ role: "secretary", nodeId: 5, path: branchA1 }], {
+  branchId: 5,
+  branchPath: branchA1,
+});
+const secretaryB1 = scope(101, [{ role: "secretary", nodeId: 7, path: branchB1 }], {
+  branchId: 7,
+  branchPath: branchB1,
+});
 const committeeA = scope(300, [{ role: "committee_admin", nodeId: 2, path: "/1/2/" }]);
 const countyAdmin = scope(400, [{ role: "county_admin", nodeId: 1, path: "/1/" }]);
 
@@ -28,7 +38,9 @@ describe("who decides leave", () => {
   it("sends a secretary's own leave to the committee above, never to the secretary", () => {
     expect(canDecideLeave(secretaryA1, secretaryLeave)).toBe(false);
     expect(canDecideLeave(committeeA, secretaryLeave)).toBe(true);
-    expect(canDecideLeave(scope(301, [{ role: "committee_admin", nodeId: 3, path: "/1/3/" }]), secretaryLeave)).toBe(false);
+    expect(canDecideLeave(scope(301, [{ role: "committee_admin", nodeId: 3, path: "/1/3/" }]), secretaryLeave)).toBe(
+      false,
+    );
     expect(canConfirmMakeup(committeeA, secretaryLeave)).toBe(true);
   });
 
@@ -83,15 +95,29 @@ describe("leave validation", () => {
   });
 
   it("needs a comment to reject, and gathers the picked requests of a batch", () => {
-    expect(decideLeaveInput.safeParse({ leaveId: "3", decision: "reject", comment: " " }).error?.issues[0]).toMatchObject({ path: ["comment"], message: "不批准时请填写意见。" });
-    expect(decideLeaveInput.parse({ leaveId: "3", decision: "approve" })).toEqual({ leaveId: 3, decision: "approve", comment: "", from: "pending" });
-    expect(decideLeaveInput.parse({ leaveId: "3", decision: "reject", comment: "改判", from: "approved" }).from).toBe("approved");
-    expect(approveManyInput.parse({ "pick.4": "on", "pick.9": "on", comment: "" })).toEqual({ leaveIds: [4, 9], comment: "" });
+    expect(
+      decideLeaveInput.safeParse({ leaveId: "3", decision: "reject", comment: " " }).error?.issues[0],
+    ).toMatchObject({ path: ["comment"], message: "不批准时请填写意见。" });
+    expect(decideLeaveInput.parse({ leaveId: "3", decision: "approve" })).toEqual({
+      leaveId: 3,
+      decision: "approve",
+      comment: "",
+      from: "pending",
+    });
+    expect(decideLeaveInput.parse({ leaveId: "3", decision: "reject", comment: "改判", from: "approved" }).from).toBe(
+      "approved",
+    );
+    expect(approveManyInput.parse({ "pick.4": "on", "pick.9": "on", comment: "" })).toEqual({
+      leaveIds: [4, 9],
+      comment: "",
+    });
     expect(approveManyInput.safeParse({ comment: "" }).error?.issues[0].message).toBe("请至少选择一项申请。");
   });
 
   it("wants a reflection of at least 50 characters", () => {
-    expect(reflectionInput.safeParse({ taskId: "1", reflection: "学习了".repeat(16) }).error?.issues[0].message).toBe("学习体会至少 50 个字");
+    expect(reflectionInput.safeParse({ taskId: "1", reflection: "学习了".repeat(16) }).error?.issues[0].message).toBe(
+      "学习体会至少 50 个字",
+    );
     expect(reflectionInput.parse({ taskId: "1", reflection: "学习了".repeat(17) }).reflection).toHaveLength(51);
   });
 });

@@ -10,7 +10,10 @@ describe("what the server log keeps of an error", () => {
 
   it("keeps a failing query's statement and code, drops its parameters", () => {
     const cause = Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" });
-    const error = new Error('Failed query: insert into "users" ("name", "phone") values ($1, $2)\nparams: 张三,13812345678', { cause });
+    const error = new Error(
+      'Failed query: insert into "users" ("name", "phone") values ($1, $2)\nparams: 张三,13812345678',
+      { cause },
+    );
     const text = describeError(error);
     expect(text).toContain('insert into "users"');
     expect(text).toContain("23505");

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { clientAddress, isProxyEntry, trustedProxies } from "@/lib/client-address";
-import { ACCOUNT_FAILURES, accountLockedUntil, ADDRESS_FAILURES, addressLockedUntil, hourlyLockedUntil, minutesLeft, verdict } from "@/lib/login-throttle";
+import {
+  ACCOUNT_FAILURES,
+  ADDRESS_FAILURES,
+  accountLockedUntil,
+  addressLockedUntil,
+  hourlyLockedUntil,
+  minutesLeft,
+  verdict,
+} from "@/lib/login-throttle";
 
 const t0 = new Date("2025-03-01T02:00:00Z").getTime();
 const at = (minutes: number) => new Date(t0 + minutes * 60_000);
@@ -47,7 +55,13 @@ describe("hourly cap", () => {
   });
 
   it("holds even when successes in between keep clearing the per-account streak", () => {
-    const attempts = Array.from({ length: 25 }, (_, k) => [fail(k * 2), fail(k * 2), fail(k * 2), fail(k * 2 + 1), ok(k * 2 + 1.5)]).flat();
+    const attempts = Array.from({ length: 25 }, (_, k) => [
+      fail(k * 2),
+      fail(k * 2),
+      fail(k * 2),
+      fail(k * 2 + 1),
+      ok(k * 2 + 1.5),
+    ]).flat();
     expect(attempts.filter((a) => !a.succeeded)).toHaveLength(100);
     const now = at(50);
     expect(accountLockedUntil(attempts, now)).toBeNull();
@@ -77,7 +91,13 @@ describe("verdict", () => {
   });
   it("reports the account lock first", () => {
     const five = [fail(0), fail(1), fail(2), fail(3), fail(4)];
-    expect(verdict(five, five.map((f) => f.createdAt), at(5))).toMatchObject({ locked: true, reason: "account" });
+    expect(
+      verdict(
+        five,
+        five.map((f) => f.createdAt),
+        at(5),
+      ),
+    ).toMatchObject({ locked: true, reason: "account" });
   });
   it("rounds the minutes left up, never to zero", () => {
     expect(minutesLeft(at(15), at(0))).toBe(15);
@@ -92,17 +112,25 @@ describe("client address", () => {
 
   it("by default takes the socket's address and ignores what a client puts in X-Forwarded-For", () => {
     expect(clientAddress({ "x-zhibu-peer": "203.0.113.9", "x-forwarded-for": "6.6.6.6" }, none)).toBe("203.0.113.9");
-    expect(clientAddress(new Headers({ "x-zhibu-peer": "203.0.113.9", "x-forwarded-for": "1.1.1.1, 2.2.2.2" }), none)).toBe("203.0.113.9");
+    expect(
+      clientAddress(new Headers({ "x-zhibu-peer": "203.0.113.9", "x-forwarded-for": "1.1.1.1, 2.2.2.2" }), none),
+    ).toBe("203.0.113.9");
     expect(clientAddress({ "x-zhibu-peer": "203.0.113.9", "x-real-ip": "6.6.6.6" }, none)).toBe("203.0.113.9");
   });
 
   it("believes X-Forwarded-For hop by hop from the right, only while the hop is a configured proxy", () => {
     // The proxy 10.0.0.2 appended what it saw: the client 198.51.100.7; the client's own entry 6.6.6.6 is not believed.
-    expect(clientAddress({ "x-zhibu-peer": "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.7" }, behindProxy)).toBe("198.51.100.7");
+    expect(clientAddress({ "x-zhibu-peer": "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.7" }, behindProxy)).toBe(
+      "198.51.100.7",
+    );
     // Two proxies in a row.
-    expect(clientAddress({ "x-zhibu-peer": "fd00::1", "x-forwarded-for": "198.51.100.7, 10.1.2.3" }, behindProxy)).toBe("198.51.100.7");
+    expect(clientAddress({ "x-zhibu-peer": "fd00::1", "x-forwarded-for": "198.51.100.7, 10.1.2.3" }, behindProxy)).toBe(
+      "198.51.100.7",
+    );
     // Not from a proxy: the header is the client's own, whatever it says.
-    expect(clientAddress({ "x-zhibu-peer": "198.51.100.8", "x-forwarded-for": "10.0.0.5" }, behindProxy)).toBe("198.51.100.8");
+    expect(clientAddress({ "x-zhibu-peer": "198.51.100.8", "x-forwarded-for": "10.0.0.5" }, behindProxy)).toBe(
+      "198.51.100.8",
+    );
     // A proxy that sent no header is itself the client.
     expect(clientAddress({ "x-zhibu-peer": "10.0.0.2" }, behindProxy)).toBe("10.0.0.2");
   });
@@ -122,6 +150,7 @@ describe("client address", () => {
 
   it("accepts addresses and CIDR ranges as TRUSTED_PROXIES, nothing else", () => {
     for (const ok of ["10.0.0.1", "10.0.0.0/8", "::1", "fd00::/8"]) expect(isProxyEntry(ok)).toBe(true);
-    for (const bad of ["10.0.0.0/33", "proxy.local", "10.0.0.1/8/1", "::1/129", "10.0.0.0/x"]) expect(isProxyEntry(bad)).toBe(false);
+    for (const bad of ["10.0.0.0/33", "proxy.local", "10.0.0.1/8/1", "::1/129", "10.0.0.0/x"])
+      expect(isProxyEntry(bad)).toBe(false);
   });
 });

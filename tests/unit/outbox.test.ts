@@ -7,14 +7,23 @@ vi.mock("@/components/outbox/store", () => ({
   putItem: async (item: OutboxItem) => void rows.set(item.clientId, structuredClone(item)),
   getItem: async (clientId: string) => rows.get(clientId),
   deleteItem: async (clientId: string) => void rows.delete(clientId),
-  itemsOf: async (userId: number) => [...rows.values()].filter((i) => i.userId === userId).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+  itemsOf: async (userId: number) =>
+    [...rows.values()].filter((i) => i.userId === userId).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   SYNC_TAG: "zhibu-outbox",
   // The same decision as the store's transaction, on the map.
   claimItem: async (clientId: string, timeoutMs: number) => {
     const item = rows.get(clientId);
-    const busy = item?.state === "sending" && item.sendingSince !== undefined && Date.now() - Date.parse(item.sendingSince) < timeoutMs;
+    const busy =
+      item?.state === "sending" &&
+      item.sendingSince !== undefined &&
+      Date.now() - Date.parse(item.sendingSince) < timeoutMs;
     if (!item || item.state === "sent" || item.state === "refused" || busy) return null;
-    const claimed = { ...item, state: "sending" as const, attempts: item.attempts + 1, sendingSince: new Date().toISOString() };
+    const claimed = {
+      ...item,
+      state: "sending" as const,
+      attempts: item.attempts + 1,
+      sendingSince: new Date().toISOString(),
+    };
     rows.set(clientId, structuredClone(claimed));
     return claimed;
   },
@@ -29,11 +38,24 @@ const { pwa } = await import("@/lib/messages/pwa");
 const messages = { network: "已保存在本机", server: "系统繁忙" };
 
 function item(clientId: string, userId = 1): OutboxItem {
-  return { clientId, userId, kind: "checkin", label: "签到码 123456", url: "/api/v1/checkins", body: { clientId }, createdAt: new Date().toISOString(), state: "pending", attempts: 0, lastAnswer: null };
+  return {
+    clientId,
+    userId,
+    kind: "checkin",
+    label: "签到码 123456",
+    url: "/api/v1/checkins",
+    body: { clientId },
+    createdAt: new Date().toISOString(),
+    state: "pending",
+    attempts: 0,
+    lastAnswer: null,
+  };
 }
 
 function answer(status: number, body: unknown) {
-  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } }));
+  return vi.fn(
+    async () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } }),
+  );
 }
 
 beforeEach(() => {
@@ -76,7 +98,11 @@ describe("the one sender", () => {
     expect(result).toMatchObject({ outcome: "sent", status: 200, message: "已提交" });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe("/api/v1/leave-requests");
-    expect(init).toMatchObject({ method: "POST", credentials: "same-origin", body: JSON.stringify({ reason: "出差" }) });
+    expect(init).toMatchObject({
+      method: "POST",
+      credentials: "same-origin",
+      body: JSON.stringify({ reason: "出差" }),
+    });
     expect(init.headers).toEqual({ "Content-Type": "application/json", [OWNER_HEADER]: "4" });
     expect(init.signal).toBeInstanceOf(AbortSignal);
   });
@@ -85,7 +111,12 @@ describe("the one sender", () => {
     const fetch = answer(200, { ok: true, data: {} });
     vi.stubGlobal("fetch", fetch);
     const blob = new Blob([new Uint8Array(320_000)], { type: "image/png" });
-    const write = { url: "/api/v1/leave-requests", body: { clientId: "a", late: "on" }, files: { attachment: { blob, name: "假条.png" } }, owner: 4 };
+    const write = {
+      url: "/api/v1/leave-requests",
+      body: { clientId: "a", late: "on" },
+      files: { attachment: { blob, name: "假条.png" } },
+      owner: 4,
+    };
     await send(write, messages);
     const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1];
     const form = init.body as FormData;
@@ -101,22 +132,44 @@ describe("the one sender", () => {
 
   it("gives a refusal with the server's words and field errors, and keeps on no answer", async () => {
     vi.stubGlobal("fetch", answer(404, { ok: false, error: "找不到该活动", fields: { activityId: "找不到该活动" } }));
-    expect(await send({ url: "/x", body: {}, owner: 1 }, messages)).toEqual({ outcome: "refused", status: 404, message: "找不到该活动", fields: { activityId: "找不到该活动" } });
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new DOMException("timed out", "TimeoutError"))));
-    expect(await send({ url: "/x", body: {}, owner: 1 }, messages)).toEqual({ outcome: "kept", status: null, message: messages.network });
+    expect(await send({ url: "/x", body: {}, owner: 1 }, messages)).toEqual({
+      outcome: "refused",
+      status: 404,
+      message: "找不到该活动",
+      fields: { activityId: "找不到该活动" },
+    });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new DOMException("timed out", "TimeoutError"))),
+    );
+    expect(await send({ url: "/x", body: {}, owner: 1 }, messages)).toEqual({
+      outcome: "kept",
+      status: null,
+      message: messages.network,
+    });
     vi.stubGlobal("fetch", answer(502, "<html>bad gateway</html>"));
-    expect(await send({ url: "/x", body: {}, owner: 1 }, messages)).toEqual({ outcome: "kept", status: 502, message: messages.server });
+    expect(await send({ url: "/x", body: {}, owner: 1 }, messages)).toEqual({
+      outcome: "kept",
+      status: 502,
+      message: messages.server,
+    });
   });
 
-  it.each([401, 408, 429, 503])("a write outside the outbox follows the same rule: %i is not sent, and says so", async (status) => {
-    vi.stubGlobal("fetch", answer(status, { ok: false, error: "稍后再试" }));
-    const result = await submit({ kind: "checkin", url: "/api/v1/checkins", clientId: "a", label: "签到", body: {} });
-    expect(result).toMatchObject({ outcome: "kept", status, queued: false, message: "稍后再试" });
-    expect(rows.size).toBe(0);
-  });
+  it.each([401, 408, 429, 503])(
+    "a write outside the outbox follows the same rule: %i is not sent, and says so",
+    async (status) => {
+      vi.stubGlobal("fetch", answer(status, { ok: false, error: "稍后再试" }));
+      const result = await submit({ kind: "checkin", url: "/api/v1/checkins", clientId: "a", label: "签到", body: {} });
+      expect(result).toMatchObject({ outcome: "kept", status, queued: false, message: "稍后再试" });
+      expect(rows.size).toBe(0);
+    },
+  );
 
   it("a write outside the outbox with no network is not said to be saved", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("offline"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("offline"))),
+    );
     const result = await submit({ kind: "checkin", url: "/api/v1/checkins", clientId: "a", label: "签到", body: {} });
     expect(result).toMatchObject({ outcome: "kept", queued: false, message: pwa.notSent });
   });
@@ -132,7 +185,14 @@ describe("the one sender", () => {
       }),
     );
     const blob = new Blob(["pdf"], { type: "application/pdf" });
-    const result = await submit({ kind: "leave", url: "/api/v1/leave-requests", clientId: "a", label: "病假", body: { clientId: "a" }, files: { attachment: { blob, name: "a.pdf" } } });
+    const result = await submit({
+      kind: "leave",
+      url: "/api/v1/leave-requests",
+      clientId: "a",
+      label: "病假",
+      body: { clientId: "a" },
+      files: { attachment: { blob, name: "a.pdf" } },
+    });
     expect(result).toMatchObject({ outcome: "refused", message: "活动已开始", queued: false });
     expect(stored).toMatchObject({ userId: 4, state: "sending", files: { attachment: { name: "a.pdf" } } });
     expect(rows.size).toBe(0);
@@ -141,8 +201,17 @@ describe("the one sender", () => {
   it("keeps a queued write that had no answer, and says it is saved", async () => {
     setOutboxUser(4);
     vi.stubGlobal("navigator", {}); // no service worker here: no Background Sync to ask for
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("offline"))));
-    const result = await submit({ kind: "leave", url: "/api/v1/leave-requests", clientId: "a", label: "病假", body: { clientId: "a" } });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("offline"))),
+    );
+    const result = await submit({
+      kind: "leave",
+      url: "/api/v1/leave-requests",
+      clientId: "a",
+      label: "病假",
+      body: { clientId: "a" },
+    });
     expect(result).toMatchObject({ outcome: "kept", queued: true });
     expect(rows.get("a")).toMatchObject({ userId: 4, state: "pending" });
   });
@@ -150,11 +219,18 @@ describe("the one sender", () => {
 
 describe("outbox delivery", () => {
   it("keeps an item on a network error, with the reason to show", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     rows.set("a", item("a"));
     const result = await deliver(rows.get("a")!, messages);
     expect(result).toMatchObject({ outcome: "kept", status: null });
-    expect(rows.get("a")).toMatchObject({ state: "pending", attempts: 1, lastAnswer: { status: null, message: "已保存在本机" } });
+    expect(rows.get("a")).toMatchObject({
+      state: "pending",
+      attempts: 1,
+      lastAnswer: { status: null, message: "已保存在本机" },
+    });
   });
 
   it.each([500, 502, 503, 401, 408, 429])("keeps an item on %i", async (status) => {
@@ -174,13 +250,21 @@ describe("outbox delivery", () => {
   it("settles an item on a 4xx that says why, with its field errors", async () => {
     vi.stubGlobal("fetch", answer(400, { ok: false, error: "签到码不正确", fields: { code: "签到码不正确" } }));
     rows.set("a", item("a"));
-    expect(await deliver(rows.get("a")!, messages)).toMatchObject({ outcome: "refused", status: 400, fields: { code: "签到码不正确" } });
+    expect(await deliver(rows.get("a")!, messages)).toMatchObject({
+      outcome: "refused",
+      status: 400,
+      fields: { code: "签到码不正确" },
+    });
     expect(rows.get("a")?.state).toBe("refused");
   });
 
   it("keeps only the answer of a settled item, not what was written", async () => {
     vi.stubGlobal("fetch", answer(200, { ok: true, data: { message: "已提交" } }));
-    rows.set("a", { ...item("a"), body: { reason: "住院治疗" }, files: { attachment: { blob: new Blob(["x"]), name: "x.png" } } });
+    rows.set("a", {
+      ...item("a"),
+      body: { reason: "住院治疗" },
+      files: { attachment: { blob: new Blob(["x"]), name: "x.png" } },
+    });
     await deliver(rows.get("a")!, messages);
     expect(rows.get("a")).toMatchObject({ state: "sent", body: {}, lastAnswer: { message: "已提交" } });
     expect(rows.get("a")?.files).toBeUndefined();
@@ -193,7 +277,11 @@ describe("outbox delivery", () => {
       expect(await deliver(rows.get("a")!, messages)).toMatchObject({ outcome: "kept", status: 429 });
       expect(rows.get("a")).toMatchObject({ state: "pending", held: i });
     }
-    expect(await deliver(rows.get("a")!, messages)).toMatchObject({ outcome: "refused", status: 429, message: "操作过于频繁" });
+    expect(await deliver(rows.get("a")!, messages)).toMatchObject({
+      outcome: "refused",
+      status: 429,
+      message: "操作过于频繁",
+    });
     expect(rows.get("a")).toMatchObject({ state: "refused", lastAnswer: { status: 429, message: "操作过于频繁" } });
   });
 
@@ -232,7 +320,9 @@ describe("outbox flush", () => {
   it("sends only the signed-in person's items, oldest first, and counts what is left", async () => {
     const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
       const { clientId } = JSON.parse(String(init?.body));
-      return new Response(JSON.stringify(clientId === "b" ? { ok: false, error: "忙" } : { ok: true, data: {} }), { status: clientId === "b" ? 503 : 200 });
+      return new Response(JSON.stringify(clientId === "b" ? { ok: false, error: "忙" } : { ok: true, data: {} }), {
+        status: clientId === "b" ? 503 : 200,
+      });
     });
     vi.stubGlobal("fetch", fetch);
     rows.set("a", { ...item("a"), createdAt: "2025-01-01T00:00:00Z" });
@@ -253,8 +343,16 @@ describe("outbox flush", () => {
   });
 
   it("drops answers the person has had days to read", async () => {
-    rows.set("old", { ...item("old"), state: "sent", lastAnswer: { status: 200, message: "", at: "2020-01-01T00:00:00Z" } });
-    rows.set("new", { ...item("new"), state: "refused", lastAnswer: { status: 400, message: "", at: new Date().toISOString() } });
+    rows.set("old", {
+      ...item("old"),
+      state: "sent",
+      lastAnswer: { status: 200, message: "", at: "2020-01-01T00:00:00Z" },
+    });
+    rows.set("new", {
+      ...item("new"),
+      state: "refused",
+      lastAnswer: { status: 400, message: "", at: new Date().toISOString() },
+    });
     await flush(1, messages);
     expect([...rows.keys()]).toEqual(["new"]);
   });

@@ -18,7 +18,11 @@ const branchA1 = "/1/2/5/";
 const branchA2 = "/1/2/6/";
 const branchB1 = "/1/3/7/";
 
-const scope = (grants: Scope["grants"], member: Scope["member"] = null, userId = 100): Scope => ({ userId, grants, member });
+const scope = (grants: Scope["grants"], member: Scope["member"] = null, userId = 100): Scope => ({
+  userId,
+  grants,
+  member,
+});
 const secretaryA1 = scope([{ role: "secretary", nodeId: 5, path: branchA1 }], { branchId: 5, branchPath: branchA1 });
 const committeeAdminA = scope([{ role: "committee_admin", nodeId: 2, path: committeeA }]);
 const countyAdmin = scope([{ role: "county_admin", nodeId: 1, path: county }]);
@@ -109,7 +113,10 @@ describe("help for members without a phone", () => {
 
 describe("taking charge of an account (activation and reset codes)", () => {
   const plainMember = { branchPath: branchA1, grants: [] };
-  const memberWhoIsCommitteeAdmin = { branchPath: branchA1, grants: [{ role: "committee_admin" as const, path: committeeA }] };
+  const memberWhoIsCommitteeAdmin = {
+    branchPath: branchA1,
+    grants: [{ role: "committee_admin" as const, path: committeeA }],
+  };
   const memberWhoIsCountyAdmin = { branchPath: branchA1, grants: [{ role: "county_admin" as const, path: county }] };
   const coSecretary = { branchPath: branchA1, grants: [{ role: "secretary" as const, path: branchA1 }] };
   const gridWorkerMember = { branchPath: branchA1, grants: [{ role: "grid_worker" as const, path: "/1/8/9/" }] };
@@ -136,7 +143,9 @@ describe("taking charge of an account (activation and reset codes)", () => {
 
   it("gives a committee admin, a member and a grid worker no such power", () => {
     expect(canResetAccount(committeeAdminA, plainMember)).toBe(false);
-    expect(canResetAccount(committeeAdminA, { branchPath: null, grants: [{ role: "secretary", path: branchA1 }] })).toBe(false);
+    expect(
+      canResetAccount(committeeAdminA, { branchPath: null, grants: [{ role: "secretary", path: branchA1 }] }),
+    ).toBe(false);
     expect(canResetAccount(member, plainMember)).toBe(false);
     expect(canResetAccount(gridWorker, gridWorkerMember)).toBe(false);
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createMeetingInput } from "@/lib/validation/activities";
 import { publishPlanInput } from "@/lib/validation/plans";
 
-const form = { title: "学习贯彻全会精神", startsAt: "2026-12-01T09:00", durationMinutes: "120", materials: "", links: "[]", items: JSON.stringify([{ title: "集中学习", mandatory: false }]) };
+const form = {
+  title: "学习贯彻全会精神",
+  startsAt: "2026-12-01T09:00",
+  durationMinutes: "120",
+  materials: "",
+  links: "[]",
+  items: JSON.stringify([{ title: "集中学习", mandatory: false }]),
+};
 
 describe("plan input", () => {
   it("reads the form's Shanghai time and JSON fields", () => {
@@ -17,12 +24,20 @@ describe("plan input", () => {
     expect(message({ items: "not json" })).toBeDefined();
     expect(message({ startsAt: "明天上午" })).toBe("请选择开始时间");
     expect(message({ durationMinutes: "5" })).toBe("时长应为 15–480 分钟");
-    expect(message({ links: JSON.stringify([{ title: "x", url: "javascript:alert(1)" }]) })).toBe("链接应以 http:// 或 https:// 开头");
+    expect(message({ links: JSON.stringify([{ title: "x", url: "javascript:alert(1)" }]) })).toBe(
+      "链接应以 http:// 或 https:// 开头",
+    );
     expect(message({ title: "" })).toBe("请输入标题（1–60 个字）");
   });
 
   it("keeps the theme day out of the secretary's meeting types", () => {
-    const meeting = { branchId: "3", type: "theme_day", title: "x", startsAt: "2026-12-01T09:00", durationMinutes: "60" };
+    const meeting = {
+      branchId: "3",
+      type: "theme_day",
+      title: "x",
+      startsAt: "2026-12-01T09:00",
+      durationMinutes: "60",
+    };
     expect(createMeetingInput.safeParse(meeting).success).toBe(false);
     expect(createMeetingInput.safeParse({ ...meeting, type: "party_lecture" }).success).toBe(true);
   });

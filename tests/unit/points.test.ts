@@ -28,17 +28,28 @@ describe("points rules", () => {
   it("cap windows are Shanghai calendar periods", () => {
     // 2026-06-30 23:30 in Shanghai is still June: the first half year.
     const lateJune = new Date("2026-06-30T15:30:00Z");
-    expect(capWindow("half_year", lateJune)).toEqual({ from: new Date("2025-12-31T16:00:00Z"), to: new Date("2026-06-30T16:00:00Z") });
+    expect(capWindow("half_year", lateJune)).toEqual({
+      from: new Date("2025-12-31T16:00:00Z"),
+      to: new Date("2026-06-30T16:00:00Z"),
+    });
     expect(capWindow("month", lateJune).from).toEqual(new Date("2026-05-31T16:00:00Z"));
     expect(capWindow("year", new Date("2026-12-31T16:30:00Z")).from).toEqual(new Date("2026-12-31T16:00:00Z"));
   });
 
   it("input: manual points are −100..100, not zero, one decimal; a rule change needs a date", () => {
     expect(manualEntryInput.parse({ memberId: "3", points: "-2.5", reason: "迟到早退" }).points).toBe(-2.5);
-    for (const points of ["0", "101", "1.25", "abc"]) expect(manualEntryInput.safeParse({ memberId: "3", points, reason: "x" }).success).toBe(false);
+    for (const points of ["0", "101", "1.25", "abc"])
+      expect(manualEntryInput.safeParse({ memberId: "3", points, reason: "x" }).success).toBe(false);
     expect(manualEntryInput.safeParse({ memberId: "3", points: "1", reason: "  " }).success).toBe(false);
-    expect(changeRuleInput.parse({ code: "dues_on_time", points: "2", cap: "", effectiveFrom: "2027-01-01" })).toEqual({ code: "dues_on_time", points: 2, cap: null, effectiveFrom: "2027-01-01" });
-    expect(changeRuleInput.safeParse({ code: "login_daily", points: "1", cap: "", effectiveFrom: "2027-01-01" }).success).toBe(false);
+    expect(changeRuleInput.parse({ code: "dues_on_time", points: "2", cap: "", effectiveFrom: "2027-01-01" })).toEqual({
+      code: "dues_on_time",
+      points: 2,
+      cap: null,
+      effectiveFrom: "2027-01-01",
+    });
+    expect(
+      changeRuleInput.safeParse({ code: "login_daily", points: "1", cap: "", effectiveFrom: "2027-01-01" }).success,
+    ).toBe(false);
     expect(signed(5)).toBe("+5");
     expect(signed(-2)).toBe("−2");
   });

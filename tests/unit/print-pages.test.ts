@@ -22,7 +22,14 @@ const printable = pages(path.join(root, "app")).filter((file) => readFileSync(fi
 describe("print pages", () => {
   it("are the ones expected, the quarterly statistics and the community roll-up among them", () => {
     const names = printable.map((f) => path.relative(root, f));
-    for (const expected of ["notice/page.tsx", "sheet/page.tsx", "cards/page.tsx", "points/quarter/page.tsx", "admin/community/page.tsx", "admin/assessment/page.tsx"]) {
+    for (const expected of [
+      "notice/page.tsx",
+      "sheet/page.tsx",
+      "cards/page.tsx",
+      "points/quarter/page.tsx",
+      "admin/community/page.tsx",
+      "admin/assessment/page.tsx",
+    ]) {
       expect(names.some((n) => n.endsWith(expected))).toBe(true);
     }
   });

@@ -6,8 +6,16 @@ type Match = (ctx: { url: URL; request: Request; sameOrigin: boolean }) => boole
 /** The first rule that takes a request, as Workbox picks it (GET only unless a rule says otherwise). */
 function ruleFor(path: string, init: { method?: string; mode?: RequestMode; headers?: Record<string, string> } = {}) {
   const url = new URL(path, "https://zhibu.example");
-  const request = { method: init.method ?? "GET", mode: init.mode ?? "cors", headers: new Headers(init.headers), url: url.href } as unknown as Request;
-  return pwaRuntimeCaching.find((rule) => (rule.method ?? "GET") === request.method && (rule.urlPattern as Match)({ url, request, sameOrigin: true }));
+  const request = {
+    method: init.method ?? "GET",
+    mode: init.mode ?? "cors",
+    headers: new Headers(init.headers),
+    url: url.href,
+  } as unknown as Request;
+  return pwaRuntimeCaching.find(
+    (rule) =>
+      (rule.method ?? "GET") === request.method && (rule.urlPattern as Match)({ url, request, sameOrigin: true }),
+  );
 }
 
 describe("service worker runtime caching", () => {
@@ -22,7 +30,11 @@ describe("service worker runtime caching", () => {
   });
 
   it("keeps each person's pages and reads network first, in caches that sign-out empties", () => {
-    for (const rule of [ruleFor("/", { mode: "navigate" }), ruleFor("/activities/7", { headers: { RSC: "1" } }), ruleFor("/api/v1/leave-requests")]) {
+    for (const rule of [
+      ruleFor("/", { mode: "navigate" }),
+      ruleFor("/activities/7", { headers: { RSC: "1" } }),
+      ruleFor("/api/v1/leave-requests"),
+    ]) {
       expect(rule?.handler).toBe("NetworkFirst");
       expect(rule?.options?.cacheName?.startsWith(PERSON_CACHE_PREFIX)).toBe(true);
       expect(rule?.options?.networkTimeoutSeconds).toBeLessThanOrEqual(5);

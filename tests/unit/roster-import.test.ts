@@ -8,7 +8,11 @@ const good = ["张三", "13912345678", "男", "正式党员", "在家", "在职"
 
 const asFile = (name: string, bytes: Uint8Array | string) => {
   const buffer = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : Buffer.from(bytes);
-  return { name, size: buffer.length, arrayBuffer: async () => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length) as ArrayBuffer };
+  return {
+    name,
+    size: buffer.length,
+    arrayBuffer: async () => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length) as ArrayBuffer,
+  };
 };
 const rows = (...cells: string[][]) => cells.map((c, i) => ({ row: i + 1, cells: c }));
 
@@ -17,14 +21,35 @@ describe("checkRows", () => {
     const sheet = checkRows(rows(header, good, ["李四", "13912345679", "女", "预备", "外出", "离退休", ""]));
     expect(sheet.errors).toEqual([]);
     expect(sheet.rows.map((r) => r.value)).toEqual([
-      { name: "张三", phone: "13912345678", gender: "male", category: "formal", presence: "home", employment: "in_office", joinedOn: "2010-07-01" },
-      { name: "李四", phone: "13912345679", gender: "female", category: "probationary", presence: "away", employment: "retired", joinedOn: undefined },
+      {
+        name: "张三",
+        phone: "13912345678",
+        gender: "male",
+        category: "formal",
+        presence: "home",
+        employment: "in_office",
+        joinedOn: "2010-07-01",
+      },
+      {
+        name: "李四",
+        phone: "13912345679",
+        gender: "female",
+        category: "probationary",
+        presence: "away",
+        employment: "retired",
+        joinedOn: undefined,
+      },
     ]);
   });
 
   it("reports every bad row by its spreadsheet row number and reason", () => {
     const sheet = checkRows(
-      rows(header, good, ["", "139", "未知", "正式", "在家", "在职", ""], ["王五", "13912345678", "男", "正式", "在家", "在职", ""]),
+      rows(
+        header,
+        good,
+        ["", "139", "未知", "正式", "在家", "在职", ""],
+        ["王五", "13912345678", "男", "正式", "在家", "在职", ""],
+      ),
     );
     expect(sheet.rows).toHaveLength(1);
     expect(sheet.errors).toEqual([
@@ -71,7 +96,9 @@ describe("readRosterFile", () => {
 
   it("refuses other types, oversized and unreadable files with a clear message", async () => {
     await expect(readRosterFile(asFile("roster.pdf", "x"))).rejects.toThrow("只支持 .xlsx 或 .csv 文件。");
-    await expect(readRosterFile({ ...asFile("big.csv", "x"), size: 3 * 1024 * 1024 })).rejects.toThrow("文件不能超过 2 MB。");
+    await expect(readRosterFile({ ...asFile("big.csv", "x"), size: 3 * 1024 * 1024 })).rejects.toThrow(
+      "文件不能超过 2 MB。",
+    );
     await expect(readRosterFile(asFile("broken.xlsx", "not a zip"))).rejects.toThrow("无法读取该文件");
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/scope";
-import { countyGrant, holdsRole, isUnder, pathsReached, reachedPaths, reviewerPaths, rolesHeld, servedPaths } from "@/lib/scope-paths";
+import {
+  countyGrant,
+  holdsRole,
+  isUnder,
+  pathsReached,
+  reachedPaths,
+  reviewerPaths,
+  rolesHeld,
+  servedPaths,
+} from "@/lib/scope-paths";
 import { relative, root, source, sourceFiles } from "./source-graph";
 
 const scope = (grants: Scope["grants"]): Scope => ({ userId: 1, grants, member: null });
@@ -15,7 +24,9 @@ const gridWorker = scope([{ role: "grid_worker", nodeId: 9, path: "/1/8/9/" }]);
 
 describe("paths reached", () => {
   it("gives each subtree's root once, leaving out roots under another", () => {
-    expect(pathsReached(scope([...countyAdmin.grants, ...twoCommittees.grants]), ["committee_admin", "county_admin"])).toEqual(["/1/"]);
+    expect(
+      pathsReached(scope([...countyAdmin.grants, ...twoCommittees.grants]), ["committee_admin", "county_admin"]),
+    ).toEqual(["/1/"]);
     expect(pathsReached(twoCommittees, ["committee_admin", "secretary"])).toEqual(["/1/2/", "/1/3/"]);
     expect(pathsReached(twoCommittees, ["secretary"])).toEqual(["/1/3/7/"]);
   });
@@ -32,7 +43,15 @@ describe("paths reached", () => {
   it("does not take a sibling with a longer id for a child", () => {
     expect(isUnder("/1/23/", "/1/2/")).toBe(false);
     expect(isUnder("/1/2/5/", "/1/2/")).toBe(true);
-    expect(pathsReached(scope([{ role: "secretary", nodeId: 2, path: "/1/2/" }, { role: "secretary", nodeId: 23, path: "/1/23/" }]), ["secretary"])).toEqual(["/1/2/", "/1/23/"]);
+    expect(
+      pathsReached(
+        scope([
+          { role: "secretary", nodeId: 2, path: "/1/2/" },
+          { role: "secretary", nodeId: 23, path: "/1/23/" },
+        ]),
+        ["secretary"],
+      ),
+    ).toEqual(["/1/2/", "/1/23/"]);
   });
 
   it("answers which roles are held", () => {

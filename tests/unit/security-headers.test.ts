@@ -8,10 +8,13 @@ describe("content security policy", () => {
     const policy = pagePolicy("abc123");
     expect(directive(policy, "script-src")).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
-    for (const d of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"]) expect(policy).toContain(d);
+    for (const d of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"])
+      expect(policy).toContain(d);
   });
   it("development adds eval and the reload socket, nothing else", () => {
-    expect(directive(pagePolicy("n", true), "script-src")).toBe("script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'");
+    expect(directive(pagePolicy("n", true), "script-src")).toBe(
+      "script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'",
+    );
     expect(directive(pagePolicy("n", true), "connect-src")).toBe("connect-src 'self' ws:");
   });
   it("the sign-in page has no nonce to use and allows inline scripts, with the rest unchanged", () => {
@@ -28,12 +31,20 @@ describe("content security policy", () => {
 describe("other headers", () => {
   it("the camera for the app's own pages only, and nothing else a page could ask for, on every response", () => {
     expect(permissionsPolicy).toContain("camera=(self)");
-    for (const feature of ["microphone", "geolocation", "payment", "usb"]) expect(permissionsPolicy).toContain(`${feature}=()`);
-    for (const production of [true, false]) expect(fixedHeaders(production)).toContainEqual({ key: "Permissions-Policy", value: permissionsPolicy });
+    for (const feature of ["microphone", "geolocation", "payment", "usb"])
+      expect(permissionsPolicy).toContain(`${feature}=()`);
+    for (const production of [true, false])
+      expect(fixedHeaders(production)).toContainEqual({ key: "Permissions-Policy", value: permissionsPolicy });
   });
   it("HSTS in production only", () => {
     const keys = (production: boolean) => fixedHeaders(production).map((h) => h.key);
-    expect(keys(true)).toEqual(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy", "Strict-Transport-Security"]);
+    expect(keys(true)).toEqual([
+      "X-Content-Type-Options",
+      "Referrer-Policy",
+      "X-Frame-Options",
+      "Permissions-Policy",
+      "Strict-Transport-Security",
+    ]);
     expect(keys(false)).not.toContain("Strict-Transport-Security");
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { needsTouch, sessionEnded } from "@/lib/session-policy";
 import type { Scope } from "@/lib/scope";
+import { needsTouch, sessionEnded } from "@/lib/session-policy";
 
 const member: Scope = { userId: 1, grants: [], member: { branchId: 3, branchPath: "/1/2/3/" } };
 const secretary: Scope = { ...member, grants: [{ role: "secretary", nodeId: 3, path: "/1/2/3/" }] };
 const gridWorker: Scope = { userId: 2, grants: [{ role: "grid_worker", nodeId: 9, path: "/9/" }], member: null };
 const countyAdmin: Scope = { userId: 3, grants: [{ role: "county_admin", nodeId: 1, path: "/1/" }], member: null };
-const committeeAdmin: Scope = { userId: 4, grants: [{ role: "committee_admin", nodeId: 2, path: "/1/2/" }], member: null };
+const committeeAdmin: Scope = {
+  userId: 4,
+  grants: [{ role: "committee_admin", nodeId: 2, path: "/1/2/" }],
+  member: null,
+};
 
 const now = Date.UTC(2025, 2, 1, 2);
 const min = 60_000;

@@ -5,16 +5,22 @@ import type { Scope } from "@/lib/scope";
 // The lean session of the check-in route must accept exactly the sessions getServerSession accepts.
 const jar = new Map<string, string>();
 /** The request, carrying the jar as its Cookie header. */
-const request = { header: (name: string) => (name === "cookie" ? [...jar].map(([key, value]) => `${key}=${value}`).join("; ") : null) };
+const request = {
+  header: (name: string) => (name === "cookie" ? [...jar].map(([key, value]) => `${key}=${value}`).join("; ") : null),
+};
 const fresh = vi.fn();
 vi.mock("@/db", () => ({ getDb: async () => ({ fake: "db" }) }));
-vi.mock("@/db/queries/session", () => ({ loadSessionUser: (...args: unknown[]) => fresh(...args), findUserByPhone: vi.fn() }));
+vi.mock("@/db/queries/session", () => ({
+  loadSessionUser: (...args: unknown[]) => fresh(...args),
+  findUserByPhone: vi.fn(),
+}));
 
 process.env.AUTH_SECRET = "unit-test-secret-unit-test-secret-0123456789";
 const { requireTokenContext } = await import("@/lib/server/session-token");
 
 const scope: Scope = { userId: 7, grants: [], member: { branchId: 3, branchPath: "/1/2/3/" } };
-const token = (claims: Record<string, unknown>, secret = process.env.AUTH_SECRET!) => encode({ secret, maxAge: 3600, token: { uid: 7, sv: 2, name: "刘洋", scope, checked: Date.now(), ...claims } });
+const token = (claims: Record<string, unknown>, secret = process.env.AUTH_SECRET!) =>
+  encode({ secret, maxAge: 3600, token: { uid: 7, sv: 2, name: "刘洋", scope, checked: Date.now(), ...claims } });
 
 beforeEach(() => {
   jar.clear();
@@ -51,7 +57,14 @@ describe("requireTokenContext", () => {
     const good = await token({});
     jar.set("next-auth.session-token", good.slice(0, -3) + (good.endsWith("AAA") ? "BBB" : "AAA"));
     await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
-    jar.set("next-auth.session-token", await encode({ secret: process.env.AUTH_SECRET!, maxAge: -60, token: { uid: 7, sv: 2, scope, checked: Date.now() } }));
+    jar.set(
+      "next-auth.session-token",
+      await encode({
+        secret: process.env.AUTH_SECRET!,
+        maxAge: -60,
+        token: { uid: 7, sv: 2, scope, checked: Date.now() },
+      }),
+    );
     await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
   });
 });

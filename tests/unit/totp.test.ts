@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { hashRecoveryCode, isAppCode, mayUseTotp, newRecoveryCodes, newTotpSecret, requiresTotp, totpCode, totpStep } from "@/lib/totp";
+import {
+  hashRecoveryCode,
+  isAppCode,
+  mayUseTotp,
+  newRecoveryCodes,
+  newTotpSecret,
+  requiresTotp,
+  totpCode,
+  totpStep,
+} from "@/lib/totp";
 
 const at = new Date("2026-11-26T03:00:05Z");
 const later = (seconds: number) => new Date(at.getTime() + seconds * 1000);

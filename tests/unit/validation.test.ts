@@ -4,7 +4,7 @@ import { maskPhone } from "@/lib/phone";
 import { activateInput, signInInput } from "@/lib/validation/auth";
 import { phone } from "@/lib/validation/fields";
 import { grantRoleInput } from "@/lib/validation/org";
-import { addMemberInput, importRow, rosterQuery, ROSTER_QUERY_MAX, updateMemberInput } from "@/lib/validation/roster";
+import { addMemberInput, importRow, ROSTER_QUERY_MAX, rosterQuery, updateMemberInput } from "@/lib/validation/roster";
 
 describe("phone", () => {
   it("accepts mainland mobiles and tidies them", () => {
@@ -23,11 +23,22 @@ describe("phone", () => {
   it("is read the same wherever a phone is entered: sign-in, activation, roster add, edit and import, appointments", () => {
     const typed = "１３８０００００００４";
     expect(signInInput.parse({ phone: typed, password: "x" }).phone).toBe("13800000004");
-    expect(activateInput.parse({ phone: typed, code: "abcd2345", password: "longenough", confirm: "longenough" }).phone).toBe("13800000004");
-    const member = { name: "刘洋", phone: typed, gender: "male", category: "formal", presence: "home", employment: "in_office" };
+    expect(
+      activateInput.parse({ phone: typed, code: "abcd2345", password: "longenough", confirm: "longenough" }).phone,
+    ).toBe("13800000004");
+    const member = {
+      name: "刘洋",
+      phone: typed,
+      gender: "male",
+      category: "formal",
+      presence: "home",
+      employment: "in_office",
+    };
     expect(addMemberInput.parse({ ...member, branchId: "5" }).phone).toBe("13800000004");
     expect(updateMemberInput.parse({ ...member, userId: "5" }).phone).toBe("13800000004");
-    expect(importRow.parse({ ...member, gender: "男", category: "正式", presence: "在家", employment: "在职" }).phone).toBe("13800000004");
+    expect(
+      importRow.parse({ ...member, gender: "男", category: "正式", presence: "在家", employment: "在职" }).phone,
+    ).toBe("13800000004");
     expect(grantRoleInput.parse({ nodeId: "3", role: "secretary", phone: typed }).phone).toBe("13800000004");
   });
 
@@ -54,14 +65,27 @@ describe("activation input", () => {
   });
 
   it("asks for 8 characters and matching passwords, without composition rules", () => {
-    expect(activateInput.safeParse({ ...ok, password: "short", confirm: "short" }).error?.issues[0].message).toBe("密码至少 8 个字符");
-    expect(activateInput.safeParse({ ...ok, confirm: "different1" }).error?.issues[0].message).toBe("两次输入的密码不一致");
+    expect(activateInput.safeParse({ ...ok, password: "short", confirm: "short" }).error?.issues[0].message).toBe(
+      "密码至少 8 个字符",
+    );
+    expect(activateInput.safeParse({ ...ok, confirm: "different1" }).error?.issues[0].message).toBe(
+      "两次输入的密码不一致",
+    );
     expect(activateInput.safeParse({ ...ok, password: "aaaaaaaa", confirm: "aaaaaaaa" }).success).toBe(true);
   });
 });
 
 describe("member input", () => {
-  const ok = { branchId: "5", name: " 刘洋 ", phone: "13900000001", gender: "male", category: "formal", presence: "home", employment: "in_office", joinedOn: "" };
+  const ok = {
+    branchId: "5",
+    name: " 刘洋 ",
+    phone: "13900000001",
+    gender: "male",
+    category: "formal",
+    presence: "home",
+    employment: "in_office",
+    joinedOn: "",
+  };
 
   it("trims names, coerces ids and treats an empty date as none", () => {
     const parsed = addMemberInput.parse(ok);
@@ -97,7 +121,8 @@ describe("boundary fields", () => {
     const { text } = await import("@/lib/validation/fields");
     const line = text({ max: 5, message: "名称" });
     const lines = text({ max: 50, message: "说明", multiline: true });
-    for (const bad of ["a\u0000b", "\u0000", "a\u0007", "\u202e123", "a\ud800", "a\nb", "\u0085x"]) expect(line.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of ["a\u0000b", "\u0000", "a\u0007", "\u202e123", "a\ud800", "a\nb", "\u0085x"])
+      expect(line.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     expect(line.safeParse("a\u0000").error?.issues[0].message).toBe(t.validation.control);
     expect(lines.parse(" 第一行\n第二行\t ")).toBe("第一行\n第二行");
     expect(lines.safeParse("a\u0000\nb").success).toBe(false);
@@ -110,7 +135,18 @@ describe("boundary fields", () => {
   it("days are real calendar days in range, never shifted", async () => {
     const { calendarDate, isCalendarDay, isLocalMinute } = await import("@/lib/validation/fields");
     const day = calendarDate("日期");
-    for (const bad of ["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "9999-01-01", "0001-01-01", "1999-12-31", "2026-2-3", "20260203"]) expect(day.safeParse(bad).success, bad).toBe(false);
+    for (const bad of [
+      "2026-02-30",
+      "2027-02-29",
+      "2026-13-01",
+      "2026-00-10",
+      "9999-01-01",
+      "0001-01-01",
+      "1999-12-31",
+      "2026-2-3",
+      "20260203",
+    ])
+      expect(day.safeParse(bad).success, bad).toBe(false);
     for (const good of ["2028-02-29", "2000-01-01", "2100-12-31", "2026-12-03"]) expect(day.parse(good)).toBe(good);
     expect(isCalendarDay("0001-01-01")).toBe(true);
     expect(isLocalMinute("2027-02-30T10:00")).toBe(false);
@@ -122,10 +158,12 @@ describe("boundary fields", () => {
     const { id, jsonId, wholeNumber } = await import("@/lib/validation/fields");
     expect(id.parse("42")).toBe(42);
     expect(id.parse(42)).toBe(42);
-    for (const bad of [[3], true, "0x10", "1e3", " 3", "03", "-1", 0, 1.5, "", null, 2 ** 31]) expect(id.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of [[3], true, "0x10", "1e3", " 3", "03", "-1", 0, 1.5, "", null, 2 ** 31])
+      expect(id.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     expect(jsonId.safeParse("42").success).toBe(false);
     const minutes = wholeNumber("时长", 15, 480);
     expect(minutes.parse("60")).toBe(60);
-    for (const bad of [[60], true, "", "60分钟", 10]) expect(minutes.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of [[60], true, "", "60分钟", 10])
+      expect(minutes.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 });

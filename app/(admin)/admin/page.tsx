@@ -1,20 +1,19 @@
 import Link from "next/link";
-import { Tag } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BarChart } from "@/components/bar-chart";
 import { NoticeBell } from "@/components/notice-bell";
+import { Card, Tag } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatGrid } from "@/components/ui/stat-grid";
 import { countyDashboard } from "@/db/queries/dashboard";
 import { unreadCount } from "@/db/queries/notices";
 import { listTree } from "@/db/queries/org";
-import { BarChart } from "@/components/bar-chart";
-import { Card } from "@/components/ui/card";
-import { StatGrid } from "@/components/ui/stat-grid";
-import { percent } from "@/lib/points";
-import { monthOf } from "@/lib/time";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { canReadAudit, isCountyAdmin } from "@/lib/permissions";
+import { percent } from "@/lib/points";
 import { holdsRole, REVIEWER_ROLES } from "@/lib/scope-paths";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
+import { monthOf } from "@/lib/time";
 
 export const metadata = { title: t.nav.admin };
 
@@ -33,16 +32,35 @@ export default async function AdminPage() {
       <main className="space-y-3 p-4">
         {today && (
           <Card title={t.dashboard.title(t.points.month(month))}>
-            <StatGrid items={[[t.dashboard.attendance, percent(today.attendanceRate)], [t.dashboard.pendingLeave, today.pendingLeave], [t.dashboard.overdue, today.overdue], [t.dashboard.deducted, today.deducted]]} />
+            <StatGrid
+              items={[
+                [t.dashboard.attendance, percent(today.attendanceRate)],
+                [t.dashboard.pendingLeave, today.pendingLeave],
+                [t.dashboard.overdue, today.overdue],
+                [t.dashboard.deducted, today.deducted],
+              ]}
+            />
             <details className="mt-3">
               <summary className="min-h-11 cursor-pointer py-2 text-brand">{t.dashboard.byBranch}</summary>
-              <BarChart label={t.dashboard.byBranch} bars={today.rows.map((r) => ({ name: r.branchName, value: r.attendanceRate, text: percent(r.attendanceRate) }))} />
+              <BarChart
+                label={t.dashboard.byBranch}
+                bars={today.rows.map((r) => ({
+                  name: r.branchName,
+                  value: r.attendanceRate,
+                  text: percent(r.attendanceRate),
+                }))}
+              />
             </details>
           </Card>
         )}
         <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.dashboard.work}>
           {[
-            ...(isCountyAdmin(scope) ? [{ href: "/admin/plans", label: t.plans.list }, { href: "/admin/compliance", label: t.compliance.title }] : []),
+            ...(isCountyAdmin(scope)
+              ? [
+                  { href: "/admin/plans", label: t.plans.list },
+                  { href: "/admin/compliance", label: t.compliance.title },
+                ]
+              : []),
             ...(holdsRole(scope, REVIEWER_ROLES)
               ? [
                   { href: "/admin/schedule-changes", label: t.scheduleChange.list },
@@ -64,9 +82,15 @@ export default async function AdminPage() {
         <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.org.title}>
           {nodes.map((n) => (
             <li key={n.id}>
-              <Link href={`/admin/org/${n.id}`} className="flex min-h-12 items-center gap-2 py-2 pr-4" style={{ paddingLeft: `${1 + (depth(n) - top) * 1.25}rem` }}>
+              <Link
+                href={`/admin/org/${n.id}`}
+                className="flex min-h-12 items-center gap-2 py-2 pr-4"
+                style={{ paddingLeft: `${1 + (depth(n) - top) * 1.25}rem` }}
+              >
                 <span className="flex-1">{n.name}</span>
-                <Tag tone={n.kind === "branch" ? "red" : n.kind === "community" || n.kind === "grid" ? "blue" : "stone"}>
+                <Tag
+                  tone={n.kind === "branch" ? "red" : n.kind === "community" || n.kind === "grid" ? "blue" : "stone"}
+                >
                   {n.retiredCadre ? t.org.retiredCadre : t.orgKind[n.kind]}
                 </Tag>
               </Link>

@@ -13,8 +13,20 @@ export function ActivateForm() {
   return (
     <ActionForm action={activate} onSuccess={done}>
       <Field label={auth.phone} name="phone" type="tel" inputMode="numeric" autoComplete="username" />
-      <Field label={auth.activationCode} name="code" autoCapitalize="characters" autoComplete="one-time-code" hint={auth.activationCodeHint} />
-      <Field label={auth.newPassword} name="password" type="password" autoComplete="new-password" hint={validation.password} />
+      <Field
+        label={auth.activationCode}
+        name="code"
+        autoCapitalize="characters"
+        autoComplete="one-time-code"
+        hint={auth.activationCodeHint}
+      />
+      <Field
+        label={auth.newPassword}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={validation.password}
+      />
       <Field label={auth.confirmPassword} name="confirm" type="password" autoComplete="new-password" />
       <SubmitButton>{auth.activate}</SubmitButton>
     </ActionForm>

@@ -11,7 +11,9 @@ export default function ActivatePage() {
     <AuthFrame title={t.auth.activate}>
       <ActivateForm />
       <p className="mt-4 text-center">
-        <Link href="/login" className="inline-block min-h-11 py-2 text-brand underline underline-offset-4">{t.auth.signIn}</Link>
+        <Link href="/login" className="inline-block min-h-11 py-2 text-brand underline underline-offset-4">
+          {t.auth.signIn}
+        </Link>
       </p>
     </AuthFrame>
   );

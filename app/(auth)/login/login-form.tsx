@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { auth } from "@/lib/messages/auth";
 import { common } from "@/lib/messages/common";
@@ -10,7 +10,7 @@ import { totp } from "@/lib/messages/totp";
 
 /** Only same-site paths: a crafted link must not send someone elsewhere after signing in. */
 function safeNext(raw: string | null): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/";
+  return raw?.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/";
 }
 
 /** next-auth's client (~9 KB) is fetched once someone starts typing, not with the page. */
@@ -46,32 +46,78 @@ export function LoginForm({ next }: { next: string | null }) {
       setError(null);
       return;
     }
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : result ? auth.wrongCredentials : errors.internal);
+    setError(
+      result?.error && result.error !== "CredentialsSignin"
+        ? result.error
+        : result
+          ? auth.wrongCredentials
+          : errors.internal,
+    );
   }
 
   return (
     <form onSubmit={submit} onFocus={() => void loadNextAuth().catch(() => undefined)} className="space-y-4" noValidate>
       <div className="space-y-1">
-        <label htmlFor="phone" className="block font-medium">{auth.phone}</label>
-        <input id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
+        <label htmlFor="phone" className="block font-medium">
+          {auth.phone}
+        </label>
+        <input
+          id="phone"
+          name="phone"
+          type="tel"
+          inputMode="numeric"
+          autoComplete="username"
+          required
+          className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base"
+        />
       </div>
       <div className="space-y-1">
-        <label htmlFor="password" className="block font-medium">{auth.password}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
+        <label htmlFor="password" className="block font-medium">
+          {auth.password}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base"
+        />
       </div>
       {needsCode && (
         <div className="space-y-1">
-          <label htmlFor="otp" className="block font-medium">{totp.signInCode}</label>
-          <p id="otp-hint" className="text-sm text-stone-600">{totp.codeNeeded}</p>
-          <input id="otp" name="otp" type="text" inputMode="numeric" autoComplete="one-time-code" aria-describedby="otp-hint" autoFocus required className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base" />
+          <label htmlFor="otp" className="block font-medium">
+            {totp.signInCode}
+          </label>
+          <p id="otp-hint" className="text-sm text-stone-600">
+            {totp.codeNeeded}
+          </p>
+          <input
+            id="otp"
+            name="otp"
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            aria-describedby="otp-hint"
+            // biome-ignore lint/a11y/noAutofocus: the code field appears after the password was accepted; focus goes where typing continues
+            autoFocus
+            required
+            className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base"
+          />
         </div>
       )}
-      {error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{error}</p>}
+      {error && (
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">
+          {error}
+        </p>
+      )}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? common.loading : auth.signIn}
       </Button>
       <p className="text-center">
-        <Link href="/activate" className="inline-block min-h-11 py-2 text-brand underline underline-offset-4">{auth.activateHint}</Link>
+        <Link href="/activate" className="inline-block min-h-11 py-2 text-brand underline underline-offset-4">
+          {auth.activateHint}
+        </Link>
       </p>
     </form>
   );

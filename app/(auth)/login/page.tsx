@@ -7,13 +7,19 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: t.auth.signIn };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; activated?: string; changed?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; activated?: string; changed?: string }>;
+}) {
   const params = await searchParams;
   if (await getSessionUser()) redirect("/");
   return (
     <AuthFrame title={t.auth.signIn}>
       {(params.activated || params.changed) && (
-        <p className="mb-4 rounded-lg bg-green-50 p-3 text-green-900">{params.activated ? t.auth.activated : t.auth.passwordChanged}</p>
+        <p className="mb-4 rounded-lg bg-green-50 p-3 text-green-900">
+          {params.activated ? t.auth.activated : t.auth.passwordChanged}
+        </p>
       )}
       <LoginForm next={pathOf(params.callbackUrl)} />
     </AuthFrame>

@@ -3,22 +3,35 @@
 import { decideReport } from "@/db/queries/community";
 import { createServiceActivity } from "@/db/queries/service-activities";
 import { correctHours, decideHours, recordActivityHours } from "@/db/queries/volunteer-hours";
-import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
-import { activityHoursInput, correctHoursInput, decideHoursInput, decideReportInput, serviceActivityInput } from "@/lib/validation/community";
-
+import { action } from "@/lib/server/action";
+import {
+  activityHoursInput,
+  correctHoursInput,
+  decideHoursInput,
+  decideReportInput,
+  serviceActivityInput,
+} from "@/lib/validation/community";
 
 export const decideReportAction = action("community.report.decide", decideReportInput, async (input, { db, scope }) => {
   const { decision } = await decideReport(db, scope, input);
   return decision === "confirm" ? t.community.confirmed : t.community.returned;
 });
 
-export const createServiceActivityAction = action("community.activity.create", serviceActivityInput, (input, { db, scope }) => createServiceActivity(db, scope, input));
+export const createServiceActivityAction = action(
+  "community.activity.create",
+  serviceActivityInput,
+  (input, { db, scope }) => createServiceActivity(db, scope, input),
+);
 
-export const activityHoursAction = action("community.hours.activity", activityHoursInput, async (input, { db, scope }) => {
-  const { count } = await recordActivityHours(db, scope, input);
-  return t.community.loggedFor(count);
-});
+export const activityHoursAction = action(
+  "community.hours.activity",
+  activityHoursInput,
+  async (input, { db, scope }) => {
+    const { count } = await recordActivityHours(db, scope, input);
+    return t.community.loggedFor(count);
+  },
+);
 
 export const decideHoursAction = action("community.hours.decide", decideHoursInput, async (input, { db, scope }) => {
   const { status } = await decideHours(db, scope, input);

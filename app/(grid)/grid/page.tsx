@@ -16,11 +16,17 @@ import { formatWhen } from "@/lib/time";
 
 export const metadata = { title: t.nav.grid };
 
-
 /** The grid worker's desk: reports and hours waiting for an answer, and the community activities. */
 export default async function GridPage() {
   const { db, scope } = await pageContext();
-  const [grids, reports, hours, activities] = await pageData(Promise.all([gridsOf(db, scope), pendingReports(db, scope), gridHours(db, scope, "submitted"), gridServiceActivities(db, scope)]));
+  const [grids, reports, hours, activities] = await pageData(
+    Promise.all([
+      gridsOf(db, scope),
+      pendingReports(db, scope),
+      gridHours(db, scope, "submitted"),
+      gridServiceActivities(db, scope),
+    ]),
+  );
   return (
     <>
       <PageHeader title={t.community.gridDesk} />
@@ -55,11 +61,20 @@ export default async function GridPage() {
           )}
         </Card>
 
-        <Card title={`${t.community.pendingHours}（${hours.length}）`} action={<Link href="/grid/hours" className="inline-flex min-h-11 items-center text-brand">{t.community.recordOne}</Link>}>
+        <Card
+          title={`${t.community.pendingHours}（${hours.length}）`}
+          action={
+            <Link href="/grid/hours" className="inline-flex min-h-11 items-center text-brand">
+              {t.community.recordOne}
+            </Link>
+          }
+        >
           {hours.length === 0 ? (
             <p className="text-stone-600">{t.community.noPendingHours}</p>
           ) : (
-            <HoursList rows={hours}>{(h) => <DecideHoursForm hoursId={h.id} name={h.memberName ?? ""} hours={formatHours(h.halfHours)} />}</HoursList>
+            <HoursList rows={hours}>
+              {(h) => <DecideHoursForm hoursId={h.id} name={h.memberName ?? ""} hours={formatHours(h.halfHours)} />}
+            </HoursList>
           )}
         </Card>
 

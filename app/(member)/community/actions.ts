@@ -2,10 +2,10 @@
 
 import { fileReport } from "@/db/queries/community";
 import { setSignup } from "@/db/queries/service-activities";
-import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
-import { checkbox } from "@/lib/validation/fields";
+import { action } from "@/lib/server/action";
 import { reportInput, serviceActivityRef } from "@/lib/validation/community";
+import { checkbox } from "@/lib/validation/fields";
 
 // A member's own hours go to POST /api/v1/volunteer-hours: the offline outbox must be able to replay them.
 
@@ -14,8 +14,11 @@ export const reportAction = action("community.report", reportInput, async (input
   return t.community.reported;
 });
 
-export const signupAction = action("community.signup", serviceActivityRef.extend({ join: checkbox }), async (input, { db, scope }) => {
-  const { joined } = await setSignup(db, scope, input);
-  return joined ? t.community.signedUp : t.community.cancelled;
-});
-
+export const signupAction = action(
+  "community.signup",
+  serviceActivityRef.extend({ join: checkbox }),
+  async (input, { db, scope }) => {
+    const { joined } = await setSignup(db, scope, input);
+    return joined ? t.community.signedUp : t.community.cancelled;
+  },
+);

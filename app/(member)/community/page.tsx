@@ -20,10 +20,16 @@ const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asi
 /** The member's community: where they reported and whether it is current, its activities, their hours. */
 export default async function CommunityPage() {
   const { db, scope } = await pageContext();
-  const [mine, activities, hours] = await pageData(Promise.all([myCommunity(db, scope), memberServiceActivities(db, scope), myHours(db, scope)]));
+  const [mine, activities, hours] = await pageData(
+    Promise.all([myCommunity(db, scope), memberServiceActivities(db, scope), myHours(db, scope)]),
+  );
   const { confirmed, pending, returned, standing } = mine;
   const canReport = mine.inOffice && !pending;
-  const reportLabel = !confirmed ? t.community.report : standing === "due" || standing === "expired" ? t.community.renew : t.community.move;
+  const reportLabel = !confirmed
+    ? t.community.report
+    : standing === "due" || standing === "expired"
+      ? t.community.renew
+      : t.community.move;
   const confirmedHours = hours.filter((h) => h.status === "confirmed").reduce((sum, h) => sum + h.halfHours, 0);
 
   return (
@@ -40,7 +46,9 @@ export default async function CommunityPage() {
                   <p className="text-lg font-medium">
                     {confirmed.communityName} · {confirmed.gridName}
                   </p>
-                  {mine.validUntil && <p className="text-stone-700">{t.community.validUntil(day.format(mine.validUntil))}</p>}
+                  {mine.validUntil && (
+                    <p className="text-stone-700">{t.community.validUntil(day.format(mine.validUntil))}</p>
+                  )}
                   {confirmed.posts.length > 0 && (
                     <p className="flex flex-wrap items-center gap-2">
                       <span className="text-stone-600">{t.community.posts}</span>
@@ -56,9 +64,17 @@ export default async function CommunityPage() {
                   {t.community.reported}（{pending.communityName} · {pending.gridName}）
                 </p>
               )}
-              {returned && <p className="rounded-lg bg-red-50 p-3 text-red-800">{t.community.returnedBecause(returned.comment ?? "")}</p>}
+              {returned && (
+                <p className="rounded-lg bg-red-50 p-3 text-red-800">
+                  {t.community.returnedBecause(returned.comment ?? "")}
+                </p>
+              )}
               {canReport && (
-                <ButtonLink href="/community/report" variant={confirmed && standing === "current" ? "secondary" : "primary"} className="w-full">
+                <ButtonLink
+                  href="/community/report"
+                  variant={confirmed && standing === "current" ? "secondary" : "primary"}
+                  className="w-full"
+                >
                   {reportLabel}
                 </ButtonLink>
               )}
@@ -82,7 +98,9 @@ export default async function CommunityPage() {
                       {t.community.signups(a.signups, a.capacity)}
                       {a.mine && <Tag tone="green">{t.community.signedUp}</Tag>}
                     </p>
-                    {a.startsAt > new Date() && (a.mine || a.signups < a.capacity) && <SignupButton activityId={a.id} joined={a.mine} title={a.title} />}
+                    {a.startsAt > new Date() && (a.mine || a.signups < a.capacity) && (
+                      <SignupButton activityId={a.id} joined={a.mine} title={a.title} />
+                    )}
                   </li>
                 ))}
               </ul>
@@ -91,7 +109,10 @@ export default async function CommunityPage() {
         )}
 
         {mine.inOffice && (
-          <Card title={t.community.myHours} action={<span className="text-stone-700">{t.community.hoursUnit(formatHours(confirmedHours))}</span>}>
+          <Card
+            title={t.community.myHours}
+            action={<span className="text-stone-700">{t.community.hoursUnit(formatHours(confirmedHours))}</span>}
+          >
             {hours.length === 0 ? <p className="text-stone-600">{t.community.noHours}</p> : <HoursList rows={hours} />}
             {confirmed && (
               <ButtonLink href="/community/hours" variant="secondary" className="mt-3 w-full">

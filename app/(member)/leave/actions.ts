@@ -2,8 +2,8 @@
 
 import { withdrawLeave } from "@/db/queries/leave";
 import { submitReflection } from "@/db/queries/makeup";
-import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
+import { action } from "@/lib/server/action";
 import { leaveRef, reflectionInput } from "@/lib/validation/leave";
 
 // Filing itself is the route handler POST /api/v1/leave-requests: the offline outbox must be able to replay it.

@@ -15,7 +15,11 @@ export default async function MyLeavePage() {
     <>
       <PageHeader title={t.leave.mine} back="/me" />
       <main className="space-y-3 p-4">
-        {rows.length === 0 ? <EmptyState>{t.leave.empty}</EmptyState> : <LeaveList rows={rows} who="activity" label={t.leave.mine} />}
+        {rows.length === 0 ? (
+          <EmptyState>{t.leave.empty}</EmptyState>
+        ) : (
+          <LeaveList rows={rows} who="activity" label={t.leave.mine} />
+        )}
       </main>
     </>
   );

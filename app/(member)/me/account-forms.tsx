@@ -13,14 +13,21 @@ import { changePasswordAction } from "./actions";
 // (components/pwa/clear-person-caches.ts). The outbox, the caches and next-auth's client are fetched on the
 // way out, not with the page.
 async function signOutAfterCleanup(callbackUrl: string): Promise<void> {
-  const [{ forgetPerson }, { signOut }] = await Promise.all([import("@/components/pwa/clear-person-caches"), import("next-auth/react")]);
+  const [{ forgetPerson }, { signOut }] = await Promise.all([
+    import("@/components/pwa/clear-person-caches"),
+    import("next-auth/react"),
+  ]);
   await forgetPerson();
   await signOut({ callbackUrl });
 }
 
 /** Queued writes get one more try while the session is still theirs; returns how many are still unsent. */
 async function sendWhatWaits(): Promise<number> {
-  const [{ replay }, { queuedCount }, { outboxUser }] = await Promise.all([import("@/components/outbox/outbox"), import("@/components/outbox/deliver"), import("@/components/outbox/user")]);
+  const [{ replay }, { queuedCount }, { outboxUser }] = await Promise.all([
+    import("@/components/outbox/outbox"),
+    import("@/components/outbox/deliver"),
+    import("@/components/outbox/user"),
+  ]);
   await replay().catch(() => undefined);
   const userId = outboxUser();
   return userId === null ? 0 : queuedCount(userId).catch(() => 0);
@@ -33,7 +40,13 @@ export function ChangePasswordForm() {
   return (
     <ActionForm action={changePasswordAction} onSuccess={done}>
       <Field label={auth.currentPassword} name="current" type="password" autoComplete="current-password" />
-      <Field label={auth.newPassword} name="password" type="password" autoComplete="new-password" hint={validation.password} />
+      <Field
+        label={auth.newPassword}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={validation.password}
+      />
       <Field label={auth.confirmPassword} name="confirm" type="password" autoComplete="new-password" />
       <SubmitButton>{auth.changePassword}</SubmitButton>
     </ActionForm>
@@ -62,7 +75,14 @@ export function SignOutButton() {
 
   if (unsent > 0) {
     return (
-      <div ref={warning} tabIndex={-1} role="alertdialog" aria-labelledby="unsent-title" aria-describedby="unsent-body" className="space-y-3 rounded-lg bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
+      <div
+        ref={warning}
+        tabIndex={-1}
+        role="alertdialog"
+        aria-labelledby="unsent-title"
+        aria-describedby="unsent-body"
+        className="space-y-3 rounded-lg bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300"
+      >
         <p id="unsent-title" className="font-semibold">
           {auth.unsentTitle(unsent)}
         </p>

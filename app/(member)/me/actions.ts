@@ -10,4 +10,6 @@ export const changePasswordAction = action("account.change_password", changePass
   changePassword(db, scope, input),
 );
 
-export const setElderModeAction = action("account.elder_mode", elderModeInput, (input, { db, scope }) => setElderMode(db, scope, input));
+export const setElderModeAction = action("account.elder_mode", elderModeInput, (input, { db, scope }) =>
+  setElderMode(db, scope, input),
+);

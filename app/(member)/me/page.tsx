@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { PushOptIn } from "@/components/pwa/push-opt-in";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { t } from "@/lib/messages";
-import { isElderMode } from "@/lib/server/elder-mode";
 import { grantsOf, rolesHeld } from "@/lib/scope-paths";
-import { PushOptIn } from "@/components/pwa/push-opt-in";
+import { isElderMode } from "@/lib/server/elder-mode";
 import { vapidKeys } from "@/lib/server/push";
 import { pageContext } from "@/lib/server/session";
 import { mayUseTotp } from "@/lib/totp";
@@ -27,10 +27,16 @@ export default async function MePage() {
         </Card>
         {scope.member && (
           <>
-            <Link href="/leave" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
+            <Link
+              href="/leave"
+              className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm"
+            >
               {t.leave.mine} <span aria-hidden>›</span>
             </Link>
-            <Link href="/community" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
+            <Link
+              href="/community"
+              className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm"
+            >
               {t.community.mine} <span aria-hidden>›</span>
             </Link>
           </>
@@ -39,7 +45,10 @@ export default async function MePage() {
           <ElderModeForm on={elder} />
         </Card>
         {(mayUseTotp(grantsOf(scope)) || scope.mustEnrol) && (
-          <Link href="/me/two-factor" className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
+          <Link
+            href="/me/two-factor"
+            className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm"
+          >
             {t.totp.title} <span aria-hidden>›</span>
           </Link>
         )}
@@ -49,7 +58,11 @@ export default async function MePage() {
         <Card title={t.auth.changePassword}>
           <ChangePasswordForm />
         </Card>
-        <a href="/api/v1/me/export" download className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm">
+        <a
+          href="/api/v1/me/export"
+          download
+          className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm"
+        >
           {t.security.exportMine} <span aria-hidden>↓</span>
         </a>
         <SignOutButton />

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTransition, type MouseEvent, type ReactNode } from "react";
+import { type MouseEvent, type ReactNode, useTransition } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { notices } from "@/lib/messages/notices";
@@ -12,7 +12,19 @@ import { markAllReadAction, markReadAction } from "./actions";
  * A notice that opens its activity. An unread one is marked read first, so the list and the badge are right
  * when the person comes back, whichever page the link leads to. No prefetch: a prefetch is not a reading.
  */
-export function NoticeLink({ noticeId, href, unread, className, children }: { noticeId: number; href: string; unread: boolean; className?: string; children: ReactNode }) {
+export function NoticeLink({
+  noticeId,
+  href,
+  unread,
+  className,
+  children,
+}: {
+  noticeId: number;
+  href: string;
+  unread: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   function open(event: MouseEvent<HTMLAnchorElement>) {

@@ -3,11 +3,11 @@ import { ReadAloud } from "@/components/read-aloud";
 import { EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyNotices, unreadCount } from "@/db/queries/notices";
-import { isElderMode } from "@/lib/server/elder-mode";
 import { t } from "@/lib/messages";
 import { canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { holdsRole } from "@/lib/scope-paths";
+import { isElderMode } from "@/lib/server/elder-mode";
 import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
@@ -31,7 +31,10 @@ function hrefOf(scope: Scope, notice: Notice): string | null {
   if (notice.kind === "points") return holdsRole(scope, ["secretary"]) ? "/branch" : "/points";
   if (!notice.activityId || !notice.branchPath) return null;
   // A dispute is settled in the branch's list of open disputes, by whoever manages the branch.
-  if (notice.kind === "dispute") return canReadRoster(scope, notice.branchPath) ? `/branch/${notice.branchId}/disputes` : `/activities/${notice.activityId}`;
+  if (notice.kind === "dispute")
+    return canReadRoster(scope, notice.branchPath)
+      ? `/branch/${notice.branchId}/disputes`
+      : `/activities/${notice.activityId}`;
   const member = scope.member?.branchPath === notice.branchPath;
   const manages = canReadRoster(scope, notice.branchPath);
   if (member && (forMembers.has(notice.kind) || !manages)) return `/activities/${notice.activityId}`;
@@ -41,7 +44,11 @@ function hrefOf(scope: Scope, notice: Notice): string | null {
 export default async function NoticesPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const { db, scope } = await pageContext();
   const before = id.safeParse((await searchParams).before);
-  const [{ notices, more }, unread, elder] = await Promise.all([listMyNotices(db, scope, { before: before.success ? before.data : undefined }), unreadCount(db, scope), isElderMode()]);
+  const [{ notices, more }, unread, elder] = await Promise.all([
+    listMyNotices(db, scope, { before: before.success ? before.data : undefined }),
+    unreadCount(db, scope),
+    isElderMode(),
+  ]);
 
   return (
     <>
@@ -76,7 +83,10 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
           </ul>
         )}
         {more && (
-          <Link href={`/notices?before=${notices[notices.length - 1].id}`} className="flex min-h-11 items-center justify-center text-brand underline">
+          <Link
+            href={`/notices?before=${notices[notices.length - 1].id}`}
+            className="flex min-h-11 items-center justify-center text-brand underline"
+          >
             {t.notices.more}
           </Link>
         )}

@@ -9,7 +9,6 @@ import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.nav.points };
 
-
 /** The member's points: this year and this month, and every entry with its rule, reason and source. */
 export default async function PointsPage() {
   const { db, scope } = await pageContext();
@@ -22,7 +21,9 @@ export default async function PointsPage() {
           <dl className="grid grid-cols-2 gap-2 text-center">
             <div className="rounded-lg bg-stone-50 p-3">
               <dt className="text-sm text-stone-600">{t.points.yearTotal(year)}</dt>
-              <dd className="text-3xl font-semibold" data-testid="year-total">{yearTotal}</dd>
+              <dd className="text-3xl font-semibold" data-testid="year-total">
+                {yearTotal}
+              </dd>
             </div>
             <div className="rounded-lg bg-stone-50 p-3">
               <dt className="text-sm text-stone-600">{t.points.monthTotal}</dt>
@@ -35,7 +36,13 @@ export default async function PointsPage() {
           <EmptyState>{t.points.noEntries}</EmptyState>
         ) : (
           <Card title={t.points.entries}>
-            <EntryList rows={entries}>{(e) => !e.reversesId && !e.reversed && e.appealStatus !== "pending" && <AppealForm entryId={e.id} what={e.reason} />}</EntryList>
+            <EntryList rows={entries}>
+              {(e) =>
+                !e.reversesId &&
+                !e.reversed &&
+                e.appealStatus !== "pending" && <AppealForm entryId={e.id} what={e.reason} />
+              }
+            </EntryList>
           </Card>
         )}
       </main>

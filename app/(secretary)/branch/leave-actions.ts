@@ -2,8 +2,8 @@
 
 import { approveMany, decideLeave, fileLeave } from "@/db/queries/leave";
 import { confirmMakeup } from "@/db/queries/makeup";
-import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
+import { action } from "@/lib/server/action";
 import { approveManyInput, decideLeaveInput, fileLeaveForInput, makeupRef } from "@/lib/validation/leave";
 
 export const decideLeaveAction = action("leave.decide", decideLeaveInput, async (input, { db, scope }) => {

@@ -2,10 +2,9 @@
 
 import { answerAppeal } from "@/db/queries/point-views";
 import { manualEntry, reverseEntry } from "@/db/queries/points";
-import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
+import { action } from "@/lib/server/action";
 import { answerAppealInput, manualEntryInput, reverseEntryInput } from "@/lib/validation/points";
-
 
 export const manualEntryAction = action("points.manual", manualEntryInput, async (input, { db, scope }) => {
   await manualEntry(db, scope, input);

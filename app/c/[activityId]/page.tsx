@@ -13,7 +13,13 @@ export const metadata = { title: t.checkin.title };
  * in from here, with the scan sealed at the time it arrived, and comes back here, where the check-in
  * completes and is judged at that time.
  */
-export default async function ScanPage({ params, searchParams }: { params: Promise<{ activityId: string }>; searchParams: Promise<{ s?: string; k?: string; t?: string; v?: string }> }) {
+export default async function ScanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ activityId: string }>;
+  searchParams: Promise<{ s?: string; k?: string; t?: string; v?: string }>;
+}) {
   const query = await searchParams;
   const checkin = checkinParams((await params).activityId, query.s, query.k);
   if (!checkin) notFound();

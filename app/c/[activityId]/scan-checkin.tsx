@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { CheckinAnswer } from "@/components/checkin-answer";
-import { sendScannedCheckin, type CheckinResult } from "@/components/checkin-client";
+import { type CheckinResult, sendScannedCheckin } from "@/components/checkin-client";
 import type { CheckinQr, ScanSeal } from "@/lib/checkin-url";
 import { checkin as checkinText } from "@/lib/messages/checkin";
 
@@ -18,7 +18,10 @@ export function ScanCheckin({ checkin, seal }: { checkin: CheckinQr; seal: ScanS
   const sealed = seal?.seal;
 
   useEffect(() => {
-    void sendScannedCheckin({ activityId, step, code }, seenAt !== undefined && sealed ? { seenAt, seal: sealed } : undefined).then(setResult);
+    void sendScannedCheckin(
+      { activityId, step, code },
+      seenAt !== undefined && sealed ? { seenAt, seal: sealed } : undefined,
+    ).then(setResult);
   }, [activityId, step, code, seenAt, sealed]);
 
   return (

@@ -1,8 +1,8 @@
 "use server";
 
 import { setTier } from "@/db/queries/assessment";
-import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
+import { action } from "@/lib/server/action";
 import { setTierInput } from "@/lib/validation/assessment";
 
 export const setTierAction = action("assessment.set", setTierInput, async (input, { db, scope }) => {

@@ -6,10 +6,10 @@ import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { yearlyAssessment } from "@/db/queries/assessment";
 import { issuingBody } from "@/db/queries/print-issuer";
-import { WEIGHTS, type Part } from "@/lib/assessment";
+import { type Part, WEIGHTS } from "@/lib/assessment";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { isCountyAdmin } from "@/lib/permissions";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { monthOf } from "@/lib/time";
 import { yearQuery } from "@/lib/validation/assessment";
@@ -24,7 +24,9 @@ type Row = Awaited<ReturnType<typeof yearlyAssessment>>["branches"][number];
 export default async function AssessmentPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { db, scope } = await pageContext();
   const year = yearQuery.parse(await searchParams).year ?? Number(monthOf(new Date()).slice(0, 4));
-  const [{ branches, committees }, issuer] = await pageData(Promise.all([yearlyAssessment(db, scope, year), issuingBody(db, scope)]));
+  const [{ branches, committees }, issuer] = await pageData(
+    Promise.all([yearlyAssessment(db, scope, year), issuingBody(db, scope)]),
+  );
   const county = isCountyAdmin(scope);
   const unit = (r: Row) => (
     <li key={r.id} className="space-y-2 py-3">
@@ -41,11 +43,17 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
       </p>
       {Object.keys(r.unmeasured).length > 0 && (
         <p className="text-sm text-amber-800">
-          {(Object.entries(r.unmeasured) as [Part, string][]).map(([k, why]) => t.assessment.notMet(t.assessment.parts[k], t.assessment.unmeasured[why])).join("；")}
+          {(Object.entries(r.unmeasured) as [Part, string][])
+            .map(([k, why]) => t.assessment.notMet(t.assessment.parts[k], t.assessment.unmeasured[why]))
+            .join("；")}
         </p>
       )}
       {r.decided?.note && <p className="text-sm text-stone-700">{r.decided.note}</p>}
-      {county && <div className="print:hidden"><TierForm year={year} nodeId={r.id} name={r.name} proposal={r.decided?.tier ?? r.proposal} /></div>}
+      {county && (
+        <div className="print:hidden">
+          <TierForm year={year} nodeId={r.id} name={r.name} proposal={r.decided?.tier ?? r.proposal} />
+        </div>
+      )}
     </li>
   );
   return (
@@ -55,21 +63,33 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
       </div>
       <main className="space-y-3 p-4 print:p-0">
         <div className="print:hidden">
-          <PeriodNav label={t.assessment.year(year)} prev={`/admin/assessment?year=${year - 1}`} next={`/admin/assessment?year=${year + 1}`} />
+          <PeriodNav
+            label={t.assessment.year(year)}
+            prev={`/admin/assessment?year=${year - 1}`}
+            next={`/admin/assessment?year=${year + 1}`}
+          />
         </div>
         <h2 className="hidden text-center text-xl font-semibold print:block">{`${t.assessment.year(year)}${t.assessment.title}`}</h2>
         <p className="rounded-xl bg-white p-3 text-sm text-stone-700">{t.assessment.formula}</p>
         <div className="grid grid-cols-2 gap-2 print:hidden">
-          <a href={`/api/v1/assessment?year=${year}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
+          <a
+            href={`/api/v1/assessment?year=${year}`}
+            download
+            className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
+          >
             {t.assessment.exportXlsx}
           </a>
           <PrintButton>{t.points.print}</PrintButton>
         </div>
         <Card title={t.assessment.committees}>
-          <ul className="divide-y divide-stone-100" aria-label={t.assessment.committees}>{committees.map(unit)}</ul>
+          <ul className="divide-y divide-stone-100" aria-label={t.assessment.committees}>
+            {committees.map(unit)}
+          </ul>
         </Card>
         <Card title={t.assessment.branches}>
-          <ul className="divide-y divide-stone-100" aria-label={t.assessment.branches}>{branches.map(unit)}</ul>
+          <ul className="divide-y divide-stone-100" aria-label={t.assessment.branches}>
+            {branches.map(unit)}
+          </ul>
         </Card>
         <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />
       </main>

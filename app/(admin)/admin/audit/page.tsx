@@ -46,28 +46,48 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             >
               <option value="">{t.audit.allActions}</option>
               {actionChoices.map(([code, label]) => (
-                <option key={code} value={code}>{label}</option>
+                <option key={code} value={code}>
+                  {label}
+                </option>
               ))}
             </select>
           </label>
           <label className="text-sm">
             {t.audit.from}
-            <input type="date" name="from" defaultValue={filter.from} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
+            <input
+              type="date"
+              name="from"
+              defaultValue={filter.from}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
+            />
           </label>
           <label className="text-sm">
             {t.audit.to}
-            <input type="date" name="to" defaultValue={filter.to} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
+            <input
+              type="date"
+              name="to"
+              defaultValue={filter.to}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
+            />
           </label>
           <label className="text-sm">
             {t.audit.outcomeLabel}
-            <select name="outcome" defaultValue={filter.outcome ?? ""} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2">
+            <select
+              name="outcome"
+              defaultValue={filter.outcome ?? ""}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2"
+            >
               <option value="">{t.common.all}</option>
               {Object.entries(t.audit.outcome).map(([k, v]) => (
-                <option key={k} value={k}>{v}</option>
+                <option key={k} value={k}>
+                  {v}
+                </option>
               ))}
             </select>
           </label>
-          <button className="mt-6 min-h-11 rounded-lg bg-brand text-white">{t.audit.filter}</button>
+          <button type="submit" className="mt-6 min-h-11 rounded-lg bg-brand text-white">
+            {t.audit.filter}
+          </button>
         </form>
         {rows.length === 0 ? (
           <p className="rounded-xl bg-white p-6 text-center text-stone-600">{t.audit.empty}</p>
@@ -76,9 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((r) => (
               <li key={r.id} className="px-4 py-2 text-sm">
                 <div className="flex items-center justify-between gap-2">
-                  <span className="font-medium">
-                    {actionLabel(r.action)}
-                  </span>
+                  <span className="font-medium">{actionLabel(r.action)}</span>
                   <Tag tone={r.outcome === "ok" ? "green" : "red"}>{t.audit.outcome[r.outcome]}</Tag>
                 </div>
                 <div className="text-stone-600">
@@ -90,7 +108,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </ol>
         )}
         {older && (
-          <Link href={`/admin/audit?${older}`} className="block min-h-11 rounded-xl bg-white py-3 text-center text-brand">
+          <Link
+            href={`/admin/audit?${older}`}
+            className="block min-h-11 rounded-xl bg-white py-3 text-center text-brand"
+          >
             {t.audit.more}
           </Link>
         )}

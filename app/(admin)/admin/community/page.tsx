@@ -14,7 +14,6 @@ import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.community.feedback };
 
-
 /** Community reporting and hours rolled up per branch, for the committee or the whole county. */
 export default async function CommunityRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { db, scope } = await pageContext();
@@ -28,9 +27,17 @@ export default async function CommunityRollupPage({ searchParams }: { searchPara
       </div>
       <main className="space-y-3 p-4 print:p-0">
         <div className="space-y-3 print:hidden">
-          <PeriodNav label={t.community.quarter(q.year, q.quarter)} prev={`/admin/community?quarter=${shiftQuarter(q, -1)}`} next={`/admin/community?quarter=${shiftQuarter(q, 1)}`} />
+          <PeriodNav
+            label={t.community.quarter(q.year, q.quarter)}
+            prev={`/admin/community?quarter=${shiftQuarter(q, -1)}`}
+            next={`/admin/community?quarter=${shiftQuarter(q, 1)}`}
+          />
           <div className="grid grid-cols-2 gap-2">
-            <a href={`/api/v1/community-feedback?quarter=${q.year}-Q${q.quarter}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
+            <a
+              href={`/api/v1/community-feedback?quarter=${q.year}-Q${q.quarter}`}
+              download
+              className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
+            >
               {t.points.exportXlsx}
             </a>
             <PrintButton>{t.points.print}</PrintButton>
@@ -40,9 +47,26 @@ export default async function CommunityRollupPage({ searchParams }: { searchPara
         <Card>
           <FigureTable
             caption={`${t.community.feedback} ${t.community.quarter(q.year, q.quarter)}`}
-            head={[t.orgKind.branch, `${t.community.reportedCount}/${t.community.inOfficeCount}`, t.community.quarterHours, t.community.yearHours]}
-            rows={rows.map((r) => ({ key: r.branchId, name: r.branchName, href: `/branch/${r.branchId}/community?quarter=${q.year}-Q${q.quarter}`, cells: [`${r.reported}/${r.inOffice}`, formatHours(r.quarterHalfHours), formatHours(r.yearHalfHours)] }))}
-            foot={{ name: t.common.all, cells: [`${sum((r) => r.reported)}/${sum((r) => r.inOffice)}`, formatHours(sum((r) => r.quarterHalfHours)), formatHours(sum((r) => r.yearHalfHours))] }}
+            head={[
+              t.orgKind.branch,
+              `${t.community.reportedCount}/${t.community.inOfficeCount}`,
+              t.community.quarterHours,
+              t.community.yearHours,
+            ]}
+            rows={rows.map((r) => ({
+              key: r.branchId,
+              name: r.branchName,
+              href: `/branch/${r.branchId}/community?quarter=${q.year}-Q${q.quarter}`,
+              cells: [`${r.reported}/${r.inOffice}`, formatHours(r.quarterHalfHours), formatHours(r.yearHalfHours)],
+            }))}
+            foot={{
+              name: t.common.all,
+              cells: [
+                `${sum((r) => r.reported)}/${sum((r) => r.inOffice)}`,
+                formatHours(sum((r) => r.quarterHalfHours)),
+                formatHours(sum((r) => r.yearHalfHours)),
+              ],
+            }}
           />
         </Card>
         <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />

@@ -32,9 +32,16 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
         <form className="flex items-end gap-2 rounded-xl bg-white p-3">
           <label className="flex-1 text-sm">
             {t.compliance.month}
-            <input type="month" name="month" defaultValue={month} className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2" />
+            <input
+              type="month"
+              name="month"
+              defaultValue={month}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
+            />
           </label>
-          <button className="min-h-11 rounded-lg bg-brand px-4 text-white">{t.compliance.show}</button>
+          <button type="submit" className="min-h-11 rounded-lg bg-brand px-4 text-white">
+            {t.compliance.show}
+          </button>
         </form>
         {!plan ? (
           <EmptyState>{t.compliance.noPlan}</EmptyState>
@@ -42,16 +49,24 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           <>
             <Card>
               <p className="font-medium">{plan.title}</p>
-              <p className="text-sm text-stone-700">{t.compliance.summary(formatFull(plan.startsAt), rows.length, deviations)}</p>
+              <p className="text-sm text-stone-700">
+                {t.compliance.summary(formatFull(plan.startsAt), rows.length, deviations)}
+              </p>
             </Card>
             <ul className="space-y-2" aria-label={t.compliance.branches}>
               {rows.map((r) => {
                 const [tone, label] = timingTag[r.timing];
                 return (
-                  <li key={r.branchId} className={`rounded-xl bg-white p-3 ${r.deviation ? "border-l-4 border-red-600" : ""}`}>
+                  <li
+                    key={r.branchId}
+                    className={`rounded-xl bg-white p-3 ${r.deviation ? "border-l-4 border-red-600" : ""}`}
+                  >
                     <div className="flex items-center justify-between gap-2">
                       {r.activityId ? (
-                        <Link href={`/branch/activities/${r.activityId}`} className="font-medium underline-offset-4 hover:underline">
+                        <Link
+                          href={`/branch/activities/${r.activityId}`}
+                          className="font-medium underline-offset-4 hover:underline"
+                        >
                           {r.branchName}
                         </Link>
                       ) : (
@@ -65,10 +80,12 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                         <>
                           {r.phase && <PhaseTag phase={r.phase} />}
                           <Tag tone={r.openSteps === 0 ? "green" : "amber"}>
-                            {t.compliance.steps}：{r.openSteps === 0 ? t.compliance.complete : t.compliance.incomplete(r.openSteps)}
+                            {t.compliance.steps}：
+                            {r.openSteps === 0 ? t.compliance.complete : t.compliance.incomplete(r.openSteps)}
                           </Tag>
                           <Tag>
-                            {t.compliance.rate}：{r.rate == null ? "—" : t.compliance.rateValue(r.rate, r.attended, r.expected, r.onLeave)}
+                            {t.compliance.rate}：
+                            {r.rate == null ? "—" : t.compliance.rateValue(r.rate, r.attended, r.expected, r.onLeave)}
                           </Tag>
                         </>
                       )}

@@ -1,8 +1,8 @@
 "use server";
 
 import { publishPlan, revisePlan } from "@/db/queries/plans";
-import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
+import { action } from "@/lib/server/action";
 import { publishPlanInput, revisePlanInput } from "@/lib/validation/plans";
 
 export const publishPlanAction = action("plan.publish", publishPlanInput, async (input, { db, scope }) =>

@@ -31,7 +31,9 @@ export default async function PlansPage() {
                     <span className="font-medium">{p.title}</span>
                     <Tag>{t.plans.version(p.version)}</Tag>
                   </span>
-                  <span className="text-sm text-stone-600">{formatFull(p.startsAt)} · {t.common.minutes(p.durationMinutes)}</span>
+                  <span className="text-sm text-stone-600">
+                    {formatFull(p.startsAt)} · {t.common.minutes(p.durationMinutes)}
+                  </span>
                 </Link>
               </li>
             ))}

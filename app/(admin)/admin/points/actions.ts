@@ -2,8 +2,8 @@
 
 import { setMemberRanking } from "@/db/queries/point-views";
 import { changeRule } from "@/db/queries/points";
-import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
+import { action } from "@/lib/server/action";
 import { changeRuleInput, rankingInput } from "@/lib/validation/points";
 
 export const changeRuleAction = action("points.rule", changeRuleInput, async (input, { db, scope }) => {

@@ -8,15 +8,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { bulletinRollup } from "@/db/queries/point-views";
 import { issuingBody } from "@/db/queries/print-issuer";
 import { t } from "@/lib/messages";
+import { isCountyAdmin } from "@/lib/permissions";
 import { percent } from "@/lib/points";
 import { pageData } from "@/lib/server/page-data";
-import { isCountyAdmin } from "@/lib/permissions";
 import { pageContext } from "@/lib/server/session";
 import { monthOf, shiftMonth } from "@/lib/time";
 import { monthQuery } from "@/lib/validation/points";
 
 export const metadata = { title: t.points.bulletin };
-
 
 /** The monthly bulletin per branch, for the committee (its branches) or the county (every branch). */
 export default async function PointsRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
@@ -31,28 +30,41 @@ export default async function PointsRollupPage({ searchParams }: { searchParams:
       </div>
       <main className="space-y-3 p-4 print:p-0">
         <div className="space-y-3 print:hidden">
-        <PeriodNav label={t.points.month(month)} prev={href(shiftMonth(month, -1))} next={href(shiftMonth(month, 1))} />
-        <PrintButton>{t.points.print}</PrintButton>
-        <div className="grid grid-cols-2 gap-2">
-          <a href={`/api/v1/points-bulletin?month=${month}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
-            {t.points.exportXlsx}
-          </a>
-          <ButtonLink href="/admin/points/quarter" variant="secondary">
-            {t.stats.title}
-          </ButtonLink>
-        </div>
-        {isCountyAdmin(scope) && (
-          <ButtonLink href="/admin/points/rules" variant="secondary" className="w-full">
-            {t.points.ruleEditor}
-          </ButtonLink>
-        )}
+          <PeriodNav
+            label={t.points.month(month)}
+            prev={href(shiftMonth(month, -1))}
+            next={href(shiftMonth(month, 1))}
+          />
+          <PrintButton>{t.points.print}</PrintButton>
+          <div className="grid grid-cols-2 gap-2">
+            <a
+              href={`/api/v1/points-bulletin?month=${month}`}
+              download
+              className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
+            >
+              {t.points.exportXlsx}
+            </a>
+            <ButtonLink href="/admin/points/quarter" variant="secondary">
+              {t.stats.title}
+            </ButtonLink>
+          </div>
+          {isCountyAdmin(scope) && (
+            <ButtonLink href="/admin/points/rules" variant="secondary" className="w-full">
+              {t.points.ruleEditor}
+            </ButtonLink>
+          )}
         </div>
         <h2 className="hidden text-center text-xl font-semibold print:block">{`${t.points.month(month)}${t.points.bulletin}`}</h2>
         <Card>
           <FigureTable
             caption={`${t.points.month(month)}${t.points.bulletin}`}
             head={[t.orgKind.branch, t.points.average, t.points.deductedPeople, t.points.attendanceRate]}
-            rows={rows.map((r) => ({ key: r.branchId, name: r.branchName, href: `/branch/${r.branchId}/points?month=${month}`, cells: [r.average, r.deducted, percent(r.attendanceRate)] }))}
+            rows={rows.map((r) => ({
+              key: r.branchId,
+              name: r.branchName,
+              href: `/branch/${r.branchId}/points?month=${month}`,
+              cells: [r.average, r.deducted, percent(r.attendanceRate)],
+            }))}
           />
         </Card>
         <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />

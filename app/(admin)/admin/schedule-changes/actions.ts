@@ -1,8 +1,8 @@
 "use server";
 
 import { decideChange } from "@/db/queries/schedule-changes";
-import { action } from "@/lib/server/action";
 import { t } from "@/lib/messages";
+import { action } from "@/lib/server/action";
 import { decideChangeInput } from "@/lib/validation/schedule-changes";
 
 /** One action for the four decisions; the query checks that the caller's role may take the one chosen. */

@@ -12,7 +12,11 @@ const m = scheduleChange;
 export function DecisionForm({ changeId, level }: { changeId: number; level: "committee" | "county" }) {
   const [yes, no] = level === "committee" ? (["endorse", "return"] as const) : (["approve", "reject"] as const);
   return (
-    <ActionForm action={decideChangeAction} success={(message) => message} className="mt-3 space-y-3 border-t border-stone-100 pt-3">
+    <ActionForm
+      action={decideChangeAction}
+      success={(message) => message}
+      className="mt-3 space-y-3 border-t border-stone-100 pt-3"
+    >
       <input type="hidden" name="changeId" value={changeId} />
       <Field label={m.comment} name="comment" hint={m.commentHint} maxLength={500} />
       <div className="grid grid-cols-2 gap-2">

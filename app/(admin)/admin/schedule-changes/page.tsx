@@ -5,8 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { countChanges, listChanges } from "@/db/queries/schedule-changes";
 import type { ChangeStatus } from "@/db/schema/activities";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { isCountyAdmin } from "@/lib/permissions";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { DecisionForm } from "./decision-form";
 
@@ -20,15 +20,21 @@ export default async function ScheduleChangesPage({ searchParams }: { searchPara
   const { db, scope } = await pageContext();
   const asked = (await searchParams).status as Filter | undefined;
   // Each role opens on the queue that waits for it.
-  const current: Filter = asked && filters.includes(asked) ? asked : isCountyAdmin(scope) ? "pending_county" : "pending_committee";
-  const [rows, counts] = await pageData(Promise.all([listChanges(db, scope, { status: current === "all" ? undefined : current }), countChanges(db, scope)]));
+  const current: Filter =
+    asked && filters.includes(asked) ? asked : isCountyAdmin(scope) ? "pending_county" : "pending_committee";
+  const [rows, counts] = await pageData(
+    Promise.all([listChanges(db, scope, { status: current === "all" ? undefined : current }), countChanges(db, scope)]),
+  );
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
 
   return (
     <>
       <PageHeader title={t.scheduleChange.list} back="/admin" />
       <main className="space-y-3 p-4">
-        <nav aria-label={t.scheduleChange.filter} className="grid grid-cols-3 gap-1 rounded-lg bg-stone-200 p-1 text-sm">
+        <nav
+          aria-label={t.scheduleChange.filter}
+          className="grid grid-cols-3 gap-1 rounded-lg bg-stone-200 p-1 text-sm"
+        >
           {filters.map((f) => (
             <Link
               key={f}
@@ -49,7 +55,10 @@ export default async function ScheduleChangesPage({ searchParams }: { searchPara
               <li key={row.id}>
                 <Card>
                   <ScheduleChangeDetails change={row} showBranch />
-                  <Link href={`/branch/activities/${row.activityId}`} className="mt-1 inline-flex min-h-11 items-center text-brand">
+                  <Link
+                    href={`/branch/activities/${row.activityId}`}
+                    className="mt-1 inline-flex min-h-11 items-center text-brand"
+                  >
                     {t.scheduleChange.viewActivity} ›
                   </Link>
                   {row.mayDecide && <DecisionForm changeId={row.id} level={row.mayDecide} />}

@@ -12,7 +12,6 @@ import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.community.recordOne };
 
-
 /** One entry at a time for a member reported in the grid, and the latest confirmed entries to correct. */
 export default async function GridHoursPage() {
   const { db, scope } = await pageContext();
@@ -21,9 +20,21 @@ export default async function GridHoursPage() {
     <>
       <PageHeader title={t.community.recordOne} back="/grid" />
       <main className="space-y-4 p-4">
-        <Card>{people.length === 0 ? <p className="text-stone-600">{t.community.notInGrid}</p> : <HoursForm clientId={randomUUID()} today={shanghaiDate(new Date())} members={people} done="/grid" />}</Card>
+        <Card>
+          {people.length === 0 ? (
+            <p className="text-stone-600">{t.community.notInGrid}</p>
+          ) : (
+            <HoursForm clientId={randomUUID()} today={shanghaiDate(new Date())} members={people} done="/grid" />
+          )}
+        </Card>
         <Card title={t.community.hours}>
-          {recent.length === 0 ? <p className="text-stone-600">{t.community.noHours}</p> : <HoursList rows={recent}>{(h) => <CorrectHoursForm hoursId={h.id} name={h.memberName ?? ""} hours={formatHours(h.halfHours)} />}</HoursList>}
+          {recent.length === 0 ? (
+            <p className="text-stone-600">{t.community.noHours}</p>
+          ) : (
+            <HoursList rows={recent}>
+              {(h) => <CorrectHoursForm hoursId={h.id} name={h.memberName ?? ""} hours={formatHours(h.halfHours)} />}
+            </HoursList>
+          )}
         </Card>
       </main>
     </>

@@ -1,23 +1,22 @@
 import { notFound } from "next/navigation";
+import { MarkActivityRead } from "@/components/mark-activity-read";
+import { MyCheckin } from "@/components/my-checkin";
 import { OutcomeTag } from "@/components/outcome-tag";
 import { PhaseTag } from "@/components/phase-tag";
+import { ReadAloud } from "@/components/read-aloud";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { MarkActivityRead } from "@/components/mark-activity-read";
-import { MyCheckin } from "@/components/my-checkin";
-import { ReadAloud } from "@/components/read-aloud";
 import { myCheckin } from "@/db/queries/checkins";
 import { activityForMember } from "@/db/queries/member-activities";
-import { isElderMode } from "@/lib/server/elder-mode";
 import { t } from "@/lib/messages";
+import { isElderMode } from "@/lib/server/elder-mode";
 import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.memberActivity.title };
-
 
 export default async function MemberActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
@@ -64,7 +63,10 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
         )}
 
         {activity.materials && (
-          <Card title={t.memberActivity.materials} action={elder && <ReadAloud text={activity.materials} label={t.memberActivity.materials} />}>
+          <Card
+            title={t.memberActivity.materials}
+            action={elder && <ReadAloud text={activity.materials} label={t.memberActivity.materials} />}
+          >
             <p className="whitespace-pre-line text-stone-800">{activity.materials}</p>
           </Card>
         )}
@@ -74,7 +76,12 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
             <ul className="space-y-1">
               {activity.links.map((link) => (
                 <li key={link.url}>
-                  <a href={link.url} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 items-center text-brand underline">
+                  <a
+                    href={link.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="inline-flex min-h-11 items-center text-brand underline"
+                  >
                     {link.title}
                   </a>
                 </li>

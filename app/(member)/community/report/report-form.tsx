@@ -11,7 +11,12 @@ import { reportAction } from "../actions";
 
 const m = community;
 
-type Choice = { id: number; name: string; grids: { id: number; name: string }[]; posts: { id: number; name: string }[] };
+type Choice = {
+  id: number;
+  name: string;
+  grids: { id: number; name: string }[];
+  posts: { id: number; name: string }[];
+};
 
 /** Community, then grid, then the posts that community offers; the posts follow the chosen community. */
 export function ReportForm({ choices, initialCommunity }: { choices: Choice[]; initialCommunity?: number }) {
@@ -20,8 +25,19 @@ export function ReportForm({ choices, initialCommunity }: { choices: Choice[]; i
   const community = choices.find((c) => c.id === communityId) ?? choices[0];
   return (
     <ActionForm action={reportAction} onSuccess={() => router.push("/community")}>
-      <Select label={m.community} name="communityId" options={Object.fromEntries(choices.map((c) => [c.id, c.name]))} value={community?.id} onChange={(e) => setCommunityId(Number(e.target.value))} />
-      <Select key={community?.id} label={m.grid} name="gridId" options={Object.fromEntries(community?.grids.map((g) => [g.id, g.name]) ?? [])} />
+      <Select
+        label={m.community}
+        name="communityId"
+        options={Object.fromEntries(choices.map((c) => [c.id, c.name]))}
+        value={community?.id}
+        onChange={(e) => setCommunityId(Number(e.target.value))}
+      />
+      <Select
+        key={community?.id}
+        label={m.grid}
+        name="gridId"
+        options={Object.fromEntries(community?.grids.map((g) => [g.id, g.name]) ?? [])}
+      />
       <fieldset className="space-y-1">
         <legend className="font-medium text-stone-800">{m.posts}</legend>
         <p className="text-sm text-stone-600">{m.postsHint}</p>

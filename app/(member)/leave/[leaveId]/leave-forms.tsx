@@ -1,10 +1,10 @@
 "use client";
 
+import { confirmMakeupAction, decideLeaveAction } from "@/app/(secretary)/branch/leave-actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/text-area";
 import { leave } from "@/lib/messages/leave";
-import { confirmMakeupAction, decideLeaveAction } from "@/app/(secretary)/branch/leave-actions";
 import { submitReflectionAction, withdrawLeaveAction } from "../actions";
 
 const m = leave;
@@ -46,7 +46,14 @@ export function ReflectionForm({ taskId, reflection }: { taskId: number; reflect
   return (
     <ActionForm action={submitReflectionAction} success={said}>
       <input type="hidden" name="taskId" value={taskId} />
-      <TextArea label={m.makeup.reflection} name="reflection" hint={m.makeup.reflectionHint} defaultValue={reflection ?? ""} maxLength={2000} rows={6} />
+      <TextArea
+        label={m.makeup.reflection}
+        name="reflection"
+        hint={m.makeup.reflectionHint}
+        defaultValue={reflection ?? ""}
+        maxLength={2000}
+        rows={6}
+      />
       <SubmitButton>{reflection ? m.makeup.update : m.makeup.submit}</SubmitButton>
     </ActionForm>
   );

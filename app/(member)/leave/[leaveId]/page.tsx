@@ -12,7 +12,6 @@ import { ConfirmForm, DecideForm, ReflectionForm, WithdrawForm } from "./leave-f
 
 export const metadata = { title: t.leave.askTitle };
 
-
 /**
  * One request, for everyone who may see it: the member (withdraw, make-up study) and whoever decides it
  * (approve or reject, confirm the make-up). What each sees follows from leaveDetail's flags.
@@ -50,13 +49,21 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
             <dd className="whitespace-pre-line">{row.reason}</dd>
           </dl>
           {row.attachmentId && (
-            <a href={`/api/v1/leave-requests/${row.id}/attachment`} target="_blank" rel="noopener" className="mt-1 inline-flex min-h-11 items-center text-brand underline">
+            <a
+              href={`/api/v1/leave-requests/${row.id}/attachment`}
+              target="_blank"
+              rel="noopener"
+              className="mt-1 inline-flex min-h-11 items-center text-brand underline"
+            >
               {t.leave.viewAttachment}
             </a>
           )}
           <p className="mt-1 text-sm text-stone-600">{t.leave.filedAt(formatFull(row.createdAt))}</p>
           {!own && (
-            <a href={`/branch/${row.branchId}/leave?view=decided&memberId=${row.memberId}`} className="inline-flex min-h-11 items-center text-sm text-brand underline">
+            <a
+              href={`/branch/${row.branchId}/leave?view=decided&memberId=${row.memberId}`}
+              className="inline-flex min-h-11 items-center text-sm text-brand underline"
+            >
               {t.leave.memberHistory}
             </a>
           )}
@@ -71,7 +78,9 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
           <Card title={t.leave.decision}>
             <p className="flex items-center gap-2">
               <LeaveStatusTag status={row.status} activityStatus={row.activityStatus} />
-              <span className="text-sm text-stone-600">{t.leave.decidedBy(row.deciderName ?? "", formatFull(row.decidedAt))}</span>
+              <span className="text-sm text-stone-600">
+                {t.leave.decidedBy(row.deciderName ?? "", formatFull(row.decidedAt))}
+              </span>
             </p>
             {row.comment && <p className="mt-2 whitespace-pre-line">{row.comment}</p>}
           </Card>
@@ -84,7 +93,9 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
             <DecideForm leaveId={row.id} current={row.status} />
           </Card>
         )}
-        {!own && !row.decidable && row.bySecretary && row.status === "pending" && <p className="text-sm text-stone-600">{t.leave.byCommittee}</p>}
+        {!own && !row.decidable && row.bySecretary && row.status === "pending" && (
+          <p className="text-sm text-stone-600">{t.leave.byCommittee}</p>
+        )}
 
         {task && (
           <Card title={t.leave.makeup.title} action={row.makeup && <MakeupTag state={row.makeup} />}>
@@ -93,9 +104,17 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
               <div className="mt-3 space-y-3">
                 <section aria-label={t.leave.makeup.materials} className="rounded-lg bg-stone-50 p-3">
                   <h3 className="font-medium">{t.leave.makeup.materials}</h3>
-                  <p className="mt-1 whitespace-pre-line text-stone-800">{activity.materials || t.leave.makeup.noMaterials}</p>
+                  <p className="mt-1 whitespace-pre-line text-stone-800">
+                    {activity.materials || t.leave.makeup.noMaterials}
+                  </p>
                   {activity.links.map((link) => (
-                    <a key={link.url} href={link.url} target="_blank" rel="noopener noreferrer" className="mt-1 flex min-h-11 items-center text-brand underline">
+                    <a
+                      key={link.url}
+                      href={link.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="mt-1 flex min-h-11 items-center text-brand underline"
+                    >
                       {link.title}
                     </a>
                   ))}
@@ -104,7 +123,9 @@ export default async function LeavePage({ params }: { params: Promise<{ leaveId:
               </div>
             )}
             {(!own || task.confirmedAt) && task.reflection && (
-              <blockquote className="mt-3 whitespace-pre-line rounded-lg bg-stone-50 p-3 text-stone-800">{task.reflection}</blockquote>
+              <blockquote className="mt-3 whitespace-pre-line rounded-lg bg-stone-50 p-3 text-stone-800">
+                {task.reflection}
+              </blockquote>
             )}
             {!own && !task.submittedAt && <p className="mt-2 text-stone-600">{t.leave.makeup.notSubmitted}</p>}
             {canConfirm && (

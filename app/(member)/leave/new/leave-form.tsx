@@ -7,11 +7,10 @@ import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/text-area";
 import type { LeaveReceipt } from "@/db/queries/leave";
-import type { ActionResult } from "@/lib/server/action";
-import { errors } from "@/lib/messages/errors";
 import { leave } from "@/lib/messages/leave";
 import { pwa } from "@/lib/messages/pwa";
 import { run } from "@/lib/messages/run";
+import type { ActionResult } from "@/lib/server/action";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 
 /**
@@ -23,14 +22,23 @@ import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 async function send(_previous: ActionResult<LeaveReceipt> | null, form: FormData): Promise<ActionResult<LeaveReceipt>> {
   const file = form.get("attachment");
   // Refused here too, so a phone on mobile data does not upload 10 MB only to hear no.
-  if (file instanceof File && file.size > MAX_UPLOAD_BYTES) return { ok: false, code: "bad_request", error: run.badUpload, fields: { attachment: run.badUpload } };
+  if (file instanceof File && file.size > MAX_UPLOAD_BYTES)
+    return { ok: false, code: "bad_request", error: run.badUpload, fields: { attachment: run.badUpload } };
   const fields: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") fields[key] = value;
   const files = file instanceof File && file.size > 0 ? { attachment: { blob: file, name: file.name } } : undefined;
   const type = fields.type as keyof typeof leave.types;
-  const delivery = await submit({ kind: "leave", url: "/api/v1/leave-requests", clientId: fields.clientId, label: leave.types[type] ?? "", body: fields, files });
+  const delivery = await submit({
+    kind: "leave",
+    url: "/api/v1/leave-requests",
+    clientId: fields.clientId,
+    label: leave.types[type] ?? "",
+    body: fields,
+    files,
+  });
   if (delivery.outcome === "sent") return { ok: true, data: delivery.data as LeaveReceipt };
-  if (delivery.outcome === "refused") return { ok: false, code: "bad_request", error: delivery.message, fields: delivery.fields };
+  if (delivery.outcome === "refused")
+    return { ok: false, code: "bad_request", error: delivery.message, fields: delivery.fields };
   return { ok: false, code: "internal", error: delivery.queued ? pwa.queued : delivery.message };
 }
 
@@ -43,7 +51,14 @@ export function LeaveForm({ activityId, clientId, late }: { activityId: number; 
       {late && <input type="hidden" name="late" value="on" />}
       <Select label={leave.type} name="type" options={leave.types} defaultValue="sick" />
       <TextArea label={leave.reason} name="reason" hint={leave.reasonHint} maxLength={500} rows={4} />
-      <Field label={leave.attachment} hint={leave.attachmentHint} name="attachment" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" className="block w-full text-sm" />
+      <Field
+        label={leave.attachment}
+        hint={leave.attachmentHint}
+        name="attachment"
+        type="file"
+        accept="image/jpeg,image/png,image/webp,application/pdf"
+        className="block w-full text-sm"
+      />
       <SubmitButton>{leave.submit}</SubmitButton>
     </ActionForm>
   );

@@ -12,8 +12,14 @@ export const startTotpAction = action("totp.start", noInput, async (_input, { db
   return { secret, qr: await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
 });
 
-export const confirmTotpAction = action("totp.enrol", totpCodeInput, (input, { db, scope }) => confirmEnrolment(db, scope, input));
+export const confirmTotpAction = action("totp.enrol", totpCodeInput, (input, { db, scope }) =>
+  confirmEnrolment(db, scope, input),
+);
 
-export const renewRecoveryAction = action("totp.recovery_renew", totpCodeInput, (input, { db, scope }) => renewRecoveryCodes(db, scope, input));
+export const renewRecoveryAction = action("totp.recovery_renew", totpCodeInput, (input, { db, scope }) =>
+  renewRecoveryCodes(db, scope, input),
+);
 
-export const disableTotpAction = action("totp.disable", totpCodeInput, (input, { db, scope }) => disableTotp(db, scope, input));
+export const disableTotpAction = action("totp.disable", totpCodeInput, (input, { db, scope }) =>
+  disableTotp(db, scope, input),
+);

@@ -26,9 +26,15 @@ export default async function TwoFactorPage() {
           {status.available ? (
             <>
               <p className="text-stone-700">{status.required ? t.totp.introRequired : t.totp.introOptional}</p>
-              {status.enrolBy && !status.mustEnrol && <p className="mt-2 font-medium text-amber-800">{t.totp.enrolBy(day.format(status.enrolBy))}</p>}
+              {status.enrolBy && !status.mustEnrol && (
+                <p className="mt-2 font-medium text-amber-800">{t.totp.enrolBy(day.format(status.enrolBy))}</p>
+              )}
               <div className="mt-4">
-                <TwoFactorPanel enrolled={status.enrolled} required={status.required} recoveryLeft={status.recoveryLeft} />
+                <TwoFactorPanel
+                  enrolled={status.enrolled}
+                  required={status.required}
+                  recoveryLeft={status.recoveryLeft}
+                />
               </div>
             </>
           ) : (

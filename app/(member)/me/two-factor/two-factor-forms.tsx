@@ -11,7 +11,16 @@ import { confirmTotpAction, disableTotpAction, renewRecoveryAction, startTotpAct
 const m = totp;
 
 function CodeField() {
-  return <Field label={m.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} hint={m.codeHint} />;
+  return (
+    <Field
+      label={m.code}
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      maxLength={6}
+      hint={m.codeHint}
+    />
+  );
 }
 
 /** Shown once after enrolling or renewing: the person copies them onto paper now or never sees them again. */
@@ -29,7 +38,15 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
-export function TwoFactorPanel({ enrolled, required, recoveryLeft }: { enrolled: boolean; required: boolean; recoveryLeft: number }) {
+export function TwoFactorPanel({
+  enrolled,
+  required,
+  recoveryLeft,
+}: {
+  enrolled: boolean;
+  required: boolean;
+  recoveryLeft: number;
+}) {
   const [setup, setSetup] = useState<{ secret: string; qr: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [off, setOff] = useState(false);
@@ -53,7 +70,10 @@ export function TwoFactorPanel({ enrolled, required, recoveryLeft }: { enrolled:
         {/* SVG drawn on the server by qrcode from our own otpauth: URI. */}
         <div className="mx-auto w-56" dangerouslySetInnerHTML={{ __html: setup.qr }} />
         <p>
-          {m.secret}：<code className="break-all font-mono" data-testid="totp-secret">{setup.secret}</code>
+          {m.secret}：
+          <code className="break-all font-mono" data-testid="totp-secret">
+            {setup.secret}
+          </code>
         </p>
         <ActionForm
           action={confirmTotpAction}

@@ -4,29 +4,39 @@ import { BranchTabs } from "@/components/branch-tabs";
 import { MemberTags } from "@/components/member-tags";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { StatGrid } from "@/components/ui/stat-grid";
 import { PageHeader } from "@/components/ui/page-header";
+import { StatGrid } from "@/components/ui/stat-grid";
 import { openDisputes } from "@/db/queries/checkin-review";
 import { branchDashboard } from "@/db/queries/dashboard";
 import { listRoster } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { canManageRoster } from "@/lib/permissions";
-import { grantsOf } from "@/lib/scope-paths";
-import { pageContext } from "@/lib/server/session";
-import { rosterQuery, ROSTER_QUERY_MAX } from "@/lib/validation/roster";
-import { pageData } from "@/lib/server/page-data";
 import { percent } from "@/lib/points";
+import { grantsOf } from "@/lib/scope-paths";
+import { pageData } from "@/lib/server/page-data";
+import { pageContext } from "@/lib/server/session";
 import { monthOf } from "@/lib/time";
+import { ROSTER_QUERY_MAX, rosterQuery } from "@/lib/validation/roster";
 
 export const metadata = { title: t.roster.title };
 
-export default async function RosterPage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function RosterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ branchId: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { db, scope } = await pageContext();
   const query = rosterQuery.safeParse({ ...(await searchParams), ...(await params) });
   if (!query.success) notFound();
   const month = monthOf(new Date());
   const [{ branch, members }, today, disputes] = await pageData(
-    Promise.all([listRoster(db, scope, query.data), branchDashboard(db, scope, query.data.branchId, month), openDisputes(db, scope, query.data.branchId)]),
+    Promise.all([
+      listRoster(db, scope, query.data),
+      branchDashboard(db, scope, query.data.branchId, month),
+      openDisputes(db, scope, query.data.branchId),
+    ]),
   );
   const manage = canManageRoster(scope, branch.path);
   const away = members.filter((m) => m.presence === "away").length;
@@ -37,7 +47,14 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
       <main className="space-y-3 p-4">
         <BranchTabs branchId={branch.id} current="roster" />
         <Card title={t.dashboard.title(t.points.month(month))}>
-          <StatGrid items={[[t.dashboard.attendance, percent(today.attendanceRate)], [t.dashboard.pendingLeave, today.pendingLeave], [t.dashboard.overdue, today.overdue], [t.dashboard.deducted, today.deducted]]} />
+          <StatGrid
+            items={[
+              [t.dashboard.attendance, percent(today.attendanceRate)],
+              [t.dashboard.pendingLeave, today.pendingLeave],
+              [t.dashboard.overdue, today.overdue],
+              [t.dashboard.deducted, today.deducted],
+            ]}
+          />
         </Card>
         {disputes.length > 0 && (
           <ButtonLink href={`/branch/${branch.id}/disputes`} variant="secondary" className="w-full">
@@ -53,9 +70,20 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
           </div>
         )}
         <form className="flex gap-2" role="search">
-          <label htmlFor="q" className="sr-only">{t.roster.search}</label>
-          <input id="q" name="q" maxLength={ROSTER_QUERY_MAX} defaultValue={query.data.q} placeholder={t.roster.search} className="min-h-11 min-w-0 flex-1 rounded-lg border border-stone-500 bg-white px-3" />
-          <button className="min-h-11 rounded-lg bg-white px-4 ring-1 ring-stone-300">{t.roster.searchButton}</button>
+          <label htmlFor="q" className="sr-only">
+            {t.roster.search}
+          </label>
+          <input
+            id="q"
+            name="q"
+            maxLength={ROSTER_QUERY_MAX}
+            defaultValue={query.data.q}
+            placeholder={t.roster.search}
+            className="min-h-11 min-w-0 flex-1 rounded-lg border border-stone-500 bg-white px-3"
+          />
+          <button type="submit" className="min-h-11 rounded-lg bg-white px-4 ring-1 ring-stone-300">
+            {t.roster.searchButton}
+          </button>
         </form>
         <p className="text-sm text-stone-600">
           {t.roster.count(members.length)}

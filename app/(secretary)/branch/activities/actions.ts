@@ -2,20 +2,32 @@
 
 import { setActivityPlace } from "@/db/queries/activity-place";
 import { closeActivity, createMeeting, markStep, recordDues } from "@/db/queries/activity-run";
+import { t } from "@/lib/messages";
 import { action } from "@/lib/server/action";
 import { readUpload } from "@/lib/uploads";
-import { t } from "@/lib/messages";
-import { activityRef, createMeetingInput, markStepInput, recordDuesInput, setPlaceInput } from "@/lib/validation/activities";
+import {
+  activityRef,
+  createMeetingInput,
+  markStepInput,
+  recordDuesInput,
+  setPlaceInput,
+} from "@/lib/validation/activities";
 
-export const createMeetingAction = action("activity.create", createMeetingInput, (input, { db, scope }) => createMeeting(db, scope, input));
+export const createMeetingAction = action("activity.create", createMeetingInput, (input, { db, scope }) =>
+  createMeeting(db, scope, input),
+);
 
 export const markStepAction = action("step.mark", markStepInput, async ({ photo, ...input }, { db, scope }) =>
   markStep(db, scope, { ...input, photo: photo ? await readUpload(photo) : undefined }),
 );
 
-export const recordDuesAction = action("dues.record", recordDuesInput, (input, { db, scope }) => recordDues(db, scope, input));
+export const recordDuesAction = action("dues.record", recordDuesInput, (input, { db, scope }) =>
+  recordDues(db, scope, input),
+);
 
-export const closeActivityAction = action("activity.close", activityRef, (input, { db, scope }) => closeActivity(db, scope, input));
+export const closeActivityAction = action("activity.close", activityRef, (input, { db, scope }) =>
+  closeActivity(db, scope, input),
+);
 
 export const setPlaceAction = action("activity.place", setPlaceInput, async (input, { db, scope }) =>
   (await setActivityPlace(db, scope, input)).changed ? t.run.placeSaved : t.run.placeUnchanged,

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { fileLeave } from "@/db/queries/leave";
 import { myLeave } from "@/db/queries/leave-lists";
-import type { Ctx } from "@/lib/server/action";
 import { AppError } from "@/lib/errors";
+import type { Ctx } from "@/lib/server/action";
 import { endpoint } from "@/lib/server/route";
 import { readUpload } from "@/lib/uploads";
-import { fileLeaveInput, type FileLeave } from "@/lib/validation/leave";
+import { type FileLeave, fileLeaveInput } from "@/lib/validation/leave";
 
 async function file({ attachment, ...input }: FileLeave, { db, scope }: Ctx) {
   let upload: { mime: string; bytes: Buffer } | undefined;
@@ -25,4 +25,8 @@ async function file({ attachment, ...input }: FileLeave, { db, scope }: Ctx) {
 export const POST = endpoint({ name: "leave.request", input: fileLeaveInput, body: "json-or-multipart", run: file });
 
 /** The caller's own requests, for the member's list and the service worker's offline copy. */
-export const GET = endpoint({ name: "leave.mine", input: z.object({}), run: (_input, { db, scope }) => myLeave(db, scope) });
+export const GET = endpoint({
+  name: "leave.mine",
+  input: z.object({}),
+  run: (_input, { db, scope }) => myLeave(db, scope),
+});

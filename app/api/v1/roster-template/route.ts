@@ -15,7 +15,7 @@ export const GET = endpoint({
     const sheet = workbook.addWorksheet(t.importer.templateSheet);
     sheet.addRow(Object.values(importColumns));
     sheet.addRow([...t.importer.templateExample]);
-    sheet.columns.forEach((column) => (column.width = 14));
+    for (const column of sheet.columns) column.width = 14;
     sheet.getColumn(2).numFmt = "@";
     return { body: await workbook.xlsx.writeBuffer(), name: t.importer.templateFile };
   },

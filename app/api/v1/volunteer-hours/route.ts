@@ -6,4 +6,8 @@ import { hoursInput } from "@/lib/validation/community";
  * Records one entry of volunteer hours, idempotent on `clientId` (DESIGN.md §7): the target of the offline
  * outbox for both a grid worker's entry for a member (confirmed) and a member's own (waits for the grid worker).
  */
-export const POST = endpoint({ name: "community.hours", input: hoursInput, run: (input, { db, scope }) => recordHours(db, scope, input) });
+export const POST = endpoint({
+  name: "community.hours",
+  input: hoursInput,
+  run: (input, { db, scope }) => recordHours(db, scope, input),
+});

@@ -6,9 +6,9 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getNodeWithGrants } from "@/db/queries/org";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { canManageOrg, childKinds, rolesFor } from "@/lib/permissions";
 import { maskPhone } from "@/lib/phone";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { CreateChildForm, GrantForm, RenameForm, RevokeButton } from "./node-forms";
@@ -38,7 +38,8 @@ export default async function NodePage({ params }: { params: Promise<{ nodeId: s
               {grants.map((g) => (
                 <li key={g.id} className="flex items-center justify-between gap-2 py-2">
                   <span>
-                    <span className="font-medium">{g.name}</span> <span className="text-sm text-stone-600">{t.roles[g.role]}</span>
+                    <span className="font-medium">{g.name}</span>{" "}
+                    <span className="text-sm text-stone-600">{t.roles[g.role]}</span>
                     <span className="block text-sm text-stone-600">
                       <RevealPhone userId={g.userId} masked={maskPhone(g.phone)} canReveal={manage} />
                     </span>

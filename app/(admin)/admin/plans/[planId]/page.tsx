@@ -33,7 +33,10 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               </li>
             ))}
           </ol>
-          <Link href={`/admin/compliance?month=${monthOf(plan.startsAt)}`} className="mt-3 inline-block min-h-11 py-2 text-brand underline">
+          <Link
+            href={`/admin/compliance?month=${monthOf(plan.startsAt)}`}
+            className="mt-3 inline-block min-h-11 py-2 text-brand underline"
+          >
             {t.compliance.title}
           </Link>
         </Card>
@@ -49,7 +52,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                 place: plan.place,
                 materials: plan.materials,
                 links: plan.links,
-                items: items.filter((i) => i.kind === "custom").map((i) => ({ title: i.title, mandatory: i.mandatory })),
+                items: items
+                  .filter((i) => i.kind === "custom")
+                  .map((i) => ({ title: i.title, mandatory: i.mandatory })),
               }}
             />
           </Card>

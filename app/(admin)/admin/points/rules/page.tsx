@@ -6,12 +6,11 @@ import { ruleVersions } from "@/db/queries/points";
 import { shanghaiDate } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { RULE_CODES, signed } from "@/lib/points";
-import { pageData } from "@/lib/server/page-data";
 import { countyGrant } from "@/lib/scope-paths";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.points.ruleEditor };
-
 
 /** The county's rules: each with its versions, and a form for a new version from a chosen day. */
 export default async function PointRulesPage() {
@@ -38,12 +37,22 @@ export default async function PointRulesPage() {
                   <li key={v.id} className="flex flex-wrap gap-x-3">
                     <span>{t.points.ruleVersion(v.version)}</span>
                     <span className="font-semibold">{signed(v.points)}</span>
-                    <span>{v.cap !== null && v.capPeriod ? `${t.points.cap} ${t.points.capPeriod[v.capPeriod]} ${v.cap}` : t.points.noCap}</span>
+                    <span>
+                      {v.cap !== null && v.capPeriod
+                        ? `${t.points.cap} ${t.points.capPeriod[v.capPeriod]} ${v.cap}`
+                        : t.points.noCap}
+                    </span>
                     <span className="text-stone-600">{`${t.points.effectiveFrom} ${v.effectiveFrom}`}</span>
                   </li>
                 ))}
               </ul>
-              <RuleForm code={code} points={latest.points} cap={latest.cap} capped={latest.capPeriod !== null} today={today} />
+              <RuleForm
+                code={code}
+                points={latest.points}
+                cap={latest.cap}
+                capped={latest.capPeriod !== null}
+                today={today}
+              />
             </Card>
           );
         })}

@@ -9,7 +9,15 @@ import { activityHoursAction } from "../../actions";
 const m = community;
 
 /** Hours for everyone who came, in one step: each ticked, at the activity's length unless changed. */
-export function ActivityHoursForm({ activityId, people, hours }: { activityId: number; people: { memberId: number; name: string }[]; hours: string }) {
+export function ActivityHoursForm({
+  activityId,
+  people,
+  hours,
+}: {
+  activityId: number;
+  people: { memberId: number; name: string }[];
+  hours: string;
+}) {
   return (
     <ActionForm action={activityHoursAction} success={(message) => message}>
       <input type="hidden" name="activityId" value={activityId} />

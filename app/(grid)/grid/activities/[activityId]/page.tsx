@@ -12,7 +12,6 @@ import { ActivityHoursForm } from "./activity-hours-form";
 
 export const metadata = { title: t.community.activities };
 
-
 /** One community activity: who signed up and, once it has been held, their hours in one step. */
 export default async function ServiceActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
@@ -47,7 +46,9 @@ export default async function ServiceActivityPage({ params }: { params: Promise<
                   <span>
                     {s.name} <span className="text-sm text-stone-600">{s.branchName}</span>
                   </span>
-                  {s.recorded !== null && <Tag tone="green">{`${t.community.hoursRecorded} ${t.community.hoursUnit(formatHours(s.recorded))}`}</Tag>}
+                  {s.recorded !== null && (
+                    <Tag tone="green">{`${t.community.hoursRecorded} ${t.community.hoursUnit(formatHours(s.recorded))}`}</Tag>
+                  )}
                 </li>
               ))}
             </ul>
@@ -55,7 +56,11 @@ export default async function ServiceActivityPage({ params }: { params: Promise<
         </Card>
         {held && open.length > 0 && (
           <Card title={t.community.logForActivity}>
-            <ActivityHoursForm activityId={activity.id} people={open} hours={formatHours(activityCapHalfHours(activity.minutes))} />
+            <ActivityHoursForm
+              activityId={activity.id}
+              people={open}
+              hours={formatHours(activityCapHalfHours(activity.minutes))}
+            />
           </Card>
         )}
       </main>

@@ -1,24 +1,29 @@
 import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
-import { PeriodNav } from "@/components/period-nav";
 import { StandingTag } from "@/components/community/standing-tag";
+import { PeriodNav } from "@/components/period-nav";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { StatGrid } from "@/components/ui/stat-grid";
 import { PageHeader } from "@/components/ui/page-header";
+import { StatGrid } from "@/components/ui/stat-grid";
 import { branchFeedback } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { id } from "@/lib/validation/fields";
 import { quarterQuery } from "@/lib/validation/community";
+import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.community.feedback };
 
-
 /** The branch's community feedback: per member, where they reported, whether it is current, their hours. */
-export default async function BranchCommunityPage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function BranchCommunityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ branchId: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { db, scope } = await pageContext();
   const branchId = id.safeParse((await params).branchId);
   if (!branchId.success) notFound();
@@ -35,13 +40,27 @@ export default async function BranchCommunityPage({ params, searchParams }: { pa
       <PageHeader title={branch.name} />
       <main className="space-y-3 p-4">
         <BranchTabs branchId={branch.id} current="community" />
-        <PeriodNav label={t.community.quarter(q.year, q.quarter)} prev={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, -1)}`} next={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, 1)}`} />
+        <PeriodNav
+          label={t.community.quarter(q.year, q.quarter)}
+          prev={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, -1)}`}
+          next={`/branch/${branch.id}/community?quarter=${shiftQuarter(q, 1)}`}
+        />
         <Card>
-          <StatGrid items={[[t.community.inOfficeCount, inOffice.length], [t.community.reportedCount, reported], [t.community.quarterHours, formatHours(total)]]} />
+          <StatGrid
+            items={[
+              [t.community.inOfficeCount, inOffice.length],
+              [t.community.reportedCount, reported],
+              [t.community.quarterHours, formatHours(total)],
+            ]}
+          />
           <p className="mt-2 text-sm text-stone-600">{t.community.feedbackHint}</p>
         </Card>
         <div className="grid grid-cols-2 gap-2">
-          <a href={`/api/v1/branches/${branch.id}/community-feedback?quarter=${quarter}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
+          <a
+            href={`/api/v1/branches/${branch.id}/community-feedback?quarter=${quarter}`}
+            download
+            className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
+          >
             {t.community.exportXlsx}
           </a>
           <ButtonLink href={`/branch/${branch.id}/community/cards?quarter=${quarter}`} variant="secondary">
@@ -54,7 +73,11 @@ export default async function BranchCommunityPage({ params, searchParams }: { pa
               <li key={r.memberId} className="py-3">
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{r.name}</span>
-                  {r.inOffice ? <StandingTag standing={r.standing} /> : <span className="text-sm text-stone-600">{t.member.employment.retired}</span>}
+                  {r.inOffice ? (
+                    <StandingTag standing={r.standing} />
+                  ) : (
+                    <span className="text-sm text-stone-600">{t.member.employment.retired}</span>
+                  )}
                 </p>
                 {r.communityName && (
                   <p className="text-sm text-stone-700">
@@ -62,7 +85,8 @@ export default async function BranchCommunityPage({ params, searchParams }: { pa
                   </p>
                 )}
                 <p className="text-sm text-stone-700">
-                  {t.community.quarterHours} {t.community.hoursUnit(formatHours(r.quarterHalfHours))} · {t.community.yearHours} {t.community.hoursUnit(formatHours(r.yearHalfHours))}
+                  {t.community.quarterHours} {t.community.hoursUnit(formatHours(r.quarterHalfHours))} ·{" "}
+                  {t.community.yearHours} {t.community.hoursUnit(formatHours(r.yearHalfHours))}
                 </p>
               </li>
             ))}

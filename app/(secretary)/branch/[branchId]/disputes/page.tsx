@@ -29,7 +29,9 @@ export default async function DisputesPage({ params }: { params: Promise<{ branc
               <p className="text-sm text-stone-600">{formatWhen(d.startsAt)}</p>
               <p className="mt-2 font-medium">{t.checkinReview.disputeBy(d.memberName)}</p>
               <p className="text-stone-800">{d.reason}</p>
-              {d.proxyReason && <p className="mt-1 text-sm text-stone-600">{t.checkinReview.proxyWas(d.proxyReason)}</p>}
+              {d.proxyReason && (
+                <p className="mt-1 text-sm text-stone-600">{t.checkinReview.proxyWas(d.proxyReason)}</p>
+              )}
               <SettleForm disputeId={d.id} name={d.memberName} />
             </Card>
           ))

@@ -30,12 +30,24 @@ export function ImportForm({ branchId }: { branchId: number }) {
     <ActionForm action={importRosterAction} success={(report) => <ImportReport {...report} />}>
       <input type="hidden" name="branchId" value={branchId} />
       <div className="space-y-1">
-        <label htmlFor="file" className="block font-medium">{importer.file}</label>
-        <input id="file" name="file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="block w-full min-h-11 rounded-lg border border-stone-300 bg-white p-2" />
+        <label htmlFor="file" className="block font-medium">
+          {importer.file}
+        </label>
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          className="block w-full min-h-11 rounded-lg border border-stone-300 bg-white p-2"
+        />
       </div>
       <div className="grid grid-cols-2 gap-2">
-        <SubmitButton name="intent" value="preview" variant="secondary">{importer.preview}</SubmitButton>
-        <SubmitButton name="intent" value="import">{importer.confirm}</SubmitButton>
+        <SubmitButton name="intent" value="preview" variant="secondary">
+          {importer.preview}
+        </SubmitButton>
+        <SubmitButton name="intent" value="import">
+          {importer.confirm}
+        </SubmitButton>
       </div>
     </ActionForm>
   );

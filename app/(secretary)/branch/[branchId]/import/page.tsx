@@ -2,8 +2,8 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadNode } from "@/db/queries/org";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { canManageRoster } from "@/lib/permissions";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { ImportForm } from "./import-form";
@@ -22,7 +22,11 @@ export default async function ImportPage({ params }: { params: Promise<{ branchI
         <div className="space-y-3 rounded-xl bg-white p-4">
           <p className="text-stone-600">{branch.name}</p>
           <p className="text-sm text-stone-700">{t.importer.hint}</p>
-          <a href="/api/v1/roster-template" className="inline-block min-h-11 py-2 text-brand underline underline-offset-4" download>
+          <a
+            href="/api/v1/roster-template"
+            className="inline-block min-h-11 py-2 text-brand underline underline-offset-4"
+            download
+          >
             {t.importer.template}
           </a>
         </div>

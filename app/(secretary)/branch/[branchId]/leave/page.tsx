@@ -15,15 +15,24 @@ import { BatchApproveForm } from "./batch-form";
 
 export const metadata = { title: t.leave.review };
 
-
 /** The secretary's leave desk: pending (approve one or several), decided, and make-up study, per branch. */
-export default async function BranchLeavePage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function BranchLeavePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ branchId: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { db, scope } = await pageContext();
   const query = branchLeaveQuery.safeParse({ ...(await searchParams), ...(await params) });
   if (!query.success) notFound();
   const { branch, rows, pending, filter } = await pageData(branchLeave(db, scope, query.data));
-  const narrow = { ...(filter.activity && { activityId: String(filter.activity.id) }), ...(filter.member && { memberId: String(filter.member.id) }) };
-  const href = (view: string, extra: Record<string, string> = narrow) => `/branch/${branch.id}/leave?${new URLSearchParams({ view, ...extra })}`;
+  const narrow = {
+    ...(filter.activity && { activityId: String(filter.activity.id) }),
+    ...(filter.member && { memberId: String(filter.member.id) }),
+  };
+  const href = (view: string, extra: Record<string, string> = narrow) =>
+    `/branch/${branch.id}/leave?${new URLSearchParams({ view, ...extra })}`;
   const decidable = rows.filter((r) => r.decidable && r.status === "pending");
 
   return (
@@ -48,19 +57,32 @@ export default async function BranchLeavePage({ params, searchParams }: { params
           <p className="flex flex-wrap items-center gap-2 rounded-lg bg-white p-3 text-sm">
             <span className="text-stone-600">{t.leave.filtered}：</span>
             <span className="font-medium">{filter.activity?.title ?? filter.member?.name}</span>
-            <Link href={href(query.data.view, {})} className="ml-auto inline-flex min-h-11 items-center text-brand underline">
+            <Link
+              href={href(query.data.view, {})}
+              className="ml-auto inline-flex min-h-11 items-center text-brand underline"
+            >
               {t.leave.clearFilter}
             </Link>
           </p>
         )}
         {filter.activity && (
-          <a href={`/api/v1/leave-requests/export?activityId=${filter.activity.id}`} className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300" download>
+          <a
+            href={`/api/v1/leave-requests/export?activityId=${filter.activity.id}`}
+            className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
+            download
+          >
             {t.leave.export}
           </a>
         )}
 
         {rows.length === 0 ? (
-          <EmptyState>{query.data.view === "pending" ? t.leave.noPending : query.data.view === "makeup" ? t.leave.makeup.none : t.leave.empty}</EmptyState>
+          <EmptyState>
+            {query.data.view === "pending"
+              ? t.leave.noPending
+              : query.data.view === "makeup"
+                ? t.leave.makeup.none
+                : t.leave.empty}
+          </EmptyState>
         ) : query.data.view === "pending" && decidable.length > 0 ? (
           <BatchApproveForm>
             <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.leave.tabs.pending}>
@@ -69,7 +91,12 @@ export default async function BranchLeavePage({ params, searchParams }: { params
                   {/* A 44-pixel square around the box, so it is as easy to hit as any other control. */}
                   {r.decidable ? (
                     <label className="-my-1 -ml-3 flex size-11 shrink-0 cursor-pointer items-center justify-center">
-                      <input type="checkbox" name={`pick.${r.id}`} aria-label={t.leave.select(r.memberName)} className="size-5 accent-brand" />
+                      <input
+                        type="checkbox"
+                        name={`pick.${r.id}`}
+                        aria-label={t.leave.select(r.memberName)}
+                        className="size-5 accent-brand"
+                      />
                     </label>
                   ) : (
                     <span className="-ml-3 size-11 shrink-0" />
@@ -85,7 +112,9 @@ export default async function BranchLeavePage({ params, searchParams }: { params
                     <span className="mt-1 block text-sm text-stone-600">
                       {r.activityTitle}（{formatWhen(r.startsAt)}）· {t.leave.types[r.type]}：{r.reason}
                     </span>
-                    {!r.decidable && r.bySecretary && <span className="mt-1 block text-xs text-stone-600">{t.leave.byCommittee}</span>}
+                    {!r.decidable && r.bySecretary && (
+                      <span className="mt-1 block text-xs text-stone-600">{t.leave.byCommittee}</span>
+                    )}
                   </Link>
                 </li>
               ))}

@@ -3,8 +3,8 @@ import { MemberForm } from "@/components/member-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadNode } from "@/db/queries/org";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { canManageRoster } from "@/lib/permissions";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { addMemberAction } from "../../actions";
@@ -22,7 +22,12 @@ export default async function AddMemberPage({ params }: { params: Promise<{ bran
       <main className="p-4">
         <div className="rounded-xl bg-white p-4">
           <p className="mb-4 text-stone-600">{branch.name}</p>
-          <MemberForm action={addMemberAction} hidden={{ branchId: branch.id }} submitLabel={t.roster.add} resetOnSuccess />
+          <MemberForm
+            action={addMemberAction}
+            hidden={{ branchId: branch.id }}
+            submitLabel={t.roster.add}
+            resetOnSuccess
+          />
         </div>
       </main>
     </>

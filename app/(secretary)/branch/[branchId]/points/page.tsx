@@ -6,12 +6,12 @@ import { PrintButton } from "@/components/print-button";
 import { PrintFooter } from "@/components/print-footer";
 import { Card } from "@/components/ui/card";
 import { FigureTable } from "@/components/ui/figure-table";
-import { StatGrid } from "@/components/ui/stat-grid";
 import { PageHeader } from "@/components/ui/page-header";
+import { StatGrid } from "@/components/ui/stat-grid";
 import { branchAppeals, monthlyBulletin } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { percent, signed } from "@/lib/points";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { monthOf, shiftMonth } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
@@ -19,14 +19,21 @@ import { monthQuery } from "@/lib/validation/points";
 
 export const metadata = { title: t.points.bulletin };
 
-
 /** The branch's monthly points bulletin (积分通报): on the phone, printable on A4, exported to .xlsx. */
-export default async function BranchPointsPage({ params, searchParams }: { params: Promise<{ branchId: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function BranchPointsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ branchId: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { db, scope } = await pageContext();
   const branchId = id.safeParse((await params).branchId);
   if (!branchId.success) notFound();
   const month = monthQuery.parse(await searchParams).month ?? monthOf(new Date());
-  const [bulletin, appeals] = await pageData(Promise.all([monthlyBulletin(db, scope, branchId.data, month), branchAppeals(db, scope, branchId.data)]));
+  const [bulletin, appeals] = await pageData(
+    Promise.all([monthlyBulletin(db, scope, branchId.data, month), branchAppeals(db, scope, branchId.data)]),
+  );
   const { branch, rows, deductions, deducted, corrections, attendanceRate } = bulletin;
   const href = (x: string) => `/branch/${branch.id}/points?month=${x}`;
 
@@ -38,7 +45,11 @@ export default async function BranchPointsPage({ params, searchParams }: { param
       <main className="space-y-3 p-4 print:p-0">
         <div className="space-y-3 print:hidden">
           <BranchTabs branchId={branch.id} current="points" />
-          <PeriodNav label={t.points.month(month)} prev={href(shiftMonth(month, -1))} next={href(shiftMonth(month, 1))} />
+          <PeriodNav
+            label={t.points.month(month)}
+            prev={href(shiftMonth(month, -1))}
+            next={href(shiftMonth(month, 1))}
+          />
         </div>
         <h2 className="hidden text-center text-xl font-semibold print:block">{`${branch.name} ${t.points.month(month)}${t.points.bulletin}`}</h2>
         {appeals.length > 0 && (
@@ -57,10 +68,20 @@ export default async function BranchPointsPage({ params, searchParams }: { param
           </Card>
         )}
         <Card>
-          <StatGrid items={[[t.points.members, rows.length], [t.points.attendanceRate, percent(attendanceRate)], [t.points.deductedPeople, deducted]]} />
+          <StatGrid
+            items={[
+              [t.points.members, rows.length],
+              [t.points.attendanceRate, percent(attendanceRate)],
+              [t.points.deductedPeople, deducted],
+            ]}
+          />
         </Card>
         <div className="grid grid-cols-2 gap-2 print:hidden">
-          <a href={`/api/v1/branches/${branch.id}/points-bulletin?month=${month}`} download className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300">
+          <a
+            href={`/api/v1/branches/${branch.id}/points-bulletin?month=${month}`}
+            download
+            className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
+          >
             {t.points.exportXlsx}
           </a>
           <PrintButton>{t.points.print}</PrintButton>
@@ -72,7 +93,9 @@ export default async function BranchPointsPage({ params, searchParams }: { param
             <ul className="divide-y divide-stone-100">
               {deductions.map((d) => (
                 <li key={d.id} className="py-2">
-                  <span className="font-medium">{d.name}</span> <span className="font-semibold text-red-800">{signed(d.points)}</span> <span className="text-stone-700">{d.reason}</span>
+                  <span className="font-medium">{d.name}</span>{" "}
+                  <span className="font-semibold text-red-800">{signed(d.points)}</span>{" "}
+                  <span className="text-stone-700">{d.reason}</span>
                 </li>
               ))}
             </ul>
@@ -84,7 +107,9 @@ export default async function BranchPointsPage({ params, searchParams }: { param
             <ul className="divide-y divide-stone-100">
               {corrections.map((d) => (
                 <li key={d.id} className="py-2">
-                  <span className="font-medium">{d.name}</span> <span className="font-semibold">{signed(d.points)}</span> <span className="text-stone-700">{d.reason}</span>
+                  <span className="font-medium">{d.name}</span>{" "}
+                  <span className="font-semibold">{signed(d.points)}</span>{" "}
+                  <span className="text-stone-700">{d.reason}</span>
                 </li>
               ))}
             </ul>
@@ -94,7 +119,12 @@ export default async function BranchPointsPage({ params, searchParams }: { param
           <FigureTable
             caption={`${t.points.month(month)}${t.points.bulletin}`}
             head={[t.common.name, t.points.monthPoints, t.points.yearPoints, t.points.attendanceRate]}
-            rows={rows.map((r) => ({ key: r.memberId, name: r.name, href: `/branch/${branch.id}/points/${r.memberId}`, cells: [signed(r.monthPoints), r.yearPoints, r.expected ? `${r.came}/${r.expected}` : "—"] }))}
+            rows={rows.map((r) => ({
+              key: r.memberId,
+              name: r.name,
+              href: `/branch/${branch.id}/points/${r.memberId}`,
+              cells: [signed(r.monthPoints), r.yearPoints, r.expected ? `${r.came}/${r.expected}` : "—"],
+            }))}
           />
         </Card>
         <PrintFooter issuer={branch.name} signers={[t.print.secretary]} printOnly />

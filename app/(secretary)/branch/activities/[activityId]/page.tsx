@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { NoticeStatus } from "@/components/notice-status";
+import { PhaseTag } from "@/components/phase-tag";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { NoticeStatus } from "@/components/notice-status";
-import { PhaseTag } from "@/components/phase-tag";
 import { activityForSecretary, OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import { readStatus } from "@/db/queries/notices";
 import { OFFLINE_GRACE_MINUTES } from "@/lib/checkin-token";
@@ -22,7 +22,9 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
   const activityId = id.safeParse((await params).activityId);
   if (!activityId.success) notFound();
   const now = new Date();
-  const { activity, phase, steps, roster, canManage } = await pageData(activityForSecretary(db, scope, activityId.data, now));
+  const { activity, phase, steps, roster, canManage } = await pageData(
+    activityForSecretary(db, scope, activityId.data, now),
+  );
   const notices = await readStatus(db, scope, activity.id);
   const open = activity.status === "scheduled";
   // Proxy entries and agenda steps open with the check-in window, before the start (the phase is still 待开展).
@@ -47,7 +49,8 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
           </p>
           <p className="mt-2 text-lg font-medium">{formatFull(activity.startsAt)}</p>
           <p className="text-stone-700">
-            {t.common.minutes(activity.durationMinutes)}{activity.place && ` · ${activity.place}`} · {activity.branchName}
+            {t.common.minutes(activity.durationMinutes)}
+            {activity.place && ` · ${activity.place}`} · {activity.branchName}
           </p>
           {canManage && open && (
             <ButtonLink href={`/branch/activities/${activity.id}/checkin`} className="mt-3 w-full">
@@ -72,7 +75,11 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
             </ButtonLink>
           )}
           {canManage && open && activity.type === "theme_day" && now < activity.startsAt && (
-            <ButtonLink href={`/branch/activities/${activity.id}/reschedule`} variant="secondary" className="mt-3 w-full">
+            <ButtonLink
+              href={`/branch/activities/${activity.id}/reschedule`}
+              variant="secondary"
+              className="mt-3 w-full"
+            >
               {t.run.reschedule}
             </ButtonLink>
           )}
@@ -94,7 +101,14 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
               {steps.map((s) => (
                 <StepItem
                   key={s.id}
-                  step={{ id: s.id, title: s.title, mandatory: s.mandatory, done: Boolean(s.doneAt), note: s.note, evidenceId: s.evidenceId }}
+                  step={{
+                    id: s.id,
+                    title: s.title,
+                    mandatory: s.mandatory,
+                    done: Boolean(s.doneAt),
+                    note: s.note,
+                    evidenceId: s.evidenceId,
+                  }}
                   editable={canManage && recording}
                 />
               ))}
@@ -106,12 +120,21 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
         <Card title={`${t.run.roster}（${t.run.expected} ${expected.length}）`}>
           <p className="mb-2 text-sm text-stone-700">
             {t.run.present} {count("present")} · {t.run.late} {count("late")} · {t.run.leave} {count("leave")} ·{" "}
-            {open ? `${t.run.notYet} ${expected.filter((r) => !r.outcome).length}` : `${t.run.absent} ${count("absent")}`}
+            {open
+              ? `${t.run.notYet} ${expected.filter((r) => !r.outcome).length}`
+              : `${t.run.absent} ${count("absent")}`}
           </p>
           {open && <p className="mb-2 text-sm text-stone-600">{t.checkinReview.offlineRule(OFFLINE_GRACE_MINUTES)}</p>}
           <ul className="divide-y divide-stone-100">
             {expected.map((r) => (
-              <RosterItem key={r.memberId} row={r} activityId={activity.id} editable={canManage && recording} collectsDues={collectsDues} canFileLeave={canFileLeave} />
+              <RosterItem
+                key={r.memberId}
+                row={r}
+                activityId={activity.id}
+                editable={canManage && recording}
+                collectsDues={collectsDues}
+                canFileLeave={canFileLeave}
+              />
             ))}
           </ul>
           {away.length > 0 && (
@@ -124,26 +147,45 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
           )}
         </Card>
 
-        <ButtonLink href={`/branch/${activity.branchId}/leave?activityId=${activity.id}`} variant="secondary" className="w-full">
+        <ButtonLink
+          href={`/branch/${activity.branchId}/leave?activityId=${activity.id}`}
+          variant="secondary"
+          className="w-full"
+        >
           {t.leave.forActivity}
         </ButtonLink>
-        <a href={`/api/v1/activities/${activity.id}/attendance/export`} className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300" download>
+        <a
+          href={`/api/v1/activities/${activity.id}/attendance/export`}
+          className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
+          download
+        >
           {t.checkinReview.export}
         </a>
 
         {canManage && open && (
           <Card title={t.run.close}>
-            {openMandatory.length > 0 && <p className="mb-3 text-amber-800">{t.run.openSteps(openMandatory.map((s) => s.title))}</p>}
-            {pendingOffline.length > 0 && <p className="mb-3 text-amber-800">{t.checkinReview.unreviewedOffline(pendingOffline)}</p>}
+            {openMandatory.length > 0 && (
+              <p className="mb-3 text-amber-800">{t.run.openSteps(openMandatory.map((s) => s.title))}</p>
+            )}
+            {pendingOffline.length > 0 && (
+              <p className="mb-3 text-amber-800">{t.checkinReview.unreviewedOffline(pendingOffline)}</p>
+            )}
             {disputed.length > 0 && (
               <p className="mb-3 text-amber-800">
                 {t.checkinReview.openDisputes(disputed)}{" "}
-                <Link href={`/branch/${activity.branchId}/disputes`} className="inline-block min-h-11 py-2 text-brand underline">
+                <Link
+                  href={`/branch/${activity.branchId}/disputes`}
+                  className="inline-block min-h-11 py-2 text-brand underline"
+                >
                   {t.checkinReview.disputes}
                 </Link>
               </p>
             )}
-            {now < activity.startsAt ? <p className="text-stone-600">{t.run.cannotCloseBeforeStart}</p> : <CloseForm activityId={activity.id} />}
+            {now < activity.startsAt ? (
+              <p className="text-stone-600">{t.run.cannotCloseBeforeStart}</p>
+            ) : (
+              <CloseForm activityId={activity.id} />
+            )}
           </Card>
         )}
       </main>

@@ -1,15 +1,15 @@
 "use client";
 
+import { CheckinMarkTags } from "@/components/checkin-mark-tags";
 import { ActionForm } from "@/components/ui/action-form";
 import { Tag } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { CheckinMarkTags } from "@/components/checkin-mark-tags";
 import { checkinMarks } from "@/lib/checkin-marks";
 import { checkin } from "@/lib/messages/checkin";
 import { checkinReview } from "@/lib/messages/checkin-review";
-import { plans } from "@/lib/messages/plans";
 import { form } from "@/lib/messages/form";
+import { plans } from "@/lib/messages/plans";
 import { run } from "@/lib/messages/run";
 import { closeActivityAction, markStepAction, recordDuesAction } from "../actions";
 import { proxyCheckinAction, reviewOfflineAction } from "../checkin-actions";
@@ -37,7 +37,12 @@ export function StepItem({ step, editable }: { step: StepView; editable: boolean
       </div>
       {step.note && <p className="mt-1 text-sm text-stone-700">{step.note}</p>}
       {step.evidenceId && (
-        <a href={`/api/v1/uploads/${step.evidenceId}`} target="_blank" rel="noopener" className="mt-1 inline-block min-h-11 py-2 text-sm text-brand underline">
+        <a
+          href={`/api/v1/uploads/${step.evidenceId}`}
+          target="_blank"
+          rel="noopener"
+          className="mt-1 inline-block min-h-11 py-2 text-sm text-brand underline"
+        >
           {run.viewEvidence}
         </a>
       )}
@@ -52,7 +57,14 @@ export function StepItem({ step, editable }: { step: StepView; editable: boolean
               <input type="hidden" name="done" value="on" />
               <div className="space-y-2 pt-2">
                 <Field label={run.noteOptional} name="note" />
-                <Field label={run.evidence} name="photo" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" capture="environment" className="block w-full text-sm" />
+                <Field
+                  label={run.evidence}
+                  name="photo"
+                  type="file"
+                  accept="image/jpeg,image/png,image/webp,application/pdf"
+                  capture="environment"
+                  className="block w-full text-sm"
+                />
                 <SubmitButton>{run.markDone}</SubmitButton>
               </div>
             </details>
@@ -79,7 +91,19 @@ export interface RosterView {
 const tone = { present: "green", late: "amber", leave: "blue", absent: "red" } as const;
 
 /** One expected member: their outcome, a proxy check-in for those without a phone, and dues once present. */
-export function RosterItem({ row, activityId, editable, collectsDues, canFileLeave = false }: { row: RosterView; activityId: number; editable: boolean; collectsDues: boolean; canFileLeave?: boolean }) {
+export function RosterItem({
+  row,
+  activityId,
+  editable,
+  collectsDues,
+  canFileLeave = false,
+}: {
+  row: RosterView;
+  activityId: number;
+  editable: boolean;
+  collectsDues: boolean;
+  canFileLeave?: boolean;
+}) {
   const here = row.outcome === "present" || row.outcome === "late";
   return (
     <li className="py-2">
@@ -87,10 +111,14 @@ export function RosterItem({ row, activityId, editable, collectsDues, canFileLea
         <span>{row.name}</span>
         <span className="flex shrink-0 flex-wrap justify-end gap-1">
           <CheckinMarkTags marks={checkinMarks(row)} />
-          <Tag tone={row.outcome ? tone[row.outcome] : "stone"}>{row.outcome ? run.outcome[row.outcome] : run.notYet}</Tag>
+          <Tag tone={row.outcome ? tone[row.outcome] : "stone"}>
+            {row.outcome ? run.outcome[row.outcome] : run.notYet}
+          </Tag>
         </span>
       </div>
-      {editable && row.review === "pending" && row.checkinId && <ReviewOffline checkinId={row.checkinId} name={row.name} />}
+      {editable && row.review === "pending" && row.checkinId && (
+        <ReviewOffline checkinId={row.checkinId} name={row.name} />
+      )}
       {editable && !row.outcome && (
         <details className="mt-1">
           <summary className="min-h-11 cursor-pointer py-2 text-sm text-brand">{checkin.proxy}</summary>
@@ -106,7 +134,13 @@ export function RosterItem({ row, activityId, editable, collectsDues, canFileLea
       )}
       {canFileLeave && !row.outcome && <LeaveForForm activityId={activityId} memberId={row.memberId} name={row.name} />}
       {collectsDues && here && (
-        <DuesForm activityId={activityId} memberId={row.memberId} name={row.name} fen={row.duesFen} editable={editable} />
+        <DuesForm
+          activityId={activityId}
+          memberId={row.memberId}
+          name={row.name}
+          fen={row.duesFen}
+          editable={editable}
+        />
       )}
     </li>
   );
@@ -129,9 +163,26 @@ function ReviewOffline({ checkinId, name }: { checkinId: number; name: string })
   );
 }
 
-function DuesForm({ activityId, memberId, name, fen, editable }: { activityId: number; memberId: number; name: string; fen: number | null; editable: boolean }) {
+function DuesForm({
+  activityId,
+  memberId,
+  name,
+  fen,
+  editable,
+}: {
+  activityId: number;
+  memberId: number;
+  name: string;
+  fen: number | null;
+  editable: boolean;
+}) {
   const paid = fen == null ? null : (fen / 100).toFixed(2);
-  if (!editable) return paid ? <p className="text-sm text-stone-600">{run.dues} ¥{paid}</p> : null;
+  if (!editable)
+    return paid ? (
+      <p className="text-sm text-stone-600">
+        {run.dues} ¥{paid}
+      </p>
+    ) : null;
   return (
     <ActionForm action={recordDuesAction} className="mt-1 flex items-end gap-2">
       <input type="hidden" name="activityId" value={activityId} />

@@ -5,7 +5,11 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { roster } from "@/lib/messages/roster";
 import { issueCodeAction, setMemberActiveAction } from "../../actions";
 
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+const dateTime = new Intl.DateTimeFormat("zh-CN", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "Asia/Shanghai",
+});
 
 export function IssueCodeForm({ userId }: { userId: number }) {
   return (
@@ -32,7 +36,9 @@ export function SetActiveForm({ userId, active }: { userId: number; active: bool
     <ActionForm action={setMemberActiveAction}>
       <input type="hidden" name="userId" value={userId} />
       {!active && <input type="hidden" name="active" value="on" />}
-      <SubmitButton variant={active ? "danger" : "secondary"}>{active ? roster.deactivate : roster.reactivate}</SubmitButton>
+      <SubmitButton variant={active ? "danger" : "secondary"}>
+        {active ? roster.deactivate : roster.reactivate}
+      </SubmitButton>
     </ActionForm>
   );
 }

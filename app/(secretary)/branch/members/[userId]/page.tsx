@@ -1,15 +1,15 @@
 import { notFound } from "next/navigation";
 import { EndSessionsButton } from "@/components/end-sessions-button";
-import { RevealPhone } from "@/components/reveal-phone";
 import { MemberForm } from "@/components/member-form";
 import { MemberTags } from "@/components/member-tags";
+import { RevealPhone } from "@/components/reveal-phone";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { mayResetAccount } from "@/db/queries/accounts";
 import { getMember } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { canManageRoster, canSeePhone } from "@/lib/permissions";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { updateMemberAction } from "../../actions";
@@ -30,7 +30,11 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
         <Card>
           <p className="text-stone-700">{m.branchName}</p>
           <p className="mt-1">
-            <RevealPhone userId={m.userId} masked={m.phone} canReveal={m.userId !== scope.userId && canSeePhone(scope, m)} />
+            <RevealPhone
+              userId={m.userId}
+              masked={m.phone}
+              canReveal={m.userId !== scope.userId && canSeePhone(scope, m)}
+            />
           </p>
           <div className="mt-2">
             <MemberTags m={m} />
@@ -51,7 +55,12 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
               </Card>
             )}
             <Card title={t.roster.edit}>
-              <MemberForm action={updateMemberAction} hidden={{ userId: m.userId }} defaults={m} submitLabel={t.roster.save} />
+              <MemberForm
+                action={updateMemberAction}
+                hidden={{ userId: m.userId }}
+                defaults={m}
+                submitLabel={t.roster.save}
+              />
             </Card>
             {takeCharge && <SetActiveForm userId={m.userId} active={m.active} />}
             {takeCharge && m.active && m.activated && <EndSessionsButton userId={m.userId} label={m.name} />}

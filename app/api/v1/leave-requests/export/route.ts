@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { activityLeaveSheet } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
+import { endpoint } from "@/lib/server/route";
 import { formatFull } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
-import { endpoint } from "@/lib/server/route";
 import { workbookOf } from "@/lib/xlsx";
-
 
 /** One activity's leave list as .xlsx (?activityId=), for the branch's secretary and the admins above. */
 export const GET = endpoint({

@@ -10,6 +10,10 @@ export const GET = endpoint({
   run: async (_input, { db, scope }) => {
     const data = await exportPersonalData(db, scope);
     const day = data.exportedAt.slice(0, 10);
-    return { mime: "application/json; charset=utf-8", bytes: new TextEncoder().encode(JSON.stringify(data, null, 2)), download: `zhibu-my-data-${day}.json` };
+    return {
+      mime: "application/json; charset=utf-8",
+      bytes: new TextEncoder().encode(JSON.stringify(data, null, 2)),
+      download: `zhibu-my-data-${day}.json`,
+    };
   },
 });

@@ -4,4 +4,9 @@ import { endpoint } from "@/lib/server/route";
 import { id } from "@/lib/validation/fields";
 
 /** An evidence photo or PDF of an agenda step, for those who may read its activity. */
-export const GET = endpoint({ name: "upload.read", input: z.object({ uploadId: id }), answer: "file", run: (input, { db, scope }) => getEvidence(db, scope, input.uploadId) });
+export const GET = endpoint({
+  name: "upload.read",
+  input: z.object({ uploadId: id }),
+  answer: "file",
+  run: (input, { db, scope }) => getEvidence(db, scope, input.uploadId),
+});

@@ -19,7 +19,10 @@ const types = {
 
 export function MeetingForm({ branchId }: { branchId: number }) {
   const router = useRouter();
-  const open = useCallback(({ activityId }: { activityId: number }) => router.push(`/branch/activities/${activityId}`), [router]);
+  const open = useCallback(
+    ({ activityId }: { activityId: number }) => router.push(`/branch/activities/${activityId}`),
+    [router],
+  );
   return (
     <ActionForm action={createMeetingAction} onSuccess={open}>
       <input type="hidden" name="branchId" value={branchId} />
@@ -29,8 +32,15 @@ export function MeetingForm({ branchId }: { branchId: number }) {
       <Field label={form.duration} name="durationMinutes" type="number" inputMode="numeric" defaultValue={90} />
       <Field label={form.place} name="place" />
       <div className="space-y-1">
-        <label htmlFor="materials" className="block font-medium">{form.materials}</label>
-        <textarea id="materials" name="materials" rows={5} className="block w-full rounded-lg border border-stone-300 p-3" />
+        <label htmlFor="materials" className="block font-medium">
+          {form.materials}
+        </label>
+        <textarea
+          id="materials"
+          name="materials"
+          rows={5}
+          className="block w-full rounded-lg border border-stone-300 p-3"
+        />
       </div>
       <SubmitButton>{run.newMeeting}</SubmitButton>
     </ActionForm>

@@ -12,7 +12,11 @@ import { id } from "@/lib/validation/fields";
 export const metadata = { title: t.points.entries };
 
 /** One member's ledger, for the secretary to correct: reverse an entry or add a manual one, with a reason. */
-export default async function MemberLedgerPage({ params }: { params: Promise<{ branchId: string; memberId: string }> }) {
+export default async function MemberLedgerPage({
+  params,
+}: {
+  params: Promise<{ branchId: string; memberId: string }>;
+}) {
   const { db, scope } = await pageContext();
   const memberId = id.safeParse((await params).memberId);
   if (!memberId.success) notFound();
@@ -21,14 +25,22 @@ export default async function MemberLedgerPage({ params }: { params: Promise<{ b
     <>
       <PageHeader title={member.name} back={`/branch/${member.branchId}/points`} />
       <main className="space-y-4 p-4">
-        <Card title={t.points.manual} action={<span className="text-stone-700">{`${t.points.yearTotal(year)} ${yearTotal}`}</span>}>
+        <Card
+          title={t.points.manual}
+          action={<span className="text-stone-700">{`${t.points.yearTotal(year)} ${yearTotal}`}</span>}
+        >
           <ManualEntryForm memberId={member.id} />
         </Card>
         <Card title={t.points.entries}>
           {entries.length === 0 ? (
             <p className="text-stone-600">{t.points.noEntries}</p>
           ) : (
-            <EntryList rows={entries}>{(e) => !e.reversesId && !e.reversed && <ReverseForm entryId={e.id} what={e.reason} attendance={e.sourceType === "attendance"} />}</EntryList>
+            <EntryList rows={entries}>
+              {(e) =>
+                !e.reversesId &&
+                !e.reversed && <ReverseForm entryId={e.id} what={e.reason} attendance={e.sourceType === "attendance"} />
+              }
+            </EntryList>
           )}
         </Card>
       </main>

@@ -20,7 +20,15 @@ interface Summary {
  * The rotating QR and code, drawn on the secretary's phone from the activity's secret, so it keeps working
  * without a network; the counts below refresh from the server when it can be reached.
  */
-export function CheckinScreen({ activityId, secret, initial }: { activityId: number; secret: string; initial: Summary }) {
+export function CheckinScreen({
+  activityId,
+  secret,
+  initial,
+}: {
+  activityId: number;
+  secret: string;
+  initial: Summary;
+}) {
   const [now, setNow] = useState(() => Date.now());
   const [code, setCode] = useState("");
   const [svg, setSvg] = useState("");
@@ -35,7 +43,11 @@ export function CheckinScreen({ activityId, secret, initial }: { activityId: num
   useEffect(() => {
     let live = true;
     void codeFor(secret, activityId, step).then(async (c) => {
-      const image = await QRCode.toString(checkinUrl(window.location.origin, activityId, step, c), { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+      const image = await QRCode.toString(checkinUrl(window.location.origin, activityId, step, c), {
+        type: "svg",
+        margin: 1,
+        errorCorrectionLevel: "M",
+      });
       if (live) {
         setCode(c);
         setSvg(image);
@@ -48,7 +60,9 @@ export function CheckinScreen({ activityId, secret, initial }: { activityId: num
 
   useEffect(() => {
     const poll = async () => {
-      const response = await fetch(`/api/v1/activities/${activityId}/attendance`, { cache: "no-store" }).catch(() => null);
+      const response = await fetch(`/api/v1/activities/${activityId}/attendance`, { cache: "no-store" }).catch(
+        () => null,
+      );
       const body = response?.ok ? await response.json() : null;
       if (body?.ok) setSummary(body.data);
     };
@@ -60,7 +74,12 @@ export function CheckinScreen({ activityId, secret, initial }: { activityId: num
   return (
     <div className="space-y-4">
       <div className="rounded-xl bg-white p-4 text-center">
-        <div className="mx-auto aspect-square w-full max-w-72" role="img" aria-label={checkin.qrLabel} dangerouslySetInnerHTML={{ __html: svg }} />
+        <div
+          className="mx-auto aspect-square w-full max-w-72"
+          role="img"
+          aria-label={checkin.qrLabel}
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
         <p className="mt-3 text-sm text-stone-600">{checkin.codeLabel}</p>
         <p className="font-mono text-5xl font-bold tracking-[0.2em]" data-testid="checkin-code" aria-live="polite">
           {code}
@@ -83,9 +102,23 @@ export function CheckinScreen({ activityId, secret, initial }: { activityId: num
             </div>
           ))}
         </dl>
-        {summary.present.length > 0 && <p className="mt-3 text-sm"><span className="font-medium">{run.present}：</span>{summary.present.join("、")}</p>}
-        {summary.waiting.length > 0 && <p className="mt-1 text-sm text-stone-700"><span className="font-medium">{run.notYet}：</span>{summary.waiting.join("、")}</p>}
-        {summary.pendingOffline > 0 && <p className="mt-2 rounded-lg bg-amber-50 p-2 text-sm text-amber-900" data-testid="pending-offline">{checkinReview.pendingHere(summary.pendingOffline)}</p>}
+        {summary.present.length > 0 && (
+          <p className="mt-3 text-sm">
+            <span className="font-medium">{run.present}：</span>
+            {summary.present.join("、")}
+          </p>
+        )}
+        {summary.waiting.length > 0 && (
+          <p className="mt-1 text-sm text-stone-700">
+            <span className="font-medium">{run.notYet}：</span>
+            {summary.waiting.join("、")}
+          </p>
+        )}
+        {summary.pendingOffline > 0 && (
+          <p className="mt-2 rounded-lg bg-amber-50 p-2 text-sm text-amber-900" data-testid="pending-offline">
+            {checkinReview.pendingHere(summary.pendingOffline)}
+          </p>
+        )}
         <p className="mt-2 text-sm text-stone-600">{checkinReview.offlineRule(OFFLINE_GRACE_MINUTES)}</p>
       </div>
     </div>

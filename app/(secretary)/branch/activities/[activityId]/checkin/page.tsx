@@ -19,7 +19,11 @@ export default async function CheckinScreenPage({ params }: { params: Promise<{ 
     <>
       <PageHeader title={`${t.checkin.screen} · ${activity.title}`} back={`/branch/activities/${activity.id}`} />
       <main className="p-4">
-        {activity.status === "closed" ? <EmptyState>{t.checkin.closed}</EmptyState> : <CheckinScreen activityId={activity.id} secret={secret} initial={summary} />}
+        {activity.status === "closed" ? (
+          <EmptyState>{t.checkin.closed}</EmptyState>
+        ) : (
+          <CheckinScreen activityId={activity.id} secret={secret} initial={summary} />
+        )}
       </main>
     </>
   );

@@ -11,7 +11,6 @@ import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.printNotice.link };
 
-
 /**
  * The activity's notice rendered for paper (issue 7 §6): the unified plan — time, agenda with its mandatory
  * steps, materials — as one A4 page a branch can post or hand out, retired-cadre branches above all.

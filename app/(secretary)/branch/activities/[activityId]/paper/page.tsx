@@ -3,14 +3,13 @@ import { Card, EmptyState, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { canManageActivity } from "@/lib/permissions";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { PaperSheetForm } from "./paper-form";
 
 export const metadata = { title: t.assist.enter };
-
 
 /** Copying the signed paper sheet back in one screen: each expected member without t.assist record yet. */
 export default async function PaperSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
@@ -34,7 +33,10 @@ export default async function PaperSheetPage({ params }: { params: Promise<{ act
         {open.length === 0 ? (
           <EmptyState>{t.assist.noneLeft}</EmptyState>
         ) : (
-          <PaperSheetForm activityId={activity.id} members={open.map((r) => ({ memberId: r.memberId, name: r.name }))} />
+          <PaperSheetForm
+            activityId={activity.id}
+            members={open.map((r) => ({ memberId: r.memberId, name: r.name }))}
+          />
         )}
         {done.length > 0 && (
           <Card title={t.assist.recorded}>

@@ -13,7 +13,13 @@ const choices = [
 ] as const;
 
 /** One row per member as on the paper: 未到 (the default), 出席 or 迟到, all saved together. */
-export function PaperSheetForm({ activityId, members }: { activityId: number; members: { memberId: number; name: string }[] }) {
+export function PaperSheetForm({
+  activityId,
+  members,
+}: {
+  activityId: number;
+  members: { memberId: number; name: string }[];
+}) {
   return (
     <ActionForm action={paperSheetAction} success={(message) => message} resetOnSuccess>
       <input type="hidden" name="activityId" value={activityId} />
@@ -26,8 +32,17 @@ export function PaperSheetForm({ activityId, members }: { activityId: number; me
                 {m.name}
               </span>
               {choices.map(([value, label]) => (
-                <label key={value} className="ui-control flex min-h-11 cursor-pointer items-center gap-1 rounded-lg px-2 ring-1 ring-stone-400 has-checked:bg-brand-soft has-checked:font-semibold has-checked:ring-2 has-checked:ring-brand">
-                  <input type="radio" name={`mark.${m.memberId}`} value={value} defaultChecked={value === ""} className="size-5 accent-brand" />
+                <label
+                  key={value}
+                  className="ui-control flex min-h-11 cursor-pointer items-center gap-1 rounded-lg px-2 ring-1 ring-stone-400 has-checked:bg-brand-soft has-checked:font-semibold has-checked:ring-2 has-checked:ring-brand"
+                >
+                  <input
+                    type="radio"
+                    name={`mark.${m.memberId}`}
+                    value={value}
+                    defaultChecked={value === ""}
+                    className="size-5 accent-brand"
+                  />
                   {label}
                 </label>
               ))}

@@ -38,7 +38,11 @@ export default async function ReschedulePage({ params }: { params: Promise<{ act
 
         {canManage && (
           <Card title={t.run.reschedule}>
-            {blocked ? <p className="text-stone-700">{blocked}</p> : <RequestForm activityId={activity.id} current={toLocalInput(activity.startsAt)} min={toLocalInput(now)} />}
+            {blocked ? (
+              <p className="text-stone-700">{blocked}</p>
+            ) : (
+              <RequestForm activityId={activity.id} current={toLocalInput(activity.startsAt)} min={toLocalInput(now)} />
+            )}
           </Card>
         )}
 

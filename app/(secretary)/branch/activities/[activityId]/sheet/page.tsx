@@ -5,14 +5,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
 import { canManageActivity } from "@/lib/permissions";
+import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.assist.sheet };
-
 
 /**
  * The paper sign-in sheet (issue 10) for branches that keep paper: one A4 page per ~25 members with t.assist
@@ -41,7 +40,10 @@ export default async function SignInSheetPage({ params }: { params: Promise<{ ac
             </ButtonLink>
           )}
         </div>
-        <article className="print-sheet rounded-xl bg-white p-4 print:rounded-none print:p-0" aria-label={t.assist.sheetTitle(activity.branchName)}>
+        <article
+          className="print-sheet rounded-xl bg-white p-4 print:rounded-none print:p-0"
+          aria-label={t.assist.sheetTitle(activity.branchName)}
+        >
           <h2 className="text-center text-xl font-bold">{t.assist.sheetTitle(activity.branchName)}</h2>
           <p className="mt-2 text-center font-medium">
             {t.activityType[activity.type]}：{activity.title}
@@ -53,10 +55,18 @@ export default async function SignInSheetPage({ params }: { params: Promise<{ ac
           <table className="mt-4 w-full border-collapse text-left">
             <thead>
               <tr>
-                <th scope="col" className="w-14 border border-stone-800 px-2 py-1 text-center">{t.assist.number}</th>
-                <th scope="col" className="w-28 border border-stone-800 px-2 py-1">{t.assist.name}</th>
-                <th scope="col" className="border border-stone-800 px-2 py-1">{t.assist.signature}</th>
-                <th scope="col" className="w-32 border border-stone-800 px-2 py-1">{t.assist.note}</th>
+                <th scope="col" className="w-14 border border-stone-800 px-2 py-1 text-center">
+                  {t.assist.number}
+                </th>
+                <th scope="col" className="w-28 border border-stone-800 px-2 py-1">
+                  {t.assist.name}
+                </th>
+                <th scope="col" className="border border-stone-800 px-2 py-1">
+                  {t.assist.signature}
+                </th>
+                <th scope="col" className="w-32 border border-stone-800 px-2 py-1">
+                  {t.assist.note}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -71,7 +81,11 @@ export default async function SignInSheetPage({ params }: { params: Promise<{ ac
               ))}
             </tbody>
           </table>
-          <PrintFooter issuer={activity.branchName} signers={[t.print.secretary, t.print.recorder]} place={activity.place || undefined} />
+          <PrintFooter
+            issuer={activity.branchName}
+            signers={[t.print.secretary, t.print.recorder]}
+            place={activity.place || undefined}
+          />
         </article>
       </main>
     </>

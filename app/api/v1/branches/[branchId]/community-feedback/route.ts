@@ -1,10 +1,9 @@
-import { z } from "zod";
 import { branchFeedback } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { id } from "@/lib/validation/fields";
-import { quarterQuery } from "@/lib/validation/community";
 import { endpoint } from "@/lib/server/route";
+import { quarterQuery } from "@/lib/validation/community";
+import { id } from "@/lib/validation/fields";
 import { workbookOf } from "@/lib/xlsx";
 
 const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asia/Shanghai" });

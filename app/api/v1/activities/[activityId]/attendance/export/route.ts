@@ -1,7 +1,7 @@
 import { attendanceSheet } from "@/db/queries/checkin-screen";
-import { endpoint } from "@/lib/server/route";
 import { markLabel } from "@/lib/checkin-marks";
 import { t } from "@/lib/messages";
+import { endpoint } from "@/lib/server/route";
 import { formatFull } from "@/lib/time";
 import { activityIdParam } from "@/lib/validation/checkins";
 import { workbookOf } from "@/lib/xlsx";
@@ -12,26 +12,26 @@ export const GET = endpoint({
   input: activityIdParam,
   answer: "xlsx",
   run: async (input, { db, scope }) => {
-      const { activity, rows } = await attendanceSheet(db, scope, input.activityId);
-      const sheet = t.checkinReview.sheet;
-      const body = await workbookOf([
-        {
-          name: sheet.name,
-          caption: `${activity.branchName} · ${activity.title} · ${formatFull(activity.startsAt)}`,
-          columns: sheet.columns,
-          widths: { 5: 24, 7: 30 },
-          rows: rows.map((r) => [
-            r.name,
-            r.expected ? t.common.yes : sheet.notExpected,
-            r.outcome ? t.run.outcome[r.outcome] : "",
-            r.method ? sheet.method[r.method] : r.source ? sheet.source[r.source] : "",
-            r.at ? formatFull(r.at) : "",
-            r.marks.map((m) => markLabel[m]).join("，"),
-            r.proxyByName ?? "",
-            r.proxyReason ?? "",
-          ]),
-        },
-      ]);
-      return { body, name: `${activity.title}-${sheet.name}.xlsx` };
+    const { activity, rows } = await attendanceSheet(db, scope, input.activityId);
+    const sheet = t.checkinReview.sheet;
+    const body = await workbookOf([
+      {
+        name: sheet.name,
+        caption: `${activity.branchName} · ${activity.title} · ${formatFull(activity.startsAt)}`,
+        columns: sheet.columns,
+        widths: { 5: 24, 7: 30 },
+        rows: rows.map((r) => [
+          r.name,
+          r.expected ? t.common.yes : sheet.notExpected,
+          r.outcome ? t.run.outcome[r.outcome] : "",
+          r.method ? sheet.method[r.method] : r.source ? sheet.source[r.source] : "",
+          r.at ? formatFull(r.at) : "",
+          r.marks.map((m) => markLabel[m]).join("，"),
+          r.proxyByName ?? "",
+          r.proxyReason ?? "",
+        ]),
+      },
+    ]);
+    return { body, name: `${activity.title}-${sheet.name}.xlsx` };
   },
 });
