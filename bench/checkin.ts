@@ -1,5 +1,5 @@
 /**
- * `npm run bench:checkin` — the check-in burst of a county (issue 4, DESIGN.md §9).
+ * `npm run bench:checkin` — the check-in burst of a county (docs/architecture.md#budgets).
  *
  * 1. A fresh database `zhibu_bench` on the PostgreSQL server of DATABASE_URL (default 127.0.0.1:5432, user
  *    postgres), migrated the app's way, seeded with 20,000 members in 400 branches and a theme day each.

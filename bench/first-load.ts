@@ -4,7 +4,7 @@ import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 
 /**
- * First-load JavaScript of each app route, from a production build's own manifests (issue 8, DESIGN.md §9):
+ * First-load JavaScript of each app route, from a production build's own manifests (docs/architecture.md#budgets):
  * the chunks every page loads (build-manifest.json's rootMainFiles: webpack runtime, React, Next's app
  * router) plus every chunk of the client components in the route's tree, as its client reference manifest
  * lists them (its page, its layouts, their error boundaries). Polyfills are left out: only browsers without

@@ -1,7 +1,7 @@
 import { chromium } from "@playwright/test";
 
 /**
- * DESIGN.md §9: "an installed app opens the check-in screen offline in under 1.5 s". For bench:web.
+ * docs/architecture.md#budgets: "an installed app opens the check-in screen offline in under 1.5 s". For bench:web.
  *
  * A phone-sized Chromium profile signs in (the session cookie), lets the service worker install and take
  * control, and opens each screen once online, as a person does the day before. Then, offline and with the

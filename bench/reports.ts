@@ -1,5 +1,5 @@
 /**
- * `npm run bench:reports` — the county's reports over a year of data (issue 7).
+ * `npm run bench:reports` — the county's reports over a year of data.
  *
  * 1. A fresh database `zhibu_bench_reports` on the PostgreSQL server of DATABASE_URL (default 127.0.0.1:5432,
  *    user postgres), migrated the app's way, with the benchmark county (bench/county.ts: 20,000 members in

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:web` — the member pages' budgets (issue 8, DESIGN.md §9): first-load JavaScript ≤ 150 KB
+ * `npm run bench:web` — the member pages' budgets (docs/architecture.md#budgets): first-load JavaScript ≤ 150 KB
  * gzipped per member route, and Lighthouse (mobile) performance ≥ 90, accessibility ≥ 95, best practices ≥ 95
  * on the sign-in page, the member home and the activity page with check-in.
  *
@@ -12,7 +12,7 @@
  * 4. The demo member signs in through next-auth's own endpoint; Lighthouse 12.2.3 (its default mobile
  *    settings: a mid-range phone, simulated slow 4G and 4× CPU slowdown) runs in Debian's Chromium
  *    (CHROMIUM_PATH, default /usr/bin/chromium), with the session cookie for the signed-in pages.
- * 5. DESIGN.md §9's offline open (bench/offline-open.ts): the member's check-in and the secretary's check-in
+ * 5. docs/architecture.md#budgets's offline open (bench/offline-open.ts): the member's check-in and the secretary's check-in
  *    screen opened offline from the service worker's cache, CPU slowed 4×, five times each; budget 1.5 s.
  * 6. Prints {routes, lighthouse, offlineOpen} and writes bench/results/web.json. The server is killed however
  *    the run ends.

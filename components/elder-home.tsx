@@ -10,7 +10,7 @@ import { Card } from "./ui/card";
 type Next = Awaited<ReturnType<typeof nextActivity>>;
 
 /**
- * The member's home in 长辈模式 (issue 10): only the three things that matter — the next activity with its
+ * The member's home in 长辈模式: only the three things that matter — the next activity with its
  * check-in right here (a big 签到 button once the window is open), asking for leave, and my points.
  */
 export function ElderHome({

@@ -15,7 +15,7 @@ function chineseVoice(synth: SpeechSynthesis): SpeechSynthesisVoice | undefined 
 }
 
 /**
- * 朗读 (issue 10): reads a notice or the study materials aloud with the browser's own speech synthesis, so
+ * 朗读: reads a notice or the study materials aloud with the browser's own speech synthesis, so
  * nothing is sent anywhere. Pressed again while reading, it stops. Says so plainly on a browser without it.
  */
 export function ReadAloud({ text, label }: { text: string; label: string }) {

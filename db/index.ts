@@ -5,7 +5,7 @@ import { type Db, type OpenDb, openPglite, openPostgres } from "./open";
 import { seedIfEmpty } from "./seed";
 
 /**
- * The one database client of the app (DESIGN.md §6.5): postgres.js when DATABASE_URL is set, embedded
+ * The one database client of the app (docs/architecture.md#conventions): postgres.js when DATABASE_URL is set, embedded
  * PGlite under DATA_DIR otherwise. Cached on globalThis so that dev reloads reuse it; migrated (and, on an
  * empty database, seeded with the demo county) before the first query.
  */

@@ -10,7 +10,7 @@ import {
   volunteerHours,
 } from "./schema/community";
 
-/** The service posts every community offers in the demo (issue 6 names these four). */
+/** The service posts every community offers in the demo. */
 export const demoPosts = ["楼栋长", "政策宣传", "环境整治", "关爱帮扶"];
 
 const at = (iso: string) => new Date(`${iso}+08:00`);

@@ -17,7 +17,7 @@ import { insertCommunityDemo } from "./seed-community";
 
 /**
  * The demo county 示范县: a small but realistic org tree, about 120 Party members and one account for each
- * kind of person (DESIGN.md §1, §10). Deterministic: a seeded PRNG, fixed dates and no clock, so every run
+ * kind of person (docs/architecture.md, §10). Deterministic: a seeded PRNG, fixed dates and no clock, so every run
  * gives the same rows (ids included, after the TRUNCATE ... RESTART IDENTITY of seedDemo).
  *
  * Every account that has a password uses `demo1234`:

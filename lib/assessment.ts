@@ -1,7 +1,7 @@
 import type { AssessmentTier } from "./enums";
 
 /**
- * The yearly assessment's formula (issue 7), pure so it can be shown and tested. Each part is a share between
+ * The yearly assessment's formula, pure so it can be shown and tested. Each part is a share between
  * 0 and 1 of what a branch can reach; the score is their weighted sum out of 100. A part with nothing to
  * measure is not met: it scores 0 and says why (`unmeasured`), so a branch that did nothing is never
  * proposed as qualified for it. Make-up is measured once the branch held activities: nobody owing one then

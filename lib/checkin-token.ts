@@ -1,5 +1,5 @@
 /**
- * Rotating check-in tokens (DESIGN.md §7). Every 15 seconds the secretary's screen shows a new 6-digit
+ * Rotating check-in tokens (docs/architecture.md#offline). Every 15 seconds the secretary's screen shows a new 6-digit
  * code, HMAC-SHA256 of the activity and the time step under a per-activity secret. The same function runs
  * in the browser (the screen works offline) and on the server (which verifies scans that arrive late).
  * WebCrypto only, so it runs in both.
@@ -56,7 +56,7 @@ async function computeCode(secret: string, activityId: number, step: number): Pr
 }
 
 /**
- * 长辈模式 (issue 10): a typed code is accepted if the screen showed it at any step from the opening of the
+ * 长辈模式: a typed code is accepted if the screen showed it at any step from the opening of the
  * check-in window up to now, so an elderly member is never racing the 15-second rotation. Returns the
  * step, or null. Only for typed codes of members who chose the mode; everyone else keeps `verifyScan`.
  */

@@ -1,5 +1,5 @@
 /**
- * Pure rules of community reporting and volunteer hours (issue 6), apart from the database so they can be
+ * Pure rules of community reporting and volunteer hours, apart from the database so they can be
  * unit tested. Hours are counted in half-hour steps (`halfHours`), the unit volunteer services record.
  */
 

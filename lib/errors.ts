@@ -14,7 +14,7 @@ const status: Record<ErrorCode, number> = {
 
 /**
  * The one error the app shows to a person: a code that maps to an HTTP status and a message in Chinese.
- * Anything else that is thrown is logged and shown as the generic "系统繁忙" (DESIGN.md §6.7).
+ * Anything else that is thrown is logged and shown as the generic "系统繁忙" (docs/architecture.md#conventions).
  */
 export class AppError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import type { LeaveStatus } from "./enums";
 
 /**
- * Pure rules of leave and make-up study (issue 5), kept apart from the database so they can be unit tested.
+ * Pure rules of leave and make-up study, kept apart from the database so they can be unit tested.
  */
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The one way the server writes an unexpected error to its log (DESIGN.md §8: personal data in logs
+ * The one way the server writes an unexpected error to its log (docs/security.md: personal data in logs
  * masked). What a developer needs — the error's kind, message, SQLSTATE and where it was thrown — without
  * what a person typed: a failing query's parameters are dropped, and phone numbers and ID-card numbers
  * left in any message are masked.

@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling policy (DESIGN.md §8, OWASP ASVS 6.3.1), as pure functions over the attempts that
+ * Sign-in throttling policy (docs/security.md, OWASP ASVS 6.3.1), as pure functions over the attempts that
  * db/queries/login-attempts.ts reads from PostgreSQL, so that every app instance sees the same counts.
  *
  * - Per account: 5 failures within 15 minutes lock the phone number for 15 minutes from the fifth. A

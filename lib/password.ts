@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 
-/** Argon2id with the OWASP minimum: 19 MiB, 2 passes, 1 lane (DESIGN.md §8). */
+/** Argon2id with the OWASP minimum: 19 MiB, 2 passes, 1 lane (docs/security.md). */
 // algorithm 2 is Argon2id (a const enum in the typings, which isolated modules cannot read).
 const params = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 

@@ -3,7 +3,7 @@ import type { Scope } from "./scope";
 import { holdsRole, reaches, rolesHeld } from "./scope-paths";
 
 /**
- * Pure permission rules (DESIGN.md §6.6). The data layer calls them with the caller's scope and the path of
+ * Pure permission rules (docs/architecture.md#conventions). The data layer calls them with the caller's scope and the path of
  * the org node a record belongs to; nothing here touches the database.
  */
 
@@ -85,10 +85,10 @@ export const canReadActivity = (scope: Scope, branchPath: string) =>
 export const canEndorseChange = (scope: Scope, branchPath: string) => reaches(scope, branchPath, ["committee_admin"]);
 export const canApproveChange = (scope: Scope, branchPath: string) => reaches(scope, branchPath, ["county_admin"]);
 
-/** Leave (issue 5): a member asks for leave from their own branch's activities only. */
+/** Leave: a member asks for leave from their own branch's activities only. */
 export const canRequestLeave = (scope: Scope, branchPath: string) => scope.member?.branchPath === branchPath;
 
-/** A secretary files leave for a member of their branch who has no phone (issue 10); recorded as filed by them. */
+/** A secretary files leave for a member of their branch who has no phone; recorded as filed by them. */
 export const canFileLeaveFor = (scope: Scope, branchPath: string) => reaches(scope, branchPath, ["secretary"]);
 
 /** Who asked, in which branch, and whether they are a secretary of it: what deciding a leave depends on. */
@@ -114,5 +114,5 @@ export const canReadLeave = (scope: Scope, leave: Pick<LeaveSubject, "memberId" 
 /** A make-up study is confirmed by whoever decides the leave it follows. */
 export const canConfirmMakeup = canDecideLeave;
 
-/** Community work (issue 6): the grid workers of a grid, or of the whole community above it. */
+/** Community work: the grid workers of a grid, or of the whole community above it. */
 export const canServeGrid = (scope: Scope, path: string) => reaches(scope, path, ["grid_worker"]);

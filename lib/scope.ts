@@ -7,7 +7,7 @@ export interface Grant {
   path: string;
 }
 
-/** Who is asking, and where they reach. Every query takes one (DESIGN.md §2). */
+/** Who is asking, and where they reach. Every query takes one (docs/architecture.md#scope). */
 export interface Scope {
   userId: number;
   grants: Grant[];

@@ -1,5 +1,5 @@
 /**
- * Response headers against script injection, framing, sniffing and leaking (DESIGN.md §8, issue 9). Pure, so
+ * Response headers against script injection, framing, sniffing and leaking (docs/security.md). Pure, so
  * the policy is unit-tested; proxy.ts sets the per-request ones, next.config.ts the fixed ones.
  */
 

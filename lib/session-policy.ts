@@ -2,7 +2,7 @@ import type { Scope } from "./scope";
 import { holdsRole, REVIEWER_ROLES } from "./scope-paths";
 
 /**
- * How long a session lives (DESIGN.md §8, OWASP ASVS 7.3): staff — secretaries, grid workers, admins — act
+ * How long a session lives (docs/security.md, OWASP ASVS 7.3): staff — secretaries, grid workers, admins — act
  * for others and sign out after 30 idle minutes; members mostly check in once a month from their own phone,
  * and a 7-day idle limit keeps them from signing in at every theme day. Admins also have an absolute limit of
  * 12 hours, everyone else of 30 days (the JWT cannot be revoked early except by the session version, so it

@@ -52,7 +52,7 @@ export async function forgetPerson(): Promise<void> {
 }
 
 /**
- * The phone stops receiving this person's notices (issue 8, Web Push). The server learns it from the push
+ * The phone stops receiving this person's notices (Web Push). The server learns it from the push
  * service, which answers 410 for the old endpoint, and drops the subscription then. Only on signing out:
  * a session that lapses (7 idle days for members) keeps the phone subscribed, or the members who open the
  * app least would silently stop being reminded.

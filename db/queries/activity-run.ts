@@ -207,7 +207,7 @@ export async function recordDues(
  * (an offline one not reviewed, a disputed proxy one not settled: closing would count them as 出席 for good).
  * Whoever closes it ran it: if they are on its roster without an outcome they are present as its host
  * (主持), audited. Each other expected member without an outcome becomes absent, so nobody is missing from
- * the record (DESIGN.md §3 "Same attendance").
+ * the record (docs/architecture.md#the-theme-days-rules "Same attendance").
  */
 export async function closeActivity(db: Db, scope: Scope, input: { activityId: number }, now = new Date()) {
   return db.transaction(async (tx) => {

@@ -20,7 +20,7 @@ import { writeAudit } from "./audit";
 import { pathUnder } from "./scope-sql";
 
 /**
- * The yearly assessment (issue 7 §7): for each branch the year's inputs from the attendance records, the
+ * The yearly assessment: for each branch the year's inputs from the attendance records, the
  * activities, the make-up tasks, the points ledger and the volunteer hours, the score from lib/assessment.ts
  * and its proposal; a committee's inputs are the sum of its branches'. The county admin sets the tier.
  */

@@ -26,7 +26,7 @@ import { writeAudit } from "./audit";
 import { notify } from "./notify";
 import { getElderMode } from "./preferences";
 
-/** After start + 15 minutes a check-in counts as late (issue 4). */
+/** After start + 15 minutes a check-in counts as late. */
 export const LATE_AFTER_MS = 15 * 60_000;
 
 export interface CheckinAnswer {

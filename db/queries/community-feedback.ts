@@ -12,7 +12,7 @@ import { members, users } from "../schema/users";
 import { pathUnder } from "./scope-sql";
 
 /**
- * Feedback to the branch (issue 6 §4): per member, where they reported, whether it is current and their
+ * Feedback to the branch: per member, where they reported, whether it is current and their
  * confirmed hours this quarter and year; the committee and county see it rolled up per branch.
  */
 

@@ -18,7 +18,7 @@ import { roleHoldersOver } from "./role-holders";
 import { pathUnder } from "./scope-sql";
 
 /**
- * Community reporting (issue 6): an in-office member reports to the grid they live in; a grid worker of that
+ * Community reporting: an in-office member reports to the grid they live in; a grid worker of that
  * grid (or of its whole community) confirms or returns it. Confirming a report ends the one before it, so a
  * renewal or a move is simply a new report.
  */

@@ -8,7 +8,7 @@ import { orgNodes } from "../schema/org";
 import { pathUnder } from "./scope-sql";
 
 /**
- * The county's view of one month's theme day, branch by branch (issue 3 §7): on the unified time or an
+ * The county's view of one month's theme day, branch by branch: on the unified time or an
  * approved change, attendance rate, mandatory steps complete, closed. Computed from the records, not typed.
  */
 export async function complianceForMonth(db: Db, scope: Scope, month: string, now = new Date()) {

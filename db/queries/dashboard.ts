@@ -6,7 +6,7 @@ import { leaveRequests, makeupTasks } from "../schema/leave";
 import { bulletinRollup, monthlyBulletin } from "./point-views";
 
 /**
- * The figures a secretary and an admin see first (issue 7 §8): this month's attendance, leave waiting for a
+ * The figures a secretary and an admin see first: this month's attendance, leave waiting for a
  * decision, make-up study past its due date, and members with deductions — from the same queries as the
  * bulletin, so the home page and the bulletin never disagree.
  */

@@ -16,7 +16,7 @@ import { notify } from "./notify";
 import { roleHoldersOver } from "./role-holders";
 
 /**
- * Leave requests (issue 5): a member files, withdraws while pending; the secretary (the committee, for a
+ * Leave requests: a member files, withdraws while pending; the secretary (the committee, for a
  * secretary's own) approves or rejects until the activity closes. Approval makes the attendance outcome
  * "leave" and a make-up task; every step is one transaction with its audit entry and notices.
  */
@@ -114,13 +114,13 @@ export interface NewLeave {
   reason: string;
   late: boolean;
   attachment?: { mime: string; bytes: Buffer };
-  /** Filed by a secretary for this member of their branch (issue 10); absent: the caller's own request. */
+  /** Filed by a secretary for this member of their branch; absent: the caller's own request. */
   memberId?: number;
 }
 
 /**
  * A member asks for leave from an activity of their branch, or their secretary asks for them (`memberId`,
- * for a member without a phone: `filedBy` records the secretary). Idempotent on `clientId` (DESIGN.md §7):
+ * for a member without a phone: `filedBy` records the secretary). Idempotent on `clientId` (docs/architecture.md#offline):
  * a replay, also one racing the first request, gets the first answer and never makes a second row.
  */
 export async function fileLeave(db: Db, scope: Scope, input: NewLeave, now = new Date()): Promise<LeaveReceipt> {

@@ -8,7 +8,7 @@ import { checkins } from "../schema/checkins";
 import { loadActivity } from "./activities";
 
 /**
- * A member's view of their branch's activities (DESIGN.md §2: a member sees their own records and their
+ * A member's view of their branch's activities (docs/architecture.md#scope: a member sees their own records and their
  * branch's activities). Secretaries and admins read activities through activity-run.ts instead; here the
  * only question is whether the caller is a member of the activity's branch.
  */

@@ -15,7 +15,7 @@ export interface PaperSheetEntry {
 }
 
 /**
- * The paper sign-in sheet, copied back in one screen (issue 10): each member marked present or late on paper
+ * The paper sign-in sheet, copied back in one screen: each member marked present or late on paper
  * is checked in through the proxy path, so every one is recorded as a proxy entry, audited and told to the
  * member, and exactly once — a member already checked in (on their phone, or by an earlier copy of the
  * sheet) is left as they are and counted as such.

@@ -11,7 +11,7 @@ import { activationCodes, members, roleGrants, users } from "../schema/users";
 import { writeAudit } from "./audit";
 
 /**
- * Everything the database holds about the caller, for them to read and keep (PIPL art. 45; issue 9):
+ * Everything the database holds about the caller, for them to read and keep (PIPL art. 45):
  * their account, member record, roles, check-ins, attendance, dues, leave and make-up study, notices,
  * community reporting and volunteer hours, sign-in attempts and the audit entries by or about them.
  * Left out: password and activation-code hashes (secrets, not information about the person) and the bytes

@@ -16,7 +16,7 @@ import { isDeduction } from "./point-kinds";
 import { pathUnder } from "./scope-sql";
 
 /**
- * Quarterly statistics of the points system (积分制实施情况, issue 7 §5), per branch under the caller's
+ * Quarterly statistics of the points system (积分制实施情况), per branch under the caller's
  * committee or county grants: who gained and who lost points, the points by rule, attendance, leave, make-up
  * completion and volunteer hours; and the quarter's three months for the trend.
  */

@@ -21,7 +21,7 @@ import { roleHoldersOver } from "./role-holders";
 import { pathUnder } from "./scope-sql";
 
 /**
- * What people read from the points ledger (issue 7): a member's own entries and totals, a branch's monthly
+ * What people read from the points ledger: a member's own entries and totals, a branch's monthly
  * bulletin, the committee's and county's roll-up; and appeals, which question an entry without changing it.
  */
 

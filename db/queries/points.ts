@@ -15,7 +15,7 @@ import { writeAudit } from "./audit";
 import { notify } from "./notify";
 
 /**
- * The points ledger (issue 7). `award` is called by the transaction that records the source — closing an
+ * The points ledger. `award` is called by the transaction that records the source — closing an
  * activity, confirming a make-up, hours or a community report — so a total never disagrees with its sources.
  * Entries are never changed: `reverse` adds the opposite entry.
  */

@@ -6,7 +6,7 @@ import { users } from "../schema/users";
 import { writeAudit } from "./audit";
 
 /**
- * A person's own display preferences (issue 10). Only ever the caller's own row: the scope's user id is
+ * A person's own display preferences. Only ever the caller's own row: the scope's user id is
  * the filter, so nobody can read or switch someone else's.
  */
 export async function getElderMode(db: Db, scope: Scope): Promise<boolean> {

@@ -4,7 +4,7 @@ import { auditLog } from "../schema/audit";
 import { writeAudit } from "./audit";
 import { pruneLoginAttempts } from "./login-attempts";
 
-/** Audit entries are kept at least this long (DESIGN.md §8); the database trigger refuses anything younger. */
+/** Audit entries are kept at least this long (docs/security.md); the database trigger refuses anything younger. */
 export const AUDIT_RETENTION_DAYS = 180;
 
 /**

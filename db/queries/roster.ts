@@ -34,7 +34,7 @@ const memberColumns = {
 type MemberRow = { userId: number; phone: string; branchPath: string };
 
 /**
- * Phone numbers leave the data layer masked (DESIGN.md §8), except a person's own. Whoever needs a whole
+ * Phone numbers leave the data layer masked (docs/security.md), except a person's own. Whoever needs a whole
  * number asks for it one at a time with revealPhone (db/queries/phone-reveal.ts), which is audited.
  */
 function withPhoneMasked<R extends MemberRow>(scope: Scope, row: R): R {

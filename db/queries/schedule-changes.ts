@@ -18,7 +18,7 @@ import { roleHoldersOver } from "./role-holders";
 import { pathUnder } from "./scope-sql";
 
 /**
- * Schedule changes (DESIGN.md §3 "Same time"): the only way a branch moves its theme day. The secretary
+ * Schedule changes (docs/architecture.md#the-theme-days-rules "Same time"): the only way a branch moves its theme day. The secretary
  * asks → the committee above endorses or returns → the county approves or rejects; approval moves the
  * activity and tells its members. Every step is one transaction with its audit entry and notices.
  */
@@ -231,7 +231,7 @@ export async function reviewAtCounty(
       return { status };
     }
 
-    // The one write of a theme day's time outside the county's own plan revision (DESIGN.md §3).
+    // The one write of a theme day's time outside the county's own plan revision (docs/architecture.md#the-theme-days-rules).
     const [moved] = await tx
       .update(activities)
       .set({ startsAt: change.toStartsAt })

@@ -16,7 +16,7 @@ import { memberOf } from "./community";
 import { pathUnder } from "./scope-sql";
 
 /**
- * Volunteer activities (我为群众办实事, issue 6): a grid worker posts one for their grid (a worker of the whole
+ * Volunteer activities (我为群众办实事): a grid worker posts one for their grid (a worker of the whole
  * community, for the community); members reported there sign up and cancel until it starts.
  */
 

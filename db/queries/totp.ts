@@ -149,7 +149,7 @@ export async function checkSecondFactor(
 
 /**
  * An admin without a second factor past the grace period keeps only what is not an admin's: their admin
- * grants wait for the enrolment (in the data layer, so every query refuses them, DESIGN.md §2).
+ * grants wait for the enrolment (in the data layer, so every query refuses them, docs/architecture.md#scope).
  */
 export async function withEnrolmentRule<G extends Pick<Grant, "role">>(
   db: Db,

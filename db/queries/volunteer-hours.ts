@@ -20,7 +20,7 @@ import { pathUnder } from "./scope-sql";
 import { loadServiceActivity } from "./service-activities";
 
 /**
- * Volunteer hours (issue 6). Whoever records an entry vouches for it: a grid worker's entry is confirmed at
+ * Volunteer hours. Whoever records an entry vouches for it: a grid worker's entry is confirmed at
  * once, a member's own waits for the grid worker, who confirms, adjusts or rejects it. Hours are never edited:
  * an adjustment or correction is a new entry that supersedes the old. Limits: half-hour steps, never longer
  * than the activity, at most 12 hours a member a day (checked under a lock on the member's row).

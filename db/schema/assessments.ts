@@ -7,7 +7,7 @@ import { users } from "./users";
 export const assessmentTier = pgEnum("assessment_tier", assessmentTiers);
 
 /**
- * The county's yearly verdict on a branch or committee (issue 7): the score computed when the tier was set,
+ * The county's yearly verdict on a branch or committee: the score computed when the tier was set,
  * kept with it so the record does not drift when later corrections change the inputs.
  */
 export const assessments = pgTable(

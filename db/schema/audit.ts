@@ -5,7 +5,7 @@ export const auditOutcome = pgEnum("audit_outcome", ["ok", "denied", "failed"]);
 
 /**
  * Append-only: a trigger (migration `audit_append_only`) refuses every UPDATE, and every DELETE of a row
- * younger than 180 days, so the log is kept at least that long (DESIGN.md §8).
+ * younger than 180 days, so the log is kept at least that long (docs/security.md).
  */
 export const auditLog = pgTable(
   "audit_log",

@@ -20,7 +20,7 @@ export const checkinReview = pgEnum("checkin_review", ["pending", "confirmed", "
 
 /**
  * One row per member per activity (the unique index makes a second scan "already checked in"), and one per
- * client id (a replay of the same request returns the stored first answer). DESIGN.md §7.
+ * client id (a replay of the same request returns the stored first answer). docs/architecture.md#offline.
  */
 export const checkins = pgTable(
   "checkins",

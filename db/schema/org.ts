@@ -16,7 +16,7 @@ import { orgKinds } from "../../lib/enums";
 /**
  * One tree for the whole county. The Party side is county → committee → branch; the community side is
  * county → community → grid. `path` is materialised ("/1/3/7/") so that "this node and everything under it"
- * is a prefix match, which is how every scope check works (DESIGN.md §2).
+ * is a prefix match, which is how every scope check works (docs/architecture.md#scope).
  */
 export const orgKind = pgEnum("org_kind", orgKinds);
 

@@ -2,7 +2,7 @@ import { bigint, boolean, index, integer, pgTable, serial, text, timestamp } fro
 import { users } from "./users";
 
 /**
- * Every sign-in attempt, kept in the database so that throttling holds across instances (DESIGN.md §8):
+ * Every sign-in attempt, kept in the database so that throttling holds across instances (docs/security.md):
  * failures per phone and per address over a window decide whether the next attempt is let through.
  */
 export const loginAttempts = pgTable(

@@ -6,7 +6,7 @@ export const countySettings = pgTable("county_settings", {
   countyId: integer()
     .primaryKey()
     .references(() => orgNodes.id),
-  /** Members see their rank in the branch only when the county turns this on (DESIGN.md §4). */
+  /** Members see their rank in the branch only when the county turns this on (docs/architecture.md#the-theme-days-rules). */
   memberRanking: boolean().notNull().default(false),
   updatedBy: integer(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-/** Help for members without a phone (issue 10): leave filed by the secretary, the paper sign-in sheet. */
+/** Help for members without a phone: leave filed by the secretary, the paper sign-in sheet. */
 export const assist = {
   leaveFor: "代请假",
   leaveForLabel: (name: string) => `为${name}代请假`,

@@ -6,8 +6,8 @@ import { checkinInput } from "../validation/checkins";
 import { type Definition, endpoint, nodeEndpoint } from "./route";
 
 /**
- * The endpoint a whole county calls within the same few minutes: a member's check-in (issue 4,
- * docs/scaling.md). Defined once, served two ways: as the route handler of app/api/v1/checkins (under
+ * The endpoint a whole county calls within the same few minutes: a member's check-in
+ * (docs/scaling.md). Defined once, served two ways: as the route handler of app/api/v1/checkins (under
  * `next dev`, and wherever Next's own server runs) and as a node:http handler that server.mjs — how
  * `npm start` serves the app — calls before Next's router, at a fifth of the CPU per check-in. The session
  * is read from the cookie (lib/server/session-token.ts), since there is no Next request scope on that path.

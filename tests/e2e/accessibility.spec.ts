@@ -4,7 +4,7 @@ import { setElderMode } from "./elder";
 import { createMeeting, publishPlanViaUi, signIn } from "./helpers";
 
 /**
- * WCAG 2.2 AA with axe-core (issue 10): every page each role can reach, in normal and in elder mode, with no
+ * WCAG 2.2 AA with axe-core: every page each role can reach, in normal and in elder mode, with no
  * serious or critical violation. "Every page" is found by following the app's own links from the role's
  * home, one page per route (ids and query values do not make a new route), so a new page is checked as soon
  * as something links to it.

@@ -15,7 +15,7 @@ import type { Ctx } from "@/lib/server/action";
 import { demoCounty, phones } from "../integration/county";
 
 /**
- * DESIGN.md §7 under a fault: a county's members check in while the PostgreSQL server restarts. Each
+ * docs/architecture.md#offline under a fault: a county's members check in while the PostgreSQL server restarts. Each
  * client keeps its item until it gets a definite answer (2xx, or a 4xx that says why) and replays it with
  * the same client id, as the outbox does; afterwards every member has exactly one check-in and the app's
  * pool has reconnected by itself. Runs against a real server only (DATABASE_URL) that this machine may

@@ -8,7 +8,7 @@ import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.leave.committeeTitle };
 
-/** For committee admins: the secretaries' own leave, which the committee decides (issue 5). */
+/** For committee admins: the secretaries' own leave, which the committee decides. */
 export default async function CommitteeLeavePage() {
   const { db, scope } = await pageContext();
   const { pending, others } = await pageData(committeeLeave(db, scope));

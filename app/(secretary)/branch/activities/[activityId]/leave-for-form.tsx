@@ -10,7 +10,7 @@ import { leave } from "@/lib/messages/leave";
 import { fileLeaveForAction } from "../../leave-actions";
 
 /**
- * 代请假 (issue 10): for a member without a phone who tells the secretary in person or by a call. The client
+ * 代请假: for a member without a phone who tells the secretary in person or by a call. The client
  * id is made once per form, so pressing twice never files twice.
  */
 export function LeaveForForm({ activityId, memberId, name }: { activityId: number; memberId: number; name: string }) {

@@ -12,7 +12,7 @@ import { id } from "@/lib/validation/fields";
 export const metadata = { title: t.printNotice.link };
 
 /**
- * The activity's notice rendered for paper (issue 7 §6): the unified plan — time, agenda with its mandatory
+ * The activity's notice rendered for paper: the unified plan — time, agenda with its mandatory
  * steps, materials — as one A4 page a branch can post or hand out, retired-cadre branches above all.
  */
 export default async function ActivityNoticePage({ params }: { params: Promise<{ activityId: string }> }) {

@@ -14,7 +14,7 @@ import { id } from "@/lib/validation/fields";
 export const metadata = { title: t.assist.sheet };
 
 /**
- * The paper sign-in sheet (issue 10) for branches that keep paper: one A4 page per ~25 members with t.assist
+ * The paper sign-in sheet for branches that keep paper: one A4 page per ~25 members with t.assist
  * signature column, printed from the browser (the `print-sheet` rules in globals.css drop the app around it).
  */
 export default async function SignInSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
