@@ -5,7 +5,6 @@ import { activities, activitySteps, uploads } from "@/db/schema/activities";
 import { leaveRequests } from "@/db/schema/leave";
 import { users } from "@/db/schema/users";
 import type { Scope } from "@/lib/scope";
-import type { Ctx } from "@/lib/server/action";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import { badFields } from "./bad-fields";
 import { phones } from "./county";
@@ -14,19 +13,10 @@ import { callEndpoint, changedTables, discoverEndpoints, type Endpoint, fingerpr
 import { type ForeignCounty, foreignCounty, png } from "./foreign-objects";
 
 // Actions and routes take their caller from the session; here the test decides who is calling.
-const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/server/session", () => ({
-  requireContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
-vi.mock("@/lib/server/session-token", () => ({
-  requireTokenContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
+import { session } from "./session-stub";
+
+vi.mock("@/lib/server/session", () => import("./session-stub"));
+vi.mock("@/lib/server/session-token", () => import("./session-stub"));
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},

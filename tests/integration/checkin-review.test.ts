@@ -19,13 +19,9 @@ import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
 // The export route takes its caller from the session; here the test decides who is calling.
-const session = vi.hoisted(() => ({ ctx: null as import("@/lib/server/action").Ctx | null }));
-vi.mock("@/lib/server/session", () => ({
-  requireContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
+import { session } from "./session-stub";
+
+vi.mock("@/lib/server/session", () => import("./session-stub"));
 const exportRoute = await import("@/app/api/v1/activities/[activityId]/attendance/export/route");
 
 let county: Awaited<ReturnType<typeof demoCounty>>;

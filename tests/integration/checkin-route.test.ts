@@ -10,18 +10,13 @@ import { env } from "@/env";
 import { sealScan } from "@/lib/checkin-seal";
 import { codeFor, stepAt } from "@/lib/checkin-token";
 import type { Scope } from "@/lib/scope";
-import type { Ctx } from "@/lib/server/action";
 import { demoCounty, phones } from "./county";
 
 // The check-in is served two ways from one definition (lib/server/fast-routes.ts): as Next's route handler and as
 // the node:http handler server.mjs calls before Next's router. Both must answer alike, and exactly once.
-const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/server/session-token", () => ({
-  requireTokenContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
+import { session } from "./session-stub";
+
+vi.mock("@/lib/server/session-token", () => import("./session-stub"));
 const { postCheckin, fastRoutes } = await import("@/lib/server/fast-routes");
 
 let county: Awaited<ReturnType<typeof demoCounty>>;

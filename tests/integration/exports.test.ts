@@ -7,17 +7,12 @@ import { bulletinRollup, monthlyBulletin } from "@/db/queries/point-views";
 import { formatHours } from "@/lib/community";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
-import type { Ctx } from "@/lib/server/action";
 import { demoCounty, phones } from "./county";
 
 // The export routes take their caller from the session; here the test decides who is calling.
-const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/server/session", () => ({
-  requireContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
+import { session } from "./session-stub";
+
+vi.mock("@/lib/server/session", () => import("./session-stub"));
 const feedbackRoute = await import("@/app/api/v1/branches/[branchId]/community-feedback/route");
 const bulletinRoute = await import("@/app/api/v1/branches/[branchId]/points-bulletin/route");
 const rollupRoute = await import("@/app/api/v1/points-bulletin/route");

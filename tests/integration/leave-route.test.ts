@@ -9,18 +9,13 @@ import { members } from "@/db/schema/users";
 import { t } from "@/lib/messages";
 import { OWNER_HEADER } from "@/lib/outbox-owner";
 import type { Scope } from "@/lib/scope";
-import type { Ctx } from "@/lib/server/action";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import { demoCounty, phones } from "./county";
 
 // The route handlers take their caller from the session; here the test decides who is calling.
-const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/server/session", () => ({
-  requireContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
+import { session } from "./session-stub";
+
+vi.mock("@/lib/server/session", () => import("./session-stub"));
 const { POST } = await import("@/app/api/v1/leave-requests/route");
 const attachmentRoute = await import("@/app/api/v1/leave-requests/[leaveId]/attachment/route");
 const exportRoute = await import("@/app/api/v1/leave-requests/export/route");

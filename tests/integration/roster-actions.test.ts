@@ -3,17 +3,12 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/db/schema/audit";
 import { members } from "@/db/schema/users";
-import type { Ctx } from "@/lib/server/action";
 import { demoCounty } from "./county";
 
 // The actions and routes take their caller from the session; here the test decides who is calling.
-const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/server/session", () => ({
-  requireContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
+import { session } from "./session-stub";
+
+vi.mock("@/lib/server/session", () => import("./session-stub"));
 
 const { importRosterAction, setMemberActiveAction, updateMemberAction } = await import(
   "@/app/(secretary)/branch/actions"

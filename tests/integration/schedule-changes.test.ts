@@ -14,18 +14,13 @@ import { auditLog } from "@/db/schema/audit";
 import { orgNodes } from "@/db/schema/org";
 import { members } from "@/db/schema/users";
 import type { Scope } from "@/lib/scope";
-import type { Ctx } from "@/lib/server/action";
 import { formatWhen, toLocalInput } from "@/lib/time";
 import { demoCounty, phones } from "./county";
 
 // The actions take their caller from the session; here the test decides who is calling.
-const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/server/session", () => ({
-  requireContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
+import { session } from "./session-stub";
+
+vi.mock("@/lib/server/session", () => import("./session-stub"));
 const { requestChangeAction } = await import("@/app/(secretary)/branch/activities/[activityId]/reschedule/actions");
 const { decideChangeAction } = await import("@/app/(admin)/admin/schedule-changes/actions");
 

@@ -3,26 +3,16 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { communityReports } from "@/db/schema/community";
 import { members } from "@/db/schema/users";
 import type { Scope } from "@/lib/scope";
-import type { Ctx } from "@/lib/server/action";
 import { phones } from "./county";
 import { type Many, matrix } from "./endpoint-cases";
 import { callEndpoint, changedTables, discoverEndpoints, type Endpoint, fingerprint } from "./endpoints";
 import { type ForeignCounty, foreignCounty, type Where } from "./foreign-objects";
 
 // Actions and routes take their caller from the session; here the test decides who is calling.
-const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
-vi.mock("@/lib/server/session", () => ({
-  requireContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
-vi.mock("@/lib/server/session-token", () => ({
-  requireTokenContext: async () => {
-    if (!session.ctx) throw new (await import("@/lib/errors")).AppError("unauthenticated");
-    return session.ctx;
-  },
-}));
+import { session } from "./session-stub";
+
+vi.mock("@/lib/server/session", () => import("./session-stub"));
+vi.mock("@/lib/server/session-token", () => import("./session-stub"));
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},
