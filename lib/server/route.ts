@@ -46,7 +46,7 @@ type AnswerOf<A extends AnswerKind> = A extends "file" ? StoredFile : A extends 
 type ContextOf<K extends SessionKind> = K extends "none" ? Record<string, never> : Ctx;
 
 type Params = Record<string, string | string[]>;
-type NextHandler = (request: Request, context?: { params: Promise<Params> }) => Promise<Response>;
+type NextHandler = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
 
 /** What an endpoint reads of a request, whether it came through Next's router or straight from node:http. */
 export interface Incoming {

@@ -13,6 +13,8 @@ import { demoCounty, phones } from "./county";
 import { session } from "./session-stub";
 
 vi.mock("@/lib/server/session", () => import("./session-stub"));
+/** A route without path parameters is still handed an empty set by Next. */
+const noParams = { params: Promise.resolve({}) };
 const feedbackRoute = await import("@/app/api/v1/branches/[branchId]/community-feedback/route");
 const bulletinRoute = await import("@/app/api/v1/branches/[branchId]/points-bulletin/route");
 const rollupRoute = await import("@/app/api/v1/points-bulletin/route");
@@ -81,13 +83,13 @@ describe("the .xlsx exports hold the figures the screens show", () => {
     );
     expect(bulletin.rows.some((r) => r.monthPoints > 0)).toBe(true);
 
-    const rollup = await rowsOf(await rollupRoute.GET(get(`/api/v1/points-bulletin?month=${MONTH}`)));
+    const rollup = await rowsOf(await rollupRoute.GET(get(`/api/v1/points-bulletin?month=${MONTH}`), noParams));
     const screen = await bulletinRollup(county.db, admin, MONTH);
     expect(rollup.map((r) => [r[0], r[1], r[2]])).toEqual(screen.map((r) => [r.branchName, r.members, r.total]));
   });
 
   it("the yearly assessment: score, proposal and tier per unit, and why a part was not met", async () => {
-    const response = await assessmentRoute.GET(get("/api/v1/assessment?year=2026"));
+    const response = await assessmentRoute.GET(get("/api/v1/assessment?year=2026"), noParams);
     expect(decodeURIComponent(response.headers.get("content-disposition")!)).toContain(
       `${t.assessment.titleOf(2026)}.xlsx`,
     );
@@ -104,7 +106,7 @@ describe("the .xlsx exports hold the figures the screens show", () => {
   });
 
   it("the quarter's statistics: per branch, by rule and the months' attendance", async () => {
-    const response = await quarterRoute.GET(get("/api/v1/points-quarter?quarter=2026-Q4"));
+    const response = await quarterRoute.GET(get("/api/v1/points-quarter?quarter=2026-Q4"), noParams);
     const { branches, rules, trend } = await quarterStats(county.db, admin, QUARTER);
     const pct = (rate: number | null) => (rate === null ? "" : Math.round(rate * 1000) / 10);
     const body = await response.clone().arrayBuffer();
@@ -118,7 +120,9 @@ describe("the .xlsx exports hold the figures the screens show", () => {
   });
 
   it("the county's community roll-up: per branch, and the total the screen shows in its foot", async () => {
-    const rows = await rowsOf(await communityRollupRoute.GET(get("/api/v1/community-feedback?quarter=2026-Q4")));
+    const rows = await rowsOf(
+      await communityRollupRoute.GET(get("/api/v1/community-feedback?quarter=2026-Q4"), noParams),
+    );
     const screen = await feedbackRollup(county.db, admin, QUARTER);
     const hours = (h: number) => Number(formatHours(h));
     expect(rows.slice(0, -1)).toEqual(
@@ -137,9 +141,11 @@ describe("the .xlsx exports hold the figures the screens show", () => {
 
   it("refuses a member, and a secretary for another branch", async () => {
     session.ctx = { db: county.db, scope: await county.scopeOf(phones.member) };
-    expect((await assessmentRoute.GET(get("/api/v1/assessment?year=2026"))).status).toBe(403);
-    expect((await quarterRoute.GET(get("/api/v1/points-quarter?quarter=2026-Q4"))).status).toBe(403);
-    expect((await communityRollupRoute.GET(get("/api/v1/community-feedback?quarter=2026-Q4"))).status).toBe(403);
+    expect((await assessmentRoute.GET(get("/api/v1/assessment?year=2026"), noParams)).status).toBe(403);
+    expect((await quarterRoute.GET(get("/api/v1/points-quarter?quarter=2026-Q4"), noParams)).status).toBe(403);
+    expect((await communityRollupRoute.GET(get("/api/v1/community-feedback?quarter=2026-Q4"), noParams)).status).toBe(
+      403,
+    );
     session.ctx = { db: county.db, scope: county.secretary };
     const other = String(county.otherBranchId);
     expect(

@@ -190,7 +190,7 @@ describe("an outbox item queued by someone else on the same phone", () => {
 describe("GET /api/v1/leave-requests/export", () => {
   it("gives the secretary one activity's leave list as .xlsx, and nobody outside the branch", async () => {
     as(county.secretary);
-    const answer = await exportRoute.GET(new Request(`${base}/export?activityId=${activityId}`));
+    const answer = await exportRoute.GET(new Request(`${base}/export?activityId=${activityId}`), context);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("content-disposition")).toContain("attachment");
     const workbook = new ExcelJS.Workbook();
@@ -203,6 +203,6 @@ describe("GET /api/v1/leave-requests/export", () => {
     expect(sheet.getRow(3).getCell(4).value).toBe("待审批");
 
     as(await county.scopeOf("13800000011"));
-    expect((await exportRoute.GET(new Request(`${base}/export?activityId=${activityId}`))).status).toBe(403);
+    expect((await exportRoute.GET(new Request(`${base}/export?activityId=${activityId}`), context)).status).toBe(403);
   });
 });
