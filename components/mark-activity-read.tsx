@@ -12,7 +12,10 @@ export function MarkActivityRead({ activityId }: { activityId: number }) {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: "{}",
-    }).catch(() => undefined);
+    })
+      // Read to the end, so the request is over (an unread body keeps it open in the browser).
+      .then((response) => response.text())
+      .catch(() => undefined);
   }, [activityId]);
   return null;
 }

@@ -76,7 +76,7 @@ async function audit(page: Page, start: readonly string[]): Promise<{ visited: s
     seen.add(route);
     const response = await page.goto(url.href);
     if (!response || response.status() >= 400) continue; // a 404 for another role's page is not a page of this role
-    await page.waitForLoadState("networkidle").catch(() => {});
+    await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});
     findings.push(...(await seriousViolations(page, route)));
     queue.push(...(await linksOn(page, origin)));
   }
