@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { errors } from "@/lib/messages/errors";
 import { publishPlanViaUi, shot, signIn } from "./helpers";
 
 /**
@@ -50,7 +51,8 @@ test("a member asks for leave, the secretary approves it from the badge, the mem
     buffer: Buffer.alloc(6 * 1024 * 1024, 0x25),
   });
   await member.getByRole("button", { name: "提交申请" }).click();
-  await expect(alert(member)).toHaveText("只支持 JPG、PNG、WebP 图片或 PDF，且不超过 5 MB。");
+  // Refused before it is sent: the form knows the limit.
+  await expect(alert(member)).toHaveText(errors.tooLarge);
   // Small but not really a PDF: the server reads the first bytes and refuses it too.
   await attachment.setInputFiles({ name: "note.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a pdf") });
   await member.getByRole("button", { name: "提交申请" }).click();
