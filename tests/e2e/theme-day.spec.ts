@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { errors } from "@/lib/messages/errors";
+import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import { publishPlanViaUi, shot, signIn } from "./helpers";
 
 // A 1×1 PNG, as a phone photo stand-in for the evidence upload.
@@ -28,10 +30,23 @@ test("the county publishes a plan; a secretary runs the theme day, marks the ste
   await expect(page.getByText("重温入党誓词", { exact: true })).toBeVisible();
 
   const step = (title: string) => page.getByRole("listitem").filter({ has: page.getByText(title, { exact: true }) });
+  // Evidence: a 4 MB photo is taken (over Next's default action limit); one over 5 MB is refused on the form.
+  await step("集中学习党章").getByText("标记完成").first().click();
+  await step("集中学习党章")
+    .getByLabel("照片或文件（可选）")
+    .setInputFiles(photo("study.png", MAX_UPLOAD_BYTES + 1));
+  await step("集中学习党章").getByRole("button", { name: "标记完成" }).click();
+  await expect(step("集中学习党章").getByRole("alert")).toHaveText(errors.tooLarge);
+  await expect(step("集中学习党章").getByText("✓ 已完成")).toHaveCount(0);
+  await shot(page, "run-photo-too-large");
+
   await step("重温入党誓词").getByText("标记完成").first().click();
   await step("重温入党誓词").getByLabel("说明（可选）").fill("全体党员面向党旗重温誓词");
+  await step("重温入党誓词")
+    .getByLabel("照片或文件（可选）")
+    .setInputFiles(photo("oath.png", 4 * 1024 * 1024));
   await step("重温入党誓词").getByRole("button", { name: "标记完成" }).click();
-  await expect(step("重温入党誓词").getByText("✓ 已完成")).toBeVisible();
+  await expect(step("重温入党誓词").getByText("✓ 已完成")).toBeVisible({ timeout: 30_000 });
 
   // A member without a smartphone: the secretary checks them in by proxy, with a reason.
   const roster = page.getByRole("listitem").filter({ has: page.locator("summary", { hasText: "代签到" }) });
@@ -67,10 +82,21 @@ test("the county publishes a plan; a secretary runs the theme day, marks the ste
 
   await page.getByRole("button", { name: "结束活动" }).click();
   await expect(page.getByText("已结束").first()).toBeVisible();
-  await expect(page.getByText(/出席 1 · 迟到 0 · 请假 0 · 缺席 \d+/)).toBeVisible();
+  // The member checked in by proxy, and the secretary who closed it counts present as its host (主持).
+  await expect(page.getByText(/出席 2 · 迟到 0 · 请假 0 · 缺席 \d+/)).toBeVisible();
   await shot(page, "activity-closed");
 
   await admin.goto("/admin/compliance");
   await expect(admin.getByRole("list", { name: "各支部落实情况" })).toBeVisible();
   await shot(admin, "compliance");
 });
+
+/** A PNG of the given size: the real signature, then padding (the server checks the first bytes). */
+function photo(name: string, size: number) {
+  const buffer = Buffer.alloc(size);
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+    "base64",
+  ).copy(buffer);
+  return { name, mimeType: "image/png", buffer };
+}
