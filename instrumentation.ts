@@ -29,6 +29,7 @@ export async function register() {
  * under `server/app/` cannot be used: a route file may export only its methods.
  */
 export async function fastRoutes() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return {};
-  return (await import("./lib/server/fast-routes")).fastRoutes;
+  // Inside the literal comparison, so the edge build drops the import (as in register above).
+  if (process.env.NEXT_RUNTIME === "nodejs") return (await import("./lib/server/fast-routes")).fastRoutes;
+  return {};
 }
