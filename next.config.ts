@@ -46,7 +46,10 @@ const nextConfig: NextConfig = {
       // Pages get their CSP and Permissions-Policy from proxy.ts (a nonce per request); the sign-in page,
       // which next-auth's proxy wrapper never hands to ours, gets the fixed one (lib/security-headers.ts).
       { source: "/:path*", headers: fixedHeaders(process.env.NODE_ENV === "production") },
-      { source: "/login", headers: [{ key: "Content-Security-Policy", value: signInPolicy }] },
+      {
+        source: "/login",
+        headers: [{ key: "Content-Security-Policy", value: signInPolicy(process.env.NODE_ENV !== "production") }],
+      },
     ];
   },
   async rewrites() {

@@ -31,7 +31,8 @@ export function pagePolicy(nonce: string, dev = false): string {
  * page, so no nonce can reach it: its scripts are allowed inline. It shows nothing anyone else typed (the
  * callbackUrl is reduced to a path and escaped by React), and everything else in the policy still holds.
  */
-export const signInPolicy = pagePolicy("", false).replace(/'nonce-' 'strict-dynamic'/, "'unsafe-inline'");
+export const signInPolicy = (dev = false) =>
+  pagePolicy("", dev).replace(/'nonce-' 'strict-dynamic'/, "'unsafe-inline'");
 
 /**
  * The camera for this app's own pages (扫码签到), nothing else that a page could ask for, and nothing for
