@@ -5,6 +5,7 @@ import { community } from "@/lib/messages/community";
 import { ActionForm } from "../ui/action-form";
 import { Field } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
+import { HoursField } from "./hours-field";
 
 const m = community;
 
@@ -37,17 +38,7 @@ export function DecideHoursForm({ hoursId, name, hours }: { hoursId: number; nam
     <ActionForm action={decideHoursAction} success={(message) => message} className="space-y-2">
       <input type="hidden" name="hoursId" value={hoursId} />
       <div className="grid grid-cols-2 gap-2">
-        <Field
-          label={m.hoursLabel}
-          name="hours"
-          type="number"
-          inputMode="decimal"
-          step="0.5"
-          min="0.5"
-          max="12"
-          defaultValue={hours}
-          aria-label={`${name} ${m.hoursLabel}`}
-        />
+        <HoursField defaultValue={hours} label={`${name} ${m.hoursLabel}`} />
         <Field label={m.comment} name="comment" aria-label={`${name} ${m.comment}`} />
       </div>
       <div className="grid grid-cols-3 gap-2">
@@ -73,17 +64,7 @@ export function CorrectHoursForm({ hoursId, name, hours }: { hoursId: number; na
       <ActionForm action={correctHoursAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="hoursId" value={hoursId} />
         <p className="text-sm text-stone-600">{m.correctHint}</p>
-        <Field
-          label={m.hoursLabel}
-          name="hours"
-          type="number"
-          inputMode="decimal"
-          step="0.5"
-          min="0.5"
-          max="12"
-          defaultValue={hours}
-          aria-label={`${name} ${m.hoursLabel}`}
-        />
+        <HoursField defaultValue={hours} label={`${name} ${m.hoursLabel}`} />
         <Field label={m.correctReason} name="comment" aria-label={`${name} ${m.correctReason}`} />
         <SubmitButton variant="secondary">{m.correct}</SubmitButton>
       </ActionForm>

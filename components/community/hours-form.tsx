@@ -10,6 +10,7 @@ import { ActionForm } from "../ui/action-form";
 import { Field, Select } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 import { TextArea } from "../ui/text-area";
+import { HoursField } from "./hours-field";
 
 const m = community;
 
@@ -56,16 +57,7 @@ export function HoursForm({
         />
       )}
       <Field label={m.servedOn} name="servedOn" type="date" defaultValue={today} max={today} />
-      <Field
-        label={m.hoursLabel}
-        name="hours"
-        type="number"
-        inputMode="decimal"
-        step="0.5"
-        min="0.5"
-        max="12"
-        defaultValue="1"
-      />
+      <HoursField defaultValue="1" />
       <TextArea label={m.description} name="description" maxLength={500} rows={3} />
       <SubmitButton>{members ? m.recordOne : m.submitHours}</SubmitButton>
     </ActionForm>
