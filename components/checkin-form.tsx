@@ -6,6 +6,7 @@ import { checkin } from "@/lib/messages/checkin";
 import { elder as elderText } from "@/lib/messages/elder";
 import { type CheckinResult, sendCheckin } from "./checkin-client";
 import { Button } from "./ui/button";
+import { Field } from "./ui/field";
 
 /** The member types the 6-digit code shown on the secretary's screen. */
 export function CheckinForm({ activityId, elder = false }: { activityId: number; elder?: boolean }) {
@@ -25,25 +26,18 @@ export function CheckinForm({ activityId, elder = false }: { activityId: number;
 
   return (
     <form onSubmit={submit} className="space-y-3" noValidate>
-      <label htmlFor="checkin-code" className="block font-medium">
-        {checkin.typeCode}
-      </label>
-      <input
+      {/* 长辈模式: the server accepts any code shown during the check-in window, so there is no hurry. */}
+      <Field
         id="checkin-code"
+        label={checkin.typeCode}
+        hint={elder ? elderText.codeWholeWindow : undefined}
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}
         pattern="\d{6}"
-        aria-describedby={elder ? "checkin-code-hint" : undefined}
         className="ui-control block min-h-14 w-full rounded-lg border border-stone-500 px-3 text-center font-mono text-3xl tracking-[0.3em]"
       />
-      {/* 长辈模式: the server accepts any code shown during the check-in window, so there is no hurry. */}
-      {elder && (
-        <p id="checkin-code-hint" className="text-stone-700">
-          {elderText.codeWholeWindow}
-        </p>
-      )}
       <Button type="submit" className="min-h-14 w-full text-lg" disabled={pending}>
         {pending ? checkin.scanned : checkin.submit}
       </Button>

@@ -6,8 +6,6 @@ import { ActionForm } from "./ui/action-form";
 import { Field, Select } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
 
-const m = assessment;
-
 /** The county admin's verdict on one unit for a year, starting from the proposal. */
 export function TierForm({
   year,
@@ -22,13 +20,19 @@ export function TierForm({
 }) {
   return (
     <details>
-      <summary className="min-h-11 cursor-pointer py-2 text-brand">{m.set}</summary>
+      <summary className="min-h-11 cursor-pointer py-2 text-brand">{assessment.set}</summary>
       <ActionForm action={setTierAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="year" value={year} />
         <input type="hidden" name="nodeId" value={nodeId} />
-        <Select label={m.tier} name="tier" options={m.tiers} defaultValue={proposal} aria-label={`${name} ${m.tier}`} />
-        <Field label={m.note} name="note" maxLength={500} aria-label={`${name} ${m.note}`} />
-        <SubmitButton variant="secondary">{m.set}</SubmitButton>
+        <Select
+          label={assessment.tier}
+          name="tier"
+          options={assessment.tiers}
+          defaultValue={proposal}
+          aria-label={`${name} ${assessment.tier}`}
+        />
+        <Field label={assessment.note} name="note" maxLength={500} aria-label={`${name} ${assessment.note}`} />
+        <SubmitButton variant="secondary">{assessment.set}</SubmitButton>
       </ActionForm>
     </details>
   );

@@ -7,12 +7,9 @@ import { community } from "@/lib/messages/community";
 import { pwa } from "@/lib/messages/pwa";
 import type { ActionResult } from "@/lib/server/action";
 import { ActionForm } from "../ui/action-form";
-import { Field, Select } from "../ui/field";
+import { Field, Select, TextArea } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
-import { TextArea } from "../ui/text-area";
 import { HoursField } from "./hours-field";
-
-const m = community;
 
 /**
  * One entry of volunteer hours through the outbox to POST /api/v1/volunteer-hours (docs/architecture.md#offline): kept on
@@ -25,7 +22,7 @@ async function send(_previous: ActionResult<HoursReceipt> | null, form: FormData
     kind: "hours",
     url: "/api/v1/volunteer-hours",
     clientId: body.clientId,
-    label: `${body.servedOn} ${m.hoursUnit(body.hours)}`,
+    label: `${body.servedOn} ${community.hoursUnit(body.hours)}`,
     body,
   });
   if (delivery.outcome === "sent") return { ok: true, data: delivery.data as HoursReceipt };
@@ -51,15 +48,15 @@ export function HoursForm({
       <input type="hidden" name="clientId" value={clientId} />
       {members && (
         <Select
-          label={m.member}
+          label={community.member}
           name="memberId"
           options={Object.fromEntries(members.map((p) => [p.id, `${p.name}（${p.gridName}）`]))}
         />
       )}
-      <Field label={m.servedOn} name="servedOn" type="date" defaultValue={today} max={today} />
+      <Field label={community.servedOn} name="servedOn" type="date" defaultValue={today} max={today} />
       <HoursField defaultValue="1" />
-      <TextArea label={m.description} name="description" maxLength={500} rows={3} />
-      <SubmitButton>{members ? m.recordOne : m.submitHours}</SubmitButton>
+      <TextArea label={community.description} name="description" maxLength={500} rows={3} />
+      <SubmitButton>{members ? community.recordOne : community.submitHours}</SubmitButton>
     </ActionForm>
   );
 }

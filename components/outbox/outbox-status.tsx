@@ -6,7 +6,6 @@ import { isQueued } from "./queued";
 import { useOutbox } from "./use-outbox";
 import { setOutboxUser } from "./user";
 
-const m = pwa;
 const time = new Intl.DateTimeFormat("zh-CN", {
   month: "numeric",
   day: "numeric",
@@ -56,7 +55,7 @@ export function OutboxStatus({ userId }: { userId: number }) {
           >
             <p className="flex-1">
               <span className="font-medium">
-                {m.kinds[item.kind]} {item.state === "sent" ? m.sent : m.refused}：
+                {pwa.kinds[item.kind]} {item.state === "sent" ? pwa.sent : pwa.refused}：
               </span>
               {item.lastAnswer?.message}
               <span className="block text-sm opacity-80">{item.label}</span>
@@ -66,7 +65,7 @@ export function OutboxStatus({ userId }: { userId: number }) {
               className="min-h-11 shrink-0 px-2 font-medium underline"
               onClick={() => void dismiss(item.clientId)}
             >
-              {m.dismiss}
+              {pwa.dismiss}
             </button>
           </div>
         ))}
@@ -92,7 +91,7 @@ export function OutboxStatus({ userId }: { userId: number }) {
                   <circle cx="12" cy="12" r="9" />
                   <path d="M12 7v5l3 2" />
                 </svg>
-                {m.pending(queued.length)}
+                {pwa.pending(queued.length)}
               </span>
               <span aria-hidden>{open ? "▾" : "▸"}</span>
             </button>
@@ -102,15 +101,15 @@ export function OutboxStatus({ userId }: { userId: number }) {
                   {queued.map((item) => (
                     <li key={item.clientId} className="py-2 text-sm">
                       <p className="font-medium">
-                        {m.kinds[item.kind]} · {item.label}
+                        {pwa.kinds[item.kind]} · {item.label}
                       </p>
                       <p>
-                        {m.states[item.state as "pending" | "sending"]} · {m.createdAt}{" "}
+                        {pwa.states[item.state as "pending" | "sending"]} · {pwa.createdAt}{" "}
                         {time.format(new Date(item.createdAt))}
                       </p>
                       {item.lastAnswer && (
                         <p className="text-amber-800">
-                          {m.lastTry}：{item.lastAnswer.status ? `${item.lastAnswer.status} ` : ""}
+                          {pwa.lastTry}：{item.lastAnswer.status ? `${item.lastAnswer.status} ` : ""}
                           {item.lastAnswer.message}
                         </p>
                       )}
@@ -122,7 +121,7 @@ export function OutboxStatus({ userId }: { userId: number }) {
                   onClick={() => void replay()}
                   className="mt-2 min-h-11 w-full rounded-lg bg-white font-medium ring-1 ring-amber-300"
                 >
-                  {m.syncNow}
+                  {pwa.syncNow}
                 </button>
               </div>
             )}

@@ -10,8 +10,6 @@ import { ActionForm } from "../ui/action-form";
 import { Field } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 
-const m = points;
-
 /** A form folded under a summary line, for the actions a list row offers. */
 function Folded({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -24,11 +22,16 @@ function Folded({ label, children }: { label: string; children: React.ReactNode 
 
 export function AppealForm({ entryId, what }: { entryId: number; what: string }) {
   return (
-    <Folded label={m.appeal}>
+    <Folded label={points.appeal}>
       <ActionForm action={appealAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="entryId" value={entryId} />
-        <Field label={m.appealReason} name="reason" aria-label={`${m.appealReason}：${what}`} maxLength={500} />
-        <SubmitButton variant="secondary">{m.appeal}</SubmitButton>
+        <Field
+          label={points.appealReason}
+          name="reason"
+          aria-label={`${points.appealReason}：${what}`}
+          maxLength={500}
+        />
+        <SubmitButton variant="secondary">{points.appeal}</SubmitButton>
       </ActionForm>
     </Folded>
   );
@@ -45,12 +48,12 @@ export function ReverseForm({
   attendance?: boolean;
 }) {
   return (
-    <Folded label={attendance ? m.correctAttendance : m.reverse}>
+    <Folded label={attendance ? points.correctAttendance : points.reverse}>
       <ActionForm action={reverseEntryAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="entryId" value={entryId} />
         {attendance && (
           <label className="block">
-            <span className="text-sm font-medium">{m.correctedOutcome}</span>
+            <span className="text-sm font-medium">{points.correctedOutcome}</span>
             <select
               name="outcome"
               required
@@ -64,8 +67,13 @@ export function ReverseForm({
             </select>
           </label>
         )}
-        <Field label={m.reverseReason} name="reason" aria-label={`${m.reverseReason}：${what}`} maxLength={500} />
-        <SubmitButton variant="danger">{m.reverse}</SubmitButton>
+        <Field
+          label={points.reverseReason}
+          name="reason"
+          aria-label={`${points.reverseReason}：${what}`}
+          maxLength={500}
+        />
+        <SubmitButton variant="danger">{points.reverse}</SubmitButton>
       </ActionForm>
     </Folded>
   );
@@ -75,9 +83,17 @@ export function ManualEntryForm({ memberId }: { memberId: number }) {
   return (
     <ActionForm action={manualEntryAction} success={(message) => message} resetOnSuccess>
       <input type="hidden" name="memberId" value={memberId} />
-      <Field label={m.manualPoints} name="points" type="number" inputMode="decimal" step="0.5" min={-100} max={100} />
-      <Field label={m.manualReason} name="reason" maxLength={500} />
-      <SubmitButton>{m.manual}</SubmitButton>
+      <Field
+        label={points.manualPoints}
+        name="points"
+        type="number"
+        inputMode="decimal"
+        step="0.5"
+        min={-100}
+        max={100}
+      />
+      <Field label={points.manualReason} name="reason" maxLength={500} />
+      <SubmitButton>{points.manual}</SubmitButton>
     </ActionForm>
   );
 }
@@ -86,8 +102,8 @@ export function AnswerAppealForm({ appealId, name }: { appealId: number; name: s
   return (
     <ActionForm action={answerAppealAction} success={(message) => message} className="space-y-2">
       <input type="hidden" name="appealId" value={appealId} />
-      <Field label={m.answer} name="answer" aria-label={`${name} ${m.answer}`} maxLength={500} />
-      <SubmitButton variant="secondary">{m.answer}</SubmitButton>
+      <Field label={points.answer} name="answer" aria-label={`${name} ${points.answer}`} maxLength={500} />
+      <SubmitButton variant="secondary">{points.answer}</SubmitButton>
     </ActionForm>
   );
 }
@@ -95,7 +111,7 @@ export function AnswerAppealForm({ appealId, name }: { appealId: number; name: s
 /** A new version of one rule: its points (and cap, where it has one) from a day on. */
 export function RuleForm({
   code,
-  points,
+  points: current,
   cap,
   capped,
   today,
@@ -106,39 +122,39 @@ export function RuleForm({
   capped: boolean;
   today: string;
 }) {
-  const label = m.rules[code];
+  const label = points.rules[code];
   return (
-    <Folded label={m.newVersion}>
+    <Folded label={points.newVersion}>
       <ActionForm action={changeRuleAction} success={(message) => message} className="space-y-2">
         <input type="hidden" name="code" value={code} />
         <Field
-          label={m.manualPoints}
+          label={points.manualPoints}
           name="points"
           type="number"
           inputMode="decimal"
           step="0.5"
-          defaultValue={points}
-          aria-label={m.pointsOf(label)}
+          defaultValue={current}
+          aria-label={points.pointsOf(label)}
         />
         {capped && (
           <Field
-            label={m.cap}
+            label={points.cap}
             name="cap"
             type="number"
             inputMode="decimal"
             step="0.5"
             min={0.5}
             defaultValue={cap ?? ""}
-            aria-label={`${label} ${m.cap}`}
+            aria-label={`${label} ${points.cap}`}
           />
         )}
         <Field
-          label={m.effectiveFrom}
+          label={points.effectiveFrom}
           name="effectiveFrom"
           type="date"
           defaultValue={today}
           min={today}
-          aria-label={`${label} ${m.effectiveFrom}`}
+          aria-label={`${label} ${points.effectiveFrom}`}
         />
         <SubmitButton variant="secondary">{common.submit}</SubmitButton>
       </ActionForm>
@@ -151,9 +167,9 @@ export function RankingForm({ on }: { on: boolean }) {
   return (
     <ActionForm action={setRankingAction} success={(message) => message} className="space-y-2">
       {!on && <input type="hidden" name="on" value="on" />}
-      <p className="text-stone-700">{`${m.ranking}：${on ? m.rankingOn : m.rankingOff}`}</p>
-      <p className="text-sm text-stone-600">{m.rankingHint}</p>
-      <SubmitButton variant="secondary">{on ? m.turnRankingOff : m.turnRankingOn}</SubmitButton>
+      <p className="text-stone-700">{`${points.ranking}：${on ? points.rankingOn : points.rankingOff}`}</p>
+      <p className="text-sm text-stone-600">{points.rankingHint}</p>
+      <SubmitButton variant="secondary">{on ? points.turnRankingOff : points.turnRankingOn}</SubmitButton>
     </ActionForm>
   );
 }

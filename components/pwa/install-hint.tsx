@@ -3,7 +3,6 @@
 import { useEffect, useState } from "react";
 import { pwa } from "@/lib/messages/pwa";
 
-const m = pwa;
 const SEEN_KEY = "zhibu:install-hint-seen";
 
 interface InstallPromptEvent extends Event {
@@ -44,13 +43,13 @@ export function InstallHint() {
     // Over the page, not in its flow: it appears after the page has painted, and pushing the page down then
     // is a layout shift (Lighthouse counted ~0.1 CLS on every signed-in page).
     <aside
-      aria-label={m.installTitle}
+      aria-label={pwa.installTitle}
       className="fixed inset-x-0 top-3 z-30 mx-auto flex w-[calc(100%-2rem)] max-w-[34rem] items-center gap-3 rounded-xl bg-white p-3 shadow-lg ring-1 ring-stone-200"
     >
       <img src="/icons/icon-192.png" alt="" width={40} height={40} className="rounded-lg" />
       <p className="flex-1 text-sm">
-        <span className="block font-medium">{m.installTitle}</span>
-        {ios && m.iosHint}
+        <span className="block font-medium">{pwa.installTitle}</span>
+        {ios && pwa.iosHint}
       </p>
       {prompt && (
         <button
@@ -58,11 +57,11 @@ export function InstallHint() {
           className="min-h-11 rounded-lg bg-brand px-3 font-medium text-white"
           onClick={() => void prompt.prompt().finally(close)}
         >
-          {m.install}
+          {pwa.install}
         </button>
       )}
       <button type="button" className="min-h-11 px-2 text-sm text-stone-600" onClick={close}>
-        {m.later}
+        {pwa.later}
       </button>
     </aside>
   );

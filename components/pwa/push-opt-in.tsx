@@ -5,8 +5,6 @@ import { subscribePushAction, unsubscribePushAction } from "@/app/(member)/me/pu
 import { Button } from "@/components/ui/button";
 import { push } from "@/lib/messages/push";
 
-const m = push;
-
 type State = "checking" | "unsupported" | "denied" | "off" | "on";
 
 /**
@@ -42,7 +40,7 @@ export function PushOptIn({ publicKey }: { publicKey: string }) {
       throw new Error(result.error);
     }
     setState("on");
-    setMessage(m.turnedOn);
+    setMessage(push.turnedOn);
   }
 
   async function turnOff() {
@@ -53,7 +51,7 @@ export function PushOptIn({ publicKey }: { publicKey: string }) {
       await subscription.unsubscribe();
     }
     setState("off");
-    setMessage(m.turnedOff);
+    setMessage(push.turnedOff);
   }
 
   async function toggle() {
@@ -62,19 +60,19 @@ export function PushOptIn({ publicKey }: { publicKey: string }) {
     try {
       await (state === "on" ? turnOff() : turnOn());
     } catch {
-      setMessage(m.failed);
+      setMessage(push.failed);
     } finally {
       setBusy(false);
     }
   }
 
   if (state === "unsupported" || state === "denied")
-    return <p className="text-stone-700">{state === "denied" ? m.denied : m.unsupported}</p>;
+    return <p className="text-stone-700">{state === "denied" ? push.denied : push.unsupported}</p>;
   return (
     <div className="space-y-3">
-      <p className="text-stone-700">{m.hint}</p>
+      <p className="text-stone-700">{push.hint}</p>
       <p className="font-medium">
-        {m.state}：<span data-testid="push-state">{state === "on" ? m.on : m.off}</span>
+        {push.state}：<span data-testid="push-state">{state === "on" ? push.on : push.off}</span>
       </p>
       {message && (
         <p role="status" className="text-stone-800">
@@ -87,7 +85,7 @@ export function PushOptIn({ publicKey }: { publicKey: string }) {
         disabled={busy || state === "checking"}
         onClick={() => void toggle()}
       >
-        {state === "on" ? m.turnOff : m.turnOn}
+        {state === "on" ? push.turnOff : push.turnOn}
       </Button>
     </div>
   );

@@ -11,8 +11,6 @@ declare global {
   }
 }
 
-const m = pwa;
-
 /**
  * Registers the service worker with workbox-window and, when a new version is waiting, offers to reload into
  * it. It never reloads by itself: the person may be in the middle of a form, so they choose the moment.
@@ -63,14 +61,14 @@ export function ServiceWorker({ userId }: { userId: number | null | undefined })
       className="fixed inset-x-0 top-0 z-40 mx-auto flex max-w-xl items-center gap-3 bg-stone-900 px-4 py-2 text-white shadow-lg"
     >
       <p className="flex-1 text-sm">
-        <span className="block font-medium">{m.updateReady}</span>
-        {m.updateHint}
+        <span className="block font-medium">{pwa.updateReady}</span>
+        {pwa.updateHint}
       </p>
       <button type="button" onClick={() => setWaiting(false)} className="min-h-11 px-2 text-sm text-stone-300">
-        {m.later}
+        {pwa.later}
       </button>
       <button type="button" onClick={update} className="min-h-11 rounded-lg bg-white px-4 font-medium text-stone-900">
-        {m.reload}
+        {pwa.reload}
       </button>
     </div>
   );

@@ -1,26 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import {
-  createContext,
-  type FormEvent,
-  type ReactNode,
-  startTransition,
-  useActionState,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-} from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useMemo, useRef } from "react";
 import { errors, refusalOf } from "@/lib/messages/errors";
 import type { ActionResult } from "@/lib/server/action";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
+import { FormState } from "./form-state";
 
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
-
-const FormState = createContext<{ fields?: Record<string, string>; pending: boolean }>({ pending: false });
-export const useFieldError = (name: string) => useContext(FormState).fields?.[name];
-export const usePending = () => useContext(FormState).pending;
 
 /**
  * A form bound to a server action made with `lib/server/action.ts`: shows the answer (the error in Chinese, or

@@ -1,8 +1,8 @@
 "use client";
 
 import { common } from "@/lib/messages/common";
-import { usePending } from "./action-form";
 import { Button } from "./button";
+import { usePending } from "./form-state";
 
 /** Disabled while its ActionForm is waiting for the server. */
 export function SubmitButton({ children, className = "w-full", ...props }: React.ComponentProps<typeof Button>) {

@@ -17,8 +17,6 @@ import { award } from "./points";
  * after the approval (studying early is fine), and may rewrite it until the secretary confirms it.
  */
 
-const m = t.leave.makeup;
-
 async function loadTask(db: Db, scope: Scope, taskId: number, allowed: (scope: Scope, leave: LeaveSubject) => boolean) {
   const [task] = await db.select().from(makeupTasks).where(eq(makeupTasks.id, taskId));
   if (!task) throw new AppError("not_found");
@@ -43,7 +41,7 @@ export async function submitReflection(
       .set({ reflection: input.reflection, submittedAt: now })
       .where(and(eq(makeupTasks.id, task.id), isNull(makeupTasks.confirmedAt)))
       .returning({ id: makeupTasks.id });
-    if (!saved) throw new AppError("conflict", m.alreadyConfirmed);
+    if (!saved) throw new AppError("conflict", t.leave.makeup.alreadyConfirmed);
     // The first hand-in is news for the secretary; rewording it before confirmation is not.
     if (!task.submittedAt) {
       await notify(tx, await decidersOf(tx, subject), {
@@ -67,13 +65,13 @@ export async function submitReflection(
 export async function confirmMakeup(db: Db, scope: Scope, input: { taskId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
     const { task, activity, branchPath } = await loadTask(tx, scope, input.taskId, canConfirmMakeup);
-    if (!task.submittedAt) throw new AppError("conflict", m.notSubmitted);
+    if (!task.submittedAt) throw new AppError("conflict", t.leave.makeup.notSubmitted);
     const [done] = await tx
       .update(makeupTasks)
       .set({ confirmedBy: scope.userId, confirmedAt: now })
       .where(and(eq(makeupTasks.id, task.id), isNull(makeupTasks.confirmedAt)))
       .returning({ id: makeupTasks.id });
-    if (!done) throw new AppError("conflict", m.alreadyConfirmed);
+    if (!done) throw new AppError("conflict", t.leave.makeup.alreadyConfirmed);
     await award(tx, {
       memberId: task.memberId,
       code: "makeup_confirmed",

@@ -39,6 +39,29 @@ describe("interface text", () => {
     .concat(["auth.ts", "proxy.ts", "env.ts", "instrumentation.ts"].map((name) => path.join(root, name)))
     .filter((file) => !exempt(relative(file)));
 
+  // A message is read by its full name (`community.report`), never through a short alias (`const m = community`),
+  // so that a search for a key finds every use of it.
+  it("is referred to by its full name", () => {
+    const aliases = files.flatMap((file) => {
+      const text = source(file);
+      const imported = [...text.matchAll(/import \{([^}]*)\} from "@\/lib\/messages[^"]*"/g)].flatMap((m) =>
+        m[1].split(",").map(
+          (name) =>
+            name
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+        ),
+      );
+      return imported.flatMap((name) =>
+        [...text.matchAll(new RegExp(`^\\s*const (\\w+) = ${name}(\\.\\w+)*;`, "gm"))].map(
+          (m) => `${relative(file)}: const ${m[1]} = ${name}`,
+        ),
+      );
+    });
+    expect(aliases).toEqual([]);
+  });
+
   it("is only in lib/messages", () => {
     expect(files.length).toBeGreaterThan(150);
     expect(files.flatMap(literalsWithChinese)).toEqual([]);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { auth } from "@/lib/messages/auth";
 import { common } from "@/lib/messages/common";
 import { errors } from "@/lib/messages/errors";
@@ -57,54 +58,20 @@ export function LoginForm({ next }: { next: string | null }) {
 
   return (
     <form onSubmit={submit} onFocus={() => void loadNextAuth().catch(() => undefined)} className="space-y-4" noValidate>
-      <div className="space-y-1">
-        <label htmlFor="phone" className="block font-medium">
-          {auth.phone}
-        </label>
-        <input
-          id="phone"
-          name="phone"
-          type="tel"
-          inputMode="numeric"
-          autoComplete="username"
-          required
-          className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base"
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="password" className="block font-medium">
-          {auth.password}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base"
-        />
-      </div>
+      <Field label={auth.phone} name="phone" type="tel" inputMode="numeric" autoComplete="username" required />
+      <Field label={auth.password} name="password" type="password" autoComplete="current-password" required />
       {needsCode && (
-        <div className="space-y-1">
-          <label htmlFor="otp" className="block font-medium">
-            {totp.signInCode}
-          </label>
-          <p id="otp-hint" className="text-sm text-stone-600">
-            {totp.codeNeeded}
-          </p>
-          <input
-            id="otp"
-            name="otp"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            aria-describedby="otp-hint"
-            // biome-ignore lint/a11y/noAutofocus: the code field appears after the password was accepted; focus goes where typing continues
-            autoFocus
-            required
-            className="block min-h-11 w-full rounded-lg border border-stone-300 px-3 text-base"
-          />
-        </div>
+        <Field
+          label={totp.signInCode}
+          hint={totp.codeNeeded}
+          name="otp"
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          // biome-ignore lint/a11y/noAutofocus: the code field appears after the password was accepted; focus goes where typing continues
+          autoFocus
+          required
+        />
       )}
       {error && (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">

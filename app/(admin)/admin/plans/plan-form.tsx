@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Tag } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { form } from "@/lib/messages/form";
 import { plans } from "@/lib/messages/plans";
@@ -75,18 +75,7 @@ export function PlanForm({ defaults }: { defaults?: PlanDefaults }) {
         defaultValue={defaults?.place ?? plans.placeDefault}
         hint={plans.placeHint}
       />
-      <div className="space-y-1">
-        <label htmlFor="materials" className="block font-medium">
-          {form.materials}
-        </label>
-        <textarea
-          id="materials"
-          name="materials"
-          rows={6}
-          defaultValue={defaults?.materials}
-          className="block w-full rounded-lg border border-stone-300 p-3"
-        />
-      </div>
+      <TextArea label={form.materials} name="materials" rows={6} defaultValue={defaults?.materials} />
 
       <fieldset className="space-y-2">
         <legend className="font-medium">{run.agenda}</legend>

@@ -3,13 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Checkbox, Select } from "@/components/ui/field";
+import { Checkbox, Select, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextArea } from "@/components/ui/text-area";
 import { community } from "@/lib/messages/community";
 import { reportAction } from "../actions";
-
-const m = community;
 
 type Choice = {
   id: number;
@@ -22,31 +19,31 @@ type Choice = {
 export function ReportForm({ choices, initialCommunity }: { choices: Choice[]; initialCommunity?: number }) {
   const router = useRouter();
   const [communityId, setCommunityId] = useState(initialCommunity ?? choices[0]?.id);
-  const community = choices.find((c) => c.id === communityId) ?? choices[0];
+  const chosen = choices.find((c) => c.id === communityId) ?? choices[0];
   return (
     <ActionForm action={reportAction} onSuccess={() => router.push("/community")}>
       <Select
-        label={m.community}
+        label={community.community}
         name="communityId"
         options={Object.fromEntries(choices.map((c) => [c.id, c.name]))}
-        value={community?.id}
+        value={chosen?.id}
         onChange={(e) => setCommunityId(Number(e.target.value))}
       />
       <Select
-        key={community?.id}
-        label={m.grid}
+        key={chosen?.id}
+        label={community.grid}
         name="gridId"
-        options={Object.fromEntries(community?.grids.map((g) => [g.id, g.name]) ?? [])}
+        options={Object.fromEntries(chosen?.grids.map((g) => [g.id, g.name]) ?? [])}
       />
       <fieldset className="space-y-1">
-        <legend className="font-medium text-stone-800">{m.posts}</legend>
-        <p className="text-sm text-stone-600">{m.postsHint}</p>
-        {community?.posts.map((p) => (
-          <Checkbox key={`${community.id}-${p.id}`} label={p.name} name={`post.${p.id}`} />
+        <legend className="font-medium text-stone-800">{community.posts}</legend>
+        <p className="text-sm text-stone-600">{community.postsHint}</p>
+        {chosen?.posts.map((p) => (
+          <Checkbox key={`${chosen.id}-${p.id}`} label={p.name} name={`post.${p.id}`} />
         ))}
       </fieldset>
-      <TextArea label={m.note} name="note" maxLength={200} rows={2} />
-      <SubmitButton>{m.report}</SubmitButton>
+      <TextArea label={community.note} name="note" maxLength={200} rows={2} />
+      <SubmitButton>{community.report}</SubmitButton>
     </ActionForm>
   );
 }

@@ -2,19 +2,18 @@
 
 import { confirmMakeupAction, decideLeaveAction } from "@/app/(secretary)/branch/leave-actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextArea } from "@/components/ui/text-area";
 import { leave } from "@/lib/messages/leave";
 import { submitReflectionAction, withdrawLeaveAction } from "../actions";
 
-const m = leave;
 const said = (message: string) => message;
 
 export function WithdrawForm({ leaveId }: { leaveId: number }) {
   return (
     <ActionForm action={withdrawLeaveAction} success={said}>
       <input type="hidden" name="leaveId" value={leaveId} />
-      <SubmitButton variant="danger">{m.withdraw}</SubmitButton>
+      <SubmitButton variant="danger">{leave.withdraw}</SubmitButton>
     </ActionForm>
   );
 }
@@ -25,16 +24,16 @@ export function DecideForm({ leaveId, current }: { leaveId: number; current: "pe
     <ActionForm action={decideLeaveAction} success={said}>
       <input type="hidden" name="leaveId" value={leaveId} />
       <input type="hidden" name="from" value={current} />
-      <TextArea label={m.comment} name="comment" hint={m.commentHint} maxLength={500} rows={2} />
+      <TextArea label={leave.comment} name="comment" hint={leave.commentHint} maxLength={500} rows={2} />
       <div className={current === "pending" ? "grid grid-cols-2 gap-2" : ""}>
         {current !== "approved" && (
           <SubmitButton name="decision" value="approve">
-            {m.approve}
+            {leave.approve}
           </SubmitButton>
         )}
         {current !== "rejected" && (
           <SubmitButton name="decision" value="reject" variant="danger">
-            {m.reject}
+            {leave.reject}
           </SubmitButton>
         )}
       </div>
@@ -47,14 +46,14 @@ export function ReflectionForm({ taskId, reflection }: { taskId: number; reflect
     <ActionForm action={submitReflectionAction} success={said}>
       <input type="hidden" name="taskId" value={taskId} />
       <TextArea
-        label={m.makeup.reflection}
+        label={leave.makeup.reflection}
         name="reflection"
-        hint={m.makeup.reflectionHint}
+        hint={leave.makeup.reflectionHint}
         defaultValue={reflection ?? ""}
         maxLength={2000}
         rows={6}
       />
-      <SubmitButton>{reflection ? m.makeup.update : m.makeup.submit}</SubmitButton>
+      <SubmitButton>{reflection ? leave.makeup.update : leave.makeup.submit}</SubmitButton>
     </ActionForm>
   );
 }
@@ -63,7 +62,7 @@ export function ConfirmForm({ taskId }: { taskId: number }) {
   return (
     <ActionForm action={confirmMakeupAction} success={said}>
       <input type="hidden" name="taskId" value={taskId} />
-      <SubmitButton>{m.makeup.confirm}</SubmitButton>
+      <SubmitButton>{leave.makeup.confirm}</SubmitButton>
     </ActionForm>
   );
 }

@@ -3,9 +3,8 @@
 import { useRouter } from "next/navigation";
 import { submit } from "@/components/outbox/outbox";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, Select } from "@/components/ui/field";
+import { Field, Select, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextArea } from "@/components/ui/text-area";
 import type { LeaveReceipt } from "@/db/queries/leave";
 import { leave } from "@/lib/messages/leave";
 import { pwa } from "@/lib/messages/pwa";

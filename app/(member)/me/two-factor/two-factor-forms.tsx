@@ -8,17 +8,15 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { totp } from "@/lib/messages/totp";
 import { confirmTotpAction, disableTotpAction, renewRecoveryAction, startTotpAction } from "./actions";
 
-const m = totp;
-
 function CodeField() {
   return (
     <Field
-      label={m.code}
+      label={totp.code}
       name="code"
       inputMode="numeric"
       autoComplete="one-time-code"
       maxLength={6}
-      hint={m.codeHint}
+      hint={totp.codeHint}
     />
   );
 }
@@ -27,8 +25,8 @@ function CodeField() {
 function RecoveryCodes({ codes }: { codes: string[] }) {
   return (
     <div className="space-y-2" data-testid="recovery-codes">
-      <h3 className="font-semibold">{m.recoveryTitle}</h3>
-      <p className="text-stone-700">{m.recoveryOnce}</p>
+      <h3 className="font-semibold">{totp.recoveryTitle}</h3>
+      <p className="text-stone-700">{totp.recoveryOnce}</p>
       <ol className="grid grid-cols-1 gap-1 font-mono text-lg">
         {codes.map((code) => (
           <li key={code}>{code}</li>
@@ -55,22 +53,22 @@ export function TwoFactorPanel({
   const router = useRouter();
 
   if (codes) return <RecoveryCodes codes={codes} />;
-  if (off) return <p className="rounded-lg bg-green-50 p-3 text-green-900">{m.disabled}</p>;
+  if (off) return <p className="rounded-lg bg-green-50 p-3 text-green-900">{totp.disabled}</p>;
   if (!enrolled && !setup) {
     return (
       <ActionForm action={startTotpAction} onSuccess={setSetup}>
-        <SubmitButton>{m.start}</SubmitButton>
+        <SubmitButton>{totp.start}</SubmitButton>
       </ActionForm>
     );
   }
   if (!enrolled && setup) {
     return (
       <div className="space-y-4">
-        <p>{m.scan}</p>
+        <p>{totp.scan}</p>
         {/* SVG drawn on the server by qrcode from our own otpauth: URI. */}
         <div className="mx-auto w-56" dangerouslySetInnerHTML={{ __html: setup.qr }} />
         <p>
-          {m.secret}：
+          {totp.secret}：
           <code className="break-all font-mono" data-testid="totp-secret">
             {setup.secret}
           </code>
@@ -83,17 +81,17 @@ export function TwoFactorPanel({
           }}
         >
           <CodeField />
-          <SubmitButton>{m.confirm}</SubmitButton>
+          <SubmitButton>{totp.confirm}</SubmitButton>
         </ActionForm>
       </div>
     );
   }
   return (
     <div className="space-y-6">
-      <p>{m.recoveryLeft(recoveryLeft)}</p>
+      <p>{totp.recoveryLeft(recoveryLeft)}</p>
       <ActionForm action={renewRecoveryAction} onSuccess={(data) => setCodes(data.recoveryCodes)}>
         <CodeField />
-        <SubmitButton variant="secondary">{m.renew}</SubmitButton>
+        <SubmitButton variant="secondary">{totp.renew}</SubmitButton>
       </ActionForm>
       {!required && (
         <ActionForm
@@ -104,7 +102,7 @@ export function TwoFactorPanel({
           }}
         >
           <CodeField />
-          <SubmitButton variant="secondary">{m.disable}</SubmitButton>
+          <SubmitButton variant="secondary">{totp.disable}</SubmitButton>
         </ActionForm>
       )}
     </div>

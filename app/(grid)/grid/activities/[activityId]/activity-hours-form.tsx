@@ -6,8 +6,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { community } from "@/lib/messages/community";
 import { activityHoursAction } from "../../actions";
 
-const m = community;
-
 /** Hours for everyone who came, in one step: each ticked, at the activity's length unless changed. */
 export function ActivityHoursForm({
   activityId,
@@ -21,13 +19,13 @@ export function ActivityHoursForm({
   return (
     <ActionForm action={activityHoursAction} success={(message) => message}>
       <input type="hidden" name="activityId" value={activityId} />
-      <p className="text-sm text-stone-600">{m.logHint}</p>
+      <p className="text-sm text-stone-600">{community.logHint}</p>
       <ul className="divide-y divide-stone-100">
         {people.map((p) => (
           <li key={p.memberId} className="flex items-center justify-between gap-3 py-1">
             <Checkbox label={p.name} name={`served.${p.memberId}`} defaultChecked />
             <label className="flex items-center gap-2">
-              <span className="sr-only">{`${p.name} ${m.hoursLabel}`}</span>
+              <span className="sr-only">{`${p.name} ${community.hoursLabel}`}</span>
               <input
                 name={`hours.${p.memberId}`}
                 type="number"
@@ -43,7 +41,7 @@ export function ActivityHoursForm({
           </li>
         ))}
       </ul>
-      <SubmitButton>{m.logForActivity}</SubmitButton>
+      <SubmitButton>{community.logForActivity}</SubmitButton>
     </ActionForm>
   );
 }

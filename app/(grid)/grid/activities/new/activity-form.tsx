@@ -7,8 +7,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { community } from "@/lib/messages/community";
 import { createServiceActivityAction } from "../../actions";
 
-const m = community;
-
 export function ServiceActivityForm({
   places,
   posts,
@@ -21,12 +19,12 @@ export function ServiceActivityForm({
   const router = useRouter();
   return (
     <ActionForm action={createServiceActivityAction} onSuccess={({ id }) => router.push(`/grid/activities/${id}`)}>
-      <Select label={m.heldBy} name="nodeId" options={Object.fromEntries(places.map((p) => [p.id, p.name]))} />
-      <Field label={m.activityTitle} name="title" maxLength={40} />
-      <Field label={m.place} name="place" maxLength={60} />
-      <Field label={m.startsAt} name="startsAt" type="datetime-local" defaultValue={defaultStart} />
+      <Select label={community.heldBy} name="nodeId" options={Object.fromEntries(places.map((p) => [p.id, p.name]))} />
+      <Field label={community.activityTitle} name="title" maxLength={40} />
+      <Field label={community.place} name="place" maxLength={60} />
+      <Field label={community.startsAt} name="startsAt" type="datetime-local" defaultValue={defaultStart} />
       <Field
-        label={m.minutes}
+        label={community.minutes}
         name="minutes"
         type="number"
         inputMode="numeric"
@@ -35,13 +33,21 @@ export function ServiceActivityForm({
         step={30}
         defaultValue={120}
       />
-      <Field label={m.capacity} name="capacity" type="number" inputMode="numeric" min={1} max={500} defaultValue={20} />
-      <Select
-        label={m.post}
-        name="postId"
-        options={{ "": m.noPost, ...Object.fromEntries(posts.map((p) => [p.id, p.name])) }}
+      <Field
+        label={community.capacity}
+        name="capacity"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={500}
+        defaultValue={20}
       />
-      <SubmitButton>{m.newActivity}</SubmitButton>
+      <Select
+        label={community.post}
+        name="postId"
+        options={{ "": community.noPost, ...Object.fromEntries(posts.map((p) => [p.id, p.name])) }}
+      />
+      <SubmitButton>{community.newActivity}</SubmitButton>
     </ActionForm>
   );
 }

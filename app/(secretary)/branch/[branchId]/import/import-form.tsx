@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/ui/action-form";
+import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { importer } from "@/lib/messages/importer";
 import { importRosterAction } from "../../actions";
@@ -29,18 +30,13 @@ export function ImportForm({ branchId }: { branchId: number }) {
   return (
     <ActionForm action={importRosterAction} success={(report) => <ImportReport {...report} />}>
       <input type="hidden" name="branchId" value={branchId} />
-      <div className="space-y-1">
-        <label htmlFor="file" className="block font-medium">
-          {importer.file}
-        </label>
-        <input
-          id="file"
-          name="file"
-          type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          className="block w-full min-h-11 rounded-lg border border-stone-300 bg-white p-2"
-        />
-      </div>
+      <Field
+        label={importer.file}
+        name="file"
+        type="file"
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        className="block w-full min-h-11 rounded-lg border border-stone-500 bg-white p-2"
+      />
       <div className="grid grid-cols-2 gap-2">
         <SubmitButton name="intent" value="preview" variant="secondary">
           {importer.preview}

@@ -2,9 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Select } from "@/components/ui/field";
+import { Select, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextArea } from "@/components/ui/text-area";
 import { assist } from "@/lib/messages/assist";
 import { leave } from "@/lib/messages/leave";
 import { fileLeaveForAction } from "../../leave-actions";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, Select } from "@/components/ui/field";
+import { Field, Select, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { activityType } from "@/lib/messages/activity-type";
 import { form } from "@/lib/messages/form";
@@ -31,17 +31,7 @@ export function MeetingForm({ branchId }: { branchId: number }) {
       <Field label={form.startsAt} name="startsAt" type="datetime-local" />
       <Field label={form.duration} name="durationMinutes" type="number" inputMode="numeric" defaultValue={90} />
       <Field label={form.place} name="place" />
-      <div className="space-y-1">
-        <label htmlFor="materials" className="block font-medium">
-          {form.materials}
-        </label>
-        <textarea
-          id="materials"
-          name="materials"
-          rows={5}
-          className="block w-full rounded-lg border border-stone-300 p-3"
-        />
-      </div>
+      <TextArea label={form.materials} name="materials" rows={5} />
       <SubmitButton>{run.newMeeting}</SubmitButton>
     </ActionForm>
   );

@@ -5,11 +5,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { assist } from "@/lib/messages/assist";
 import { paperSheetAction } from "../../checkin-actions";
 
-const a = assist;
 const choices = [
-  ["", a.mark.none],
-  ["present", a.mark.present],
-  ["late", a.mark.late],
+  ["", assist.mark.none],
+  ["present", assist.mark.present],
+  ["late", assist.mark.late],
 ] as const;
 
 /** One row per member as on the paper: 未到 (the default), 出席 or 迟到, all saved together. */
@@ -27,7 +26,7 @@ export function PaperSheetForm({
         {members.map((m) => (
           <li key={m.memberId} className="py-2">
             <fieldset className="flex flex-wrap items-center gap-2">
-              <legend className="sr-only">{a.markFor(m.name)}</legend>
+              <legend className="sr-only">{assist.markFor(m.name)}</legend>
               <span aria-hidden className="min-w-20 flex-1 font-medium">
                 {m.name}
               </span>
@@ -50,7 +49,7 @@ export function PaperSheetForm({
           </li>
         ))}
       </ul>
-      <SubmitButton>{a.save}</SubmitButton>
+      <SubmitButton>{assist.save}</SubmitButton>
     </ActionForm>
   );
 }

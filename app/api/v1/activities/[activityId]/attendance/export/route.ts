@@ -13,18 +13,17 @@ export const GET = endpoint({
   answer: "xlsx",
   run: async (input, { db, scope }) => {
     const { activity, rows } = await attendanceSheet(db, scope, input.activityId);
-    const sheet = t.checkinReview.sheet;
     const body = await workbookOf([
       {
-        name: sheet.name,
+        name: t.checkinReview.sheet.name,
         caption: `${activity.branchName} · ${activity.title} · ${formatFull(activity.startsAt)}`,
-        columns: sheet.columns,
+        columns: t.checkinReview.sheet.columns,
         widths: { 5: 24, 7: 30 },
         rows: rows.map((r) => [
           r.name,
-          r.expected ? t.common.yes : sheet.notExpected,
+          r.expected ? t.common.yes : t.checkinReview.sheet.notExpected,
           r.outcome ? t.run.outcome[r.outcome] : "",
-          r.method ? sheet.method[r.method] : r.source ? sheet.source[r.source] : "",
+          r.method ? t.checkinReview.sheet.method[r.method] : r.source ? t.checkinReview.sheet.source[r.source] : "",
           r.at ? formatFull(r.at) : "",
           r.marks.map((m) => markLabel[m]).join("，"),
           r.proxyByName ?? "",
@@ -32,6 +31,6 @@ export const GET = endpoint({
         ]),
       },
     ]);
-    return { body, name: `${activity.title}-${sheet.name}.xlsx` };
+    return { body, name: `${activity.title}-${t.checkinReview.sheet.name}.xlsx` };
   },
 });
