@@ -6,12 +6,14 @@ export async function register() {
   // The literal comparison lets the bundler drop the database from the edge build of this file.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     if (process.env.NEXT_PHASE === "phase-production-build") return;
-    const [{ getDb }, { sendDuePushes, sendPushesEvery }, { freezeRostersEvery }] = await Promise.all([
+    const [{ getDb }, { sendDuePushes, sendPushesEvery, vapidKeys }, { freezeRostersEvery }] = await Promise.all([
       import("./db/index"),
       import("./lib/server/push"),
       import("./lib/server/roster-freeze"),
     ]);
     const db = await getDb();
+    // The push key pair exists before any page offers the opt-in (pages only read it).
+    await vapidKeys(db);
     // Pushes a crash or a failing push service left in the outbox, now and every minute (lib/server/push.ts).
     sendDuePushes(db);
     sendPushesEvery(db);

@@ -110,13 +110,19 @@ export async function dropPushEndpoint(db: Db, endpoint: string): Promise<void> 
   await db.delete(pushSubscriptions).where(eq(pushSubscriptions.endpoint, endpoint));
 }
 
+/** The VAPID key pair kept in the database, if one has been made; never writes. */
+export async function readVapidKeys(db: Db) {
+  const [found] = await db.select().from(pushVapidKeys).where(eq(pushVapidKeys.id, 1));
+  return found ? { publicKey: found.publicKey, privateKey: found.privateKey } : null;
+}
+
 /**
  * The VAPID key pair kept in the database, made by `generate` the first time. Several instances starting at
  * once may each generate a pair; the insert that lands first wins and everyone reads that one back.
  */
 export async function storedVapidKeys(db: Db, generate: () => { publicKey: string; privateKey: string }) {
-  const [found] = await db.select().from(pushVapidKeys).where(eq(pushVapidKeys.id, 1));
-  if (found) return { publicKey: found.publicKey, privateKey: found.privateKey };
+  const found = await readVapidKeys(db);
+  if (found) return found;
   await db
     .insert(pushVapidKeys)
     .values({ id: 1, ...generate() })

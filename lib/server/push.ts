@@ -1,6 +1,6 @@
 import webpush from "web-push";
 import type { Db } from "@/db/open";
-import { claimPushes, dropPushEndpoint, finishPushes, storedVapidKeys } from "@/db/queries/push";
+import { claimPushes, dropPushEndpoint, finishPushes, readVapidKeys, storedVapidKeys } from "@/db/queries/push";
 import type { PushSubscriptionRow } from "@/db/schema/push";
 import { env } from "@/env";
 import { logError } from "../log";
@@ -41,6 +41,17 @@ export function vapidKeys(db: Db): Promise<VapidKeys> {
     keys.catch(() => keysByDb.delete(db));
   }
   return keys;
+}
+
+/**
+ * The public key a page hands to the browser, read only: the pair is made at boot (instrumentation.ts), not by
+ * the first visit to 我的 (docs/architecture.md#writes-and-reads). Null until then, and the opt-in stays hidden.
+ */
+export async function publicVapidKey(db: Db): Promise<string | null> {
+  if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY) return env.VAPID_PUBLIC_KEY;
+  const made = keysByDb.get(db);
+  if (made) return (await made).publicKey;
+  return (await readVapidKeys(db))?.publicKey ?? null;
 }
 
 const inFlight = new Set<Promise<void>>();

@@ -8,11 +8,12 @@ import { publishPlan } from "@/db/queries/plans";
 import { queuePush, removePushSubscription, savePushSubscription, storedVapidKeys } from "@/db/queries/push";
 import { activities } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
-import { pushOutbox, pushSubscriptions } from "@/db/schema/push";
+import { pushOutbox, pushSubscriptions, pushVapidKeys } from "@/db/schema/push";
 import type { Scope } from "@/lib/scope";
-import { type PushPayload, pushesSettled, sendDuePushes, vapidKeys } from "@/lib/server/push";
+import { type PushPayload, publicVapidKey, pushesSettled, sendDuePushes, vapidKeys } from "@/lib/server/push";
 import { pushSubscriptionInput } from "@/lib/validation/push";
 import { demoCounty, phones } from "./county";
+import { testDb } from "./db";
 import { startPushReceiver, verifyVapid } from "./push-receiver";
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
@@ -280,5 +281,17 @@ describe("subscriptions", () => {
     const again = await Promise.all([1, 2, 3].map(() => storedVapidKeys(county.db, generate)));
     expect(again.every((k) => k.publicKey === stored.publicKey && k.privateKey === stored.privateKey)).toBe(true);
     expect(made).toBe(0);
+  });
+
+  it("gives a page the public key without making one: 我的 only reads", async () => {
+    const fresh = await testDb();
+    try {
+      expect(await publicVapidKey(fresh.db)).toBeNull();
+      expect(await fresh.db.select().from(pushVapidKeys)).toEqual([]);
+      const made = await vapidKeys(fresh.db);
+      expect(await publicVapidKey(fresh.db)).toBe(made.publicKey);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { t } from "@/lib/messages";
 import { grantsOf, rolesHeld } from "@/lib/scope-paths";
 import { isElderMode } from "@/lib/server/elder-mode";
-import { vapidKeys } from "@/lib/server/push";
+import { publicVapidKey } from "@/lib/server/push";
 import { pageContext } from "@/lib/server/session";
 import { mayUseTotp } from "@/lib/totp";
 import { ChangePasswordForm, SignOutButton } from "./account-forms";
@@ -15,7 +15,7 @@ export const metadata = { title: t.nav.me };
 
 export default async function MePage() {
   const { db, scope, user } = await pageContext();
-  const [elder, { publicKey }] = await Promise.all([isElderMode(), vapidKeys(db)]);
+  const [elder, publicKey] = await Promise.all([isElderMode(), publicVapidKey(db)]);
   const roles = [...(scope.member ? [t.roles.member] : []), ...[...rolesHeld(scope)].map((role) => t.roles[role])];
   return (
     <>
@@ -52,9 +52,11 @@ export default async function MePage() {
             {t.totp.title} <span aria-hidden>›</span>
           </Link>
         )}
-        <Card title={t.push.title}>
-          <PushOptIn publicKey={publicKey} />
-        </Card>
+        {publicKey && (
+          <Card title={t.push.title}>
+            <PushOptIn publicKey={publicKey} />
+          </Card>
+        )}
         <Card title={t.auth.changePassword}>
           <ChangePasswordForm />
         </Card>
