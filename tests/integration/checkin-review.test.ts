@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { activityForSecretary, closeActivity, markStep } from "@/db/queries/activity-run";
@@ -11,7 +11,7 @@ import { activities, attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { checkinDisputes, checkins } from "@/db/schema/checkins";
 import { pointEntries } from "@/db/schema/points";
-import { members, users } from "@/db/schema/users";
+import { users } from "@/db/schema/users";
 import { checkinMarks } from "@/lib/checkin-marks";
 import { codeFor, stepAt } from "@/lib/checkin-token";
 import { t } from "@/lib/messages";
@@ -47,18 +47,7 @@ beforeAll(async () => {
     .select()
     .from(activities)
     .where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
-  const rows = await county.db
-    .select({ userId: members.userId })
-    .from(members)
-    .where(
-      and(
-        eq(members.branchId, county.homeBranchId),
-        eq(members.presence, "home"),
-        sql`${members.userId} <> ${county.secretary.userId}`,
-      ),
-    )
-    .orderBy(members.userId);
-  people = rows.map((r) => r.userId);
+  people = (await county.homeMembers(50)).map((p) => p.userId);
   const { steps } = await activityForSecretary(county.db, county.secretary, activity.id, at(1));
   for (const s of steps.filter((s) => s.mandatory))
     await markStep(county.db, county.secretary, { stepId: s.id, done: true }, at(1));

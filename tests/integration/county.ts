@@ -66,11 +66,22 @@ export async function demoCounty() {
     const of = (branchId: number) => made.find((a) => a.branchId === branchId)!;
     return { planId, activity: of(home), of };
   };
+  /** The first `count` members of the home branch who are at home (so expected), the secretary left out. */
+  const homeMembers = async (count: number): Promise<Scope[]> => {
+    const rows = await db
+      .select({ userId: members.userId })
+      .from(members)
+      .where(and(eq(members.branchId, home), eq(members.presence, "home"), ne(members.userId, secretary.userId)))
+      .orderBy(members.userId)
+      .limit(count);
+    return Promise.all(rows.map(async (m) => (await loadSessionUser(db, m.userId))!.scope));
+  };
   return {
     db,
     close,
     scopeOf,
     themeDay,
+    homeMembers,
     secretary,
     homeBranchId: home,
     otherBranchId: other.branchId,

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { loadSessionUser } from "@/db/queries/session";
 import { auditLog } from "@/db/schema/audit";
 import { leaveRequests } from "@/db/schema/leave";
-import { members } from "@/db/schema/users";
 import { t } from "@/lib/messages";
 import { OWNER_HEADER } from "@/lib/outbox-owner";
 import type { Scope } from "@/lib/scope";
@@ -58,18 +56,7 @@ beforeAll(async () => {
   const _admin = await county.scopeOf(phones.countyAdmin);
   activityId = (await county.themeDay({ title: "学党章 守纪律", startsAt: new Date(Date.now() + 3 * 86_400_000) }))
     .activity.id;
-  const home = await county.db
-    .select({ userId: members.userId })
-    .from(members)
-    .where(
-      and(
-        eq(members.branchId, county.homeBranchId),
-        eq(members.presence, "home"),
-        ne(members.userId, county.secretary.userId),
-      ),
-    )
-    .orderBy(members.userId);
-  people = await Promise.all(home.slice(0, 7).map(async (m) => (await loadSessionUser(county.db, m.userId))!.scope));
+  people = await county.homeMembers(7);
 });
 afterAll(() => county.close());
 beforeEach(() => as(null));

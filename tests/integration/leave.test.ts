@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityForSecretary, closeActivity, markStep } from "@/db/queries/activity-run";
 import { approveMany, decideLeave, fileLeave, withdrawLeave } from "@/db/queries/leave";
 import { branchLeave, committeeLeave, leaveDetail, myLeave, pendingLeaveCount } from "@/db/queries/leave-lists";
 import { confirmMakeup, myOpenMakeup, submitReflection } from "@/db/queries/makeup";
-import { loadSessionUser } from "@/db/queries/session";
 import { attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { leaveRequests, makeupTasks } from "@/db/schema/leave";
-import { members } from "@/db/schema/users";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
@@ -52,18 +50,7 @@ beforeAll(async () => {
   const day = await county.themeDay({ title: "学党章 守纪律", startsAt, materials: "学习党章第一章。" });
   activityId = day.activity.id;
   foreignActivityId = day.of(county.otherBranchId).id;
-  const home = await county.db
-    .select({ userId: members.userId })
-    .from(members)
-    .where(
-      and(
-        eq(members.branchId, county.homeBranchId),
-        eq(members.presence, "home"),
-        ne(members.userId, county.secretary.userId),
-      ),
-    )
-    .orderBy(members.userId);
-  people = await Promise.all(home.slice(0, 8).map(async (m) => (await loadSessionUser(county.db, m.userId))!.scope));
+  people = await county.homeMembers(8);
 });
 afterAll(() => county.close());
 

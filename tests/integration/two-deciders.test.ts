@@ -1,15 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideLeave, fileLeave } from "@/db/queries/leave";
 import { grantRole } from "@/db/queries/org";
-import { publishPlan } from "@/db/queries/plans";
 import { decideChange, requestChange } from "@/db/queries/schedule-changes";
-import { loadSessionUser } from "@/db/queries/session";
-import { activities, notices, scheduleChanges } from "@/db/schema/activities";
+import { notices, scheduleChanges } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { leaveRequests } from "@/db/schema/leave";
-import { members } from "@/db/schema/users";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
@@ -59,31 +56,8 @@ beforeAll(async () => {
     name: "赵部长",
   });
   admin2 = await county.scopeOf("13900000203");
-  const { planId } = await publishPlan(county.db, admin, {
-    title: "学党章 守纪律",
-    startsAt,
-    durationMinutes: 120,
-    materials: "",
-    links: [],
-    items: [{ title: "集中学习", mandatory: false }],
-  });
-  const [own] = await county.db
-    .select()
-    .from(activities)
-    .where(and(eq(activities.planId, planId), eq(activities.branchId, county.homeBranchId)));
-  activityId = own.id;
-  const home = await county.db
-    .select({ userId: members.userId })
-    .from(members)
-    .where(
-      and(
-        eq(members.branchId, county.homeBranchId),
-        eq(members.presence, "home"),
-        ne(members.userId, county.secretary.userId),
-      ),
-    )
-    .orderBy(members.userId);
-  people = await Promise.all(home.slice(0, 4).map(async (m) => (await loadSessionUser(county.db, m.userId))!.scope));
+  activityId = (await county.themeDay({ title: "学党章 守纪律", startsAt })).activity.id;
+  people = await county.homeMembers(4);
 });
 afterAll(() => county.close());
 
