@@ -29,3 +29,12 @@ export function ButtonLink({
 }: ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={`${base} ${variants[variant]} ${className}`} prefetch={prefetch} {...props} />;
 }
+
+/** A file the server makes (.xlsx, .docx): a plain link with `download`, so it is fetched, never prefetched. */
+export function DownloadLink({
+  variant = "secondary",
+  className = "",
+  ...props
+}: ComponentProps<"a"> & { variant?: Variant }) {
+  return <a download className={`${base} ${variants[variant]} ${className}`} {...props} />;
+}

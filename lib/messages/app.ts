@@ -6,4 +6,5 @@ export const app = {
   mainNav: "主导航",
   previousPeriod: "上一期",
   nextPeriod: "下一期",
+  print: "打印",
 } as const;

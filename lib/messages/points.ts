@@ -74,7 +74,6 @@ export const points = {
   members: "党员人数",
   average: "人均",
   exportXlsx: "导出 Excel",
-  print: "打印",
   sheet: {
     name: "积分通报",
     columns: ["姓名", "本月积分", "其中扣分", "年度累计", "本月出勤", "应到"],

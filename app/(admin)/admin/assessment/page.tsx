@@ -1,9 +1,7 @@
-import { PeriodNav } from "@/components/period-nav";
-import { PrintButton } from "@/components/print-button";
 import { PrintFooter } from "@/components/print-footer";
+import { ReportPage } from "@/components/report-page";
 import { TierForm } from "@/components/tier-form";
 import { Card, Tag } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { yearlyAssessment } from "@/db/queries/assessment";
 import { issuingBody } from "@/db/queries/print-issuer";
 import { type Part, WEIGHTS } from "@/lib/assessment";
@@ -57,42 +55,29 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
     </li>
   );
   return (
-    <>
-      <div className="print:hidden">
-        <PageHeader title={t.assessment.title} back="/admin" />
-      </div>
-      <main className="space-y-3 p-4 print:p-0">
-        <div className="print:hidden">
-          <PeriodNav
-            label={t.assessment.year(year)}
-            prev={`/admin/assessment?year=${year - 1}`}
-            next={`/admin/assessment?year=${year + 1}`}
-          />
-        </div>
-        <h2 className="hidden text-center text-xl font-semibold print:block">{`${t.assessment.year(year)}${t.assessment.title}`}</h2>
-        <p className="rounded-xl bg-white p-3 text-sm text-stone-700">{t.assessment.formula}</p>
-        <div className="grid grid-cols-2 gap-2 print:hidden">
-          <a
-            href={`/api/v1/assessment?year=${year}`}
-            download
-            className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
-          >
-            {t.assessment.exportXlsx}
-          </a>
-          <PrintButton>{t.points.print}</PrintButton>
-        </div>
-        <Card title={t.assessment.committees}>
-          <ul className="divide-y divide-stone-100" aria-label={t.assessment.committees}>
-            {committees.map(unit)}
-          </ul>
-        </Card>
-        <Card title={t.assessment.branches}>
-          <ul className="divide-y divide-stone-100" aria-label={t.assessment.branches}>
-            {branches.map(unit)}
-          </ul>
-        </Card>
-        <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />
-      </main>
-    </>
+    <ReportPage
+      title={t.assessment.title}
+      back="/admin"
+      period={{
+        label: t.assessment.year(year),
+        prev: `/admin/assessment?year=${year - 1}`,
+        next: `/admin/assessment?year=${year + 1}`,
+      }}
+      download={{ href: `/api/v1/assessment?year=${year}`, label: t.assessment.exportXlsx }}
+      printTitle={`${t.assessment.year(year)}${t.assessment.title}`}
+    >
+      <p className="rounded-xl bg-white p-3 text-sm text-stone-700">{t.assessment.formula}</p>
+      <Card title={t.assessment.committees}>
+        <ul className="divide-y divide-stone-100" aria-label={t.assessment.committees}>
+          {committees.map(unit)}
+        </ul>
+      </Card>
+      <Card title={t.assessment.branches}>
+        <ul className="divide-y divide-stone-100" aria-label={t.assessment.branches}>
+          {branches.map(unit)}
+        </ul>
+      </Card>
+      <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />
+    </ReportPage>
   );
 }

@@ -1,10 +1,8 @@
-import { PeriodNav } from "@/components/period-nav";
-import { PrintButton } from "@/components/print-button";
 import { PrintFooter } from "@/components/print-footer";
+import { ReportPage } from "@/components/report-page";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FigureTable } from "@/components/ui/figure-table";
-import { PageHeader } from "@/components/ui/page-header";
 import { bulletinRollup } from "@/db/queries/point-views";
 import { issuingBody } from "@/db/queries/print-issuer";
 import { t } from "@/lib/messages";
@@ -24,51 +22,38 @@ export default async function PointsRollupPage({ searchParams }: { searchParams:
   const [rows, issuer] = await pageData(Promise.all([bulletinRollup(db, scope, month), issuingBody(db, scope)]));
   const href = (x: string) => `/admin/points?month=${x}`;
   return (
-    <>
-      <div className="print:hidden">
-        <PageHeader title={t.points.bulletin} back="/admin" />
-      </div>
-      <main className="space-y-3 p-4 print:p-0">
-        <div className="space-y-3 print:hidden">
-          <PeriodNav
-            label={t.points.month(month)}
-            prev={href(shiftMonth(month, -1))}
-            next={href(shiftMonth(month, 1))}
-          />
-          <PrintButton>{t.points.print}</PrintButton>
-          <div className="grid grid-cols-2 gap-2">
-            <a
-              href={`/api/v1/points-bulletin?month=${month}`}
-              download
-              className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
-            >
-              {t.points.exportXlsx}
-            </a>
-            <ButtonLink href="/admin/points/quarter" variant="secondary">
-              {t.stats.title}
-            </ButtonLink>
-          </div>
+    <ReportPage
+      title={t.points.bulletin}
+      back="/admin"
+      period={{ label: t.points.month(month), prev: href(shiftMonth(month, -1)), next: href(shiftMonth(month, 1)) }}
+      download={{ href: `/api/v1/points-bulletin?month=${month}`, label: t.points.exportXlsx }}
+      printTitle={`${t.points.month(month)}${t.points.bulletin}`}
+      after={
+        <>
+          <ButtonLink href="/admin/points/quarter" variant="secondary" className="w-full">
+            {t.stats.title}
+          </ButtonLink>
           {isCountyAdmin(scope) && (
             <ButtonLink href="/admin/points/rules" variant="secondary" className="w-full">
               {t.points.ruleEditor}
             </ButtonLink>
           )}
-        </div>
-        <h2 className="hidden text-center text-xl font-semibold print:block">{`${t.points.month(month)}${t.points.bulletin}`}</h2>
-        <Card>
-          <FigureTable
-            caption={`${t.points.month(month)}${t.points.bulletin}`}
-            head={[t.orgKind.branch, t.points.average, t.points.deductedPeople, t.points.attendanceRate]}
-            rows={rows.map((r) => ({
-              key: r.branchId,
-              name: r.branchName,
-              href: `/branch/${r.branchId}/points?month=${month}`,
-              cells: [r.average, r.deducted, percent(r.attendanceRate)],
-            }))}
-          />
-        </Card>
-        <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />
-      </main>
-    </>
+        </>
+      }
+    >
+      <Card>
+        <FigureTable
+          caption={`${t.points.month(month)}${t.points.bulletin}`}
+          head={[t.orgKind.branch, t.points.average, t.points.deductedPeople, t.points.attendanceRate]}
+          rows={rows.map((r) => ({
+            key: r.branchId,
+            name: r.branchName,
+            href: `/branch/${r.branchId}/points?month=${month}`,
+            cells: [r.average, r.deducted, percent(r.attendanceRate)],
+          }))}
+        />
+      </Card>
+      <PrintFooter issuer={issuer} signers={[t.print.reviewer]} printOnly />
+    </ReportPage>
   );
 }

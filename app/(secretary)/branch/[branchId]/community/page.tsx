@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { StandingTag } from "@/components/community/standing-tag";
 import { PeriodNav } from "@/components/period-nav";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatGrid } from "@/components/ui/stat-grid";
@@ -56,13 +56,9 @@ export default async function BranchCommunityPage({
           <p className="mt-2 text-sm text-stone-600">{t.community.feedbackHint}</p>
         </Card>
         <div className="grid grid-cols-2 gap-2">
-          <a
-            href={`/api/v1/branches/${branch.id}/community-feedback?quarter=${quarter}`}
-            download
-            className="ui-button flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
-          >
+          <DownloadLink href={`/api/v1/branches/${branch.id}/community-feedback?quarter=${quarter}`}>
             {t.community.exportXlsx}
-          </a>
+          </DownloadLink>
           <ButtonLink href={`/branch/${branch.id}/community/cards?quarter=${quarter}`} variant="secondary">
             {t.community.printCards}
           </ButtonLink>

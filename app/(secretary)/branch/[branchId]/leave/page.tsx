@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { LeaveList } from "@/components/leave/leave-list";
 import { FiledByTag, LateTag } from "@/components/leave/leave-tags";
+import { DownloadLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { branchLeave } from "@/db/queries/leave-lists";
@@ -66,13 +67,9 @@ export default async function BranchLeavePage({
           </p>
         )}
         {filter.activity && (
-          <a
-            href={`/api/v1/leave-requests/export?activityId=${filter.activity.id}`}
-            className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
-            download
-          >
+          <DownloadLink href={`/api/v1/leave-requests/export?activityId=${filter.activity.id}`}>
             {t.leave.export}
-          </a>
+          </DownloadLink>
         )}
 
         {rows.length === 0 ? (

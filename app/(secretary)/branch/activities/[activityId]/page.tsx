@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoticeStatus } from "@/components/notice-status";
 import { PhaseTag } from "@/components/phase-tag";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary, OPENS_BEFORE_MS } from "@/db/queries/activity-run";
@@ -154,13 +154,9 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
         >
           {t.leave.forActivity}
         </ButtonLink>
-        <a
-          href={`/api/v1/activities/${activity.id}/attendance/export`}
-          className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
-          download
-        >
+        <DownloadLink href={`/api/v1/activities/${activity.id}/attendance/export`}>
           {t.checkinReview.export}
-        </a>
+        </DownloadLink>
 
         {canManage && open && (
           <Card title={t.run.close}>
