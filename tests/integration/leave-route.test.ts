@@ -187,7 +187,7 @@ describe("GET /api/v1/leave-requests/export", () => {
     expect(sheet.rowCount).toBe(
       2 + (await county.db.select().from(leaveRequests).where(eq(leaveRequests.activityId, activityId))).length,
     );
-    expect(sheet.getRow(3).getCell(4).value).toBe("待审批");
+    expect(sheet.getRow(3).getCell(4).value).toBe(t.leave.status.pending);
 
     as(await county.scopeOf("13800000011"));
     expect((await exportRoute.GET(new Request(`${base}/export?activityId=${activityId}`), context)).status).toBe(403);

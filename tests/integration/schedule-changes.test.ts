@@ -13,10 +13,10 @@ import { activities, attendance, notices, scheduleChanges } from "@/db/schema/ac
 import { auditLog } from "@/db/schema/audit";
 import { orgNodes } from "@/db/schema/org";
 import { members } from "@/db/schema/users";
+import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { formatWhen, toLocalInput } from "@/lib/time";
 import { demoCounty, phones } from "./county";
-
 // The actions take their caller from the session; here the test decides who is calling.
 import { session } from "./session-stub";
 
@@ -112,7 +112,7 @@ describe("the full path: request → endorse → approve", () => {
       message: "该活动已有一份调整申请正在审核，请等待结果后再申请。",
     });
     const { blocked, changes } = await changesForActivity(county.db, secretary, act.own);
-    expect(blocked).toBe("该活动已有一份调整申请正在审核，请等待结果后再申请。");
+    expect(blocked).toBe(t.scheduleChange.openExists);
     expect(changes[0]).toMatchObject({ status: "pending_committee", requestedByName: "张志强", committeeByName: null });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { t } from "@/lib/messages";
 import { createMeetingInput } from "@/lib/validation/activities";
 import { publishPlanInput } from "@/lib/validation/plans";
 
@@ -20,14 +21,12 @@ describe("plan input", () => {
 
   it("refuses an empty agenda, a bad time, a bad duration and a non-web link, in Chinese", () => {
     const message = (over: object) => publishPlanInput.safeParse({ ...form, ...over }).error?.issues[0].message;
-    expect(message({ items: "[]" })).toBe("议程不能为空：请至少添加一项学习或讨论内容。");
+    expect(message({ items: "[]" })).toBe(t.plans.emptyAgenda);
     expect(message({ items: "not json" })).toBeDefined();
-    expect(message({ startsAt: "明天上午" })).toBe("请选择开始时间");
-    expect(message({ durationMinutes: "5" })).toBe("时长应为 15–480 分钟");
-    expect(message({ links: JSON.stringify([{ title: "x", url: "javascript:alert(1)" }]) })).toBe(
-      "链接应以 http:// 或 https:// 开头",
-    );
-    expect(message({ title: "" })).toBe("请输入标题（1–60 个字）");
+    expect(message({ startsAt: "明天上午" })).toBe(t.plans.startsAt);
+    expect(message({ durationMinutes: "5" })).toBe(t.plans.duration);
+    expect(message({ links: JSON.stringify([{ title: "x", url: "javascript:alert(1)" }]) })).toBe(t.plans.linkUrl);
+    expect(message({ title: "" })).toBe(t.plans.title);
   });
 
   it("keeps the theme day out of the secretary's meeting types", () => {

@@ -46,9 +46,9 @@ describe("phone", () => {
     for (const bad of ["1380000000", "23800000001", "138000000011", "abc", "", "12800000001"]) {
       const result = phone.safeParse(bad);
       expect(result.success).toBe(false);
-      expect(result.error?.issues[0].message).toBe("请输入 11 位手机号码");
+      expect(result.error?.issues[0].message).toBe(t.validation.phone);
     }
-    expect(phone.safeParse(13800000001).error?.issues[0].message).toBe("请输入 11 位手机号码");
+    expect(phone.safeParse(13800000001).error?.issues[0].message).toBe(t.validation.phone);
   });
 
   it("masks the middle four digits", () => {
