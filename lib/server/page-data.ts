@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { AppError } from "../errors";
+import { id } from "../validation/fields";
 
 /**
  * Pages load through db/queries, which refuse out-of-scope reads with an AppError. A page shows those as
@@ -16,4 +17,11 @@ export async function pageData<T>(load: Promise<T>): Promise<T> {
       notFound();
     throw error;
   }
+}
+
+/** The numeric id a dynamic segment names (`[branchId]`); anything else is the page's 404. */
+export async function pageId<K extends string>(params: Promise<Record<K, string>>, key: K): Promise<number> {
+  const parsed = id.safeParse((await params)[key]);
+  if (!parsed.success) notFound();
+  return parsed.data;
 }

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { MarkActivityRead } from "@/components/mark-activity-read";
 import { MyCheckin } from "@/components/my-checkin";
 import { OutcomeTag } from "@/components/outcome-tag";
@@ -11,18 +10,16 @@ import { myCheckin } from "@/db/queries/checkins";
 import { activityForMember } from "@/db/queries/member-activities";
 import { t } from "@/lib/messages";
 import { isElderMode } from "@/lib/server/elder-mode";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.memberActivity.title };
 
 export default async function MemberActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
-  const activityId = id.safeParse((await params).activityId);
-  if (!activityId.success) notFound();
-  const { activity, steps, mine } = await pageData(activityForMember(db, scope, activityId.data));
+  const activityId = await pageId(params, "activityId");
+  const { activity, steps, mine } = await pageData(activityForMember(db, scope, activityId));
   const [checkin, elder] = await Promise.all([myCheckin(db, scope, activity.id), isElderMode()]);
   const closed = activity.status === "closed";
 

@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { FiledByTag, LateTag, LeaveStatusTag, MakeupTag } from "@/components/leave/leave-tags";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { leaveDetail } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 import { ConfirmForm, DecideForm, ReflectionForm, WithdrawForm } from "./leave-forms";
 
 export const metadata = { title: t.leave.askTitle };
@@ -18,9 +16,8 @@ export const metadata = { title: t.leave.askTitle };
  */
 export default async function LeavePage({ params }: { params: Promise<{ leaveId: string }> }) {
   const { db, scope } = await pageContext();
-  const leaveId = id.safeParse((await params).leaveId);
-  if (!leaveId.success) notFound();
-  const { row, activity, task, own, canWithdraw, canConfirm } = await pageData(leaveDetail(db, scope, leaveId.data));
+  const leaveId = await pageId(params, "leaveId");
+  const { row, activity, task, own, canWithdraw, canConfirm } = await pageData(leaveDetail(db, scope, leaveId));
   const back = own ? "/leave" : row.bySecretary && row.decidable ? "/admin/leave" : `/branch/${row.branchId}/leave`;
 
   return (

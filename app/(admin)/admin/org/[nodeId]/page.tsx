@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { EndSessionsButton } from "@/components/end-sessions-button";
 import { RevealPhone } from "@/components/reveal-phone";
 import { ButtonLink } from "@/components/ui/button";
@@ -8,16 +7,14 @@ import { getNodeWithGrants } from "@/db/queries/org";
 import { t } from "@/lib/messages";
 import { canManageOrg, childKinds, rolesFor } from "@/lib/permissions";
 import { maskPhone } from "@/lib/phone";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { id } from "@/lib/validation/fields";
 import { CreateChildForm, GrantForm, RenameForm, RevokeButton } from "./node-forms";
 
 export default async function NodePage({ params }: { params: Promise<{ nodeId: string }> }) {
   const { db, scope } = await pageContext();
-  const nodeId = id.safeParse((await params).nodeId);
-  if (!nodeId.success) notFound();
-  const { node, grants } = await pageData(getNodeWithGrants(db, scope, nodeId.data));
+  const nodeId = await pageId(params, "nodeId");
+  const { node, grants } = await pageData(getNodeWithGrants(db, scope, nodeId));
   const manage = canManageOrg(scope, node.path);
   const kinds = childKinds[node.kind];
 

@@ -1,20 +1,17 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPlan } from "@/db/queries/plans";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf, toLocalInput } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 import { PlanForm } from "../plan-form";
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const { db, scope } = await pageContext();
-  const planId = id.safeParse((await params).planId);
-  if (!planId.success) notFound();
-  const { plan, items } = await pageData(getPlan(db, scope, planId.data));
+  const planId = await pageId(params, "planId");
+  const { plan, items } = await pageData(getPlan(db, scope, planId));
   const editable = plan.startsAt > new Date();
   return (
     <>

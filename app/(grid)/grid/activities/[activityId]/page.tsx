@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { serviceActivityDetail } from "@/db/queries/service-activities";
 import { activityCapHalfHours, formatHours } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 import { ActivityHoursForm } from "./activity-hours-form";
 
 export const metadata = { title: t.community.activities };
@@ -15,9 +13,8 @@ export const metadata = { title: t.community.activities };
 /** One community activity: who signed up and, once it has been held, their hours in one step. */
 export default async function ServiceActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
-  const activityId = id.safeParse((await params).activityId);
-  if (!activityId.success) notFound();
-  const { activity, signups } = await pageData(serviceActivityDetail(db, scope, activityId.data));
+  const activityId = await pageId(params, "activityId");
+  const { activity, signups } = await pageData(serviceActivityDetail(db, scope, activityId));
   const held = activity.startsAt <= new Date();
   const open = signups.filter((s) => s.recorded === null);
   return (

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { PhaseTag } from "@/components/phase-tag";
 import { ButtonLink } from "@/components/ui/button";
@@ -8,18 +7,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listBranchActivities } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
 import { canManageActivity } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.run.activities };
 
 export default async function BranchActivitiesPage({ params }: { params: Promise<{ branchId: string }> }) {
   const { db, scope } = await pageContext();
-  const branchId = id.safeParse((await params).branchId);
-  if (!branchId.success) notFound();
-  const { branch, activities } = await pageData(listBranchActivities(db, scope, branchId.data));
+  const branchId = await pageId(params, "branchId");
+  const { branch, activities } = await pageData(listBranchActivities(db, scope, branchId));
   return (
     <>
       <PageHeader title={branch.name} />

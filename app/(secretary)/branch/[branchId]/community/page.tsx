@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { StandingTag } from "@/components/community/standing-tag";
 import { PeriodNav } from "@/components/period-nav";
@@ -9,10 +8,9 @@ import { StatGrid } from "@/components/ui/stat-grid";
 import { branchFeedback } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { quarterQuery } from "@/lib/validation/community";
-import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.community.feedback };
 
@@ -25,11 +23,10 @@ export default async function BranchCommunityPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const { db, scope } = await pageContext();
-  const branchId = id.safeParse((await params).branchId);
-  if (!branchId.success) notFound();
+  const branchId = await pageId(params, "branchId");
   const query = quarterQuery.parse(await searchParams);
   const q = parseQuarter(query.quarter, new Date());
-  const { branch, rows } = await pageData(branchFeedback(db, scope, branchId.data, q));
+  const { branch, rows } = await pageData(branchFeedback(db, scope, branchId, q));
   const quarter = `${q.year}-Q${q.quarter}`;
   const inOffice = rows.filter((r) => r.inOffice);
   const reported = inOffice.filter((r) => r.standing === "current" || r.standing === "due").length;

@@ -1,12 +1,10 @@
-import { notFound } from "next/navigation";
 import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { openDisputes } from "@/db/queries/checkin-review";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 import { SettleForm } from "./settle-form";
 
 export const metadata = { title: t.checkinReview.disputes };
@@ -14,12 +12,11 @@ export const metadata = { title: t.checkinReview.disputes };
 /** The branch's disputed proxy check-ins, oldest first, each settled here (keep or remove, with a note). */
 export default async function DisputesPage({ params }: { params: Promise<{ branchId: string }> }) {
   const { db, scope } = await pageContext();
-  const branchId = id.safeParse((await params).branchId);
-  if (!branchId.success) notFound();
-  const disputes = await pageData(openDisputes(db, scope, branchId.data));
+  const branchId = await pageId(params, "branchId");
+  const disputes = await pageData(openDisputes(db, scope, branchId));
   return (
     <>
-      <PageHeader title={t.checkinReview.disputes} back={`/branch/${branchId.data}`} />
+      <PageHeader title={t.checkinReview.disputes} back={`/branch/${branchId}`} />
       <main className="space-y-3 p-4">
         {disputes.length === 0 ? (
           <EmptyState>{t.checkinReview.noDisputes}</EmptyState>

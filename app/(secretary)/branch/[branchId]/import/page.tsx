@@ -1,20 +1,17 @@
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadNode } from "@/db/queries/org";
 import { t } from "@/lib/messages";
 import { canManageRoster } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { id } from "@/lib/validation/fields";
 import { ImportForm } from "./import-form";
 
 export const metadata = { title: t.importer.title };
 
 export default async function ImportPage({ params }: { params: Promise<{ branchId: string }> }) {
   const { db, scope } = await pageContext();
-  const branchId = id.safeParse((await params).branchId);
-  if (!branchId.success) notFound();
-  const branch = await pageData(loadNode(db, scope, branchId.data, (path) => canManageRoster(scope, path)));
+  const branchId = await pageId(params, "branchId");
+  const branch = await pageData(loadNode(db, scope, branchId, (path) => canManageRoster(scope, path)));
   return (
     <>
       <PageHeader title={t.importer.title} back={`/branch/${branch.id}`} />

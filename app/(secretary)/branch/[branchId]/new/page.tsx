@@ -1,21 +1,18 @@
-import { notFound } from "next/navigation";
 import { MemberForm } from "@/components/member-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadNode } from "@/db/queries/org";
 import { t } from "@/lib/messages";
 import { canManageRoster } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { id } from "@/lib/validation/fields";
 import { addMemberAction } from "../../actions";
 
 export const metadata = { title: t.roster.add };
 
 export default async function AddMemberPage({ params }: { params: Promise<{ branchId: string }> }) {
   const { db, scope } = await pageContext();
-  const branchId = id.safeParse((await params).branchId);
-  if (!branchId.success) notFound();
-  const branch = await pageData(loadNode(db, scope, branchId.data, (path) => canManageRoster(scope, path)));
+  const branchId = await pageId(params, "branchId");
+  const branch = await pageData(loadNode(db, scope, branchId, (path) => canManageRoster(scope, path)));
   return (
     <>
       <PageHeader title={t.roster.add} back={`/branch/${branch.id}`} />

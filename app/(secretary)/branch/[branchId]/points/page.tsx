@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { AnswerAppealForm } from "@/components/points/points-forms";
 import { PrintFooter } from "@/components/print-footer";
@@ -9,10 +8,9 @@ import { StatGrid } from "@/components/ui/stat-grid";
 import { branchAppeals, monthlyBulletin } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
 import { percent, signed } from "@/lib/points";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { monthOf, shiftMonth } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 import { monthQuery } from "@/lib/validation/points";
 
 export const metadata = { title: t.points.bulletin };
@@ -26,11 +24,10 @@ export default async function BranchPointsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const { db, scope } = await pageContext();
-  const branchId = id.safeParse((await params).branchId);
-  if (!branchId.success) notFound();
+  const branchId = await pageId(params, "branchId");
   const month = monthQuery.parse(await searchParams).month ?? monthOf(new Date());
   const [bulletin, appeals] = await pageData(
-    Promise.all([monthlyBulletin(db, scope, branchId.data, month), branchAppeals(db, scope, branchId.data)]),
+    Promise.all([monthlyBulletin(db, scope, branchId, month), branchAppeals(db, scope, branchId)]),
   );
   const { branch, rows, deductions, deducted, corrections, attendanceRate } = bulletin;
   const href = (x: string) => `/branch/${branch.id}/points?month=${x}`;

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { NoticeStatus } from "@/components/notice-status";
 import { PhaseTag } from "@/components/phase-tag";
 import { ButtonLink, DownloadLink } from "@/components/ui/button";
@@ -10,20 +9,18 @@ import { readStatus } from "@/db/queries/notices";
 import { OFFLINE_GRACE_MINUTES } from "@/lib/checkin-token";
 import { t } from "@/lib/messages";
 import { canFileLeaveFor } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 import { PlaceForm } from "./place-form";
 import { CloseForm, RosterItem, StepItem } from "./run-forms";
 
 export default async function RunActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
-  const activityId = id.safeParse((await params).activityId);
-  if (!activityId.success) notFound();
+  const activityId = await pageId(params, "activityId");
   const now = new Date();
   const { activity, phase, steps, roster, canManage } = await pageData(
-    activityForSecretary(db, scope, activityId.data, now),
+    activityForSecretary(db, scope, activityId, now),
   );
   const notices = await readStatus(db, scope, activity.id);
   const open = activity.status === "scheduled";

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { EndSessionsButton } from "@/components/end-sessions-button";
 import { MemberForm } from "@/components/member-form";
 import { MemberTags } from "@/components/member-tags";
@@ -9,17 +8,15 @@ import { mayResetAccount } from "@/db/queries/accounts";
 import { getMember } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { canManageRoster, canSeePhone } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { id } from "@/lib/validation/fields";
 import { updateMemberAction } from "../../actions";
 import { IssueCodeForm, SetActiveForm } from "./member-actions";
 
 export default async function MemberPage({ params }: { params: Promise<{ userId: string }> }) {
   const { db, scope } = await pageContext();
-  const userId = id.safeParse((await params).userId);
-  if (!userId.success) notFound();
-  const m = await pageData(getMember(db, scope, userId.data));
+  const userId = await pageId(params, "userId");
+  const m = await pageData(getMember(db, scope, userId));
   const manage = canManageRoster(scope, m.branchPath) && m.userId !== scope.userId;
   const takeCharge = manage && (await mayResetAccount(db, scope, m.userId));
 

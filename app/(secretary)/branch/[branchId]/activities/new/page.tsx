@@ -1,20 +1,17 @@
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadNode } from "@/db/queries/org";
 import { t } from "@/lib/messages";
 import { canManageActivity } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { id } from "@/lib/validation/fields";
 import { MeetingForm } from "./meeting-form";
 
 export const metadata = { title: t.run.newMeeting };
 
 export default async function NewMeetingPage({ params }: { params: Promise<{ branchId: string }> }) {
   const { db, scope } = await pageContext();
-  const branchId = id.safeParse((await params).branchId);
-  if (!branchId.success) notFound();
-  const branch = await pageData(loadNode(db, scope, branchId.data, (path) => canManageActivity(scope, path)));
+  const branchId = await pageId(params, "branchId");
+  const branch = await pageData(loadNode(db, scope, branchId, (path) => canManageActivity(scope, path)));
   return (
     <>
       <PageHeader title={t.run.newMeeting} back={`/branch/${branch.id}/activities`} />

@@ -1,14 +1,12 @@
-import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
 import { PrintFooter } from "@/components/print-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { branchFeedback } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { quarterQuery } from "@/lib/validation/community";
-import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.community.card };
 
@@ -23,10 +21,9 @@ export default async function FeedbackCardsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const { db, scope } = await pageContext();
-  const branchId = id.safeParse((await params).branchId);
-  if (!branchId.success) notFound();
+  const branchId = await pageId(params, "branchId");
   const q = parseQuarter(quarterQuery.parse(await searchParams).quarter, new Date());
-  const { branch, rows } = await pageData(branchFeedback(db, scope, branchId.data, q));
+  const { branch, rows } = await pageData(branchFeedback(db, scope, branchId, q));
   const cards = rows.filter((r) => r.inOffice);
   return (
     <>

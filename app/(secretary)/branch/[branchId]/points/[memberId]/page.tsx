@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { EntryList } from "@/components/points/entry-list";
 import { ManualEntryForm, ReverseForm } from "@/components/points/points-forms";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberLedger } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.points.entries };
 
@@ -18,9 +16,8 @@ export default async function MemberLedgerPage({
   params: Promise<{ branchId: string; memberId: string }>;
 }) {
   const { db, scope } = await pageContext();
-  const memberId = id.safeParse((await params).memberId);
-  if (!memberId.success) notFound();
-  const { member, year, yearTotal, entries } = await pageData(memberLedger(db, scope, memberId.data));
+  const memberId = await pageId(params, "memberId");
+  const { member, year, yearTotal, entries } = await pageData(memberLedger(db, scope, memberId));
   return (
     <>
       <PageHeader title={member.name} back={`/branch/${member.branchId}/points`} />

@@ -1,20 +1,17 @@
-import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { checkinScreen } from "@/db/queries/checkin-screen";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { id } from "@/lib/validation/fields";
 import { CheckinScreen } from "./checkin-screen";
 
 export const metadata = { title: t.checkin.screen };
 
 export default async function CheckinScreenPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
-  const activityId = id.safeParse((await params).activityId);
-  if (!activityId.success) notFound();
-  const { activity, secret, summary } = await pageData(checkinScreen(db, scope, activityId.data));
+  const activityId = await pageId(params, "activityId");
+  const { activity, secret, summary } = await pageData(checkinScreen(db, scope, activityId));
   return (
     <>
       <PageHeader title={`${t.checkin.screen} · ${activity.title}`} back={`/branch/activities/${activity.id}`} />

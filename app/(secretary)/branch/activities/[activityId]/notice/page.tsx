@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
 import { PrintFooter } from "@/components/print-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.printNotice.link };
 
@@ -17,9 +15,8 @@ export const metadata = { title: t.printNotice.link };
  */
 export default async function ActivityNoticePage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
-  const activityId = id.safeParse((await params).activityId);
-  if (!activityId.success) notFound();
-  const { activity, steps } = await pageData(activityForSecretary(db, scope, activityId.data));
+  const activityId = await pageId(params, "activityId");
+  const { activity, steps } = await pageData(activityForSecretary(db, scope, activityId));
   const type = t.activityType[activity.type];
   const month = t.printNotice.month(Number(monthOf(activity.startsAt).slice(5)));
   return (

@@ -4,9 +4,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
 import { canManageActivity } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { id } from "@/lib/validation/fields";
 import { PaperSheetForm } from "./paper-form";
 
 export const metadata = { title: t.assist.enter };
@@ -14,9 +13,8 @@ export const metadata = { title: t.assist.enter };
 /** Copying the signed paper sheet back in one screen: each expected member without t.assist record yet. */
 export default async function PaperSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
-  const activityId = id.safeParse((await params).activityId);
-  if (!activityId.success) notFound();
-  const { activity, roster } = await pageData(activityForSecretary(db, scope, activityId.data));
+  const activityId = await pageId(params, "activityId");
+  const { activity, roster } = await pageData(activityForSecretary(db, scope, activityId));
   if (!canManageActivity(scope, activity.branchPath) || activity.status !== "scheduled") notFound();
   const expected = roster.filter((r) => r.expected);
   const open = expected.filter((r) => !r.outcome);

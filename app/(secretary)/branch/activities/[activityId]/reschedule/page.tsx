@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { ScheduleChangeDetails } from "@/components/schedule-change-details";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { changesForActivity } from "@/db/queries/schedule-changes";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, toLocalInput } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 import { RequestForm } from "./request-form";
 
 export const metadata = { title: t.scheduleChange.title };
@@ -15,10 +13,9 @@ export const metadata = { title: t.scheduleChange.title };
 /** The secretary asks to move a theme day, and follows the request through the committee and the county. */
 export default async function ReschedulePage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
-  const activityId = id.safeParse((await params).activityId);
-  if (!activityId.success) notFound();
+  const activityId = await pageId(params, "activityId");
   const now = new Date();
-  const { activity, changes, canManage, blocked } = await pageData(changesForActivity(db, scope, activityId.data, now));
+  const { activity, changes, canManage, blocked } = await pageData(changesForActivity(db, scope, activityId, now));
 
   return (
     <>

@@ -6,10 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
 import { canManageActivity } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
-import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.assist.sheet };
 
@@ -19,9 +18,8 @@ export const metadata = { title: t.assist.sheet };
  */
 export default async function SignInSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
   const { db, scope } = await pageContext();
-  const activityId = id.safeParse((await params).activityId);
-  if (!activityId.success) notFound();
-  const { activity, roster } = await pageData(activityForSecretary(db, scope, activityId.data));
+  const activityId = await pageId(params, "activityId");
+  const { activity, roster } = await pageData(activityForSecretary(db, scope, activityId));
   if (!canManageActivity(scope, activity.branchPath)) notFound();
   const expected = roster.filter((r) => r.expected);
 
