@@ -65,5 +65,5 @@ describe("interface text", () => {
   it("is only in lib/messages", () => {
     expect(files.length).toBeGreaterThan(150);
     expect(files.flatMap(literalsWithChinese)).toEqual([]);
-  });
+  }, 30_000);
 });

@@ -17,7 +17,9 @@ function pages(dir: string): string[] {
   });
 }
 
-const printable = pages(path.join(root, "app")).filter((file) => readFileSync(file, "utf8").includes("<PrintButton"));
+const printable = pages(path.join(root, "app")).filter((file) =>
+  /<PrintButton|<ReportPage/.test(readFileSync(file, "utf8")),
+);
 
 describe("print pages", () => {
   it("are the ones expected, the quarterly statistics and the community roll-up among them", () => {
