@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ActivityDetail } from "@/components/activity-detail";
 import { CheckinMarkTags } from "@/components/checkin-mark-tags";
 import { OutcomeTag } from "@/components/outcome-tag";
-import { EmptyState, Tag } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/card";
+import { LinkList } from "@/components/ui/link-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { myActivities } from "@/db/queries/member-activities";
 import type { ActivityType, Outcome } from "@/db/schema/activities";
@@ -11,7 +12,6 @@ import { checkinMarks } from "@/lib/checkin-marks";
 import { t } from "@/lib/messages";
 import { homePath } from "@/lib/permissions";
 import { pageContext } from "@/lib/server/session";
-import { formatWhen } from "@/lib/time";
 
 export const metadata = { title: t.nav.activities };
 
@@ -55,32 +55,22 @@ function Section({ title, items, empty }: { title: string; items: Item[]; empty?
   return (
     <section aria-label={title}>
       <h2 className="mb-2 px-1 font-semibold text-stone-700">{title}</h2>
-      {items.length === 0 ? (
-        <EmptyState>{empty}</EmptyState>
-      ) : (
-        <ul className="divide-y divide-stone-100 rounded-xl bg-white">
-          {items.map((a) => (
-            <li key={a.id}>
-              {/* No prefetch: opening the page is the read receipt, and a prefetch is not the member reading it. */}
-              <Link href={`/activities/${a.id}`} prefetch={false} className="block px-4 py-3">
-                <span className="flex items-center justify-between gap-2">
-                  <span className="font-medium">{a.title}</span>
-                  <span className="flex shrink-0 flex-wrap justify-end gap-1">
-                    {/* How it was recorded, where not by the member's own scan: 代签, 离线补传, 主持. */}
-                    {a.outcome && <CheckinMarkTags marks={checkinMarks(a)} />}
-                    <OutcomeTag outcome={a.outcome} expected={a.expected} phase={a.phase} />
-                  </span>
-                </span>
-                <span className="mt-1 flex items-center gap-2 text-sm text-stone-600">
-                  <Tag tone={a.type === "theme_day" ? "red" : "blue"}>{t.activityType[a.type]}</Tag>
-                  {formatWhen(a.startsAt)}
-                  {a.place && <span className="truncate">{a.place}</span>}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LinkList
+        empty={empty}
+        rows={items.map((a) => ({
+          key: a.id,
+          href: `/activities/${a.id}`,
+          title: a.title,
+          aside: (
+            <>
+              {/* How it was recorded, where not by the member's own scan: 代签, 离线补传, 主持. */}
+              {a.outcome && <CheckinMarkTags marks={checkinMarks(a)} />}
+              <OutcomeTag outcome={a.outcome} expected={a.expected} phase={a.phase} />
+            </>
+          ),
+          detail: <ActivityDetail {...a} />,
+        }))}
+      />
     </section>
   );
 }

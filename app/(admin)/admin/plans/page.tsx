@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState, Tag } from "@/components/ui/card";
+import { Tag } from "@/components/ui/card";
+import { LinkList } from "@/components/ui/link-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPlans } from "@/db/queries/plans";
 import { t } from "@/lib/messages";
@@ -20,25 +20,16 @@ export default async function PlansPage() {
         <ButtonLink href="/admin/plans/new" className="w-full">
           {t.plans.publish}
         </ButtonLink>
-        {plans.length === 0 ? (
-          <EmptyState>{t.plans.none}</EmptyState>
-        ) : (
-          <ul className="divide-y divide-stone-100 rounded-xl bg-white">
-            {plans.map((p) => (
-              <li key={p.id}>
-                <Link href={`/admin/plans/${p.id}`} className="block px-4 py-3">
-                  <span className="flex items-center justify-between gap-2">
-                    <span className="font-medium">{p.title}</span>
-                    <Tag>{t.plans.version(p.version)}</Tag>
-                  </span>
-                  <span className="text-sm text-stone-600">
-                    {formatFull(p.startsAt)} · {t.common.minutes(p.durationMinutes)}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkList
+          empty={t.plans.none}
+          rows={plans.map((p) => ({
+            key: p.id,
+            href: `/admin/plans/${p.id}`,
+            title: p.title,
+            aside: <Tag>{t.plans.version(p.version)}</Tag>,
+            detail: `${formatFull(p.startsAt)} · ${t.common.minutes(p.durationMinutes)}`,
+          }))}
+        />
       </main>
     </>
   );

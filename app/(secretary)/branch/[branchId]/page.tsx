@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { MemberTags } from "@/components/member-tags";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { LinkList } from "@/components/ui/link-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatGrid } from "@/components/ui/stat-grid";
 import { openDisputes } from "@/db/queries/checkin-review";
@@ -89,25 +89,21 @@ export default async function RosterPage({
           {t.roster.count(members.length)}
           {away > 0 && t.roster.awayCount(t.roster.away, away)}
         </p>
-        {members.length === 0 ? (
-          <EmptyState>{t.roster.noMembers}</EmptyState>
-        ) : (
-          <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.roster.title}>
-            {members.map((m) => (
-              <li key={m.userId}>
-                <Link href={`/branch/members/${m.userId}`} className="block px-4 py-3">
-                  <span className="flex items-baseline justify-between gap-2">
-                    <span className="font-medium">{m.name}</span>
-                    <span className="font-mono text-sm text-stone-600">{m.phone}</span>
-                  </span>
-                  <span className="mt-1 block">
-                    <MemberTags m={m} />
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkList
+          label={t.roster.title}
+          empty={t.roster.noMembers}
+          rows={members.map((m) => ({
+            key: m.userId,
+            href: `/branch/members/${m.userId}`,
+            title: m.name,
+            aside: <span className="font-mono text-sm text-stone-600">{m.phone}</span>,
+            more: (
+              <span className="mt-1 block">
+                <MemberTags m={m} />
+              </span>
+            ),
+          }))}
+        />
       </main>
     </>
   );
