@@ -39,6 +39,20 @@ const schema = z
       .regex(/^(mailto:|https:\/\/)/)
       .default("mailto:zhibu@example.org"),
     /**
+     * SMS through Aliyun's SMS service (docs/reminders-and-sms.md): the RAM user's AccessKey, the approved
+     * sign name and the approved template's code. All four or none; without them the SMS channel is off.
+     */
+    ALIYUN_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+    SMS_SIGN_NAME: z.string().min(1).max(12).optional(),
+    /** The template for activity notices and reminders, with the parameters ${title} and ${time}. */
+    SMS_TEMPLATE_ACTIVITY: z
+      .string()
+      .regex(/^SMS_\d+$/)
+      .optional(),
+    /** The API's host (and port); `http://` in front only for a local stand-in. */
+    ALIYUN_SMS_ENDPOINT: z.string().min(1).default("dysmsapi.aliyuncs.com"),
+    /**
      * Reverse proxies whose X-Forwarded-For entries are believed, comma-separated addresses or CIDR ranges
      * (lib/client-address.ts). None by default: the sign-in throttle then counts the socket's address.
      */
@@ -56,7 +70,20 @@ const schema = z
   .refine((e) => !e.VAPID_PUBLIC_KEY === !e.VAPID_PRIVATE_KEY, {
     message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together",
     path: ["VAPID_PRIVATE_KEY"],
-  });
+  })
+  .refine(
+    (e) =>
+      new Set(
+        [e.ALIYUN_SMS_ACCESS_KEY_ID, e.ALIYUN_SMS_ACCESS_KEY_SECRET, e.SMS_SIGN_NAME, e.SMS_TEMPLATE_ACTIVITY].map(
+          (v) => v === undefined,
+        ),
+      ).size === 1,
+    {
+      message:
+        "ALIYUN_SMS_ACCESS_KEY_ID, ALIYUN_SMS_ACCESS_KEY_SECRET, SMS_SIGN_NAME and SMS_TEMPLATE_ACTIVITY go together",
+      path: ["SMS_TEMPLATE_ACTIVITY"],
+    },
+  );
 
 const parsed = schema.safeParse(process.env);
 if (!parsed.success) {

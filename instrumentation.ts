@@ -1,24 +1,22 @@
 /**
  * At boot: opens, migrates and (on an empty database) seeds, so the first request does not wait ~5 s; and
- * starts the push sweep and the roster job.
+ * starts the scheduler.
  */
 export async function register() {
   // The literal comparison lets the bundler drop the database from the edge build of this file.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     if (process.env.NEXT_PHASE === "phase-production-build") return;
-    const [{ getDb }, { sendDuePushes, sendPushesEvery, vapidKeys }, { freezeRostersEvery }] = await Promise.all([
+    const [{ getDb }, { startScheduler }, { vapidKeys }] = await Promise.all([
       import("./db/index"),
+      import("./lib/server/scheduler"),
       import("./lib/server/push"),
-      import("./lib/server/roster-freeze"),
     ]);
     const db = await getDb();
     // The push key pair exists before any page offers the opt-in (pages only read it).
     await vapidKeys(db);
-    // Pushes a crash or a failing push service left in the outbox, now and every minute (lib/server/push.ts).
-    sendDuePushes(db);
-    sendPushesEvery(db);
-    // Expected rosters of the activities that have started stop following their branch.
-    freezeRostersEvery(db);
+    // Reminders that are due, rosters of started activities, pushes and SMS a crash or a failing service
+    // left behind: now and every half minute (docs/reminders-and-sms.md#the-scheduler).
+    startScheduler(db);
   }
 }
 

@@ -30,7 +30,7 @@ const withPWA = withPWAInit({
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs", "@alicloud/dysmsapi20170525"],
   poweredByHeader: false,
   distDir,
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },

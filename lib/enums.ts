@@ -16,3 +16,7 @@ export type CapPeriod = (typeof capPeriods)[number];
 
 export const assessmentTiers = ["excellent", "qualified", "unqualified"] as const;
 export type AssessmentTier = (typeof assessmentTiers)[number];
+
+/** The reminders the scheduler sends (docs/reminders-and-sms.md), each switchable by the county. */
+export const reminderKinds = ["evening_before", "hour_before", "unread_day_before"] as const;
+export type ReminderKind = (typeof reminderKinds)[number];

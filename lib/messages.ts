@@ -37,6 +37,7 @@ import { print } from "./messages/print";
 import { printNotice } from "./messages/print-notice";
 import { push } from "./messages/push";
 import { pwa } from "./messages/pwa";
+import { reach } from "./messages/reach";
 import { roles } from "./messages/roles";
 import { roster } from "./messages/roster";
 import { run } from "./messages/run";
@@ -49,6 +50,7 @@ import { validation } from "./messages/validation";
 
 export const t = {
   app,
+  reach,
   nav,
   roles,
   orgKind,

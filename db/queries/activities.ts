@@ -8,6 +8,7 @@ import { type Activity, type ActivityType, activities, activitySteps, attendance
 import { orgNodes } from "../schema/org";
 import { members } from "../schema/users";
 import { notify } from "./notify";
+import { armReminders } from "./reminders";
 import { pathUnder } from "./scope-sql";
 
 export type ActivityWithBranch = Activity & { branchPath: string; branchName: string };
@@ -74,6 +75,7 @@ export async function insertActivity(tx: Db, input: NewActivity, now = new Date(
       .values(input.steps.map((s, i) => ({ ...s, activityId: activity.id, position: i + 1 })));
   }
   const expected = await syncRoster(tx, activity, now);
+  await armReminders(tx, activity, now);
   await notify(tx, expected, {
     kind: "activity",
     activityId: activity.id,

@@ -19,6 +19,7 @@ import { orgNodes } from "../schema/org";
 import { branchesUnder, insertActivity, syncRoster } from "./activities";
 import { writeAudit } from "./audit";
 import { notify } from "./notify";
+import { armReminders } from "./reminders";
 
 /** The county node the caller administers; plans belong to it. */
 function countyOf(scope: Scope) {
@@ -199,6 +200,7 @@ export async function revisePlan(db: Db, scope: Scope, input: PublishPlan & { pl
           .values(stepsOf(agenda).map((s, i) => ({ ...s, activityId: activity.id, position: i + 1 })))
           .onConflictDoNothing();
         const expected = await syncRoster(tx, { ...activity, startsAt: updated.startsAt }, now);
+        await armReminders(tx, { id: activity.id, startsAt: updated.startsAt }, now);
         await notify(tx, expected, {
           kind: "plan_revision",
           activityId: activity.id,

@@ -2,7 +2,9 @@ import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/scope";
 import type { PushSubscriptionInput } from "@/lib/validation/push";
 import type { Db } from "../open";
+import { notices } from "../schema/activities";
 import { pushOutbox, pushSubscriptions, pushVapidKeys } from "../schema/push";
+import { deliveries } from "../schema/reach";
 import { writeAudit } from "./audit";
 
 /**
@@ -66,6 +68,51 @@ export async function queuePush(
   const s = pushSubscriptions;
   await db.execute(sql`insert into ${pushOutbox} (endpoint, user_id, payload)
     select ${s.endpoint}, ${s.userId}, ${JSON.stringify(payload)}::jsonb from ${s} where ${inArray(s.userId, [...new Set(userIds)])}`);
+}
+
+/**
+ * Queues the push of notices just written, one row per subscribed browser of each reader, and the push
+ * delivery state of each notice that has at least one (db/schema/reach.ts): in the notice's transaction.
+ */
+export async function queueNoticePush(
+  db: Db,
+  written: { id: number; userId: number }[],
+  payload: { title: string; body: string; url: string },
+): Promise<void> {
+  if (written.length === 0) return;
+  const s = pushSubscriptions;
+  const ids = written.map((n) => n.id);
+  await db.execute(sql`insert into ${pushOutbox} (endpoint, user_id, notice_id, payload)
+    select ${s.endpoint}, ${s.userId}, ${notices.id}, ${JSON.stringify(payload)}::jsonb
+    from ${s} join ${notices} on ${notices.userId} = ${s.userId} where ${inArray(notices.id, ids)}`);
+  await db.execute(sql`insert into ${deliveries} (notice_id, user_id, channel)
+    select distinct ${pushOutbox.noticeId}, ${pushOutbox.userId}, 'push'::delivery_channel from ${pushOutbox}
+    where ${inArray(pushOutbox.noticeId, ids)} on conflict do nothing`);
+}
+
+/**
+ * A notice's push delivery settles: sent once any of the reader's browsers took it; failed when none did
+ * and none is left to try.
+ */
+export async function settlePushDeliveries(db: Db, sent: number[], failed: { noticeId: number; reason: string }[]) {
+  if (sent.length > 0)
+    await db
+      .update(deliveries)
+      .set({ status: "sent", sentAt: sql`now()`, reason: null })
+      .where(and(inArray(deliveries.noticeId, sent), eq(deliveries.channel, "push")));
+  for (const { noticeId, reason } of failed) {
+    await db
+      .update(deliveries)
+      .set({ status: "failed", reason })
+      .where(
+        and(
+          eq(deliveries.noticeId, noticeId),
+          eq(deliveries.channel, "push"),
+          eq(deliveries.status, "queued"),
+          sql`not exists (select 1 from ${pushOutbox} where ${pushOutbox.noticeId} = ${noticeId})`,
+        ),
+      );
+  }
 }
 
 /**

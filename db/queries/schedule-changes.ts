@@ -14,6 +14,7 @@ import { users } from "../schema/users";
 import { loadActivity, syncRoster } from "./activities";
 import { writeAudit } from "./audit";
 import { notify } from "./notify";
+import { armReminders } from "./reminders";
 import { roleHoldersOver } from "./role-holders";
 import { pathUnder } from "./scope-sql";
 
@@ -239,6 +240,7 @@ export async function reviewAtCounty(
       .returning();
     if (!moved) throw new AppError("conflict", t.scheduleChange.closed);
     const expected = await syncRoster(tx, moved, now);
+    await armReminders(tx, moved, now);
     // Told from the activity's own time, which a plan revision may have moved since the request.
     await notify(tx, [...new Set([...expected, change.requestedBy])], {
       kind: "schedule_change",

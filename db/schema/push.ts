@@ -47,6 +47,8 @@ export const pushOutbox = pgTable(
       .notNull()
       .references(() => pushSubscriptions.endpoint, { onDelete: "cascade" }),
     userId: integer().notNull(),
+    /** The notice it announces, whose push delivery state (db/schema/reach.ts) it settles. */
+    noticeId: integer(),
     payload: jsonb().$type<{ title: string; body: string; url: string }>().notNull(),
     attempts: smallint().notNull().default(0),
     /** Not sent before this: now when queued; claimed sends and failures move it on (a lease and a back-off). */

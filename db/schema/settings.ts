@@ -1,4 +1,5 @@
-import { boolean, integer, pgTable, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { orgNodes } from "./org";
 
 /** What the county decides for all its branches; one row per county, defaults until an admin changes them. */
@@ -8,6 +9,15 @@ export const countySettings = pgTable("county_settings", {
     .references(() => orgNodes.id),
   /** Members see their rank in the branch only when the county turns this on (docs/architecture.md#the-theme-days-rules). */
   memberRanking: boolean().notNull().default(false),
+  /** SMS to members where the provider is configured (docs/reminders-and-sms.md); the county may turn it off. */
+  smsOn: boolean().notNull().default(true),
+  /** SMS cost money: at most this many a calendar month (Asia/Shanghai), then the sender refuses. */
+  smsMonthlyCap: integer().notNull().default(3000),
+  /** The month `smsUsed` counts (2026-12), kept by the sender's guarded update. */
+  smsMonth: text().notNull().default(""),
+  smsUsed: integer().notNull().default(0),
+  /** Scheduled reminders the county has switched off (lib/enums.ts reminderKinds). */
+  remindersOff: text().array().notNull().default(sql`'{}'::text[]`),
   updatedBy: integer(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -26,6 +26,8 @@ export const users = pgTable("users", {
   sessionVersion: integer().notNull().default(0),
   /** 长辈模式: larger text and buttons, a reduced home; remembered per person. */
   elderMode: boolean().notNull().default(false),
+  /** The person asked for no SMS (docs/reminders-and-sms.md); in-app and push still reach them. */
+  smsMuted: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

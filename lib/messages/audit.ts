@@ -40,6 +40,7 @@ export const audit = {
     "role.revoke": "撤销任命",
     "seed.demo": "生成示范数据",
     "notice.remind": "提醒未读党员",
+    "notice.phoned": "已电话通知",
     "schedule.request": "申请调整时间",
     "schedule.endorse": "党委同意调整",
     "schedule.return": "党委退回调整",

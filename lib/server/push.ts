@@ -1,6 +1,13 @@
 import webpush from "web-push";
 import type { Db } from "@/db/open";
-import { claimPushes, dropPushEndpoint, finishPushes, readVapidKeys, storedVapidKeys } from "@/db/queries/push";
+import {
+  claimPushes,
+  dropPushEndpoint,
+  finishPushes,
+  readVapidKeys,
+  settlePushDeliveries,
+  storedVapidKeys,
+} from "@/db/queries/push";
 import type { PushSubscriptionRow } from "@/db/schema/push";
 import { env } from "@/env";
 import { logError } from "../log";
@@ -58,7 +65,7 @@ const inFlight = new Set<Promise<void>>();
 
 /**
  * Sends the pushes that are due (db/schema/push.ts's outbox), in the background: called once a notice's
- * transaction has committed, and every minute by the server (`sendPushesEvery`) for those a push service
+ * transaction has committed, and every half minute by the scheduler (lib/server/scheduler.ts) for those a push service
  * failed to take or a crash left behind. The write that queued them has answered already, so a slow or
  * failing push service costs it nothing.
  */
@@ -73,11 +80,6 @@ export async function pushesSettled(): Promise<void> {
   while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
 
-/** The server's sweep: due pushes every `ms` (a timer that never keeps the process alive). */
-export function sendPushesEvery(db: Db, ms = 60_000): void {
-  setInterval(() => sendDuePushes(db), ms).unref();
-}
-
 /** After this many failed sends, or once the push service would have dropped it (TTL), a push is let go. */
 const MAX_ATTEMPTS = 8;
 
@@ -88,20 +90,27 @@ async function drain(db: Db, at?: Date): Promise<void> {
     if (batch.length === 0) return;
     const keys = await vapidKeys(db);
     const done: number[] = [];
+    const sent: number[] = [];
+    const failed: { noticeId: number; reason: string }[] = [];
     let next = 0;
     const lane = async () => {
       while (next < batch.length) {
         const push = batch[next++];
         // Gone, or since moved to someone else's notices: nobody to tell.
         const owner = push.subscription?.userId === push.userId ? push.subscription : undefined;
-        const outcome = owner ? await sendOne(db, owner, JSON.stringify(push.payload), keys) : "done";
+        const outcome = owner ? await sendOne(db, owner, JSON.stringify(push.payload), keys) : "gone";
         const stale =
           push.attempts >= MAX_ATTEMPTS || (at ?? new Date()).getTime() - push.createdAt.getTime() > TTL_SECONDS * 1000;
-        if (outcome === "done" || stale) done.push(push.id);
+        if (outcome !== "retry" || stale) done.push(push.id);
+        if (push.noticeId === null) continue;
+        if (outcome === "sent") sent.push(push.noticeId);
+        else if (outcome !== "retry" || stale)
+          failed.push({ noticeId: push.noticeId, reason: outcome === "retry" ? "gave_up" : outcome });
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, batch.length) }, lane));
     await finishPushes(db, done);
+    await settlePushDeliveries(db, sent, failed);
   }
 }
 
@@ -114,7 +123,7 @@ async function sendOne(
   subscription: PushSubscriptionRow,
   body: string,
   keys: VapidKeys,
-): Promise<"done" | "retry"> {
+): Promise<"sent" | "refused" | "gone" | "retry"> {
   const request = webpush.generateRequestDetails(
     { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
     body,
@@ -142,9 +151,9 @@ async function sendOne(
     if (response.status === 404 || response.status === 410) await dropPushEndpoint(db, subscription.endpoint);
     else if (!response.ok) console.warn(`push service ${service} answered ${response.status}`);
     // Taken, gone, or refused for good (a 4xx other than 429 will not change by asking again).
-    return response.ok || (response.status >= 400 && response.status < 500 && response.status !== 429)
-      ? "done"
-      : "retry";
+    if (response.ok) return "sent";
+    if (response.status === 404 || response.status === 410) return "gone";
+    return response.status >= 400 && response.status < 500 && response.status !== 429 ? "refused" : "retry";
   } catch (error) {
     console.warn(`push service ${service} unreachable: ${error instanceof Error ? error.message : String(error)}`);
     return "retry";

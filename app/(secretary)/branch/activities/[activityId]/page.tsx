@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { NoticeStatus } from "@/components/notice-status";
 import { PhaseTag } from "@/components/phase-tag";
+import { ReachList } from "@/components/reach-list";
 import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary, OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import { readStatus } from "@/db/queries/notices";
+import { activityReach } from "@/db/queries/reach";
 import { OFFLINE_GRACE_MINUTES } from "@/lib/checkin-token";
 import { t } from "@/lib/messages";
 import { canFileLeaveFor } from "@/lib/permissions";
 import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { formatFull } from "@/lib/time";
+import { smsOn } from "@/lib/server/sms";
+import { formatFull, formatWhen } from "@/lib/time";
 import { PlaceForm } from "./place-form";
 import { CloseForm, RosterItem, StepItem } from "./run-forms";
 
@@ -23,6 +26,10 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
     activityForSecretary(db, scope, activityId, now),
   );
   const notices = await readStatus(db, scope, activity.id);
+  const reach = await activityReach(db, scope, activity.id);
+  const phonedAt = Object.fromEntries(
+    reach.members.filter((r) => r.phoned).map((r) => [r.memberId, formatWhen(r.phoned!.notedAt)]),
+  );
   const open = activity.status === "scheduled";
   // Proxy entries and agenda steps open with the check-in window, before the start (the phase is still 待开展).
   const recording = open && now.getTime() >= activity.startsAt.getTime() - OPENS_BEFORE_MS;
@@ -89,6 +96,7 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
         )}
 
         {open && <NoticeStatus status={notices} activityId={activity.id} />}
+        {open && <ReachList status={reach} smsOn={smsOn()} phonedAt={phonedAt} />}
 
         <Card title={t.run.agenda}>
           {steps.length === 0 ? (
