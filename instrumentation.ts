@@ -6,15 +6,16 @@ export async function register() {
   // The literal comparison lets the bundler drop the database from the edge build of this file.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     if (process.env.NEXT_PHASE === "phase-production-build") return;
-    const [{ getDb }, { sendDuePushes, sendPushesEvery }, { freezeRostersEvery }] = await Promise.all([
+    const [{ getDb }, { sendDuePushes, sendPushesEvery }, { freezeRostersEvery }, { env }] = await Promise.all([
       import("./db/index"),
       import("./lib/server/push"),
       import("./lib/server/roster-freeze"),
+      import("./env"),
     ]);
     const db = await getDb();
-    // Pushes a crash or a failing push service left in the outbox, now and every minute (lib/server/push.ts).
+    // Pushes a crash or a failing push service left in the outbox, now and every PUSH_SWEEP_SECONDS (lib/server/push.ts).
     sendDuePushes(db);
-    sendPushesEvery(db);
+    sendPushesEvery(db, env.PUSH_SWEEP_SECONDS * 1000);
     // Expected rosters of the activities that have started stop following their branch.
     freezeRostersEvery(db);
   }
