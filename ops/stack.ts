@@ -131,6 +131,8 @@ function startPrimary(c: StackConfig): void {
   const data = path.join(c.dir, "primary");
   ownedDir(data);
   ownedDir(path.join(c.dir, "run"));
+  ownedDir(path.join(c.dir, "logs"));
+  if (asRoot) chmodSync(path.join(c.dir, "logs"), 0o755);
   service(pg("initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
   writeFileSync(
     path.join(data, "postgresql.conf"),
@@ -149,7 +151,7 @@ function startPrimary(c: StackConfig): void {
     ].join("\n"),
     { flag: "a" },
   );
-  service(pg("pg_ctl"), ["-D", data, "-l", path.join(c.dir, "primary.log"), "-w", "start"]);
+  service(pg("pg_ctl"), ["-D", data, "-l", path.join(c.dir, "logs", "primary.log"), "-w", "start"]);
   service(pg("psql"), [
     "-h",
     "127.0.0.1",
@@ -183,7 +185,7 @@ function startReplica(c: StackConfig): void {
     "fast",
   ]);
   writeFileSync(path.join(data, "postgresql.auto.conf"), `port = ${c.replicaPort}\n`, { flag: "a" });
-  service(pg("pg_ctl"), ["-D", data, "-l", path.join(c.dir, "replica.log"), "-w", "start"]);
+  service(pg("pg_ctl"), ["-D", data, "-l", path.join(c.dir, "logs", "replica.log"), "-w", "start"]);
   log(`replica on :${c.replicaPort}`);
 }
 
@@ -215,10 +217,11 @@ async function startBouncer(c: StackConfig): Promise<number> {
     "auth_type = trust",
     `auth_file = ${path.join(dir, "userlist.txt")}`,
     "pool_mode = transaction",
+    "admin_users = postgres",
     "max_client_conn = 400",
     "default_pool_size = 20",
     "ignore_startup_parameters = extra_float_digits,options",
-    `logfile = ${path.join(c.dir, "pgbouncer.log")}`,
+    `logfile = ${path.join(c.dir, "logs", "pgbouncer.log")}`,
     `pidfile = ${path.join(dir, "pgbouncer.pid")}`,
     ...(bouncerPrepares() ? ["max_prepared_statements = 200"] : []),
   ];
@@ -256,7 +259,7 @@ export function appEnv(c: StackConfig, port: number): NodeJS.ProcessEnv {
 
 /** Starts `npm start`'s server for one port, detached (it outlives `stack:up`); resolves with its pid once it answers. */
 export async function startApp(c: StackConfig, port: number): Promise<number> {
-  const out = openSync(path.join(c.dir, `app-${port}.log`), "a");
+  const out = openSync(path.join(c.dir, "logs", `app-${port}.log`), "a");
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: root,
     detached: true,
@@ -266,7 +269,7 @@ export async function startApp(c: StackConfig, port: number): Promise<number> {
   child.unref();
   const pid = child.pid ?? 0;
   await waitFor(`${urls(c).app(port)}/api/v1/health`, 180_000, () => {
-    if (child.exitCode !== null) throw new Error(`app on :${port} exited; see ${c.dir}/app-${port}.log`);
+    if (child.exitCode !== null) throw new Error(`app on :${port} exited; see ${c.dir}/logs/app-${port}.log`);
   });
   log(`app on :${port}, pid ${pid}`);
   return pid;
@@ -287,13 +290,13 @@ export function writeNginx(c: StackConfig, ports: number[]): void {
   mkdirSync(path.join(dir, "logs"), { recursive: true });
   const conf = `
 pid ${dir}/nginx.pid;
-error_log ${c.dir}/nginx-error.log warn;
+error_log ${c.dir}/logs/nginx-error.log warn;
 worker_processes 1;
 events { worker_connections 2048; }
 http {
   # Which instance answered each request, for the operator and the topology tests.
   log_format upstream '$time_iso8601 $request_method $uri $status $upstream_addr $request_time';
-  access_log ${c.dir}/nginx-access.log upstream;
+  access_log ${c.dir}/logs/nginx-access.log upstream;
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
@@ -329,7 +332,7 @@ ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).joi
 
 function startNginx(c: StackConfig): void {
   const dir = path.join(c.dir, "nginx");
-  service("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(c.dir, "nginx-error.log")]);
+  service("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(c.dir, "logs", "nginx-error.log")]);
   log(`nginx on :${c.port}`);
 }
 
@@ -343,7 +346,7 @@ export function balance(c: StackConfig, ports: number[]): void {
     "-c",
     path.join(dir, "nginx.conf"),
     "-e",
-    path.join(c.dir, "nginx-error.log"),
+    path.join(c.dir, "logs", "nginx-error.log"),
     "-s",
     "reload",
   ]);

@@ -120,7 +120,7 @@ async function lostAndDuplicated(group: SeededMember[]) {
 
 /** Which instance nginx sent each check-in to (its access log names the upstream). */
 function upstreamsOfCheckins(): Map<string, number> {
-  const lines = readFileSync(path.join(dir, "nginx-access.log"), "utf8").split("\n");
+  const lines = readFileSync(path.join(dir, "logs", "nginx-access.log"), "utf8").split("\n");
   const by = new Map<string, number>();
   for (const line of lines) {
     const [, method, uri, , upstream] = line.split(" ");
