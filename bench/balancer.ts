@@ -81,7 +81,8 @@ async function measured(state: StackState, requests: number, run: () => ReturnTy
 
 async function main() {
   stackDown(config.dir);
-  const state = (await stackUp(config), readState(config.dir)!);
+  await stackUp(config);
+  const state = readState(config.dir)!;
   const u = urls(config);
   const sql = postgres(u.primary, { max: 4, onnotice: () => {} });
   const results: Record<string, unknown> = {};
