@@ -16,9 +16,28 @@ const schema = z
     DATABASE_URL: z.url().optional(),
     /** Connections per app instance to the PostgreSQL server (docs/scaling.md); instances × this < max_connections. */
     DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * The primary itself when DATABASE_URL goes through PgBouncer in transaction mode: migrations hold a
+     * session-level advisory lock, which a pooler in that mode cannot keep (docs/operations.md).
+     */
+    DATABASE_DIRECT_URL: z.url().optional(),
+    /**
+     * Named prepared statements (postgres.js `prepare`). Off behind a PgBouncer older than 1.21, which cannot
+     * carry them in transaction mode (docs/operations.md).
+     */
+    DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
+    /** A hot standby that the reports and the secretaries' live counts read from (docs/operations.md). */
+    DATABASE_REPLICA_URL: z.url().optional(),
+    /**
+     * For this long after a person's write, their reads go to the primary, not the replica: they see what
+     * they just wrote even while the replica is behind (lib/server/read-db.ts).
+     */
+    DATABASE_REPLICA_AFTER_WRITE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
     /** Where PGlite keeps its files when DATABASE_URL is unset. */
     DATA_DIR: z.string().min(1).default(".data"),
     AUTH_SECRET: z.string().min(32).optional(),
+    /** How often each instance sends the pushes left in the outbox (lib/server/push.ts). */
+    SCHEDULER_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Seed the demo county on first start of an empty database. */
     SEED_DEMO: z.enum(["true", "false"]).default("true"),
     /**

@@ -6,17 +6,18 @@ export async function register() {
   // The literal comparison lets the bundler drop the database from the edge build of this file.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     if (process.env.NEXT_PHASE === "phase-production-build") return;
-    const [{ getDb }, { startScheduler }, { vapidKeys }] = await Promise.all([
+    const [{ getDb }, { startScheduler }, { vapidKeys }, { env }] = await Promise.all([
       import("./db/index"),
       import("./lib/server/scheduler"),
       import("./lib/server/push"),
+      import("./env"),
     ]);
     const db = await getDb();
     // The push key pair exists before any page offers the opt-in (pages only read it).
     await vapidKeys(db);
     // Reminders that are due, rosters of started activities, pushes and SMS a crash or a failing service
-    // left behind: now and every half minute (docs/reminders-and-sms.md#the-scheduler).
-    startScheduler(db);
+    // left behind: now and every SCHEDULER_SECONDS (docs/reminders-and-sms.md#the-scheduler).
+    startScheduler(db, env.SCHEDULER_SECONDS * 1000);
   }
 }
 

@@ -44,6 +44,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Starts the whole topology (tests/topology/setup.ts): two instances, nginx, PgBouncer, primary and
+          // replica, on their own ports. Needs a production build and the Debian packages (.ci/run).
+          name: "topology",
+          include: ["tests/topology/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/topology/setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

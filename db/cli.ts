@@ -12,7 +12,10 @@ export function runWithDb(run: (db: Db, where: string) => Promise<void>): void {
     let open: ReturnType<typeof openPglite> | undefined;
     try {
       open = env.DATABASE_URL
-        ? openPostgres(env.DATABASE_URL, 1)
+        ? openPostgres(env.DATABASE_URL, 1, {
+            prepare: env.DATABASE_PREPARE === "true",
+            directUrl: env.DATABASE_DIRECT_URL,
+          })
         : openPglite({ dir: path.join(env.DATA_DIR, "pglite") });
     } catch (error) {
       console.error(error instanceof Error ? error.message : String(error));

@@ -10,11 +10,12 @@ import { seedIfEmpty } from "./seed";
  * empty database, seeded with the demo county) before the first query.
  */
 type Cached = { open: OpenDb; ready: Promise<Db> };
-const cache = globalThis as typeof globalThis & { zhibuDb?: Cached };
+const cache = globalThis as typeof globalThis & { zhibuDb?: Cached; zhibuReplica?: Db };
+const postgresOptions = { prepare: env.DATABASE_PREPARE === "true", directUrl: env.DATABASE_DIRECT_URL };
 
 function start(): Cached {
   const open = env.DATABASE_URL
-    ? openPostgres(env.DATABASE_URL, env.DATABASE_POOL)
+    ? openPostgres(env.DATABASE_URL, env.DATABASE_POOL, postgresOptions)
     : openPglite({ dir: path.join(env.DATA_DIR, "pglite") });
   const ready = (async () => {
     await open.migrate();
@@ -32,4 +33,15 @@ function start(): Cached {
 export function getDb(): Promise<Db> {
   cache.zhibuDb ??= start();
   return cache.zhibuDb.ready;
+}
+
+/**
+ * The hot standby named by DATABASE_REPLICA_URL, or the primary when there is none: for the reads that may be
+ * a moment behind (reports, live counts). Whether a request may use it is lib/server/read-db.ts's decision.
+ * Never migrated from here: a standby follows the primary's WAL, migrations included.
+ */
+export async function getReplicaDb(): Promise<Db> {
+  if (!env.DATABASE_REPLICA_URL) return getDb();
+  cache.zhibuReplica ??= openPostgres(env.DATABASE_REPLICA_URL, env.DATABASE_POOL, postgresOptions).db;
+  return cache.zhibuReplica;
 }

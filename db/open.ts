@@ -24,16 +24,23 @@ export interface OpenDb {
 export const migrationsFolder = path.join(process.cwd(), "db/migrations");
 const options = { casing: "snake_case" } as const;
 
+export interface PostgresOptions {
+  /** Named prepared statements; off behind a PgBouncer < 1.21 in transaction mode (docs/operations.md). */
+  prepare?: boolean;
+  /** The primary without a pooler, for the migration's session lock (docs/operations.md). */
+  directUrl?: string;
+}
+
 /** PostgreSQL server through postgres.js. */
-export function openPostgres(url: string, max = 10): OpenDb {
-  const client = postgres(url, { max, onnotice: () => {} });
+export function openPostgres(url: string, max = 10, { prepare = true, directUrl }: PostgresOptions = {}): OpenDb {
+  const client = postgres(url, { max, prepare, onnotice: () => {} });
   const db = withAfterCommit(drizzlePostgres(client, options));
   return {
     db,
     async migrate() {
       // Several app instances may start together: one migrates, the others wait for it. One connection of
       // its own, so the session-level lock and drizzle's migration transaction share it; ending it unlocks.
-      const conn = postgres(url, { max: 1, onnotice: () => {} });
+      const conn = postgres(directUrl ?? url, { max: 1, onnotice: () => {} });
       try {
         await conn`select pg_advisory_lock(hashtext('zhibu-migrate'))`;
         await migratePostgres(drizzlePostgres(conn, options), { migrationsFolder });

@@ -28,6 +28,7 @@ export const audit = {
     "checkin.paper_sheet": "纸质签到表录入",
     "roster.add": "添加党员",
     "roster.template": "下载花名册模板",
+    health: "健康检查",
     "roster.update": "修改党员信息",
     "roster.set_active": "停用/恢复党员",
     "roster.deactivate": "停用党员",

@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import { ZodError, type z } from "zod";
 import { getDb } from "@/db";
 import type { Db } from "@/db/open";
@@ -7,11 +8,14 @@ import { logError } from "../log";
 import { t } from "../messages";
 import type { AuditAction } from "../messages/audit";
 import type { Scope } from "../scope";
+import { wroteCookie } from "./read-db";
 import { requireContext } from "./session";
 
 export interface Ctx {
   db: Db;
   scope: Scope;
+  /** The primary, when `db` is a read replica (lib/server/read-db.ts): refusals are audited there. */
+  primary?: Db;
 }
 
 export type ActionResult<T> = { ok: true; data: T } | Failure;
@@ -41,8 +45,8 @@ export async function execute<S extends z.ZodType, T, C extends object = Ctx>(
       error instanceof AppError &&
       (error.code === "forbidden" || error.code === "not_found")
     ) {
-      const { db, scope } = ctx as unknown as Ctx;
-      await writeAudit(db, {
+      const { db, primary, scope } = ctx as unknown as Ctx;
+      await writeAudit(primary ?? db, {
         actorId: scope.userId,
         action: name,
         outcome: "denied",
@@ -85,8 +89,25 @@ export function action<S extends z.ZodType, T, P extends boolean = false>(
   const context = (options?.signedOut ? async () => ({ db: await getDb() }) : requireContext) as () => Promise<
     ActionCtx<P>
   >;
-  return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> =>
-    execute(name, schema, run, input instanceof FormData ? formObject(input) : input, context);
+  return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    const result = await execute(name, schema, run, input instanceof FormData ? formObject(input) : input, context);
+    if (result.ok) await markWrote();
+    return result;
+  };
+}
+
+/** After a form's write, this person's reads go to the primary for a few seconds (lib/server/read-db.ts). */
+async function markWrote(): Promise<void> {
+  const cookie = wroteCookie();
+  if (!cookie) return;
+  const [pair, maxAge] = cookie.split("; ");
+  const [name, value] = pair.split("=");
+  (await cookies()).set(name, value, {
+    maxAge: Number(maxAge.split("=")[1]),
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+  });
 }
 
 function formObject(form: FormData): Record<string, unknown> {

@@ -18,9 +18,17 @@ export const LIVE_COUNTS_MS = 2_000;
 const MAX_ENTRIES = 2_000;
 
 type Summary = Awaited<ReturnType<typeof attendanceSummary>>;
-const copies = new Map<number, { at: number; branchPath: string; summary: Summary }>();
+type Copies = Map<number, { at: number; branchPath: string; summary: Summary }>;
+// One set of copies per database read from: a copy taken from the replica is never handed to someone whose
+// reads go to the primary because they just wrote (lib/server/read-db.ts).
+const copiesByDb = new WeakMap<Db, Copies>();
 
 export async function liveAttendance(db: Db, scope: Scope, activityId: number, now = Date.now()): Promise<Summary> {
+  let copies = copiesByDb.get(db);
+  if (!copies) {
+    copies = new Map();
+    copiesByDb.set(db, copies);
+  }
   const copy = copies.get(activityId);
   if (copy && now - copy.at < LIVE_COUNTS_MS) {
     if (!canReadRoster(scope, copy.branchPath)) throw new AppError("forbidden");

@@ -7,6 +7,7 @@ import { OWNER_HEADER, ownerMatches } from "../outbox-owner";
 import { fixedHeaders } from "../security-headers";
 import { ACTION_BODY_LIMIT_BYTES } from "../upload-limit";
 import { type ActionResult, type Ctx, execute } from "./action";
+import { replicaFor, wroteCookie } from "./read-db";
 import { requireContext } from "./session";
 import { requireTokenContext } from "./session-token";
 
@@ -27,6 +28,8 @@ export interface Definition<S extends z.ZodType, A extends AnswerKind, K extends
   answer?: A;
   /** `cookie` (getServerSession) unless said otherwise. */
   session?: K;
+  /** `replica`: a read that may be a moment behind (reports, live counts), from the hot standby if any. */
+  reads?: "replica";
   run: (input: z.output<S>, ctx: ContextOf<K>) => Promise<AnswerOf<A>>;
 }
 
@@ -94,6 +97,19 @@ async function answer<S extends z.ZodType, A extends AnswerKind, K extends Sessi
 ): Promise<Answer> {
   const result = await settle(def, request, params);
   if (!result.ok) return json(result);
+  const wrote = request.method !== "GET" && request.method !== "HEAD" ? wroteCookie() : null;
+  if (wrote) return withHeader(await ok(def, result), "Set-Cookie", wrote);
+  return ok(def, result);
+}
+
+function withHeader(answer: Answer, name: string, value: string): Answer {
+  return { ...answer, headers: { ...answer.headers, [name]: value } };
+}
+
+async function ok<S extends z.ZodType, A extends AnswerKind, K extends SessionKind>(
+  def: Definition<S, A, K>,
+  result: ActionResult<AnswerOf<A>> & { ok: true },
+): Promise<Answer> {
   const kind: AnswerKind = def.answer ?? "json";
   if (kind === "json") return json(result);
   if (kind === "xlsx") {
@@ -114,10 +130,20 @@ async function settle<S extends z.ZodType, A extends AnswerKind, K extends Sessi
   if (body instanceof AppError) return toFailure(body);
   const raw = { ...Object.fromEntries(new URL(request.url, "http://x").searchParams), ...body, ...params };
   const session = def.session ?? "cookie";
-  const context = (
+  const base = (
     session === "none" ? async () => ({}) : session === "token" ? () => requireTokenContext(request) : requireContext
   ) as () => Promise<ContextOf<K>>;
+  const context = def.reads === "replica" && session !== "none" ? fromReplica(base, request) : base;
   return execute(def.name, def.input, owned(request.header(OWNER_HEADER), def.run), raw, context);
+}
+
+/** The context with the replica as its db, unless this caller wrote a moment ago (lib/server/read-db.ts). */
+function fromReplica<C>(base: () => Promise<C>, request: Incoming): () => Promise<C> {
+  return async () => {
+    const ctx = (await base()) as C & Ctx;
+    const replica = await replicaFor(request.header("cookie"));
+    return replica ? { ...ctx, db: replica, primary: ctx.db } : ctx;
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { AppError } from "../errors";
 import type { Ctx } from "./action";
+import { replicaFor } from "./read-db";
 import { sessionFromCookies } from "./session-token";
 
 /**
@@ -20,9 +21,16 @@ export async function requireContext(): Promise<Ctx> {
   return { db: await getDb(), scope: user.scope };
 }
 
-/** For pages: the signed-in person with the database and their scope, or a redirect to the sign-in page. */
-export async function pageContext(): Promise<Ctx & { user: { id: number; name: string } }> {
+/**
+ * For pages: the signed-in person with the database and their scope, or a redirect to the sign-in page.
+ * `reads: "replica"`: a report page, whose reads may come from the hot standby (lib/server/read-db.ts).
+ */
+export async function pageContext(options?: {
+  reads: "replica";
+}): Promise<Ctx & { user: { id: number; name: string } }> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  return { db: await getDb(), scope: user.scope, user: { id: user.id, name: user.name } };
+  const primary = await getDb();
+  const replica = options?.reads === "replica" ? await replicaFor((await headers()).get("cookie")) : undefined;
+  return { db: replica ?? primary, primary, scope: user.scope, user: { id: user.id, name: user.name } };
 }

@@ -20,7 +20,7 @@ type Row = Awaited<ReturnType<typeof yearlyAssessment>>["branches"][number];
 
 /** The year's assessment: each unit's parts, score and proposal; the county admin sets the tier. */
 export default async function AssessmentPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const { db, scope } = await pageContext();
+  const { db, scope } = await pageContext({ reads: "replica" });
   const year = yearQuery.parse(await searchParams).year ?? Number(monthOf(new Date()).slice(0, 4));
   const [{ branches, committees }, issuer] = await pageData(
     Promise.all([yearlyAssessment(db, scope, year), issuingBody(db, scope)]),

@@ -17,7 +17,7 @@ export const metadata = { title: t.points.bulletin };
 
 /** The monthly bulletin per branch, for the committee (its branches) or the county (every branch). */
 export default async function PointsRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const { db, scope } = await pageContext();
+  const { db, scope } = await pageContext({ reads: "replica" });
   const month = monthQuery.parse(await searchParams).month ?? monthOf(new Date());
   const [rows, issuer] = await pageData(Promise.all([bulletinRollup(db, scope, month), issuingBody(db, scope)]));
   const href = (x: string) => `/admin/points?month=${x}`;

@@ -9,6 +9,7 @@ import { workbookOf } from "@/lib/xlsx";
 /** The year's assessment (?year=2026) as .xlsx: parts (as percentages), score, proposal and tier per unit. */
 export const GET = endpoint({
   name: "assessment.export",
+  reads: "replica",
   input: yearQuery,
   answer: "xlsx",
   run: async (input, { db, scope }) => {

@@ -8,6 +8,7 @@ import { sheetPercent, workbookOf } from "@/lib/xlsx";
 /** The monthly bulletin rolled up per branch (?month=2026-11) as .xlsx, for a committee or the county. */
 export const GET = endpoint({
   name: "points.rollup.export",
+  reads: "replica",
   input: monthQuery,
   answer: "xlsx",
   run: async (input, { db, scope }) => {

@@ -8,6 +8,7 @@ import { sheetPercent, workbookOf } from "@/lib/xlsx";
 /** 积分制实施情况 for a quarter (?quarter=2026-Q4) as .xlsx: per branch, by rule, and the months' attendance. */
 export const GET = endpoint({
   name: "points.quarter.export",
+  reads: "replica",
   input: quarterQuery,
   answer: "xlsx",
   run: async (input, { db, scope }) => {

@@ -15,7 +15,7 @@ export const metadata = { title: t.stats.title };
 
 /** 积分制实施情况: the quarter per branch, the points by rule, and the months' attendance as a trend. */
 export default async function QuarterStatsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const { db, scope } = await pageContext();
+  const { db, scope } = await pageContext({ reads: "replica" });
   const q = parseQuarter(quarterQuery.parse(await searchParams).quarter, new Date());
   const [{ branches, rules, trend }, issuer] = await pageData(
     Promise.all([quarterStats(db, scope, q), issuingBody(db, scope)]),
