@@ -16,3 +16,16 @@ export type CapPeriod = (typeof capPeriods)[number];
 
 export const assessmentTiers = ["excellent", "qualified", "unqualified"] as const;
 export type AssessmentTier = (typeof assessmentTiers)[number];
+
+export const feedbackKinds = ["complaint", "suggestion"] as const;
+export type FeedbackKind = (typeof feedbackKinds)[number];
+
+/** What a complaint or suggestion is about: the app itself, or how one branch uses it. */
+export const feedbackSubjects = ["app", "branch"] as const;
+export type FeedbackSubject = (typeof feedbackSubjects)[number];
+
+export const feedbackStatuses = ["open", "answered"] as const;
+export type FeedbackStatus = (typeof feedbackStatuses)[number];
+
+export const correctionStatuses = ["open", "done"] as const;
+export type CorrectionStatus = (typeof correctionStatuses)[number];

@@ -8,6 +8,8 @@ export const countySettings = pgTable("county_settings", {
     .references(() => orgNodes.id),
   /** Members see their rank in the branch only when the county turns this on (docs/architecture.md#the-theme-days-rules). */
   memberRanking: boolean().notNull().default(false),
+  /** Days the county gives itself to answer a complaint or suggestion (投诉建议); past them it is overdue. */
+  feedbackDays: integer().notNull().default(15),
   updatedBy: integer(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

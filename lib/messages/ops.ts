@@ -5,7 +5,7 @@ export const ops = {
     "请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL 服务器。",
   dataDirUnlockable: (dir: string) => `无法锁定数据目录 ${dir}`,
   pruneDays: "--days 应为不小于 180 的整数 / --days must be an integer of at least 180",
-  pruned: (audit: number, days: number, attempts: number) =>
-    `已删除 ${audit} 条超过 ${days} 天的审计记录、${attempts} 条一天前的登录尝试。`,
+  pruned: (audit: number, days: number, attempts: number, publicAttempts: number, pushQueue: number) =>
+    `已删除 ${audit} 条超过 ${days} 天的审计记录、${attempts} 条一天前的登录尝试、${publicAttempts} 条一天前的未登录提交记录、${pushQueue} 条七天未送达的消息提醒。`,
   badEnvironment: (details: string) => `环境变量有误 / invalid environment:\n${details}`,
 } as const;

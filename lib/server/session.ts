@@ -26,3 +26,9 @@ export async function pageContext(): Promise<Ctx & { user: { id: number; name: s
   if (!user) redirect("/login");
   return { db: await getDb(), scope: user.scope, user: { id: user.id, name: user.name } };
 }
+
+/** For the few pages open to everyone (the privacy notice, 投诉建议): the database, and the person if signed in. */
+export async function openPageContext(): Promise<{ db: Ctx["db"]; scope: Ctx["scope"] | null; userId: number | null }> {
+  const user = await getSessionUser();
+  return { db: await getDb(), scope: user?.scope ?? null, userId: user?.id ?? null };
+}
