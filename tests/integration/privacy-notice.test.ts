@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportPersonalData } from "@/db/queries/personal-data";
 import {
-  acknowledgePrivacy,
   acknowledgedVersion,
+  acknowledgePrivacy,
   branchCorrections,
   myCorrections,
   requestCorrection,
