@@ -311,9 +311,7 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
       came: byMember.get(r.memberId)?.came ?? 0,
       expected: byMember.get(r.memberId)?.expected ?? 0,
     }))
-    .sort(
-      (a, b) => (ranked ? b.monthPoints - a.monthPoints : 0) || a.name.localeCompare(b.name, "zh-CN"),
-    );
+    .sort((a, b) => (ranked ? b.monthPoints - a.monthPoints : 0) || a.name.localeCompare(b.name, "zh-CN"));
   const expected = members_.reduce((s, r) => s + r.expected, 0);
   const came = members_.reduce((s, r) => s + r.came, 0);
   const deducted = new Set(deductions.map((d) => d.memberId)).size;
