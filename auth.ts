@@ -27,6 +27,8 @@ declare module "next-auth/jwt" {
     name?: string;
     sv?: number;
     scope?: Scope;
+    /** The newest privacy notice version acknowledged, as of the last re-read (proxy.ts asks again until current). */
+    pv?: number;
     /** When the account was last re-read from the database (ms). */
     checked?: number;
     /** Signed in at, and last used at (ms): the absolute and idle limits of lib/session-policy.ts. */
@@ -71,7 +73,7 @@ export const authOptions: NextAuthOptions = {
       if (now - (token.checked ?? 0) >= RECHECK_MS) {
         const fresh = await loadSessionUser(await getDb(), token.uid);
         if (!fresh?.active || fresh.sessionVersion !== token.sv) return {}; // ends the session
-        token = { ...token, name: fresh.name, scope: fresh.scope, checked: now };
+        token = { ...token, name: fresh.name, scope: fresh.scope, pv: fresh.privacyVersion, checked: now };
       }
       if (token.scope && sessionEnded(token, token.scope, now)) return {};
       return { ...token, seen: now };

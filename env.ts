@@ -57,6 +57,11 @@ const schema = z
       .string()
       .regex(/^(mailto:|https:\/\/)/)
       .default("mailto:zhibu@example.org"),
+    /** The app's 备案 (filing) number as issued; unset until filed, and the about page then says 未备案. */
+    FILING_NUMBER: z.string().trim().min(1).max(60).optional(),
+    /** Who runs the app (运营单位) and how to reach them, shown on the about page. */
+    OPERATOR_NAME: z.string().trim().min(1).max(60).optional(),
+    OPERATOR_CONTACT: z.string().trim().min(1).max(100).optional(),
     /**
      * SMS through Aliyun's SMS service (docs/reminders-and-sms.md): the RAM user's AccessKey, the approved
      * sign name and the approved template's code. All four or none; without them the SMS channel is off.

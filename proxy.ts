@@ -2,8 +2,11 @@ import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server
 import { encode, type JWT } from "next-auth/jwt";
 import { type NextRequestWithAuth, withAuth } from "next-auth/middleware";
 import { authOptions } from "@/auth";
+import { getDb } from "@/db";
+import { acknowledgedVersion } from "@/db/queries/privacy";
 import { env } from "@/env";
 import { refuseActionRequest } from "@/lib/action-guard";
+import { PRIVACY_VERSION } from "@/lib/privacy";
 import { newNonce, pagePolicy } from "@/lib/security-headers";
 import { decode } from "@/lib/server/session-token";
 import { needsTouch, SESSION_MAX_AGE_S, sessionEnded } from "@/lib/session-policy";
@@ -18,19 +21,29 @@ import { SHARED_PAGE, SHARED_PAGE_HEADER } from "@/lib/shared-page";
  * is how the idle limit sees activity (a server component cannot set cookies). A page kept for everyone on
  * the phone (lib/shared-page.ts) is rendered as if signed out, whoever asks for it.
  */
-const PUBLIC = /^\/(activate|offline)(\/|$)/;
+const PUBLIC = /^\/(activate|offline|privacy|about|feedback)(\/|$)/;
 /**
  * The check-in address in the QR code: its page sends a signed-out visitor to sign in itself, after sealing
  * the time of the scan (lib/checkin-seal.ts), so that a slow sign-in does not make the code expire.
  */
 const SCAN = /^\/c\/[^/]+$/;
 /** Where an admin whose admin rights wait for a second factor may still go (db/queries/totp.ts). */
-const ENROL = /^\/(me|login|activate|offline)(\/|$)/;
+const ENROL = /^\/(me|login|activate|offline|privacy|about|feedback)(\/|$)/;
+/**
+ * Pages open before the privacy notice of the current version is acknowledged (lib/privacy.ts): the notice
+ * itself, what it links to, and the check-in's landing (a scan is finished first; the next page asks).
+ */
+const NOTICE_FREE = /^\/(privacy|about|feedback|login|activate|offline|c|me\/two-factor)(\/|$)/;
 
 const authProxy = withAuth(
   async function pageProxy(req: NextRequestWithAuth) {
     if (req.nextauth.token?.scope?.mustEnrol && !ENROL.test(req.nextUrl.pathname))
       return NextResponse.redirect(new URL("/me/two-factor", req.url));
+    if (await noticeDue(req)) {
+      const notice = new URL("/privacy", req.url);
+      notice.searchParams.set("next", req.nextUrl.pathname + req.nextUrl.search);
+      return NextResponse.redirect(notice);
+    }
     const nonce = newNonce();
     const policy = pagePolicy(nonce, env.NODE_ENV === "development");
     const headers = new Headers(req.headers);
@@ -73,6 +86,18 @@ const authProxy = withAuth(
 /** A server action Next would answer with a 500 is refused first (lib/action-guard.ts), signed in or not. */
 export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   return (await refuseActionRequest(req)) ?? authProxy(req as NextRequestWithAuth, event);
+}
+
+/**
+ * A page visit by someone who has not acknowledged the current privacy notice. The token says what was
+ * acknowledged at its last re-read; only when that is behind is the database asked, so the acknowledgement
+ * counts from the very next page and everyone else costs nothing.
+ */
+async function noticeDue(req: NextRequestWithAuth): Promise<boolean> {
+  const token = req.nextauth.token;
+  if (req.method !== "GET" || !token?.uid || (token.pv ?? 0) >= PRIVACY_VERSION) return false;
+  if (NOTICE_FREE.test(req.nextUrl.pathname) || SHARED_PAGE.test(req.nextUrl.pathname)) return false;
+  return (await acknowledgedVersion(await getDb(), token.uid)) < PRIVACY_VERSION;
 }
 
 function ended(token: JWT | null): boolean {

@@ -71,6 +71,8 @@ export function MyCheckin({
         <div className="space-y-4">
           <ScanCheckinButton activityId={activity.id} elder={elder} />
           <CheckinForm activityId={activity.id} elder={elder} />
+          {/* Never forced (docs/privacy.md#nothing-forced): the paper sheet and the secretary's proxy entry count the same. */}
+          <p className="text-sm text-stone-600">{t.checkin.withoutApp}</p>
         </div>
       )}
     </Card>

@@ -16,5 +16,5 @@ if (days !== undefined && !(Number.isInteger(days) && days >= 180)) {
 
 runWithDb(async (db) => {
   const result = await pruneAll(db, { days });
-  console.log(ops.pruned(result.audit, days ?? 180, result.loginAttempts));
+  console.log(ops.pruned(result.audit, days ?? 180, result.loginAttempts, result.publicAttempts, result.pushQueue));
 });

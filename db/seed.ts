@@ -1,8 +1,10 @@
 import { count, sql } from "drizzle-orm";
 import { hashPassword } from "../lib/password";
+import { PRIVACY_VERSION } from "../lib/privacy";
 import type { Db } from "./open";
 import { auditLog } from "./schema/audit";
 import { type OrgKind, orgNodes } from "./schema/org";
+import { privacyAcknowledgements } from "./schema/privacy";
 import {
   type Gender,
   type MemberCategory,
@@ -484,6 +486,12 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
       )
       .map((r) => r.userId),
   });
+
+  // The named demo accounts have read the current privacy notice, so a demo opens on the app; everyone else
+  // (the generated members, anyone activated later) is shown it at their first page (proxy.ts).
+  await tx
+    .insert(privacyAcknowledgements)
+    .values([...named].map((userId) => ({ userId: userId!, version: PRIVACY_VERSION })));
 
   const counts = {
     nodes: nodes.length,

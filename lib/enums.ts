@@ -20,3 +20,16 @@ export type AssessmentTier = (typeof assessmentTiers)[number];
 /** The reminders the scheduler sends (docs/reminders-and-sms.md), each switchable by the county. */
 export const reminderKinds = ["evening_before", "hour_before", "unread_day_before"] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
+
+export const feedbackKinds = ["complaint", "suggestion"] as const;
+export type FeedbackKind = (typeof feedbackKinds)[number];
+
+/** What a complaint or suggestion is about: the app itself, or how one branch uses it. */
+export const feedbackSubjects = ["app", "branch"] as const;
+export type FeedbackSubject = (typeof feedbackSubjects)[number];
+
+export const feedbackStatuses = ["open", "answered"] as const;
+export type FeedbackStatus = (typeof feedbackStatuses)[number];
+
+export const correctionStatuses = ["open", "done"] as const;
+export type CorrectionStatus = (typeof correctionStatuses)[number];

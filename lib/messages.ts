@@ -6,6 +6,7 @@
  * that renders it, and `t` is all of it.
  */
 
+import { about } from "./messages/about";
 import { activityType } from "./messages/activity-type";
 import { app } from "./messages/app";
 import { assessment } from "./messages/assessment";
@@ -21,6 +22,7 @@ import { dashboard } from "./messages/dashboard";
 import { elder } from "./messages/elder";
 import { empty } from "./messages/empty";
 import { errors } from "./messages/errors";
+import { feedback } from "./messages/feedback";
 import { home } from "./messages/home";
 import { importer } from "./messages/importer";
 import { leave } from "./messages/leave";
@@ -35,6 +37,7 @@ import { plans } from "./messages/plans";
 import { points } from "./messages/points";
 import { print } from "./messages/print";
 import { printNotice } from "./messages/print-notice";
+import { privacy } from "./messages/privacy";
 import { push } from "./messages/push";
 import { pwa } from "./messages/pwa";
 import { reach } from "./messages/reach";
@@ -90,4 +93,7 @@ export const t = {
   scan,
   ops,
   print,
+  feedback,
+  privacy,
+  about,
 } as const;

@@ -116,3 +116,11 @@ export const canConfirmMakeup = canDecideLeave;
 
 /** Community work: the grid workers of a grid, or of the whole community above it. */
 export const canServeGrid = (scope: Scope, path: string) => reaches(scope, path, ["grid_worker"]);
+
+/**
+ * A member's request to correct their record: their branch's secretary or the county settles it, never the
+ * member themself (a secretary asking about their own record is settled by the county).
+ */
+export const canSettleCorrection = (scope: Scope, request: { memberId: number; branchPath: string }) =>
+  canManageRoster(scope, request.branchPath) &&
+  (request.memberId !== scope.userId || reaches(scope, request.branchPath, ["county_admin"]));

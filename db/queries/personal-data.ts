@@ -5,7 +5,9 @@ import { attendance, duesPayments, notices, uploads } from "../schema/activities
 import { auditLog } from "../schema/audit";
 import { checkinDisputes, checkins } from "../schema/checkins";
 import { communityReports, serviceSignups, volunteerHours } from "../schema/community";
+import { feedback } from "../schema/feedback";
 import { leaveRequests, makeupTasks } from "../schema/leave";
+import { correctionRequests, privacyAcknowledgements } from "../schema/privacy";
 import { loginAttempts } from "../schema/security";
 import { activationCodes, members, roleGrants, users } from "../schema/users";
 import { writeAudit } from "./audit";
@@ -13,7 +15,8 @@ import { writeAudit } from "./audit";
 /**
  * Everything the database holds about the caller, for them to read and keep (PIPL art. 45):
  * their account, member record, roles, check-ins, attendance, dues, leave and make-up study, notices,
- * community reporting and volunteer hours, sign-in attempts and the audit entries by or about them.
+ * community reporting and volunteer hours, complaints and suggestions sent, privacy acknowledgements and
+ * correction requests, sign-in attempts and the audit entries by or about them.
  * Left out: password and activation-code hashes (secrets, not information about the person) and the bytes
  * of uploaded files (listed; each is fetched at its own address). Always the caller's own data only.
  */
@@ -40,6 +43,12 @@ export async function exportPersonalData(db: Db, scope: Scope, now = new Date())
     communityReports: await db.select().from(communityReports).where(eq(communityReports.memberId, me)),
     serviceSignups: await db.select().from(serviceSignups).where(eq(serviceSignups.memberId, me)),
     volunteerHours: await db.select().from(volunteerHours).where(eq(volunteerHours.memberId, me)),
+    feedback: await db.select().from(feedback).where(eq(feedback.senderId, me)),
+    privacyAcknowledgements: await db
+      .select()
+      .from(privacyAcknowledgements)
+      .where(eq(privacyAcknowledgements.userId, me)),
+    correctionRequests: await db.select().from(correctionRequests).where(eq(correctionRequests.memberId, me)),
     signInAttempts: user ? await db.select().from(loginAttempts).where(eq(loginAttempts.phone, user.phone)) : [],
     auditEntries: await db
       .select()

@@ -300,6 +300,8 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
       .where(and(eq(pointEntries.branchId, branch.id), kind, inWindow(from, to)))
       .orderBy(asc(pointEntries.occurredAt), asc(pointEntries.id));
   const [deductions, corrections] = await Promise.all([listed(isDeduction), listed(isCorrection)]);
+  // No list ranks members unless the county has turned ranking on (docs/privacy.md#nothing-forced): by name.
+  const ranked = await memberRankingOn(db, branch.path);
   const members_ = rows
     .map((r) => ({
       ...r,
@@ -309,7 +311,7 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
       came: byMember.get(r.memberId)?.came ?? 0,
       expected: byMember.get(r.memberId)?.expected ?? 0,
     }))
-    .sort((a, b) => b.monthPoints - a.monthPoints || a.name.localeCompare(b.name, "zh-CN"));
+    .sort((a, b) => (ranked ? b.monthPoints - a.monthPoints : 0) || a.name.localeCompare(b.name, "zh-CN"));
   const expected = members_.reduce((s, r) => s + r.expected, 0);
   const came = members_.reduce((s, r) => s + r.came, 0);
   const deducted = new Set(deductions.map((d) => d.memberId)).size;
@@ -317,6 +319,7 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
     branch: { id: branch.id, name: branch.name },
     month,
     rows: members_,
+    ranked,
     deductions,
     deducted,
     corrections,

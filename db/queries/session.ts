@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
 import { orgNodes } from "../schema/org";
 import { members, roleGrants, users } from "../schema/users";
+import { acknowledgedVersion } from "./privacy";
 import { withEnrolmentRule } from "./totp";
 
 export interface SessionUser {
@@ -11,6 +12,8 @@ export interface SessionUser {
   active: boolean;
   sessionVersion: number;
   scope: Scope;
+  /** The newest privacy notice version acknowledged (lib/privacy.ts); 0 for none. */
+  privacyVersion: number;
 }
 
 /** Everything a session carries about a user: who they are and where their roles reach. */
@@ -33,6 +36,7 @@ export async function loadSessionUser(db: Db, userId: number): Promise<SessionUs
     name: user.name,
     active: user.active,
     sessionVersion: user.sessionVersion,
+    privacyVersion: await acknowledgedVersion(db, user.id),
     scope: {
       userId: user.id,
       grants: enrolment.grants,

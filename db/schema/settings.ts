@@ -18,6 +18,8 @@ export const countySettings = pgTable("county_settings", {
   smsUsed: integer().notNull().default(0),
   /** Scheduled reminders the county has switched off (lib/enums.ts reminderKinds). */
   remindersOff: text().array().notNull().default(sql`'{}'::text[]`),
+  /** Days the county gives itself to answer a complaint or suggestion (投诉建议); past them it is overdue. */
+  feedbackDays: integer().notNull().default(15),
   updatedBy: integer(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,5 @@
 export const checkin = {
+  withoutApp: "不用手机也能签到：可以在现场的纸质签到表上签字，或请支部书记代为登记，效果相同。",
   qrLabel: "签到二维码",
   codeItem: (code: string) => `签到码 ${code}`,
   viewActivity: "查看活动",

@@ -5,8 +5,8 @@ export const ops = {
     "请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL 服务器。",
   dataDirUnlockable: (dir: string) => `无法锁定数据目录 ${dir}`,
   pruneDays: "--days 应为不小于 180 的整数 / --days must be an integer of at least 180",
-  pruned: (audit: number, days: number, attempts: number) =>
-    `已删除 ${audit} 条超过 ${days} 天的审计记录、${attempts} 条一天前的登录尝试。`,
+  pruned: (audit: number, days: number, attempts: number, publicAttempts: number, pushQueue: number) =>
+    `已删除 ${audit} 条超过 ${days} 天的审计记录、${attempts} 条一天前的登录尝试、${publicAttempts} 条一天前的未登录提交记录、${pushQueue} 条七天未送达的消息提醒。`,
   backedUp: (file: string, where: string) => `已备份 ${where} 到 ${file}`,
   restored: (file: string, where: string) => `已从 ${file} 恢复到 ${where}`,
   restoreNotEmpty: (where: string) =>

@@ -34,3 +34,9 @@ export async function pageContext(options?: {
   const replica = options?.reads === "replica" ? await replicaFor((await headers()).get("cookie")) : undefined;
   return { db: replica ?? primary, primary, scope: user.scope, user: { id: user.id, name: user.name } };
 }
+
+/** For the few pages open to everyone (the privacy notice, 投诉建议): the database, and the person if signed in. */
+export async function openPageContext(): Promise<{ db: Ctx["db"]; scope: Ctx["scope"] | null; userId: number | null }> {
+  const user = await getSessionUser();
+  return { db: await getDb(), scope: user?.scope ?? null, userId: user?.id ?? null };
+}

@@ -59,6 +59,7 @@ export default async function AdminPage() {
               ? [
                   { href: "/admin/plans", label: t.plans.list },
                   { href: "/admin/compliance", label: t.compliance.title },
+                  { href: "/admin/feedback", label: t.feedback.countyTitle },
                 ]
               : []),
             ...(holdsRole(scope, REVIEWER_ROLES)

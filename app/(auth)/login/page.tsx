@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthFrame } from "@/components/auth-frame";
 import { t } from "@/lib/messages";
@@ -22,6 +23,17 @@ export default async function LoginPage({
         </p>
       )}
       <LoginForm next={pathOf(params.callbackUrl)} />
+      <nav className="mt-6 flex justify-center gap-4 text-sm" aria-label={t.about.title}>
+        <Link href="/feedback" className="min-h-11 py-3 text-brand underline">
+          {t.feedback.fromLogin}
+        </Link>
+        <Link href="/privacy" className="min-h-11 py-3 text-brand underline">
+          {t.privacy.title}
+        </Link>
+        <Link href="/about" className="min-h-11 py-3 text-brand underline">
+          {t.about.title}
+        </Link>
+      </nav>
     </AuthFrame>
   );
 }

@@ -2,9 +2,12 @@
 
 import { changePassword } from "@/db/queries/accounts";
 import { setElderMode } from "@/db/queries/preferences";
+import { requestCorrection } from "@/db/queries/privacy";
+import { t } from "@/lib/messages";
 import { action } from "@/lib/server/action";
 import { changePasswordInput } from "@/lib/validation/auth";
 import { elderModeInput } from "@/lib/validation/preferences";
+import { correctionInput } from "@/lib/validation/privacy";
 
 export const changePasswordAction = action("account.change_password", changePasswordInput, (input, { db, scope }) =>
   changePassword(db, scope, input),
@@ -13,3 +16,8 @@ export const changePasswordAction = action("account.change_password", changePass
 export const setElderModeAction = action("account.elder_mode", elderModeInput, (input, { db, scope }) =>
   setElderMode(db, scope, input),
 );
+
+export const requestCorrectionAction = action("privacy.correction", correctionInput, async (input, { db, scope }) => {
+  await requestCorrection(db, scope, input);
+  return t.privacy.correction.sent;
+});

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { CorrectionForm } from "@/components/privacy/correction-forms";
 import { PushOptIn } from "@/components/pwa/push-opt-in";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { myCorrections } from "@/db/queries/privacy";
 import { t } from "@/lib/messages";
 import { grantsOf, rolesHeld } from "@/lib/scope-paths";
 import { isElderMode } from "@/lib/server/elder-mode";
@@ -15,7 +17,11 @@ export const metadata = { title: t.nav.me };
 
 export default async function MePage() {
   const { db, scope, user } = await pageContext();
-  const [elder, publicKey] = await Promise.all([isElderMode(), publicVapidKey(db)]);
+  const [elder, publicKey, corrections] = await Promise.all([
+    isElderMode(),
+    publicVapidKey(db),
+    myCorrections(db, scope),
+  ]);
   const roles = [...(scope.member ? [t.roles.member] : []), ...[...rolesHeld(scope)].map((role) => t.roles[role])];
   return (
     <>
@@ -67,6 +73,35 @@ export default async function MePage() {
         >
           {t.security.exportMine} <span aria-hidden>↓</span>
         </a>
+        {scope.member && (
+          <Card title={t.privacy.correction.title}>
+            <CorrectionForm />
+            {corrections.length > 0 && (
+              <ul className="mt-4 space-y-2" aria-label={t.privacy.correction.mine}>
+                {corrections.map((c) => (
+                  <li key={c.id} className="rounded-lg bg-stone-50 p-2 text-sm">
+                    <p className="font-medium">{t.privacy.correction.status[c.status]}</p>
+                    <p className="whitespace-pre-wrap">{c.body}</p>
+                    {c.note && <p className="text-stone-700">{c.note}</p>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        )}
+        {[
+          { href: "/feedback", label: t.feedback.title },
+          { href: "/privacy", label: t.privacy.title },
+          { href: "/about", label: t.about.title },
+        ].map((link) => (
+          <Link
+            key={link.href}
+            href={link.href}
+            className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm"
+          >
+            {link.label} <span aria-hidden>›</span>
+          </Link>
+        ))}
         <SignOutButton />
       </main>
     </>

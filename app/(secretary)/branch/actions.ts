@@ -1,10 +1,12 @@
 "use server";
 
 import { issueActivationCode } from "@/db/queries/accounts";
+import { settleCorrection } from "@/db/queries/privacy";
 import { addMember, importMembers, setMemberActive, takenPhones, updateMember } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { readRosterFile } from "@/lib/roster-import";
 import { action } from "@/lib/server/action";
+import { correctionDoneInput } from "@/lib/validation/privacy";
 import {
   addMemberInput,
   importInput,
@@ -50,3 +52,12 @@ export const importRosterAction = action("roster.import", importInput, async (in
   const { count } = await importMembers(db, scope, { branchId: input.branchId, rows: sheet.rows.map((r) => r.value) });
   return { imported: count, total, errors };
 });
+
+export const settleCorrectionAction = action(
+  "privacy.correction_done",
+  correctionDoneInput,
+  async (input, { db, scope }) => {
+    await settleCorrection(db, scope, input);
+    return t.privacy.correction.doneSaved;
+  },
+);

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
 import { MemberTags } from "@/components/member-tags";
+import { SettleCorrectionForm } from "@/components/privacy/correction-forms";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LinkList } from "@/components/ui/link-list";
@@ -8,9 +9,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatGrid } from "@/components/ui/stat-grid";
 import { openDisputes } from "@/db/queries/checkin-review";
 import { branchDashboard } from "@/db/queries/dashboard";
+import { branchCorrections } from "@/db/queries/privacy";
 import { listRoster } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
-import { canManageRoster } from "@/lib/permissions";
+import { canManageRoster, canSettleCorrection } from "@/lib/permissions";
 import { percent } from "@/lib/points";
 import { grantsOf } from "@/lib/scope-paths";
 import { pageData } from "@/lib/server/page-data";
@@ -31,11 +33,12 @@ export default async function RosterPage({
   const query = rosterQuery.safeParse({ ...(await searchParams), ...(await params) });
   if (!query.success) notFound();
   const month = monthOf(new Date());
-  const [{ branch, members }, today, disputes] = await pageData(
+  const [{ branch, members }, today, disputes, corrections] = await pageData(
     Promise.all([
       listRoster(db, scope, query.data),
       branchDashboard(db, scope, query.data.branchId, month),
       openDisputes(db, scope, query.data.branchId),
+      branchCorrections(db, scope, query.data),
     ]),
   );
   const manage = canManageRoster(scope, branch.path);
@@ -60,6 +63,21 @@ export default async function RosterPage({
           <ButtonLink href={`/branch/${branch.id}/disputes`} variant="secondary" className="w-full">
             {t.checkinReview.disputesLink(disputes.length)}
           </ButtonLink>
+        )}
+        {corrections.length > 0 && (
+          <Card title={t.privacy.correction.branchTitle}>
+            <ul className="space-y-3" aria-label={t.privacy.correction.branchTitle}>
+              {corrections.map((c) => (
+                <li key={c.id} className="space-y-2 rounded-lg bg-stone-50 p-3">
+                  <p className="font-medium">{c.memberName}</p>
+                  <p className="whitespace-pre-wrap text-stone-800">{c.body}</p>
+                  {canSettleCorrection(scope, { memberId: c.memberId, branchPath: branch.path }) && (
+                    <SettleCorrectionForm correctionId={c.id} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Card>
         )}
         {manage && (
           <div className="grid grid-cols-2 gap-2">

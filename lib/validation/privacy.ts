@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { t } from "../messages";
+import { id, text, wholeNumber } from "./fields";
+
+/** The version the page showed: acknowledging an older one than the current is refused (lib/privacy.ts). */
+export const acknowledgeInput = z.object({
+  version: wholeNumber(t.privacy.staleVersion, 1, 10_000),
+  next: z.string().max(500).optional(),
+});
+
+export const correctionInput = z.object({
+  body: text({
+    max: 1000,
+    message: t.privacy.correction.bodyRequired,
+    tooLong: t.privacy.correction.bodyTooLong,
+    multiline: true,
+  }),
+});
+
+export const correctionDoneInput = z.object({
+  correctionId: id,
+  note: text({ max: 500, message: t.privacy.correction.noteRequired, multiline: true }),
+});
