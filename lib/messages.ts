@@ -26,6 +26,7 @@ import { importer } from "./messages/importer";
 import { leave } from "./messages/leave";
 import { member } from "./messages/member";
 import { memberActivity } from "./messages/member-activity";
+import { minutes } from "./messages/minutes";
 import { nav } from "./messages/nav";
 import { notices } from "./messages/notices";
 import { ops } from "./messages/ops";
@@ -37,6 +38,7 @@ import { print } from "./messages/print";
 import { printNotice } from "./messages/print-notice";
 import { push } from "./messages/push";
 import { pwa } from "./messages/pwa";
+import { records } from "./messages/records";
 import { roles } from "./messages/roles";
 import { roster } from "./messages/roster";
 import { run } from "./messages/run";
@@ -46,6 +48,7 @@ import { security } from "./messages/security";
 import { stats } from "./messages/stats";
 import { totp } from "./messages/totp";
 import { validation } from "./messages/validation";
+import { yearReport } from "./messages/year-report";
 
 export const t = {
   app,
@@ -88,4 +91,7 @@ export const t = {
   scan,
   ops,
   print,
+  minutes,
+  records,
+  yearReport,
 } as const;

@@ -116,3 +116,10 @@ export const canConfirmMakeup = canDecideLeave;
 
 /** Community work: the grid workers of a grid, or of the whole community above it. */
 export const canServeGrid = (scope: Scope, path: string) => reaches(scope, path, ["grid_worker"]);
+
+/**
+ * Minutes: written and signed by those who run the activity; read by the roster's readers and, once signed,
+ * by the members of the branch the record shows were there (the query checks the attendance).
+ */
+export const canWriteMinutes = canManageActivity;
+export const canReadMinutes = canReadActivity;
