@@ -290,7 +290,7 @@ describe("the minutes of a closed activity", () => {
     expect(called).toBeGreaterThan(30);
     const [after] = await county.db.select().from(minutes).where(eq(minutes.activityId, activityId));
     expect(after).toEqual(signed);
-  });
+  }, 240_000);
 
   it("take corrections as addenda, with who and when, audited", async () => {
     const before = await recordsOf(activityId);
