@@ -314,10 +314,11 @@ describe("the minutes of a closed activity", () => {
       by: expect.any(String),
     });
     expect(row?.resolutions).toBe("下月开展志愿服务。");
-    const [entry] = await county.db
+    const entries = await county.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "minutes.addendum"), eq(auditLog.targetId, String(row!.id))));
+    const entry = entries.find((e) => e.detail?.addendumId === addendumId)!;
     expect(entry).toMatchObject({ actorId: county.secretary.userId, outcome: "ok" });
     expect(entry.detail).toMatchObject({ activityId, addendumId, body: "决议第一条时间改为下月十日。" });
     expect(await recordsOf(activityId)).toEqual(before);
