@@ -28,6 +28,7 @@ import { importer } from "./messages/importer";
 import { leave } from "./messages/leave";
 import { member } from "./messages/member";
 import { memberActivity } from "./messages/member-activity";
+import { minutes } from "./messages/minutes";
 import { nav } from "./messages/nav";
 import { notices } from "./messages/notices";
 import { ops } from "./messages/ops";
@@ -41,6 +42,7 @@ import { privacy } from "./messages/privacy";
 import { push } from "./messages/push";
 import { pwa } from "./messages/pwa";
 import { reach } from "./messages/reach";
+import { records } from "./messages/records";
 import { roles } from "./messages/roles";
 import { roster } from "./messages/roster";
 import { run } from "./messages/run";
@@ -50,6 +52,7 @@ import { security } from "./messages/security";
 import { stats } from "./messages/stats";
 import { totp } from "./messages/totp";
 import { validation } from "./messages/validation";
+import { yearReport } from "./messages/year-report";
 
 export const t = {
   app,
@@ -96,4 +99,7 @@ export const t = {
   feedback,
   privacy,
   about,
+  minutes,
+  records,
+  yearReport,
 } as const;

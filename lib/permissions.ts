@@ -124,3 +124,10 @@ export const canServeGrid = (scope: Scope, path: string) => reaches(scope, path,
 export const canSettleCorrection = (scope: Scope, request: { memberId: number; branchPath: string }) =>
   canManageRoster(scope, request.branchPath) &&
   (request.memberId !== scope.userId || reaches(scope, request.branchPath, ["county_admin"]));
+
+/**
+ * Minutes: written and signed by those who run the activity; read by the roster's readers and, once signed,
+ * by the members of the branch the record shows were there (the query checks the attendance).
+ */
+export const canWriteMinutes = canManageActivity;
+export const canReadMinutes = canReadActivity;

@@ -131,11 +131,18 @@ export const audit = {
     "audit.prune": "清理过期审计记录",
     "leave.attachment": "查看请假附件",
     "upload.read": "查看上传文件",
+    "minutes.save": "填写会议记录",
+    "minutes.attach": "添加会议记录附件",
+    "minutes.sign": "签发会议记录",
+    "minutes.addendum": "补充会议记录",
+    "minutes.export": "导出会议记录",
+    "minutes.ledger.export": "导出年度台账",
   },
   /** What an entry was about. */
   targets: {
     activity: "活动",
     activity_step: "议程",
+    minutes: "会议记录",
     checkin: "签到",
     community_report: "社区报到",
     leave_request: "请假",

@@ -220,6 +220,15 @@ export const matrix: Record<string, Case> = {
   "app/(secretary)/branch/activities/checkin-actions.ts#paperSheetAction": {
     branch: (o) => ({ activityId: o.activityId, entries: [{ memberId: o.memberId, outcome: "present" }] }),
   },
+  "app/(secretary)/branch/activities/minutes-actions.ts#saveMinutesAction": {
+    branch: (o) => ({ activityId: o.activityId, version: 0, discussion: "越权填写的记录" }),
+  },
+  "app/(secretary)/branch/activities/minutes-actions.ts#signMinutesAction": {
+    branch: (o) => ({ activityId: o.activityId, version: 1 }),
+  },
+  "app/(secretary)/branch/activities/minutes-actions.ts#addendumAction": {
+    branch: (o) => ({ activityId: o.activityId, body: "越权补充" }),
+  },
   "app/(secretary)/branch/activities/notice-actions.ts#remindAction": { branch: (o) => ({ activityId: o.activityId }) },
   "app/(secretary)/branch/leave-actions.ts#decideLeaveAction": {
     branch: (o) => [
@@ -249,6 +258,17 @@ export const matrix: Record<string, Case> = {
   },
   "app/api/v1/activities/[activityId]/attendance/export/route.ts#GET": {
     branch: (o) => ({ params: { activityId: o.activityId } }),
+  },
+  "app/api/v1/activities/[activityId]/minutes/route.ts#GET": {
+    branch: (o) => ({ params: { activityId: o.activityId } }),
+  },
+  "app/api/v1/branches/[branchId]/ledger/route.ts#GET": {
+    branch: (o) => ({ params: { branchId: o.branchId }, query: { year: new Date().getFullYear() } }),
+  },
+  // The foreign objects hold no minutes attachment (their activities are not closed): minutes.test.ts reads a
+  // real one as people who may not.
+  "app/api/v1/minutes-attachments/[attachmentId]/route.ts#GET": {
+    branch: (o) => ({ params: { attachmentId: o.uploadId } }),
   },
   "app/api/v1/branches/[branchId]/community-feedback/route.ts#GET": {
     branch: (o) => ({ params: { branchId: o.branchId }, query: { quarter: "2026-Q4" } }),

@@ -45,6 +45,12 @@ export default async function MePage() {
             >
               {t.community.mine} <span aria-hidden>›</span>
             </Link>
+            <Link
+              href="/me/report"
+              className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm"
+            >
+              {t.yearReport.link} <span aria-hidden>›</span>
+            </Link>
           </>
         )}
         <Card title={t.elder.title}>

@@ -8,6 +8,7 @@ import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myCheckin } from "@/db/queries/checkins";
 import { activityForMember } from "@/db/queries/member-activities";
+import { minutesReadable } from "@/db/queries/minutes";
 import { t } from "@/lib/messages";
 import { isElderMode } from "@/lib/server/elder-mode";
 import { pageData, pageId } from "@/lib/server/page-data";
@@ -20,8 +21,12 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
   const { db, scope } = await pageContext();
   const activityId = await pageId(params, "activityId");
   const { activity, steps, mine } = await pageData(activityForMember(db, scope, activityId));
-  const [checkin, elder] = await Promise.all([myCheckin(db, scope, activity.id), isElderMode()]);
   const closed = activity.status === "closed";
+  const [checkin, elder, readable] = await Promise.all([
+    myCheckin(db, scope, activity.id),
+    isElderMode(),
+    closed ? minutesReadable(db, scope, activity.id) : false,
+  ]);
 
   return (
     <>
@@ -51,6 +56,12 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
           <Card title={t.memberActivity.myOutcome}>
             <OutcomeTag outcome={mine.outcome} expected={mine.expected} phase={activity.phase} />
           </Card>
+        )}
+
+        {readable && (
+          <ButtonLink href={`/activities/${activity.id}/minutes`} variant="secondary" className="w-full">
+            {t.minutes.memberLink}
+          </ButtonLink>
         )}
 
         {!closed && mine?.expected && (mine.outcome === null || mine.outcome === "leave") && (

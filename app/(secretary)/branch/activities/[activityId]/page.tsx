@@ -152,6 +152,11 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
           )}
         </Card>
 
+        {!open && (
+          <ButtonLink href={`/branch/activities/${activity.id}/minutes`} className="w-full">
+            {t.minutes.open}
+          </ButtonLink>
+        )}
         <ButtonLink
           href={`/branch/${activity.branchId}/leave?activityId=${activity.id}`}
           variant="secondary"
