@@ -16,3 +16,7 @@ export type CapPeriod = (typeof capPeriods)[number];
 
 export const assessmentTiers = ["excellent", "qualified", "unqualified"] as const;
 export type AssessmentTier = (typeof assessmentTiers)[number];
+
+/** The four grades of 民主评议党员, best first (docs/architecture.md#member-review). */
+export const reviewGrades = ["excellent", "qualified", "basically_qualified", "unqualified"] as const;
+export type ReviewGrade = (typeof reviewGrades)[number];

@@ -37,6 +37,7 @@ import { print } from "./messages/print";
 import { printNotice } from "./messages/print-notice";
 import { push } from "./messages/push";
 import { pwa } from "./messages/pwa";
+import { review } from "./messages/review";
 import { roles } from "./messages/roles";
 import { roster } from "./messages/roster";
 import { run } from "./messages/run";
@@ -77,6 +78,7 @@ export const t = {
   community,
   points,
   assessment,
+  review,
   printNotice,
   stats,
   dashboard,
