@@ -138,6 +138,7 @@ export async function roundForMember(db: Db, scope: Scope, activityId: number) {
   return {
     round: { id: round.id, year: round.year, status: round.status, activityId: round.activityId },
     onList: Boolean(mine),
+    voterName: subjects.find((s) => s.memberId === scope.userId)?.name ?? null,
     selfAssessment: mine?.selfAssessment ?? null,
     result: mine?.grade ? { grade: mine.grade, reason: mine.gradeReason } : null,
     hasVoted: Boolean(voted),
@@ -202,19 +203,14 @@ export async function castBallot(
       .onConflictDoNothing()
       .returning({ roundId: reviewVoters.roundId });
     if (!voter) throw new AppError("conflict", t.review.alreadyVoted);
-    // Counters are raised in one order by every ballot, so two ballots never wait on each other in a circle.
-    for (const subjectId of [...others].sort((a, b) => a - b)) {
-      await tx
-        .update(reviewTallies)
-        .set({ votes: sql`${reviewTallies.votes} + 1` })
-        .where(
-          and(
-            eq(reviewTallies.roundId, round.id),
-            eq(reviewTallies.subjectId, subjectId),
-            eq(reviewTallies.grade, given.get(subjectId)!),
-          ),
-        );
-    }
+    // Every counter of the round is written by every ballot (+1 where chosen, +0 elsewhere), in the order of
+    // its key: which rows a ballot touched, and so where their new versions lie, does not depend on its grades.
+    const ballot = JSON.stringify(input.grades.map((g) => ({ s: g.subjectId, g: g.grade })));
+    await tx.execute(sql`
+      update ${reviewTallies} set votes = ${reviewTallies.votes} + case when exists (
+        select 1 from jsonb_to_recordset(${ballot}::jsonb) as b(s int, g text)
+        where b.s = ${reviewTallies.subjectId} and b.g = ${reviewTallies.grade}::text) then 1 else 0 end
+      where ${reviewTallies.roundId} = ${round.id}`);
     await writeAudit(tx, {
       actorId: scope.userId,
       action: "review.vote",

@@ -42,6 +42,7 @@ export const review = {
   close: "结束互评并计票",
   closed: "互评已结束，票数如下",
   excellentLimit: (max: number, of: number) => `优秀不超过 ${max} 人（共 ${of} 人）`,
+  excellentUsed: (taken: number, max: number) => `已评定优秀 ${taken}/${max} 人`,
   votes: "互评票数",
   proposed: "支委会建议",
   decided: "支部评定",

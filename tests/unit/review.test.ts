@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { maxExcellent, reasonNeeded, type Tally, voteLeaders } from "@/lib/review";
 
-const tally = (t: Partial<Tally>): Tally => ({ excellent: 0, qualified: 0, basically_qualified: 0, unqualified: 0, ...t });
+const tally = (t: Partial<Tally>): Tally => ({
+  excellent: 0,
+  qualified: 0,
+  basically_qualified: 0,
+  unqualified: 0,
+  ...t,
+});
 
 describe("民主评议 rules", () => {
   it("allows 优秀 up to the county's share, rounded down", () => {
