@@ -16,7 +16,7 @@ export default async function BallotPage({ params }: { params: Promise<{ activit
   const activityId = id.safeParse((await params).activityId);
   if (!activityId.success) notFound();
   const mine = await pageData(roundForMember(db, scope, activityId.data));
-  if (!mine || !mine.onList) notFound();
+  if (!mine?.onList) notFound();
   if (mine.hasVoted || mine.round.status !== "voting") redirect(`/activities/${activityId.data}/review`);
 
   return (
