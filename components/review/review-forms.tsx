@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
+import { setReviewShareAction } from "@/app/(admin)/admin/review-actions";
 import { castBallotAction, saveSelfAssessmentAction } from "@/app/(member)/activities/review-actions";
 import {
   countRoundAction,
@@ -9,7 +10,7 @@ import {
   proposeGradeAction,
 } from "@/app/(secretary)/branch/activities/review-actions";
 import { ActionForm } from "@/components/ui/action-form";
-import { Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/text-area";
 import { type ReviewGrade, reviewGrades } from "@/lib/enums";
@@ -119,6 +120,33 @@ export function DecideForm({ subjectId, proposed }: { subjectId: number; propose
       <input type="hidden" name="subjectId" value={subjectId} />
       <GradeFields label={review.decideLabel} grade={proposed} />
       <SubmitButton>{review.decideSubmit}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** The county admin's 优秀 share, as numerator over denominator. */
+export function ReviewShareForm({ numerator, denominator }: { numerator: number; denominator: number }) {
+  return (
+    <ActionForm action={setReviewShareAction} success={(message) => message} className="space-y-2">
+      <p className="text-stone-700">{review.shareNow(numerator, denominator)}</p>
+      <p className="text-sm text-stone-600">{review.shareHint}</p>
+      <div className="grid grid-cols-2 gap-2">
+        <Field
+          label={review.shareNumeratorLabel}
+          name="numerator"
+          type="number"
+          inputMode="numeric"
+          defaultValue={numerator}
+        />
+        <Field
+          label={review.shareDenominatorLabel}
+          name="denominator"
+          type="number"
+          inputMode="numeric"
+          defaultValue={denominator}
+        />
+      </div>
+      <SubmitButton variant="secondary">{review.shareSave}</SubmitButton>
     </ActionForm>
   );
 }

@@ -5,6 +5,7 @@ import { t } from "@/lib/messages";
 import { canManageActivity, canReadRoster } from "@/lib/permissions";
 import { MIN_BALLOTS, maxExcellent, reasonNeeded, type Tally } from "@/lib/review";
 import type { Scope } from "@/lib/scope";
+import { countyGrant } from "@/lib/scope-paths";
 import type { Db } from "../open";
 import { activities } from "../schema/activities";
 import { orgNodes } from "../schema/org";
@@ -442,4 +443,48 @@ export async function reviewResultFor(db: Db, scope: Scope, memberId: number, ye
   }
   if (!row) return null;
   return { grade: row.grade!, reason: row.reason, decidedAt: row.decidedAt!, branchName: row.branchName, year };
+}
+
+/** The county's 优秀 share for the rounds it will open, as a fraction (1/3 until an admin sets it). */
+export async function reviewShare(db: Db, scope: Scope) {
+  const county = countyGrant(scope);
+  const [row] = await db
+    .select({
+      numerator: countySettings.reviewExcellentNumerator,
+      denominator: countySettings.reviewExcellentDenominator,
+    })
+    .from(countySettings)
+    .where(eq(countySettings.countyId, county.nodeId));
+  return row ?? { numerator: 1, denominator: 3 };
+}
+
+/** The county admin sets the 优秀 share; rounds already open keep theirs. Audited. */
+export async function setReviewShare(
+  db: Db,
+  scope: Scope,
+  input: { numerator: number; denominator: number },
+  now = new Date(),
+) {
+  const county = countyGrant(scope);
+  return db.transaction(async (tx) => {
+    const values = {
+      reviewExcellentNumerator: input.numerator,
+      reviewExcellentDenominator: input.denominator,
+      updatedBy: scope.userId,
+      updatedAt: now,
+    };
+    await tx
+      .insert(countySettings)
+      .values({ countyId: county.nodeId, ...values })
+      .onConflictDoUpdate({ target: countySettings.countyId, set: values });
+    await writeAudit(tx, {
+      actorId: scope.userId,
+      action: "settings.review_share",
+      targetType: "org_node",
+      targetId: county.nodeId,
+      nodePath: county.path,
+      detail: input,
+    });
+    return input;
+  });
 }

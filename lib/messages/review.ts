@@ -57,6 +57,17 @@ export const review = {
   decidedOk: "已评定",
   noSelf: "未填写自评",
   noVotes: "无票",
+  // The county's setting
+  share: "民主评议优秀比例上限",
+  shareHint: "每个支部评为优秀的党员不超过本支部参评人数的这一比例（向下取整）。已开始的评议不受影响。",
+  shareNow: (n: number, d: number) => `当前：不超过 ${n}/${d}`,
+  shareNumeratorLabel: "分子",
+  shareDenominatorLabel: "分母",
+  shareSave: "保存比例",
+  shareSaved: "优秀比例上限已保存",
+  shareNumerator: "分子请填 0 到 100 的整数。",
+  shareDenominator: "分母请填 1 到 100 的整数。",
+  shareTooLarge: "分子不能大于分母。",
   // Refusals
   notOpen: "本次民主评议的互评已结束。",
   notCounted: "互评尚未结束，还不能评定。",

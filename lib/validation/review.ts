@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { reviewGrades } from "../enums";
 import { t } from "../messages";
-import { choice, id, optionalText, text } from "./fields";
+import { choice, id, optionalText, text, wholeNumber } from "./fields";
 
 export const SELF_MAX = 2000;
 export const REASON_MAX = 500;
@@ -38,3 +38,11 @@ export const gradeInput = z.object({
   grade: choice(reviewGrades),
   reason: optionalText({ max: REASON_MAX, message: t.review.reasonTooLong, multiline: true }),
 });
+
+/** The county's 优秀 share as a fraction: 1/3, 3/10; never more than all. */
+export const reviewShareInput = z
+  .object({
+    numerator: wholeNumber(t.review.shareNumerator, 0, 100),
+    denominator: wholeNumber(t.review.shareDenominator, 1, 100),
+  })
+  .refine((v) => v.numerator <= v.denominator, { message: t.review.shareTooLarge, path: ["numerator"] });

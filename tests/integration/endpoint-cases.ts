@@ -80,6 +80,7 @@ export const matrix: Record<string, Case> = {
     county: () => ({ code: RULE_CODES[0], points: 1, cap: "", effectiveFrom: shanghaiDate(new Date()) }),
   },
   "app/(admin)/admin/points/actions.ts#setRankingAction": { county: () => ({ on: "on" }) },
+  "app/(admin)/admin/review-actions.ts#setReviewShareAction": { county: () => ({ numerator: 1, denominator: 2 }) },
   "app/(admin)/admin/plans/actions.ts#publishPlanAction": { county: () => plan },
   "app/(admin)/admin/plans/actions.ts#revisePlanAction": { county: (f) => ({ ...plan, planId: f.planId }) },
   "app/(admin)/admin/schedule-changes/actions.ts#decideChangeAction": {

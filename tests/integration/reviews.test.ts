@@ -8,9 +8,11 @@ import {
   decideGrade,
   proposeGrade,
   reviewResultFor,
+  reviewShare,
   roundForMember,
   roundForSecretary,
   saveSelfAssessment,
+  setReviewShare,
   subjectForSecretary,
 } from "@/db/queries/reviews";
 import { loadSessionUser } from "@/db/queries/session";
@@ -22,6 +24,7 @@ import { members } from "@/db/schema/users";
 import type { ReviewGrade } from "@/lib/enums";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
+import { reviewShareInput } from "@/lib/validation/review";
 import { demoCounty, phones } from "./county";
 
 /**
@@ -330,13 +333,20 @@ describe("民主评议党员", () => {
     const other = await demoCounty();
     try {
       const admin = await other.scopeOf(phones.countyAdmin);
-      const countyId = admin.grants.find((g) => g.role === "county_admin")!.nodeId;
-      await other.db
-        .insert(countySettings)
-        .values({ countyId, reviewExcellentNumerator: 1, reviewExcellentDenominator: 5 });
+      expect(await reviewShare(other.db, admin)).toEqual({ numerator: 1, denominator: 3 });
+      expect(await fail(setReviewShare(other.db, other.secretary, { numerator: 1, denominator: 1 }))).toMatchObject({
+        code: "forbidden",
+      });
+      expect(reviewShareInput.safeParse({ numerator: "4", denominator: "3" }).success).toBe(false);
+      await setReviewShare(other.db, admin, reviewShareInput.parse({ numerator: "1", denominator: "5" }));
       const r = await reviewRound(other);
       const view = await roundForSecretary(other.db, other.secretary, r.activityId);
       expect(view.maxExcellent).toBe(Math.floor(r.subjects.length / 5));
+      // A later change leaves the open round as it was.
+      await setReviewShare(other.db, admin, { numerator: 1, denominator: 2 });
+      expect((await roundForSecretary(other.db, other.secretary, r.activityId)).maxExcellent).toBe(view.maxExcellent);
+      const [setting] = await other.db.select().from(countySettings);
+      expect(setting).toMatchObject({ reviewExcellentNumerator: 1, reviewExcellentDenominator: 2 });
     } finally {
       await other.close();
     }
