@@ -10,6 +10,10 @@ export function maxExcellent(members: number, share: { numerator: number; denomi
   return Math.floor((members * share.numerator) / share.denominator);
 }
 
+/** Longest self-assessment and reason, in characters (the forms and lib/validation/review.ts share them). */
+export const SELF_MAX = 2000;
+export const REASON_MAX = 500;
+
 /** Fewer ballots than this and the tallies would tell who gave which grade, so the round cannot be counted. */
 export const MIN_BALLOTS = 3;
 

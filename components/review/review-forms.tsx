@@ -15,7 +15,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/text-area";
 import { type ReviewGrade, reviewGrades } from "@/lib/enums";
 import { review } from "@/lib/messages/review";
-import { REASON_MAX, SELF_MAX } from "@/lib/validation/review";
+import { REASON_MAX, SELF_MAX } from "@/lib/review";
 
 /** 民主评议 forms (docs/architecture.md#member-review): the member's self-assessment and ballot, the committee's. */
 

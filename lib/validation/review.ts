@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { reviewGrades } from "../enums";
 import { t } from "../messages";
+import { REASON_MAX, SELF_MAX } from "../review";
 import { choice, id, optionalText, text, wholeNumber } from "./fields";
-
-export const SELF_MAX = 2000;
-export const REASON_MAX = 500;
 
 export const selfAssessmentInput = z.object({
   roundId: id,
