@@ -21,6 +21,7 @@ async function vote(page: Page, activityId: number, star: string) {
   await page.goto(`/activities/${activityId}`);
   await page.getByRole("link", { name: review.open }).click();
   await page.getByRole("link", { name: review.voteStart }).click();
+  await page.getByRole("button", { name: review.voteSubmit }).waitFor();
   const groups = page.getByRole("group");
   const count = await groups.count();
   expect(count).toBeGreaterThan(2);
@@ -59,7 +60,7 @@ test("民主评议党员: self-assessment, secret ballots, counting, the committ
   await expect(member.getByText(review.selfSaved)).toBeVisible();
   await shot(member, "member-review-self");
   await member.getByRole("link", { name: review.voteStart }).click();
-  await expect(member.getByText(review.voteHint)).toBeVisible();
+  await expect(member.getByRole("button", { name: review.voteSubmit })).toBeVisible();
   await shot(member, "member-review-ballot");
   await vote(member, activityId, second.name);
   await member.goto(`/activities/${activityId}/review/vote`);

@@ -102,7 +102,7 @@ describe("民主评议党员", () => {
     await grantRole(county.db, admin, { nodeId: county.homeBranchId, role: "secretary", phone });
     deputy = await scopeOfUser(county, deputyId);
     round.people.set(deputyId, deputy);
-  });
+  }, 180_000);
   afterAll(() => county?.close());
 
   it("opens with the activity: every active member on the list, the three parts on the agenda, once a year", async () => {
