@@ -416,11 +416,14 @@ describe("ballot secrecy", () => {
         await castBallot(county.db, round.people.get(v1)!, ballot(round, v1, swap ? low : high));
         await castBallot(county.db, round.people.get(v2)!, ballot(round, v2, swap ? high : low));
         await castBallot(county.db, round.people.get(v3)!, ballot(round, v3));
+        // Tuple positions too on PGlite, where nothing runs beside the test; a PostgreSQL server prunes pages
+        // when it likes, so there the positions move between any two runs and only the rows are compared.
+        const at = process.env.DATABASE_URL ? sql`` : sql`ctid::text as at,`;
         const tallies = await rows(
           county,
-          sql`select ctid::text as at, * from ${reviewTallies} order by round_id, subject_id, grade`,
+          sql`select ${at} * from ${reviewTallies} order by round_id, subject_id, grade`,
         );
-        const voters = await rows(county, sql`select ctid::text as at, * from ${reviewVoters} order by member_id`);
+        const voters = await rows(county, sql`select ${at} * from ${reviewVoters} order by member_id`);
         const audit = await county.db
           .select({
             action: auditLog.action,
