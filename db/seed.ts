@@ -546,3 +546,12 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     return true;
   });
 }
+
+/** The members of one demo branch as the seed makes them: journeys sign in as generated members with these. */
+export function demoMembersOf(branchName: string): { name: string; phone: string; activated: boolean }[] {
+  const { nodes, people } = buildCounty();
+  const branch = nodes.findIndex((n) => n.kind === "branch" && n.name === branchName);
+  return people
+    .filter((p) => p.member?.branch === branch)
+    .map((p) => ({ name: p.name, phone: p.phone, activated: p.activated }));
+}

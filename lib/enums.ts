@@ -33,3 +33,7 @@ export type FeedbackStatus = (typeof feedbackStatuses)[number];
 
 export const correctionStatuses = ["open", "done"] as const;
 export type CorrectionStatus = (typeof correctionStatuses)[number];
+
+/** The four grades of 民主评议党员, best first (docs/architecture.md#member-review). */
+export const reviewGrades = ["excellent", "qualified", "basically_qualified", "unqualified"] as const;
+export type ReviewGrade = (typeof reviewGrades)[number];

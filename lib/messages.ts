@@ -43,6 +43,7 @@ import { push } from "./messages/push";
 import { pwa } from "./messages/pwa";
 import { reach } from "./messages/reach";
 import { records } from "./messages/records";
+import { review } from "./messages/review";
 import { roles } from "./messages/roles";
 import { roster } from "./messages/roster";
 import { run } from "./messages/run";
@@ -85,6 +86,7 @@ export const t = {
   community,
   points,
   assessment,
+  review,
   printNotice,
   stats,
   dashboard,

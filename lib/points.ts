@@ -22,13 +22,22 @@ export type RuleCode = (typeof RULE_CODES)[number];
 /** The day every rule's first version takes effect (db/migrations, default rules): nothing earns before it. */
 export const POINTS_SINCE = "2000-01-01";
 
-type ActivityType = "theme_day" | "general_meeting" | "committee_meeting" | "group_meeting" | "party_lecture";
+type ActivityType =
+  | "theme_day"
+  | "general_meeting"
+  | "committee_meeting"
+  | "group_meeting"
+  | "party_lecture"
+  | "org_life_meeting"
+  | "member_review";
 
 /** The rule an attendance outcome falls under; leave earns and costs nothing. */
 export function attendanceRule(type: ActivityType, outcome: string | null): RuleCode | null {
   if (outcome === "absent") return "absent_without_leave";
   if (outcome !== "present" && outcome !== "late") return null;
   if (type === "theme_day") return outcome === "late" ? "theme_day_late" : "theme_day_present";
+  // 组织生活会 and 民主评议 are held as a general meeting of the branch's members, and count as one.
+  if (type === "org_life_meeting" || type === "member_review") return "general_meeting_present";
   return `${type}_present`;
 }
 

@@ -14,6 +14,7 @@ import { type ActivityWithBranch, insertActivity, loadActivity } from "./activit
 import { writeAudit } from "./audit";
 import { unsettledCheckins } from "./checkin-review";
 import { awardActivity } from "./points";
+import { openRound } from "./reviews";
 
 /** Check-in, proxy entries and agenda steps open this long before the start. */
 export const OPENS_BEFORE_MS = 30 * 60_000;
@@ -39,7 +40,17 @@ export async function listBranchActivities(db: Db, scope: Scope, branchId: numbe
   return { branch, activities: rows.map((a) => ({ ...a, phase: activityPhase(a, now) })) };
 }
 
-/** 三会一课 on the same machinery as the theme day, at a time the secretary chooses. */
+/** 民主评议's agenda names its three parts; none is mandatory, the round itself records them. */
+function stepsOf(type: ActivityType) {
+  if (type !== "member_review") return [];
+  return [t.review.steps.self, t.review.steps.vote, t.review.steps.decide].map((title) => ({
+    kind: "custom" as const,
+    title,
+    mandatory: false,
+  }));
+}
+
+/** 三会一课, 组织生活会 and 民主评议 on the same machinery as the theme day, at a time the secretary chooses. */
 export async function createMeeting(
   db: Db,
   scope: Scope,
@@ -63,7 +74,18 @@ export async function createMeeting(
       .where(and(eq(orgNodes.id, input.branchId), eq(orgNodes.kind, "branch")));
     if (!branch) throw new AppError("not_found");
     if (!canManageActivity(scope, branch.path)) throw new AppError("forbidden");
-    const activity = await insertActivity(tx, { ...input, steps: [], createdBy: scope.userId }, now);
+    const activity = await insertActivity(tx, { ...input, steps: stepsOf(input.type), createdBy: scope.userId }, now);
+    // 民主评议 is once a year per branch: its round opens with the activity (docs/architecture.md#member-review).
+    if (input.type === "member_review") {
+      const year = Number(monthOf(input.startsAt).slice(0, 4));
+      await openRound(tx, {
+        id: activity.id,
+        branchId: branch.id,
+        year,
+        branchPath: branch.path,
+        createdBy: scope.userId,
+      });
+    }
     await writeAudit(tx, {
       actorId: scope.userId,
       action: "activity.create",

@@ -78,6 +78,9 @@ export const activityType = pgEnum("activity_type", [
   "committee_meeting",
   "group_meeting",
   "party_lecture",
+  // The yearly two (docs/architecture.md#member-review): 组织生活会 and 民主评议党员.
+  "org_life_meeting",
+  "member_review",
 ]);
 export const activityStatus = pgEnum("activity_status", ["scheduled", "closed"]);
 

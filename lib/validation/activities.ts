@@ -3,10 +3,19 @@ import { t } from "../messages";
 import { checkbox, choice, id, optionalText, text, wholeNumber, yearMonth } from "./fields";
 import { json, links, localDateTime } from "./plans";
 
-/** 三会一课: the meeting types a secretary sets up at a time of their choosing. */
+/** 三会一课 and the yearly 组织生活会 and 民主评议党员: the meeting types a secretary sets up at a time of their choosing. */
+export const meetingTypes = [
+  "general_meeting",
+  "committee_meeting",
+  "group_meeting",
+  "party_lecture",
+  "org_life_meeting",
+  "member_review",
+] as const;
+
 export const createMeetingInput = z.object({
   branchId: id,
-  type: choice(["general_meeting", "committee_meeting", "group_meeting", "party_lecture"]),
+  type: choice(meetingTypes),
   title: text({ max: 60, message: t.plans.title }),
   startsAt: localDateTime,
   durationMinutes: wholeNumber(t.plans.duration, 15, 480),

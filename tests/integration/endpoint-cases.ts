@@ -80,6 +80,7 @@ export const matrix: Record<string, Case> = {
     county: () => ({ code: RULE_CODES[0], points: 1, cap: "", effectiveFrom: shanghaiDate(new Date()) }),
   },
   "app/(admin)/admin/points/actions.ts#setRankingAction": { county: () => ({ on: "on" }) },
+  "app/(admin)/admin/review-actions.ts#setReviewShareAction": { county: () => ({ numerator: 1, denominator: 2 }) },
   "app/(admin)/admin/plans/actions.ts#publishPlanAction": { county: () => plan },
   "app/(admin)/admin/plans/actions.ts#revisePlanAction": { county: (f) => ({ ...plan, planId: f.planId }) },
   "app/(admin)/admin/schedule-changes/actions.ts#decideChangeAction": {
@@ -130,6 +131,15 @@ export const matrix: Record<string, Case> = {
       { activityId: o.serviceActivityId, join: true },
       { activityId: o.serviceActivityId, join: false },
     ],
+  },
+  "app/(member)/activities/review-actions.ts#saveSelfAssessmentAction": {
+    personal: true,
+    branch: (o) => ({ roundId: o.reviewRoundId, text: "越权自评" }),
+  },
+  // A ballot naming the round's real list: refused for not being a member of that branch, not for its shape.
+  "app/(member)/activities/review-actions.ts#castBallotAction": {
+    personal: true,
+    branch: (o) => ({ roundId: o.reviewRoundId, grades: [{ subjectId: o.reviewSubjectId, grade: "excellent" }] }),
   },
   "app/(member)/leave/actions.ts#withdrawLeaveAction": { personal: true, branch: (o) => ({ leaveId: o.leaveId }) },
   "app/(member)/leave/actions.ts#submitReflectionAction": {
@@ -230,6 +240,18 @@ export const matrix: Record<string, Case> = {
     branch: (o) => ({ activityId: o.activityId, body: "越权补充" }),
   },
   "app/(secretary)/branch/activities/notice-actions.ts#remindAction": { branch: (o) => ({ activityId: o.activityId }) },
+  "app/(secretary)/branch/activities/review-actions.ts#countRoundAction": {
+    branch: (o) => ({ roundId: o.reviewRoundId }),
+  },
+  "app/(secretary)/branch/activities/review-actions.ts#proposeGradeAction": {
+    branch: (o) => [
+      { subjectId: o.reviewSubjectId, grade: "excellent" },
+      { subjectId: o.reviewSubjectId, grade: "unqualified", reason: "越权评定" },
+    ],
+  },
+  "app/(secretary)/branch/activities/review-actions.ts#decideGradeAction": {
+    branch: (o) => ({ subjectId: o.reviewSubjectId, grade: "qualified" }),
+  },
   "app/(secretary)/branch/leave-actions.ts#decideLeaveAction": {
     branch: (o) => [
       { leaveId: o.leaveId, decision: "approve", comment: "" },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, ne, notExists, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { markStep } from "@/db/queries/activity-run";
+import { createMeeting, markStep } from "@/db/queries/activity-run";
 import { disputeCheckin } from "@/db/queries/checkin-review";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { decideReport, fileReport } from "@/db/queries/community";
@@ -20,6 +20,7 @@ import { communityReports } from "@/db/schema/community";
 import { makeupTasks } from "@/db/schema/leave";
 import { orgNodes } from "@/db/schema/org";
 import { pointAppeals, pointEntries } from "@/db/schema/points";
+import { reviewRounds, reviewSubjects } from "@/db/schema/reviews";
 import { members, roleGrants, users } from "@/db/schema/users";
 import { demoCounty as demoNames } from "@/db/seed";
 import { shanghaiDate } from "@/lib/community";
@@ -58,6 +59,9 @@ export interface BranchObjects {
   pointEntryId: number;
   /** The owner's appeal against that entry, waiting for the secretary. */
   appealId: number;
+  /** The branch's 民主评议 round, taking ballots, and the owner's place on its list. */
+  reviewRoundId: number;
+  reviewSubjectId: number;
 }
 
 /** Everything a grid holds: one set in another grid of the home community, one in another community. */
@@ -213,7 +217,23 @@ export async function foreignCounty() {
     await appealEntry(db, await scope(owner.userId), { entryId: entry.id, reason: "这次活动我没有参加" });
     const [appeal] = await db.select().from(pointAppeals).where(eq(pointAppeals.entryId, entry.id));
 
+    const review = await createMeeting(db, secretary, {
+      branchId: node.id,
+      type: "member_review",
+      title: "民主评议党员",
+      startsAt: new Date(startsAt.getTime() + 2 * DAY),
+      durationMinutes: 120,
+      links: [],
+    });
+    const [round] = await db.select().from(reviewRounds).where(eq(reviewRounds.activityId, review.activityId));
+    const [subject] = await db
+      .select()
+      .from(reviewSubjects)
+      .where(and(eq(reviewSubjects.roundId, round.id), eq(reviewSubjects.memberId, owner.userId)));
+
     return {
+      reviewRoundId: round.id,
+      reviewSubjectId: subject.id,
       branchId: node.id,
       committeeId: node.parentId!,
       secretaryGrantId: grantId,

@@ -52,6 +52,12 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
         <MarkActivityRead activityId={activity.id} />
         <MyCheckin activity={activity} checkin={checkin} elder={elder} />
 
+        {activity.type === "member_review" && (
+          <ButtonLink href={`/activities/${activity.id}/review`} className="w-full">
+            {t.review.open}
+          </ButtonLink>
+        )}
+
         {mine && (closed || mine.outcome) && (
           <Card title={t.memberActivity.myOutcome}>
             <OutcomeTag outcome={mine.outcome} expected={mine.expected} phase={activity.phase} />

@@ -1,8 +1,10 @@
 import { RankingForm, RuleForm } from "@/components/points/points-forms";
+import { ReviewShareForm } from "@/components/review/review-forms";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberRankingOn } from "@/db/queries/point-views";
 import { ruleVersions } from "@/db/queries/points";
+import { reviewShare } from "@/db/queries/reviews";
 import { shanghaiDate } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { RULE_CODES, signed } from "@/lib/points";
@@ -17,6 +19,7 @@ export default async function PointRulesPage() {
   const { db, scope } = await pageContext();
   const versions = await pageData(ruleVersions(db, scope));
   const ranking = await memberRankingOn(db, countyGrant(scope).path);
+  const share = await reviewShare(db, scope);
   const codes = RULE_CODES.filter((code) => versions.some((v) => v.code === code));
   const today = shanghaiDate(new Date());
   return (
@@ -26,6 +29,9 @@ export default async function PointRulesPage() {
         <p className="text-stone-700">{t.points.ruleHint}</p>
         <Card title={t.points.ranking}>
           <RankingForm on={ranking} />
+        </Card>
+        <Card title={t.review.share}>
+          <ReviewShareForm numerator={share.numerator} denominator={share.denominator} />
         </Card>
         {codes.map((code) => {
           const mine = versions.filter((v) => v.code === code);

@@ -73,6 +73,11 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
               )}
             </div>
           )}
+          {activity.type === "member_review" && (
+            <ButtonLink href={`/branch/activities/${activity.id}/review`} className="mt-3 w-full">
+              {t.review.round}
+            </ButtonLink>
+          )}
           {canManage && open && (
             <ButtonLink href={`/branch/activities/${activity.id}/notice`} variant="secondary" className="mt-3 w-full">
               {t.printNotice.link}

@@ -15,6 +15,8 @@ const types = {
   committee_meeting: activityType.committee_meeting,
   group_meeting: activityType.group_meeting,
   party_lecture: activityType.party_lecture,
+  org_life_meeting: activityType.org_life_meeting,
+  member_review: activityType.member_review,
 };
 
 export function MeetingForm({ branchId }: { branchId: number }) {
