@@ -14,6 +14,7 @@ import {
   users,
 } from "./schema/users";
 import { insertCommunityDemo } from "./seed-community";
+import { insertDuesDemo } from "./seed-dues";
 
 /**
  * The demo county 示范县: a small but realistic org tree, about 120 Party members and one account for each
@@ -485,6 +486,11 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
       .map((r) => r.userId),
   });
 
+  const dues = await insertDuesDemo(
+    tx,
+    memberRows.filter((r) => !named.has(r.userId)),
+  );
+
   const counts = {
     nodes: nodes.length,
     committees: nodes.filter((n) => n.kind === "committee").length,
@@ -496,6 +502,7 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
     activated: people.filter((p) => p.activated).length,
     roleGrants: grantRows.length,
     ...community,
+    ...dues,
   };
   await tx.insert(auditLog).values({
     action: "seed.demo",

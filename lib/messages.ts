@@ -18,6 +18,7 @@ import { common } from "./messages/common";
 import { community } from "./messages/community";
 import { compliance } from "./messages/compliance";
 import { dashboard } from "./messages/dashboard";
+import { dues } from "./messages/dues";
 import { elder } from "./messages/elder";
 import { empty } from "./messages/empty";
 import { errors } from "./messages/errors";
@@ -76,6 +77,7 @@ export const t = {
   leave,
   community,
   points,
+  dues,
   assessment,
   printNotice,
   stats,
