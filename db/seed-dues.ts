@@ -11,7 +11,8 @@ export async function insertDuesDemo(tx: Db, rows: { userId: number; employment:
   await tx.insert(duesBases).values(
     rows.map((r) => {
       const low = r.userId % 7 === 0;
-      const baseYuan = r.employment === "retired" ? 3_000 + ((r.userId * 37) % 40) * 100 : 2_500 + ((r.userId * 53) % 90) * 100;
+      const baseYuan =
+        r.employment === "retired" ? 3_000 + ((r.userId * 37) % 40) * 100 : 2_500 + ((r.userId * 53) % 90) * 100;
       return {
         memberId: r.userId,
         fromMonth: "2026-11",

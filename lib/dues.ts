@@ -90,7 +90,8 @@ export function monthlyDue(tables: readonly DuesRateTable[], base: DuesBase, mon
 }
 
 /** Yuan as written on the sheet: 1500 → "15.00". */
-export const yuan = (fen: number) => `${fen < 0 ? "-" : ""}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, "0")}`;
+export const yuan = (fen: number) =>
+  `${fen < 0 ? "-" : ""}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, "0")}`;
 
 /** A rate in basis points as a percentage: 150 → "1.5%". */
 export const ratePercent = (bp: number) => `${bp / 100}%`;

@@ -115,7 +115,11 @@ export async function activityForSecretary(db: Db, scope: Scope, activityId: num
     activity,
     phase: activityPhase(activity, now),
     steps,
-    roster: roster.map((r) => ({ ...r, dueFen: dues.get(r.memberId)?.dueFen ?? null, duesFen: dues.get(r.memberId)?.paidFen ?? null })),
+    roster: roster.map((r) => ({
+      ...r,
+      dueFen: dues.get(r.memberId)?.dueFen ?? null,
+      duesFen: dues.get(r.memberId)?.paidFen ?? null,
+    })),
     canManage: canManageActivity(scope, activity.branchPath),
   };
 }

@@ -77,7 +77,8 @@ async function dueFor(db: Db, memberId: number, months: string[]) {
   return months.map((month) => {
     const base = baseFor(bases, month);
     const due = base && monthlyDue(DUES_RATE_TABLES, base, month);
-    if (!due) throw new AppError("bad_request", t.dues.monthBeforeBase(month), { fromMonth: t.dues.monthBeforeBase(month) });
+    if (!due)
+      throw new AppError("bad_request", t.dues.monthBeforeBase(month), { fromMonth: t.dues.monthBeforeBase(month) });
     return { month, dueFen: due.fen };
   });
 }
@@ -201,7 +202,10 @@ export async function reverseEntry(db: Db, scope: Scope, input: { entryId: numbe
     // The branch that took the money corrects it, whether or not the member has moved since.
     if (!canRecordDues(scope, branch.path)) throw new AppError("forbidden");
     if (entry.reversesId !== null) throw new AppError("conflict", t.dues.notAPayment);
-    const [already] = await tx.select({ id: duesEntries.id }).from(duesEntries).where(eq(duesEntries.reversesId, entry.id));
+    const [already] = await tx
+      .select({ id: duesEntries.id })
+      .from(duesEntries)
+      .where(eq(duesEntries.reversesId, entry.id));
     if (already) throw new AppError("conflict", t.dues.alreadyReversed);
     const [row] = await tx
       .insert(duesEntries)

@@ -159,7 +159,11 @@ export async function branchDuesSheet(db: Db, scope: Scope, branchId: number, mo
   const ids = people.map((p) => p.memberId);
   const standings = await standingsOf(db, ids, month);
   const { from, to } = monthRange(month);
-  const inMonth = and(eq(duesEntries.branchId, branch.id), gte(duesEntries.recordedAt, from), lt(duesEntries.recordedAt, to));
+  const inMonth = and(
+    eq(duesEntries.branchId, branch.id),
+    gte(duesEntries.recordedAt, from),
+    lt(duesEntries.recordedAt, to),
+  );
   const collected = await db
     .select({ memberId: duesEntries.memberId, fen: sql<number>`sum(${duesEntries.amountFen})::int` })
     .from(duesEntries)
@@ -182,7 +186,9 @@ export async function branchDuesSheet(db: Db, scope: Scope, branchId: number, mo
           })
           .from(duesEntries)
           .innerJoin(recorder, eq(recorder.id, duesEntries.recordedBy))
-          .where(and(inArray(duesEntries.memberId, ids), eq(duesEntries.month, month), sql`${duesEntries.amountFen} > 0`))
+          .where(
+            and(inArray(duesEntries.memberId, ids), eq(duesEntries.month, month), sql`${duesEntries.amountFen} > 0`),
+          )
           .orderBy(duesEntries.memberId, desc(duesEntries.id));
   const latestOf = new Map(latest.map((l) => [l.memberId, l]));
   const rows: SheetRow[] = people.map((p) => {
@@ -274,7 +280,9 @@ export async function duesRollup(db: Db, scope: Scope, month: string) {
   const collected = await db
     .select({ branchId: duesEntries.branchId, fen: sql<number>`sum(${duesEntries.amountFen})::int` })
     .from(duesEntries)
-    .where(and(inArray(duesEntries.branchId, branchIds), gte(duesEntries.recordedAt, from), lt(duesEntries.recordedAt, to)))
+    .where(
+      and(inArray(duesEntries.branchId, branchIds), gte(duesEntries.recordedAt, from), lt(duesEntries.recordedAt, to)),
+    )
     .groupBy(duesEntries.branchId);
   const collectedOf = new Map(collected.map((c) => [c.branchId, c.fen]));
   return branches.map((b) => {
@@ -321,7 +329,9 @@ export async function remindArrears(db: Db, scope: Scope, input: { branchId: num
       people.map((p) => p.memberId),
       monthOf(now),
     );
-    const owing = people.map((p) => ({ id: p.memberId, s: standings.of(p.memberId) })).filter((p) => p.s.arrearsFen > 0);
+    const owing = people
+      .map((p) => ({ id: p.memberId, s: standings.of(p.memberId) }))
+      .filter((p) => p.s.arrearsFen > 0);
     for (const p of owing)
       await notify(tx, [p.id], {
         kind: "dues",

@@ -6,16 +6,14 @@ import { choice, id, optionalText, wholeNumber, yearMonth } from "./fields";
 
 /** Yuan as typed (full-width digits allowed) or sent as a number, to integer fen; never through floating point. */
 const yuanToFen = (message: string) =>
-  z
-    .union([z.string(), z.number()], { error: message })
-    .transform((v, ctx) => {
-      const fen = parseYuan(String(v).normalize("NFKC"));
-      if (fen === null) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return fen;
-    });
+  z.union([z.string(), z.number()], { error: message }).transform((v, ctx) => {
+    const fen = parseYuan(String(v).normalize("NFKC"));
+    if (fen === null) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return fen;
+  });
 
 /** An optional amount: an empty field means "what is due". */
 const optionalYuan = (message: string) =>
@@ -74,9 +72,7 @@ export const takeDuesInput = z.object({
 
 export const reverseEntryInput = z.object({
   entryId: id,
-  note: optionalText({ max: 200, message: t.dues.noteInvalid }).pipe(
-    z.string({ error: t.dues.reverseReasonRequired }),
-  ),
+  note: optionalText({ max: 200, message: t.dues.noteInvalid }).pipe(z.string({ error: t.dues.reverseReasonRequired })),
 });
 
 export const memberRef = z.object({ memberId: id });

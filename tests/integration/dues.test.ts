@@ -25,7 +25,12 @@ const YEAR = "2025";
 const at = (month: string, day = 10) => new Date(`${month}-${String(day).padStart(2, "0")}T10:00:00+08:00`);
 const months = monthsBetween(`${YEAR}-01`, `${YEAR}-12`);
 const auditCount = async (action: string) =>
-  (await county.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, action as never))).length;
+  (
+    await county.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(eq(auditLog.action, action as never))
+  ).length;
 
 beforeAll(async () => {
   county = await demoCounty();
@@ -61,8 +66,18 @@ beforeAll(async () => {
 });
 afterAll(() => county.close());
 
-const pay = (memberId: number, fromMonth: string, when: Date, extra: Partial<Parameters<typeof recordPayment>[2]> = {}) =>
-  recordPayment(county.db, county.secretary, { clientId: randomUUID(), memberId, fromMonth, months: 1, ...extra }, when);
+const pay = (
+  memberId: number,
+  fromMonth: string,
+  when: Date,
+  extra: Partial<Parameters<typeof recordPayment>[2]> = {},
+) =>
+  recordPayment(
+    county.db,
+    county.secretary,
+    { clientId: randomUUID(), memberId, fromMonth, months: 1, ...extra },
+    when,
+  );
 
 describe("a year of dues", () => {
   it("plays on time, late, ahead, 代缴 and corrections", async () => {
@@ -74,7 +89,8 @@ describe("a year of dues", () => {
     // Ahead: twelve months in January.
     await pay(ahead, `${YEAR}-01`, at(`${YEAR}-01`), { months: 12 });
     // 代缴: his wife pays each quarter for three months; one payment is entered wrong and corrected.
-    for (const q of ["01", "04", "07", "10"]) await pay(proxy, `${YEAR}-${q}`, at(`${YEAR}-${q}`), { months: 3, payerName: "王秀兰" });
+    for (const q of ["01", "04", "07", "10"])
+      await pay(proxy, `${YEAR}-${q}`, at(`${YEAR}-${q}`), { months: 3, payerName: "王秀兰" });
     const [wrong] = await county.db
       .select()
       .from(duesEntries)
@@ -100,7 +116,9 @@ describe("a year of dues", () => {
       const [ledger] = await county.db
         .select({ fen: sql<number>`coalesce(sum(${duesEntries.amountFen}), 0)::int` })
         .from(duesEntries)
-        .where(and(eq(duesEntries.memberId, id), gte(duesEntries.month, `${YEAR}-01`), lt(duesEntries.month, `${YEAR}-13`)));
+        .where(
+          and(eq(duesEntries.memberId, id), gte(duesEntries.month, `${YEAR}-01`), lt(duesEntries.month, `${YEAR}-13`)),
+        );
       expect(d.standing.paidFen).toBe(ledger.fen);
       // May was repaid at 200.00 against 150.00 due: a larger contribution, not credit for another month.
       const overpaid = i === 3 ? 200_00 - 150_00 : 0;
@@ -154,8 +172,14 @@ describe("a year of dues", () => {
     const sheet = await branchDuesSheet(county.db, county.secretary, county.homeBranchId, `${YEAR}-06`);
     const rollup = await duesRollup(county.db, admin, `${YEAR}-06`);
     const row = rollup.find((r) => r.branchId === county.homeBranchId)!;
-    expect(row).toMatchObject({ collectedFen: sheet.totals.collectedFen, paidFen: sheet.totals.paidFen, dueFen: sheet.totals.dueFen });
-    expect((await duesRollup(county.db, committee, `${YEAR}-06`)).some((r) => r.branchId === county.homeBranchId)).toBe(true);
+    expect(row).toMatchObject({
+      collectedFen: sheet.totals.collectedFen,
+      paidFen: sheet.totals.paidFen,
+      dueFen: sheet.totals.dueFen,
+    });
+    expect((await duesRollup(county.db, committee, `${YEAR}-06`)).some((r) => r.branchId === county.homeBranchId)).toBe(
+      true,
+    );
     await expect(duesRollup(county.db, county.secretary, `${YEAR}-06`)).rejects.toMatchObject({ code: "forbidden" });
   });
 });
@@ -184,8 +208,18 @@ describe("payments", () => {
     const id = people[4];
     const month = `${YEAR}-02`;
     const results = await Promise.allSettled([
-      recordPayment(county.db, county.secretary, { clientId: randomUUID(), memberId: id, fromMonth: month, months: 1 }, at(`${YEAR}-12`)),
-      recordPayment(county.db, admin, { clientId: randomUUID(), memberId: id, fromMonth: month, months: 1 }, at(`${YEAR}-12`)),
+      recordPayment(
+        county.db,
+        county.secretary,
+        { clientId: randomUUID(), memberId: id, fromMonth: month, months: 1 },
+        at(`${YEAR}-12`),
+      ),
+      recordPayment(
+        county.db,
+        admin,
+        { clientId: randomUUID(), memberId: id, fromMonth: month, months: 1 },
+        at(`${YEAR}-12`),
+      ),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -220,7 +254,12 @@ describe("payments", () => {
 
 describe("who sees a base", () => {
   it("the member sees their own on 我的; the secretary and county only by an audited reveal", async () => {
-    await declareBase(county.db, member, { memberId: member.userId, kind: "retired", fromMonth: "2026-01", baseFen: 5_000_00 });
+    await declareBase(county.db, member, {
+      memberId: member.userId,
+      kind: "retired",
+      fromMonth: "2026-01",
+      baseFen: 5_000_00,
+    });
     const mine = await myDues(county.db, member, at("2026-03"));
     expect(mine.base).toMatchObject({ kind: "retired", baseFen: 5_000_00 });
     expect(mine.due).toEqual({ fen: 25_00, bp: 50, version: 1 });
@@ -231,13 +270,17 @@ describe("who sees a base", () => {
       baseFen: 5_000_00,
       kind: "retired",
     });
-    expect(await revealBase(county.db, admin, { memberId: member.userId }, at("2026-03"))).toMatchObject({ baseFen: 5_000_00 });
+    expect(await revealBase(county.db, admin, { memberId: member.userId }, at("2026-03"))).toMatchObject({
+      baseFen: 5_000_00,
+    });
     expect(await auditCount("dues.base.reveal")).toBe(before + 2);
   });
 
   it("nobody outside the scope sees one", async () => {
     for (const who of [committee, otherSecretary, gridWorker]) {
-      await expect(revealBase(county.db, who, { memberId: member.userId })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(revealBase(county.db, who, { memberId: member.userId })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
     await expect(revealBase(county.db, member, { memberId: people[0] })).rejects.toMatchObject({ code: "forbidden" });
     for (const who of [otherSecretary, gridWorker, member]) {
@@ -256,7 +299,12 @@ describe("who sees a base", () => {
     expect(await sheetBases(county.db, committee, county.homeBranchId, "2026-01")).toBeNull();
     expect((await memberDues(county.db, committee, people[0])).base?.baseFen).toBeNull();
     await expect(
-      recordPayment(county.db, committee, { clientId: randomUUID(), memberId: people[0], fromMonth: "2026-01", months: 1 }),
+      recordPayment(county.db, committee, {
+        clientId: randomUUID(),
+        memberId: people[0],
+        fromMonth: "2026-01",
+        months: 1,
+      }),
     ).rejects.toMatchObject({ code: "forbidden" });
   });
 
@@ -271,23 +319,32 @@ describe("who sees a base", () => {
 describe("arrears reminders", () => {
   it("notify each member in arrears in-app and are audited", async () => {
     const before = await auditCount("dues.remind");
-    const { reminded } = await remindArrears(county.db, county.secretary, { branchId: county.homeBranchId }, at(`${YEAR}-12`));
+    const { reminded } = await remindArrears(
+      county.db,
+      county.secretary,
+      { branchId: county.homeBranchId },
+      at(`${YEAR}-12`),
+    );
     expect(reminded).toBeGreaterThan(0);
     expect(await auditCount("dues.remind")).toBe(before + 1);
-    await expect(
-      remindArrears(county.db, committee, { branchId: county.homeBranchId }),
-    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(remindArrears(county.db, committee, { branchId: county.homeBranchId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });
 
 describe("every write is audited", () => {
   it("counts one entry per payment, reversal and declaration", async () => {
-    const counts = async () =>
-      Promise.all(["dues.pay", "dues.reverse", "dues.base.declare"].map((a) => auditCount(a)));
+    const counts = async () => Promise.all(["dues.pay", "dues.reverse", "dues.base.declare"].map((a) => auditCount(a)));
     const [pays, reversals, declarations] = await counts();
     const { entryIds } = await pay(people[4], `${YEAR}-06`, at(`${YEAR}-12`));
     await reverseEntry(county.db, county.secretary, { entryId: entryIds[0], note: "重复登记" }, at(`${YEAR}-12`));
-    await declareBase(county.db, county.secretary, { memberId: people[4], kind: "unemployed", fromMonth: "2026-02", baseFen: null });
+    await declareBase(county.db, county.secretary, {
+      memberId: people[4],
+      kind: "unemployed",
+      fromMonth: "2026-02",
+      baseFen: null,
+    });
     expect(await counts()).toEqual([pays + 1, reversals + 1, declarations + 1]);
     // The declaration's audit entry does not carry the amount.
     const [last] = await county.db

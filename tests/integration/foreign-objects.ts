@@ -5,6 +5,7 @@ import { markStep } from "@/db/queries/activity-run";
 import { disputeCheckin } from "@/db/queries/checkin-review";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { decideReport, fileReport } from "@/db/queries/community";
+import { declareBase, recordPayment } from "@/db/queries/dues-ledger";
 import { decideLeave, fileLeave } from "@/db/queries/leave";
 import { submitReflection } from "@/db/queries/makeup";
 import { publishPlan } from "@/db/queries/plans";
@@ -24,7 +25,7 @@ import { members, roleGrants, users } from "@/db/schema/users";
 import { demoCounty as demoNames } from "@/db/seed";
 import { shanghaiDate } from "@/lib/community";
 import type { Scope } from "@/lib/scope";
-import { toLocalInput } from "@/lib/time";
+import { monthOf, toLocalInput } from "@/lib/time";
 import { demoCounty, phones } from "./county";
 
 /**
@@ -58,6 +59,8 @@ export interface BranchObjects {
   pointEntryId: number;
   /** The owner's appeal against that entry, waiting for the secretary. */
   appealId: number;
+  /** A dues payment of the owner's, standing. */
+  duesEntryId: number;
 }
 
 /** Everything a grid holds: one set in another grid of the home community, one in another community. */
@@ -213,6 +216,22 @@ export async function foreignCounty() {
     await appealEntry(db, await scope(owner.userId), { entryId: entry.id, reason: "这次活动我没有参加" });
     const [appeal] = await db.select().from(pointAppeals).where(eq(pointAppeals.entryId, entry.id));
 
+    const month = monthOf(new Date());
+    await declareBase(db, countyAdmin, {
+      memberId: owner.userId,
+      kind: "in_work",
+      fromMonth: month,
+      baseFen: 3_000_00,
+    });
+    const {
+      entryIds: [duesEntryId],
+    } = await recordPayment(db, countyAdmin, {
+      clientId: randomUUID(),
+      memberId: owner.userId,
+      fromMonth: month,
+      months: 1,
+    });
+
     return {
       branchId: node.id,
       committeeId: node.parentId!,
@@ -230,6 +249,7 @@ export async function foreignCounty() {
       noticeId: notice.id,
       pointEntryId: entry.id,
       appealId: appeal.id,
+      duesEntryId,
     };
   }
 

@@ -53,7 +53,12 @@ export async function simulateYear(
   // Dues are taken at what is due, so every member of the branch has a base from January.
   const home = await db.select({ id: members.userId }).from(members).where(eq(members.branchId, people.branchId));
   for (const m of home)
-    await declareBase(db, people.secretary, { memberId: m.id, kind: "in_work", fromMonth: `${year}-01`, baseFen: 2_000_00 });
+    await declareBase(db, people.secretary, {
+      memberId: m.id,
+      kind: "in_work",
+      fromMonth: `${year}-01`,
+      baseFen: 2_000_00,
+    });
 
   for (let month = 1; month <= 12; month++) {
     const startsAt = at(`${year}-${pad(month)}-15T09:00:00`);
@@ -103,13 +108,7 @@ export async function simulateYear(
           during,
         );
         dues = random() < 0.7;
-        if (dues)
-          await recordDues(
-            db,
-            people.secretary,
-            { activityId: activity.id, memberId: row.memberId },
-            during,
-          );
+        if (dues) await recordDues(db, people.secretary, { activityId: activity.id, memberId: row.memberId }, during);
       }
       outcomes.push({ memberId: row.memberId, month, outcome, dues });
     }

@@ -121,7 +121,17 @@ describe("standing", () => {
     ]);
     const s = standing(DUES_RATE_TABLES, bases, paid, "2026-12");
     expect(s.dueFen).toBe(6 * 40_00 + 6 * 90_00);
-    expect(s.monthsOwed).toEqual(["2026-03", "2026-04", "2026-05", "2026-06", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
+    expect(s.monthsOwed).toEqual([
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+      "2026-12",
+    ]);
     expect(s.arrearsFen).toBe(s.dueFen - s.paidFen);
     expect(s.paidAhead).toEqual(["2027-01", "2027-02"]);
   });
