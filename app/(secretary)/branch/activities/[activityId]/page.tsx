@@ -12,7 +12,7 @@ import { t } from "@/lib/messages";
 import { canFileLeaveFor } from "@/lib/permissions";
 import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
-import { formatFull } from "@/lib/time";
+import { formatFull, monthOf } from "@/lib/time";
 import { id } from "@/lib/validation/fields";
 import { PlaceForm } from "./place-form";
 import { CloseForm, RosterItem, StepItem } from "./run-forms";
@@ -137,6 +137,15 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
               />
             ))}
           </ul>
+          {collectsDues && (
+            <ButtonLink
+              href={`/branch/${activity.branchId}/dues?month=${monthOf(activity.startsAt)}`}
+              variant="secondary"
+              className="mt-3 w-full"
+            >
+              {t.dues.sheetTitle}
+            </ButtonLink>
+          )}
           {away.length > 0 && (
             <details className="mt-3">
               <summary className="min-h-11 cursor-pointer py-2 text-stone-700">
