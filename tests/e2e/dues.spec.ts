@@ -6,6 +6,7 @@ import { shot, signIn } from "./helpers";
 test("a member declares a base; the secretary downloads the month's dues sheet; the county sees the roll-up", async ({
   browser,
 }) => {
+  test.setTimeout(180_000);
   // 刘洋 declares his income: 3,000.01 yuan is over the first band, so the whole of it is at 1 %.
   const member = await browser.newPage();
   await signIn(member, "13800000004", "demo1234");
@@ -30,16 +31,18 @@ test("a member declares a base; the secretary downloads the month's dues sheet; 
   await signIn(secretary, "13800000003", "demo1234");
   await secretary.goto("/branch");
   await secretary.getByRole("link", { name: dues.tab, exact: true }).click();
-  await expect(secretary.getByRole("heading", { name: dues.arrearsList })).toBeVisible();
+  await expect(secretary.getByRole("heading", { name: dues.arrearsList })).toBeVisible({ timeout: 30_000 });
   const row = secretary.getByRole("list", { name: dues.sheetTitle }).getByRole("link", { name: /^刘洋/ });
   await expect(row).toContainText(`${dues.due} 30.00`);
   await shot(secretary, "dues-sheet");
   await row.click();
+  await secretary.waitForURL(/\/dues\/\d+$/);
   await expect(secretary.getByText(dues.masked, { exact: true })).toBeVisible();
   await secretary.getByRole("button", { name: dues.showBase }).click();
   await expect(secretary.getByText(dues.yuan("3000.01"))).toBeVisible();
   await shot(secretary, "dues-member-secretary");
   await secretary.goBack();
+  await secretary.waitForURL(/\/dues$/);
 
   const [download] = await Promise.all([
     secretary.waitForEvent("download"),
