@@ -44,14 +44,20 @@ export default async function DuesRollupPage({ searchParams }: { searchParams: P
         </div>
         <h2 className="hidden text-center text-xl font-semibold print:block">{`${t.dues.month(month)} ${t.dues.rollupTitle}`}</h2>
         <Card>
-          <StatGrid
-            items={[
-              [t.dues.due, yuan(sum((r) => r.dueFen))],
-              [t.dues.paid, yuan(sum((r) => r.paidFen))],
-              [t.dues.handedUp, yuan(sum((r) => r.collectedFen))],
-              [t.dues.inArrears, sum((r) => r.inArrears)],
-            ]}
-          />
+          <div className="space-y-2">
+            <StatGrid
+              items={[
+                [t.dues.due, yuan(sum((r) => r.dueFen))],
+                [t.dues.paid, yuan(sum((r) => r.paidFen))],
+              ]}
+            />
+            <StatGrid
+              items={[
+                [t.dues.handedUp, yuan(sum((r) => r.collectedFen))],
+                [t.dues.inArrears, sum((r) => r.inArrears)],
+              ]}
+            />
+          </div>
         </Card>
         <Card>
           <FigureTable

@@ -47,14 +47,20 @@ export default async function BranchDuesPage({
           <BranchTabs branchId={branch.id} current="dues" />
           <PeriodNav label={t.dues.month(month)} prev={href(shiftMonth(month, -1))} next={href(shiftMonth(month, 1))} />
           <Card>
-            <StatGrid
-              items={[
-                [t.dues.due, yuan(totals.dueFen)],
-                [t.dues.paid, yuan(totals.paidFen)],
-                [t.dues.handedUp, yuan(totals.collectedFen)],
-                [t.dues.arrears, yuan(totals.arrearsFen)],
-              ]}
-            />
+            <div className="space-y-2">
+              <StatGrid
+                items={[
+                  [t.dues.due, yuan(totals.dueFen)],
+                  [t.dues.paid, yuan(totals.paidFen)],
+                ]}
+              />
+              <StatGrid
+                items={[
+                  [t.dues.handedUp, yuan(totals.collectedFen)],
+                  [t.dues.arrears, yuan(totals.arrearsFen)],
+                ]}
+              />
+            </div>
           </Card>
           <div className="grid grid-cols-2 gap-2">
             <a
