@@ -65,8 +65,8 @@ async function simulateYear(sql: postgres.Sql) {
       from activities a join members m on m.branch_id = a.branch_id, lateral (select random() + 0 * m.user_id as r) x
       where a.status = 'closed'`;
     await tx`
-      insert into dues_payments (activity_id, member_id, month, amount_fen, recorded_by)
-      select t.activity_id, t.member_id, to_char(a.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM'), 2000, 1
+      insert into dues_entries (activity_id, member_id, branch_id, month, amount_fen, due_fen, channel, recorded_by)
+      select t.activity_id, t.member_id, a.branch_id, to_char(a.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM'), 2000, 2000, 'theme_day', 1
       from attendance t join activities a on a.id = t.activity_id
       where a.type = 'theme_day' and t.outcome in ('present', 'late') and random() < 0.85`;
     // Ledger entries for outcomes (12 theme days and 12 group meetings stay under their caps) and dues.
@@ -83,7 +83,7 @@ async function simulateYear(sql: postgres.Sql) {
     await tx`
       insert into point_entries (member_id, branch_id, rule_id, rule_code, points, source_type, source_id, occurred_at, reason, caused_by)
       select d.member_id, a.branch_id, r.id, r.code, r.points, 'dues', d.id, a.starts_at, a.title, 1
-      from dues_payments d join activities a on a.id = d.activity_id join point_rules r on r.code = 'dues_on_time' and r.version = 1`;
+      from dues_entries d join activities a on a.id = d.activity_id join point_rules r on r.code = 'dues_on_time' and r.version = 1`;
     // Service: half the members, reported to a grid, three entries a month (under the monthly cap).
     await tx`insert into org_nodes (kind, name, parent_id, path) values ('community', '基准社区', 1, 'pending-community')`;
     await tx`update org_nodes set path = '/1/' || id || '/' where kind = 'community'`;

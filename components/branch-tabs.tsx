@@ -3,13 +3,13 @@ import { pendingLeaveCount } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
 import { pageContext } from "@/lib/server/session";
 
-/** The parts of a branch's workbench: its people, its meetings, its leave (with the pending count), its community feedback, its points bulletin. */
+/** The parts of a branch's workbench: its people, its meetings, its leave (with the pending count), its community feedback, its points bulletin, its dues sheet. */
 export async function BranchTabs({
   branchId,
   current,
 }: {
   branchId: number;
-  current: "roster" | "activities" | "leave" | "community" | "points";
+  current: "roster" | "activities" | "leave" | "community" | "points" | "dues";
 }) {
   const { db, scope } = await pageContext();
   const pending = await pendingLeaveCount(db, scope, branchId);
@@ -19,6 +19,7 @@ export async function BranchTabs({
     { key: "leave", href: `/branch/${branchId}/leave`, label: t.leave.title },
     { key: "community", href: `/branch/${branchId}/community`, label: t.community.feedbackTab },
     { key: "points", href: `/branch/${branchId}/points`, label: t.nav.points },
+    { key: "dues", href: `/branch/${branchId}/dues`, label: t.dues.tab },
   ] as const;
   return (
     <nav

@@ -16,6 +16,7 @@ import {
   users,
 } from "./schema/users";
 import { insertCommunityDemo } from "./seed-community";
+import { insertDuesDemo } from "./seed-dues";
 
 /**
  * The demo county 示范县: a small but realistic org tree, about 120 Party members and one account for each
@@ -492,6 +493,10 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
   await tx
     .insert(privacyAcknowledgements)
     .values([...named].map((userId) => ({ userId: userId!, version: PRIVACY_VERSION })));
+  const dues = await insertDuesDemo(
+    tx,
+    memberRows.filter((r) => !named.has(r.userId)),
+  );
 
   const counts = {
     nodes: nodes.length,
@@ -504,6 +509,7 @@ async function insertCounty(tx: Db): Promise<Record<string, number>> {
     activated: people.filter((p) => p.activated).length,
     roleGrants: grantRows.length,
     ...community,
+    ...dues,
   };
   await tx.insert(auditLog).values({
     action: "seed.demo",

@@ -37,3 +37,11 @@ export type CorrectionStatus = (typeof correctionStatuses)[number];
 /** The four grades of 民主评议党员, best first (docs/architecture.md#member-review). */
 export const reviewGrades = ["excellent", "qualified", "basically_qualified", "unqualified"] as const;
 export type ReviewGrade = (typeof reviewGrades)[number];
+
+/** How a member's dues are set: a share of income (in work) or of the pension (retired), or a fixed amount. */
+export const duesKinds = ["in_work", "retired", "student", "unemployed", "low_income"] as const;
+export type DuesKind = (typeof duesKinds)[number];
+
+/** Where a dues payment was taken: at the theme day's dues step, or later by the secretary. */
+export const duesChannels = ["theme_day", "secretary"] as const;
+export type DuesChannel = (typeof duesChannels)[number];

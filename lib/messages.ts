@@ -19,6 +19,7 @@ import { common } from "./messages/common";
 import { community } from "./messages/community";
 import { compliance } from "./messages/compliance";
 import { dashboard } from "./messages/dashboard";
+import { dues } from "./messages/dues";
 import { elder } from "./messages/elder";
 import { empty } from "./messages/empty";
 import { errors } from "./messages/errors";
@@ -85,6 +86,7 @@ export const t = {
   leave,
   community,
   points,
+  dues,
   assessment,
   review,
   printNotice,

@@ -131,3 +131,15 @@ export const canSettleCorrection = (scope: Scope, request: { memberId: number; b
  */
 export const canWriteMinutes = canManageActivity;
 export const canReadMinutes = canReadActivity;
+
+/**
+ * A member's dues base is sensitive (docs/security.md): the member, their branch's secretary and the county
+ * see it; a committee reads the branch's sheet with the bases masked. The same people declare it.
+ */
+export const canSeeDuesBase = (scope: Scope, member: { userId: number; branchPath: string }) =>
+  scope.userId === member.userId || canManageRoster(scope, member.branchPath);
+export const canDeclareDuesBase = canSeeDuesBase;
+
+/** Payments are taken by the branch's secretary (or the county); the sheet is read by them and the committee. */
+export const canRecordDues = canManageRoster;
+export const canReadDues = canReadRoster;

@@ -6,13 +6,14 @@ import { canManageActivity, canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { monthOf } from "@/lib/time";
 import type { Db } from "../open";
-import { type ActivityType, activities, activitySteps, attendance, duesPayments, uploads } from "../schema/activities";
+import { type ActivityType, activities, activitySteps, attendance, uploads } from "../schema/activities";
 import { checkinDisputes, checkins } from "../schema/checkins";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { type ActivityWithBranch, insertActivity, loadActivity } from "./activities";
 import { writeAudit } from "./audit";
 import { unsettledCheckins } from "./checkin-review";
+import { loadDuesMember, monthDues, takePayment } from "./dues-ledger";
 import { awardActivity } from "./points";
 import { openRound } from "./reviews";
 
@@ -114,7 +115,6 @@ export async function activityForSecretary(db: Db, scope: Scope, activityId: num
       outcome: attendance.outcome,
       source: attendance.source,
       recordedAt: attendance.recordedAt,
-      duesFen: duesPayments.amountFen,
       checkinId: checkins.id,
       method: checkins.method,
       offline: checkins.offline,
@@ -125,17 +125,23 @@ export async function activityForSecretary(db: Db, scope: Scope, activityId: num
     .innerJoin(users, eq(users.id, attendance.memberId))
     .leftJoin(checkins, and(eq(checkins.activityId, attendance.activityId), eq(checkins.memberId, attendance.memberId)))
     .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
-    .leftJoin(
-      duesPayments,
-      and(eq(duesPayments.activityId, attendance.activityId), eq(duesPayments.memberId, attendance.memberId)),
-    )
     .where(eq(attendance.activityId, activity.id))
     .orderBy(asc(sql`${users.name} collate "C"`));
+  const month = monthOf(activity.startsAt);
+  const dues = await monthDues(
+    db,
+    roster.map((r) => r.memberId),
+    month,
+  );
   return {
     activity,
     phase: activityPhase(activity, now),
     steps,
-    roster,
+    roster: roster.map((r) => ({
+      ...r,
+      dueFen: dues.get(r.memberId)?.dueFen ?? null,
+      duesFen: dues.get(r.memberId)?.paidFen ?? null,
+    })),
     canManage: canManageActivity(scope, activity.branchPath),
   };
 }
@@ -184,11 +190,15 @@ export async function markStep(
   });
 }
 
-/** Dues paid at the theme day, for a member who is there; a second entry for the same member replaces the first. */
+/**
+ * Dues taken at the theme day's dues step, for a member who is there, into the ledger (db/queries/dues-ledger.ts):
+ * the month of the activity, at what is due unless another amount is given. A second tap is the same entry
+ * (by `clientId`), a second payment for the month a conflict; a mistake is corrected by reversing it.
+ */
 export async function recordDues(
   db: Db,
   scope: Scope,
-  input: { activityId: number; memberId: number; amount: number },
+  input: { activityId: number; memberId: number; amount?: number; note?: string; clientId?: string },
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
@@ -200,27 +210,33 @@ export async function recordDues(
       .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, input.memberId)));
     if (!row) throw new AppError("not_found");
     if (row.outcome !== "present" && row.outcome !== "late") throw new AppError("conflict", t.run.duesNotPresent);
-    await tx
-      .insert(duesPayments)
-      .values({
-        activityId: activity.id,
-        memberId: input.memberId,
-        month: monthOf(activity.startsAt),
+    const member = await loadDuesMember(tx, input.memberId, true);
+    if (member.branchId !== activity.branchId) throw new AppError("not_found");
+    const month = monthOf(activity.startsAt);
+    const result = await takePayment(
+      tx,
+      scope,
+      member,
+      {
+        months: [month],
         amountFen: input.amount,
-        recordedBy: scope.userId,
-      })
-      .onConflictDoUpdate({
-        target: [duesPayments.activityId, duesPayments.memberId],
-        set: { amountFen: input.amount, recordedBy: scope.userId, recordedAt: now },
+        note: input.note,
+        clientId: input.clientId,
+        channel: "theme_day",
+        activityId: activity.id,
+      },
+      now,
+    );
+    if (!result.replay)
+      await writeAudit(tx, {
+        actorId: scope.userId,
+        action: "dues.record",
+        targetType: "member",
+        targetId: input.memberId,
+        nodePath: activity.branchPath,
+        detail: { activityId: activity.id, month, amountFen: input.amount ?? null, entries: result.entryIds },
       });
-    await writeAudit(tx, {
-      actorId: scope.userId,
-      action: "dues.record",
-      targetType: "member",
-      targetId: input.memberId,
-      nodePath: activity.branchPath,
-      detail: { activityId: activity.id, amountFen: input.amount },
-    });
+    return result;
   });
 }
 

@@ -1,10 +1,11 @@
 import { and, eq, getTableColumns, inArray, or } from "drizzle-orm";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
-import { attendance, duesPayments, notices, uploads } from "../schema/activities";
+import { attendance, notices, uploads } from "../schema/activities";
 import { auditLog } from "../schema/audit";
 import { checkinDisputes, checkins } from "../schema/checkins";
 import { communityReports, serviceSignups, volunteerHours } from "../schema/community";
+import { duesBases, duesEntries } from "../schema/dues";
 import { feedback } from "../schema/feedback";
 import { leaveRequests, makeupTasks } from "../schema/leave";
 import { correctionRequests, privacyAcknowledgements } from "../schema/privacy";
@@ -35,7 +36,8 @@ export async function exportPersonalData(db: Db, scope: Scope, now = new Date())
     checkins: await db.select().from(checkins).where(eq(checkins.memberId, me)),
     checkinDisputes: await db.select().from(checkinDisputes).where(eq(checkinDisputes.memberId, me)),
     attendance: await db.select().from(attendance).where(eq(attendance.memberId, me)),
-    dues: await db.select().from(duesPayments).where(eq(duesPayments.memberId, me)),
+    duesBases: await db.select().from(duesBases).where(eq(duesBases.memberId, me)),
+    dues: await db.select().from(duesEntries).where(eq(duesEntries.memberId, me)),
     leaveRequests: await db.select().from(leaveRequests).where(eq(leaveRequests.memberId, me)),
     makeupTasks: await db.select().from(makeupTasks).where(eq(makeupTasks.memberId, me)),
     notices: await db.select().from(notices).where(eq(notices.userId, me)),

@@ -7,11 +7,12 @@ import { attendanceRule, capped, capWindow, type RuleCode, round1, signed } from
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
 import { within } from "../period";
-import { activities, attendance, duesPayments } from "../schema/activities";
+import { activities, attendance } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { type PointEntry, type PointRule, pointEntries, pointRules } from "../schema/points";
 import { members } from "../schema/users";
 import { writeAudit } from "./audit";
+import { paidAtActivity } from "./dues-ledger";
 import { notify } from "./notify";
 
 /**
@@ -348,10 +349,7 @@ export async function awardActivity(
         reason: `${what}${t.run.outcome[row.outcome!]}`,
       });
   }
-  const paid = await tx
-    .select({ id: duesPayments.id, memberId: duesPayments.memberId })
-    .from(duesPayments)
-    .where(eq(duesPayments.activityId, activity.id));
+  const paid = await paidAtActivity(tx, activity.id);
   for (const row of paid)
     await award(tx, {
       memberId: row.memberId,

@@ -187,31 +187,6 @@ export const attendance = pgTable(
   ],
 );
 
-/** Dues collected at the theme day (集中缴纳党费), per present member, in fen. */
-export const duesPayments = pgTable(
-  "dues_payments",
-  {
-    id: serial().primaryKey(),
-    activityId: integer()
-      .notNull()
-      .references(() => activities.id, { onDelete: "cascade" }),
-    memberId: integer()
-      .notNull()
-      .references(() => users.id),
-    /** The month paid for, as 2026-12. */
-    month: text().notNull(),
-    amountFen: integer().notNull(),
-    recordedBy: integer()
-      .notNull()
-      .references(() => users.id),
-    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex("dues_activity_member").on(t.activityId, t.memberId),
-    check("dues_amount", sql`${t.amountFen} > 0 and ${t.amountFen} <= 10000000`),
-  ],
-);
-
 export const noticeKind = pgEnum("notice_kind", [
   "activity",
   "reminder",
@@ -222,6 +197,7 @@ export const noticeKind = pgEnum("notice_kind", [
   "points",
   "dispute",
   "place_change",
+  "dues",
 ]);
 
 /** One in-app message to one person; read receipts are what the secretary's "who has not read" shows. */

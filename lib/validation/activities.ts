@@ -37,18 +37,6 @@ export const markStepInput = z.object({
   photo: evidence,
 });
 
-/** Yuan as typed (12.5), stored as fen. */
-export const recordDuesInput = z.object({
-  activityId: id,
-  memberId: id,
-  amount: z
-    .string({ error: t.run.amount })
-    .trim()
-    .regex(/^\d{1,6}(\.\d{1,2})?$/, t.run.amount)
-    .transform((s) => Math.round(Number(s) * 100))
-    .refine((fen) => fen > 0, t.run.amount),
-});
-
 export const activityRef = z.object({ activityId: id });
 
 /** An empty place is allowed: it reads 地点待定 to members. */

@@ -54,10 +54,28 @@ test("the county publishes a plan; a secretary runs the theme day, marks the ste
   await roster.first().locator("summary", { hasText: "代签到" }).click();
   await page.getByLabel(`${first} 代签原因`).fill("无智能手机");
   await page.getByRole("button", { name: `${first} 代签到` }).click();
-  await expect(page.getByLabel(`${first} 党费（元）`)).toBeVisible();
-  await page.getByLabel(`${first} 党费（元）`).fill("25.5");
-  await page.getByRole("button", { name: `${first} 记录党费` }).click();
-  await expect(page.getByRole("button", { name: `${first} 修改党费` })).toBeVisible();
+  // The dues step: one tap takes what is due this month from the member's base; a second is not offered.
+  const take = page.getByRole("button", { name: new RegExp(`^${first} 收取应缴党费 ¥`) });
+  await expect(take).toBeVisible();
+  await take.click();
+  const firstRow = page.getByRole("listitem").filter({ has: page.getByText(first, { exact: true }) });
+  await expect(firstRow.getByText(/^已缴 ¥\d+\.\d\d$/)).toBeVisible();
+  await expect(take).toHaveCount(0);
+  await shot(page, "dues-taken");
+
+  // Another member cannot come: the secretary asks leave for them; they pay later, at the secretary's.
+  const onLeave = (await roster.first().locator("span").first().textContent())!;
+  await roster.first().locator("summary", { hasText: "代请假" }).click();
+  await page.getByLabel(`${onLeave} 请假类型`).selectOption("official");
+  await page.getByLabel(`${onLeave} 请假事由`).fill("县里统一培训");
+  await page.getByRole("button", { name: `为${onLeave}代请假` }).click();
+  await expect(page.getByText("已代为提交请假申请，待审批。")).toBeVisible();
+  const runUrl = page.url();
+  await page.getByRole("link", { name: "请假与补学" }).click();
+  await page.getByLabel(`选择 ${onLeave} 的申请`).check();
+  await page.getByRole("button", { name: "批准所选申请" }).click();
+  await expect(page.getByText(/^已批准 1 项/)).toBeVisible();
+  await page.goto(runUrl);
 
   // Closing waits for the start; until then the screen says so.
   await expect(async () => {
@@ -83,8 +101,21 @@ test("the county publishes a plan; a secretary runs the theme day, marks the ste
   await page.getByRole("button", { name: "结束活动" }).click();
   await expect(page.getByText("已结束").first()).toBeVisible();
   // The member checked in by proxy, and the secretary who closed it counts present as its host (主持).
-  await expect(page.getByText(/出席 2 · 迟到 0 · 请假 0 · 缺席 \d+/)).toBeVisible();
+  await expect(page.getByText(/出席 2 · 迟到 0 · 请假 1 · 缺席 \d+/)).toBeVisible();
   await shot(page, "activity-closed");
+
+  // The member on leave pays this month's dues afterwards; the activity stays closed.
+  await page.getByRole("link", { name: "党费收缴登记表" }).click();
+  await page
+    .getByRole("list", { name: "党费收缴登记表" })
+    .getByRole("link", { name: new RegExp(`^${onLeave}`) })
+    .click();
+  await page.getByRole("button", { name: `为${onLeave}登记缴费` }).click();
+  await expect(page.getByText("已登记", { exact: true })).toBeVisible();
+  await expect(page.getByRole("list", { name: "缴费记录" }).getByText("交支部")).toBeVisible();
+  await shot(page, "dues-paid-later");
+  await page.goto(runUrl);
+  await expect(page.getByText("已结束").first()).toBeVisible();
 
   await admin.goto("/admin/compliance");
   await expect(admin.getByRole("list", { name: "各支部落实情况" })).toBeVisible();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityForSecretary, closeActivity, createMeeting, markStep, recordDues } from "@/db/queries/activity-run";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { complianceForMonth } from "@/db/queries/compliance";
+import { declareBase } from "@/db/queries/dues-ledger";
 import { activities, attendance } from "@/db/schema/activities";
 import type { Scope } from "@/lib/scope";
 import { monthOf } from "@/lib/time";
@@ -67,6 +68,12 @@ describe("running a theme day", () => {
       { activityId, memberId: second.memberId, reason: "手机没电" },
       during,
     );
+    await declareBase(county.db, county.secretary, {
+      memberId: first.memberId,
+      kind: "in_work",
+      fromMonth: monthOf(startsAt),
+      baseFen: 2_500_00,
+    });
     await recordDues(county.db, county.secretary, { activityId, memberId: first.memberId, amount: 1250 }, during);
     await expect(
       recordDues(

@@ -212,8 +212,28 @@ export const matrix: Record<string, Case> = {
     ],
   },
   "app/(secretary)/branch/activities/actions.ts#recordDuesAction": {
-    branch: (o) => ({ activityId: o.activityId, memberId: o.memberId, amount: "10" }),
+    branch: (o) => [
+      { clientId: randomUUID(), activityId: o.activityId, memberId: o.memberId },
+      { activityId: o.activityId, memberId: o.memberId, amount: "10", note: "越权" },
+    ],
   },
+  "app/(secretary)/branch/dues-actions.ts#declareBaseAction": {
+    branch: (o) => ({ memberId: o.memberId, kind: "in_work", fromMonth: "2026-11", base: "3000" }),
+  },
+  "app/(secretary)/branch/dues-actions.ts#recordPaymentAction": {
+    branch: (o) => ({
+      clientId: randomUUID(),
+      memberId: o.memberId,
+      fromMonth: "2026-11",
+      months: "2",
+      payerName: "代缴人",
+    }),
+  },
+  "app/(secretary)/branch/dues-actions.ts#reverseEntryAction": {
+    branch: (o) => ({ entryId: o.duesEntryId, note: "越权冲正" }),
+  },
+  "app/(secretary)/branch/dues-actions.ts#revealBaseAction": { branch: (o) => ({ memberId: o.memberId }) },
+  "app/(secretary)/branch/dues-actions.ts#remindArrearsAction": { branch: (o) => ({ branchId: o.branchId }) },
   "app/(secretary)/branch/activities/actions.ts#closeActivityAction": { branch: (o) => ({ activityId: o.activityId }) },
   "app/(secretary)/branch/activities/actions.ts#setPlaceAction": {
     branch: (o) => ({ activityId: o.activityId, place: "越权改的地点" }),
@@ -306,6 +326,12 @@ export const matrix: Record<string, Case> = {
   },
   "app/api/v1/community-feedback/route.ts#GET": {
     self: "a rollup of the branches under the caller's own admin grants; names no object",
+  },
+  "app/api/v1/branches/[branchId]/dues-sheet/route.ts#GET": {
+    branch: (o) => ({ params: { branchId: o.branchId }, query: { month: "2026-11" } }),
+  },
+  "app/api/v1/dues-rollup/route.ts#GET": {
+    self: "a rollup of the branches under the caller's own admin grants; names no object (a caller without one is refused)",
   },
   "app/api/v1/points-bulletin/route.ts#GET": {
     self: "a rollup of the branches under the caller's own admin grants; names no object (a caller without one is refused)",

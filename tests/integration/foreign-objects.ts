@@ -5,6 +5,7 @@ import { createMeeting, markStep } from "@/db/queries/activity-run";
 import { disputeCheckin } from "@/db/queries/checkin-review";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { decideReport, fileReport } from "@/db/queries/community";
+import { declareBase, recordPayment } from "@/db/queries/dues-ledger";
 import { decideLeave, fileLeave } from "@/db/queries/leave";
 import { submitReflection } from "@/db/queries/makeup";
 import { publishPlan } from "@/db/queries/plans";
@@ -25,7 +26,7 @@ import { members, roleGrants, users } from "@/db/schema/users";
 import { demoCounty as demoNames } from "@/db/seed";
 import { shanghaiDate } from "@/lib/community";
 import type { Scope } from "@/lib/scope";
-import { toLocalInput } from "@/lib/time";
+import { monthOf, toLocalInput } from "@/lib/time";
 import { demoCounty, phones } from "./county";
 
 /**
@@ -62,6 +63,8 @@ export interface BranchObjects {
   /** The branch's 民主评议 round, taking ballots, and the owner's place on its list. */
   reviewRoundId: number;
   reviewSubjectId: number;
+  /** A dues payment of the owner's, standing. */
+  duesEntryId: number;
 }
 
 /** Everything a grid holds: one set in another grid of the home community, one in another community. */
@@ -230,6 +233,21 @@ export async function foreignCounty() {
       .select()
       .from(reviewSubjects)
       .where(and(eq(reviewSubjects.roundId, round.id), eq(reviewSubjects.memberId, owner.userId)));
+    const month = monthOf(new Date());
+    await declareBase(db, countyAdmin, {
+      memberId: owner.userId,
+      kind: "in_work",
+      fromMonth: month,
+      baseFen: 3_000_00,
+    });
+    const {
+      entryIds: [duesEntryId],
+    } = await recordPayment(db, countyAdmin, {
+      clientId: randomUUID(),
+      memberId: owner.userId,
+      fromMonth: month,
+      months: 1,
+    });
 
     return {
       reviewRoundId: round.id,
@@ -250,6 +268,7 @@ export async function foreignCounty() {
       noticeId: notice.id,
       pointEntryId: entry.id,
       appealId: appeal.id,
+      duesEntryId,
     };
   }
 

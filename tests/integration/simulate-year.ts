@@ -4,6 +4,7 @@ import type { Db } from "@/db/open";
 import { activityForSecretary, closeActivity, markStep, recordDues } from "@/db/queries/activity-run";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { decideReport, fileReport } from "@/db/queries/community";
+import { declareBase } from "@/db/queries/dues-ledger";
 import { decideLeave, fileLeave } from "@/db/queries/leave";
 import { publishPlan } from "@/db/queries/plans";
 import { loadSessionUser } from "@/db/queries/session";
@@ -48,6 +49,16 @@ export async function simulateYear(
     dues: boolean;
   }[] = [];
   const hours: { memberId: number; servedOn: string; halfHours: number }[] = [];
+
+  // Dues are taken at what is due, so every member of the branch has a base from January.
+  const home = await db.select({ id: members.userId }).from(members).where(eq(members.branchId, people.branchId));
+  for (const m of home)
+    await declareBase(db, people.secretary, {
+      memberId: m.id,
+      kind: "in_work",
+      fromMonth: `${year}-01`,
+      baseFen: 2_000_00,
+    });
 
   for (let month = 1; month <= 12; month++) {
     const startsAt = at(`${year}-${pad(month)}-15T09:00:00`);
@@ -97,13 +108,7 @@ export async function simulateYear(
           during,
         );
         dues = random() < 0.7;
-        if (dues)
-          await recordDues(
-            db,
-            people.secretary,
-            { activityId: activity.id, memberId: row.memberId, amount: 2000 },
-            during,
-          );
+        if (dues) await recordDues(db, people.secretary, { activityId: activity.id, memberId: row.memberId }, during);
       }
       outcomes.push({ memberId: row.memberId, month, outcome, dues });
     }

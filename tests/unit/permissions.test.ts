@@ -4,8 +4,11 @@ import {
   canManageOrg,
   canManageRoster,
   canReadAudit,
+  canReadDues,
   canReadRoster,
+  canRecordDues,
   canResetAccount,
+  canSeeDuesBase,
   canSeePhone,
   homePath,
   reaches,
@@ -65,6 +68,27 @@ describe("roster rules", () => {
     expect(canManageRoster(countyAdmin, branchB1)).toBe(true);
     expect(canReadRoster(member, branchA1)).toBe(false);
     expect(canReadRoster(gridWorker, branchA1)).toBe(false);
+  });
+});
+
+describe("dues base visibility", () => {
+  const target = { userId: 200, branchPath: branchA1 };
+  it("shows a base to the member, their secretary and the county only", () => {
+    expect(canSeeDuesBase(member, target)).toBe(true);
+    expect(canSeeDuesBase(secretaryA1, target)).toBe(true);
+    expect(canSeeDuesBase(countyAdmin, target)).toBe(true);
+  });
+  it("masks it from the committee, another branch's secretary, another member and grid workers", () => {
+    expect(canSeeDuesBase(committeeAdminA, target)).toBe(false);
+    expect(canSeeDuesBase(scope([{ role: "secretary", nodeId: 6, path: branchA2 }]), target)).toBe(false);
+    expect(canSeeDuesBase(scope([], { branchId: 5, branchPath: branchA1 }, 201), target)).toBe(false);
+    expect(canSeeDuesBase(gridWorker, target)).toBe(false);
+  });
+  it("lets the secretary take payments and the committee read the sheet", () => {
+    expect(canRecordDues(secretaryA1, branchA1)).toBe(true);
+    expect(canRecordDues(committeeAdminA, branchA1)).toBe(false);
+    expect(canReadDues(committeeAdminA, branchA1)).toBe(true);
+    expect(canReadDues(member, branchA1)).toBe(false);
   });
 });
 

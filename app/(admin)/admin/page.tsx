@@ -66,6 +66,7 @@ export default async function AdminPage() {
               ? [
                   { href: "/admin/schedule-changes", label: t.scheduleChange.list },
                   { href: "/admin/points", label: t.points.bulletin },
+                  { href: "/admin/dues", label: t.dues.rollupTitle },
                   { href: "/admin/assessment", label: t.assessment.title },
                   { href: "/admin/community", label: t.community.feedback },
                   { href: "/admin/records", label: t.records.title },

@@ -3,7 +3,9 @@ import { CorrectionForm } from "@/components/privacy/correction-forms";
 import { PushOptIn } from "@/components/pwa/push-opt-in";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { myDues } from "@/db/queries/dues-views";
 import { myCorrections } from "@/db/queries/privacy";
+import { yuan } from "@/lib/dues";
 import { t } from "@/lib/messages";
 import { grantsOf, rolesHeld } from "@/lib/scope-paths";
 import { isElderMode } from "@/lib/server/elder-mode";
@@ -17,10 +19,11 @@ export const metadata = { title: t.nav.me };
 
 export default async function MePage() {
   const { db, scope, user } = await pageContext();
-  const [elder, publicKey, corrections] = await Promise.all([
+  const [elder, publicKey, corrections, dues] = await Promise.all([
     isElderMode(),
     publicVapidKey(db),
     myCorrections(db, scope),
+    scope.member ? myDues(db, scope) : null,
   ]);
   const roles = [...(scope.member ? [t.roles.member] : []), ...[...rolesHeld(scope)].map((role) => t.roles[role])];
   return (
@@ -38,6 +41,20 @@ export default async function MePage() {
               className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm"
             >
               {t.leave.mine} <span aria-hidden>›</span>
+            </Link>
+            <Link
+              href="/me/dues"
+              className="flex min-h-12 items-center justify-between rounded-xl bg-white px-4 shadow-sm"
+            >
+              <span>
+                {t.dues.mine}
+                {dues && dues.standing.arrearsFen > 0 && (
+                  <span className="ml-2 text-sm font-medium text-red-800">
+                    {t.dues.owedSummary(dues.standing.monthsOwed.length, yuan(dues.standing.arrearsFen))}
+                  </span>
+                )}
+              </span>
+              <span aria-hidden>›</span>
             </Link>
             <Link
               href="/community"

@@ -29,6 +29,8 @@ function hrefOf(scope: Scope, notice: Notice): string | null {
   if (notice.kind === "community") return holdsRole(scope, ["grid_worker"]) ? "/grid" : "/community";
   // Appeals go to secretaries, answers to members.
   if (notice.kind === "points") return holdsRole(scope, ["secretary"]) ? "/branch" : "/points";
+  // A dues reminder goes to the member's own dues.
+  if (notice.kind === "dues") return "/me/dues";
   if (!notice.activityId || !notice.branchPath) return null;
   // A dispute is settled in the branch's list of open disputes, by whoever manages the branch.
   if (notice.kind === "dispute")

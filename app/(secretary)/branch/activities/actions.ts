@@ -5,13 +5,8 @@ import { closeActivity, createMeeting, markStep, recordDues } from "@/db/queries
 import { t } from "@/lib/messages";
 import { action } from "@/lib/server/action";
 import { readUpload } from "@/lib/uploads";
-import {
-  activityRef,
-  createMeetingInput,
-  markStepInput,
-  recordDuesInput,
-  setPlaceInput,
-} from "@/lib/validation/activities";
+import { activityRef, createMeetingInput, markStepInput, setPlaceInput } from "@/lib/validation/activities";
+import { takeDuesInput } from "@/lib/validation/dues";
 
 export const createMeetingAction = action("activity.create", createMeetingInput, (input, { db, scope }) =>
   createMeeting(db, scope, input),
@@ -21,9 +16,10 @@ export const markStepAction = action("step.mark", markStepInput, async ({ photo,
   markStep(db, scope, { ...input, photo: photo ? await readUpload(photo) : undefined }),
 );
 
-export const recordDuesAction = action("dues.record", recordDuesInput, (input, { db, scope }) =>
-  recordDues(db, scope, input),
-);
+export const recordDuesAction = action("dues.record", takeDuesInput, async (input, { db, scope }) => {
+  await recordDues(db, scope, { ...input, amount: input.amount });
+  return t.dues.recorded;
+});
 
 export const closeActivityAction = action("activity.close", activityRef, (input, { db, scope }) =>
   closeActivity(db, scope, input),

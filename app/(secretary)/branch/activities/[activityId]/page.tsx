@@ -14,7 +14,7 @@ import { canFileLeaveFor } from "@/lib/permissions";
 import { pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { smsOn } from "@/lib/server/sms";
-import { formatFull, formatWhen } from "@/lib/time";
+import { formatFull, formatWhen, monthOf } from "@/lib/time";
 import { PlaceForm } from "./place-form";
 import { CloseForm, RosterItem, StepItem } from "./run-forms";
 
@@ -147,6 +147,15 @@ export default async function RunActivityPage({ params }: { params: Promise<{ ac
               />
             ))}
           </ul>
+          {collectsDues && (
+            <ButtonLink
+              href={`/branch/${activity.branchId}/dues?month=${monthOf(activity.startsAt)}`}
+              variant="secondary"
+              className="mt-3 w-full"
+            >
+              {t.dues.sheetTitle}
+            </ButtonLink>
+          )}
           {away.length > 0 && (
             <details className="mt-3">
               <summary className="min-h-11 cursor-pointer py-2 text-stone-700">

@@ -8,11 +8,11 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { checkinMarks } from "@/lib/checkin-marks";
 import { checkin } from "@/lib/messages/checkin";
 import { checkinReview } from "@/lib/messages/checkin-review";
-import { form } from "@/lib/messages/form";
 import { plans } from "@/lib/messages/plans";
 import { run } from "@/lib/messages/run";
-import { closeActivityAction, markStepAction, recordDuesAction } from "../actions";
+import { closeActivityAction, markStepAction } from "../actions";
 import { proxyCheckinAction, reviewOfflineAction } from "../checkin-actions";
+import { DuesTakeForm } from "./dues-take-form";
 import { LeaveForForm } from "./leave-for-form";
 
 export interface StepView {
@@ -80,6 +80,7 @@ export interface RosterView {
   name: string;
   outcome: "present" | "late" | "leave" | "absent" | null;
   duesFen: number | null;
+  dueFen: number | null;
   source: string | null;
   checkinId: number | null;
   method: string | null;
@@ -134,11 +135,12 @@ export function RosterItem({
       )}
       {canFileLeave && !row.outcome && <LeaveForForm activityId={activityId} memberId={row.memberId} name={row.name} />}
       {collectsDues && here && (
-        <DuesForm
+        <DuesTakeForm
           activityId={activityId}
           memberId={row.memberId}
           name={row.name}
-          fen={row.duesFen}
+          dueFen={row.dueFen}
+          paidFen={row.duesFen}
           editable={editable}
         />
       )}
@@ -160,40 +162,6 @@ function ReviewOffline({ checkinId, name }: { checkinId: number; name: string })
         </ActionForm>
       ))}
     </div>
-  );
-}
-
-function DuesForm({
-  activityId,
-  memberId,
-  name,
-  fen,
-  editable,
-}: {
-  activityId: number;
-  memberId: number;
-  name: string;
-  fen: number | null;
-  editable: boolean;
-}) {
-  const paid = fen == null ? null : (fen / 100).toFixed(2);
-  if (!editable)
-    return paid ? (
-      <p className="text-sm text-stone-600">
-        {run.dues} ¥{paid}
-      </p>
-    ) : null;
-  return (
-    <ActionForm action={recordDuesAction} className="mt-1 flex items-end gap-2">
-      <input type="hidden" name="activityId" value={activityId} />
-      <input type="hidden" name="memberId" value={memberId} />
-      <div className="flex-1">
-        <Field label={run.duesAmount(name)} name="amount" inputMode="decimal" defaultValue={paid ?? ""} />
-      </div>
-      <SubmitButton variant="secondary" className="min-h-11 px-3" aria-label={run.duesButton(name, Boolean(paid))}>
-        {paid ? form.change : form.record}
-      </SubmitButton>
-    </ActionForm>
   );
 }
 
