@@ -63,6 +63,21 @@ const standingPayment = and(
   notExists(sql`(select 1 from ${duesEntries} ${reversal} where ${reversal.reversesId} = ${duesEntries.id})`),
 );
 
+/** What each member paid at an activity and still stands, by name: the minutes' dues (db/queries/minutes.ts). */
+export function duesAtActivity(db: Db, activityId: number) {
+  return db
+    .select({
+      memberId: duesEntries.memberId,
+      name: users.name,
+      amountFen: sql<number>`sum(${duesEntries.amountFen})::int`,
+    })
+    .from(duesEntries)
+    .innerJoin(users, eq(users.id, duesEntries.memberId))
+    .where(and(eq(duesEntries.activityId, activityId), standingPayment))
+    .groupBy(duesEntries.memberId, users.name)
+    .orderBy(asc(sql`${users.name} collate "C"`), asc(duesEntries.memberId));
+}
+
 /** The payments taken at an activity that still stand: what closing it awards the on-time point for. */
 export function paidAtActivity(db: Db, activityId: number) {
   return db

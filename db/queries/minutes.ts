@@ -5,12 +5,13 @@ import type { MinutesFacts, MinutesRecord } from "@/lib/minutes";
 import { canReadMinutes, canReadRoster, canWriteMinutes } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
-import { activitySteps, attendance, duesPayments, uploads } from "../schema/activities";
+import { activitySteps, attendance, uploads } from "../schema/activities";
 import { leaveRequests } from "../schema/leave";
 import { minutes, minutesAddenda, minutesAttachments } from "../schema/minutes";
 import { users } from "../schema/users";
 import { type ActivityWithBranch, loadActivity } from "./activities";
 import { writeAudit } from "./audit";
+import { duesAtActivity } from "./dues-ledger";
 
 /**
  * The minutes of a closed activity (docs/architecture.md#minutes): the facts come from the records and are
@@ -45,12 +46,7 @@ export async function recordedFacts(db: Db, activity: ActivityWithBranch): Promi
     .from(activitySteps)
     .where(eq(activitySteps.activityId, activity.id))
     .orderBy(asc(activitySteps.position));
-  const payments = await db
-    .select({ memberId: duesPayments.memberId, name: users.name, amountFen: duesPayments.amountFen })
-    .from(duesPayments)
-    .innerJoin(users, eq(users.id, duesPayments.memberId))
-    .where(eq(duesPayments.activityId, activity.id))
-    .orderBy(asc(sql`${users.name} collate "C"`), asc(duesPayments.memberId));
+  const payments = await duesAtActivity(db, activity.id);
   const of = (o: string) => roster.filter((r) => r.outcome === o).map((r) => ({ memberId: r.memberId, name: r.name }));
   return {
     activityId: activity.id,

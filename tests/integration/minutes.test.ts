@@ -88,8 +88,18 @@ beforeAll(async () => {
     during,
   );
   for (const s of steps.slice(1)) await markStep(county.db, sec, { stepId: s.id, done: true }, during);
-  await recordDues(county.db, sec, { activityId, memberId: present.userId, amount: 1250 }, during);
-  await recordDues(county.db, sec, { activityId, memberId: late.userId, amount: 800 }, during);
+  await recordDues(
+    county.db,
+    sec,
+    { activityId, memberId: present.userId, amount: 1250, note: "本月收入减少，按实缴纳" },
+    during,
+  );
+  await recordDues(
+    county.db,
+    sec,
+    { activityId, memberId: late.userId, amount: 800, note: "本月收入减少，按实缴纳" },
+    during,
+  );
   await closeActivity(county.db, sec, { activityId }, during);
 }, 120_000);
 afterAll(() => county.close());
@@ -100,7 +110,7 @@ async function recordsOf(id: number) {
     (select md5(a::text) from activities a where a.id = ${id}) as activity,
     (select md5(string_agg(x::text, ',' order by x.id)) from attendance x where x.activity_id = ${id}) as roster,
     (select md5(string_agg(s::text, ',' order by s.id)) from activity_steps s where s.activity_id = ${id}) as steps,
-    (select md5(string_agg(d::text, ',' order by d.id)) from dues_payments d where d.activity_id = ${id}) as dues`);
+    (select md5(string_agg(d::text, ',' order by d.id)) from dues_entries d where d.activity_id = ${id}) as dues`);
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0];
 }
 
