@@ -26,6 +26,7 @@ import { importer } from "./messages/importer";
 import { leave } from "./messages/leave";
 import { member } from "./messages/member";
 import { memberActivity } from "./messages/member-activity";
+import { membership } from "./messages/membership";
 import { nav } from "./messages/nav";
 import { notices } from "./messages/notices";
 import { ops } from "./messages/ops";
@@ -48,6 +49,7 @@ import { totp } from "./messages/totp";
 import { validation } from "./messages/validation";
 
 export const t = {
+  membership,
   app,
   nav,
   roles,

@@ -116,3 +116,8 @@ export const canConfirmMakeup = canDecideLeave;
 
 /** Community work: the grid workers of a grid, or of the whole community above it. */
 export const canServeGrid = (scope: Scope, path: string) => reaches(scope, path, ["grid_worker"]);
+
+/** Chasing a transfer: a committee or county admin above both its branches. */
+export const canChaseTransfer = (scope: Scope, fromPath: string, toPath: string) =>
+  reaches(scope, fromPath, ["committee_admin", "county_admin"]) &&
+  reaches(scope, toPath, ["committee_admin", "county_admin"]);

@@ -219,6 +219,7 @@ export const noticeKind = pgEnum("notice_kind", [
   "points",
   "dispute",
   "place_change",
+  "membership",
 ]);
 
 /** One in-app message to one person; read receipts are what the secretary's "who has not read" shows. */

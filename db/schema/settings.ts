@@ -8,6 +8,8 @@ export const countySettings = pgTable("county_settings", {
     .references(() => orgNodes.id),
   /** Members see their rank in the branch only when the county turns this on (docs/architecture.md#the-theme-days-rules). */
   memberRanking: boolean().notNull().default(false),
+  /** Days the receiving branch has to accept a transfer before it is flagged overdue. */
+  transferDueDays: integer().notNull().default(30),
   updatedBy: integer(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
