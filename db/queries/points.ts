@@ -11,8 +11,8 @@ import { activities, attendance, duesPayments } from "../schema/activities";
 import { orgNodes } from "../schema/org";
 import { type PointEntry, type PointRule, pointEntries, pointRules } from "../schema/points";
 import { members } from "../schema/users";
-import { branchAt } from "./membership-periods";
 import { writeAudit } from "./audit";
+import { branchAt } from "./membership-periods";
 import { notify } from "./notify";
 
 /**

@@ -112,7 +112,14 @@ export async function startTransfer(
 ) {
   return db.transaction(async (tx) => {
     const [member] = await tx
-      .select({ userId: members.userId, name: users.name, active: members.active, branchId: members.branchId, path: orgNodes.path, branchName: orgNodes.name })
+      .select({
+        userId: members.userId,
+        name: users.name,
+        active: members.active,
+        branchId: members.branchId,
+        path: orgNodes.path,
+        branchName: orgNodes.name,
+      })
       .from(members)
       .innerJoin(users, eq(users.id, members.userId))
       .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
@@ -122,7 +129,7 @@ export async function startTransfer(
     if (!canManageRoster(scope, member.path) || member.userId === scope.userId) throw new AppError("forbidden");
     if (!member.active) throw new AppError("conflict", t.membership.inactive);
     const [target] = await tx.select().from(orgNodes).where(eq(orgNodes.id, input.toBranchId));
-    if (!target || target.kind !== "branch" || countyOf(target.path) !== countyOf(member.path))
+    if (target?.kind !== "branch" || countyOf(target.path) !== countyOf(member.path))
       throw new AppError("bad_request", t.membership.notBranch, { toBranchId: t.membership.notBranch });
     if (target.id === member.branchId)
       throw new AppError("bad_request", t.membership.sameBranch, { toBranchId: t.membership.sameBranch });
@@ -343,13 +350,17 @@ export async function myTransfers(db: Db, scope: Scope) {
 /** The county's branches a roster manager may send a member to (names only), in tree order. */
 export async function transferTargets(db: Db, scope: Scope, fromBranchId: number) {
   const [from] = await db.select().from(orgNodes).where(eq(orgNodes.id, fromBranchId));
-  if (!from || from.kind !== "branch") throw new AppError("not_found");
+  if (from?.kind !== "branch") throw new AppError("not_found");
   if (!canManageRoster(scope, from.path)) throw new AppError("forbidden");
   return db
     .select({ id: orgNodes.id, name: orgNodes.name })
     .from(orgNodes)
     .where(
-      and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, [`/${countyOf(from.path)}/`]), sql`${orgNodes.id} <> ${from.id}`),
+      and(
+        eq(orgNodes.kind, "branch"),
+        pathUnder(orgNodes.path, [`/${countyOf(from.path)}/`]),
+        sql`${orgNodes.id} <> ${from.id}`,
+      ),
     )
     .orderBy(asc(orgNodes.path));
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/open";
 import { freezeRosters } from "@/db/queries/expected-roster";
+import { remindOverdueTransfers } from "@/db/queries/transfers";
 import { logError } from "../log";
 
 /**
@@ -7,7 +8,11 @@ import { logError } from "../log";
  * its expected roster frozen (db/queries/expected-roster.ts). A timer that never keeps the process alive.
  */
 export function freezeRostersEvery(db: Db, ms = 60_000): void {
-  const run = () => void freezeRosters(db).catch((error: unknown) => logError("roster freeze failed", error));
+  const run = () => {
+    void freezeRosters(db).catch((error: unknown) => logError("roster freeze failed", error));
+    // Transfers past the county's deadline are reminded once (db/queries/transfers.ts).
+    void remindOverdueTransfers(db).catch((error: unknown) => logError("transfer reminder failed", error));
+  };
   run();
   setInterval(run, ms).unref();
 }

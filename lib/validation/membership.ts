@@ -37,7 +37,11 @@ export const transferRef = z.object({ transferId: id });
 export const transferDueDaysInput = z.object({
   days: z.preprocess(
     (v) => (typeof v === "string" && /^\d{1,3}$/.test(v) ? Number(v) : v),
-    z.number({ error: t.membership.dueDaysRange }).int(t.membership.dueDaysRange).min(1, t.membership.dueDaysRange).max(180, t.membership.dueDaysRange),
+    z
+      .number({ error: t.membership.dueDaysRange })
+      .int(t.membership.dueDaysRange)
+      .min(1, t.membership.dueDaysRange)
+      .max(180, t.membership.dueDaysRange),
   ),
 });
 

@@ -6,9 +6,9 @@ import { yearlyAssessment } from "@/db/queries/assessment";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { decideReport, fileReport } from "@/db/queries/community";
 import { branchFeedback, feedbackRollup } from "@/db/queries/community-feedback";
+import { publishPlan } from "@/db/queries/plans";
 import { quarterStats } from "@/db/queries/point-stats";
 import { bulletinRollup, monthlyBulletin } from "@/db/queries/point-views";
-import { publishPlan } from "@/db/queries/plans";
 import { getMember, listRoster } from "@/db/queries/roster";
 import { loadSessionUser } from "@/db/queries/session";
 import {
@@ -54,7 +54,14 @@ async function themeDay(startsAt: Date, publishedAt: Date) {
   const { planId } = await publishPlan(
     county.db,
     admin,
-    { title: "主题党日", startsAt, durationMinutes: 120, materials: "", links: [], items: [{ title: "学习", mandatory: false }] },
+    {
+      title: "主题党日",
+      startsAt,
+      durationMinutes: 120,
+      materials: "",
+      links: [],
+      items: [{ title: "学习", mandatory: false }],
+    },
     publishedAt,
   );
   const made = await county.db.select().from(activities).where(eq(activities.planId, planId));
@@ -159,8 +166,12 @@ describe("history stays where it happened", () => {
     const entries = (await county.db.select().from(pointEntries).where(eq(pointEntries.memberId, moved))).filter(
       (e) => e.occurredAt < at("2026-01-01T00:00:00"),
     );
-    expect(entries.filter((e) => e.occurredAt < at("2025-06-02T10:00:00")).every((e) => e.branchId === home)).toBe(true);
-    expect(entries.filter((e) => e.occurredAt > at("2025-06-02T10:00:00")).every((e) => e.branchId === other)).toBe(true);
+    expect(entries.filter((e) => e.occurredAt < at("2025-06-02T10:00:00")).every((e) => e.branchId === home)).toBe(
+      true,
+    );
+    expect(entries.filter((e) => e.occurredAt > at("2025-06-02T10:00:00")).every((e) => e.branchId === other)).toBe(
+      true,
+    );
     expect(new Set(entries.map((e) => e.branchId))).toEqual(new Set([home, other]));
   });
 
@@ -244,7 +255,6 @@ describe("history stays where it happened", () => {
   });
 });
 
-
 describe("the transfer itself", () => {
   const second = async () => {
     const { members: rows } = await listRoster(county.db, sender, { branchId: home });
@@ -261,9 +271,9 @@ describe("the transfer itself", () => {
     ).rejects.toMatchObject({ code: "conflict", message: t.membership.alreadyPending });
     // The receiver's page shows it; the sender cannot decide it.
     expect((await branchTransfers(county.db, receiver, other)).incoming.map((r) => r.id)).toContain(id);
-    await expect(decideTransfer(county.db, sender, { transferId: id, decision: "accept", note: "" })).rejects.toMatchObject(
-      { code: "forbidden" },
-    );
+    await expect(
+      decideTransfer(county.db, sender, { transferId: id, decision: "accept", note: "" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     await decideTransfer(county.db, receiver, { transferId: id, decision: "return", note: "材料不全" });
     const [row] = await county.db.select().from(members).where(eq(members.userId, memberId));
     expect(row.branchId).toBe(home);
@@ -310,15 +320,15 @@ describe("the transfer itself", () => {
     const memberId = await second();
     const started = new Date(Date.now() - 40 * 86_400_000);
     const { id } = await startTransfer(county.db, sender, { memberId, toBranchId: other, reason: "工作调动" }, started);
-    expect((await branchTransfers(county.db, receiver, other, started)).incoming.find((r) => r.id === id)!.overdue).toBe(
-      false,
-    );
+    expect(
+      (await branchTransfers(county.db, receiver, other, started)).incoming.find((r) => r.id === id)!.overdue,
+    ).toBe(false);
     expect((await branchTransfers(county.db, receiver, other)).incoming.find((r) => r.id === id)!.overdue).toBe(true);
     const overview = await transfersOverview(county.db, committee);
     expect(overview.find((r) => r.id === id)).toMatchObject({ overdue: true, canChase: true });
     const unread = async () =>
       (await county.db.select().from(notices).where(eq(notices.userId, receiver.userId))).filter(
-        (n) => n.title === t.membership.notice.chased((overview.find((r) => r.id === id)!).memberName),
+        (n) => n.title === t.membership.notice.chased(overview.find((r) => r.id === id)!.memberName),
       ).length;
     const told = await unread();
     expect(await remindOverdueTransfers(county.db)).toBeGreaterThanOrEqual(1);
@@ -333,9 +343,10 @@ describe("the transfer itself", () => {
 
   it("refuses a target outside the branches of the county and the same branch", async () => {
     const memberId = await second();
-    await expect(
-      startTransfer(county.db, sender, { memberId, toBranchId: home, reason: "x" }),
-    ).rejects.toMatchObject({ code: "bad_request", message: t.membership.sameBranch });
+    await expect(startTransfer(county.db, sender, { memberId, toBranchId: home, reason: "x" })).rejects.toMatchObject({
+      code: "bad_request",
+      message: t.membership.sameBranch,
+    });
     const [committeeNode] = await county.db.select().from(orgNodes).where(eq(orgNodes.name, demoNames.firstCommittee));
     await expect(
       startTransfer(county.db, sender, { memberId, toBranchId: committeeNode.id, reason: "x" }),

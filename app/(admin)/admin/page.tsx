@@ -67,6 +67,7 @@ export default async function AdminPage() {
                   { href: "/admin/points", label: t.points.bulletin },
                   { href: "/admin/assessment", label: t.assessment.title },
                   { href: "/admin/community", label: t.community.feedback },
+                  { href: "/admin/transfers", label: t.membership.transfers },
                 ]
               : []),
             ...(holdsRole(scope, ["committee_admin"]) ? [{ href: "/admin/leave", label: t.leave.committeeTitle }] : []),

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { TransferItem } from "@/components/membership/transfer-item";
 import { PushOptIn } from "@/components/pwa/push-opt-in";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { myTransfers } from "@/db/queries/transfers";
 import { t } from "@/lib/messages";
 import { grantsOf, rolesHeld } from "@/lib/scope-paths";
 import { isElderMode } from "@/lib/server/elder-mode";
@@ -15,7 +17,12 @@ export const metadata = { title: t.nav.me };
 
 export default async function MePage() {
   const { db, scope, user } = await pageContext();
-  const [elder, { publicKey }] = await Promise.all([isElderMode(), vapidKeys(db)]);
+  const [elder, { publicKey }, transfers] = await Promise.all([
+    isElderMode(),
+    vapidKeys(db),
+    scope.member ? myTransfers(db, scope) : Promise.resolve([]),
+  ]);
+  const now = new Date();
   const roles = [...(scope.member ? [t.roles.member] : []), ...[...rolesHeld(scope)].map((role) => t.roles[role])];
   return (
     <>
@@ -40,6 +47,15 @@ export default async function MePage() {
               {t.community.mine} <span aria-hidden>›</span>
             </Link>
           </>
+        )}
+        {transfers.length > 0 && (
+          <Card title={t.membership.history}>
+            <ul className="-mx-4 divide-y divide-stone-100" aria-label={t.membership.history}>
+              {transfers.map((row) => (
+                <TransferItem key={row.id} row={{ ...row, overdue: row.status === "pending" && row.dueAt < now }} />
+              ))}
+            </ul>
+          </Card>
         )}
         <Card title={t.elder.title}>
           <ElderModeForm on={elder} />

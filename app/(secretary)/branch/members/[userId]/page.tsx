@@ -2,11 +2,14 @@ import { notFound } from "next/navigation";
 import { EndSessionsButton } from "@/components/end-sessions-button";
 import { MemberForm } from "@/components/member-form";
 import { MemberTags } from "@/components/member-tags";
+import { StartTransferForm, WithdrawTransferForm } from "@/components/membership/transfer-forms";
+import { TransferItem } from "@/components/membership/transfer-item";
 import { RevealPhone } from "@/components/reveal-phone";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { mayResetAccount } from "@/db/queries/accounts";
 import { getMember } from "@/db/queries/roster";
+import { pendingTransferOf, transferTargets } from "@/db/queries/transfers";
 import { t } from "@/lib/messages";
 import { canManageRoster, canSeePhone } from "@/lib/permissions";
 import { pageData } from "@/lib/server/page-data";
@@ -22,6 +25,12 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
   const m = await pageData(getMember(db, scope, userId.data));
   const manage = canManageRoster(scope, m.branchPath) && m.userId !== scope.userId;
   const takeCharge = manage && (await mayResetAccount(db, scope, m.userId));
+  const [pending, targets] = await pageData(
+    Promise.all([
+      pendingTransferOf(db, scope, m.userId),
+      manage && m.active ? transferTargets(db, scope, m.branchId) : Promise.resolve([]),
+    ]),
+  );
 
   return (
     <>
@@ -62,6 +71,19 @@ export default async function MemberPage({ params }: { params: Promise<{ userId:
                 submitLabel={t.roster.save}
               />
             </Card>
+            {m.active && (
+              <Card title={t.membership.transferOut}>
+                {pending ? (
+                  <ul className="-mx-4">
+                    <TransferItem row={pending}>
+                      <WithdrawTransferForm transferId={pending.id} />
+                    </TransferItem>
+                  </ul>
+                ) : (
+                  <StartTransferForm memberId={m.userId} targets={targets} />
+                )}
+              </Card>
+            )}
             {takeCharge && <SetActiveForm userId={m.userId} active={m.active} />}
             {takeCharge && m.active && m.activated && <EndSessionsButton userId={m.userId} label={m.name} />}
           </>
