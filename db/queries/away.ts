@@ -243,3 +243,16 @@ export async function remindAwayEnded(db: Db, now = new Date()): Promise<number>
     return due.length;
   });
 }
+
+/** A member's spell away now, if any, for whoever reads their roster. */
+export async function openAwayOf(db: Db, scope: Scope, memberId: number) {
+  const [row] = await db
+    .select({ spell: awaySpells, path: orgNodes.path })
+    .from(awaySpells)
+    .innerJoin(members, eq(members.userId, awaySpells.memberId))
+    .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
+    .where(and(eq(awaySpells.memberId, memberId), isNull(awaySpells.endedAt)));
+  if (!row) return null;
+  if (!canReadRoster(scope, row.path)) throw new AppError("forbidden");
+  return row.spell;
+}
