@@ -49,7 +49,11 @@ test("a transfer from the sending secretary to the receiving one, seen by the me
   await item.getByRole("button", { name: membership.accept }).click();
   await expect(item.getByText(membership.status.accepted)).toBeVisible();
   await receive.goto("/branch");
-  await expect(receive.getByRole("link", { name: new RegExp(member.name) })).toBeVisible();
+  await receive.getByRole("link", { name: new RegExp(member.name) }).click();
+  // The member's page in the new branch: status history and the spell away, for the new secretary.
+  await expect(receive.getByRole("heading", { name: membership.events })).toBeVisible();
+  await expect(receive.getByRole("button", { name: membership.awayStart })).toBeVisible();
+  await shot(receive, "transfer-received-member");
 
   // The sender's roster no longer lists the member; the transfer shows as accepted.
   await send.goto("/branch");
