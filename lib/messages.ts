@@ -29,6 +29,7 @@ import { importer } from "./messages/importer";
 import { leave } from "./messages/leave";
 import { member } from "./messages/member";
 import { memberActivity } from "./messages/member-activity";
+import { membership } from "./messages/membership";
 import { minutes } from "./messages/minutes";
 import { nav } from "./messages/nav";
 import { notices } from "./messages/notices";
@@ -57,6 +58,7 @@ import { validation } from "./messages/validation";
 import { yearReport } from "./messages/year-report";
 
 export const t = {
+  membership,
   app,
   reach,
   nav,

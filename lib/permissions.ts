@@ -143,3 +143,8 @@ export const canDeclareDuesBase = canSeeDuesBase;
 /** Payments are taken by the branch's secretary (or the county); the sheet is read by them and the committee. */
 export const canRecordDues = canManageRoster;
 export const canReadDues = canReadRoster;
+
+/** Chasing a transfer: a committee or county admin above both its branches. */
+export const canChaseTransfer = (scope: Scope, fromPath: string, toPath: string) =>
+  reaches(scope, fromPath, ["committee_admin", "county_admin"]) &&
+  reaches(scope, toPath, ["committee_admin", "county_admin"]);

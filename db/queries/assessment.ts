@@ -17,6 +17,7 @@ import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
 import { members } from "../schema/users";
 import { writeAudit } from "./audit";
+import { branchAt, dayStart, inBranchAt } from "./membership-periods";
 import { pathUnder } from "./scope-sql";
 
 /**
@@ -31,7 +32,11 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
   const prefixes = reviewerPaths(scope);
   const { from, to } = windowOf(year);
   const inYear = (column: PgColumn) => within(column, from, to);
-  const byBranch = <T extends { branchId: number }>(rows: T[]) => new Map(rows.map((r) => [r.branchId, r]));
+  const byBranch = <T extends { branchId: number }>(rows: T[]) => new Map(rows.map((r) => [Number(r.branchId), r]));
+  // A branch's members are those in it at the year's last instant (or now, in the current year); hours count
+  // for the branch the member was in on the day served (docs/architecture.md#membership-history).
+  const countedAt = new Date(Math.min(to.getTime() - 1, now.getTime()));
+  const servedIn = branchAt(volunteerHours.memberId, dayStart(volunteerHours.servedOn));
 
   const branches = await db
     .select({ id: orgNodes.id, name: orgNodes.name, parentId: orgNodes.parentId })
@@ -75,23 +80,24 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
       .groupBy(pointEntries.branchId),
     db
       .select({
-        branchId: members.branchId,
-        members: sql<number>`count(*) filter (where ${members.active})::int`,
-        inOffice: sql<number>`count(*) filter (where ${members.active} and ${members.employment} = 'in_office')::int`,
+        branchId: orgNodes.id,
+        members: sql<number>`count(${members.userId})::int`,
+        inOffice: sql<number>`count(${members.userId}) filter (where ${members.employment} = 'in_office')::int`,
       })
-      .from(members)
-      .groupBy(members.branchId),
+      .from(orgNodes)
+      .innerJoin(members, inBranchAt(members.userId, orgNodes.id, countedAt))
+      .where(eq(orgNodes.kind, "branch"))
+      .groupBy(orgNodes.id),
     db
-      .select({ branchId: members.branchId, halfHours: sql<number>`sum(${volunteerHours.halfHours})::int` })
+      .select({ branchId: servedIn, halfHours: sql<number>`sum(${volunteerHours.halfHours})::int` })
       .from(volunteerHours)
-      .innerJoin(members, eq(members.userId, volunteerHours.memberId))
       .where(
         and(
           eq(volunteerHours.status, "confirmed"),
           sql`${volunteerHours.servedOn} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
         ),
       )
-      .groupBy(members.branchId),
+      .groupBy(servedIn),
   ]);
   const [s, d, mk, p, pe, sv] = [
     byBranch(seen),
@@ -130,6 +136,7 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
     return {
       id,
       name,
+      inputs,
       parts: parts(inputs),
       unmeasured: unmeasured(inputs),
       score,

@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import { quarterRange, REPORT_VALID_MONTHS, reportExpiresAt, reportStanding } from "@/lib/community";
 import { AppError } from "@/lib/errors";
 import { canReadRoster } from "@/lib/permissions";
@@ -9,6 +9,7 @@ import type { Db } from "../open";
 import { communityReports, reportPosts, servicePosts, volunteerHours } from "../schema/community";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
+import { branchAt, dayStart, inBranchDuring } from "./membership-periods";
 import { pathUnder } from "./scope-sql";
 
 /**
@@ -21,8 +22,18 @@ export interface Quarter {
   quarter: number;
 }
 
-const confirmedHours = (from: string, to: string) =>
-  sql<number>`(select coalesce(sum(${volunteerHours.halfHours}), 0)::int from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to})`;
+/** Hours count for the branch the member was in on the day served (docs/architecture.md#membership-history). */
+const servedIn = (branchId: number | SQL | AnyPgColumn) =>
+  sql`${branchAt(members.userId, dayStart(volunteerHours.servedOn))} = ${branchId}`;
+
+const confirmedHours = (branchId: number, from: string, to: string) =>
+  sql<number>`(select coalesce(sum(${volunteerHours.halfHours}), 0)::int from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to} and ${servedIn(branchId)})`;
+
+/** A quarter's days as the instants [from, to) in Shanghai. */
+const quarterInstants = (from: string, to: string) => ({
+  start: new Date(`${from}T00:00:00+08:00`),
+  end: new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000),
+});
 
 /** Every active member of a branch with their community figures for the quarter. */
 export async function branchFeedback(db: Db, scope: Scope, branchId: number, q: Quarter, now = new Date()) {
@@ -48,9 +59,9 @@ export async function branchFeedback(db: Db, scope: Scope, branchId: number, q: 
       posts: sql<
         string[]
       >`coalesce((select array_agg(${servicePosts.name} order by ${servicePosts.id}) from ${reportPosts} join ${servicePosts} on ${servicePosts.id} = ${reportPosts.postId} where ${reportPosts.reportId} = ${communityReports.id}), '{}')`,
-      quarterHalfHours: confirmedHours(from, to),
-      yearHalfHours: confirmedHours(`${q.year}-01-01`, `${q.year}-12-31`),
-      quarterActivities: sql<number>`(select count(distinct ${volunteerHours.activityId})::int from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to})`,
+      quarterHalfHours: confirmedHours(branch.id, from, to),
+      yearHalfHours: confirmedHours(branch.id, `${q.year}-01-01`, `${q.year}-12-31`),
+      quarterActivities: sql<number>`(select count(distinct ${volunteerHours.activityId})::int from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to} and ${servedIn(branch.id)})`,
     })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
@@ -60,7 +71,7 @@ export async function branchFeedback(db: Db, scope: Scope, branchId: number, q: 
     )
     .leftJoin(community, eq(community.id, communityReports.communityId))
     .leftJoin(grid, eq(grid.id, communityReports.gridId))
-    .where(and(eq(members.branchId, branch.id), eq(members.active, true)))
+    .where(inBranchDuring(members.userId, branch.id, quarterInstants(from, to).start, quarterInstants(from, to).end))
     .orderBy(sql`${members.employment} = 'in_office' desc`, asc(users.name));
   return {
     branch: { id: branch.id, name: branch.name },
@@ -81,20 +92,21 @@ export async function feedbackRollup(db: Db, scope: Scope, q: Quarter, now = new
   const { from, to } = quarterRange(q.year, q.quarter);
   const since = new Date(now);
   since.setUTCMonth(since.getUTCMonth() - REPORT_VALID_MONTHS);
-  const inOffice = sql`${members.employment} = 'in_office' and ${members.active}`;
+  const inOffice = sql`${members.employment} = 'in_office'`;
   const hours = (a: string, b: string) =>
-    sql<number>`coalesce(sum((select coalesce(sum(${volunteerHours.halfHours}), 0) from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${a} and ${b})), 0)::int`;
+    sql<number>`coalesce(sum((select coalesce(sum(${volunteerHours.halfHours}), 0) from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${a} and ${b} and ${servedIn(orgNodes.id)})), 0)::int`;
+  const { start, end } = quarterInstants(from, to);
   return db
     .select({
       branchId: orgNodes.id,
       branchName: orgNodes.name,
       inOffice: sql<number>`count(${members.userId}) filter (where ${inOffice})::int`,
-      reported: sql<number>`count(${members.userId}) filter (where ${members.active} and exists (select 1 from ${communityReports} where ${communityReports.memberId} = ${members.userId} and ${communityReports.status} = 'confirmed' and ${communityReports.decidedAt} > ${since.toISOString()}::timestamptz))::int`,
+      reported: sql<number>`count(${members.userId}) filter (where exists (select 1 from ${communityReports} where ${communityReports.memberId} = ${members.userId} and ${communityReports.status} = 'confirmed' and ${communityReports.decidedAt} > ${since.toISOString()}::timestamptz))::int`,
       quarterHalfHours: hours(from, to),
       yearHalfHours: hours(`${q.year}-01-01`, `${q.year}-12-31`),
     })
     .from(orgNodes)
-    .leftJoin(members, eq(members.branchId, orgNodes.id))
+    .leftJoin(members, inBranchDuring(members.userId, orgNodes.id, start, end))
     .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, prefixes)))
     .groupBy(orgNodes.id, orgNodes.name, orgNodes.path)
     .orderBy(asc(orgNodes.path));

@@ -11,7 +11,7 @@ import { volunteerHours } from "../schema/community";
 import { makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
-import { members } from "../schema/users";
+import { branchAt, dayStart } from "./membership-periods";
 import { isDeduction } from "./point-kinds";
 import { pathUnder } from "./scope-sql";
 
@@ -28,6 +28,8 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
   const to = monthRange(shiftMonth(firstMonth, 3)).from;
   const inQuarter = (column: PgColumn) => within(column, from, to);
   const reach = pathUnder(orgNodes.path, prefixes);
+  // Hours count for the branch the member was in on the day served.
+  const servedIn = branchAt(volunteerHours.memberId, dayStart(volunteerHours.servedOn));
 
   const [branches, people, rules, seen, makeup, hours, months] = await Promise.all([
     db
@@ -79,16 +81,15 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
       .where(inQuarter(activities.startsAt))
       .groupBy(activities.branchId),
     db
-      .select({ branchId: members.branchId, halfHours: sql<number>`sum(${volunteerHours.halfHours})::int` })
+      .select({ branchId: servedIn, halfHours: sql<number>`sum(${volunteerHours.halfHours})::int` })
       .from(volunteerHours)
-      .innerJoin(members, eq(members.userId, volunteerHours.memberId))
       .where(
         and(
           eq(volunteerHours.status, "confirmed"),
           sql`${volunteerHours.servedOn} between ${days.from} and ${days.to}`,
         ),
       )
-      .groupBy(members.branchId),
+      .groupBy(servedIn),
     db
       .select({
         month: sql<string>`to_char(${activities.startsAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`,

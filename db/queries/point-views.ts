@@ -14,6 +14,7 @@ import { pointAppeals, pointEntries } from "../schema/points";
 import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
+import { inBranchDuring } from "./membership-periods";
 import { notify } from "./notify";
 import { isCorrection, isDeduction } from "./point-kinds";
 import { totalOf } from "./points";
@@ -269,8 +270,9 @@ export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, mo
     })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
-    .leftJoin(pointEntries, eq(pointEntries.memberId, members.userId))
-    .where(and(eq(members.branchId, branch.id), eq(members.active, true)))
+    // Only what was earned in this branch: a member transferred in or out shows here with this branch's part.
+    .leftJoin(pointEntries, and(eq(pointEntries.memberId, members.userId), eq(pointEntries.branchId, branch.id)))
+    .where(inBranchDuring(members.userId, branch.id, from, to))
     .groupBy(members.userId, users.name);
   const seen = await db
     .select({
@@ -335,7 +337,7 @@ export async function bulletinRollup(db: Db, scope: Scope, month: string) {
     .select({
       id: orgNodes.id,
       name: orgNodes.name,
-      members: sql<number>`(select count(*)::int from ${members} where ${members.branchId} = ${orgNodes.id} and ${members.active})`,
+      members: sql<number>`(select count(*)::int from ${members} where ${inBranchDuring(members.userId, orgNodes.id, from, to)})`,
     })
     .from(orgNodes)
     .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, prefixes)))

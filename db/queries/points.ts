@@ -13,6 +13,7 @@ import { type PointEntry, type PointRule, pointEntries, pointRules } from "../sc
 import { members } from "../schema/users";
 import { writeAudit } from "./audit";
 import { paidAtActivity } from "./dues-ledger";
+import { branchAt } from "./membership-periods";
 import { notify } from "./notify";
 
 /**
@@ -54,10 +55,11 @@ export interface Award {
 export async function award(tx: Db, input: Award): Promise<PointEntry | null> {
   const rule = await ruleOn(tx, input.code, shanghaiDate(input.occurredAt));
   const [member] = await tx
-    .select({ branchId: members.branchId })
+    // The branch the member was in when the source happened (docs/architecture.md#membership-history).
+    .select({ branchId: branchAt(members.userId, input.occurredAt) })
     .from(members)
     .where(eq(members.userId, input.memberId))
-    .for("update");
+    .for("update", { of: members });
   if (!member) return null;
   let points = round1(rule.points * (input.quantity ?? 1));
   if (rule.cap !== null && rule.capPeriod && rule.capGroup) {

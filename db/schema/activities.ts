@@ -198,6 +198,7 @@ export const noticeKind = pgEnum("notice_kind", [
   "dispute",
   "place_change",
   "dues",
+  "membership",
 ]);
 
 /** One in-app message to one person; read receipts are what the secretary's "who has not read" shows. */

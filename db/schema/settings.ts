@@ -25,6 +25,8 @@ export const countySettings = pgTable(
     /** 民主评议: 优秀 at most this share of a round's members, as a fraction (default 1/3; docs/architecture.md#member-review). */
     reviewExcellentNumerator: integer().notNull().default(1),
     reviewExcellentDenominator: integer().notNull().default(3),
+    /** Days the receiving branch has to accept a transfer before it is flagged overdue. */
+    transferDueDays: integer().notNull().default(30),
     updatedBy: integer(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

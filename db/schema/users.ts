@@ -52,6 +52,11 @@ export const members = pgTable(
     employment: memberEmployment().notNull().default("in_office"),
     joinedOn: date(),
     active: boolean().notNull().default(true),
+    /**
+     * When the member left the county's rolls (death, 出党, transfer out): reports for earlier months still
+     * show them. Null for a record merely switched off (db/queries/membership-periods.ts).
+     */
+    leftAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("members_branch").on(t.branchId)],

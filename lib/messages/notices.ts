@@ -17,6 +17,7 @@ export const notices = {
     dispute: "代签异议",
     place_change: "地点变更",
     dues: "党费",
+    membership: "组织关系",
   },
   reminderTitle: (title: string) => `请查看活动通知：${title}`,
   status: "通知阅读情况",

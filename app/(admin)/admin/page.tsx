@@ -70,6 +70,7 @@ export default async function AdminPage() {
                   { href: "/admin/assessment", label: t.assessment.title },
                   { href: "/admin/community", label: t.community.feedback },
                   { href: "/admin/records", label: t.records.title },
+                  { href: "/admin/transfers", label: t.membership.transfers },
                 ]
               : []),
             ...(holdsRole(scope, ["committee_admin"]) ? [{ href: "/admin/leave", label: t.leave.committeeTitle }] : []),

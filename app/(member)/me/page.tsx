@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { TransferItem } from "@/components/membership/transfer-item";
 import { CorrectionForm } from "@/components/privacy/correction-forms";
 import { PushOptIn } from "@/components/pwa/push-opt-in";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myDues } from "@/db/queries/dues-views";
 import { myCorrections } from "@/db/queries/privacy";
+import { myTransfers } from "@/db/queries/transfers";
 import { yuan } from "@/lib/dues";
 import { t } from "@/lib/messages";
 import { grantsOf, rolesHeld } from "@/lib/scope-paths";
@@ -19,12 +21,14 @@ export const metadata = { title: t.nav.me };
 
 export default async function MePage() {
   const { db, scope, user } = await pageContext();
-  const [elder, publicKey, corrections, dues] = await Promise.all([
+  const [elder, publicKey, corrections, dues, transfers] = await Promise.all([
     isElderMode(),
     publicVapidKey(db),
     myCorrections(db, scope),
     scope.member ? myDues(db, scope) : null,
+    scope.member ? myTransfers(db, scope) : Promise.resolve([]),
   ]);
+  const now = new Date();
   const roles = [...(scope.member ? [t.roles.member] : []), ...[...rolesHeld(scope)].map((role) => t.roles[role])];
   return (
     <>
@@ -69,6 +73,15 @@ export default async function MePage() {
               {t.yearReport.link} <span aria-hidden>›</span>
             </Link>
           </>
+        )}
+        {transfers.length > 0 && (
+          <Card title={t.membership.history}>
+            <ul className="-mx-4 divide-y divide-stone-100" aria-label={t.membership.history}>
+              {transfers.map((row) => (
+                <TransferItem key={row.id} row={{ ...row, overdue: row.status === "pending" && row.dueAt < now }} />
+              ))}
+            </ul>
+          </Card>
         )}
         <Card title={t.elder.title}>
           <ElderModeForm on={elder} />

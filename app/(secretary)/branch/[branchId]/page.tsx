@@ -87,6 +87,9 @@ export default async function RosterPage({
             </ButtonLink>
           </div>
         )}
+        <ButtonLink href={`/branch/${branch.id}/transfers`} variant="secondary" className="w-full">
+          {t.membership.transfers}
+        </ButtonLink>
         <form className="flex gap-2" role="search">
           <label htmlFor="q" className="sr-only">
             {t.roster.search}
