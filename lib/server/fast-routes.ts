@@ -1,13 +1,15 @@
 import "server-only";
 import { checkIn } from "@/db/queries/checkins";
+import { markActivityRead } from "@/db/queries/notices";
 import { env } from "@/env";
 import { activityIdParam, checkinInput } from "../validation/checkins";
 import { liveAttendance } from "./live-attendance";
 import { type Definition, endpoint, type NodeHandler, nodeEndpoint } from "./route";
 
 /**
- * The endpoints a whole county calls within the same few minutes: a member's check-in, and the live counts
- * that every open check-in screen polls every 5 s (docs/scaling.md). Defined once, served two ways: as the route handler of app/api/v1/checkins (under
+ * The endpoints a whole county calls within the same few minutes: a member's check-in, the read receipt
+ * their activity page sends once shown, and the live counts that every open check-in screen polls every 5 s
+ * (docs/scaling.md). Defined once, served two ways: as the route handler of app/api/v1/checkins (under
  * `next dev`, and wherever Next's own server runs) and as a node:http handler that server.mjs — how
  * `npm start` serves the app — calls before Next's router, at a fifth of the CPU per check-in. The session
  * is read from the cookie (lib/server/session-token.ts), since there is no Next request scope on that path.
@@ -21,6 +23,16 @@ const checkin = {
 } satisfies Definition<typeof checkinInput, "json", "token">;
 
 export const postCheckin = endpoint(checkin);
+
+/** The member has seen the activity: its notices are read (the secretary's read receipt). Sent by the page once shown. */
+const activityRead = {
+  name: "notice.activity_read",
+  input: activityIdParam,
+  session: "token",
+  run: async (input, { db, scope }) => ({ read: await markActivityRead(db, scope, input.activityId) }),
+} satisfies Definition<typeof activityIdParam, "json", "token">;
+
+export const postActivityRead = endpoint(activityRead);
 
 /** The secretary's live counts, a copy at most LIVE_COUNTS_MS old (lib/server/live-attendance.ts). */
 const attendance = {
@@ -38,6 +50,7 @@ export const getAttendance = endpoint(attendance);
  */
 export const fastRoutes: Record<string, NodeHandler> = {
   "POST /api/v1/checkins": nodeEndpoint(checkin),
+  "POST /api/v1/activities/:activityId/read": nodeEndpoint(activityRead),
   "GET /api/v1/activities/:activityId/attendance": nodeEndpoint(attendance),
 };
 

@@ -17,7 +17,7 @@ import { session } from "./session-stub";
 // route handler and by the node:http handler server.mjs finds with fastRoute. Both must answer alike, keep
 // branches apart and show a check-in once the copy's time is up.
 vi.mock("@/lib/server/session-token", () => import("./session-stub"));
-const { getAttendance, fastRoute } = await import("@/lib/server/fast-routes");
+const { getAttendance, postActivityRead, fastRoute } = await import("@/lib/server/fast-routes");
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
 let member: Scope;
@@ -112,5 +112,29 @@ describe("the live counts, through server.mjs's node:http handler and through Ne
     as(otherSecretary);
     expect((await viaNode(theirs.id)).body.data?.present).toEqual([]);
     vi.useRealTimers();
+  });
+
+  it("the member's read receipt answers alike on both paths: their own branch's activity only, same origin only", async () => {
+    const send = async (via: "node" | "route", id: number, headers: Record<string, string>) => {
+      const init = { method: "POST", headers: { "content-type": "application/json", ...headers }, body: "{}" };
+      const url = `${origin}/api/v1/activities/${id}/read`;
+      const response =
+        via === "node"
+          ? await fetch(url, init)
+          : await postActivityRead(new Request(url, init), { params: Promise.resolve({ activityId: String(id) }) });
+      return { status: response.status, body: await response.json() };
+    };
+    const sameSite = { origin, host: new URL(origin).host };
+    as(member);
+    for (const [id, headers] of [
+      [ours.id, sameSite],
+      [theirs.id, sameSite],
+      [ours.id, { origin: "https://evil.example", host: new URL(origin).host }],
+    ] as const) {
+      const node = await send("node", id, headers);
+      expect(node).toEqual(await send("route", id, headers));
+      if (id === ours.id && headers.origin === origin) expect(node.status).toBe(200);
+      else expect([403, 404]).toContain(node.status);
+    }
   });
 });
