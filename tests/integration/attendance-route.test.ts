@@ -131,8 +131,9 @@ describe("the live counts, through server.mjs's node:http handler and through Ne
       [theirs.id, sameSite],
       [ours.id, { origin: "https://evil.example", host: new URL(origin).host }],
     ] as const) {
+      // The first marks the notices read, the second finds none left: the same status, not the same count.
       const node = await send("node", id, headers);
-      expect(node).toEqual(await send("route", id, headers));
+      expect(node.status).toBe((await send("route", id, headers)).status);
       if (id === ours.id && headers.origin === origin) expect(node.status).toBe(200);
       else expect([403, 404]).toContain(node.status);
     }
