@@ -7,6 +7,7 @@ import { clientAddress, peerHeader, trustedProxies } from "@/lib/client-address"
 import { toFailure } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
+import { accountRead } from "@/lib/server/account-copies";
 import { signInWithPassword } from "@/lib/server/sign-in";
 import { RECHECK_MS, SESSION_MAX_AGE_S, sessionEnded } from "@/lib/session-policy";
 import { signInInput } from "@/lib/validation/auth";
@@ -71,9 +72,14 @@ export const authOptions: NextAuthOptions = {
       }
       if (!token.uid) return token;
       if (now - (token.checked ?? 0) >= RECHECK_MS) {
-        const fresh = await loadSessionUser(await getDb(), token.uid);
+        // At sign-in the account is read afresh; after that a read of it less than a minute old will do
+        // (lib/server/account-copies.ts). `checked` is when the read was made, so it is never older than that.
+        const db = await getDb();
+        const { at, user: fresh } = user
+          ? { at: now, user: await loadSessionUser(db, token.uid) }
+          : await accountRead(db, token.uid, token.sv, now);
         if (!fresh?.active || fresh.sessionVersion !== token.sv) return {}; // ends the session
-        token = { ...token, name: fresh.name, scope: fresh.scope, pv: fresh.privacyVersion, checked: now };
+        token = { ...token, name: fresh.name, scope: fresh.scope, pv: fresh.privacyVersion, checked: at };
       }
       if (token.scope && sessionEnded(token, token.scope, now)) return {};
       return { ...token, seen: now };

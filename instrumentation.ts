@@ -22,7 +22,7 @@ export async function register() {
 }
 
 /**
- * The routes server.mjs answers before Next's router (lib/server/fast-routes.ts), for server.mjs to import. It is
+ * How server.mjs finds the routes it answers before Next's router (lib/server/fast-routes.ts), for server.mjs to import. It is
  * here because this file is compiled into the one module of the build that a plain node script can load and
  * share with Next: Next itself loads `<distDir>/server/instrumentation.js` with Node's require(), so
  * server.mjs's require() of the same file gets the same module, and its chunks (the database client, the
@@ -31,6 +31,6 @@ export async function register() {
  */
 export async function fastRoutes() {
   // Inside the literal comparison, so the edge build drops the import (as in register above).
-  if (process.env.NEXT_RUNTIME === "nodejs") return (await import("./lib/server/fast-routes")).fastRoutes;
-  return {};
+  if (process.env.NEXT_RUNTIME === "nodejs") return (await import("./lib/server/fast-routes")).fastRoute;
+  return () => null;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { chromium } from "playwright-core";
+import { OWNER_HEADER } from "../lib/outbox-owner";
 import type { SeededMember } from "./county";
 import type { Sent } from "./open-loop";
 
@@ -170,6 +171,8 @@ export async function journeyRequests(
         ...Object.fromEntries(Object.entries(template.headers).map(([k, v]) => [k, swap(v)])),
         cookie,
       };
+      // The outbox names whose a write is (lib/outbox-owner.ts): this member's, not the guide's.
+      if (headers[OWNER_HEADER] !== undefined) headers[OWNER_HEADER] = String(member.userId);
       const url = new URL(swap(template.path), "http://x");
       if (url.searchParams.has("_rsc") && from !== to) {
         const hash = await busting;

@@ -2,7 +2,7 @@
  * `npm run bench:start` — the start of a theme day: a county's members open the app within the same minutes.
  *
  * 1. The benchmark county (bench/members.ts: 20,000 members in 400 branches, a theme day in each starting in
- *    10 minutes, so the home shows it and its check-in window is open) in a fresh database `zhibu_bench_start`
+ *    10 minutes, so the home shows it and its check-in window is open) in a fresh database BENCH_DATABASE (`zhibu_bench_start`)
  *    on the server of DATABASE_URL; the first member of each branch is also its secretary.
  * 2. A production build in BENCH_DIST_DIR (.next-bench; BENCH_SKIP_BUILD=1 reuses it), served as `npm start`
  *    serves it (server.mjs) on 127.0.0.1:BENCH_PORT (3920).
@@ -50,6 +50,9 @@ const PAGE_RUNS = number("BENCH_PAGE_RUNS", 400);
 const CHECKIN_RUNS = number("BENCH_CHECKIN_RUNS", 1000);
 const RATES = (process.env.BENCH_RATES ?? "50,100,167,200,400,417").split(",").map(Number);
 const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-bench";
+// Dropped and made again: a name of its own for each person running it on a shared server.
+const DATABASE = process.env.BENCH_DATABASE || "zhibu_bench_start";
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error("BENCH_DATABASE must be a plain lower-case name");
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const POLL_SECONDS = 5;
@@ -95,9 +98,9 @@ const cpuOf = (run: Accounted<object>) => ({
 
 async function main() {
   const startsAt = new Date(Date.now() + 10 * 60_000);
-  log("fresh database zhibu_bench_start …");
+  log(`fresh database ${DATABASE} …`);
   const { sql, members, activities } = await freshCounty(
-    "zhibu_bench_start",
+    DATABASE,
     {
       members: MEMBERS,
       branches: BRANCHES,
@@ -122,7 +125,7 @@ async function main() {
     });
 
     if (process.env.BENCH_SKIP_BUILD !== "1") buildNext(root, { ...serverEnv(""), AUTH_SECRET }, log);
-    const server = await startApp(databaseUrl("zhibu_bench_start"));
+    const server = await startApp(databaseUrl(DATABASE));
     log("server ready");
     const codes = codeBook(activities);
     await codes.start();

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { checkin } from "@/lib/messages/checkin";
 import { elder as elderText } from "@/lib/messages/elder";
@@ -8,9 +7,16 @@ import { type CheckinResult, sendCheckin } from "./checkin-client";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 
-/** The member types the 6-digit code shown on the secretary's screen. */
-export function CheckinForm({ activityId, elder = false }: { activityId: number; elder?: boolean }) {
-  const router = useRouter();
+/** The member types the 6-digit code shown on the secretary's screen; a recorded check-in goes to `onCheckedIn`. */
+export function CheckinForm({
+  activityId,
+  elder = false,
+  onCheckedIn,
+}: {
+  activityId: number;
+  elder?: boolean;
+  onCheckedIn: (message: string) => void;
+}) {
   const [result, setResult] = useState<CheckinResult | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -20,8 +26,8 @@ export function CheckinForm({ activityId, elder = false }: { activityId: number;
     setPending(true);
     const answer = await sendCheckin({ activityId, code, clientId: crypto.randomUUID() });
     setPending(false);
-    setResult(answer);
-    if (answer.ok) router.refresh();
+    if (answer.ok) onCheckedIn(answer.message);
+    else setResult(answer);
   }
 
   return (

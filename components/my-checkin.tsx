@@ -2,7 +2,7 @@ import { OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import type { myCheckin } from "@/db/queries/checkins";
 import { t } from "@/lib/messages";
 import { TIME_ZONE } from "@/lib/time";
-import { CheckinForm, DisputeForm, ScanCheckinButton } from "./my-checkin-parts";
+import { CheckinEntry, DisputeForm } from "./my-checkin-parts";
 import { Card, Tag } from "./ui/card";
 
 const hhmm = new Intl.DateTimeFormat("zh-CN", {
@@ -68,12 +68,7 @@ export function MyCheckin({
           )}
         </div>
       ) : (
-        <div className="space-y-4">
-          <ScanCheckinButton activityId={activity.id} elder={elder} />
-          <CheckinForm activityId={activity.id} elder={elder} />
-          {/* Never forced (docs/privacy.md#nothing-forced): the paper sheet and the secretary's proxy entry count the same. */}
-          <p className="text-sm text-stone-600">{t.checkin.withoutApp}</p>
-        </div>
+        <CheckinEntry activityId={activity.id} elder={elder} />
       )}
     </Card>
   );

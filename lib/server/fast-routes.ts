@@ -1,12 +1,14 @@
 import "server-only";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkIn } from "@/db/queries/checkins";
+import { markActivityRead } from "@/db/queries/notices";
 import { env } from "@/env";
-import { checkinInput } from "../validation/checkins";
-import { type Definition, endpoint, nodeEndpoint } from "./route";
+import { activityIdParam, checkinInput } from "../validation/checkins";
+import { liveAttendance } from "./live-attendance";
+import { type Definition, endpoint, type NodeHandler, nodeEndpoint } from "./route";
 
 /**
- * The endpoint a whole county calls within the same few minutes: a member's check-in
+ * The endpoints a whole county calls within the same few minutes: a member's check-in, the read receipt
+ * their activity page sends once shown, and the live counts that every open check-in screen polls every 5 s
  * (docs/scaling.md). Defined once, served two ways: as the route handler of app/api/v1/checkins (under
  * `next dev`, and wherever Next's own server runs) and as a node:http handler that server.mjs — how
  * `npm start` serves the app — calls before Next's router, at a fifth of the CPU per check-in. The session
@@ -22,7 +24,66 @@ const checkin = {
 
 export const postCheckin = endpoint(checkin);
 
-/** "METHOD /path" → handler; server.mjs imports this table from the build (instrumentation.ts `fastRoutes`). */
-export const fastRoutes: Record<string, (request: IncomingMessage, response: ServerResponse) => void> = {
+/** The member has seen the activity: its notices are read (the secretary's read receipt). Sent by the page once shown. */
+const activityRead = {
+  name: "notice.activity_read",
+  input: activityIdParam,
+  session: "token",
+  run: async (input, { db, scope }) => ({ read: await markActivityRead(db, scope, input.activityId) }),
+} satisfies Definition<typeof activityIdParam, "json", "token">;
+
+export const postActivityRead = endpoint(activityRead);
+
+/** The secretary's live counts, a copy at most LIVE_COUNTS_MS old (lib/server/live-attendance.ts). */
+const attendance = {
+  name: "attendance.summary",
+  // From the replica when there is one, unless this secretary just wrote (lib/server/read-db.ts).
+  reads: "replica",
+  input: activityIdParam,
+  session: "token",
+  run: (input, { db, scope }) => liveAttendance(db, scope, input.activityId),
+} satisfies Definition<typeof activityIdParam, "json", "token">;
+
+export const getAttendance = endpoint(attendance);
+
+/**
+ * "METHOD /path" → handler, a `:name` segment being a path parameter (the same name as the route folder's
+ * `[name]`).
+ */
+export const fastRoutes: Record<string, NodeHandler> = {
   "POST /api/v1/checkins": nodeEndpoint(checkin),
+  "POST /api/v1/activities/:activityId/read": nodeEndpoint(activityRead),
+  "GET /api/v1/activities/:activityId/attendance": nodeEndpoint(attendance),
 };
+
+const matchers = Object.entries(fastRoutes).map(([key, handler]) => {
+  const [method, pattern] = key.split(" ");
+  const names: string[] = [];
+  const source = pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    names.push(name);
+    return "([^/]+)";
+  });
+  return { method, match: new RegExp(`^${source}$`), names, handler };
+});
+
+/**
+ * The fast handler of a request and its path parameters, or null for Next's router; server.mjs asks this
+ * for every request (instrumentation.ts `fastRoutes`). A parameter is handed over as Next would hand over a
+ * `[name]` segment, and the endpoint's schema judges it.
+ */
+export function fastRoute(method = "", pathname = ""): [NodeHandler, Record<string, string>] | null {
+  for (const route of matchers) {
+    if (route.method !== method) continue;
+    const found = route.match.exec(pathname);
+    if (found) return [route.handler, Object.fromEntries(route.names.map((name, i) => [name, decoded(found[i + 1])]))];
+  }
+  return null;
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

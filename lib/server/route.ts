@@ -73,16 +73,17 @@ export function endpoint<S extends z.ZodType, A extends AnswerKind = "json", K e
  * The same endpoint as a node:http handler. Only for JSON in and out with the `token` session: the others need
  * Next's request scope, which server.mjs's path does not have.
  */
-export function nodeEndpoint<S extends z.ZodType>(
-  def: Definition<S, "json", "token">,
-): (request: IncomingMessage, response: ServerResponse) => void {
-  return (request, response) => {
-    void answer(def, nodeIncoming(request), {}).then(({ status, headers, body }) => {
+export function nodeEndpoint<S extends z.ZodType>(def: Definition<S, "json", "token">): NodeHandler {
+  return (request, response, params = {}) => {
+    void answer(def, nodeIncoming(request), params).then(({ status, headers, body }) => {
       response.writeHead(status, { ...NODE_HEADERS, ...headers, "Content-Length": Buffer.byteLength(body) });
       response.end(body);
     });
   };
 }
+
+/** A node:http handler; `params` are the path's parameters, matched by server.mjs. */
+export type NodeHandler = (request: IncomingMessage, response: ServerResponse, params?: Params) => void;
 
 interface Answer {
   status: number;

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { JWT } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { endSessions } from "@/db/queries/accounts";
 import { grantRole, revokeRole } from "@/db/queries/org";
 import { setMemberActive } from "@/db/queries/roster";
 import { auditLog } from "@/db/schema/audit";
 import { roleGrants, users } from "@/db/schema/users";
+import { RECHECK_MS } from "@/lib/session-policy";
 import { demoCounty, phones } from "./county";
 
 // auth.ts's session callback, against this file's database.
@@ -71,7 +72,15 @@ describe("a session ends within a minute when the account changes", () => {
     const after = await session(county.ownMemberId);
     const [grant] = await county.db.select().from(roleGrants).where(eq(roleGrants.userId, county.ownMemberId));
     await revokeRole(county.db, admin, { grantId: grant.id });
-    expect(await jwt({ token: after })).toEqual({});
+    // The grant's re-check above read the account a moment ago; a due session may rest on that read for the
+    // rest of its minute (lib/server/account-copies.ts), and not a moment longer.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + RECHECK_MS);
+      expect(await jwt({ token: after })).toEqual({});
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("disabling the member ends their sessions", async () => {
@@ -100,5 +109,47 @@ describe("idle and absolute limits in the session callback", () => {
     const token = await session(county.secretary.userId, 0);
     const used = await jwt({ token: { ...token, seen: Date.now() - 20 * minute } });
     expect(Date.now() - used.seen!).toBeLessThan(minute);
+  });
+});
+
+describe("the account re-read, kept a minute per user (lib/server/account-copies.ts)", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("two members' sessions each get their own account, however often they are due", async () => {
+    const a = await session(county.ownMemberId);
+    const b = await session(county.foreignMemberId);
+    for (let i = 0; i < 3; i++) {
+      const [ja, jb] = await Promise.all([jwt({ token: a }), jwt({ token: b })]);
+      expect(ja.scope?.userId).toBe(county.ownMemberId);
+      expect(jb.scope?.userId).toBe(county.foreignMemberId);
+      expect(ja.scope?.member?.branchId).not.toBe(jb.scope?.member?.branchId);
+    }
+  });
+
+  it("a disabled account ends its sessions once the kept read is a minute old, not later", async () => {
+    const token = await session(county.ownMemberId);
+    const confirmed = await jwt({ token }); // the read this session and the others of this user now share
+    expect(confirmed.uid).toBe(county.ownMemberId);
+    await setMemberActive(county.db, county.secretary, { userId: county.ownMemberId, active: false });
+    try {
+      // Within the minute a due token may still rest on that read: the promise is "within 60 s".
+      expect((await jwt({ token })).uid).toBe(county.ownMemberId);
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(confirmed.checked! + RECHECK_MS);
+      expect(await jwt({ token })).toEqual({});
+    } finally {
+      vi.useRealTimers();
+      await setMemberActive(county.db, county.secretary, { userId: county.ownMemberId, active: true });
+    }
+  });
+
+  it("a kept read never ends a newer sign-in, and never keeps an ended session alive", async () => {
+    const admin = await county.scopeOf(phones.countyAdmin);
+    const old = await session(county.ownMemberId);
+    expect((await jwt({ token: old })).uid).toBe(county.ownMemberId); // kept, with the old session version
+    await endSessions(county.db, admin, { userId: county.ownMemberId });
+    const signedInAgain = await session(county.ownMemberId);
+    expect((await jwt({ token: signedInAgain })).uid).toBe(county.ownMemberId);
+    expect(await jwt({ token: old })).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Scope } from "@/lib/scope";
+import { RECHECK_MS } from "@/lib/session-policy";
 
 // The lean session of the check-in route must accept exactly the sessions getServerSession accepts.
 const jar = new Map<string, string>();
@@ -44,8 +45,15 @@ describe("requireTokenContext", () => {
     const moved: Scope = { ...scope, member: { branchId: 4, branchPath: "/1/2/4/" } };
     fresh.mockResolvedValueOnce({ id: 7, name: "刘洋", active: true, sessionVersion: 2, scope: moved });
     await expect(requireTokenContext(request)).resolves.toMatchObject({ scope: moved });
+    // Within the minute the next due request rests on that read (lib/server/account-copies.ts) …
+    await expect(requireTokenContext(request)).resolves.toMatchObject({ scope: moved });
+    expect(fresh).toHaveBeenCalledTimes(1);
+    // … and once it is a minute old, reads again.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + RECHECK_MS);
     fresh.mockResolvedValueOnce({ id: 7, name: "刘洋", active: false, sessionVersion: 2, scope });
     await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
+    vi.useRealTimers();
     fresh.mockResolvedValueOnce({ id: 7, name: "刘洋", active: true, sessionVersion: 3, scope });
     await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
   });

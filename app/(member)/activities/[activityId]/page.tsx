@@ -1,5 +1,6 @@
 import { MarkActivityRead } from "@/components/mark-activity-read";
 import { MyCheckin } from "@/components/my-checkin";
+import { HiddenOnceCheckedIn } from "@/components/my-checkin-parts";
 import { OutcomeTag } from "@/components/outcome-tag";
 import { PhaseTag } from "@/components/phase-tag";
 import { ReadAloud } from "@/components/read-aloud";
@@ -71,9 +72,11 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
         )}
 
         {!closed && mine?.expected && (mine.outcome === null || mine.outcome === "leave") && (
-          <ButtonLink href={`/leave/new?activityId=${activity.id}`} variant="secondary" className="w-full">
-            {t.leave.ask}
-          </ButtonLink>
+          <HiddenOnceCheckedIn activityId={activity.id}>
+            <ButtonLink href={`/leave/new?activityId=${activity.id}`} variant="secondary" className="w-full">
+              {t.leave.ask}
+            </ButtonLink>
+          </HiddenOnceCheckedIn>
         )}
 
         {activity.materials && (

@@ -1,11 +1,7 @@
-import { liveAttendance } from "@/lib/server/live-attendance";
-import { endpoint } from "@/lib/server/route";
-import { activityIdParam } from "@/lib/validation/checkins";
+import { getAttendance } from "@/lib/server/fast-routes";
 
-/** Live counts for the secretary's check-in screen, polled every few seconds (a copy at most 2 s old). */
-export const GET = endpoint({
-  name: "attendance.summary",
-  reads: "replica",
-  input: activityIdParam,
-  run: (input, { db, scope }) => liveAttendance(db, scope, input.activityId),
-});
+/**
+ * Live counts for the secretary's check-in screen, polled every few seconds (a copy at most 2 s old). Defined
+ * in lib/server/fast-routes.ts, which server.mjs also answers from node:http before Next's router.
+ */
+export const GET = getAttendance;

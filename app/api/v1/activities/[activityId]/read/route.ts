@@ -1,10 +1,7 @@
-import { markActivityRead } from "@/db/queries/notices";
-import { endpoint } from "@/lib/server/route";
-import { activityIdParam } from "@/lib/validation/checkins";
+import { postActivityRead } from "@/lib/server/fast-routes";
 
-/** The member has seen the activity: its notices are read (the secretary's read receipt). Sent by the page once shown. */
-export const POST = endpoint({
-  name: "notice.activity_read",
-  input: activityIdParam,
-  run: async (input, { db, scope }) => ({ read: await markActivityRead(db, scope, input.activityId) }),
-});
+/**
+ * The member has seen the activity: its notices are read. Defined in lib/server/fast-routes.ts, which
+ * server.mjs also answers from node:http before Next's router (every member sends it at the theme day's start).
+ */
+export const POST = postActivityRead;
