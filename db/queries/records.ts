@@ -89,8 +89,9 @@ export async function branchLedger(db: Db, scope: Scope, branchId: number, year:
 
 /**
  * The county's view of the branches' records for a month or a year: per branch the activities held (closed),
- * how many of them have signed minutes, and which do not. A branch that held none, or has minutes missing,
- * is a deviation (docs/architecture.md#minutes). For committee and county admins, over the branches they review.
+ * how many of them have signed minutes, and which do not, and the yearly 组织生活会 and 民主评议党员 held. A
+ * branch that held none, has minutes missing or, over a year, held no 组织生活会 or 民主评议, is a deviation
+ * (docs/architecture.md#minutes). For committee and county admins, over the branches they review.
  */
 export async function recordsOverview(db: Db, scope: Scope, period: { month: string } | { year: number }) {
   const paths = reviewerPaths(scope);
@@ -125,6 +126,8 @@ export async function recordsOverview(db: Db, scope: Scope, period: { month: str
       branchName: string;
       held: number;
       signed: number;
+      orgLife: number;
+      reviews: number;
       missing: { activityId: number; title: string; type: string; startsAt: Date }[];
     }
   >();
@@ -134,13 +137,21 @@ export async function recordsOverview(db: Db, scope: Scope, period: { month: str
       branchName: r.branchName,
       held: 0,
       signed: 0,
+      orgLife: 0,
+      reviews: 0,
       missing: [],
     };
     branches.set(r.branchId, b);
     if (r.activityId == null || !r.startsAt || !r.title || !r.type) continue;
     b.held += 1;
+    if (r.type === "org_life_meeting") b.orgLife += 1;
+    if (r.type === "member_review") b.reviews += 1;
     if (r.signedAt) b.signed += 1;
     else b.missing.push({ activityId: r.activityId, title: r.title, type: r.type, startsAt: r.startsAt });
   }
-  return [...branches.values()].map((b) => ({ ...b, deviation: b.held === 0 || b.missing.length > 0 }));
+  const yearly = "year" in period;
+  return [...branches.values()].map((b) => ({
+    ...b,
+    deviation: b.held === 0 || b.missing.length > 0 || (yearly && (b.orgLife === 0 || b.reviews === 0)),
+  }));
 }

@@ -10,12 +10,13 @@ import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
 import { members, users } from "../schema/users";
 import { periodRange } from "./records";
+import { reviewResultFor } from "./reviews";
 
 /**
  * A member's 年度报告 for one year, built from the records: the closed activities they were expected at and
  * their outcome, make-up study after leave, points by source (the ledger summed by rule, reversals
- * included) and confirmed volunteer hours. For the member themself and whoever reads their branch's roster.
- * The 民主评议 result is not part of it yet: this app keeps no such record.
+ * included), confirmed volunteer hours and the year's 民主评议 result. For the member themself and whoever
+ * reads their branch's roster.
  */
 export async function yearReport(db: Db, scope: Scope, input: { memberId: number; year: number }) {
   const [member] = await db
@@ -99,5 +100,6 @@ export async function yearReport(db: Db, scope: Scope, input: { memberId: number
     points: points.map((p) => ({ ruleCode: p.ruleCode, points: Math.round(p.points * 10) / 10 })),
     pointsTotal: Math.round(points.reduce((s, p) => s + p.points, 0) * 10) / 10,
     halfHours: hours?.halfHours ?? 0,
+    review: await reviewResultFor(db, scope, member.userId, input.year),
   };
 }

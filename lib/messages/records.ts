@@ -14,4 +14,7 @@ export const records = {
   branches: "各支部记录情况",
   count: (n: number) => `${n} 次`,
   missingList: "缺少签发记录的活动",
+  orgLife: "组织生活会",
+  review: "民主评议",
+  notHeld: "未开展",
 } as const;

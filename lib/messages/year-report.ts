@@ -20,8 +20,10 @@ export const yearReport = {
   noPoints: "本年度没有积分记录",
   hours: "志愿服务",
   hoursValue: (hours: string) => `${hours} 小时`,
+  review: "民主评议",
+  noReview: "本年度尚无评定结果",
   list: "参加的活动",
   noActivities: "本年度没有需要参加的活动",
   branch: "所在支部",
-  builtFrom: "本报告根据签到、请假、补学、积分和志愿服务记录生成。",
+  builtFrom: "本报告根据签到、请假、补学、积分、志愿服务和民主评议记录生成。",
 } as const;

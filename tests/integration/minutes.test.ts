@@ -449,6 +449,11 @@ describe("the county's records view", () => {
     expect(rows.filter((r) => r.held === 0).every((r) => r.deviation)).toBe(true);
     const yearly = await recordsOverview(county.db, admin, { year });
     expect(yearly.find((r) => r.branchId === county.otherBranchId)!.held).toBeGreaterThanOrEqual(theirs.held);
+    // 组织生活会 and 民主评议 are yearly: over a year a branch that held neither is flagged, never over a month.
+    const homeYear = yearly.find((r) => r.branchId === county.homeBranchId)!;
+    expect(homeYear).toMatchObject({ orgLife: 0, reviews: 0, deviation: true });
+    expect(home).toMatchObject({ orgLife: 0, reviews: 0 });
+    expect(home.deviation).toBe(home.held === 0 || home.missing.length > 0);
     await expect(recordsOverview(county.db, county.secretary, { year })).rejects.toMatchObject({ code: "forbidden" });
   });
 });

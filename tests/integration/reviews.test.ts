@@ -16,6 +16,7 @@ import {
   subjectForSecretary,
 } from "@/db/queries/reviews";
 import { loadSessionUser } from "@/db/queries/session";
+import { yearReport } from "@/db/queries/year-report";
 import { activities, activitySteps } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { reviewSubjects, reviewTallies, reviewVoters } from "@/db/schema/reviews";
@@ -322,6 +323,11 @@ describe("民主评议党员", () => {
       reason: "表现突出",
     });
     expect(await reviewResultFor(county.db, member, star.memberId, year - 1)).toBeNull();
+    // The member's 年度报告 carries it (and nothing for a year without a round).
+    expect((await yearReport(county.db, member, { memberId: star.memberId, year })).review).toMatchObject({
+      grade: "excellent",
+    });
+    expect((await yearReport(county.db, member, { memberId: star.memberId, year: year - 1 })).review).toBeNull();
     expect(await fail(reviewResultFor(county.db, member, county.secretary.userId, year))).toMatchObject({
       code: "forbidden",
     });

@@ -47,6 +47,7 @@ describe("no upload is required", () => {
     expect(inputs.map((i) => `${i.file}:${i.name}`).sort()).toEqual([
       "app/(member)/leave/new/leave-form.tsx:attachment",
       "app/(secretary)/branch/[branchId]/import/import-form.tsx:file",
+      "app/(secretary)/branch/activities/[activityId]/minutes/minutes-forms.tsx:attachment",
       "app/(secretary)/branch/activities/[activityId]/run-forms.tsx:photo",
     ]);
   });
@@ -77,6 +78,8 @@ describe("no upload is required", () => {
     expect(checked.sort()).toEqual([
       "activities.ts:markStepInput.photo",
       "leave.ts:fileLeaveInput.attachment",
+      "membership.ts:awayReportInput.photo",
+      "minutes.ts:saveMinutesInput.attachment",
       "roster.ts:importInput.file",
     ]);
     expect([...THE_FILE_IS_THE_FORM]).toHaveLength(1);

@@ -91,6 +91,18 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
                     )}
                   </>
                 )}
+                {/* Held once a year: over a year, each is shown, and its absence is a deviation. */}
+                {year &&
+                  (
+                    [
+                      [t.records.orgLife, r.orgLife],
+                      [t.records.review, r.reviews],
+                    ] as const
+                  ).map(([label, n]) => (
+                    <Tag key={label} tone={n > 0 ? "green" : "red"}>
+                      {label} {n > 0 ? t.records.count(n) : t.records.notHeld}
+                    </Tag>
+                  ))}
               </div>
               {r.missing.length > 0 && (
                 <ul className="mt-2 text-sm" aria-label={`${r.branchName} ${t.records.missingList}`}>

@@ -93,6 +93,18 @@ export default async function YearReportPage({ searchParams }: { searchParams: P
           <Card title={t.yearReport.hours}>
             <p className="text-lg font-semibold">{t.yearReport.hoursValue(formatHours(report.halfHours))}</p>
           </Card>
+          <Card title={t.yearReport.review}>
+            {report.review ? (
+              <p className="text-lg font-semibold">
+                {t.review.grade[report.review.grade]}
+                {report.review.reason && (
+                  <span className="block text-sm font-normal text-stone-700">{report.review.reason}</span>
+                )}
+              </p>
+            ) : (
+              <p className="text-stone-600">{t.yearReport.noReview}</p>
+            )}
+          </Card>
           <Card title={t.yearReport.list}>
             {report.activities.length === 0 ? (
               <EmptyState>{t.yearReport.noActivities}</EmptyState>
