@@ -6,6 +6,7 @@ export const privacy = {
   acknowledge: "我已阅读并知晓",
   acknowledged: (when: string) => `您已于 ${when} 确认阅读本版本。`,
   staleVersion: "隐私说明已更新，请刷新页面阅读新版本后再确认。",
+  badNext: "返回地址无效，请从应用内的页面进入。",
   sections: {
     collected: {
       title: "收集哪些信息",

@@ -5,7 +5,12 @@ import { id, text, wholeNumber } from "./fields";
 /** The version the page showed: acknowledging an older one than the current is refused (lib/privacy.ts). */
 export const acknowledgeInput = z.object({
   version: wholeNumber(t.privacy.staleVersion, 1, 10_000),
-  next: z.string().max(500).optional(),
+  // Where to go on: a path of this app, which the page checks again (lib/privacy.ts safeNext).
+  next: z
+    .string()
+    .max(500, t.privacy.badNext)
+    .regex(/^\/[^\u0000-\u001f]*$/, t.privacy.badNext)
+    .optional(),
 });
 
 export const correctionInput = z.object({

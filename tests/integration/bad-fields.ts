@@ -62,7 +62,8 @@ export function badFields(
         "2027-02-29",
         "9999-01-01",
         "0001-01-01",
-        ...(key === "joinedOn" ? [] : ["1999-01-01"]),
+        // A member's joining or status event may well lie before 2000.
+        ...(key === "joinedOn" || key === "effectiveOn" ? [] : ["1999-01-01"]),
       ]) {
         at(`on ${day}`, value.replace(DATE, day));
       }

@@ -17,6 +17,8 @@ import { session } from "./session-stub";
 
 vi.mock("@/lib/server/session", () => import("./session-stub"));
 vi.mock("@/lib/server/session-token", () => import("./session-stub"));
+// The public forms read the caller's address for their throttle; here every call comes from one address.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},
@@ -149,6 +151,23 @@ const selfShapes: Record<string, Record<string, unknown>> = {
   // Any object is a valid answer to these two (a checkbox, no fields): only payloads of the wrong type are bad.
   "app/(member)/me/actions.ts#setElderModeAction": {},
   "app/(member)/notices/actions.ts#markAllReadAction": {},
+  // Anyone may send one, so the shape names a branch that does not exist: only a refusal is a right answer.
+  "app/(auth)/feedback/actions.ts#sendFeedbackAction": {
+    kind: "complaint",
+    subject: "branch",
+    branchId: 999_999,
+    body: "通知太晚",
+  },
+  "app/(auth)/feedback/actions.ts#sendPublicFeedbackAction": {
+    kind: "complaint",
+    subject: "branch",
+    branchId: 999_999,
+    body: "通知太晚",
+    contact: "",
+  },
+  "app/(auth)/feedback/actions.ts#lookupReceiptAction": { receipt: "ABCDEFGHJKMN" },
+  "app/(auth)/privacy/actions.ts#acknowledgeAction": { version: 1, next: "/" },
+  "app/(member)/me/actions.ts#requestCorrectionAction": { body: "出生日期有误" },
 };
 // Likewise any text names an endpoint to forget (only the caller's own row is ever deleted).
 const anyObjectIsValid = new Set([

@@ -45,6 +45,55 @@ const member = {
 };
 
 export const matrix: Record<string, Case> = {
+  "app/(admin)/admin/feedback/actions.ts#answerFeedbackAction": {
+    county: (f) => ({ feedbackId: f.feedbackId, answer: "越权答复" }),
+  },
+  "app/(admin)/admin/feedback/actions.ts#setFeedbackDaysAction": { county: () => ({ days: 20 }) },
+  "app/(auth)/feedback/actions.ts#sendFeedbackAction": {
+    self: "the caller's own complaint or suggestion, which goes to the county only (feedback.test.ts)",
+  },
+  "app/(auth)/feedback/actions.ts#sendPublicFeedbackAction": {
+    self: "signed out: a complaint or suggestion to the county, throttled per address (feedback.test.ts)",
+  },
+  "app/(auth)/feedback/actions.ts#lookupReceiptAction": {
+    self: "signed out: the receipt code is the key, and the answer names no sender (feedback.test.ts)",
+  },
+  "app/(auth)/privacy/actions.ts#acknowledgeAction": { self: "the caller's own acknowledgement of the notice" },
+  "app/(member)/me/actions.ts#requestCorrectionAction": { self: "a correction of the caller's own record" },
+  "app/(secretary)/branch/actions.ts#settleCorrectionAction": {
+    branch: (o) => ({ correctionId: o.correctionId, note: "越权处理" }),
+  },
+  "app/(secretary)/branch/activities/notice-actions.ts#phonedAction": {
+    branch: (o) => ({ activityId: o.activityId, memberId: o.memberId }),
+  },
+  "app/(secretary)/branch/transfer-actions.ts#startTransferAction": {
+    branch: (o, f) => ({ memberId: o.memberId, toBranchId: f.homeBranchId, reason: "越权转接" }),
+  },
+  "app/(secretary)/branch/transfer-actions.ts#decideTransferAction": {
+    branch: (o) => [
+      { transferId: o.transferId, decision: "accept", note: "" },
+      { transferId: o.transferId, decision: "return", note: "越权退回" },
+    ],
+  },
+  "app/(secretary)/branch/transfer-actions.ts#withdrawTransferAction": {
+    branch: (o) => ({ transferId: o.transferId }),
+  },
+  "app/(secretary)/branch/transfer-actions.ts#chaseTransferAction": { branch: (o) => ({ transferId: o.transferId }) },
+  "app/(secretary)/branch/transfer-actions.ts#recordEventAction": {
+    branch: (o) => ({
+      memberId: o.memberId,
+      kind: "left_party",
+      effectiveOn: shanghaiDate(new Date()),
+      reference: "越权",
+    }),
+  },
+  "app/(secretary)/branch/transfer-actions.ts#startAwayAction": {
+    branch: (o) => ({ memberId: o.memberId, place: "越权外出", until: shanghaiDate(new Date(Date.now() + 30 * DAY)) }),
+  },
+  "app/(secretary)/branch/transfer-actions.ts#endAwayAction": { branch: (o) => ({ memberId: o.awayMemberId }) },
+  "app/(secretary)/branch/transfer-actions.ts#confirmAwayReportAction": {
+    branch: (o) => ({ reportId: o.awayReportId }),
+  },
   "app/(admin)/admin/account-actions.ts#endSessionsAction": { branch: (o) => ({ userId: o.memberId }) },
   "app/(admin)/admin/account-actions.ts#revealPhoneAction": { branch: (o) => ({ userId: o.memberId }) },
   "app/(admin)/admin/actions.ts#createNodeAction": {

@@ -2,18 +2,22 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, ne, notExists, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { createMeeting, markStep } from "@/db/queries/activity-run";
+import { fileAwayReport, startAway } from "@/db/queries/away";
 import { disputeCheckin } from "@/db/queries/checkin-review";
 import { proxyCheckIn } from "@/db/queries/checkins";
 import { decideReport, fileReport } from "@/db/queries/community";
 import { declareBase, recordPayment } from "@/db/queries/dues-ledger";
+import { sendFeedback } from "@/db/queries/feedback";
 import { decideLeave, fileLeave } from "@/db/queries/leave";
 import { submitReflection } from "@/db/queries/makeup";
 import { publishPlan } from "@/db/queries/plans";
 import { appealEntry } from "@/db/queries/point-views";
 import { manualEntry } from "@/db/queries/points";
+import { requestCorrection } from "@/db/queries/privacy";
 import { requestChange } from "@/db/queries/schedule-changes";
 import { createServiceActivity } from "@/db/queries/service-activities";
 import { loadSessionUser } from "@/db/queries/session";
+import { startTransfer } from "@/db/queries/transfers";
 import { recordHours } from "@/db/queries/volunteer-hours";
 import { activities, activitySteps, notices, scheduleChanges } from "@/db/schema/activities";
 import { checkinDisputes, checkins } from "@/db/schema/checkins";
@@ -65,6 +69,13 @@ export interface BranchObjects {
   reviewSubjectId: number;
   /** A dues payment of the owner's, standing. */
   duesEntryId: number;
+  /** A pending transfer of one of its members to a branch of yet another committee. */
+  transferId: number;
+  /** A member away, and the theme day they reported joining where they are, waiting for the secretary. */
+  awayMemberId: number;
+  awayReportId: number;
+  /** The owner's request to correct their record, open. */
+  correctionId: number;
 }
 
 /** Everything a grid holds: one set in another grid of the home community, one in another community. */
@@ -249,7 +260,41 @@ export async function foreignCounty() {
       months: 1,
     });
 
+    // Somewhere under neither the home committee nor this branch's: the transfer's other end is foreign too.
+    const [homeBranch] = await db.select().from(orgNodes).where(eq(orgNodes.id, county.homeBranchId));
+    const [elsewhere] = await db
+      .select()
+      .from(orgNodes)
+      .where(
+        and(
+          eq(orgNodes.kind, "branch"),
+          ne(orgNodes.parentId, homeBranch.parentId!),
+          ne(orgNodes.parentId, node.parentId!),
+        ),
+      )
+      .orderBy(orgNodes.id);
+    const transfer = await startTransfer(db, countyAdmin, {
+      memberId: excused.userId,
+      toBranchId: elsewhere.id,
+      reason: "工作调动",
+    });
+    const away = people.find((p) => p.activated && ![owner, excused, scanned, inactive].includes(p))!;
+    await startAway(db, countyAdmin, {
+      memberId: away.userId,
+      place: "广东省深圳市",
+      until: shanghaiDate(new Date(Date.now() + 60 * DAY)),
+    });
+    const report = await fileAwayReport(db, await scope(away.userId), {
+      activityId: activity.id,
+      note: "在深圳参加流动党员党支部主题党日",
+    });
+    const correction = await requestCorrection(db, await scope(owner.userId), { body: "出生日期有误" });
+
     return {
+      transferId: transfer.id,
+      awayMemberId: away.userId,
+      awayReportId: report.id,
+      correctionId: correction.id,
       reviewRoundId: round.id,
       reviewSubjectId: subject.id,
       branchId: node.id,
@@ -382,9 +427,18 @@ export async function foreignCounty() {
     community: await gridObjects(farGrid.name, "13800000092"),
   };
   const [root] = await db.select().from(orgNodes).where(eq(orgNodes.kind, "county"));
+  // A complaint about a branch: the county's to answer, nobody else's.
+  const feedback = await sendFeedback(db, await scope(branches.branch.memberId), {
+    kind: "complaint",
+    subject: "branch",
+    branchId: branches.branch.branchId,
+    body: "支部通知太晚",
+    anonymous: false,
+  });
   return {
     ...county,
     countyId: root.id,
+    feedbackId: feedback.id,
     planId,
     planStartsAt: startsAt,
     localStart: toLocalInput(startsAt),
