@@ -9,7 +9,7 @@ export const acknowledgeInput = z.object({
   next: z
     .string()
     .max(500, t.privacy.badNext)
-    .regex(/^\/[^\u0000-\u001f]*$/, t.privacy.badNext)
+    .refine((v) => v.startsWith("/") && !/\p{Cc}/u.test(v), t.privacy.badNext)
     .optional(),
 });
 
