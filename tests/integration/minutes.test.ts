@@ -290,7 +290,7 @@ describe("the minutes of a closed activity", () => {
       if (!rule || !("branch" in rule) || !rule.branch) continue;
       for (const who of [county.secretary, admin]) {
         as(who);
-        const inputs = await (rule.branch(objects, undefined as never) as Many);
+        const inputs = await (rule.branch(objects, county as never) as Many);
         for (const input of [inputs].flat()) {
           await callEndpoint(endpoint, input);
           called += 1;
