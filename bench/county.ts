@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+import { PRIVACY_VERSION } from "@/lib/privacy";
 
 /**
  * A county for the check-in benchmark, written with a handful of set-based INSERTs (a few seconds for
@@ -55,6 +56,8 @@ export async function seedCounty(
       select 1 + i, '党员' || lpad(i::text, 5, '0'), '199' || lpad(i::text, 8, '0')
       from generate_series(1, ${members}::int) i`;
     await tx`select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users))`;
+    // Everyone has read the current privacy notice, as a county in use has: the proxy would send them to it.
+    await tx`insert into privacy_acknowledgements (user_id, version) select id, ${PRIVACY_VERSION}::int from users`;
     // Members are dealt round-robin over the branches: 20,000 in 400 branches is 50 each.
     await tx`
       insert into members (user_id, branch_id, gender, joined_on)

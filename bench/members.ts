@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
+import { PRIVACY_VERSION } from "@/lib/privacy";
 import { openPostgres } from "../db/open";
 import { codeFor, stepAt } from "../lib/checkin-token";
 import { type BenchCounty, type SeededActivity, type SeededMember, seedCounty } from "./county";
@@ -65,6 +66,8 @@ export async function sessionCookie(
     token: {
       uid: member.userId,
       sv: 0,
+      // The notice version the account had acknowledged at its last read (bench/county.ts acknowledges it).
+      pv: PRIVACY_VERSION,
       name: member.name,
       scope: {
         userId: member.userId,

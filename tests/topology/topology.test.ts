@@ -12,6 +12,7 @@ import { publishPlan } from "@/db/queries/plans";
 import { bulletinRollup } from "@/db/queries/point-views";
 import { loadSessionUser } from "@/db/queries/session";
 import { hashPassword } from "@/lib/password";
+import { PRIVACY_VERSION } from "@/lib/privacy";
 import type { Scope } from "@/lib/scope";
 import { NEXT_ACTIVITY_COPY_MS } from "@/lib/server/branch-copies";
 import { LIVE_COUNTS_MS } from "@/lib/server/live-attendance";
@@ -231,6 +232,7 @@ describe("two instances behind nginx, PgBouncer, a hot standby", () => {
     const [user] = await primarySql<{ id: number }[]>`
       insert into users (name, phone) values ('拓扑党员', '19800000001') returning id`;
     await primarySql`insert into members (user_id, branch_id, gender, joined_on) values (${user.id}, ${node.id}, 'male', '2010-07-01')`;
+    await primarySql`insert into privacy_acknowledgements (user_id, version) values (${user.id}, ${PRIVACY_VERSION})`;
     const member = {
       userId: user.id,
       name: "拓扑党员",
