@@ -166,7 +166,8 @@ const selfShapes: Record<string, Record<string, unknown>> = {
     contact: "",
   },
   "app/(auth)/feedback/actions.ts#lookupReceiptAction": { receipt: "ABCDEFGHJKMN" },
-  "app/(auth)/privacy/actions.ts#acknowledgeAction": { version: 1, next: "/" },
+  // Anyone signed in may acknowledge the current notice, so the shape names a version that is not it.
+  "app/(auth)/privacy/actions.ts#acknowledgeAction": { version: 9_999, next: "/" },
   "app/(member)/me/actions.ts#requestCorrectionAction": { body: "出生日期有误" },
 };
 // Likewise any text names an endpoint to forget (only the caller's own row is ever deleted).
