@@ -14,6 +14,7 @@ import { orgNodes } from "../schema/org";
 import { countySettings } from "../schema/settings";
 import { users } from "../schema/users";
 import { writeAudit } from "./audit";
+import { changeCountySettings } from "./county-settings";
 import { pathUnder } from "./scope-sql";
 
 /**
@@ -240,23 +241,14 @@ export async function feedbackDays(db: Db, scope: Scope): Promise<number> {
 }
 
 export async function setFeedbackDays(db: Db, scope: Scope, input: { days: number }, now = new Date()) {
-  const county = countyGrant(scope);
-  return db.transaction(async (tx) => {
-    const values = { feedbackDays: input.days, updatedBy: scope.userId, updatedAt: now };
-    await tx
-      .insert(countySettings)
-      .values({ countyId: county.nodeId, ...values })
-      .onConflictDoUpdate({ target: countySettings.countyId, set: values });
-    await writeAudit(tx, {
-      actorId: scope.userId,
-      action: "feedback.deadline",
-      targetType: "org_node",
-      targetId: county.nodeId,
-      nodePath: county.path,
-      detail: { days: input.days },
-    });
-    return { days: input.days };
-  });
+  await changeCountySettings(
+    db,
+    scope,
+    { feedbackDays: input.days },
+    { action: "feedback.deadline", detail: { days: input.days } },
+    now,
+  );
+  return { days: input.days };
 }
 
 /** Branches to name in the form: every branch of the county, by path (their names are not secret). */

@@ -4,7 +4,7 @@ import { t } from "@/lib/messages";
 import { canReadRoster } from "@/lib/permissions";
 import { round1 } from "@/lib/points";
 import type { Scope } from "@/lib/scope";
-import { countyGrant, reviewerPaths } from "@/lib/scope-paths";
+import { reviewerPaths } from "@/lib/scope-paths";
 import { monthRange } from "@/lib/time";
 import type { Db } from "../open";
 import { within } from "../period";
@@ -14,6 +14,7 @@ import { pointAppeals, pointEntries } from "../schema/points";
 import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
+import { changeCountySettings, countyOf } from "./county-settings";
 import { inBranchDuring } from "./membership-periods";
 import { notify } from "./notify";
 import { isCorrection, isDeduction } from "./point-kinds";
@@ -57,9 +58,6 @@ const yearRange = (at: Date) => {
 };
 const monthOfShanghai = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
 
-/** The county a path lies in: the first node of every path is the county. */
-const countyOf = (path: string) => Number(path.split("/")[1]);
-
 /** Whether the county shows members their rank in the branch (off unless an admin turned it on). */
 export async function memberRankingOn(db: Db, path: string): Promise<boolean> {
   const [row] = await db
@@ -71,23 +69,14 @@ export async function memberRankingOn(db: Db, path: string): Promise<boolean> {
 
 /** The county admin turns members' ranking on or off; audited. */
 export async function setMemberRanking(db: Db, scope: Scope, input: { on: boolean }, now = new Date()) {
-  const county = countyGrant(scope);
-  return db.transaction(async (tx) => {
-    const values = { memberRanking: input.on, updatedBy: scope.userId, updatedAt: now };
-    await tx
-      .insert(countySettings)
-      .values({ countyId: county.nodeId, ...values })
-      .onConflictDoUpdate({ target: countySettings.countyId, set: values });
-    await writeAudit(tx, {
-      actorId: scope.userId,
-      action: "settings.member_ranking",
-      targetType: "org_node",
-      targetId: county.nodeId,
-      nodePath: county.path,
-      detail: { on: input.on },
-    });
-    return { on: input.on };
-  });
+  await changeCountySettings(
+    db,
+    scope,
+    { memberRanking: input.on },
+    { action: "settings.member_ranking", detail: { on: input.on } },
+    now,
+  );
+  return { on: input.on };
 }
 
 /** 1 + how many active members of the branch have more points this year: ties share a place. */

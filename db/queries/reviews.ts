@@ -13,6 +13,7 @@ import { type ReviewRound, reviewRounds, reviewSubjects, reviewTallies, reviewVo
 import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
+import { changeCountySettings, countyOf } from "./county-settings";
 
 /**
  * 民主评议党员 (docs/architecture.md#member-review): a round per branch and year, held at its `member_review`
@@ -21,7 +22,6 @@ import { writeAudit } from "./audit";
  * to its voter, so no query here, or anywhere, can return who voted what.
  */
 
-const countyOf = (path: string) => Number(path.split("/")[1]);
 const emptyTally = (): Tally => ({ excellent: 0, qualified: 0, basically_qualified: 0, unqualified: 0 });
 
 /** Opens the round of a new `member_review` activity: every active member of the branch, counters at zero. */
@@ -465,26 +465,7 @@ export async function setReviewShare(
   input: { numerator: number; denominator: number },
   now = new Date(),
 ) {
-  const county = countyGrant(scope);
-  return db.transaction(async (tx) => {
-    const values = {
-      reviewExcellentNumerator: input.numerator,
-      reviewExcellentDenominator: input.denominator,
-      updatedBy: scope.userId,
-      updatedAt: now,
-    };
-    await tx
-      .insert(countySettings)
-      .values({ countyId: county.nodeId, ...values })
-      .onConflictDoUpdate({ target: countySettings.countyId, set: values });
-    await writeAudit(tx, {
-      actorId: scope.userId,
-      action: "settings.review_share",
-      targetType: "org_node",
-      targetId: county.nodeId,
-      nodePath: county.path,
-      detail: input,
-    });
-    return input;
-  });
+  const change = { reviewExcellentNumerator: input.numerator, reviewExcellentDenominator: input.denominator };
+  await changeCountySettings(db, scope, change, { action: "settings.review_share", detail: input }, now);
+  return input;
 }

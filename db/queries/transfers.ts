@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canChaseTransfer, canManageRoster, canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
-import { countyGrant, reviewerPaths } from "@/lib/scope-paths";
+import { reviewerPaths } from "@/lib/scope-paths";
 import type { DecideTransfer } from "@/lib/validation/membership";
 import type { Db } from "../open";
 import { memberTransfers } from "../schema/membership";
@@ -12,6 +12,7 @@ import { orgNodes } from "../schema/org";
 import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
+import { changeCountySettings, countyOf } from "./county-settings";
 import { followBranches } from "./expected-roster";
 import { notify } from "./notify";
 import { roleHoldersOver } from "./role-holders";
@@ -27,9 +28,6 @@ import { pathUnder } from "./scope-sql";
 const DAY_MS = 86_400_000;
 export const DEFAULT_TRANSFER_DUE_DAYS = 30;
 
-/** The county a path lies in: the first node of every path is the county. */
-const countyOf = (path: string) => Number(path.split("/")[1]);
-
 export async function transferDueDays(db: Db, path: string): Promise<number> {
   const [row] = await db
     .select({ days: countySettings.transferDueDays })
@@ -40,23 +38,14 @@ export async function transferDueDays(db: Db, path: string): Promise<number> {
 
 /** The county admin sets how many days a receiving branch has; applies to transfers started from then on. */
 export async function setTransferDueDays(db: Db, scope: Scope, input: { days: number }, now = new Date()) {
-  const county = countyGrant(scope);
-  return db.transaction(async (tx) => {
-    const values = { transferDueDays: input.days, updatedBy: scope.userId, updatedAt: now };
-    await tx
-      .insert(countySettings)
-      .values({ countyId: county.nodeId, ...values })
-      .onConflictDoUpdate({ target: countySettings.countyId, set: values });
-    await writeAudit(tx, {
-      actorId: scope.userId,
-      action: "membership.transfer_due_days",
-      targetType: "org_node",
-      targetId: county.nodeId,
-      nodePath: county.path,
-      detail: { days: input.days },
-    });
-    return { days: input.days };
-  });
+  await changeCountySettings(
+    db,
+    scope,
+    { transferDueDays: input.days },
+    { action: "membership.transfer_due_days", detail: { days: input.days } },
+    now,
+  );
+  return { days: input.days };
 }
 
 const fromNode = alias(orgNodes, "from_node");
