@@ -1,8 +1,9 @@
+import type { AuditAction } from "@/lib/messages/audit";
 import type { Scope } from "@/lib/scope";
 import { countyGrant } from "@/lib/scope-paths";
 import type { Db } from "../open";
 import { type CountySettings, countySettings } from "../schema/settings";
-import { type AuditInput, writeAudit } from "./audit";
+import { writeAudit } from "./audit";
 
 /** The county a path lies in: the first node of every path is the county. */
 export const countyOf = (path: string) => Number(path.split("/")[1]);
@@ -18,7 +19,7 @@ export async function changeCountySettings(
   db: Db,
   scope: Scope,
   change: Settable,
-  audit: { action: AuditInput["action"]; detail: Record<string, unknown> },
+  audit: { action: AuditAction; detail: Record<string, unknown> },
   now = new Date(),
 ): Promise<void> {
   const county = countyGrant(scope);
