@@ -25,3 +25,12 @@ export async function pageId<K extends string>(params: Promise<Record<K, string>
   if (!parsed.success) notFound();
   return parsed.data;
 }
+
+/**
+ * What Next hands a page: its dynamic segments, always strings (read a numeric one with `pageId`), and its
+ * query, parsed by the page's zod schema. `PageArgs<"branchId">` for `app/.../[branchId]/page.tsx`.
+ */
+export type PageArgs<Segment extends string = never> = {
+  params: Promise<Record<Segment, string>>;
+  searchParams: Promise<Record<string, string>>;
+};

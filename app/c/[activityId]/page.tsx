@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { checkinParams, sealParams } from "@/lib/checkin-url";
 import { t } from "@/lib/messages";
+import type { PageArgs } from "@/lib/server/page-data";
 import { signInForScan } from "@/lib/server/scan-seal";
 import { getSessionUser } from "@/lib/server/session";
 import { ScanCheckin } from "./scan-checkin";
@@ -13,13 +14,7 @@ export const metadata = { title: t.checkin.title };
  * in from here, with the scan sealed at the time it arrived, and comes back here, where the check-in
  * completes and is judged at that time.
  */
-export default async function ScanPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ activityId: string }>;
-  searchParams: Promise<{ s?: string; k?: string; t?: string; v?: string }>;
-}) {
+export default async function ScanPage({ params, searchParams }: PageArgs<"activityId">) {
   const query = await searchParams;
   const checkin = checkinParams((await params).activityId, query.s, query.k);
   if (!checkin) notFound();

@@ -7,7 +7,7 @@ import { issuingBody } from "@/db/queries/print-issuer";
 import { type Part, WEIGHTS } from "@/lib/assessment";
 import { t } from "@/lib/messages";
 import { isCountyAdmin } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { monthOf } from "@/lib/time";
 import { yearQuery } from "@/lib/validation/assessment";
@@ -19,7 +19,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 type Row = Awaited<ReturnType<typeof yearlyAssessment>>["branches"][number];
 
 /** The year's assessment: each unit's parts, score and proposal; the county admin sets the tier. */
-export default async function AssessmentPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function AssessmentPage({ searchParams }: PageArgs) {
   const { db, scope } = await pageContext({ reads: "replica" });
   const year = yearQuery.parse(await searchParams).year ?? Number(monthOf(new Date()).slice(0, 4));
   const [{ branches, committees }, issuer] = await pageData(

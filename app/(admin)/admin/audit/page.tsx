@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { Tag } from "@/components/ui/card";
+import { Field, Select } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAudit } from "@/db/queries/audit";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { auditQuery } from "@/lib/validation/org";
 
@@ -16,9 +18,10 @@ const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const labels: Record<string, string> = t.audit.actions;
 /** Entries older than a renamed action keep their code; they still get a Chinese name, not the code. */
 const actionLabel = (code: string) => labels[code] ?? t.audit.unknownAction;
-const actionChoices = Object.entries(labels).sort(([, a], [, b]) => a.localeCompare(b, "zh-CN"));
+/** By name, as a reader looks for one (an object keeps this order: no code is a number). */
+const actionChoices = Object.fromEntries(Object.entries(labels).sort(([, a], [, b]) => a.localeCompare(b, "zh-CN")));
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function AuditPage({ searchParams }: PageArgs) {
   const { db, scope } = await pageContext();
   const params = await searchParams;
   const query = auditQuery.safeParse(params);
@@ -36,59 +39,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t.audit.title} back="/admin" />
       <main className="space-y-3 p-4">
-        <form className="grid grid-cols-2 gap-2 rounded-xl bg-white p-3">
-          <label className="col-span-2 text-sm">
-            {t.audit.action}
-            <select
+        <FilterForm submit={t.audit.filter} columns={2}>
+          <div className="col-span-2">
+            <Select
               name="action"
+              label={t.audit.action}
               defaultValue={filter.action ?? ""}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2"
-            >
-              <option value="">{t.audit.allActions}</option>
-              {actionChoices.map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            {t.audit.from}
-            <input
-              type="date"
-              name="from"
-              defaultValue={filter.from}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
+              options={{ "": t.audit.allActions, ...actionChoices }}
             />
-          </label>
-          <label className="text-sm">
-            {t.audit.to}
-            <input
-              type="date"
-              name="to"
-              defaultValue={filter.to}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
-            />
-          </label>
-          <label className="text-sm">
-            {t.audit.outcomeLabel}
-            <select
-              name="outcome"
-              defaultValue={filter.outcome ?? ""}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-2"
-            >
-              <option value="">{t.common.all}</option>
-              {Object.entries(t.audit.outcome).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="mt-6 min-h-11 rounded-lg bg-brand text-white">
-            {t.audit.filter}
-          </button>
-        </form>
+          </div>
+          <Field type="date" name="from" label={t.audit.from} defaultValue={filter.from} />
+          <Field type="date" name="to" label={t.audit.to} defaultValue={filter.to} />
+          <Select
+            name="outcome"
+            label={t.audit.outcomeLabel}
+            defaultValue={filter.outcome ?? ""}
+            options={{ "": t.common.all, ...t.audit.outcome }}
+          />
+        </FilterForm>
         {rows.length === 0 ? (
           <p className="rounded-xl bg-white p-6 text-center text-stone-600">{t.audit.empty}</p>
         ) : (

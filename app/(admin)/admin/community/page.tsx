@@ -6,14 +6,14 @@ import { feedbackRollup } from "@/db/queries/community-feedback";
 import { issuingBody } from "@/db/queries/print-issuer";
 import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.community.feedback };
 
 /** Community reporting and hours rolled up per branch, for the committee or the whole county. */
-export default async function CommunityRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function CommunityRollupPage({ searchParams }: PageArgs) {
   const { db, scope } = await pageContext();
   const q = parseQuarter(quarterQuery.parse(await searchParams).quarter, new Date());
   const [rows, issuer] = await pageData(Promise.all([feedbackRollup(db, scope, q), issuingBody(db, scope)]));

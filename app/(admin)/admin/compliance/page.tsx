@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { PhaseTag } from "@/components/phase-tag";
 import { Card, EmptyState, Tag } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { complianceForMonth } from "@/db/queries/compliance";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf } from "@/lib/time";
 import { complianceQuery } from "@/lib/validation/activities";
@@ -18,7 +20,7 @@ const timingTag = {
   missing: ["red", t.compliance.missing],
 } as const;
 
-export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function CompliancePage({ searchParams }: PageArgs) {
   const { db, scope } = await pageContext();
   const query = complianceQuery.safeParse(await searchParams);
   const month = (query.success && query.data.month) || monthOf(new Date());
@@ -29,20 +31,9 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
     <>
       <PageHeader title={t.compliance.title} back="/admin" />
       <main className="space-y-3 p-4">
-        <form className="flex items-end gap-2 rounded-xl bg-white p-3">
-          <label className="flex-1 text-sm">
-            {t.compliance.month}
-            <input
-              type="month"
-              name="month"
-              defaultValue={month}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
-            />
-          </label>
-          <button type="submit" className="min-h-11 rounded-lg bg-brand px-4 text-white">
-            {t.compliance.show}
-          </button>
-        </form>
+        <FilterForm submit={t.compliance.show}>
+          <Field type="month" name="month" label={t.compliance.month} defaultValue={month} />
+        </FilterForm>
         {!plan ? (
           <EmptyState>{t.compliance.noPlan}</EmptyState>
         ) : (

@@ -9,7 +9,7 @@ import { duesRollup } from "@/db/queries/dues-views";
 import { issuingBody } from "@/db/queries/print-issuer";
 import { yuan } from "@/lib/dues";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { monthOf, shiftMonth } from "@/lib/time";
 import { monthQuery } from "@/lib/validation/points";
@@ -17,7 +17,7 @@ import { monthQuery } from "@/lib/validation/points";
 export const metadata = { title: t.dues.rollupTitle };
 
 /** The month's dues per branch, for the committee (its branches) or the county (every branch). */
-export default async function DuesRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function DuesRollupPage({ searchParams }: PageArgs) {
   const { db, scope } = await pageContext();
   const month = monthQuery.parse(await searchParams).month ?? monthOf(new Date());
   const [rows, issuer] = await pageData(Promise.all([duesRollup(db, scope, month), issuingBody(db, scope)]));

@@ -8,7 +8,7 @@ import { issuingBody } from "@/db/queries/print-issuer";
 import { t } from "@/lib/messages";
 import { isCountyAdmin } from "@/lib/permissions";
 import { percent } from "@/lib/points";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { monthOf, shiftMonth } from "@/lib/time";
 import { monthQuery } from "@/lib/validation/points";
@@ -16,7 +16,7 @@ import { monthQuery } from "@/lib/validation/points";
 export const metadata = { title: t.points.bulletin };
 
 /** The monthly bulletin per branch, for the committee (its branches) or the county (every branch). */
-export default async function PointsRollupPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function PointsRollupPage({ searchParams }: PageArgs) {
   const { db, scope } = await pageContext({ reads: "replica" });
   const month = monthQuery.parse(await searchParams).month ?? monthOf(new Date());
   const [rows, issuer] = await pageData(Promise.all([bulletinRollup(db, scope, month), issuingBody(db, scope)]));

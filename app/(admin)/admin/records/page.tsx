@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { Card, Tag } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { recordsOverview } from "@/db/queries/records";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf } from "@/lib/time";
 import { recordsQuery } from "@/lib/validation/minutes";
@@ -14,7 +16,7 @@ export const metadata = { title: t.records.title };
  * The county's view of the branches' records, beside the theme day's compliance view: for a month or a
  * year, each branch's activities held and their minutes signed or missing; deviations marked the same way.
  */
-export default async function RecordsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function RecordsPage({ searchParams }: PageArgs) {
   const { db, scope } = await pageContext();
   const query = recordsQuery.safeParse(await searchParams);
   const year = query.success ? query.data.year : undefined;
@@ -28,36 +30,19 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
       <PageHeader title={t.records.title} back="/admin" />
       <main className="space-y-3 p-4">
         <div className="grid grid-cols-2 gap-2">
-          <form className="rounded-xl bg-white p-3">
-            <label className="text-sm">
-              {t.records.month}
-              <input
-                type="month"
-                name="month"
-                defaultValue={month}
-                className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
-              />
-            </label>
-            <button type="submit" className="mt-2 min-h-11 w-full rounded-lg bg-brand px-4 text-white">
-              {t.records.show}
-            </button>
-          </form>
-          <form className="rounded-xl bg-white p-3">
-            <label className="text-sm">
-              {t.records.year}
-              <input
-                type="number"
-                name="year"
-                min={2000}
-                max={2100}
-                defaultValue={year ?? Number(month.slice(0, 4))}
-                className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
-              />
-            </label>
-            <button type="submit" className="mt-2 min-h-11 w-full rounded-lg bg-brand px-4 text-white">
-              {t.records.show}
-            </button>
-          </form>
+          <FilterForm submit={t.records.show}>
+            <Field type="month" name="month" label={t.records.month} defaultValue={month} />
+          </FilterForm>
+          <FilterForm submit={t.records.show}>
+            <Field
+              type="number"
+              name="year"
+              label={t.records.year}
+              min={2000}
+              max={2100}
+              defaultValue={year ?? Number(month.slice(0, 4))}
+            />
+          </FilterForm>
         </div>
         <Card>
           <p className="font-medium">{year ? `${year}` : t.points.month(month)}</p>

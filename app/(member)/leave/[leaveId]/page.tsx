@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { leaveDetail } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
 import { ConfirmForm, DecideForm, ReflectionForm, WithdrawForm } from "./leave-forms";
@@ -14,7 +14,7 @@ export const metadata = { title: t.leave.askTitle };
  * One request, for everyone who may see it: the member (withdraw, make-up study) and whoever decides it
  * (approve or reject, confirm the make-up). What each sees follows from leaveDetail's flags.
  */
-export default async function LeavePage({ params }: { params: Promise<{ leaveId: string }> }) {
+export default async function LeavePage({ params }: PageArgs<"leaveId">) {
   const { db, scope } = await pageContext();
   const leaveId = await pageId(params, "leaveId");
   const { row, activity, task, own, canWithdraw, canConfirm } = await pageData(leaveDetail(db, scope, leaveId));

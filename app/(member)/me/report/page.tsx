@@ -3,12 +3,14 @@ import { OutcomeTag } from "@/components/outcome-tag";
 import { PrintButton } from "@/components/print-button";
 import { PrintFooter } from "@/components/print-footer";
 import { Card, EmptyState } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatGrid } from "@/components/ui/stat-grid";
 import { yearReport } from "@/db/queries/year-report";
 import { formatHours } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf } from "@/lib/time";
 import { yearQuery } from "@/lib/validation/minutes";
@@ -16,7 +18,7 @@ import { yearQuery } from "@/lib/validation/minutes";
 export const metadata = { title: t.yearReport.title };
 
 /** The member's own 年度报告, built from the records, to read and to print. */
-export default async function YearReportPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function YearReportPage({ searchParams }: PageArgs) {
   const { db, scope } = await pageContext();
   if (!scope.member) notFound();
   const query = yearQuery.safeParse(await searchParams);
@@ -30,22 +32,9 @@ export default async function YearReportPage({ searchParams }: { searchParams: P
         <PageHeader title={t.yearReport.title} back="/me" />
       </div>
       <main className="space-y-4 p-4 print:p-0">
-        <form className="flex items-end gap-2 rounded-xl bg-white p-3 print:hidden">
-          <label className="flex-1 text-sm">
-            {t.yearReport.year}
-            <input
-              type="number"
-              name="year"
-              min={2000}
-              max={2100}
-              defaultValue={year}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
-            />
-          </label>
-          <button type="submit" className="min-h-11 rounded-lg bg-brand px-4 text-white">
-            {t.yearReport.show}
-          </button>
-        </form>
+        <FilterForm submit={t.yearReport.show}>
+          <Field type="number" name="year" label={t.yearReport.year} min={2000} max={2100} defaultValue={year} />
+        </FilterForm>
         <PrintButton>{t.yearReport.print}</PrintButton>
         <article className="minutes-sheet space-y-4" aria-label={t.yearReport.heading(report.member.name, year)}>
           <h2 className="text-center text-xl font-bold">{t.yearReport.heading(report.member.name, year)}</h2>

@@ -15,20 +15,14 @@ import { t } from "@/lib/messages";
 import { canManageRoster, canSettleCorrection } from "@/lib/permissions";
 import { percent } from "@/lib/points";
 import { grantsOf } from "@/lib/scope-paths";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { monthOf } from "@/lib/time";
 import { ROSTER_QUERY_MAX, rosterQuery } from "@/lib/validation/roster";
 
 export const metadata = { title: t.roster.title };
 
-export default async function RosterPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ branchId: string }>;
-  searchParams: Promise<Record<string, string>>;
-}) {
+export default async function RosterPage({ params, searchParams }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const query = rosterQuery.safeParse({ ...(await searchParams), ...(await params) });
   if (!query.success) notFound();

@@ -7,11 +7,11 @@ import { getNodeWithGrants } from "@/db/queries/org";
 import { t } from "@/lib/messages";
 import { canManageOrg, childKinds, rolesFor } from "@/lib/permissions";
 import { maskPhone } from "@/lib/phone";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { CreateChildForm, GrantForm, RenameForm, RevokeButton } from "./node-forms";
 
-export default async function NodePage({ params }: { params: Promise<{ nodeId: string }> }) {
+export default async function NodePage({ params }: PageArgs<"nodeId">) {
   const { db, scope } = await pageContext();
   const nodeId = await pageId(params, "nodeId");
   const { node, grants } = await pageData(getNodeWithGrants(db, scope, nodeId));

@@ -3,12 +3,12 @@ import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPlan } from "@/db/queries/plans";
 import { t } from "@/lib/messages";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf, toLocalInput } from "@/lib/time";
 import { PlanForm } from "../plan-form";
 
-export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
+export default async function PlanPage({ params }: PageArgs<"planId">) {
   const { db, scope } = await pageContext();
   const planId = await pageId(params, "planId");
   const { plan, items } = await pageData(getPlan(db, scope, planId));

@@ -7,14 +7,14 @@ import { issuingBody } from "@/db/queries/print-issuer";
 import { parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
 import { percent, signed } from "@/lib/points";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.stats.title };
 
 /** 积分制实施情况: the quarter per branch, the points by rule, and the months' attendance as a trend. */
-export default async function QuarterStatsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function QuarterStatsPage({ searchParams }: PageArgs) {
   const { db, scope } = await pageContext({ reads: "replica" });
   const q = parseQuarter(quarterQuery.parse(await searchParams).quarter, new Date());
   const [{ branches, rules, trend }, issuer] = await pageData(

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { serviceActivityDetail } from "@/db/queries/service-activities";
 import { activityCapHalfHours, formatHours } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
 import { ActivityHoursForm } from "./activity-hours-form";
@@ -11,7 +11,7 @@ import { ActivityHoursForm } from "./activity-hours-form";
 export const metadata = { title: t.community.activities };
 
 /** One community activity: who signed up and, once it has been held, their hours in one step. */
-export default async function ServiceActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
+export default async function ServiceActivityPage({ params }: PageArgs<"activityId">) {
   const { db, scope } = await pageContext();
   const activityId = await pageId(params, "activityId");
   const { activity, signups } = await pageData(serviceActivityDetail(db, scope, activityId));

@@ -7,12 +7,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listBranchActivities } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
 import { canManageActivity } from "@/lib/permissions";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.run.activities };
 
-export default async function BranchActivitiesPage({ params }: { params: Promise<{ branchId: string }> }) {
+export default async function BranchActivitiesPage({ params }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const branchId = await pageId(params, "branchId");
   const { branch, activities } = await pageData(listBranchActivities(db, scope, branchId));

@@ -8,20 +8,14 @@ import { StatGrid } from "@/components/ui/stat-grid";
 import { branchFeedback } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter, shiftQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { quarterQuery } from "@/lib/validation/community";
 
 export const metadata = { title: t.community.feedback };
 
 /** The branch's community feedback: per member, where they reported, whether it is current, their hours. */
-export default async function BranchCommunityPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ branchId: string }>;
-  searchParams: Promise<Record<string, string>>;
-}) {
+export default async function BranchCommunityPage({ params, searchParams }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const branchId = await pageId(params, "branchId");
   const query = quarterQuery.parse(await searchParams);

@@ -2,7 +2,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { openDisputes } from "@/db/queries/checkin-review";
 import { t } from "@/lib/messages";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
 import { SettleForm } from "./settle-form";
@@ -10,7 +10,7 @@ import { SettleForm } from "./settle-form";
 export const metadata = { title: t.checkinReview.disputes };
 
 /** The branch's disputed proxy check-ins, oldest first, each settled here (keep or remove, with a note). */
-export default async function DisputesPage({ params }: { params: Promise<{ branchId: string }> }) {
+export default async function DisputesPage({ params }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const branchId = await pageId(params, "branchId");
   const disputes = await pageData(openDisputes(db, scope, branchId));

@@ -11,7 +11,7 @@ import { StatGrid } from "@/components/ui/stat-grid";
 import { branchDuesSheet } from "@/db/queries/dues-views";
 import { ratePercent, yuan } from "@/lib/dues";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf, shiftMonth } from "@/lib/time";
 import { branchMonthQuery } from "@/lib/validation/dues";
@@ -21,13 +21,7 @@ export const metadata = { title: t.dues.sheetTitle };
 const money = (fen: number | null) => (fen === null ? "—" : yuan(fen));
 
 /** The branch's 党费收缴登记表 for a month: on the phone, on A4 and as .xlsx; the members in arrears, flagged. */
-export default async function BranchDuesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ branchId: string }>;
-  searchParams: Promise<Record<string, string>>;
-}) {
+export default async function BranchDuesPage({ params, searchParams }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const query = branchMonthQuery.safeParse({ ...(await searchParams), ...(await params) });
   if (!query.success) notFound();

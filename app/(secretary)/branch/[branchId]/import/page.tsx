@@ -2,13 +2,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { loadNode } from "@/db/queries/org";
 import { t } from "@/lib/messages";
 import { canManageRoster } from "@/lib/permissions";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { ImportForm } from "./import-form";
 
 export const metadata = { title: t.importer.title };
 
-export default async function ImportPage({ params }: { params: Promise<{ branchId: string }> }) {
+export default async function ImportPage({ params }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const branchId = await pageId(params, "branchId");
   const branch = await pageData(loadNode(db, scope, branchId, (path) => canManageRoster(scope, path)));

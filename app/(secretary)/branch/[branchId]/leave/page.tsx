@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { branchLeave } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatWhen } from "@/lib/time";
 import { branchLeaveQuery, leaveViews } from "@/lib/validation/leave";
@@ -17,13 +17,7 @@ import { BatchApproveForm } from "./batch-form";
 export const metadata = { title: t.leave.review };
 
 /** The secretary's leave desk: pending (approve one or several), decided, and make-up study, per branch. */
-export default async function BranchLeavePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ branchId: string }>;
-  searchParams: Promise<Record<string, string>>;
-}) {
+export default async function BranchLeavePage({ params, searchParams }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const query = branchLeaveQuery.safeParse({ ...(await searchParams), ...(await params) });
   if (!query.success) notFound();

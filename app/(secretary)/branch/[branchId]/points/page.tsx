@@ -8,7 +8,7 @@ import { StatGrid } from "@/components/ui/stat-grid";
 import { branchAppeals, monthlyBulletin } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
 import { percent, signed } from "@/lib/points";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { monthOf, shiftMonth } from "@/lib/time";
 import { monthQuery } from "@/lib/validation/points";
@@ -16,13 +16,7 @@ import { monthQuery } from "@/lib/validation/points";
 export const metadata = { title: t.points.bulletin };
 
 /** The branch's monthly points bulletin (积分通报): on the phone, printable on A4, exported to .xlsx. */
-export default async function BranchPointsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ branchId: string }>;
-  searchParams: Promise<Record<string, string>>;
-}) {
+export default async function BranchPointsPage({ params, searchParams }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const branchId = await pageId(params, "branchId");
   const month = monthQuery.parse(await searchParams).month ?? monthOf(new Date());

@@ -8,13 +8,13 @@ import { branchAway } from "@/db/queries/away";
 import { branchTransfers } from "@/db/queries/transfers";
 import { t } from "@/lib/messages";
 import { canManageRoster } from "@/lib/permissions";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.membership.transfers };
 
-export default async function BranchTransfersPage({ params }: { params: Promise<{ branchId: string }> }) {
+export default async function BranchTransfersPage({ params }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const branchId = id.safeParse((await params).branchId);
   if (!branchId.success) notFound();

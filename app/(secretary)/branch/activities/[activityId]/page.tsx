@@ -11,14 +11,14 @@ import { activityReach } from "@/db/queries/reach";
 import { OFFLINE_GRACE_MINUTES } from "@/lib/checkin-token";
 import { t } from "@/lib/messages";
 import { canFileLeaveFor } from "@/lib/permissions";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { smsOn } from "@/lib/server/sms";
 import { formatFull, formatWhen, monthOf } from "@/lib/time";
 import { PlaceForm } from "./place-form";
 import { CloseForm, RosterItem, StepItem } from "./run-forms";
 
-export default async function RunActivityPage({ params }: { params: Promise<{ activityId: string }> }) {
+export default async function RunActivityPage({ params }: PageArgs<"activityId">) {
   const { db, scope } = await pageContext();
   const activityId = await pageId(params, "activityId");
   const now = new Date();

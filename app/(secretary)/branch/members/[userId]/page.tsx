@@ -14,12 +14,12 @@ import { getMember } from "@/db/queries/roster";
 import { pendingTransferOf, transferTargets } from "@/db/queries/transfers";
 import { t } from "@/lib/messages";
 import { canManageRoster, canSeePhone } from "@/lib/permissions";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { updateMemberAction } from "../../actions";
 import { IssueCodeForm, SetActiveForm } from "./member-actions";
 
-export default async function MemberPage({ params }: { params: Promise<{ userId: string }> }) {
+export default async function MemberPage({ params }: PageArgs<"userId">) {
   const { db, scope } = await pageContext();
   const userId = await pageId(params, "userId");
   const m = await pageData(getMember(db, scope, userId));

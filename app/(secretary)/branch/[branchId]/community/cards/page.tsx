@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { branchFeedback } from "@/db/queries/community-feedback";
 import { formatHours, parseQuarter } from "@/lib/community";
 import { t } from "@/lib/messages";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { quarterQuery } from "@/lib/validation/community";
 
@@ -13,13 +13,7 @@ export const metadata = { title: t.community.card };
 const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "Asia/Shanghai" });
 
 /** One feedback card per in-office member for the quarter, laid out to print on A4 (two or three a page). */
-export default async function FeedbackCardsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ branchId: string }>;
-  searchParams: Promise<Record<string, string>>;
-}) {
+export default async function FeedbackCardsPage({ params, searchParams }: PageArgs<"branchId">) {
   const { db, scope } = await pageContext();
   const branchId = await pageId(params, "branchId");
   const q = parseQuarter(quarterQuery.parse(await searchParams).quarter, new Date());

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberDues } from "@/db/queries/dues-views";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 
@@ -16,7 +16,7 @@ export const metadata = { title: t.dues.title };
  * One member's dues for the secretary: the base masked until revealed (audited), what is owed, the ledger
  * with its reversals, and the forms to take a payment (later, ahead, 代缴) or enter the base for them.
  */
-export default async function MemberDuesPage({ params }: { params: Promise<{ branchId: string; memberId: string }> }) {
+export default async function MemberDuesPage({ params }: PageArgs<"branchId" | "memberId">) {
   const { db, scope } = await pageContext();
   const raw = await params;
   const branchId = id.safeParse(raw.branchId);

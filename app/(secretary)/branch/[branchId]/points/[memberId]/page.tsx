@@ -4,17 +4,13 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberLedger } from "@/db/queries/point-views";
 import { t } from "@/lib/messages";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 
 export const metadata = { title: t.points.entries };
 
 /** One member's ledger, for the secretary to correct: reverse an entry or add a manual one, with a reason. */
-export default async function MemberLedgerPage({
-  params,
-}: {
-  params: Promise<{ branchId: string; memberId: string }>;
-}) {
+export default async function MemberLedgerPage({ params }: PageArgs<"branchId" | "memberId">) {
   const { db, scope } = await pageContext();
   const memberId = await pageId(params, "memberId");
   const { member, year, yearTotal, entries } = await pageData(memberLedger(db, scope, memberId));

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { minutesFor } from "@/db/queries/minutes";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 import { AddendumForm, MinutesForm, SignForm } from "./minutes-forms";
@@ -16,7 +16,7 @@ export const metadata = { title: t.minutes.title };
  * The minutes of a closed activity for its secretary (docs/architecture.md#minutes): the recorded facts as
  * the records hold them, what people write, the sign-off, and after it only addenda.
  */
-export default async function MinutesPage({ params }: { params: Promise<{ activityId: string }> }) {
+export default async function MinutesPage({ params }: PageArgs<"activityId">) {
   const { db, scope } = await pageContext();
   const activityId = id.safeParse((await params).activityId);
   if (!activityId.success) notFound();

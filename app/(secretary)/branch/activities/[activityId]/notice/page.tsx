@@ -3,7 +3,7 @@ import { PrintFooter } from "@/components/print-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, monthOf } from "@/lib/time";
 
@@ -13,7 +13,7 @@ export const metadata = { title: t.printNotice.link };
  * The activity's notice rendered for paper: the unified plan — time, agenda with its mandatory
  * steps, materials — as one A4 page a branch can post or hand out, retired-cadre branches above all.
  */
-export default async function ActivityNoticePage({ params }: { params: Promise<{ activityId: string }> }) {
+export default async function ActivityNoticePage({ params }: PageArgs<"activityId">) {
   const { db, scope } = await pageContext();
   const activityId = await pageId(params, "activityId");
   const { activity, steps } = await pageData(activityForSecretary(db, scope, activityId));

@@ -4,14 +4,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
 import { canManageActivity } from "@/lib/permissions";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { PaperSheetForm } from "./paper-form";
 
 export const metadata = { title: t.assist.enter };
 
 /** Copying the signed paper sheet back in one screen: each expected member without t.assist record yet. */
-export default async function PaperSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
+export default async function PaperSheetPage({ params }: PageArgs<"activityId">) {
   const { db, scope } = await pageContext();
   const activityId = await pageId(params, "activityId");
   const { activity, roster } = await pageData(activityForSecretary(db, scope, activityId));

@@ -3,7 +3,7 @@ import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { changesForActivity } from "@/db/queries/schedule-changes";
 import { t } from "@/lib/messages";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull, toLocalInput } from "@/lib/time";
 import { RequestForm } from "./request-form";
@@ -11,7 +11,7 @@ import { RequestForm } from "./request-form";
 export const metadata = { title: t.scheduleChange.title };
 
 /** The secretary asks to move a theme day, and follows the request through the committee and the county. */
-export default async function ReschedulePage({ params }: { params: Promise<{ activityId: string }> }) {
+export default async function ReschedulePage({ params }: PageArgs<"activityId">) {
   const { db, scope } = await pageContext();
   const activityId = await pageId(params, "activityId");
   const now = new Date();

@@ -7,7 +7,7 @@ import { roundForSecretary } from "@/db/queries/reviews";
 import { reviewGrades } from "@/lib/enums";
 import { t } from "@/lib/messages";
 import { MIN_BALLOTS } from "@/lib/review";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 
@@ -17,7 +17,7 @@ export const metadata = { title: t.review.round };
  * The secretary's round: who has written and who has voted (never what), the counters only once counted,
  * then each member's proposal and decision (docs/architecture.md#member-review).
  */
-export default async function ReviewRoundPage({ params }: { params: Promise<{ activityId: string }> }) {
+export default async function ReviewRoundPage({ params }: PageArgs<"activityId">) {
   const { db, scope } = await pageContext();
   const activityId = id.safeParse((await params).activityId);
   if (!activityId.success) notFound();

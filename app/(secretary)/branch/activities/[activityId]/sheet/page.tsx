@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { activityForSecretary } from "@/db/queries/activity-run";
 import { t } from "@/lib/messages";
 import { canManageActivity } from "@/lib/permissions";
-import { pageData, pageId } from "@/lib/server/page-data";
+import { type PageArgs, pageData, pageId } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { formatFull } from "@/lib/time";
 
@@ -16,7 +16,7 @@ export const metadata = { title: t.assist.sheet };
  * The paper sign-in sheet for branches that keep paper: one A4 page per ~25 members with t.assist
  * signature column, printed from the browser (the `print-sheet` rules in globals.css drop the app around it).
  */
-export default async function SignInSheetPage({ params }: { params: Promise<{ activityId: string }> }) {
+export default async function SignInSheetPage({ params }: PageArgs<"activityId">) {
   const { db, scope } = await pageContext();
   const activityId = await pageId(params, "activityId");
   const { activity, roster } = await pageData(activityForSecretary(db, scope, activityId));

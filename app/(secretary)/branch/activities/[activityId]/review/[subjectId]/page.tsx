@@ -5,18 +5,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { subjectForSecretary } from "@/db/queries/reviews";
 import { reviewGrades } from "@/lib/enums";
 import { t } from "@/lib/messages";
-import { pageData } from "@/lib/server/page-data";
+import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
 import { id } from "@/lib/validation/fields";
 
 export const metadata = { title: t.review.decide };
 
 /** One member: self-assessment, the members' votes, the committee's proposal, the decision. */
-export default async function ReviewDecisionPage({
-  params,
-}: {
-  params: Promise<{ activityId: string; subjectId: string }>;
-}) {
+export default async function ReviewDecisionPage({ params }: PageArgs<"activityId" | "subjectId">) {
   const { db, scope } = await pageContext();
   const raw = await params;
   const activityId = id.safeParse(raw.activityId);
