@@ -17,6 +17,7 @@ import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
 import { members } from "../schema/users";
 import { writeAudit } from "./audit";
+import { makeupByBranch } from "./makeup";
 import { branchAt, dayStart, inBranchAt } from "./membership-periods";
 import { pathUnder } from "./scope-sql";
 
@@ -63,16 +64,7 @@ export async function yearlyAssessment(db: Db, scope: Scope, year: number, now =
       .from(activities)
       .where(and(eq(activities.type, "theme_day"), inYear(activities.startsAt), lt(activities.startsAt, now)))
       .groupBy(activities.branchId),
-    db
-      .select({
-        branchId: activities.branchId,
-        owed: sql<number>`count(*)::int`,
-        done: sql<number>`count(${makeupTasks.confirmedAt})::int`,
-      })
-      .from(makeupTasks)
-      .innerJoin(activities, eq(activities.id, makeupTasks.activityId))
-      .where(inYear(activities.startsAt))
-      .groupBy(activities.branchId),
+    makeupByBranch(db, from, to),
     db
       .select({ branchId: pointEntries.branchId, total: sql<number>`sum(${pointEntries.points})::float8` })
       .from(pointEntries)

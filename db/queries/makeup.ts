@@ -1,10 +1,11 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { makeupState } from "@/lib/leave";
 import { t } from "@/lib/messages";
 import { canConfirmMakeup, type LeaveSubject } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
+import { within } from "../period";
 import { activities } from "../schema/activities";
 import { makeupTasks } from "../schema/leave";
 import { writeAudit } from "./audit";
@@ -119,4 +120,18 @@ export async function myOpenMakeup(db: Db, scope: Scope, now = new Date()) {
     dueAt: r.dueAt,
     state: makeupState(r, now),
   }));
+}
+
+/** Make-up study owed and done per branch, for the activities that started in [from, to): for the reports. */
+export function makeupByBranch(db: Db, from: Date, to: Date) {
+  return db
+    .select({
+      branchId: activities.branchId,
+      owed: sql<number>`count(*)::int`,
+      done: sql<number>`count(${makeupTasks.confirmedAt})::int`,
+    })
+    .from(makeupTasks)
+    .innerJoin(activities, eq(activities.id, makeupTasks.activityId))
+    .where(within(activities.startsAt, from, to))
+    .groupBy(activities.branchId);
 }

@@ -11,6 +11,7 @@ import { volunteerHours } from "../schema/community";
 import { makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
+import { makeupByBranch } from "./makeup";
 import { branchAt, dayStart } from "./membership-periods";
 import { isDeduction } from "./point-kinds";
 import { pathUnder } from "./scope-sql";
@@ -70,16 +71,7 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
       .innerJoin(activities, eq(activities.id, attendance.activityId))
       .where(and(eq(activities.status, "closed"), inQuarter(activities.startsAt)))
       .groupBy(activities.branchId),
-    db
-      .select({
-        branchId: activities.branchId,
-        owed: sql<number>`count(*)::int`,
-        done: sql<number>`count(${makeupTasks.confirmedAt})::int`,
-      })
-      .from(makeupTasks)
-      .innerJoin(activities, eq(activities.id, makeupTasks.activityId))
-      .where(inQuarter(activities.startsAt))
-      .groupBy(activities.branchId),
+    makeupByBranch(db, from, to),
     db
       .select({ branchId: servedIn, halfHours: sql<number>`sum(${volunteerHours.halfHours})::int` })
       .from(volunteerHours)
