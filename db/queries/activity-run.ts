@@ -16,6 +16,7 @@ import { unsettledCheckins } from "./checkin-review";
 import { loadDuesMember, monthDues, takePayment } from "./dues-ledger";
 import { awardActivity } from "./points";
 import { openRound } from "./reviews";
+import { storeUpload } from "./uploads";
 
 /** Check-in, proxy entries and agenda steps open this long before the start. */
 export const OPENS_BEFORE_MS = 30 * 60_000;
@@ -158,19 +159,7 @@ export async function markStep(
     if (!step) throw new AppError("not_found");
     const activity = await loadActivity(tx, scope, step.activityId, canManageActivity);
     assertRunning(activity, now);
-    let evidenceId: number | null = null;
-    if (input.done && input.photo) {
-      const [upload] = await tx
-        .insert(uploads)
-        .values({
-          mime: input.photo.mime,
-          size: input.photo.bytes.length,
-          bytes: input.photo.bytes,
-          createdBy: scope.userId,
-        })
-        .returning({ id: uploads.id });
-      evidenceId = upload.id;
-    }
+    const evidenceId = input.done ? await storeUpload(tx, scope, input.photo) : null;
     await tx
       .update(activitySteps)
       .set(

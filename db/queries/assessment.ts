@@ -12,7 +12,6 @@ import { within } from "../period";
 import { activities, attendance } from "../schema/activities";
 import { type AssessmentTier, assessments } from "../schema/assessments";
 import { volunteerHours } from "../schema/community";
-import { makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
 import { members } from "../schema/users";

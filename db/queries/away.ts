@@ -6,7 +6,7 @@ import { canManageRoster, canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import type { StartAway } from "@/lib/validation/membership";
 import type { Db } from "../open";
-import { activities, attendance, uploads } from "../schema/activities";
+import { activities, attendance } from "../schema/activities";
 import { awayReports, awaySpells } from "../schema/membership";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
@@ -14,6 +14,7 @@ import { writeAudit } from "./audit";
 import { followBranches } from "./expected-roster";
 import { notify } from "./notify";
 import { roleHoldersOver } from "./role-holders";
+import { storeUpload } from "./uploads";
 
 /**
  * Members away (流动党员, docs/architecture.md#membership-history): the secretary records where and until
@@ -115,19 +116,7 @@ export async function fileAwayReport(
       .limit(1);
     if (!spell || row.expected || row.activity.type !== "theme_day")
       throw new AppError("conflict", t.membership.notAwayThen);
-    let photoId: number | null = null;
-    if (input.photo) {
-      const [upload] = await tx
-        .insert(uploads)
-        .values({
-          mime: input.photo.mime,
-          size: input.photo.bytes.length,
-          bytes: input.photo.bytes,
-          createdBy: scope.userId,
-        })
-        .returning({ id: uploads.id });
-      photoId = upload.id;
-    }
+    const photoId = await storeUpload(tx, scope, input.photo);
     const [report] = await tx
       .insert(awayReports)
       .values({ spellId: spell.id, memberId: scope.userId, activityId: row.activity.id, note: input.note, photoId })

@@ -6,7 +6,7 @@ import { canDecideLeave, canFileLeaveFor, canRequestLeave, type LeaveSubject } f
 import type { Scope } from "@/lib/scope";
 import { formatFull } from "@/lib/time";
 import type { Db } from "../open";
-import { activities, attendance, uploads } from "../schema/activities";
+import { activities, attendance } from "../schema/activities";
 import { type LeaveRequest, type LeaveType, leaveRequests, makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { roleGrants, users } from "../schema/users";
@@ -14,6 +14,7 @@ import { loadActivity, syncRoster } from "./activities";
 import { writeAudit } from "./audit";
 import { notify } from "./notify";
 import { roleHoldersOver } from "./role-holders";
+import { storeUpload } from "./uploads";
 
 /**
  * Leave requests: a member files, withdraws while pending; the secretary (the committee, for a
@@ -160,19 +161,7 @@ export async function fileLeave(db: Db, scope: Scope, input: NewLeave, now = new
         );
       if (live) throw new AppError("conflict", t.leave.alreadyOpen);
 
-      let attachmentId: number | null = null;
-      if (input.attachment) {
-        const [upload] = await tx
-          .insert(uploads)
-          .values({
-            mime: input.attachment.mime,
-            size: input.attachment.bytes.length,
-            bytes: input.attachment.bytes,
-            createdBy: scope.userId,
-          })
-          .returning({ id: uploads.id });
-        attachmentId = upload.id;
-      }
+      const attachmentId = await storeUpload(tx, scope, input.attachment);
       const [leave] = await tx
         .insert(leaveRequests)
         .values({

@@ -12,6 +12,7 @@ import { users } from "../schema/users";
 import { type ActivityWithBranch, loadActivity } from "./activities";
 import { writeAudit } from "./audit";
 import { duesAtActivity } from "./dues-ledger";
+import { storeUpload } from "./uploads";
 
 /**
  * The minutes of a closed activity (docs/architecture.md#minutes): the facts come from the records and are
@@ -224,19 +225,11 @@ export async function saveMinutes(
           .returning();
     if (!row) throw new AppError("conflict", t.minutes.stale);
     let attachmentId: number | null = null;
-    if (input.attachment) {
-      const [upload] = await tx
-        .insert(uploads)
-        .values({
-          mime: input.attachment.mime,
-          size: input.attachment.bytes.length,
-          bytes: input.attachment.bytes,
-          createdBy: scope.userId,
-        })
-        .returning({ id: uploads.id });
+    const uploadId = await storeUpload(tx, scope, input.attachment);
+    if (uploadId) {
       const [attachment] = await tx
         .insert(minutesAttachments)
-        .values({ minutesId: row.id, uploadId: upload.id, createdBy: scope.userId })
+        .values({ minutesId: row.id, uploadId, createdBy: scope.userId })
         .returning({ id: minutesAttachments.id });
       attachmentId = attachment.id;
     }

@@ -8,7 +8,6 @@ import type { Db } from "../open";
 import { within } from "../period";
 import { activities, attendance } from "../schema/activities";
 import { volunteerHours } from "../schema/community";
-import { makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { pointEntries } from "../schema/points";
 import { makeupByBranch } from "./makeup";
