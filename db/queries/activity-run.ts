@@ -7,12 +7,13 @@ import type { Scope } from "@/lib/scope";
 import { monthOf } from "@/lib/time";
 import type { Db } from "../open";
 import { type ActivityType, activities, activitySteps, attendance, uploads } from "../schema/activities";
-import { checkinDisputes, checkins } from "../schema/checkins";
+import { checkins } from "../schema/checkins";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { type ActivityWithBranch, insertActivity, loadActivity } from "./activities";
 import { writeAudit } from "./audit";
 import { unsettledCheckins } from "./checkin-review";
+import { rosterRows } from "./checkin-screen";
 import { loadDuesMember, monthDues, takePayment } from "./dues-ledger";
 import { awardActivity } from "./points";
 import { openRound } from "./reviews";
@@ -108,26 +109,11 @@ export async function activityForSecretary(db: Db, scope: Scope, activityId: num
     .from(activitySteps)
     .where(eq(activitySteps.activityId, activity.id))
     .orderBy(asc(activitySteps.position));
-  const roster = await db
-    .select({
-      memberId: attendance.memberId,
-      name: users.name,
-      expected: attendance.expected,
-      outcome: attendance.outcome,
-      source: attendance.source,
-      recordedAt: attendance.recordedAt,
-      checkinId: checkins.id,
-      method: checkins.method,
-      offline: checkins.offline,
-      review: checkins.review,
-      dispute: checkinDisputes.status,
-    })
-    .from(attendance)
-    .innerJoin(users, eq(users.id, attendance.memberId))
-    .leftJoin(checkins, and(eq(checkins.activityId, attendance.activityId), eq(checkins.memberId, attendance.memberId)))
-    .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
-    .where(eq(attendance.activityId, activity.id))
-    .orderBy(asc(sql`${users.name} collate "C"`));
+  const roster = await rosterRows(db, activity.id, {
+    memberId: attendance.memberId,
+    recordedAt: attendance.recordedAt,
+    checkinId: checkins.id,
+  }).orderBy(asc(sql`${users.name} collate "C"`));
   const month = monthOf(activity.startsAt);
   const dues = await monthDues(
     db,

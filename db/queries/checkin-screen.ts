@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type SelectedFields } from "drizzle-orm/pg-core";
 import { checkinMarks, markedName } from "@/lib/checkin-marks";
 import { canManageActivity, canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
@@ -8,6 +8,35 @@ import { attendance } from "../schema/activities";
 import { checkinDisputes, checkins } from "../schema/checkins";
 import { users } from "../schema/users";
 import { loadActivity } from "./activities";
+
+const proxyBy = alias(users, "proxy_by");
+
+/** What every roster view reads of a row: the person, their outcome, and what marks their check-in. */
+const markedRow = {
+  name: users.name,
+  expected: attendance.expected,
+  outcome: attendance.outcome,
+  source: attendance.source,
+  method: checkins.method,
+  offline: checkins.offline,
+  review: checkins.review,
+  dispute: checkinDisputes.status,
+};
+
+/**
+ * An activity's roster with each row's check-in, who entered it for them (`proxyBy`) and its dispute joined:
+ * the one read behind the run screen, the check-in screen's counts and the attendance sheet.
+ */
+export function rosterRows<Extra extends SelectedFields>(db: Db, activityId: number, extra: Extra) {
+  return db
+    .select({ ...markedRow, ...extra })
+    .from(attendance)
+    .innerJoin(users, eq(users.id, attendance.memberId))
+    .leftJoin(checkins, and(eq(checkins.activityId, attendance.activityId), eq(checkins.memberId, attendance.memberId)))
+    .leftJoin(proxyBy, eq(proxyBy.id, checkins.proxyBy))
+    .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
+    .where(eq(attendance.activityId, activityId));
+}
 
 /** What the secretary's check-in screen needs: the secret (to draw codes offline) and the roster state. */
 export async function checkinScreen(db: Db, scope: Scope, activityId: number) {
@@ -31,23 +60,7 @@ export async function checkinScreen(db: Db, scope: Scope, activityId: number) {
  */
 export async function attendanceSummary(db: Db, scope: Scope, activityId: number) {
   await loadActivity(db, scope, activityId, canReadRoster);
-  const rows = await db
-    .select({
-      name: users.name,
-      expected: attendance.expected,
-      outcome: attendance.outcome,
-      source: attendance.source,
-      method: checkins.method,
-      offline: checkins.offline,
-      review: checkins.review,
-      dispute: checkinDisputes.status,
-    })
-    .from(attendance)
-    .innerJoin(users, eq(users.id, attendance.memberId))
-    .leftJoin(checkins, and(eq(checkins.activityId, attendance.activityId), eq(checkins.memberId, attendance.memberId)))
-    .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
-    .where(eq(attendance.activityId, activityId))
-    .orderBy(asc(attendance.recordedAt), asc(users.id));
+  const rows = await rosterRows(db, activityId, {}).orderBy(asc(attendance.recordedAt), asc(users.id));
   const names = (keep: (r: (typeof rows)[number]) => boolean) => rows.filter(keep).map((r) => r.name);
   const present = rows
     .filter((r) => r.outcome === "present" || r.outcome === "late")
@@ -65,27 +78,10 @@ export async function attendanceSummary(db: Db, scope: Scope, activityId: number
  */
 export async function attendanceSheet(db: Db, scope: Scope, activityId: number) {
   const activity = await loadActivity(db, scope, activityId, canReadRoster);
-  const proxyBy = alias(users, "proxy_by");
-  const rows = await db
-    .select({
-      name: users.name,
-      expected: attendance.expected,
-      outcome: attendance.outcome,
-      source: attendance.source,
-      method: checkins.method,
-      at: checkins.at,
-      offline: checkins.offline,
-      review: checkins.review,
-      proxyReason: checkins.proxyReason,
-      proxyByName: proxyBy.name,
-      dispute: checkinDisputes.status,
-    })
-    .from(attendance)
-    .innerJoin(users, eq(users.id, attendance.memberId))
-    .leftJoin(checkins, and(eq(checkins.activityId, attendance.activityId), eq(checkins.memberId, attendance.memberId)))
-    .leftJoin(proxyBy, eq(proxyBy.id, checkins.proxyBy))
-    .leftJoin(checkinDisputes, eq(checkinDisputes.checkinId, checkins.id))
-    .where(eq(attendance.activityId, activityId))
-    .orderBy(asc(sql`${users.name} collate "C"`));
+  const rows = await rosterRows(db, activityId, {
+    at: checkins.at,
+    proxyReason: checkins.proxyReason,
+    proxyByName: proxyBy.name,
+  }).orderBy(asc(sql`${users.name} collate "C"`));
   return { activity, rows: rows.map((r) => ({ ...r, marks: checkinMarks(r) })) };
 }

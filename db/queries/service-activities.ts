@@ -25,6 +25,18 @@ const holder = alias(orgNodes, "holder");
 const holderJoin = sql`${holder.id} = coalesce(${serviceActivities.gridId}, ${serviceActivities.communityId})`;
 const signupCount = sql<number>`(select count(*)::int from ${serviceSignups} where ${serviceSignups.activityId} = ${serviceActivities.id} and ${serviceSignups.cancelledAt} is null)`;
 
+/** What a list of service activities shows of each, for the grid worker and the member alike. */
+const listed = {
+  id: serviceActivities.id,
+  title: serviceActivities.title,
+  place: serviceActivities.place,
+  startsAt: serviceActivities.startsAt,
+  minutes: serviceActivities.minutes,
+  capacity: serviceActivities.capacity,
+  holderName: holder.name,
+  signups: signupCount,
+};
+
 export async function createServiceActivity(db: Db, scope: Scope, input: ServiceActivityInput, now = new Date()) {
   return db.transaction(async (tx) => {
     const [node] = await tx.select().from(orgNodes).where(eq(orgNodes.id, input.nodeId));
@@ -86,16 +98,7 @@ export async function loadServiceActivity(
 export async function gridServiceActivities(db: Db, scope: Scope) {
   const prefixes = servedPaths(scope);
   return db
-    .select({
-      id: serviceActivities.id,
-      title: serviceActivities.title,
-      place: serviceActivities.place,
-      startsAt: serviceActivities.startsAt,
-      minutes: serviceActivities.minutes,
-      capacity: serviceActivities.capacity,
-      holderName: holder.name,
-      signups: signupCount,
-    })
+    .select(listed)
     .from(serviceActivities)
     .innerJoin(holder, holderJoin)
     .where(and(isNull(serviceActivities.cancelledAt), pathUnder(holder.path, prefixes)))
@@ -141,14 +144,7 @@ export async function memberServiceActivities(db: Db, scope: Scope, now = new Da
   if (!report) return [];
   return db
     .select({
-      id: serviceActivities.id,
-      title: serviceActivities.title,
-      place: serviceActivities.place,
-      startsAt: serviceActivities.startsAt,
-      minutes: serviceActivities.minutes,
-      capacity: serviceActivities.capacity,
-      holderName: holder.name,
-      signups: signupCount,
+      ...listed,
       mine: sql<boolean>`exists (select 1 from ${serviceSignups} where ${serviceSignups.activityId} = ${serviceActivities.id} and ${serviceSignups.memberId} = ${memberId} and ${serviceSignups.cancelledAt} is null)`,
     })
     .from(serviceActivities)
