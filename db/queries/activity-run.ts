@@ -8,10 +8,10 @@ import { monthOf } from "@/lib/time";
 import type { Db } from "../open";
 import { type ActivityType, activities, activitySteps, attendance, uploads } from "../schema/activities";
 import { checkins } from "../schema/checkins";
-import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { type ActivityWithBranch, insertActivity, loadActivity } from "./activities";
 import { writeAudit } from "./audit";
+import { loadBranch } from "./branch";
 import { unsettledCheckins } from "./checkin-review";
 import { rosterRows } from "./checkin-screen";
 import { loadDuesMember, monthDues, takePayment } from "./dues-ledger";
@@ -29,12 +29,7 @@ function assertRunning(activity: ActivityWithBranch, now: Date) {
 
 /** The activities of one branch, newest first, for its secretary and the admins above. */
 export async function listBranchActivities(db: Db, scope: Scope, branchId: number, now = new Date()) {
-  const [branch] = await db
-    .select()
-    .from(orgNodes)
-    .where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
-  if (!branch) throw new AppError("not_found");
-  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  const branch = await loadBranch(db, scope, branchId);
   const rows = await db
     .select()
     .from(activities)
@@ -71,12 +66,7 @@ export async function createMeeting(
 ) {
   if (input.startsAt <= now) throw new AppError("bad_request", t.plans.inPast, { startsAt: t.plans.inPast });
   return db.transaction(async (tx) => {
-    const [branch] = await tx
-      .select()
-      .from(orgNodes)
-      .where(and(eq(orgNodes.id, input.branchId), eq(orgNodes.kind, "branch")));
-    if (!branch) throw new AppError("not_found");
-    if (!canManageActivity(scope, branch.path)) throw new AppError("forbidden");
+    const branch = await loadBranch(tx, scope, input.branchId, canManageActivity);
     const activity = await insertActivity(tx, { ...input, steps: stepsOf(input.type), createdBy: scope.userId }, now);
     // 民主评议 is once a year per branch: its round opens with the activity (docs/architecture.md#member-review).
     if (input.type === "member_review") {

@@ -1,16 +1,16 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
-import { canManageActivity, canReadRoster } from "@/lib/permissions";
+import { canManageActivity } from "@/lib/permissions";
 import { attendanceRule } from "@/lib/points";
 import type { Scope } from "@/lib/scope";
 import type { Db } from "../open";
 import { activities, attendance } from "../schema/activities";
 import { checkinDisputes, checkins } from "../schema/checkins";
-import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { type ActivityWithBranch, loadActivity } from "./activities";
 import { writeAudit } from "./audit";
+import { loadBranch } from "./branch";
 import { notify } from "./notify";
 import { award, reverseSource } from "./points";
 import { roleHoldersOver } from "./role-holders";
@@ -171,12 +171,7 @@ export async function settleDispute(
 
 /** The open disputes of the branches the caller manages under `branchId`, oldest first. */
 export async function openDisputes(db: Db, scope: Scope, branchId: number) {
-  const [branch] = await db
-    .select({ path: orgNodes.path })
-    .from(orgNodes)
-    .where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
-  if (!branch) throw new AppError("not_found");
-  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  await loadBranch(db, scope, branchId);
   return db
     .select({
       id: checkinDisputes.id,

@@ -1,14 +1,13 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import { quarterRange, REPORT_VALID_MONTHS, reportExpiresAt, reportStanding } from "@/lib/community";
-import { AppError } from "@/lib/errors";
-import { canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { reviewerPaths } from "@/lib/scope-paths";
 import type { Db } from "../open";
 import { communityReports, reportPosts, servicePosts, volunteerHours } from "../schema/community";
 import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
+import { loadBranch } from "./branch";
 import { branchAt, dayStart, inBranchDuring } from "./membership-periods";
 import { pathUnder } from "./scope-sql";
 
@@ -37,12 +36,7 @@ const quarterInstants = (from: string, to: string) => ({
 
 /** Every active member of a branch with their community figures for the quarter. */
 export async function branchFeedback(db: Db, scope: Scope, branchId: number, q: Quarter, now = new Date()) {
-  const [branch] = await db
-    .select()
-    .from(orgNodes)
-    .where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
-  if (!branch) throw new AppError("not_found");
-  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  const branch = await loadBranch(db, scope, branchId);
   const { from, to } = quarterRange(q.year, q.quarter);
   const community = alias(orgNodes, "community");
   const grid = alias(orgNodes, "grid");

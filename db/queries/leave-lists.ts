@@ -12,6 +12,7 @@ import { leaveRequests, makeupTasks } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
 import { loadActivity } from "./activities";
+import { loadBranch } from "./branch";
 import { bySecretary, loadLeave } from "./leave";
 import { pathUnder } from "./scope-sql";
 
@@ -141,12 +142,7 @@ export async function leaveDetail(db: Db, scope: Scope, leaveId: number, now = n
  * (everything else, newest first) or make-up (overdue first); optionally for one activity or one member.
  */
 export async function branchLeave(db: Db, scope: Scope, query: BranchLeaveQuery, now = new Date()) {
-  const [branch] = await db
-    .select()
-    .from(orgNodes)
-    .where(and(eq(orgNodes.id, query.branchId), eq(orgNodes.kind, "branch")));
-  if (!branch) throw new AppError("not_found");
-  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  const branch = await loadBranch(db, scope, query.branchId);
   const narrow = and(
     eq(activities.branchId, branch.id),
     query.activityId ? eq(leaveRequests.activityId, query.activityId) : undefined,

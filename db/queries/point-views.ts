@@ -14,6 +14,7 @@ import { pointAppeals, pointEntries } from "../schema/points";
 import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
+import { loadBranch } from "./branch";
 import { changeCountySettings, countyOf } from "./county-settings";
 import { inBranchDuring } from "./membership-periods";
 import { notify } from "./notify";
@@ -206,20 +207,9 @@ export async function answerAppeal(
   });
 }
 
-/** A branch by id, checked against the caller's reach. */
-async function branchFor(db: Db, scope: Scope, branchId: number) {
-  const [branch] = await db
-    .select()
-    .from(orgNodes)
-    .where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
-  if (!branch) throw new AppError("not_found");
-  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
-  return branch;
-}
-
 /** Appeals waiting in a branch. */
 export async function branchAppeals(db: Db, scope: Scope, branchId: number) {
-  const branch = await branchFor(db, scope, branchId);
+  const branch = await loadBranch(db, scope, branchId);
   return db
     .select({
       id: pointAppeals.id,
@@ -246,7 +236,7 @@ const pointsSum = (where: ReturnType<typeof sql>) =>
  * month's deductions with their reasons, how many people they hit, and apart from them the corrections.
  */
 export async function monthlyBulletin(db: Db, scope: Scope, branchId: number, month: string) {
-  const branch = await branchFor(db, scope, branchId);
+  const branch = await loadBranch(db, scope, branchId);
   const { from, to } = monthRange(month);
   const yearFrom = monthRange(`${month.slice(0, 4)}-01`).from;
   const rows = await db

@@ -9,6 +9,7 @@ import { orgNodes } from "../schema/org";
 import { correctionRequests, privacyAcknowledgements } from "../schema/privacy";
 import { users } from "../schema/users";
 import { writeAudit } from "./audit";
+import { loadBranch } from "./branch";
 
 /** The newest version of the privacy notice the person has acknowledged, 0 for none. */
 export async function acknowledgedVersion(db: Db, userId: number): Promise<number> {
@@ -89,12 +90,7 @@ export async function myCorrections(db: Db, scope: Scope) {
 
 /** A branch's open requests, for its secretary and the admins above. */
 export async function branchCorrections(db: Db, scope: Scope, input: { branchId: number }) {
-  const [branch] = await db
-    .select({ path: orgNodes.path })
-    .from(orgNodes)
-    .where(and(eq(orgNodes.id, input.branchId), eq(orgNodes.kind, "branch")));
-  if (!branch) throw new AppError("not_found");
-  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  await loadBranch(db, scope, input.branchId);
   return db
     .select({
       id: correctionRequests.id,

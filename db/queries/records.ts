@@ -1,7 +1,5 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
 import type { MinutesRecord } from "@/lib/minutes";
-import { canReadRoster } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { reviewerPaths } from "@/lib/scope-paths";
 import { monthRange } from "@/lib/time";
@@ -10,6 +8,7 @@ import { activities } from "../schema/activities";
 import { minutes, minutesAddenda, minutesAttachments } from "../schema/minutes";
 import { orgNodes } from "../schema/org";
 import { users } from "../schema/users";
+import { loadBranch } from "./branch";
 import { recordedFacts } from "./minutes";
 import { pathUnder } from "./scope-sql";
 
@@ -24,12 +23,7 @@ export function periodRange(period: { month: string } | { year: number }) {
  * or as recorded now when not signed yet) and what people wrote. For the branch's secretary and the admins above.
  */
 export async function branchLedger(db: Db, scope: Scope, branchId: number, year: number) {
-  const [branch] = await db
-    .select()
-    .from(orgNodes)
-    .where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
-  if (!branch) throw new AppError("not_found");
-  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  const branch = await loadBranch(db, scope, branchId);
   const { from, to } = periodRange({ year });
   const chair = sql<string | null>`(select name from users u where u.id = ${minutes.chairId})`;
   const recorder = sql<string | null>`(select name from users u where u.id = ${minutes.recorderId})`;

@@ -11,8 +11,8 @@ import { orgNodes } from "../schema/org";
 import { members, users } from "../schema/users";
 import { loadManagedAccount } from "./accounts";
 import { writeAudit } from "./audit";
+import { loadBranch } from "./branch";
 import { followBranches } from "./expected-roster";
-import { loadNode } from "./org";
 import { pathUnder } from "./scope-sql";
 
 const memberColumns = {
@@ -41,12 +41,6 @@ function withPhoneMasked<R extends MemberRow>(scope: Scope, row: R): R {
   return row.userId === scope.userId ? row : { ...row, phone: maskPhone(row.phone) };
 }
 
-const loadBranch = (db: Db, scope: Scope, branchId: number, allowed: (path: string) => boolean) =>
-  loadNode(db, scope, branchId, allowed).then((node) => {
-    if (node.kind !== "branch") throw new AppError("not_found");
-    return node;
-  });
-
 /** The number as the roster shows it, in SQL: what a search may match (maskPhone's shape). */
 const maskedPhone = sql`left(${users.phone}, 3) || '****' || right(${users.phone}, 4)`;
 
@@ -60,7 +54,7 @@ export async function listRoster(
   scope: Scope,
   input: { branchId: number; q?: string; includeInactive?: boolean },
 ) {
-  const branch = await loadBranch(db, scope, input.branchId, (path) => canReadRoster(scope, path));
+  const branch = await loadBranch(db, scope, input.branchId);
   const typed = input.q && /^1\d{10}$/.test(input.q) ? maskPhone(input.q) : input.q;
   const q = typed?.replace(/[%_\\]/g, "\\$&");
   const rows = await db
@@ -119,7 +113,7 @@ async function assertPhonesFree(db: Db, phones: string[], exceptUserId?: number)
 
 export async function addMember(db: Db, scope: Scope, input: MemberFields & { branchId: number }) {
   return db.transaction(async (tx) => {
-    const branch = await loadBranch(tx, scope, input.branchId, (path) => canManageRoster(scope, path));
+    const branch = await loadBranch(tx, scope, input.branchId, canManageRoster);
     if ((await assertPhonesFree(tx, [input.phone])).length)
       throw new AppError("conflict", t.roster.phoneTaken, { phone: t.roster.phoneTaken });
     const [user] = await tx.insert(users).values({ name: input.name, phone: input.phone }).returning({ id: users.id });
@@ -193,14 +187,14 @@ export async function setMemberActive(db: Db, scope: Scope, input: { userId: num
 
 /** Phones of an import that already belong to an account. */
 export async function takenPhones(db: Db, scope: Scope, input: { branchId: number; phones: string[] }) {
-  await loadBranch(db, scope, input.branchId, (path) => canManageRoster(scope, path));
+  await loadBranch(db, scope, input.branchId, canManageRoster);
   return new Set(await assertPhonesFree(db, input.phones));
 }
 
 /** Writes every row or none: one transaction, and any taken phone aborts it. */
 export async function importMembers(db: Db, scope: Scope, input: { branchId: number; rows: MemberFields[] }) {
   return db.transaction(async (tx) => {
-    const branch = await loadBranch(tx, scope, input.branchId, (path) => canManageRoster(scope, path));
+    const branch = await loadBranch(tx, scope, input.branchId, canManageRoster);
     const taken = await assertPhonesFree(
       tx,
       input.rows.map((r) => r.phone),

@@ -12,6 +12,7 @@ import { orgNodes } from "../schema/org";
 import { countySettings } from "../schema/settings";
 import { members, users } from "../schema/users";
 import { writeAudit } from "./audit";
+import { loadBranch } from "./branch";
 import { changeCountySettings, countyOf } from "./county-settings";
 import { followBranches } from "./expected-roster";
 import { notify } from "./notify";
@@ -284,12 +285,7 @@ export async function remindOverdueTransfers(db: Db, now = new Date()): Promise<
 
 /** A branch's transfers, for its secretary or an admin above: coming in, and going out (recent first). */
 export async function branchTransfers(db: Db, scope: Scope, branchId: number, now = new Date()) {
-  const [branch] = await db
-    .select()
-    .from(orgNodes)
-    .where(and(eq(orgNodes.id, branchId), eq(orgNodes.kind, "branch")));
-  if (!branch) throw new AppError("not_found");
-  if (!canReadRoster(scope, branch.path)) throw new AppError("forbidden");
+  const branch = await loadBranch(db, scope, branchId);
   const flag = withFlag(now);
   const [incoming, outgoing] = await Promise.all([
     selectTransfers(db)
