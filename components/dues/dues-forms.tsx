@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import {
   declareBaseAction,
   recordPaymentAction,
@@ -8,6 +8,7 @@ import {
   revealBaseAction,
   reverseEntryAction,
 } from "@/app/(secretary)/branch/dues-actions";
+import { Reveal } from "@/components/reveal";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -69,34 +70,15 @@ export function ReverseForm({ entryId, month, amountFen }: { entryId: number; mo
 
 /** A masked base, and for those allowed a button that fetches it (audited on the server). */
 export function RevealBase({ memberId, canReveal }: { memberId: number; canReveal: boolean }) {
-  const [state, reveal, pending] = useActionState(revealBaseAction, null);
-  if (state?.ok)
-    return (
-      <span className="font-mono">
-        {state.data.baseFen === null ? dues.fixedRate : dues.yuan(yuan(state.data.baseFen))}
-      </span>
-    );
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
-      <span className="font-mono">{dues.masked}</span>
-      {canReveal && (
-        <form action={reveal}>
-          <input type="hidden" name="memberId" value={memberId} />
-          <button
-            type="submit"
-            disabled={pending}
-            className="min-h-11 px-2 text-sm text-brand underline underline-offset-4"
-          >
-            {dues.showBase}
-          </button>
-        </form>
-      )}
-      {state && !state.ok && (
-        <span role="alert" className="text-sm text-red-800">
-          {state.error}
-        </span>
-      )}
-    </span>
+    <Reveal
+      action={revealBaseAction}
+      field={["memberId", memberId]}
+      masked={dues.masked}
+      label={dues.showBase}
+      canReveal={canReveal}
+      show={(data) => (data.baseFen === null ? dues.fixedRate : dues.yuan(yuan(data.baseFen)))}
+    />
   );
 }
 
