@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback } from "react";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { auth } from "@/lib/messages/auth";
-import { validation } from "@/lib/messages/validation";
 import { activate } from "./actions";
 
 export function ActivateForm() {
@@ -20,14 +20,7 @@ export function ActivateForm() {
         autoComplete="one-time-code"
         hint={auth.activationCodeHint}
       />
-      <Field
-        label={auth.newPassword}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={validation.password}
-      />
-      <Field label={auth.confirmPassword} name="confirm" type="password" autoComplete="new-password" />
+      <NewPasswordFields />
       <SubmitButton>{auth.activate}</SubmitButton>
     </ActionForm>
   );

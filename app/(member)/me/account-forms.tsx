@@ -1,12 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { auth } from "@/lib/messages/auth";
-import { validation } from "@/lib/messages/validation";
 import { changePasswordAction } from "./actions";
 
 // Everything of this person leaves the phone with them: their outbox, cached pages and keys
@@ -40,14 +40,7 @@ export function ChangePasswordForm() {
   return (
     <ActionForm action={changePasswordAction} onSuccess={done}>
       <Field label={auth.currentPassword} name="current" type="password" autoComplete="current-password" />
-      <Field
-        label={auth.newPassword}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={validation.password}
-      />
-      <Field label={auth.confirmPassword} name="confirm" type="password" autoComplete="new-password" />
+      <NewPasswordFields />
       <SubmitButton>{auth.changePassword}</SubmitButton>
     </ActionForm>
   );
