@@ -1,10 +1,6 @@
 import { t } from "@/lib/messages";
-import { attendanceFigures, type MinutesRecord, yuan } from "@/lib/minutes";
+import { factRows, type MinutesRecord, minutesTitle } from "@/lib/minutes";
 import { formatFull } from "@/lib/time";
-
-const label = (type: string) => t.activityType[type as keyof typeof t.activityType] ?? type;
-const names = (people: { name: string }[]) => (people.length ? people.map((p) => p.name).join("、") : t.minutes.none);
-const leaveType = (type: string | null) => (type ? t.leave.types[type as keyof typeof t.leave.types] : "");
 
 /**
  * One activity's minutes, as the screen shows them and as they print on A4 (`minutes-sheet` in globals.css):
@@ -19,37 +15,6 @@ export function MinutesView({
   attachments?: { id: number; mime: string }[];
 }) {
   const { facts } = record;
-  const figures = attendanceFigures(facts);
-  const rows: [string, React.ReactNode][] = [
-    [t.minutes.type, label(facts.type)],
-    [t.minutes.topic, facts.title],
-    [t.minutes.time, formatFull(new Date(facts.startsAt))],
-    [t.minutes.place, facts.place || t.minutes.noPlace],
-    [t.minutes.chair, record.chairName ?? ""],
-    [t.minutes.recorder, record.recorderName ?? ""],
-    [t.minutes.attendance, t.minutes.figures(figures)],
-    [t.minutes.presentList, names(facts.present)],
-    [t.minutes.lateList, names(facts.late)],
-    [
-      t.minutes.leaveList,
-      facts.leave.length ? (
-        <ul key="leave">
-          {facts.leave.map((p) => (
-            <li key={p.memberId}>
-              {p.name}（{t.minutes.leaveReason(leaveType(p.leaveType), p.reason ?? "")}）
-            </li>
-          ))}
-        </ul>
-      ) : (
-        t.minutes.none
-      ),
-    ],
-    [t.minutes.absentList, names(facts.absent)],
-    [
-      t.minutes.dues,
-      facts.dues.payers ? t.minutes.duesSummary(facts.dues.payers, yuan(facts.dues.totalFen)) : t.minutes.noDues,
-    ],
-  ];
   return (
     <article
       className="minutes-sheet space-y-4 rounded-xl bg-white p-4 print:rounded-none print:p-0"
@@ -58,18 +23,28 @@ export function MinutesView({
       <header className="text-center">
         <h2 className="text-xl font-bold">{t.minutes.sheetTitle(facts.branchName)}</h2>
         <p className="mt-1 font-medium">
-          {label(facts.type)}：{facts.title}
+          {minutesTitle(facts)}
           {!record.signedAt && <span className="text-amber-800">{t.minutes.draftMark}</span>}
         </p>
       </header>
       <table className="w-full border-collapse text-left text-sm" aria-label={t.minutes.facts}>
         <tbody>
-          {rows.map(([name, value]) => (
+          {factRows(record).map(([name, value]) => (
             <tr key={name}>
               <th scope="row" className="w-24 border border-stone-700 bg-stone-50 px-2 py-1 align-top font-medium">
                 {name}
               </th>
-              <td className="border border-stone-700 px-2 py-1">{value}</td>
+              <td className="border border-stone-700 px-2 py-1">
+                {Array.isArray(value) ? (
+                  <ul>
+                    {value.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  value
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { t } from "@/lib/messages";
+import { Icon } from "./ui/icon";
 
 /** The header's link to /notices with the unread count; rendered on the server, so it is right on every load. */
 export function NoticeBell({ unread }: { unread: number }) {
@@ -10,18 +11,7 @@ export function NoticeBell({ unread }: { unread: number }) {
       aria-label={t.notices.bell(unread)}
       className="relative -mr-2 flex min-h-11 min-w-11 items-center justify-center"
     >
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden
-        className="size-6"
-      >
-        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-      </svg>
+      <Icon name="bell" />
       {unread > 0 && (
         <span
           aria-hidden

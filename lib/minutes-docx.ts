@@ -17,7 +17,7 @@ import {
   WidthType,
 } from "docx";
 import { t } from "./messages";
-import { attendanceFigures, type MinutesFacts, type MinutesRecord, yuan } from "./minutes";
+import { attendanceFigures, factRows, type MinutesFacts, type MinutesRecord, minutesTitle } from "./minutes";
 import { formatFull, monthOf } from "./time";
 
 /**
@@ -39,7 +39,7 @@ const lines = (text: string) =>
   (text.trim() ? text.split(/\r?\n/) : [t.minutes.none]).map((line) => new Paragraph({ children: [run(line)] }));
 const heading = (text: string) =>
   new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [run(text)] });
-const names = (people: { name: string }[]) => (people.length ? people.map((p) => p.name).join("、") : t.minutes.none);
+const _names = (people: { name: string }[]) => (people.length ? people.map((p) => p.name).join("、") : t.minutes.none);
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const borders = { top: thin, bottom: thin, left: thin, right: thin };
@@ -53,36 +53,11 @@ const cell = (text: string, width: number, bold = false) =>
 /** The facts and what people wrote, as a two-column table and sections: one activity's minutes. */
 function minutesBody(record: MinutesRecord, anchor?: string): (Paragraph | Table)[] {
   const { facts } = record;
-  const title = `${t.activityType[facts.type as keyof typeof t.activityType] ?? facts.type}：${facts.title}`;
-  const figures = attendanceFigures(facts);
-  const leave = facts.leave.length
-    ? facts.leave
-        .map(
-          (p) =>
-            `${p.name}（${t.minutes.leaveReason(
-              p.leaveType ? t.leave.types[p.leaveType as keyof typeof t.leave.types] : "",
-              p.reason ?? "",
-            )}）`,
-        )
-        .join("\n")
-    : t.minutes.none;
-  const rows: [string, string][] = [
-    [t.minutes.type, t.activityType[facts.type as keyof typeof t.activityType] ?? facts.type],
-    [t.minutes.topic, facts.title],
-    [t.minutes.time, formatFull(new Date(facts.startsAt))],
-    [t.minutes.place, facts.place || t.minutes.noPlace],
-    [t.minutes.chair, record.chairName ?? ""],
-    [t.minutes.recorder, record.recorderName ?? ""],
-    [t.minutes.attendance, t.minutes.figures(figures)],
-    [t.minutes.presentList, names(facts.present)],
-    [t.minutes.lateList, names(facts.late)],
-    [t.minutes.leaveList, leave],
-    [t.minutes.absentList, names(facts.absent)],
-    [
-      t.minutes.dues,
-      facts.dues.payers ? t.minutes.duesSummary(facts.dues.payers, yuan(facts.dues.totalFen)) : t.minutes.noDues,
-    ],
-  ];
+  const title = minutesTitle(facts);
+  const rows = factRows(record).map(([label, value]): [string, string] => [
+    label,
+    Array.isArray(value) ? value.join("\n") : value,
+  ]);
   const titleRun = run(record.signedAt ? title : `${title}${t.minutes.draftMark}`);
   return [
     new Paragraph({
