@@ -6,8 +6,8 @@ import { answerAppealAction, manualEntryAction, reverseEntryAction } from "@/app
 import { common } from "@/lib/messages/common";
 import { points } from "@/lib/messages/points";
 import { run } from "@/lib/messages/run";
-import { ActionForm } from "../ui/action-form";
-import { Field } from "../ui/field";
+import { type Action, ActionForm } from "../ui/action-form";
+import { Field, Select } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 
 /** A form folded under a summary line, for the actions a list row offers. */
@@ -20,20 +20,46 @@ function Folded({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-export function AppealForm({ entryId, what }: { entryId: number; what: string }) {
+/** A folded form that acts on one ledger entry with a reason (the appeal, the reversal). */
+function EntryReasonForm<T extends string>({
+  action,
+  entryId,
+  what,
+  label,
+  reasonLabel,
+  variant,
+  children,
+}: {
+  action: Action<T>;
+  entryId: number;
+  what: string;
+  label: string;
+  reasonLabel: string;
+  variant: "secondary" | "danger";
+  children?: React.ReactNode;
+}) {
   return (
-    <Folded label={points.appeal}>
-      <ActionForm action={appealAction} success={(message) => message} className="space-y-2">
+    <Folded label={label}>
+      <ActionForm action={action} success={(message) => message} className="space-y-2">
         <input type="hidden" name="entryId" value={entryId} />
-        <Field
-          label={points.appealReason}
-          name="reason"
-          aria-label={`${points.appealReason}：${what}`}
-          maxLength={500}
-        />
-        <SubmitButton variant="secondary">{points.appeal}</SubmitButton>
+        {children}
+        <Field label={reasonLabel} name="reason" aria-label={`${reasonLabel}：${what}`} maxLength={500} />
+        <SubmitButton variant={variant}>{label}</SubmitButton>
       </ActionForm>
     </Folded>
+  );
+}
+
+export function AppealForm({ entryId, what }: { entryId: number; what: string }) {
+  return (
+    <EntryReasonForm
+      action={appealAction}
+      entryId={entryId}
+      what={what}
+      label={points.appeal}
+      reasonLabel={points.appealReason}
+      variant="secondary"
+    />
   );
 }
 
@@ -48,34 +74,23 @@ export function ReverseForm({
   attendance?: boolean;
 }) {
   return (
-    <Folded label={attendance ? points.correctAttendance : points.reverse}>
-      <ActionForm action={reverseEntryAction} success={(message) => message} className="space-y-2">
-        <input type="hidden" name="entryId" value={entryId} />
-        {attendance && (
-          <label className="block">
-            <span className="text-sm font-medium">{points.correctedOutcome}</span>
-            <select
-              name="outcome"
-              required
-              className="ui-control mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3"
-            >
-              {(["present", "late", "absent"] as const).map((o) => (
-                <option key={o} value={o}>
-                  {run.outcome[o]}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <Field
-          label={points.reverseReason}
-          name="reason"
-          aria-label={`${points.reverseReason}：${what}`}
-          maxLength={500}
+    <EntryReasonForm
+      action={reverseEntryAction}
+      entryId={entryId}
+      what={what}
+      label={attendance ? points.correctAttendance : points.reverse}
+      reasonLabel={points.reverseReason}
+      variant="danger"
+    >
+      {attendance && (
+        <Select
+          label={points.correctedOutcome}
+          name="outcome"
+          required
+          options={{ present: run.outcome.present, late: run.outcome.late, absent: run.outcome.absent }}
         />
-        <SubmitButton variant="danger">{points.reverse}</SubmitButton>
-      </ActionForm>
-    </Folded>
+      )}
+    </EntryReasonForm>
   );
 }
 

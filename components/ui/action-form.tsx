@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/server/action";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
 import { FormState } from "./form-state";
 
-type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+export type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 /**
  * A form bound to a server action made with `lib/server/action.ts`: shows the answer (the error in Chinese, or
