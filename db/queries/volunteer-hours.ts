@@ -71,32 +71,25 @@ interface Entry {
  */
 async function insertEntry(tx: Db, scope: Scope, entry: Entry, excluding?: number): Promise<VolunteerHours | null> {
   await tx.select({ id: members.userId }).from(members).where(eq(members.userId, entry.memberId)).for("update");
+  // The entries that count: waiting or confirmed, other than the one being superseded.
+  const standing = and(
+    inArray(volunteerHours.status, ["submitted", "confirmed"]),
+    excluding ? ne(volunteerHours.id, excluding) : undefined,
+  );
   const [{ used }] = await tx
     .select({ used: sql<number>`coalesce(sum(${volunteerHours.halfHours}), 0)::int` })
     .from(volunteerHours)
-    .where(
-      and(
-        eq(volunteerHours.memberId, entry.memberId),
-        eq(volunteerHours.servedOn, entry.servedOn),
-        inArray(volunteerHours.status, ["submitted", "confirmed"]),
-        excluding ? ne(volunteerHours.id, excluding) : undefined,
-      ),
-    );
-  if (used + entry.halfHours > DAY_LIMIT_HALF_HOURS)
-    throw new AppError("bad_request", t.community.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))), {
-      hours: t.community.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used))),
-    });
+    .where(and(eq(volunteerHours.memberId, entry.memberId), eq(volunteerHours.servedOn, entry.servedOn), standing));
+  if (used + entry.halfHours > DAY_LIMIT_HALF_HOURS) {
+    const message = t.community.overDay(formatHours(Math.max(0, DAY_LIMIT_HALF_HOURS - used)));
+    throw new AppError("bad_request", message, { hours: message });
+  }
   if (entry.activityId) {
     const [taken] = await tx
       .select({ id: volunteerHours.id })
       .from(volunteerHours)
       .where(
-        and(
-          eq(volunteerHours.activityId, entry.activityId),
-          eq(volunteerHours.memberId, entry.memberId),
-          inArray(volunteerHours.status, ["submitted", "confirmed"]),
-          excluding ? ne(volunteerHours.id, excluding) : undefined,
-        ),
+        and(eq(volunteerHours.activityId, entry.activityId), eq(volunteerHours.memberId, entry.memberId), standing),
       );
     if (taken) throw new AppError("conflict", t.community.alreadyRecorded);
   }
