@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { BarChart } from "@/components/bar-chart";
+import { DashboardCard } from "@/components/dashboard-card";
 import { NoticeBell } from "@/components/notice-bell";
-import { Card, Tag } from "@/components/ui/card";
+import { Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatGrid } from "@/components/ui/stat-grid";
 import { countyDashboard } from "@/db/queries/dashboard";
 import { unreadCount } from "@/db/queries/notices";
 import { listTree } from "@/db/queries/org";
@@ -31,15 +31,7 @@ export default async function AdminPage() {
       <PageHeader title={t.org.title} action={<NoticeBell unread={unread} />} />
       <main className="space-y-3 p-4">
         {today && (
-          <Card title={t.dashboard.title(t.points.month(month))}>
-            <StatGrid
-              items={[
-                [t.dashboard.attendance, percent(today.attendanceRate)],
-                [t.dashboard.pendingLeave, today.pendingLeave],
-                [t.dashboard.overdue, today.overdue],
-                [t.dashboard.deducted, today.deducted],
-              ]}
-            />
+          <DashboardCard month={month} figures={today}>
             <details className="mt-3">
               <summary className="min-h-11 cursor-pointer py-2 text-brand">{t.dashboard.byBranch}</summary>
               <BarChart
@@ -51,7 +43,7 @@ export default async function AdminPage() {
                 }))}
               />
             </details>
-          </Card>
+          </DashboardCard>
         )}
         <ul className="divide-y divide-stone-100 rounded-xl bg-white" aria-label={t.dashboard.work}>
           {[

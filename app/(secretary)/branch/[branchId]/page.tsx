@@ -1,19 +1,18 @@
 import { notFound } from "next/navigation";
 import { BranchTabs } from "@/components/branch-tabs";
+import { DashboardCard } from "@/components/dashboard-card";
 import { MemberTags } from "@/components/member-tags";
 import { SettleCorrectionForm } from "@/components/privacy/correction-forms";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LinkList } from "@/components/ui/link-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatGrid } from "@/components/ui/stat-grid";
 import { openDisputes } from "@/db/queries/checkin-review";
 import { branchDashboard } from "@/db/queries/dashboard";
 import { branchCorrections } from "@/db/queries/privacy";
 import { listRoster } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { canManageRoster, canSettleCorrection } from "@/lib/permissions";
-import { percent } from "@/lib/points";
 import { grantsOf } from "@/lib/scope-paths";
 import { type PageArgs, pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
@@ -43,16 +42,7 @@ export default async function RosterPage({ params, searchParams }: PageArgs<"bra
       <PageHeader title={branch.name} back={grantsOf(scope).length > 1 ? "/branch" : undefined} />
       <main className="space-y-3 p-4">
         <BranchTabs branchId={branch.id} current="roster" />
-        <Card title={t.dashboard.title(t.points.month(month))}>
-          <StatGrid
-            items={[
-              [t.dashboard.attendance, percent(today.attendanceRate)],
-              [t.dashboard.pendingLeave, today.pendingLeave],
-              [t.dashboard.overdue, today.overdue],
-              [t.dashboard.deducted, today.deducted],
-            ]}
-          />
-        </Card>
+        <DashboardCard month={month} figures={today} />
         {disputes.length > 0 && (
           <ButtonLink href={`/branch/${branch.id}/disputes`} variant="secondary" className="w-full">
             {t.checkinReview.disputesLink(disputes.length)}
