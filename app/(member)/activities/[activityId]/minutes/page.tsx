@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { MinutesView } from "@/components/minutes-view";
 import { PrintButton } from "@/components/print-button";
 import { PrintFooter } from "@/components/print-footer";
+import { DownloadLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { minutesFor } from "@/db/queries/minutes";
 import { t } from "@/lib/messages";
@@ -30,13 +31,7 @@ export default async function ReadMinutesPage({ params }: { params: Promise<{ ac
       <main className="space-y-4 p-4 print:p-0">
         <div className="grid grid-cols-2 gap-2 print:hidden">
           <PrintButton>{t.minutes.print}</PrintButton>
-          <a
-            href={`/api/v1/activities/${activity.id}/minutes`}
-            className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
-            download
-          >
-            {t.minutes.download}
-          </a>
+          <DownloadLink href={`/api/v1/activities/${activity.id}/minutes`}>{t.minutes.download}</DownloadLink>
         </div>
         <MinutesView record={record} attachments={attachments} />
         <PrintFooter

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { MinutesView } from "@/components/minutes-view";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { minutesFor } from "@/db/queries/minutes";
@@ -40,13 +40,7 @@ export default async function MinutesPage({ params }: PageArgs<"activityId">) {
               <ButtonLink href={`/activities/${activity.id}/minutes`} variant="secondary">
                 {t.minutes.printPage}
               </ButtonLink>
-              <a
-                href={`/api/v1/activities/${activity.id}/minutes`}
-                className="flex min-h-11 items-center justify-center rounded-lg bg-white ring-1 ring-stone-300"
-                download
-              >
-                {t.minutes.download}
-              </a>
+              <DownloadLink href={`/api/v1/activities/${activity.id}/minutes`}>{t.minutes.download}</DownloadLink>
             </div>
             {canWrite && !signed && (
               <Card title={t.minutes.title}>
