@@ -11,17 +11,18 @@ import { loadActivity } from "./activities";
 
 const proxyBy = alias(users, "proxy_by");
 
-/** What every roster view reads of a row: the person, their outcome, and what marks their check-in. */
-const markedRow = {
-  name: users.name,
+/** The columns a check-in's marks are worked out from (lib/checkin-marks.ts): outcome, source and check-in. */
+export const checkinFacts = {
   expected: attendance.expected,
   outcome: attendance.outcome,
   source: attendance.source,
   method: checkins.method,
   offline: checkins.offline,
   review: checkins.review,
-  dispute: checkinDisputes.status,
 };
+
+/** What every roster view reads of a row: the person, their marks, and an open dispute. */
+const markedRow = { name: users.name, ...checkinFacts, dispute: checkinDisputes.status };
 
 /**
  * An activity's roster with each row's check-in, who entered it for them (`proxyBy`) and its dispute joined:

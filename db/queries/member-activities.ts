@@ -6,6 +6,7 @@ import type { Db } from "../open";
 import { activities, activitySteps, attendance } from "../schema/activities";
 import { checkins } from "../schema/checkins";
 import { loadActivity } from "./activities";
+import { checkinFacts } from "./checkin-screen";
 
 /**
  * A member's view of their branch's activities (docs/architecture.md#scope: a member sees their own records and their
@@ -68,12 +69,7 @@ export async function myActivities(db: Db, scope: Scope, now = new Date()) {
   const rows = await db
     .select({
       ...summary,
-      expected: attendance.expected,
-      outcome: attendance.outcome,
-      source: attendance.source,
-      method: checkins.method,
-      offline: checkins.offline,
-      review: checkins.review,
+      ...checkinFacts,
       upcoming: sql<boolean>`${notOver(now)}`,
     })
     .from(activities)

@@ -38,6 +38,16 @@ function fullAgenda(items: PublishPlan["items"]) {
 const stepsOf = (items: Pick<PlanItem, "kind" | "title" | "mandatory">[]) =>
   items.map(({ kind, title, mandatory }) => ({ kind, title, mandatory }));
 
+/** The plan's own fields as the county typed them, for its first version and each revision. */
+const planFields = (input: PublishPlan) => ({
+  title: input.title,
+  startsAt: input.startsAt,
+  durationMinutes: input.durationMinutes,
+  place: input.place ?? "",
+  materials: input.materials,
+  links: input.links,
+});
+
 /** Publishes the month's plan and creates the theme day of every branch in the county at the unified time. */
 export async function publishPlan(db: Db, scope: Scope, input: PublishPlan, now = new Date()) {
   const county = countyOf(scope);
@@ -54,12 +64,7 @@ export async function publishPlan(db: Db, scope: Scope, input: PublishPlan, now 
       .values({
         countyId: county.nodeId,
         month,
-        title: input.title,
-        startsAt: input.startsAt,
-        durationMinutes: input.durationMinutes,
-        place: input.place ?? "",
-        materials: input.materials,
-        links: input.links,
+        ...planFields(input),
         publishedBy: scope.userId,
       })
       .returning();
@@ -147,12 +152,7 @@ export async function revisePlan(db: Db, scope: Scope, input: PublishPlan & { pl
     const [updated] = await tx
       .update(plans)
       .set({
-        title: input.title,
-        startsAt: input.startsAt,
-        durationMinutes: input.durationMinutes,
-        place: input.place ?? "",
-        materials: input.materials,
-        links: input.links,
+        ...planFields(input),
         version: plan.version + 1,
         month: monthOf(input.startsAt),
       })
