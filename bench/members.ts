@@ -5,6 +5,7 @@ import postgres from "postgres";
 import { PRIVACY_VERSION } from "@/lib/privacy";
 import { openPostgres } from "../db/open";
 import { codeFor, stepAt } from "../lib/checkin-token";
+import { prng } from "../lib/prng";
 import { type BenchCounty, type SeededActivity, type SeededMember, seedCounty } from "./county";
 import { cpuMs, groupPids, machineCpuMs } from "./cpu";
 
@@ -154,14 +155,7 @@ export function codeBook(activities: { id: number; secret: string }[]) {
 /** A deterministic shuffle, so that all branches check in at once as on the day. */
 export function shuffled<T>(items: T[], seed = 2026): T[] {
   const out = [...items];
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { next } = prng(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];

@@ -1,6 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { hashPassword } from "../lib/password";
 import { PRIVACY_VERSION } from "../lib/privacy";
+import { prng } from "../lib/prng";
 import type { Db } from "./open";
 import { auditLog } from "./schema/audit";
 import { type OrgKind, orgNodes } from "./schema/org";
@@ -155,24 +156,6 @@ const odds: Record<BranchType, { retired: number; away: number; probationary: nu
 
 // ---------------------------------------------------------------------------------------------------------
 // Deterministic people
-
-/** mulberry32: small, fast, and the same sequence for the same seed on every platform. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    chance: (p: number) => next() < p,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
-  };
-}
 
 // Common surnames, the most frequent listed more than once so they come up more often.
 const surnames = [
