@@ -19,12 +19,7 @@ vi.mock("@/lib/server/session", () => import("./session-stub"));
 vi.mock("@/lib/server/session-token", () => import("./session-stub"));
 // The public forms read the caller's address for their throttle; here every call comes from one address.
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+vi.mock("next/cache", () => import("./next-cache-stub"));
 
 const cjk = /[\u3400-\u9fff]/;
 

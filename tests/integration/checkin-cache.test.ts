@@ -1,14 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeeting } from "@/db/queries/activity-run";
 import { checkIn } from "@/db/queries/checkins";
 import { activities, attendance } from "@/db/schema/activities";
 import { checkins } from "@/db/schema/checkins";
 import { members } from "@/db/schema/users";
-import { codeFor, stepAt } from "@/lib/checkin-token";
 import type { Scope } from "@/lib/scope";
-import { demoCounty, phones } from "./county";
+import { demoCounty, phones, scanOf } from "./county";
 
 /**
  * checkIn keeps a copy of the activity for a few seconds (docs/scaling.md); whatever changes in that time
@@ -33,27 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => county.close());
 
-async function meeting(title: string) {
-  const { activityId } = await createMeeting(county.db, county.secretary, {
-    branchId: county.homeBranchId,
-    type: "group_meeting",
-    title,
-    startsAt,
-    durationMinutes: 90,
-    links: [],
-  });
-  const [row] = await county.db.select().from(activities).where(eq(activities.id, activityId));
-  return row;
-}
-const scan = async (activity: typeof activities.$inferSelect, when: Date) => {
-  const step = stepAt(when.getTime());
-  return {
-    activityId: activity.id,
-    step,
-    code: await codeFor(activity.checkinSecret, activity.id, step),
-    clientId: randomUUID(),
-  };
-};
+const meeting = (title: string) => county.meeting(title, startsAt);
+const scan = scanOf;
 
 describe("check-in with a cached activity", () => {
   it("refuses once the activity is closed, and still answers a replay with the first answer", async () => {

@@ -13,7 +13,7 @@ import { SIGN_IN_GRACE_MS, sealScan } from "@/lib/checkin-seal";
 import { codeFor, OFFLINE_GRACE_MINUTES, STEP_MS, stepAt } from "@/lib/checkin-token";
 import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
-import { demoCounty, phones } from "./county";
+import { demoCounty, phones, scanOf } from "./county";
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
 let member: Scope;
@@ -28,15 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => county.close());
 
-const scanAt = async (when: Date) => {
-  const step = stepAt(when.getTime());
-  return {
-    activityId: activity.id,
-    step,
-    code: await codeFor(activity.checkinSecret, activity.id, step),
-    clientId: randomUUID(),
-  };
-};
+const scanAt = (when: Date) => scanOf(activity, when);
+
 /** The nth member of the home branch who is at home (so expected), for a test of its own. */
 const homeMember = async (n: number) => {
   const [row] = await county.db

@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, ne, notInArray } from "drizzle-orm";
+import { createMeeting } from "@/db/queries/activity-run";
 import { publishPlan } from "@/db/queries/plans";
 import { findUserByPhone, loadSessionUser } from "@/db/queries/session";
 import { activities } from "@/db/schema/activities";
 import { orgNodes } from "@/db/schema/org";
 import { members, roleGrants } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed";
+import { codeFor, stepAt } from "@/lib/checkin-token";
 import type { Scope } from "@/lib/scope";
 import { testDb } from "./db";
 
@@ -15,6 +18,19 @@ export const phones = {
   member: "13800000004",
   gridWorker: "13800000005",
 };
+
+type Activity = typeof activities.$inferSelect;
+
+/** What the member's phone sends for a scan of `activity`'s code as its screen showed it at `when`. */
+export async function scanOf(activity: Activity, when: Date) {
+  const step = stepAt(when.getTime());
+  return {
+    activityId: activity.id,
+    step,
+    code: await codeFor(activity.checkinSecret, activity.id, step),
+    clientId: randomUUID(),
+  };
+}
 
 type ThemeDayPlan = Partial<Parameters<typeof publishPlan>[2]> & { startsAt: Date };
 
@@ -66,6 +82,19 @@ export async function demoCounty() {
     const of = (branchId: number) => made.find((a) => a.branchId === branchId)!;
     return { planId, activity: of(home), of };
   };
+  /** A 党小组会 of the home branch (or of `branchId`, made by its `secretary`) at `startsAt`, 90 minutes. */
+  const meeting = async (title: string, startsAt: Date, by = { branchId: home, secretary }): Promise<Activity> => {
+    const { activityId } = await createMeeting(db, by.secretary, {
+      branchId: by.branchId,
+      type: "group_meeting",
+      title,
+      startsAt,
+      durationMinutes: 90,
+      links: [],
+    });
+    const [row] = await db.select().from(activities).where(eq(activities.id, activityId));
+    return row;
+  };
   /** The first `count` members of the home branch who are at home (so expected), the secretary left out. */
   const homeMembers = async (count: number): Promise<Scope[]> => {
     const rows = await db
@@ -81,8 +110,10 @@ export async function demoCounty() {
     close,
     scopeOf,
     themeDay,
+    meeting,
     homeMembers,
     secretary,
+    otherSecretary: (await loadSessionUser(db, other.secretaryId))!.scope,
     homeBranchId: home,
     otherBranchId: other.branchId,
     otherBranchPath: other.path,

@@ -33,12 +33,7 @@ import { session } from "./session-stub";
 
 vi.mock("@/lib/server/session", () => import("./session-stub"));
 vi.mock("@/lib/server/session-token", () => import("./session-stub"));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+vi.mock("next/cache", () => import("./next-cache-stub"));
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
 let admin: Scope;

@@ -13,12 +13,7 @@ import { session } from "./session-stub";
 
 vi.mock("@/lib/server/session", () => import("./session-stub"));
 vi.mock("@/lib/server/session-token", () => import("./session-stub"));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+vi.mock("next/cache", () => import("./next-cache-stub"));
 
 const everywhere: Where[] = ["branch", "committee", "grid", "community", "county"];
 
