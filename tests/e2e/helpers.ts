@@ -30,6 +30,33 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
+/** The page as the printer gets it, at A4 width, kept beside the screenshots; the phone's viewport after. */
+export async function printShot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: "print" });
+  await shot(page, `${name}-a4`);
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 390, height: 844 });
+}
+
+/**
+ * On a new meeting's run screen (as createMeeting leaves it): the secretary checks 刘洋 in by proxy, waits until
+ * the meeting has begun and closes it.
+ */
+export async function proxyCheckInAndClose(secretary: Page, meeting: number): Promise<void> {
+  const row = secretary.getByRole("listitem").filter({ hasText: "刘洋" });
+  await row.locator("summary", { hasText: "代签到" }).click();
+  await secretary.getByLabel("刘洋 代签原因").fill("手机没电");
+  await secretary.getByRole("button", { name: "刘洋 代签到" }).click();
+  await expect(row.getByText("出席")).toBeVisible();
+  await expect(async () => {
+    await secretary.goto(`/branch/activities/${meeting}`);
+    await expect(secretary.getByRole("button", { name: "结束活动" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 120_000, intervals: [5000] });
+  await secretary.getByRole("button", { name: "结束活动" }).click();
+  await expect(secretary.getByText("已结束").first()).toBeVisible();
+}
+
 /** A Date as the value of a datetime-local field, in Shanghai time (the app's zone). */
 export function localInput(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);

@@ -1,22 +1,12 @@
 import { readFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import JSZip from "jszip";
-import { createMeeting, shot, signIn } from "./helpers";
+import { createMeeting, printShot, proxyCheckInAndClose, shot, signIn } from "./helpers";
 
 const PASSWORD = "demo1234";
 const title = "会议记录演练支委会";
 const discussion = "传达学习县委组织部文件精神，支委逐一发言。";
 const resolutions = "下月组织党员开展社区志愿服务。";
-const A4 = { width: 794, height: 1123 };
-
-/** The page as the printer gets it, at A4 width. */
-async function printShot(page: Page, name: string) {
-  await page.setViewportSize(A4);
-  await page.emulateMedia({ media: "print" });
-  await shot(page, `${name}-a4`);
-  await page.emulateMedia({ media: "screen" });
-  await page.setViewportSize({ width: 390, height: 844 });
-}
 
 /**
  * The minutes of a meeting: the secretary closes it, writes the minutes beside the facts the app recorded,
@@ -32,17 +22,7 @@ test("a secretary closes a meeting, writes and signs the minutes and downloads t
   const startsAt = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
   const unwritten = await createMeeting(secretary, { title: "未写记录的党小组会", type: "党小组会", startsAt });
   const meeting = await createMeeting(secretary, { title, type: "支委会", startsAt });
-  const row = secretary.getByRole("listitem").filter({ hasText: "刘洋" });
-  await row.locator("summary", { hasText: "代签到" }).click();
-  await secretary.getByLabel("刘洋 代签原因").fill("手机没电");
-  await secretary.getByRole("button", { name: "刘洋 代签到" }).click();
-  await expect(row.getByText("出席")).toBeVisible();
-  await expect(async () => {
-    await secretary.goto(`/branch/activities/${meeting}`);
-    await expect(secretary.getByRole("button", { name: "结束活动" })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 120_000, intervals: [5000] });
-  await secretary.getByRole("button", { name: "结束活动" }).click();
-  await expect(secretary.getByText("已结束").first()).toBeVisible();
+  await proxyCheckInAndClose(secretary, meeting);
 
   await secretary.goto(`/branch/activities/${unwritten}`);
   await secretary.getByRole("button", { name: "结束活动" }).click();

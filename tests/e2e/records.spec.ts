@@ -1,23 +1,13 @@
-import { expect, type Page, test } from "@playwright/test";
-import { createMeeting, publishPlanViaUi, shot, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createMeeting, printShot, publishPlanViaUi, shot, signIn } from "./helpers";
 
 const title = "地点与打印演练";
 const place = "东街社区党群服务中心三楼";
-const A4 = { width: 794, height: 1123 };
 
 function monthOfItsOwn(): string {
   const now = new Date(Date.now() + 8 * 3600_000);
   const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 8, 20));
   return `${at.toISOString().slice(0, 10)}T09:00`;
-}
-
-/** The page as the printer gets it, at A4 width. */
-async function printShot(page: Page, name: string) {
-  await page.setViewportSize(A4);
-  await page.emulateMedia({ media: "print" });
-  await shot(page, `${name}-a4`);
-  await page.emulateMedia({ media: "screen" });
-  await page.setViewportSize({ width: 390, height: 844 });
 }
 
 test("the theme day gets the plan's default place, the secretary sets the branch's own, members see it everywhere", async ({

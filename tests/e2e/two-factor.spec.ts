@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { generate } from "otplib";
 import { totp } from "../../lib/messages/totp";
 import { shot, signIn } from "./helpers";
@@ -8,6 +8,16 @@ const phone = "13800000016";
 const password = "demo1234";
 const code = (secret: string, offsetSeconds = 0) =>
   generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+
+/** Signs out from 我的 and types phone and password again, which brings the code field for an enrolled account. */
+async function signOutAndIn(page: Page, phone: string, password: string) {
+  await page.goto("/me");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("手机号", { exact: true }).fill(phone);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
 
 test("a secretary enrols a second factor on 我的 and then signs in with password and code, or a recovery code", async ({
   page,
@@ -30,14 +40,8 @@ test("a secretary enrols a second factor on 我的 and then signs in with passwo
   const spare = (await recovery.first().textContent())!.trim();
   await shot(page, "two-factor-recovery-codes");
 
-  await page.goto("/me");
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-
   // The password alone brings the code field; a wrong code is refused in Chinese; the right one lets in.
-  await page.getByLabel("手机号", { exact: true }).fill(phone);
-  await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await signOutAndIn(page, phone, password);
   const otp = page.getByLabel("验证码或恢复码");
   await expect(otp).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
@@ -50,12 +54,7 @@ test("a secretary enrols a second factor on 我的 and then signs in with passwo
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
-  await page.goto("/me");
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel("手机号", { exact: true }).fill(phone);
-  await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await signOutAndIn(page, phone, password);
   await page.getByLabel("验证码或恢复码").fill(spare);
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
