@@ -6,7 +6,8 @@ import { isProxyEntry } from "./lib/client-address";
 import { ops } from "./lib/messages/ops";
 
 /**
- * The environment, read once and validated (docs/architecture.md#conventions). Every setting has a working default so that
+ * The environment, read once and validated (docs/architecture.md#conventions). Every setting has a working default so
+ * that
  * `npm install && npm run dev` runs on a fresh machine; production deployments set AUTH_SECRET and
  * DATABASE_URL explicitly.
  */

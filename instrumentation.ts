@@ -22,7 +22,8 @@ export async function register() {
 }
 
 /**
- * How server.mjs finds the routes it answers before Next's router (lib/server/fast-routes.ts), for server.mjs to import. It is
+ * How server.mjs finds the routes it answers before Next's router (lib/server/fast-routes.ts), for server.mjs to
+ * import. It is
  * here because this file is compiled into the one module of the build that a plain node script can load and
  * share with Next: Next itself loads `<distDir>/server/instrumentation.js` with Node's require(), so
  * server.mjs's require() of the same file gets the same module, and its chunks (the database client, the

@@ -14,7 +14,8 @@ import { SHARED_PAGE, SHARED_PAGE_HEADER } from "@/lib/shared-page";
 
 /**
  * Sends signed-out visitors to the sign-in page; every real permission check is in the data layer
- * (docs/architecture.md#scope), and API routes answer 401 themselves. A token emptied by the session callback (a disabled
+ * (docs/architecture.md#scope), and API routes answer 401 themselves. A token emptied by the session callback (a
+ * disabled
  * account, a changed password) or past its idle or absolute limit (lib/session-policy.ts) counts as signed
  * out. For every page it lets through it also sets the per-request headers: a CSP with a fresh nonce and the
  * Permissions-Policy of that path; and it writes the time of this visit back into the session cookie, which

@@ -18,8 +18,13 @@ const app = next({ dev: false, port, hostname: host });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** @typedef {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse, params?: Record<string, string>) => void} Handler */
-/** @type {{ fastRoutes(): Promise<(method?: string, pathname?: string) => [Handler, Record<string, string>] | null> }} */
+/**
+ * @typedef {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse, params?:
+ * Record<string, string>) => void} Handler
+ */
+/**
+ * @type {{ fastRoutes(): Promise<(method?: string, pathname?: string) => [Handler, Record<string, string>] | null> }}
+ */
 const instrumentation = createRequire(import.meta.url)(path.resolve(distDir, "server", "instrumentation.js"));
 const fastRoute = await instrumentation.fastRoutes();
 

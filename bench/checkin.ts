@@ -315,7 +315,8 @@ async function main() {
     await sql`create table checkins_scratch (like checkins including all)`;
     await sql`alter table checkins_scratch add foreign key (activity_id) references activities (id), add foreign key (member_id) references users (id)`;
     const response = { status: "checked_in", at: new Date().toISOString(), offline: false, message: "已签到（12:00）" };
-    await Promise.all(Array.from({ length: BASELINE_POOL * 2 }, () => sql`select pg_sleep(0.05)`)); // open the whole pool
+    // Open the whole pool first.
+    await Promise.all(Array.from({ length: BASELINE_POOL * 2 }, () => sql`select pg_sleep(0.05)`));
     const baselinePids = (
       await sql<
         { pid: number }[]

@@ -2,7 +2,8 @@
  * `npm run bench:start` — the start of a theme day: a county's members open the app within the same minutes.
  *
  * 1. The benchmark county (bench/members.ts: 20,000 members in 400 branches, a theme day in each starting in
- *    10 minutes, so the home shows it and its check-in window is open) in a fresh database BENCH_DATABASE (`zhibu_bench_start`)
+ * 10 minutes, so the home shows it and its check-in window is open) in a fresh database BENCH_DATABASE
+ * (`zhibu_bench_start`)
  *    on the server of DATABASE_URL; the first member of each branch is also its secretary.
  * 2. A production build in BENCH_DIST_DIR (.next-bench; BENCH_SKIP_BUILD=1 reuses it), served as `npm start`
  *    serves it (server.mjs) on 127.0.0.1:BENCH_PORT (3920).

@@ -12,7 +12,8 @@
  * 4. The demo member signs in through next-auth's own endpoint; Lighthouse 12.2.3 (its default mobile
  *    settings: a mid-range phone, simulated slow 4G and 4× CPU slowdown) runs in Debian's Chromium
  *    (CHROMIUM_PATH, default /usr/bin/chromium), with the session cookie for the signed-in pages.
- * 5. docs/architecture.md#budgets's offline open (bench/offline-open.ts): the member's check-in and the secretary's check-in
+ * 5. docs/architecture.md#budgets's offline open (bench/offline-open.ts): the member's check-in and the secretary's
+ * check-in
  *    screen opened offline from the service worker's cache, CPU slowed 4×, five times each; budget 1.5 s.
  * 6. Prints {routes, lighthouse, offlineOpen} and writes bench/results/web.json. The server is killed however
  *    the run ends.

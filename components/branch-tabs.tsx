@@ -3,7 +3,10 @@ import { pendingLeaveCount } from "@/db/queries/leave-lists";
 import { t } from "@/lib/messages";
 import { pageContext } from "@/lib/server/session";
 
-/** The parts of a branch's workbench: its people, its meetings, its leave (with the pending count), its community feedback, its points bulletin, its dues sheet. */
+/**
+ * The parts of a branch's workbench: its people, its meetings, its leave (with the pending count), its community
+ * feedback, its points bulletin, its dues sheet.
+ */
 export async function BranchTabs({
   branchId,
   current,

@@ -31,7 +31,8 @@ export function CheckinEntry({ activityId, elder = false }: { activityId: number
           window.dispatchEvent(new CustomEvent(CHECKED_IN_EVENT, { detail: activityId }));
         }}
       />
-      {/* Never forced (docs/privacy.md#nothing-forced): the paper sheet and the secretary's proxy entry count the same. */}
+      {/* Never forced (docs/privacy.md#nothing-forced): the paper sheet and the secretary's proxy entry count
+          the same. */}
       <p className="text-sm text-stone-600">{checkin.withoutApp}</p>
     </div>
   );

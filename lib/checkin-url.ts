@@ -1,5 +1,6 @@
 /**
- * The address a check-in QR code carries (docs/architecture.md#offline): `<origin>/c/<activityId>?s=<step>&k=<code>`. The
+ * The address a check-in QR code carries (docs/architecture.md#offline): `<origin>/c/<activityId>?s=<step>&k=<code>`.
+ * The
  * secretary's screen builds it; the /c page (opened by any camera) and the in-app scanner read it back.
  */
 export interface CheckinQr {

@@ -171,7 +171,9 @@ export function standing(
   return out;
 }
 
-/** The thresholds the secretary's list flags: three months unpaid, and six (which the rules treat as leaving the Party). */
+/**
+ * The thresholds the secretary's list flags: three months unpaid, and six (which the rules treat as leaving the Party).
+ */
 export const ARREARS_FLAGS = [3, 6] as const;
 export const arrearsFlag = (monthsOwed: number): 0 | 3 | 6 => (monthsOwed >= 6 ? 6 : monthsOwed >= 3 ? 3 : 0);
 

@@ -3,7 +3,8 @@ import type { Scope } from "./scope";
 import { holdsRole, reaches, rolesHeld } from "./scope-paths";
 
 /**
- * Pure permission rules (docs/architecture.md#conventions). The data layer calls them with the caller's scope and the path of
+ * Pure permission rules (docs/architecture.md#conventions). The data layer calls them with the caller's scope and the
+ * path of
  * the org node a record belongs to; nothing here touches the database.
  */
 

@@ -1,7 +1,8 @@
 import type { CapPeriod } from "./enums";
 
 /**
- * Pure rules of the points ledger (docs/architecture.md#the-theme-days-rules). Points come from real participation only: these
+ * Pure rules of the points ledger (docs/architecture.md#the-theme-days-rules). Points come from real participation
+ * only: these
  * codes are every kind of entry a rule can make, and none is for signing in, reading or time online.
  */
 export const RULE_CODES = [

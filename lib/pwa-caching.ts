@@ -1,7 +1,8 @@
 import type { RuntimeCaching } from "workbox-build";
 
 /**
- * What the service worker caches at run time (docs/architecture.md#offline). Workbox copies each `urlPattern` function into
+ * What the service worker caches at run time (docs/architecture.md#offline). Workbox copies each `urlPattern` function
+ * into
  * sw.js by its source text, so they must not use anything from outside their own body.
  *
  * - Sign-in and session traffic (/api/auth/*) goes to the network only, and so does every POST: Workbox

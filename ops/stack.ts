@@ -257,7 +257,9 @@ export function appEnv(c: StackConfig, port: number): NodeJS.ProcessEnv {
   };
 }
 
-/** Starts `npm start`'s server for one port, detached (it outlives `stack:up`); resolves with its pid once it answers. */
+/**
+ * Starts `npm start`'s server for one port, detached (it outlives `stack:up`); resolves with its pid once it answers.
+ */
 export async function startApp(c: StackConfig, port: number): Promise<number> {
   const out = openSync(path.join(c.dir, "logs", `app-${port}.log`), "a");
   const child = spawn(process.execPath, ["server.mjs"], {

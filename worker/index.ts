@@ -1,6 +1,8 @@
 /**
- * Extra service-worker code that next-pwa bundles and imports into sw.js: Web Push (./push.ts) and the outbox's Background Sync
- * (docs/architecture.md#offline). Chromium wakes the worker with a `sync` event once the network is back, even with the app
+ * Extra service-worker code that next-pwa bundles and imports into sw.js: Web Push (./push.ts) and the outbox's
+ * Background Sync
+ * (docs/architecture.md#offline). Chromium wakes the worker with a `sync` event once the network is back, even with the
+ * app
  * closed; it replays the signed-in person's queued writes with the same code the pages use.
  */
 import { flush } from "../components/outbox/deliver";

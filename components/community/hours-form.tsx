@@ -12,7 +12,8 @@ import { SubmitButton } from "../ui/submit-button";
 import { HoursField } from "./hours-field";
 
 /**
- * One entry of volunteer hours through the outbox to POST /api/v1/volunteer-hours (docs/architecture.md#offline): kept on
+ * One entry of volunteer hours through the outbox to POST /api/v1/volunteer-hours (docs/architecture.md#offline): kept
+ * on
  * the phone when the network is gone and sent once it is back, idempotent on the form's client id. A grid
  * worker picks the member (`members`); a member records their own, which waits for the grid worker.
  */

@@ -7,7 +7,8 @@ import type { OutboxItem } from "./store";
 import { outboxUser } from "./user";
 
 /**
- * The one way an offline-capable write leaves the phone (docs/architecture.md#offline): it is stored in IndexedDB first, then
+ * The one way an offline-capable write leaves the phone (docs/architecture.md#offline): it is stored in IndexedDB
+ * first, then
  * sent; an item that gets no definite answer stays and is replayed on Background Sync where the browser has
  * it, and on `online`, `visibilitychange` and app start everywhere else (components/outbox/outbox-status.tsx).
  */

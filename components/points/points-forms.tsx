@@ -10,6 +10,9 @@ import { type Action, ActionForm } from "../ui/action-form";
 import { Field, Select } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 
+/** A number of points, in half-point steps, typed on the phone's decimal pad. */
+const halfPoints = { type: "number", inputMode: "decimal", step: "0.5" } as const;
+
 /** A form folded under a summary line, for the actions a list row offers. */
 function Folded({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -98,15 +101,7 @@ export function ManualEntryForm({ memberId }: { memberId: number }) {
   return (
     <ActionForm action={manualEntryAction} success={(message) => message} resetOnSuccess>
       <input type="hidden" name="memberId" value={memberId} />
-      <Field
-        label={points.manualPoints}
-        name="points"
-        type="number"
-        inputMode="decimal"
-        step="0.5"
-        min={-100}
-        max={100}
-      />
+      <Field label={points.manualPoints} name="points" {...halfPoints} min={-100} max={100} />
       <Field label={points.manualReason} name="reason" maxLength={500} />
       <SubmitButton>{points.manual}</SubmitButton>
     </ActionForm>
@@ -145,9 +140,7 @@ export function RuleForm({
         <Field
           label={points.manualPoints}
           name="points"
-          type="number"
-          inputMode="decimal"
-          step="0.5"
+          {...halfPoints}
           defaultValue={current}
           aria-label={points.pointsOf(label)}
         />
@@ -155,9 +148,7 @@ export function RuleForm({
           <Field
             label={points.cap}
             name="cap"
-            type="number"
-            inputMode="decimal"
-            step="0.5"
+            {...halfPoints}
             min={0.5}
             defaultValue={cap ?? ""}
             aria-label={`${label} ${points.cap}`}

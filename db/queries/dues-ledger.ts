@@ -32,7 +32,8 @@ export async function loadDuesMember(db: Db, memberId: number, lock = false): Pr
     .innerJoin(orgNodes, eq(orgNodes.id, members.branchId))
     .where(eq(members.userId, memberId));
   // Locking the member's row serialises two secretaries paying for the same member at once: the second
-  // sees the first's entry and is refused, so a month is never paid twice (docs/architecture.md#a-request-from-the-phone-to-the-database).
+  // sees the first's entry and is refused, so a month is never paid twice
+  // (docs/architecture.md#a-request-from-the-phone-to-the-database).
   const [row] = lock ? await query.for("update", { of: members }) : await query;
   if (!row) throw new AppError("not_found");
   return row;

@@ -4,7 +4,8 @@ import { activities } from "../schema/activities";
 import { syncRoster } from "./activities";
 
 /**
- * The expected roster of an activity (docs/architecture.md#the-theme-days-rules "Same attendance") is kept by the writes that change it,
+ * The expected roster of an activity (docs/architecture.md#the-theme-days-rules "Same attendance") is kept by the
+ * writes that change it,
  * never by a page that shows it: until the start it follows the branch, from the start it is frozen.
  */
 

@@ -86,7 +86,10 @@ const receiptOf = (row: LeaveRequest): LeaveReceipt => ({
   createdAt: row.createdAt,
 });
 
-/** The answer already given for this client id, or null; an id used by someone else, or for another activity, is refused. */
+/**
+ * The answer already given for this client id, or null; an id used by someone else, or for another activity, is
+ * refused.
+ */
 async function replayOf(
   db: Db,
   scope: Scope,
@@ -121,7 +124,8 @@ export interface NewLeave {
 
 /**
  * A member asks for leave from an activity of their branch, or their secretary asks for them (`memberId`,
- * for a member without a phone: `filedBy` records the secretary). Idempotent on `clientId` (docs/architecture.md#offline):
+ * for a member without a phone: `filedBy` records the secretary). Idempotent on `clientId`
+ * (docs/architecture.md#offline):
  * a replay, also one racing the first request, gets the first answer and never makes a second row.
  */
 export async function fileLeave(db: Db, scope: Scope, input: NewLeave, now = new Date()): Promise<LeaveReceipt> {

@@ -101,7 +101,8 @@ async function expectedWithReads(db: Db, activityId: number) {
 export type ReadStatus = Awaited<ReturnType<typeof readStatus>>;
 
 /**
- * Who of the expected members has read the activity's notice (docs/architecture.md#the-theme-days-rules "Same attendance"): for the
+ * Who of the expected members has read the activity's notice (docs/architecture.md#the-theme-days-rules "Same
+ * attendance"): for the
  * branch's secretary and the admins above it. `canRemind` says whether the caller may send reminders now.
  */
 export async function readStatus(db: Db, scope: Scope, activityId: number) {

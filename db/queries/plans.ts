@@ -26,7 +26,10 @@ function countyOf(scope: Scope) {
   return countyGrant(scope);
 }
 
-/** Oath renewal and dues collection are always on the agenda and always mandatory (docs/architecture.md#the-theme-days-rules). */
+/**
+ * Oath renewal and dues collection are always on the agenda and always mandatory
+ * (docs/architecture.md#the-theme-days-rules).
+ */
 function fullAgenda(items: PublishPlan["items"]) {
   return [
     { kind: "oath" as const, title: t.plans.oath, mandatory: true },

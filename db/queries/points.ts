@@ -30,7 +30,8 @@ export async function ruleOn(db: Db, code: RuleCode, day: string): Promise<Point
     .where(and(eq(pointRules.code, code), lte(pointRules.effectiveFrom, day)))
     .orderBy(desc(pointRules.effectiveFrom), desc(pointRules.version))
     .limit(1);
-  // Only a day before every rule's first version (lib/points.ts POINTS_SINCE) has none: the day is wrong, not the ledger.
+  // Only a day before every rule's first version (lib/points.ts POINTS_SINCE) has none: the day is wrong, not the
+  // ledger.
   if (!rule) throw new AppError("bad_request", t.points.noRuleOn(day));
   return rule;
 }

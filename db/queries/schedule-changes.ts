@@ -19,7 +19,8 @@ import { roleHoldersOver } from "./role-holders";
 import { pathUnder } from "./scope-sql";
 
 /**
- * Schedule changes (docs/architecture.md#the-theme-days-rules "Same time"): the only way a branch moves its theme day. The secretary
+ * Schedule changes (docs/architecture.md#the-theme-days-rules "Same time"): the only way a branch moves its theme day.
+ * The secretary
  * asks → the committee above endorses or returns → the county approves or rejects; approval moves the
  * activity and tells its members. Every step is one transaction with its audit entry and notices.
  */
@@ -232,7 +233,8 @@ export async function reviewAtCounty(
       return { status };
     }
 
-    // The one write of a theme day's time outside the county's own plan revision (docs/architecture.md#the-theme-days-rules).
+    // The one write of a theme day's time outside the county's own plan revision
+    // (docs/architecture.md#the-theme-days-rules).
     const [moved] = await tx
       .update(activities)
       .set({ startsAt: change.toStartsAt })

@@ -22,7 +22,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 /**
- * The county's monthly theme-day plan (docs/architecture.md#the-theme-days-rules): one unified start time and one agenda for every
+ * The county's monthly theme-day plan (docs/architecture.md#the-theme-days-rules): one unified start time and one
+ * agenda for every
  * branch. Revising the time or the mandatory items makes a new version, which every branch is told about.
  */
 export const plans = pgTable(

@@ -20,7 +20,8 @@ export const leaveType = pgEnum("leave_type", ["sick", "official", "personal", "
 export const leaveStatus = pgEnum("leave_status", leaveStatuses);
 
 /**
- * A member's request to be excused from one activity (docs/architecture.md#the-theme-days-rules "Same attendance"). `clientId` makes the
+ * A member's request to be excused from one activity (docs/architecture.md#the-theme-days-rules "Same attendance").
+ * `clientId` makes the
  * offline outbox's replays harmless (§7); the partial unique index keeps at most one live request — pending
  * or approved — per member and activity, so a rejected or withdrawn one may be followed by a new one.
  */

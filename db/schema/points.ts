@@ -19,7 +19,8 @@ import { users } from "./users";
 export const capPeriod = pgEnum("cap_period", capPeriods);
 
 /**
- * The county's points rules (docs/architecture.md#the-theme-days-rules). A change is a new version with the day it takes effect; an entry
+ * The county's points rules (docs/architecture.md#the-theme-days-rules). A change is a new version with the day it
+ * takes effect; an entry
  * names the version that was in force on the day of its source. Rules in one `capGroup` share their cap.
  */
 export const pointRules = pgTable(

@@ -9,7 +9,10 @@ export const countySettings = pgTable(
     countyId: integer()
       .primaryKey()
       .references(() => orgNodes.id),
-    /** Members see their rank in the branch only when the county turns this on (docs/architecture.md#the-theme-days-rules). */
+    /**
+     * Members see their rank in the branch only when the county turns this on
+     * (docs/architecture.md#the-theme-days-rules).
+     */
     memberRanking: boolean().notNull().default(false),
     /** SMS to members where the provider is configured (docs/reminders-and-sms.md); the county may turn it off. */
     smsOn: boolean().notNull().default(true),
@@ -22,7 +25,10 @@ export const countySettings = pgTable(
     remindersOff: text().array().notNull().default(sql`'{}'::text[]`),
     /** Days the county gives itself to answer a complaint or suggestion (投诉建议); past them it is overdue. */
     feedbackDays: integer().notNull().default(15),
-    /** 民主评议: 优秀 at most this share of a round's members, as a fraction (default 1/3; docs/architecture.md#member-review). */
+    /**
+     * 民主评议: 优秀 at most this share of a round's members, as a fraction (default 1/3;
+     * docs/architecture.md#member-review).
+     */
     reviewExcellentNumerator: integer().notNull().default(1),
     reviewExcellentDenominator: integer().notNull().default(3),
     /** Days the receiving branch has to accept a transfer before it is flagged overdue. */

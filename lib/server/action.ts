@@ -22,7 +22,8 @@ export type ActionResult<T> = { ok: true; data: T } | Failure;
 
 /**
  * Parse → authenticate → run → map errors: the one path from a request to the data layer, shared by server
- * actions (`action`) and endpoints (`lib/server/route.ts`); nothing else calls it. `run` loads, checks scope, writes and audits through
+ * actions (`action`) and endpoints (`lib/server/route.ts`); nothing else calls it. `run` loads, checks scope, writes
+ * and audits through
  * `db/queries`. A refusal is itself audited, so probing another branch leaves a trace.
  */
 export async function execute<S extends z.ZodType, T, C extends object = Ctx>(

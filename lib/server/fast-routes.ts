@@ -24,7 +24,9 @@ const checkin = {
 
 export const postCheckin = endpoint(checkin);
 
-/** The member has seen the activity: its notices are read (the secretary's read receipt). Sent by the page once shown. */
+/**
+ * The member has seen the activity: its notices are read (the secretary's read receipt). Sent by the page once shown.
+ */
 const activityRead = {
   name: "notice.activity_read",
   input: activityIdParam,

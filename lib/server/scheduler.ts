@@ -10,7 +10,8 @@ import { sendDueSms } from "./sms-sender";
 /**
  * One pass of the scheduler (docs/reminders-and-sms.md#the-scheduler): reminders that are due fire (each
  * claimed in its own transaction), then the rosters of activities that have started are frozen, overdue
- * transfers and ended spells away are reminded, and the pushes and SMS that are due go out. Every part is safe to run on several instances at once.
+ * transfers and ended spells away are reminded, and the pushes and SMS that are due go out. Every part is safe to run
+ * on several instances at once.
  */
 export async function sweep(db: Db, at?: Date): Promise<void> {
   await runDueReminders(db, at ?? new Date());

@@ -3,7 +3,10 @@ import { t } from "../messages";
 import { choice, id, text } from "./fields";
 import { localDateTime } from "./plans";
 
-/** A secretary asks to move a theme day; whether the time is allowed (future, different) needs the clock and the activity, so the query decides that. */
+/**
+ * A secretary asks to move a theme day; whether the time is allowed (future, different) needs the clock and the
+ * activity, so the query decides that.
+ */
 export const requestChangeInput = z.object({
   activityId: id,
   toStartsAt: localDateTime,

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { localInput, shot, signIn } from "./helpers";
+import { localInput, nextMinute, shot, signIn } from "./helpers";
 
 const MEMBER = "13800000004";
 const GRID_WORKER = "13800000005";
@@ -45,7 +45,7 @@ test("a member reports to the community, the grid worker confirms and logs hours
   await expect(member.getByText(/有效期至/)).toBeVisible();
 
   // The grid worker posts an activity starting within a minute or two; a bad capacity is refused first.
-  const startsAt = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+  const startsAt = nextMinute();
   await worker.goto("/grid/activities/new");
   await worker.getByLabel("活动名称").fill("清理小区绿化带");
   await worker.getByLabel("地点", { exact: true }).fill("东街 3 号楼前");

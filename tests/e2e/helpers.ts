@@ -57,6 +57,9 @@ export async function proxyCheckInAndClose(secretary: Page, meeting: number): Pr
   await expect(secretary.getByText("已结束").first()).toBeVisible();
 }
 
+/** The first whole minute at least 40 s from now: a meeting that begins soon enough to be closed in a journey. */
+export const nextMinute = () => new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+
 /** A Date as the value of a datetime-local field, in Shanghai time (the app's zone). */
 export function localInput(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);

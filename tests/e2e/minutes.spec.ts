@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import JSZip from "jszip";
-import { createMeeting, printShot, proxyCheckInAndClose, shot, signIn } from "./helpers";
+import { createMeeting, nextMinute, printShot, proxyCheckInAndClose, shot, signIn } from "./helpers";
 
 const PASSWORD = "demo1234";
 const title = "会议记录演练支委会";
@@ -19,7 +19,7 @@ test("a secretary closes a meeting, writes and signs the minutes and downloads t
   test.setTimeout(240_000);
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", PASSWORD);
-  const startsAt = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+  const startsAt = nextMinute();
   const unwritten = await createMeeting(secretary, { title: "未写记录的党小组会", type: "党小组会", startsAt });
   const meeting = await createMeeting(secretary, { title, type: "支委会", startsAt });
   await proxyCheckInAndClose(secretary, meeting);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { createMeeting, proxyCheckInAndClose, shot, signIn } from "./helpers";
+import { createMeeting, nextMinute, proxyCheckInAndClose, shot, signIn } from "./helpers";
 
 const PASSWORD = "demo1234";
 
@@ -16,7 +16,7 @@ test("a member reads the entry a meeting earned; the secretary answers an appeal
   test.setTimeout(240_000);
   const secretary = await browser.newPage();
   await signIn(secretary, "13800000003", PASSWORD);
-  const startsAt = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+  const startsAt = nextMinute();
   const meeting = await createMeeting(secretary, { title: "积分演练小组会", type: "党小组会", startsAt });
   await proxyCheckInAndClose(secretary, meeting);
 

@@ -176,7 +176,9 @@ let county: ForeignCounty;
 let nobody: Scope;
 let writers: Endpoint[];
 
-/** Row counts of the tables a write endpoint can add to: cheap enough for every run (the fingerprint is per endpoint). */
+/**
+ * Row counts of the tables a write endpoint can add to: cheap enough for every run (the fingerprint is per endpoint).
+ */
 async function rowCounts() {
   const tables = [
     "activities",

@@ -146,7 +146,8 @@ describe("check-in", () => {
   it("records an offline scan at a time bounded by its step, whatever the device claims", async () => {
     const someone = await homeMember(12);
     const scan = await scanAt(at(14.5));
-    // The device says 29 s after the code's step began — past the 15-minute mark; the code proves no later than its step.
+    // The device says 29 s after the code's step began — past the 15-minute mark; the code proves no later than its
+    // step.
     const claimed = new Date(scan.step * STEP_MS + 29_000);
     const answer = await checkIn(county.db, { ...member, userId: someone }, { ...scan, scannedAt: claimed }, at(60));
     expect(new Date(answer.at).getTime()).toBeLessThan((scan.step + 1) * STEP_MS);
@@ -229,19 +230,32 @@ describe("a typed code of another branch's activity", () => {
 });
 
 describe("proxy check-in", () => {
-  it("is recorded as proxy, told to the member, who can dispute it once; the secretary and committee hear of it", async () => {
+  /** The secretary checks in, by proxy, an expected member not yet counted (not `spare`); their scope. */
+  const proxiedMember = async (spare?: number) => {
     const [target] = await county.db
       .select({ userId: attendance.memberId })
       .from(attendance)
-      .where(and(eq(attendance.activityId, activity.id), eq(attendance.expected, true), isNull(attendance.outcome)))
+      .where(
+        and(
+          eq(attendance.activityId, activity.id),
+          eq(attendance.expected, true),
+          isNull(attendance.outcome),
+          spare ? ne(attendance.memberId, spare) : undefined,
+        ),
+      )
       .limit(1);
+    const reason = "无智能手机";
     await proxyCheckIn(
       county.db,
       county.secretary,
-      { activityId: activity.id, memberId: target.userId, reason: "无智能手机" },
+      { activityId: activity.id, memberId: target.userId, reason },
       at(2),
     );
-    const scope = { ...member, userId: target.userId };
+    return { ...member, userId: target.userId };
+  };
+
+  it("is recorded as proxy, told to the member, who can dispute it once; the secretary and committee hear of it", async () => {
+    const scope = await proxiedMember();
     const mine = await myCheckin(county.db, scope, activity.id);
     expect(mine).toMatchObject({ method: "proxy", proxyReason: "无智能手机", dispute: null });
     await disputeCheckin(county.db, scope, { checkinId: mine!.id, reason: "我当天在外地" });
@@ -260,25 +274,7 @@ describe("proxy check-in", () => {
   });
 
   it("does not tell a disabled account of a dispute", async () => {
-    const [target] = await county.db
-      .select({ userId: attendance.memberId })
-      .from(attendance)
-      .where(
-        and(
-          eq(attendance.activityId, activity.id),
-          eq(attendance.expected, true),
-          isNull(attendance.outcome),
-          ne(attendance.memberId, county.ownMemberId),
-        ),
-      )
-      .limit(1);
-    await proxyCheckIn(
-      county.db,
-      county.secretary,
-      { activityId: activity.id, memberId: target.userId, reason: "无智能手机" },
-      at(2),
-    );
-    const scope = { ...member, userId: target.userId };
+    const scope = await proxiedMember(county.ownMemberId);
     const mine = await myCheckin(county.db, scope, activity.id);
     const committee = await county.scopeOf(phones.committeeAdmin);
     const toldBefore = await county.db

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { isClientModule, isServerActionModule, relative, root, runtimeImports, sourceFiles } from "./source-graph";
 
 /**
- * The member pages' JavaScript budget (docs/architecture.md#budgets) holds only while the browser gets the text areas it
+ * The member pages' JavaScript budget (docs/architecture.md#budgets) holds only while the browser gets the text areas
+ * it
  * shows: `t` in lib/messages.ts is all of them, ~13 KB gzipped. Every "use client" module, and every module
  * it imports (server actions and type-only imports aside, which ship no code), must import areas from
  * lib/messages/<area>.ts instead. The service worker likewise.

@@ -19,7 +19,8 @@ describe("content security policy", () => {
   });
   it("the sign-in page has no nonce to use and allows inline scripts, with the rest unchanged", () => {
     expect(directive(signInPolicy(), "script-src")).toBe("script-src 'self' 'unsafe-inline'");
-    // webpack's development build evaluates its modules: without this the sign-in form never hydrates under npm run dev.
+    // webpack's development build evaluates its modules: without this the sign-in form never hydrates under npm run
+    // dev.
     expect(directive(signInPolicy(true), "script-src")).toBe("script-src 'self' 'unsafe-inline' 'unsafe-eval'");
     expect(signInPolicy().replace("'unsafe-inline'", "")).toBe(
       pagePolicy("x").replace("'nonce-x' 'strict-dynamic'", ""),

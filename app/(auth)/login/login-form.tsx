@@ -68,7 +68,7 @@ export function LoginForm({ next }: { next: string | null }) {
           type="text"
           inputMode="numeric"
           autoComplete="one-time-code"
-          // biome-ignore lint/a11y/noAutofocus: the code field appears after the password was accepted; focus goes where typing continues
+          // biome-ignore lint/a11y/noAutofocus: the code field follows the accepted password; typing goes on there
           autoFocus
           required
         />
