@@ -140,7 +140,8 @@ async function main() {
     codes.stop();
     const [counts] = await sql<{ checkins: number; duplicates: number; missing: number }[]>`
       select (select count(*)::int from checkins) as checkins,
-        (select count(*)::int from (select member_id from checkins group by member_id having count(*) > 1) d) as duplicates,
+        (select count(*)::int from (select member_id from checkins group by member_id
+          having count(*) > 1) d) as duplicates,
         (select count(*)::int from members m where not exists (select 1 from checkins c where c.member_id = m.user_id)) as missing`;
     results.database = counts;
   } finally {

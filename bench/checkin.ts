@@ -176,7 +176,8 @@ async function countCheckins(sql: postgres.Sql) {
   const [counts] = await sql<{ checkins: number; duplicates: number; missing: number }[]>`
     select
       (select count(*)::int from checkins) as checkins,
-      (select coalesce(sum(n - 1), 0)::int from (select count(*) as n from checkins group by member_id having count(*) > 1) d) as duplicates,
+      (select coalesce(sum(n - 1), 0)::int from (select count(*) as n from checkins group by member_id
+        having count(*) > 1) d) as duplicates,
       (select count(*)::int from members m
         where not exists (select 1 from checkins c where c.member_id = m.user_id)
            or not exists (select 1 from attendance a where a.member_id = m.user_id and a.outcome in ('present', 'late') and a.source = 'checkin')) as missing`;
@@ -313,7 +314,8 @@ async function main() {
     // The baseline: the same rows straight into a scratch copy of the table (same columns, indexes and
     // foreign keys), one INSERT per row, the same number in flight at once.
     await sql`create table checkins_scratch (like checkins including all)`;
-    await sql`alter table checkins_scratch add foreign key (activity_id) references activities (id), add foreign key (member_id) references users (id)`;
+    await sql`alter table checkins_scratch add foreign key (activity_id) references activities (id), add foreign key
+      (member_id) references users (id)`;
     const response = { status: "checked_in", at: new Date().toISOString(), offline: false, message: "已签到（12:00）" };
     // Open the whole pool first.
     await Promise.all(Array.from({ length: BASELINE_POOL * 2 }, () => sql`select pg_sleep(0.05)`));
@@ -329,7 +331,8 @@ async function main() {
       Array.from({ length: CONNECTIONS }, async () => {
         while (cursor < order.length) {
           const member = order[cursor++];
-          await sql`insert into checkins_scratch (client_id, activity_id, member_id, method, at, step, offline, late, response)
+          await sql`insert into checkins_scratch (client_id, activity_id, member_id, method, at, step, offline, late,
+            response)
             values (${randomUUID()}, ${member.activityId}, ${member.userId}, 'qr', ${new Date()}, ${stepAt(Date.now())}, false, false, ${sql.json(response)})`;
         }
       }),

@@ -45,7 +45,8 @@ export async function seedCounty(
       from generate_series(1, ${committees}::int) c`;
     await tx`
       insert into org_nodes (id, kind, name, parent_id, path)
-      select ${firstBranch}::int + b - 1, 'branch', '第' || b || '党支部', p, '/1/' || p || '/' || (${firstBranch}::int + b - 1) || '/'
+      select ${firstBranch}::int + b - 1, 'branch', '第' || b || '党支部', p, '/1/' || p || '/' || (${firstBranch}::int +
+        b - 1) || '/'
       from generate_series(1, ${branches}::int) b, lateral (select 2 + (b - 1) / ${perCommittee}::int as p) parent`;
     await tx`select setval(pg_get_serial_sequence('org_nodes', 'id'), (select max(id) from org_nodes))`;
 
@@ -61,7 +62,8 @@ export async function seedCounty(
     // Members are dealt round-robin over the branches: 20,000 in 400 branches is 50 each.
     await tx`
       insert into members (user_id, branch_id, gender, joined_on)
-      select 1 + i, ${firstBranch}::int + (i - 1) % ${branches}::int, (case when i % 3 = 0 then 'female' else 'male' end)::gender, date '2010-07-01'
+      select 1 + i, ${firstBranch}::int + (i - 1) % ${branches}::int, (case when i % 3 = 0 then 'female'
+        else 'male' end)::gender, date '2010-07-01'
       from generate_series(1, ${members}::int) i`;
 
     await tx`
@@ -79,7 +81,8 @@ export async function seedCounty(
 
   const rows = await sql<{ userId: number; name: string; branchId: number; branchPath: string; activityId: number }[]>`
     select m.user_id as "userId", u.name, m.branch_id as "branchId", o.path as "branchPath", a.id as "activityId"
-    from members m join users u on u.id = m.user_id join org_nodes o on o.id = m.branch_id join activities a on a.branch_id = m.branch_id
+    from members m join users u on u.id = m.user_id join org_nodes o on o.id = m.branch_id join activities a
+      on a.branch_id = m.branch_id
     order by m.user_id`;
   const activities = await sql<SeededActivity[]>`select id, checkin_secret as secret from activities order by id`;
   return { members: [...rows], activities: [...activities] };

@@ -44,16 +44,20 @@ async function simulateYear(sql: postgres.Sql) {
   await sql.begin(async (tx) => {
     await tx`
       insert into plans (county_id, month, title, starts_at, duration_minutes, published_by)
-      select 1, ${YEAR}::int || '-' || lpad(mo::text, 2, '0'), '主题党日' || mo || '月', make_timestamptz(${YEAR}::int, mo, 15, 9, 0, 0, 'Asia/Shanghai'), 120, 1
+      select 1, ${YEAR}::int || '-' || lpad(mo::text, 2, '0'), '主题党日' || mo || '月', make_timestamptz(${YEAR}::int,
+        mo, 15, 9, 0, 0, 'Asia/Shanghai'), 120, 1
       from generate_series(1, 12) mo`;
     await tx`
-      insert into activities (branch_id, plan_id, plan_version, type, title, starts_at, duration_minutes, status, closed_at, closed_by, created_by)
+      insert into activities (branch_id, plan_id, plan_version, type, title, starts_at, duration_minutes, status,
+        closed_at, closed_by, created_by)
       select b.id, p.id, 1, 'theme_day', p.title, p.starts_at, 120, 'closed', p.starts_at + interval '3 hours', 1, 1
       from org_nodes b, plans p
       where b.kind = 'branch' and p.month like ${`${YEAR}-%`}`;
     await tx`
-      insert into activities (branch_id, type, title, starts_at, duration_minutes, status, closed_at, closed_by, created_by)
-      select b.id, 'group_meeting', '党小组会' || mo || '月', make_timestamptz(${YEAR}::int, mo, 25, 9, 0, 0, 'Asia/Shanghai'), 120, 'closed',
+      insert into activities (branch_id, type, title, starts_at, duration_minutes, status, closed_at, closed_by,
+        created_by)
+      select b.id, 'group_meeting', '党小组会' || mo || '月', make_timestamptz(${YEAR}::int, mo, 25, 9, 0, 0,
+        'Asia/Shanghai'), 120, 'closed',
              make_timestamptz(${YEAR}::int, mo, 25, 12, 0, 0, 'Asia/Shanghai'), 1, 1
       from org_nodes b, generate_series(1, 12) mo
       where b.kind = 'branch'`;
@@ -66,12 +70,14 @@ async function simulateYear(sql: postgres.Sql) {
       where a.status = 'closed'`;
     await tx`
       insert into dues_entries (activity_id, member_id, branch_id, month, amount_fen, due_fen, channel, recorded_by)
-      select t.activity_id, t.member_id, a.branch_id, to_char(a.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM'), 2000, 2000, 'theme_day', 1
+      select t.activity_id, t.member_id, a.branch_id, to_char(a.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM'),
+        2000, 2000, 'theme_day', 1
       from attendance t join activities a on a.id = t.activity_id
       where a.type = 'theme_day' and t.outcome in ('present', 'late') and random() < 0.85`;
     // Ledger entries for outcomes (12 theme days and 12 group meetings stay under their caps) and dues.
     await tx`
-      insert into point_entries (member_id, branch_id, rule_id, rule_code, points, source_type, source_id, occurred_at, reason, caused_by)
+      insert into point_entries (member_id, branch_id, rule_id, rule_code, points, source_type, source_id,
+        occurred_at, reason, caused_by)
       select t.member_id, a.branch_id, r.id, r.code, r.points, 'attendance', t.id, a.starts_at, a.title, 1
       from attendance t join activities a on a.id = t.activity_id
       join point_rules r on r.version = 1 and r.code = case
@@ -81,22 +87,30 @@ async function simulateYear(sql: postgres.Sql) {
         else a.type || '_present' end
       where t.outcome <> 'leave'`;
     await tx`
-      insert into point_entries (member_id, branch_id, rule_id, rule_code, points, source_type, source_id, occurred_at, reason, caused_by)
+      insert into point_entries (member_id, branch_id, rule_id, rule_code, points, source_type, source_id,
+        occurred_at, reason, caused_by)
       select d.member_id, a.branch_id, r.id, r.code, r.points, 'dues', d.id, a.starts_at, a.title, 1
       from dues_entries d join activities a on a.id = d.activity_id join point_rules r on r.code = 'dues_on_time' and r.version = 1`;
     // Service: half the members, reported to a grid, three entries a month (under the monthly cap).
     await tx`insert into org_nodes (kind, name, parent_id, path) values ('community', '基准社区', 1, 'pending-community')`;
     await tx`update org_nodes set path = '/1/' || id || '/' where kind = 'community'`;
-    await tx`insert into org_nodes (kind, name, parent_id, path) select 'grid', '基准网格', id, 'pending-grid' from org_nodes where kind = 'community'`;
-    await tx`update org_nodes g set path = c.path || g.id || '/' from org_nodes c where g.kind = 'grid' and c.id = g.parent_id`;
+    await tx`insert into org_nodes (kind, name, parent_id, path) select 'grid', '基准网格', id, 'pending-grid'
+      from org_nodes where kind = 'community'`;
+    await tx`update org_nodes g set path = c.path || g.id || '/' from org_nodes c where g.kind = 'grid'
+      and c.id = g.parent_id`;
     await tx`
-      insert into volunteer_hours (client_id, member_id, community_id, grid_id, served_on, half_hours, description, status, recorded_by, decided_by, decided_at)
-      select gen_random_uuid(), m.user_id, g.parent_id, g.id, make_date(${YEAR}::int, mo, k * 9), 2 + (m.user_id + mo + k) % 6, '环境整治', 'confirmed', 1, 1, now()
-      from members m, generate_series(1, 12) mo, generate_series(1, 3) k, (select id, parent_id from org_nodes where kind = 'grid') g
+      insert into volunteer_hours (client_id, member_id, community_id, grid_id, served_on, half_hours, description,
+        status, recorded_by, decided_by, decided_at)
+      select gen_random_uuid(), m.user_id, g.parent_id, g.id, make_date(${YEAR}::int, mo, k * 9), 2 + (m.user_id + mo
+        + k) % 6, '环境整治', 'confirmed', 1, 1, now()
+      from members m, generate_series(1, 12) mo, generate_series(1, 3) k, (select id, parent_id from org_nodes
+        where kind = 'grid') g
       where m.user_id % 2 = 0`;
     await tx`
-      insert into point_entries (member_id, branch_id, rule_id, rule_code, points, source_type, source_id, occurred_at, reason, caused_by)
-      select v.member_id, m.branch_id, r.id, r.code, v.half_hours / 2.0, 'volunteer_hours', v.id, (v.served_on + time '12:00') at time zone 'Asia/Shanghai', v.description, 1
+      insert into point_entries (member_id, branch_id, rule_id, rule_code, points, source_type, source_id,
+        occurred_at, reason, caused_by)
+      select v.member_id, m.branch_id, r.id, r.code, v.half_hours / 2.0, 'volunteer_hours', v.id, (v.served_on + time
+        '12:00') at time zone 'Asia/Shanghai', v.description, 1
       from volunteer_hours v join members m on m.user_id = v.member_id join point_rules r on r.code = 'volunteer_hour' and r.version = 1`;
   });
   await sql`analyze`;

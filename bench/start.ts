@@ -115,7 +115,8 @@ async function main() {
     // The branch's first member is its secretary: the one who polls the live counts.
     const secretaries = new Map<number, SeededMember>();
     for (const m of members) if (!secretaries.has(m.branchId)) secretaries.set(m.branchId, m);
-    await sql`insert into role_grants (user_id, role, node_id) select * from unnest(${[...secretaries.values()].map((m) => m.userId)}::int[], ${[...secretaries.values()].map(() => "secretary")}::role_name[], ${[...secretaries.keys()]}::int[])`.catch(
+    await sql`insert into role_grants (user_id, role, node_id) select *
+      from unnest(${[...secretaries.values()].map((m) => m.userId)}::int[], ${[...secretaries.values()].map(() => "secretary")}::role_name[], ${[...secretaries.keys()]}::int[])`.catch(
       async () => {
         for (const m of secretaries.values())
           await sql`insert into role_grants (user_id, role, node_id) values (${m.userId}, 'secretary', ${m.branchId})`;

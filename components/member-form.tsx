@@ -38,30 +38,15 @@ export function MemberForm<T>({
         defaultValue={defaults?.phone ?? undefined}
         autoComplete="off"
       />
-      <Select
-        label={member.fields.gender}
-        name="gender"
-        options={member.gender}
-        defaultValue={defaults?.gender ?? undefined}
-      />
-      <Select
-        label={member.fields.category}
-        name="category"
-        options={member.category}
-        defaultValue={defaults?.category ?? undefined}
-      />
-      <Select
-        label={member.fields.presence}
-        name="presence"
-        options={member.presence}
-        defaultValue={defaults?.presence ?? undefined}
-      />
-      <Select
-        label={member.fields.employment}
-        name="employment"
-        options={member.employment}
-        defaultValue={defaults?.employment ?? undefined}
-      />
+      {(["gender", "category", "presence", "employment"] as const).map((name) => (
+        <Select
+          key={name}
+          label={member.fields[name]}
+          name={name}
+          options={member[name]}
+          defaultValue={defaults?.[name] ?? undefined}
+        />
+      ))}
       <Field label={roster.joinedOn} name="joinedOn" type="date" defaultValue={defaults?.joinedOn ?? ""} />
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionForm>

@@ -209,8 +209,10 @@ async function isOtherActivityCode(db: Db, activityId: number, code: string, now
       and(
         eq(activities.status, "scheduled"),
         sql`${activities.id} <> ${activityId}`,
-        sql`${activities.startsAt} - make_interval(secs => ${OPENS_BEFORE_MS / 1000}) <= ${now.toISOString()}::timestamptz`,
-        sql`${activities.startsAt} + make_interval(mins => ${activities.durationMinutes}) >= ${now.toISOString()}::timestamptz`,
+        sql`${activities.startsAt} - make_interval(secs => ${OPENS_BEFORE_MS / 1000}) <=
+          ${now.toISOString()}::timestamptz`,
+        sql`${activities.startsAt} + make_interval(mins => ${activities.durationMinutes}) >=
+          ${now.toISOString()}::timestamptz`,
       ),
     )
     .limit(5_000);
@@ -355,8 +357,10 @@ function prepare(db: Db) {
       and date_trunc('milliseconds', starts_at) = ${p("startsAt")}::timestamptz and duration_minutes = ${p("durationMinutes")}`);
   // Unique on client id and on (activity, member): whichever comes second inserts nothing.
   const inserted = db.$with("inserted", { id: sql<number>`id` }).as(sql`
-    insert into checkins (client_id, activity_id, member_id, method, at, scanned_at, step, offline, late, proxy_by, proxy_reason, review, response)
-    select ${p("clientId")}::uuid, open.id, ${p("memberId")}, ${p("method")}::checkin_method, ${p("at")}::timestamptz, ${p("scannedAt")}::timestamptz,
+    insert into checkins (client_id, activity_id, member_id, method, at, scanned_at, step, offline, late, proxy_by,
+      proxy_reason, review, response)
+    select ${p("clientId")}::uuid, open.id, ${p("memberId")}, ${p("method")}::checkin_method,
+      ${p("at")}::timestamptz, ${p("scannedAt")}::timestamptz,
       ${p("step")}::int, ${p("offline")}::boolean, ${p("late")}::boolean, ${p("proxyBy")}::int, ${p("proxyReason")}::text, ${p("review")}::checkin_review, ${p("response")}::jsonb
     from open
     on conflict do nothing
@@ -364,10 +368,12 @@ function prepare(db: Db) {
   // Only with the check-in: the attendance outcome, in the same statement and so the same transaction.
   const outcome = db.$with("outcome", { id: sql<number>`id` }).as(sql`
     insert into attendance (activity_id, member_id, expected, outcome, source, recorded_by, recorded_at)
-    select activity_id, member_id, false, ${p("outcome")}::attendance_outcome, ${p("source")}::attendance_source, ${p("recordedBy")}::int, ${p("at")}::timestamptz
+    select activity_id, member_id, false, ${p("outcome")}::attendance_outcome, ${p("source")}::attendance_source,
+      ${p("recordedBy")}::int, ${p("at")}::timestamptz
     from inserted
     on conflict (activity_id, member_id) do update
-      set outcome = excluded.outcome, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+      set outcome = excluded.outcome, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at =
+        excluded.recorded_at
     returning id`);
   const insert = db
     .with(open, inserted, outcome)

@@ -26,7 +26,8 @@ const servedIn = (branchId: number | SQL | AnyPgColumn) =>
   sql`${branchAt(members.userId, dayStart(volunteerHours.servedOn))} = ${branchId}`;
 
 const confirmedHours = (branchId: number, from: string, to: string) =>
-  sql<number>`(select coalesce(sum(${volunteerHours.halfHours}), 0)::int from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to} and ${servedIn(branchId)})`;
+  sql<number>`(select coalesce(sum(${volunteerHours.halfHours}), 0)::int from ${volunteerHours}
+    where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to} and ${servedIn(branchId)})`;
 
 /** A quarter's days as the instants [from, to) in Shanghai. */
 const quarterInstants = (from: string, to: string) => ({
@@ -49,13 +50,15 @@ export async function branchFeedback(db: Db, scope: Scope, branchId: number, q: 
       decidedAt: communityReports.decidedAt,
       communityName: community.name,
       gridName: grid.name,
-      pending: sql<boolean>`exists (select 1 from ${communityReports} p where p.member_id = ${members.userId} and p.status = 'pending')`,
+      pending: sql<boolean>`exists (select 1 from ${communityReports} p where p.member_id = ${members.userId}
+        and p.status = 'pending')`,
       posts: sql<
         string[]
       >`coalesce((select array_agg(${servicePosts.name} order by ${servicePosts.id}) from ${reportPosts} join ${servicePosts} on ${servicePosts.id} = ${reportPosts.postId} where ${reportPosts.reportId} = ${communityReports.id}), '{}')`,
       quarterHalfHours: confirmedHours(branch.id, from, to),
       yearHalfHours: confirmedHours(branch.id, `${q.year}-01-01`, `${q.year}-12-31`),
-      quarterActivities: sql<number>`(select count(distinct ${volunteerHours.activityId})::int from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to} and ${servedIn(branch.id)})`,
+      quarterActivities: sql<number>`(select count(distinct ${volunteerHours.activityId})::int from ${volunteerHours}
+        where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${from} and ${to} and ${servedIn(branch.id)})`,
     })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
@@ -88,14 +91,16 @@ export async function feedbackRollup(db: Db, scope: Scope, q: Quarter, now = new
   since.setUTCMonth(since.getUTCMonth() - REPORT_VALID_MONTHS);
   const inOffice = sql`${members.employment} = 'in_office'`;
   const hours = (a: string, b: string) =>
-    sql<number>`coalesce(sum((select coalesce(sum(${volunteerHours.halfHours}), 0) from ${volunteerHours} where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${a} and ${b} and ${servedIn(orgNodes.id)})), 0)::int`;
+    sql<number>`coalesce(sum((select coalesce(sum(${volunteerHours.halfHours}), 0) from ${volunteerHours}
+      where ${volunteerHours.memberId} = ${members.userId} and ${volunteerHours.status} = 'confirmed' and ${volunteerHours.servedOn} between ${a} and ${b} and ${servedIn(orgNodes.id)})), 0)::int`;
   const { start, end } = quarterInstants(from, to);
   return db
     .select({
       branchId: orgNodes.id,
       branchName: orgNodes.name,
       inOffice: sql<number>`count(${members.userId}) filter (where ${inOffice})::int`,
-      reported: sql<number>`count(${members.userId}) filter (where exists (select 1 from ${communityReports} where ${communityReports.memberId} = ${members.userId} and ${communityReports.status} = 'confirmed' and ${communityReports.decidedAt} > ${since.toISOString()}::timestamptz))::int`,
+      reported: sql<number>`count(${members.userId}) filter (where exists (select 1 from ${communityReports}
+        where ${communityReports.memberId} = ${members.userId} and ${communityReports.status} = 'confirmed' and ${communityReports.decidedAt} > ${since.toISOString()}::timestamptz))::int`,
       quarterHalfHours: hours(from, to),
       yearHalfHours: hours(`${q.year}-01-01`, `${q.year}-12-31`),
     })

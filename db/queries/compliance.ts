@@ -27,11 +27,16 @@ export async function complianceForMonth(db: Db, scope: Scope, month: string, no
       startsAt: activities.startsAt,
       durationMinutes: activities.durationMinutes,
       status: activities.status,
-      moved: sql<boolean>`exists (select 1 from schedule_changes c where c.activity_id = ${activities.id} and c.status = 'approved')`,
-      expected: sql<number>`(select count(*)::int from attendance a where a.activity_id = ${activities.id} and a.expected)`,
-      attended: sql<number>`(select count(*)::int from attendance a where a.activity_id = ${activities.id} and a.expected and a.outcome in ('present', 'late'))`,
-      onLeave: sql<number>`(select count(*)::int from attendance a where a.activity_id = ${activities.id} and a.expected and a.outcome = 'leave')`,
-      openSteps: sql<number>`(select count(*)::int from activity_steps s where s.activity_id = ${activities.id} and s.mandatory and s.done_at is null)`,
+      moved: sql<boolean>`exists (select 1 from schedule_changes c where c.activity_id = ${activities.id}
+        and c.status = 'approved')`,
+      expected: sql<number>`(select count(*)::int from attendance a where a.activity_id = ${activities.id}
+        and a.expected)`,
+      attended: sql<number>`(select count(*)::int from attendance a where a.activity_id = ${activities.id}
+        and a.expected and a.outcome in ('present', 'late'))`,
+      onLeave: sql<number>`(select count(*)::int from attendance a where a.activity_id = ${activities.id}
+        and a.expected and a.outcome = 'leave')`,
+      openSteps: sql<number>`(select count(*)::int from activity_steps s where s.activity_id = ${activities.id}
+        and s.mandatory and s.done_at is null)`,
     })
     .from(orgNodes)
     .leftJoin(activities, and(eq(activities.branchId, orgNodes.id), eq(activities.planId, plan.id)))

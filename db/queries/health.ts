@@ -9,7 +9,8 @@ import type { Db } from "../open";
 /** The primary's current WAL position; also proves it answers and is not itself a standby. */
 export async function primaryPosition(db: Db): Promise<{ lsn: string; inRecovery: boolean }> {
   const rows = await db.execute(
-    sql`select case when pg_is_in_recovery() then null else pg_current_wal_lsn()::text end as lsn, pg_is_in_recovery() as in_recovery`,
+    sql`select case when pg_is_in_recovery() then null
+      else pg_current_wal_lsn()::text end as lsn, pg_is_in_recovery() as in_recovery`,
   );
   const row = firstRow<{ lsn: string | null; in_recovery: boolean }>(rows);
   return { lsn: row?.lsn ?? "0/0", inRecovery: Boolean(row?.in_recovery) };

@@ -25,7 +25,8 @@ import { storeUpload } from "./uploads";
 /** Whether the request's member is a secretary of the activity's branch: then the committee decides. */
 export const bySecretary = sql<boolean>`exists (
   select 1 from ${roleGrants}
-  where ${roleGrants.userId} = ${leaveRequests.memberId} and ${roleGrants.role} = 'secretary' and ${roleGrants.nodeId} = ${activities.branchId}
+  where ${roleGrants.userId} = ${leaveRequests.memberId} and ${roleGrants.role} = 'secretary'
+    and ${roleGrants.nodeId} = ${activities.branchId}
 )`;
 
 /** A request with its activity and branch; not-found and out-of-scope differ only by status code. */

@@ -25,7 +25,8 @@ function branchOf(scope: Scope) {
 const notOver = (now: Date) =>
   and(
     eq(activities.status, "scheduled"),
-    sql`${activities.startsAt} + ${activities.durationMinutes} * interval '1 minute' > ${now.toISOString()}::timestamptz`,
+    sql`${activities.startsAt} + ${activities.durationMinutes} * interval '1 minute' >
+      ${now.toISOString()}::timestamptz`,
   );
 
 const summary = {

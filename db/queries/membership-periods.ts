@@ -61,7 +61,8 @@ export const branchAt = (member: Expr, at: Date | SQL): SQL<number> => {
   const when = at instanceof Date ? iso(at) : at;
   const memberId = ref(member);
   return sql<number>`coalesce(
-    (select t.from_branch_id from ${memberTransfers} t where t.member_id = ${memberId} and t.status = 'accepted' and t.decided_at > ${when} order by t.decided_at, t.id limit 1),
+    (select t.from_branch_id from ${memberTransfers} t where t.member_id = ${memberId} and t.status = 'accepted'
+      and t.decided_at > ${when} order by t.decided_at, t.id limit 1),
     (select m.branch_id from ${members} m where m.user_id = ${memberId}))`;
 };
 

@@ -45,7 +45,8 @@ export async function quarterStats(db: Db, scope: Scope, q: { year: number; quar
         lost: sql<number>`count(*) filter (where t.deducted)::int`,
       })
       .from(
-        sql`(select ${pointEntries.branchId} as branch_id, ${pointEntries.memberId}, sum(${pointEntries.points}) as net, bool_or(${isDeduction}) as deducted
+        sql`(select ${pointEntries.branchId} as branch_id, ${pointEntries.memberId}, sum(${pointEntries.points}) as
+          net, bool_or(${isDeduction}) as deducted
              from ${pointEntries} where ${inQuarter(pointEntries.occurredAt)} group by 1, 2) t`,
       )
       .groupBy(sql`t.branch_id`),

@@ -88,7 +88,8 @@ async function rankInBranch(db: Db, memberId: number, branchId: number, from: Da
       of: sql<number>`count(*)::int`,
     })
     .from(
-      sql`(select ${members.userId}, coalesce(sum(${pointEntries.points}) filter (where ${within(pointEntries.occurredAt, from, to)}), 0) as total
+      sql`(select ${members.userId}, coalesce(sum(${pointEntries.points})
+        filter (where ${within(pointEntries.occurredAt, from, to)}), 0) as total
            from ${members} left join ${pointEntries} on ${pointEntries.memberId} = ${members.userId}
            where ${members.branchId} = ${branchId} and ${members.active} group by ${members.userId}) t`,
     );
@@ -316,7 +317,8 @@ export async function bulletinRollup(db: Db, scope: Scope, month: string) {
     .select({
       id: orgNodes.id,
       name: orgNodes.name,
-      members: sql<number>`(select count(*)::int from ${members} where ${inBranchDuring(members.userId, orgNodes.id, from, to)})`,
+      members: sql<number>`(select count(*)::int from ${members}
+        where ${inBranchDuring(members.userId, orgNodes.id, from, to)})`,
     })
     .from(orgNodes)
     .where(and(eq(orgNodes.kind, "branch"), pathUnder(orgNodes.path, prefixes)))

@@ -71,7 +71,8 @@ export async function award(tx: Db, input: Award): Promise<PointEntry | null> {
       .where(
         and(
           eq(pointEntries.memberId, input.memberId),
-          sql`${pointEntries.ruleCode} in (select ${pointRules.code} from ${pointRules} where ${pointRules.capGroup} = ${rule.capGroup})`,
+          sql`${pointEntries.ruleCode} in (select ${pointRules.code} from ${pointRules}
+            where ${pointRules.capGroup} = ${rule.capGroup})`,
           within(pointEntries.occurredAt, from, to),
         ),
       );

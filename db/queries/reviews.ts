@@ -239,7 +239,8 @@ export async function roundForSecretary(db: Db, scope: Scope, activityId: number
       proposedReason: reviewSubjects.proposedReason,
       grade: reviewSubjects.grade,
       gradeReason: reviewSubjects.gradeReason,
-      voted: sql<boolean>`exists (select 1 from ${reviewVoters} v where v.round_id = ${reviewSubjects.roundId} and v.member_id = ${reviewSubjects.memberId})`,
+      voted: sql<boolean>`exists (select 1 from ${reviewVoters} v where v.round_id = ${reviewSubjects.roundId}
+        and v.member_id = ${reviewSubjects.memberId})`,
     })
     .from(reviewSubjects)
     .innerJoin(users, eq(users.id, reviewSubjects.memberId))

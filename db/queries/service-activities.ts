@@ -23,7 +23,8 @@ import { pathUnder } from "./scope-sql";
 /** The node that holds an activity: its grid, or the community when no grid is named. */
 const holder = alias(orgNodes, "holder");
 const holderJoin = sql`${holder.id} = coalesce(${serviceActivities.gridId}, ${serviceActivities.communityId})`;
-const signupCount = sql<number>`(select count(*)::int from ${serviceSignups} where ${serviceSignups.activityId} = ${serviceActivities.id} and ${serviceSignups.cancelledAt} is null)`;
+const signupCount = sql<number>`(select count(*)::int from ${serviceSignups}
+  where ${serviceSignups.activityId} = ${serviceActivities.id} and ${serviceSignups.cancelledAt} is null)`;
 
 /** What a list of service activities shows of each, for the grid worker and the member alike. */
 const listed = {
@@ -145,7 +146,8 @@ export async function memberServiceActivities(db: Db, scope: Scope, now = new Da
   return db
     .select({
       ...listed,
-      mine: sql<boolean>`exists (select 1 from ${serviceSignups} where ${serviceSignups.activityId} = ${serviceActivities.id} and ${serviceSignups.memberId} = ${memberId} and ${serviceSignups.cancelledAt} is null)`,
+      mine: sql<boolean>`exists (select 1 from ${serviceSignups}
+        where ${serviceSignups.activityId} = ${serviceActivities.id} and ${serviceSignups.memberId} = ${memberId} and ${serviceSignups.cancelledAt} is null)`,
     })
     .from(serviceActivities)
     .innerJoin(holder, holderJoin)
@@ -153,7 +155,8 @@ export async function memberServiceActivities(db: Db, scope: Scope, now = new Da
       and(
         eq(serviceActivities.communityId, report.communityId),
         isNull(serviceActivities.cancelledAt),
-        sql`${serviceActivities.startsAt} + make_interval(mins => ${serviceActivities.minutes}) >= ${now.toISOString()}::timestamptz`,
+        sql`${serviceActivities.startsAt} + make_interval(mins => ${serviceActivities.minutes}) >=
+          ${now.toISOString()}::timestamptz`,
       ),
     )
     .orderBy(asc(serviceActivities.startsAt))

@@ -36,7 +36,8 @@ export const duesBases = pgTable(
     check("dues_bases_month", sql`${t.fromMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
     check(
       "dues_bases_fen",
-      sql`(${t.kind} in ('student', 'unemployed', 'low_income')) = (${t.baseFen} is null) and (${t.baseFen} is null or ${t.baseFen} between 0 and 100000000)`,
+      sql`(${t.kind} in ('student', 'unemployed', 'low_income')) = (${t.baseFen} is null) and (${t.baseFen} is null
+        or ${t.baseFen} between 0 and 100000000)`,
     ),
   ],
 );

@@ -39,7 +39,8 @@ export const countySettings = pgTable(
   (t) => [
     check(
       "county_settings_review_share",
-      sql`${t.reviewExcellentDenominator} between 1 and 100 and ${t.reviewExcellentNumerator} between 0 and ${t.reviewExcellentDenominator}`,
+      sql`${t.reviewExcellentDenominator} between 1 and 100 and ${t.reviewExcellentNumerator} between 0
+        and ${t.reviewExcellentDenominator}`,
     ),
   ],
 );

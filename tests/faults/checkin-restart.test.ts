@@ -80,7 +80,8 @@ beforeAll(async () => {
     .where(
       and(
         eq(members.active, true),
-        sql`not exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${members.userId} and ${roleGrants.role} <> 'secretary')`,
+        sql`not exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${members.userId}
+          and ${roleGrants.role} <> 'secretary')`,
       ),
     );
   people = await Promise.all(

@@ -85,7 +85,8 @@ describe("a simulated year", () => {
 
   it("each source counts once: no (source, member, rule) appears twice", async () => {
     const doubles = await county.db.execute(
-      sql`select source_type, source_id, member_id, rule_code from point_entries where reverses_id is null and source_id is not null group by 1, 2, 3, 4 having count(*) > 1`,
+      sql`select source_type, source_id, member_id, rule_code from point_entries where reverses_id is null
+        and source_id is not null group by 1, 2, 3, 4 having count(*) > 1`,
     );
     expect((doubles as unknown as { rows?: unknown[] }).rows ?? doubles).toHaveLength(0);
   });
@@ -382,7 +383,8 @@ describe("quarterly statistics", () => {
       .select({ total: sql<number>`coalesce(sum(${pointEntries.points}), 0)::float8` })
       .from(pointEntries)
       .where(
-        sql`${pointEntries.occurredAt} >= ${`${YEAR}-04-01T00:00:00+08:00`}::timestamptz and ${pointEntries.occurredAt} < ${`${YEAR}-07-01T00:00:00+08:00`}::timestamptz`,
+        sql`${pointEntries.occurredAt} >= ${`${YEAR}-04-01T00:00:00+08:00`}::timestamptz
+          and ${pointEntries.occurredAt} < ${`${YEAR}-07-01T00:00:00+08:00`}::timestamptz`,
       );
     expect(stats.rules.reduce((s, r) => s + r.points, 0)).toBeCloseTo(Number(total), 5);
     expect(stats.trend.map((x) => x.month)).toEqual([`${YEAR}-04`, `${YEAR}-05`, `${YEAR}-06`]);

@@ -367,7 +367,8 @@ describe("ballot secrecy", () => {
         (
           await rows<{ column_name: string; data_type: string }>(
             county,
-            sql`select column_name, data_type from information_schema.columns where table_name = ${table} order by ordinal_position`,
+            sql`select column_name, data_type from information_schema.columns where table_name = ${table}
+              order by ordinal_position`,
           )
         ).map((c) => `${c.column_name}:${c.data_type}`);
       expect(await columns("review_voters")).toEqual(["round_id:integer", "member_id:integer"]);

@@ -199,7 +199,8 @@ describe("two instances behind nginx, PgBouncer, a hot standby", () => {
   it("a session made on one instance works on the other", async () => {
     const [a, b] = state.config.appPorts.map(u.app);
     const member = members[899];
-    await primarySql`update users set password_hash = ${await hashPassword("topology-pass")} where id = ${member.userId}`;
+    await primarySql`update users set password_hash = ${await hashPassword("topology-pass")}
+      where id = ${member.userId}`;
     const phone = `199${String(member.userId - 1).padStart(8, "0")}`;
     const csrf = await fetch(`${a}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -231,7 +232,8 @@ describe("two instances behind nginx, PgBouncer, a hot standby", () => {
     await primarySql`update org_nodes set path = '/1/2/' || id || '/' where id = ${node.id}`;
     const [user] = await primarySql<{ id: number }[]>`
       insert into users (name, phone) values ('拓扑党员', '19800000001') returning id`;
-    await primarySql`insert into members (user_id, branch_id, gender, joined_on) values (${user.id}, ${node.id}, 'male', '2010-07-01')`;
+    await primarySql`insert into members (user_id, branch_id, gender, joined_on)
+      values (${user.id}, ${node.id}, 'male', '2010-07-01')`;
     await primarySql`insert into privacy_acknowledgements (user_id, version) values (${user.id}, ${PRIVACY_VERSION})`;
     const member = {
       userId: user.id,
