@@ -49,10 +49,10 @@ describe("activation", () => {
     ).rejects.toMatchObject({ message: t.auth.codeExpired });
     await expect(
       activateAccount(county.db, { phone: target.phone, code: "WRONG234", password: "whatever12" }),
-    ).rejects.toMatchObject({ message: "激活码不正确。" });
+    ).rejects.toMatchObject({ message: t.auth.codeInvalid });
     await expect(
       activateAccount(county.db, { phone: "13711112222", code, password: "whatever12" }),
-    ).rejects.toMatchObject({ message: "激活码不正确。" });
+    ).rejects.toMatchObject({ message: t.auth.codeInvalid });
     expect((await userRow(target.id)).passwordHash).toBe(before);
   });
 
@@ -157,7 +157,7 @@ describe("password change", () => {
     const member = await county.scopeOf(phones.member);
     await expect(
       changePassword(county.db, member, { current: "wrong-one", password: "brand-new-pass" }),
-    ).rejects.toMatchObject({ message: "当前密码不正确。" });
+    ).rejects.toMatchObject({ message: t.auth.wrongCurrentPassword });
     const before = await userRow(member.userId);
     await changePassword(county.db, member, { current: "demo1234", password: "brand-new-pass" });
     const after = await userRow(member.userId);

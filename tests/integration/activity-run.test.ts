@@ -5,6 +5,7 @@ import { proxyCheckIn } from "@/db/queries/checkins";
 import { complianceForMonth } from "@/db/queries/compliance";
 import { declareBase } from "@/db/queries/dues-ledger";
 import { activities, attendance } from "@/db/schema/activities";
+import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { monthOf } from "@/lib/time";
 import { demoCounty, phones } from "./county";
@@ -83,7 +84,7 @@ describe("running a theme day", () => {
         during,
       ),
     ).rejects.toMatchObject({
-      message: "只为出席的党员记录党费。",
+      message: t.run.duesNotPresent,
     });
     const after = await view();
     expect(after.roster.find((r) => r.memberId === first.memberId)).toMatchObject({
@@ -112,7 +113,7 @@ describe("running a theme day", () => {
       source: "host",
     });
     await expect(closeActivity(county.db, county.secretary, { activityId }, during)).rejects.toMatchObject({
-      message: "活动已结束，不能再修改。",
+      message: t.run.closed,
     });
     await expect(
       proxyCheckIn(county.db, county.secretary, { activityId, memberId: rows[0].memberId, reason: "补录" }, during),
@@ -187,6 +188,6 @@ describe("scope", () => {
         durationMinutes: 60,
         links: [],
       }),
-    ).rejects.toMatchObject({ message: "开始时间不能早于现在。" });
+    ).rejects.toMatchObject({ message: t.plans.inPast });
   });
 });

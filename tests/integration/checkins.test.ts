@@ -55,7 +55,7 @@ describe("check-in", () => {
     const scan = await scanAt(at(1));
     await expect(
       checkIn(county.db, member, { ...scan, code: scan.code === "000000" ? "111111" : "000000" }, at(1)),
-    ).rejects.toMatchObject({ message: "签到码不正确，请核对后重试。" });
+    ).rejects.toMatchObject({ message: t.checkin.badCode });
     await expect(checkIn(county.db, member, scan, at(2))).rejects.toMatchObject({
       message: expect.stringContaining("已过期"),
     });
@@ -110,7 +110,7 @@ describe("check-in", () => {
     };
     await expect(checkIn(county.db, outsider, await scanAt(at(1)), at(1))).rejects.toMatchObject({
       code: "forbidden",
-      message: "这不是您所在支部的活动，不能签到。",
+      message: t.checkin.notYourBranch,
     });
   });
 

@@ -89,7 +89,7 @@ describe("POST /api/v1/leave-requests", () => {
     expect(refused).toMatchObject({
       ok: false,
       code: "conflict",
-      error: "您已提交过本次活动的请假申请，请在“我的请假”中查看。",
+      error: t.leave.alreadyOpen,
     });
     expect(await rowsOf(people[2].userId)).toHaveLength(1);
   });

@@ -8,6 +8,7 @@ import { confirmMakeup, myOpenMakeup, submitReflection } from "@/db/queries/make
 import { attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
 import { leaveRequests, makeupTasks } from "@/db/schema/leave";
+import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
@@ -80,7 +81,7 @@ describe("leave before the theme day", () => {
     expect(await myOpenMakeup(county.db, people[1], before)).toEqual([]);
 
     await expect(confirmMakeup(county.db, county.secretary, { taskId: task.id })).rejects.toMatchObject({
-      message: "党员尚未提交学习体会，不能确认。",
+      message: t.leave.makeup.notSubmitted,
     });
     await expect(submitReflection(county.db, people[1], { taskId: task.id, reflection })).rejects.toMatchObject({
       code: "forbidden",
@@ -90,7 +91,7 @@ describe("leave before the theme day", () => {
     await confirmMakeup(county.db, county.secretary, { taskId: task.id });
     expect(await myOpenMakeup(county.db, member, before)).toEqual([]);
     await expect(submitReflection(county.db, member, { taskId: task.id, reflection })).rejects.toMatchObject({
-      message: "补学已确认，不能再修改。",
+      message: t.leave.makeup.alreadyConfirmed,
     });
     expect((await leaveDetail(county.db, member, receipt.id)).task).toMatchObject({
       reflection,
@@ -104,7 +105,7 @@ describe("leave before the theme day", () => {
         before,
       ),
     ).rejects.toMatchObject({
-      message: "补学已确认，不能再改为不批准。",
+      message: t.leave.makeup.confirmedReversal,
     });
 
     const actions = (await county.db.select().from(auditLog))
@@ -127,7 +128,7 @@ describe("leave before the theme day", () => {
     const { id } = await ask(member, { type: "official", reason: "参加县里培训" });
     await expect(
       decideLeave(county.db, county.secretary, { leaveId: id, decision: "reject", comment: "" }),
-    ).rejects.toMatchObject({ message: "不批准时请填写意见。" });
+    ).rejects.toMatchObject({ message: t.leave.commentRequired });
     await decideLeave(county.db, county.secretary, { leaveId: id, decision: "approve", comment: "同意" }, before);
     await expect(
       decideLeave(
@@ -136,7 +137,7 @@ describe("leave before the theme day", () => {
         { leaveId: id, decision: "approve", comment: "", from: "approved" },
         before,
       ),
-    ).rejects.toMatchObject({ message: "申请已是该审批结果。" });
+    ).rejects.toMatchObject({ message: t.leave.sameDecision });
     await decideLeave(
       county.db,
       county.secretary,
@@ -160,7 +161,7 @@ describe("leave before the theme day", () => {
     const first = await ask(member);
     await expect(ask(member)).rejects.toMatchObject({
       code: "conflict",
-      message: "您已提交过本次活动的请假申请，请在“我的请假”中查看。",
+      message: t.leave.alreadyOpen,
     });
     await expect(withdrawLeave(county.db, people[3], { leaveId: first.id })).rejects.toMatchObject({
       code: "forbidden",
@@ -168,7 +169,7 @@ describe("leave before the theme day", () => {
     await withdrawLeave(county.db, member, { leaveId: first.id });
     await expect(
       decideLeave(county.db, county.secretary, { leaveId: first.id, decision: "approve", comment: "" }, before),
-    ).rejects.toMatchObject({ message: "申请已由党员撤回。" });
+    ).rejects.toMatchObject({ message: t.leave.isWithdrawn });
     const second = await ask(member, { type: "personal", reason: "家中有事" });
     await decideLeave(
       county.db,
@@ -178,7 +179,7 @@ describe("leave before the theme day", () => {
     );
     await expect(withdrawLeave(county.db, member, { leaveId: second.id })).rejects.toMatchObject({
       code: "conflict",
-      message: "申请已审批或已撤回，不能撤回。",
+      message: t.leave.notPending,
     });
   });
 
@@ -251,7 +252,7 @@ describe("after the start", () => {
     const member = people[7];
     await expect(ask(member, {}, during)).rejects.toMatchObject({
       code: "conflict",
-      message: "活动已经开始，不能再请假；如未能参加，请补充未到原因。",
+      message: t.leave.started,
     });
     const late = await ask(member, { late: true, type: "other", reason: "路上车坏了" }, during);
     expect(late.late).toBe(true);
@@ -279,8 +280,8 @@ describe("after the start", () => {
     expect(await outcomeOf(people[6].userId)).toMatchObject({ outcome: "absent" });
     await expect(
       decideLeave(county.db, county.secretary, { leaveId: rejected.id, decision: "approve", comment: "" }, during),
-    ).rejects.toMatchObject({ message: "活动已结束，审批结果不能再更改。" });
-    await expect(ask(people[5], { late: true }, during)).rejects.toMatchObject({ message: "活动已结束，不能再请假。" });
+    ).rejects.toMatchObject({ message: t.leave.activityClosed });
+    await expect(ask(people[5], { late: true }, during)).rejects.toMatchObject({ message: t.leave.closed });
     expect(await pendingLeaveCount(county.db, county.secretary, county.homeBranchId)).toBe(0);
     const decided = await branchLeave(
       county.db,

@@ -24,7 +24,7 @@ describe("per-account lock", () => {
     const start = new Date();
     for (let i = 0; i < 4; i++) {
       await expect(attempt(phones.member, "wrong-password", "10.0.0.1", start)).rejects.toMatchObject({
-        message: "手机号或密码不正确。",
+        message: t.auth.wrongCredentials,
       });
     }
     await expect(attempt(phones.member, "wrong-password", "10.0.0.2", start)).rejects.toMatchObject({

@@ -14,6 +14,7 @@ import { notify } from "@/db/queries/notify";
 import { publishPlan } from "@/db/queries/plans";
 import { activities, attendance, notices } from "@/db/schema/activities";
 import { auditLog } from "@/db/schema/audit";
+import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
@@ -179,7 +180,7 @@ describe("notices of a published plan", () => {
     for (const userId of expectedIds) await markAllRead(county.db, { userId, grants: [], member: null });
     await expect(remindUnread(county.db, county.secretary, own.id)).rejects.toMatchObject({
       code: "conflict",
-      message: "应到党员均已阅读通知。",
+      message: t.notices.allRead,
     });
     const status = await readStatus(county.db, county.secretary, own.id);
     expect(status.unread).toEqual([]);
@@ -192,7 +193,7 @@ describe("notices of a published plan", () => {
       .where(and(eq(attendance.activityId, own.id), eq(attendance.memberId, member.userId)));
     await expect(remindUnread(county.db, county.secretary, own.id)).rejects.toMatchObject({
       code: "conflict",
-      message: "活动已结束，不能再发送提醒。",
+      message: t.notices.closed,
     });
     expect((await readStatus(county.db, county.secretary, own.id)).canRemind).toBe(false);
 

@@ -5,6 +5,7 @@ import { publishPlan, revisePlan } from "@/db/queries/plans";
 import { activities, activitySteps, attendance, notices } from "@/db/schema/activities";
 import { orgNodes } from "@/db/schema/org";
 import { members } from "@/db/schema/users";
+import { t } from "@/lib/messages";
 import type { Scope } from "@/lib/scope";
 import { demoCounty, phones } from "./county";
 
@@ -69,7 +70,7 @@ describe("publishing a plan", () => {
 
   it("refuses a time in the past, a second plan for the month, and non-admins", async () => {
     await expect(publishPlan(county.db, admin, plan(inDays(-1)))).rejects.toMatchObject({
-      message: "开始时间不能早于现在。",
+      message: t.plans.inPast,
     });
     await expect(publishPlan(county.db, admin, plan(inDays(10)))).rejects.toMatchObject({ code: "conflict" });
     await expect(publishPlan(county.db, county.secretary, plan(inDays(40)))).rejects.toMatchObject({

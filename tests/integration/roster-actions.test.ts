@@ -3,8 +3,8 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/db/schema/audit";
 import { members } from "@/db/schema/users";
+import { t } from "@/lib/messages";
 import { demoCounty } from "./county";
-
 // The actions and routes take their caller from the session; here the test decides who is calling.
 import { session } from "./session-stub";
 
@@ -53,7 +53,7 @@ describe("roster actions called directly", () => {
       employment: "retired",
     });
     const deactivate = await setMemberActiveAction(null, form({ userId: String(county.foreignMemberId) }));
-    expect(update).toMatchObject({ ok: false, code: "forbidden", error: "您没有权限进行此操作。" });
+    expect(update).toMatchObject({ ok: false, code: "forbidden", error: t.errors.forbidden });
     expect(deactivate).toMatchObject({ ok: false, code: "forbidden" });
     expect(await county.db.select().from(members).where(eq(members.userId, county.foreignMemberId))).toEqual(before);
     const denied = await county.db.select().from(auditLog).where(eq(auditLog.outcome, "denied"));
@@ -82,7 +82,7 @@ describe("roster actions called directly", () => {
       null,
       form({ branchId: String(county.homeBranchId), intent: "import", file: new File(["%PDF"], "x.pdf") }),
     );
-    expect(notAFile).toMatchObject({ ok: false, code: "bad_request", error: "只支持 .xlsx 或 .csv 文件。" });
+    expect(notAFile).toMatchObject({ ok: false, code: "bad_request", error: t.importer.badType });
     session.ctx = null;
     expect(await updateMemberAction(null, form({}))).toMatchObject({ ok: false });
   });
@@ -136,7 +136,7 @@ describe("the roster route", () => {
     expect((await own.json()).data.members.length).toBeGreaterThan(0);
     const foreign = await get(county.otherBranchId);
     expect(foreign.status).toBe(403);
-    expect(await foreign.json()).toMatchObject({ ok: false, error: "您没有权限进行此操作。" });
+    expect(await foreign.json()).toMatchObject({ ok: false, error: t.errors.forbidden });
   });
 
   it("answers 401 without a session and 400 for a malformed id", async () => {

@@ -4,6 +4,7 @@ import { addMember, getMember, importMembers, listRoster, setMemberActive, updat
 import { auditLog } from "@/db/schema/audit";
 import { members, users } from "@/db/schema/users";
 import { AppError } from "@/lib/errors";
+import { t } from "@/lib/messages";
 import { demoCounty, phones } from "./county";
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
@@ -95,7 +96,7 @@ describe("a secretary's roster", () => {
       addMember(county.db, county.secretary, { ...newMember, phone: phones.member, branchId: county.homeBranchId }),
     ).rejects.toMatchObject({
       code: "conflict",
-      message: "该手机号已被其他账号使用。",
+      message: t.roster.phoneTaken,
     });
     expect(await snapshot()).toEqual(before);
   });

@@ -109,7 +109,7 @@ describe("the full path: request → endorse → approve", () => {
       requestChange(county.db, secretary, { activityId: act.own, toStartsAt: inDays(13), reason }),
     ).rejects.toMatchObject({
       code: "conflict",
-      message: "该活动已有一份调整申请正在审核，请等待结果后再申请。",
+      message: t.scheduleChange.openExists,
     });
     const { blocked, changes } = await changesForActivity(county.db, secretary, act.own);
     expect(blocked).toBe(t.scheduleChange.openExists);
@@ -121,7 +121,7 @@ describe("the full path: request → endorse → approve", () => {
       decideChange(county.db, scope, { changeId, decision, comment: "" });
     await expect(decide(admin, "approve")).rejects.toMatchObject({
       code: "conflict",
-      message: "该申请尚未经党委同意或已处理，县委组织部暂不能审批。",
+      message: t.scheduleChange.notAtCounty,
     });
     await expect(decide(secretary, "endorse")).rejects.toMatchObject({ code: "forbidden" });
     await expect(decide(secretary, "approve")).rejects.toMatchObject({ code: "forbidden" });
@@ -240,13 +240,13 @@ describe("saying no", () => {
       requestChange(county.db, xiguan, { activityId: act.xiguan, toStartsAt: inDays(-1), reason }),
     ).rejects.toMatchObject({
       code: "bad_request",
-      message: "新的开始时间不能早于现在。",
+      message: t.scheduleChange.inPast,
       fields: { toStartsAt: "新的开始时间不能早于现在。" },
     });
     await expect(
       requestChange(county.db, xiguan, { activityId: act.xiguan, toStartsAt: planStart, reason }),
     ).rejects.toMatchObject({
-      message: "新的开始时间与当前时间相同。",
+      message: t.scheduleChange.sameTime,
     });
   });
 
@@ -256,7 +256,7 @@ describe("saying no", () => {
       requestChange(county.db, xiguan, { activityId: act.xiguan, toStartsAt: inDays(12), reason }, later),
     ).rejects.toMatchObject({
       code: "conflict",
-      message: "活动已经开始，不能调整时间。",
+      message: t.scheduleChange.started,
     });
     // Closing needs the start; what matters here is only that a closed activity stays where it is.
     await county.db
@@ -267,7 +267,7 @@ describe("saying no", () => {
       requestChange(county.db, xiguan, { activityId: act.xiguan, toStartsAt: inDays(12), reason }),
     ).rejects.toMatchObject({
       code: "conflict",
-      message: "活动已结束，不能调整时间。",
+      message: t.scheduleChange.closed,
     });
     await county.db
       .update(activities)
@@ -301,7 +301,7 @@ describe("saying no", () => {
     await expect(
       requestChange(county.db, secretary, { activityId: meeting.id, toStartsAt: inDays(6), reason }),
     ).rejects.toMatchObject({
-      message: "只有主题党日需要申请调整时间，其他活动由支部自行安排。",
+      message: t.scheduleChange.onlyThemeDay,
     });
   });
 });
@@ -359,7 +359,7 @@ describe("the actions", () => {
       toStartsAt: "2020-01-01T09:00",
       reason,
     });
-    expect(past).toMatchObject({ ok: false, code: "bad_request", error: "新的开始时间不能早于现在。" });
+    expect(past).toMatchObject({ ok: false, code: "bad_request", error: t.scheduleChange.inPast });
 
     as(hexiCommittee);
     const bare = await decideChangeAction(null, { changeId: "1", decision: "return", comment: " " });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decisionBlocked, leaveWindow, makeupDueAt, makeupState } from "@/lib/leave";
+import { t } from "@/lib/messages";
 import { canConfirmMakeup, canDecideLeave, canReadLeave, canRequestLeave } from "@/lib/permissions";
 import type { Scope } from "@/lib/scope";
 import { approveManyInput, decideLeaveInput, fileLeaveInput, reflectionInput } from "@/lib/validation/leave";
@@ -97,7 +98,7 @@ describe("leave validation", () => {
   it("needs a comment to reject, and gathers the picked requests of a batch", () => {
     expect(
       decideLeaveInput.safeParse({ leaveId: "3", decision: "reject", comment: " " }).error?.issues[0],
-    ).toMatchObject({ path: ["comment"], message: "不批准时请填写意见。" });
+    ).toMatchObject({ path: ["comment"], message: t.leave.commentRequired });
     expect(decideLeaveInput.parse({ leaveId: "3", decision: "approve" })).toEqual({
       leaveId: 3,
       decision: "approve",

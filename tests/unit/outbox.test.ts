@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { OutboxItem } from "@/components/outbox/store";
+import { t } from "@/lib/messages";
 
 // The IndexedDB store, in memory: what is under test is which answers keep an item and which settle it.
 const rows = new Map<string, OutboxItem>();
@@ -181,7 +182,7 @@ describe("the one sender", () => {
       "fetch",
       vi.fn(async () => {
         stored = rows.get("a");
-        return new Response(JSON.stringify({ ok: false, error: "活动已开始" }), { status: 400 });
+        return new Response(JSON.stringify({ ok: false, error: t.reach.reason.too_late }), { status: 400 });
       }),
     );
     const blob = new Blob(["pdf"], { type: "application/pdf" });
@@ -193,7 +194,7 @@ describe("the one sender", () => {
       body: { clientId: "a" },
       files: { attachment: { blob, name: "a.pdf" } },
     });
-    expect(result).toMatchObject({ outcome: "refused", message: "活动已开始", queued: false });
+    expect(result).toMatchObject({ outcome: "refused", message: t.reach.reason.too_late, queued: false });
     expect(stored).toMatchObject({ userId: 4, state: "sending", files: { attachment: { name: "a.pdf" } } });
     expect(rows.size).toBe(0);
   });

@@ -119,8 +119,8 @@ describe("roster search", () => {
 describe("boundary fields", () => {
   it("text refuses NUL and other controls, keeps line breaks only where the field has lines, trims, counts", async () => {
     const { text } = await import("@/lib/validation/fields");
-    const line = text({ max: 5, message: "名称" });
-    const lines = text({ max: 50, message: "说明", multiline: true });
+    const line = text({ max: 5, message: t.org.name });
+    const lines = text({ max: 50, message: t.dues.note, multiline: true });
     for (const bad of ["a\u0000b", "\u0000", "a\u0007", "\u202e123", "a\ud800", "a\nb", "\u0085x"])
       expect(line.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     expect(line.safeParse("a\u0000").error?.issues[0].message).toBe(t.validation.control);
