@@ -25,6 +25,9 @@ const withPWA = withPWAInit({
     skipWaiting: false,
     clientsClaim: true,
     runtimeCaching: pwaRuntimeCaching,
+    // The static start page is the same for everyone (it fetches the person's data itself): kept at install,
+    // with a new revision per build, so an updated worker fetches the page of its own build.
+    additionalManifestEntries: [{ url: "/today", revision: String(Date.now()) }],
   },
 });
 
@@ -44,10 +47,11 @@ const nextConfig: NextConfig = {
         ],
       },
       // Pages get their CSP and Permissions-Policy from proxy.ts (a nonce per request); the sign-in page,
-      // which next-auth's proxy wrapper never hands to ours, gets the fixed one (lib/security-headers.ts).
+      // which next-auth's proxy wrapper never hands to ours, and the static start page /today, which the proxy
+      // skips (a prerendered page has no nonce), get the fixed one (lib/security-headers.ts).
       { source: "/:path*", headers: fixedHeaders(process.env.NODE_ENV === "production") },
       {
-        source: "/login",
+        source: "/:page(login|today)",
         headers: [{ key: "Content-Security-Policy", value: signInPolicy(process.env.NODE_ENV !== "production") }],
       },
     ];

@@ -137,8 +137,9 @@ function replaceCookie(header: string, name: string, value: string): string {
 
 export const config = {
   // API routes answer for themselves; static files and the service worker (which must install for a
-  // signed-out visitor too) need neither a session nor a nonce. /login is skipped by withAuth itself.
+  // signed-out visitor too) need neither a session nor a nonce, and neither does the static start page
+  // /today (its JSON read answers 401 itself). /login is skipped by withAuth itself.
   matcher: [
-    "/((?!api/|_next/static|_next/image|_pwa/|favicon|icons/|manifest|sw\\.js|workbox-|fallback-|worker-|swe-worker-).*)",
+    "/((?!api/|today$|_next/static|_next/image|_pwa/|favicon|icons/|manifest|sw\\.js|workbox-|fallback-|worker-|swe-worker-).*)",
   ],
 };

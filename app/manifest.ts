@@ -12,7 +12,8 @@ export default function manifest(): MetadataRoute.Manifest {
     description: t.pwa.description,
     lang: "zh-CN",
     dir: "ltr",
-    start_url: "/",
+    // The static start page (app/(member)/today): opens from the service worker's precache, then one read.
+    start_url: "/today",
     scope: "/",
     display: "standalone",
     orientation: "portrait",
@@ -29,7 +30,7 @@ export default function manifest(): MetadataRoute.Manifest {
       {
         name: t.pwa.shortcutCheckin,
         short_name: t.pwa.shortcutCheckin,
-        url: "/activities",
+        url: "/today",
         icons: [{ src: "/icons/shortcut-checkin.png", sizes: "96x96", type: "image/png" }],
       },
       {

@@ -1,13 +1,15 @@
-import { OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import type { myCheckin } from "@/db/queries/checkins";
-import type { nextActivity } from "@/db/queries/member-activities";
-import { t } from "@/lib/messages";
+import { checkinWindow } from "@/lib/checkin-window";
+import { elder as elderText } from "@/lib/messages/elder";
+import { home } from "@/lib/messages/home";
+import { memberActivity } from "@/lib/messages/member-activity";
 import { formatWhen } from "@/lib/time";
 import { MyCheckin } from "./my-checkin";
+import type { NextActivity } from "./next-activity-card";
 import { ButtonLink } from "./ui/button";
 import { Card } from "./ui/card";
 
-type Next = Awaited<ReturnType<typeof nextActivity>>;
+type Next = (NextActivity & { durationMinutes: number; status: "scheduled" | "closed" }) | null;
 
 /**
  * The member's home in 长辈模式: only the three things that matter — the next activity with its
@@ -22,24 +24,23 @@ export function ElderHome({
   checkin: Awaited<ReturnType<typeof myCheckin>> | null;
   now?: Date;
 }) {
-  const opensAt = next ? next.startsAt.getTime() - OPENS_BEFORE_MS : 0;
-  const canCheckIn = next && (checkin || now.getTime() >= opensAt);
+  const canCheckIn = next && (checkin || !checkinWindow(next, now).opensLater);
   return (
     <main className="space-y-5 p-4" data-testid="elder-home">
-      <Card title={t.home.nextActivity}>
+      <Card title={home.nextActivity}>
         {next ? (
           <div className="space-y-3">
             <p className="text-xl font-semibold">{next.title}</p>
             <p>{formatWhen(next.startsAt)}</p>
-            <p>{next.place || t.memberActivity.placeTbd}</p>
-            {!canCheckIn && <p>{t.elder.opensLater}</p>}
+            <p>{next.place || memberActivity.placeTbd}</p>
+            {!canCheckIn && <p>{elderText.opensLater}</p>}
             {/* No prefetch: opening the activity is the read receipt, and a prefetch is not the member reading it. */}
             <ButtonLink href={`/activities/${next.id}`} prefetch={false} variant="secondary" className="w-full">
-              {t.elder.openActivity}
+              {elderText.openActivity}
             </ButtonLink>
           </div>
         ) : (
-          <p>{t.home.noActivity}</p>
+          <p>{home.noActivity}</p>
         )}
       </Card>
       {next && canCheckIn && <MyCheckin activity={next} checkin={checkin} now={now} elder />}
@@ -48,10 +49,10 @@ export function ElderHome({
         variant="secondary"
         className="w-full"
       >
-        {t.elder.askLeave}
+        {elderText.askLeave}
       </ButtonLink>
       <ButtonLink href="/points" variant="secondary" className="w-full">
-        {t.elder.myPoints}
+        {elderText.myPoints}
       </ButtonLink>
     </main>
   );

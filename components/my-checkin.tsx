@@ -1,6 +1,8 @@
-import { OPENS_BEFORE_MS } from "@/db/queries/activity-run";
 import type { myCheckin } from "@/db/queries/checkins";
-import { t } from "@/lib/messages";
+import { checkinWindow } from "@/lib/checkin-window";
+import { checkin as checkinText } from "@/lib/messages/checkin";
+import { checkinReview } from "@/lib/messages/checkin-review";
+import { run } from "@/lib/messages/run";
 import { TIME_ZONE } from "@/lib/time";
 import { CheckinEntry, DisputeForm } from "./my-checkin-parts";
 import { Card, Tag } from "./ui/card";
@@ -13,9 +15,9 @@ const hhmm = new Intl.DateTimeFormat("zh-CN", {
 });
 
 const offlineLabel = {
-  pending: t.checkinReview.offlinePendingTag,
-  confirmed: t.checkinReview.offlineTag,
-  rejected: t.checkinReview.offlineRejectedTag,
+  pending: checkinReview.offlinePendingTag,
+  confirmed: checkinReview.offlineTag,
+  rejected: checkinReview.offlineRejectedTag,
 };
 
 /**
@@ -34,33 +36,31 @@ export function MyCheckin({
   now?: Date;
   elder?: boolean;
 }) {
-  const opens = activity.startsAt.getTime() - OPENS_BEFORE_MS;
-  const closes = activity.startsAt.getTime() + activity.durationMinutes * 60_000;
-  const open = activity.status === "scheduled" && now.getTime() >= opens && now.getTime() <= closes;
+  const { open } = checkinWindow(activity, now);
   if (!checkin && !open) return null;
   const withdrawn = checkin?.review === "rejected" || checkin?.dispute === "upheld";
   return (
-    <Card title={t.checkin.title}>
+    <Card title={checkinText.title}>
       {checkin ? (
         <div className="space-y-2">
           <p className="flex flex-wrap items-center gap-2">
             {/* A rejected offline scan or a proxy entry removed on dispute no longer counts: say so. */}
             {withdrawn ? (
-              <Tag tone="red">{t.checkinReview.withdrawn}</Tag>
+              <Tag tone="red">{checkinReview.withdrawn}</Tag>
             ) : (
-              <Tag tone={checkin.late ? "amber" : "green"}>{checkin.late ? t.run.late : t.run.present}</Tag>
+              <Tag tone={checkin.late ? "amber" : "green"}>{checkin.late ? run.late : run.present}</Tag>
             )}
-            {(checkin.late ? t.checkin.late : t.checkin.done)(hhmm.format(checkin.at))}
+            {(checkin.late ? checkinText.late : checkinText.done)(hhmm.format(checkin.at))}
             {checkin.offline && <Tag>{offlineLabel[checkin.review ?? "pending"]}</Tag>}
           </p>
           {checkin.method === "proxy" && (
             <>
               <p className="text-stone-700">
-                {t.checkin.proxied(checkin.proxyByName ?? "")}
+                {checkinText.proxied(checkin.proxyByName ?? "")}
                 {checkin.proxyReason && `：${checkin.proxyReason}`}
               </p>
               {checkin.dispute ? (
-                <Tag tone="amber">{t.checkinReview.disputeState[checkin.dispute]}</Tag>
+                <Tag tone="amber">{checkinReview.disputeState[checkin.dispute]}</Tag>
               ) : (
                 <DisputeForm checkinId={checkin.id} />
               )}

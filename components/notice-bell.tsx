@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { t } from "@/lib/messages";
+import { notices } from "@/lib/messages/notices";
 import { Icon } from "./ui/icon";
 
 /** The header's link to /notices with the unread count; rendered on the server, so it is right on every load. */
@@ -8,7 +8,7 @@ export function NoticeBell({ unread }: { unread: number }) {
     <Link
       href="/notices"
       prefetch={false}
-      aria-label={t.notices.bell(unread)}
+      aria-label={notices.bell(unread)}
       className="relative -mr-2 flex min-h-11 min-w-11 items-center justify-center"
     >
       <Icon name="bell" />

@@ -1,8 +1,8 @@
 import { type ActivityPhase, phaseTone } from "@/lib/activity-phase";
-import { t } from "@/lib/messages";
+import { run } from "@/lib/messages/run";
 import { Tag } from "./ui/card";
 
 /** An activity's phase as decided on the server (lib/activity-phase.ts), the same tag on every screen. */
 export function PhaseTag({ phase }: { phase: ActivityPhase }) {
-  return <Tag tone={phaseTone[phase]}>{t.run.phase[phase]}</Tag>;
+  return <Tag tone={phaseTone[phase]}>{run.phase[phase]}</Tag>;
 }

@@ -53,6 +53,7 @@ import { scan } from "./messages/scan";
 import { scheduleChange } from "./messages/schedule-change";
 import { security } from "./messages/security";
 import { stats } from "./messages/stats";
+import { today } from "./messages/today";
 import { totp } from "./messages/totp";
 import { validation } from "./messages/validation";
 import { yearReport } from "./messages/year-report";
@@ -108,4 +109,5 @@ export const t = {
   minutes,
   records,
   yearReport,
+  today,
 } as const;

@@ -10,6 +10,8 @@ import type { RuntimeCaching } from "workbox-build";
  * - Each person's pages and /api/v1 reads: network first with a short time-out, so a weak signal falls back
  *   to the copy from the last visit. These caches are named `zhibu-person-*` and are emptied on sign-out
  *   and when a different person signs in on the same phone (components/pwa/clear-person-caches.ts).
+ * - The start page's read (/api/v1/today) goes to the network only: the page keeps its own copy, for its owner
+ *   alone (components/today/today-copy.ts), and a copy here would answer for whoever is signed in.
  * - Built assets and icons: cache first; their URLs change with their contents.
  */
 
@@ -18,6 +20,10 @@ export const PERSON_CACHE_PREFIX = "zhibu-person-";
 export const pwaRuntimeCaching: RuntimeCaching[] = [
   {
     urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/api/auth/"),
+    handler: "NetworkOnly",
+  },
+  {
+    urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === "/api/v1/today",
     handler: "NetworkOnly",
   },
   {

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ElderHome } from "@/components/elder-home";
 import { MemberTags } from "@/components/member-tags";
+import { NextActivityCard } from "@/components/next-activity-card";
 import { NoticeBell } from "@/components/notice-bell";
-import { PhaseTag } from "@/components/phase-tag";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { myCheckin } from "@/db/queries/checkins";
@@ -67,34 +67,7 @@ export default async function HomePage() {
             </ul>
           </Card>
         )}
-        <Card title={t.home.nextActivity}>
-          {next ? (
-            <div className="space-y-2">
-              <p className="flex flex-wrap items-center gap-2">
-                <Tag tone={next.type === "theme_day" ? "red" : "blue"}>{t.activityType[next.type]}</Tag>
-                <PhaseTag phase={next.phase} />
-                <span className="text-lg font-medium">{next.title}</span>
-              </p>
-              <p className="text-stone-800">{formatWhen(next.startsAt)}</p>
-              <p className="text-stone-700">{next.place || t.memberActivity.placeTbd}</p>
-              {next.steps.length > 0 && (
-                <p className="text-sm text-stone-600">
-                  {t.memberActivity.agenda}：{next.steps.map((s) => s.title).join("、")}
-                </p>
-              )}
-              {/* No prefetch: opening the page is the read receipt, and a prefetch is not the member reading it. */}
-              <Link
-                href={`/activities/${next.id}`}
-                prefetch={false}
-                className="inline-flex min-h-11 items-center font-medium text-brand underline"
-              >
-                {t.memberActivity.details}
-              </Link>
-            </div>
-          ) : (
-            <p className="text-stone-700">{t.home.noActivity}</p>
-          )}
-        </Card>
+        <NextActivityCard next={next} />
       </main>
     </>
   );

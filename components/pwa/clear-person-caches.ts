@@ -34,6 +34,15 @@ function clearPersonStorage(): void {
   }
 }
 
+/** Whose things the phone holds now (the last person a signed-in page was shown to), or null. */
+export function lastPersonOnPhone(): string | null {
+  try {
+    return localStorage.getItem(LAST_USER_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** The outbox keeps only this person's items (none with nobody signed in). */
 async function clearOutboxBut(userId: number | null): Promise<void> {
   const { forgetAllBut } = await import("@/components/outbox/store");

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { t } from "@/lib/messages";
+import { common } from "@/lib/messages/common";
 
 export function PageHeader({ title, back, action }: { title: string; back?: string; action?: ReactNode }) {
   return (
@@ -10,7 +10,7 @@ export function PageHeader({ title, back, action }: { title: string; back?: stri
           href={back}
           prefetch={false}
           className="-ml-2 flex min-h-11 min-w-11 items-center justify-center text-2xl"
-          aria-label={t.common.back}
+          aria-label={common.back}
         >
           ‹
         </Link>

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { activityPhase } from "@/lib/activity-phase";
+import { OPENS_BEFORE_MS } from "@/lib/checkin-window";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canManageActivity, canReadRoster } from "@/lib/permissions";
@@ -18,9 +19,6 @@ import { loadDuesMember, monthDues, takePayment } from "./dues-ledger";
 import { awardActivity } from "./points";
 import { openRound } from "./reviews";
 import { storeUpload } from "./uploads";
-
-/** Check-in, proxy entries and agenda steps open this long before the start. */
-export const OPENS_BEFORE_MS = 30 * 60_000;
 
 function assertRunning(activity: ActivityWithBranch, now: Date) {
   if (activity.status === "closed") throw new AppError("conflict", t.run.closed);

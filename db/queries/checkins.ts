@@ -10,6 +10,7 @@ import {
   typedStepInWindow,
   verifyScan,
 } from "@/lib/checkin-token";
+import { checkinWindow, OPENS_BEFORE_MS } from "@/lib/checkin-window";
 import { AppError } from "@/lib/errors";
 import { t } from "@/lib/messages";
 import { canManageActivity } from "@/lib/permissions";
@@ -21,7 +22,6 @@ import { auditLog } from "../schema/audit";
 import { checkinDisputes, checkins } from "../schema/checkins";
 import { users } from "../schema/users";
 import { loadActivity } from "./activities";
-import { OPENS_BEFORE_MS } from "./activity-run";
 import { writeAudit } from "./audit";
 import { notify } from "./notify";
 import { getElderMode } from "./preferences";
@@ -104,8 +104,7 @@ async function checkInOnce(
   if (activity.branchId !== scope.member.branchId) return refuse(new AppError("forbidden", t.checkin.notYourBranch));
   if (activity.status === "closed") return refuse(new AppError("conflict", t.checkin.closed));
 
-  const opensAt = new Date(activity.startsAt.getTime() - OPENS_BEFORE_MS);
-  const closesAt = new Date(activity.startsAt.getTime() + activity.durationMinutes * 60_000);
+  const { opensAt, closesAt } = checkinWindow(activity, now);
   // Scanned before a sign-in: judged at the sealed time the scan reached us, not after the sign-in.
   const sealed = await sealedAt(sealKey, input, now);
   const judgedAt = sealed ?? now;

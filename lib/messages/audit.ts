@@ -117,6 +117,7 @@ export const audit = {
     "assessment.export": "导出年度考核",
     "leave.request": "请假",
     "leave.mine": "查看本人请假",
+    "today.read": "查看今日活动",
     "leave.withdraw": "撤回请假",
     "leave.decide": "审批请假",
     "leave.approve": "批准请假",

@@ -3,11 +3,13 @@ import { checkIn } from "@/db/queries/checkins";
 import { markActivityRead } from "@/db/queries/notices";
 import { env } from "@/env";
 import { activityIdParam, checkinInput } from "../validation/checkins";
+import { noInput } from "../validation/notices";
 import { liveAttendance } from "./live-attendance";
 import { type Definition, endpoint, type NodeHandler, nodeEndpoint } from "./route";
+import { todayFor } from "./today";
 
 /**
- * The endpoints a whole county calls within the same few minutes: a member's check-in, the read receipt
+ * The endpoints a whole county calls within the same few minutes: the start page's read, a member's check-in, the read receipt
  * their activity page sends once shown, and the live counts that every open check-in screen polls every 5 s
  * (docs/scaling.md). Defined once, served two ways: as the route handler of app/api/v1/checkins (under
  * `next dev`, and wherever Next's own server runs) and as a node:http handler that server.mjs — how
@@ -49,6 +51,19 @@ const attendance = {
 export const getAttendance = endpoint(attendance);
 
 /**
+ * The start page's one read (app/(member)/today): the member's own state beside their branch's next activity.
+ * Never kept by the service worker (lib/pwa-caching.ts); the page keeps its own copy for its owner only.
+ */
+const today = {
+  name: "today.read",
+  input: noInput,
+  session: "token",
+  run: (_input, { db, scope }) => todayFor(db, scope),
+} satisfies Definition<typeof noInput, "json", "token">;
+
+export const getToday = endpoint(today);
+
+/**
  * "METHOD /path" → handler, a `:name` segment being a path parameter (the same name as the route folder's
  * `[name]`).
  */
@@ -56,6 +71,7 @@ export const fastRoutes: Record<string, NodeHandler> = {
   "POST /api/v1/checkins": nodeEndpoint(checkin),
   "POST /api/v1/activities/:activityId/read": nodeEndpoint(activityRead),
   "GET /api/v1/activities/:activityId/attendance": nodeEndpoint(attendance),
+  "GET /api/v1/today": nodeEndpoint(today),
 };
 
 const matchers = Object.entries(fastRoutes).map(([key, handler]) => {

@@ -400,6 +400,9 @@ export const matrix: Record<string, Case> = {
   },
   "app/api/v1/leave-requests/route.ts#GET": { self: "the caller's own leave requests" },
   "app/api/v1/me/export/route.ts#GET": { self: "the caller's own data" },
+  "app/api/v1/today/route.ts#GET": {
+    self: "the caller's own start page: their branch's next activity and their own state (today-route.test.ts)",
+  },
   "app/api/v1/roster-template/route.ts#GET": { self: "an empty template, no data" },
   "app/api/v1/health/route.ts#GET": { self: "the servers' own state, nothing of anyone" },
   "app/api/v1/uploads/[uploadId]/route.ts#GET": { branch: (o) => ({ params: { uploadId: o.uploadId } }) },

@@ -43,7 +43,7 @@ describe("entry points", () => {
     const bare = routes.flatMap(({ file, text }) => {
       const exported = [
         ...text.matchAll(
-          /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b(\s*=\s*(endpoint|postCheckin|getAttendance|postActivityRead)\b)?/g,
+          /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b(\s*=\s*(endpoint|postCheckin|getAttendance|postActivityRead|getToday)\b)?/g,
         ),
       ];
       const others = /export\s*\{/.test(text) ? ["re-export"] : [];
