@@ -2,9 +2,14 @@ import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { setElderMode } from "./elder";
 import { createMeeting, currentCode, shot, signIn } from "./helpers";
 
-const SECRETARY = "13800000003";
-const MEMBER = "13800000004";
-const MEMBER_NAME = "刘洋";
+// A secretary who is a member of their own branch and whom no other journey checks in: the branch's next
+// activity is one they have not checked in to yet, whatever ran before. The next person on the phone is
+// another branch's secretary.
+const SECRETARY = "13800000011";
+const MEMBER = SECRETARY;
+const MEMBER_NAME = "赵德明";
+const NEXT = "13800000003";
+const NEXT_NAME = "张志强";
 const PASSWORD = "demo1234";
 
 async function serviceWorkerControls(page: Page): Promise<void> {
@@ -78,9 +83,9 @@ test("the start page /today: the member sees the activity and checks in there; o
   // The next person on the same phone: after the first signs out, nothing of theirs, online or offline.
   await signOut(context, member);
   expect(await member.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("today")))).toEqual([]);
-  await signIn(member, SECRETARY, PASSWORD);
+  await signIn(member, NEXT, PASSWORD);
   await member.goto("/today");
-  await expect(member.getByText("张志强，您好")).toBeVisible();
+  await expect(member.getByText(`${NEXT_NAME}，您好`)).toBeVisible();
   await expect(member.getByText(MEMBER_NAME)).toHaveCount(0);
   await context.setOffline(true);
   await member.goto("/today");
@@ -93,6 +98,6 @@ test("the start page /today: the member sees the activity and checks in there; o
   await signIn(member, MEMBER, PASSWORD);
   await context.setOffline(true);
   await member.goto("/today");
-  await expect(member.getByText("张志强")).toHaveCount(0);
+  await expect(member.getByText(NEXT_NAME)).toHaveCount(0);
   await context.setOffline(false);
 });
