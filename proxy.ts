@@ -1,5 +1,5 @@
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
-import { encode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { type NextRequestWithAuth, withAuth } from "next-auth/middleware";
 import { authOptions } from "@/auth";
 import { getDb } from "@/db";
@@ -8,8 +8,8 @@ import { env } from "@/env";
 import { refuseActionRequest } from "@/lib/action-guard";
 import { PRIVACY_VERSION } from "@/lib/privacy";
 import { newNonce, pagePolicy } from "@/lib/security-headers";
-import { decode } from "@/lib/server/session-token";
-import { needsTouch, SESSION_MAX_AGE_S, sessionEnded } from "@/lib/session-policy";
+import { decode, renewedCookie, SESSION_COOKIES } from "@/lib/server/session-token";
+import { needsTouch, sessionEnded } from "@/lib/session-policy";
 import { SHARED_PAGE, SHARED_PAGE_HEADER } from "@/lib/shared-page";
 
 /**
@@ -60,16 +60,7 @@ const authProxy = withAuth(
     if (renewed) headers.set("cookie", replaceCookie(req.headers.get("cookie") ?? "", renewed.name, renewed.value));
     const res = NextResponse.next({ request: { headers } });
     res.headers.set("Content-Security-Policy", policy);
-    if (renewed) {
-      const secure = renewed.name.startsWith("__Secure-");
-      res.cookies.set(renewed.name, renewed.value, {
-        httpOnly: true,
-        sameSite: "lax",
-        path: "/",
-        secure,
-        maxAge: SESSION_MAX_AGE_S,
-      });
-    }
+    if (renewed) res.headers.append("Set-Cookie", renewed.header);
     return res;
   },
   {
@@ -105,26 +96,24 @@ function ended(token: JWT | null): boolean {
   return Boolean(token?.scope && sessionEnded(token, token.scope, Date.now()));
 }
 
-const COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
 /**
  * At most once a minute per session: the jwt callback of auth.ts (the account re-read when due, the time of
  * this visit) written back into the cookie. Without it every page would re-read the account once the
  * token's minute is up, since a server component cannot renew the cookie. A session the re-read ends is left
  * to the page, which finds it ended too and sends the person to sign in.
  */
-async function renewSession(req: NextRequestWithAuth): Promise<{ name: string; value: string } | null> {
+async function renewSession(req: NextRequestWithAuth): Promise<{ name: string; value: string; header: string } | null> {
   const token = req.nextauth.token;
   const now = Date.now();
   if (!token?.uid || ended(token) || !needsTouch(token, now)) return null;
   // A chunked cookie (a token over 4 KB) is left alone; it then ends at its idle limit despite activity.
-  const name = COOKIES.find((c) => req.cookies.has(c));
+  const name = SESSION_COOKIES.find((c) => req.cookies.has(c));
   if (!name) return null;
   const fresh = await authOptions.callbacks!.jwt!({ token } as Parameters<
     NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>
   >[0]);
   if (!fresh.uid) return null;
-  return { name, value: await encode({ token: fresh, secret: env.AUTH_SECRET, maxAge: SESSION_MAX_AGE_S }) };
+  return renewedCookie(name, fresh);
 }
 
 function replaceCookie(header: string, name: string, value: string): string {

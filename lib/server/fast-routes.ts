@@ -20,6 +20,7 @@ const checkin = {
   name: "checkin",
   input: checkinInput,
   session: "token",
+  renews: true,
   // The auth secret opens the seal the /c page put on a scan that went through sign-in.
   run: (input, { db, scope }) => checkIn(db, scope, input, new Date(), env.AUTH_SECRET),
 } satisfies Definition<typeof checkinInput, "json", "token">;
@@ -58,6 +59,8 @@ const today = {
   name: "today.read",
   input: noInput,
   session: "token",
+  // The page itself is static and passes no proxy: its read is what keeps a member who only opens it signed in.
+  renews: true,
   run: (_input, { db, scope }) => todayFor(db, scope),
 } satisfies Definition<typeof noInput, "json", "token">;
 

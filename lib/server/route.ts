@@ -30,6 +30,8 @@ export interface Definition<S extends z.ZodType, A extends AnswerKind, K extends
   session?: K;
   /** `replica`: a read that may be a moment behind (reports, live counts), from the hot standby if any. */
   reads?: "replica";
+  /** The call counts as the person's visit and renews their session cookie as a page does (`token` only). */
+  renews?: true;
   run: (input: z.output<S>, ctx: ContextOf<K>) => Promise<AnswerOf<A>>;
 }
 
@@ -75,8 +77,13 @@ export function endpoint<S extends z.ZodType, A extends AnswerKind = "json", K e
  */
 export function nodeEndpoint<S extends z.ZodType>(def: Definition<S, "json", "token">): NodeHandler {
   return (request, response, params = {}) => {
-    void answer(def, nodeIncoming(request), params).then(({ status, headers, body }) => {
-      response.writeHead(status, { ...NODE_HEADERS, ...headers, "Content-Length": Buffer.byteLength(body) });
+    void answer(def, nodeIncoming(request), params).then(({ status, headers, cookies, body }) => {
+      response.writeHead(status, {
+        ...NODE_HEADERS,
+        ...headers,
+        ...(cookies.length ? { "Set-Cookie": cookies } : {}),
+        "Content-Length": Buffer.byteLength(body),
+      });
       response.end(body);
     });
   };
@@ -88,6 +95,8 @@ export type NodeHandler = (request: IncomingMessage, response: ServerResponse, p
 interface Answer {
   status: number;
   headers: Record<string, string>;
+  /** Set-Cookie headers: the renewed session, the replica's "just wrote" mark (lib/server/read-db.ts). */
+  cookies: string[];
   body: string | Uint8Array;
 }
 
@@ -96,15 +105,12 @@ async function answer<S extends z.ZodType, A extends AnswerKind, K extends Sessi
   request: Incoming,
   params: Params,
 ): Promise<Answer> {
-  const result = await settle(def, request, params);
+  const cookies: string[] = [];
+  const result = await settle(def, request, params, (cookie) => cookies.push(cookie));
   if (!result.ok) return json(result);
   const wrote = request.method !== "GET" && request.method !== "HEAD" ? wroteCookie() : null;
-  if (wrote) return withHeader(await ok(def, result), "Set-Cookie", wrote);
-  return ok(def, result);
-}
-
-function withHeader(answer: Answer, name: string, value: string): Answer {
-  return { ...answer, headers: { ...answer.headers, [name]: value } };
+  if (wrote) cookies.push(wrote);
+  return { ...(await ok(def, result)), cookies };
 }
 
 async function ok<S extends z.ZodType, A extends AnswerKind, K extends SessionKind>(
@@ -124,6 +130,7 @@ async function settle<S extends z.ZodType, A extends AnswerKind, K extends Sessi
   def: Definition<S, A, K>,
   request: Incoming,
   params: Params,
+  setCookie: (cookie: string) => void,
 ): Promise<ActionResult<AnswerOf<A>>> {
   const write = request.method !== "GET" && request.method !== "HEAD";
   if (write && !sameOrigin(request)) return toFailure(new AppError("forbidden", errors.badOrigin));
@@ -132,7 +139,11 @@ async function settle<S extends z.ZodType, A extends AnswerKind, K extends Sessi
   const raw = { ...Object.fromEntries(new URL(request.url, "http://x").searchParams), ...body, ...params };
   const session = def.session ?? "cookie";
   const base = (
-    session === "none" ? async () => ({}) : session === "token" ? () => requireTokenContext(request) : requireContext
+    session === "none"
+      ? async () => ({})
+      : session === "token"
+        ? () => requireTokenContext(request, def.renews && setCookie)
+        : requireContext
   ) as () => Promise<ContextOf<K>>;
   const context = def.reads === "replica" && session !== "none" ? fromReplica(base, request) : base;
   return execute(def.name, def.input, owned(request.header(OWNER_HEADER), def.run), raw, context);
@@ -175,6 +186,7 @@ function json(result: ActionResult<unknown>): Answer {
   return {
     status: result.ok ? 200 : failureStatus(result),
     headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" },
+    cookies: [],
     body: JSON.stringify(result),
   };
 }
@@ -195,12 +207,15 @@ function file({ mime, bytes, download }: StoredFile): Answer {
   return {
     status: 200,
     headers: { "Content-Type": mime, "X-Content-Type-Options": "nosniff", ...headers },
+    cookies: [],
     body: bytes,
   };
 }
 
-function toResponse({ status, headers, body }: Answer): Response {
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), { status, headers });
+function toResponse({ status, headers, cookies, body }: Answer): Response {
+  const all = new Headers(headers);
+  for (const cookie of cookies) all.append("Set-Cookie", cookie);
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), { status, headers: all });
 }
 
 /** The JSON object body, or null when it is missing, too large, malformed or not an object. */

@@ -2,11 +2,12 @@ import "server-only";
 import { hkdf } from "@panva/hkdf";
 import { jwtDecrypt } from "jose";
 import type { Session } from "next-auth";
-import { getToken, type JWT } from "next-auth/jwt";
+import { encode, getToken, type JWT } from "next-auth/jwt";
 import { authOptions } from "@/auth";
 import { getDb } from "@/db";
 import { env } from "@/env";
 import { AppError } from "../errors";
+import { needsTouch, SESSION_MAX_AGE_S } from "../session-policy";
 import type { Ctx } from "./action";
 import type { Incoming } from "./route";
 
@@ -17,14 +18,19 @@ import type { Incoming } from "./route";
  * jwt and session callbacks of auth.ts, so a disabled account or a changed role ends it within 60 s just the
  * same — without what getServerSession does around it for every request: next-auth's request handling (a
  * CSRF token, callback-url cookies), a second key derivation, and re-encrypting the token to re-issue the
- * cookie. Measured on the check-in endpoint that was about half of its CPU. What is given up: an API call
- * does not roll the cookie's expiry forward (every page still does), and a session older than 60 s is
- * re-read on each such call rather than once.
+ * cookie. Measured on the check-in endpoint that was about half of its CPU. An endpoint that counts as the
+ * person's visit (the start page's read, the check-in) passes `renew`: it is handed the renewed cookie when
+ * one is due, at most once a minute as the proxy renews it for pages; the others (a polling screen) do not
+ * keep a session alive.
  */
-export async function requireTokenContext(request: Pick<Incoming, "header">): Promise<Ctx> {
-  const user = await sessionFromCookies(request.header("cookie"));
-  if (!user) throw new AppError("unauthenticated");
-  return { db: await getDb(), scope: user.scope };
+export async function requireTokenContext(
+  request: Pick<Incoming, "header">,
+  renew?: (setCookie: string) => void,
+): Promise<Ctx> {
+  const read = await readSession(request.header("cookie"));
+  if (!read) throw new AppError("unauthenticated");
+  if (renew && read.renewal) renew((await renewedCookie(read.renewal.name, read.renewal.token)).header);
+  return { db: await getDb(), scope: read.user.scope };
 }
 
 /**
@@ -32,6 +38,18 @@ export async function requireTokenContext(request: Pick<Incoming, "header">): Pr
  * where getServerSession would also re-encrypt a cookie that a server component cannot set.
  */
 export async function sessionFromCookies(header: string | null): Promise<NonNullable<Session["user"]> | null> {
+  return (await readSession(header))?.user ?? null;
+}
+
+/** The two names next-auth gives the session cookie (`__Secure-` over https). */
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/**
+ * The person, and the token worth writing back into the cookie when `needsTouch` says so (the time of this
+ * visit, the account's re-read). A chunked cookie (a token over 4 KB) is not renewed; it then ends at its idle
+ * limit despite activity.
+ */
+async function readSession(header: string | null) {
   const jar = parseCookies(header);
   const secure = [...jar.keys()].some((name) => name.startsWith("__Secure-next-auth.session-token"));
   // The cookie only, as getServerSession: no Authorization header.
@@ -48,7 +66,24 @@ export async function sessionFromCookies(header: string | null): Promise<NonNull
   const result = (await session!({ session: { expires: "" }, token: checked } as Parameters<
     NonNullable<typeof session>
   >[0])) as Session;
-  return result.user?.scope ? result.user : null;
+  if (!result.user?.scope) return null;
+  const name = SESSION_COOKIES.find((c) => jar.has(c));
+  const renewal = name && needsTouch(token, Date.now()) ? { name, token: checked } : null;
+  return { user: result.user, renewal };
+}
+
+/** A session token written into its cookie: the value, and the Set-Cookie header next-auth itself would send. */
+export async function renewedCookie(
+  name: string,
+  token: JWT,
+): Promise<{ name: string; value: string; header: string }> {
+  const value = await encode({ token, secret: env.AUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
+  const secure = name.startsWith("__Secure-") ? "; Secure" : "";
+  return {
+    name,
+    value,
+    header: `${name}=${value}; Path=/; Max-Age=${SESSION_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure}`,
+  };
 }
 
 /** A Cookie header as name → value (next-auth's SessionStore takes a Map and joins chunked tokens itself). */

@@ -7,11 +7,16 @@ import type { Ctx } from "@/lib/server/action";
  *
  *   vi.mock("@/lib/server/session", () => import("./session-stub"));
  */
-export const session: { ctx: Ctx | null } = { ctx: null };
+export const session: { ctx: Ctx | null; renewal?: string } = { ctx: null };
 
 export async function requireContext(): Promise<Ctx> {
   if (!session.ctx) throw new AppError("unauthenticated");
   return session.ctx;
 }
 
-export const requireTokenContext = requireContext;
+/** The token session; `session.renewal` stands for the cookie a visit is due to renew (lib/server/session-token.ts). */
+export async function requireTokenContext(_request: unknown, renew?: (setCookie: string) => void): Promise<Ctx> {
+  const ctx = await requireContext();
+  if (renew && session.renewal) renew(session.renewal);
+  return ctx;
+}

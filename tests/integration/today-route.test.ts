@@ -59,14 +59,16 @@ type Body = {
   code?: string;
   data?: Record<string, unknown> & { next?: { id: number; startsAt: string } };
 };
-async function viaNode(): Promise<{ status: number; body: Body; cache: string | null }> {
-  const response = await fetch(`${origin}/api/v1/today`);
-  return { status: response.status, body: await response.json(), cache: response.headers.get("cache-control") };
-}
-async function viaRoute(): Promise<{ status: number; body: Body; cache: string | null }> {
-  const response = await getToday(new Request(`${origin}/api/v1/today`), { params: Promise.resolve({}) });
-  return { status: response.status, body: await response.json(), cache: response.headers.get("cache-control") };
-}
+type Answered = { status: number; body: Body; cache: string | null; cookies: string[] };
+const answered = async (response: Response): Promise<Answered> => ({
+  status: response.status,
+  body: await response.json(),
+  cache: response.headers.get("cache-control"),
+  cookies: response.headers.getSetCookie(),
+});
+const viaNode = async () => answered(await fetch(`${origin}/api/v1/today`));
+const viaRoute = async () =>
+  answered(await getToday(new Request(`${origin}/api/v1/today`), { params: Promise.resolve({}) }));
 const as = (scope: Scope | null) => {
   session.ctx = scope && { db: county.db, scope };
 };
@@ -136,6 +138,20 @@ describe("GET /api/v1/today", () => {
     expect((await viaNode()).body.data!.checkin).toMatchObject({ method: expect.any(String) });
     as(member);
     expect((await viaNode()).body.data!.checkin).toBeNull();
+  });
+
+  it("renews the session cookie when the visit is due to, both ways (the page itself passes no proxy)", async () => {
+    as(member);
+    expect((await viaNode()).cookies).toEqual([]);
+    session.renewal = "next-auth.session-token=renewed; Path=/; HttpOnly";
+    try {
+      expect((await viaNode()).cookies).toEqual([session.renewal]);
+      expect((await viaRoute()).cookies).toEqual([session.renewal]);
+      as(null);
+      expect((await viaNode()).cookies).toEqual([]);
+    } finally {
+      session.renewal = undefined;
+    }
   });
 
   it("is 401 signed out, tells a non-member only that, and holds back an unacknowledged person", async () => {

@@ -1,7 +1,7 @@
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Scope } from "@/lib/scope";
-import { RECHECK_MS } from "@/lib/session-policy";
+import { RECHECK_MS, SESSION_MAX_AGE_S, TOUCH_MS } from "@/lib/session-policy";
 
 // The lean session of the check-in route must accept exactly the sessions getServerSession accepts.
 const jar = new Map<string, string>();
@@ -74,5 +74,42 @@ describe("requireTokenContext", () => {
       }),
     );
     await expect(requireTokenContext(request)).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("hands a visit that counts the renewed cookie at most once a minute, with the time of this visit", async () => {
+    const renew = vi.fn();
+    jar.set("next-auth.session-token", await token({ seen: Date.now() - 1000 }));
+    await requireTokenContext(request, renew);
+    expect(renew).not.toHaveBeenCalled();
+    const before = Date.now();
+    jar.set("next-auth.session-token", await token({ seen: before - TOUCH_MS }));
+    await requireTokenContext(request);
+    await requireTokenContext(request, renew);
+    expect(renew).toHaveBeenCalledTimes(1);
+    const header = renew.mock.calls[0][0] as string;
+    expect(header).toMatch(
+      new RegExp(`^next-auth\\.session-token=[^;]+; Path=/; Max-Age=${SESSION_MAX_AGE_S}; HttpOnly; SameSite=Lax$`),
+    );
+    const renewed = await decode({
+      token: header.slice(header.indexOf("=") + 1, header.indexOf(";")),
+      secret: process.env.AUTH_SECRET!,
+    });
+    expect(renewed).toMatchObject({ uid: 7, scope });
+    expect(renewed!.seen).toBeGreaterThanOrEqual(before);
+    // The secure name stays secure.
+    jar.clear();
+    jar.set("__Secure-next-auth.session-token", await token({ seen: before - TOUCH_MS }));
+    await requireTokenContext(request, renew);
+    expect(renew.mock.calls[1][0]).toMatch(/^__Secure-next-auth\.session-token=.*; Secure$/);
+  });
+
+  it("does not renew a session it refuses", async () => {
+    const renew = vi.fn();
+    jar.set(
+      "next-auth.session-token",
+      await token({ seen: Date.now() - TOUCH_MS }, "another-secret-another-secret-0123456789"),
+    );
+    await expect(requireTokenContext(request, renew)).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(renew).not.toHaveBeenCalled();
   });
 });
