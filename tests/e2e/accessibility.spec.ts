@@ -11,7 +11,11 @@ import { createMeeting, publishPlanViaUi, signIn } from "./helpers";
  */
 
 const roles = [
-  { role: "member", phone: "13800000004", start: ["/", "/today", "/activities", "/points", "/notices", "/leave", "/me"] },
+  {
+    role: "member",
+    phone: "13800000004",
+    start: ["/", "/today", "/activities", "/points", "/notices", "/leave", "/me"],
+  },
   { role: "secretary", phone: "13800000003", start: ["/branch", "/branch/activities", "/me"] },
   { role: "grid worker", phone: "13800000005", start: ["/grid", "/me"] },
   { role: "committee admin", phone: "13800000002", start: ["/admin", "/me"] },
