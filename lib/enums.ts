@@ -18,7 +18,18 @@ export const assessmentTiers = ["excellent", "qualified", "unqualified"] as cons
 export type AssessmentTier = (typeof assessmentTiers)[number];
 
 /** The reminders the scheduler sends (docs/reminders-and-sms.md), each switchable by the county. */
-export const reminderKinds = ["evening_before", "hour_before", "unread_day_before"] as const;
+/**
+ * Scheduled reminders of an activity (docs/reminders-and-sms.md#the-reminders): the first three to its expected
+ * members, `leave_digest` to its branch's secretaries (the leave requests still waiting), `not_closed` to them
+ * from the county when a theme day is still not recorded as held.
+ */
+export const reminderKinds = [
+  "evening_before",
+  "hour_before",
+  "unread_day_before",
+  "leave_digest",
+  "not_closed",
+] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 export const feedbackKinds = ["complaint", "suggestion"] as const;

@@ -1,3 +1,5 @@
+import type { ReminderKind } from "./enums";
+
 /**
  * The rules of reaching members beyond the in-app notice (docs/reminders-and-sms.md): when an SMS may go,
  * when each reminder fires, how a send is retried. Pure, so each is unit-tested with a fixed clock.
@@ -37,10 +39,17 @@ export const hourBefore = (startsAt: Date) => new Date(startsAt.getTime() - HOUR
 /** 24 hours before the start: who has not read the notice by then is told again. */
 export const dayBeforeStart = (startsAt: Date) => new Date(startsAt.getTime() - 24 * HOUR);
 
+/** 09:00 Shanghai the day before: the secretary still has the day to decide the leave requests waiting. */
+export const morningBefore = (startsAt: Date) => shanghaiAt(startsAt, 9, -1);
+/** 09:00 Shanghai on the third day after the start's: a theme day not closed by then is chased. */
+export const thirdMorningAfter = (startsAt: Date) => shanghaiAt(startsAt, 9, 3);
+
 /** When a scheduled reminder of `kind` fires for an activity starting at `startsAt`. */
-export function reminderTime(kind: "evening_before" | "hour_before" | "unread_day_before", startsAt: Date): Date {
+export function reminderTime(kind: ReminderKind, startsAt: Date): Date {
   if (kind === "evening_before") return eveningBefore(startsAt);
   if (kind === "hour_before") return hourBefore(startsAt);
+  if (kind === "leave_digest") return morningBefore(startsAt);
+  if (kind === "not_closed") return thirdMorningAfter(startsAt);
   return dayBeforeStart(startsAt);
 }
 
@@ -71,3 +80,7 @@ export function smsParams(title: string, when: string): { title: string; time: s
   const short = clean(title);
   return { title: short.length > 20 ? `${short.slice(0, 19)}…` : short, time: clean(when).slice(0, 20) };
 }
+
+/** The county's monthly SMS allowance: the default of a new county, and the most the settings page accepts. */
+export const SMS_CAP_DEFAULT = 3000;
+export const SMS_CAP_MAX = 1_000_000;

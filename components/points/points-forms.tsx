@@ -1,6 +1,6 @@
 "use client";
 
-import { changeRuleAction, setRankingAction } from "@/app/(admin)/admin/points/actions";
+import { changeRuleAction } from "@/app/(admin)/admin/points/actions";
 import { appealAction } from "@/app/(member)/points/actions";
 import { answerAppealAction, manualEntryAction, reverseEntryAction } from "@/app/(secretary)/branch/points-actions";
 import { common } from "@/lib/messages/common";
@@ -165,17 +165,5 @@ export function RuleForm({
         <SubmitButton variant="secondary">{common.submit}</SubmitButton>
       </ActionForm>
     </Folded>
-  );
-}
-
-/** The county's switch for members seeing their rank in the branch. */
-export function RankingForm({ on }: { on: boolean }) {
-  return (
-    <ActionForm action={setRankingAction} success={(message) => message} className="space-y-2">
-      {!on && <input type="hidden" name="on" value="on" />}
-      <p className="text-stone-700">{`${points.ranking}：${on ? points.rankingOn : points.rankingOff}`}</p>
-      <p className="text-sm text-stone-600">{points.rankingHint}</p>
-      <SubmitButton variant="secondary">{on ? points.turnRankingOff : points.turnRankingOn}</SubmitButton>
-    </ActionForm>
   );
 }

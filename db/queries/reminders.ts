@@ -9,7 +9,9 @@ import { leaveRequests } from "../schema/leave";
 import { orgNodes } from "../schema/org";
 import { scheduledJobs } from "../schema/reach";
 import { countySettings } from "../schema/settings";
+import { roleGrants } from "../schema/users";
 import { notify } from "./notify";
+import { roleHoldersOver } from "./role-holders";
 
 /**
  * Arms (or re-arms) an activity's scheduled reminders for its current start, in the transaction of the write
@@ -39,7 +41,8 @@ export async function armReminders(tx: Db, activity: { id: number; startsAt: Dat
   }
 }
 
-const titles: Record<ReminderKind, (title: string) => string> = {
+/** The reminders to an activity's expected members, and their titles. */
+const toMembers: Partial<Record<ReminderKind, (title: string) => string>> = {
   evening_before: (title) => t.reach.reminder.eveningBefore(title),
   hour_before: (title) => t.reach.reminder.hourBefore(title),
   unread_day_before: (title) => t.notices.reminderTitle(title),
@@ -79,7 +82,7 @@ async function fire(
 ): Promise<{ told?: number; skipped?: string } | "later"> {
   if (job.activityId === null) return { skipped: "nothing" };
   const [row] = await tx
-    .select({ activity: activities, off: countySettings.remindersOff })
+    .select({ activity: activities, branchPath: orgNodes.path, off: countySettings.remindersOff })
     .from(activities)
     .innerJoin(orgNodes, eq(orgNodes.id, activities.branchId))
     .leftJoin(countySettings, eq(countySettings.countyId, sql`split_part(${orgNodes.path}, '/', 2)::int`))
@@ -87,19 +90,42 @@ async function fire(
   if (!row) return { skipped: "gone" };
   const { activity } = row;
   if ((row.off ?? []).includes(job.kind)) return { skipped: "county_off" };
-  if (activity.status !== "scheduled" || activity.startsAt <= at) return { skipped: "past" };
+  if (job.kind === "not_closed") {
+    if (activity.status === "closed") return { skipped: "closed" };
+    if (activity.type !== "theme_day") return { skipped: "nothing" };
+  } else if (activity.status !== "scheduled" || activity.startsAt <= at) return { skipped: "past" };
   const due = reminderTime(job.kind, activity.startsAt);
   if (due > at) {
     // Moved later since it was armed: wait for the new time.
     await tx.update(scheduledJobs).set({ runAt: due }).where(eq(scheduledJobs.id, job.id));
     return "later";
   }
+  const what = `${t.activityType[activity.type]}：${activity.title}`;
+  const when = `${formatWhen(activity.startsAt)}${activity.place ? `，${activity.place}` : ""}`;
+  const toSecretaries = async (kind: "leave" | "reminder", title: string) => {
+    const ids = await roleHoldersOver(tx, "secretary", row.branchPath);
+    await notify(tx, ids, { kind, activityId: activity.id, title, body: when });
+    return { told: ids.length };
+  };
+  if (job.kind === "not_closed") return toSecretaries("reminder", t.reach.reminder.notClosed(what));
+  if (job.kind === "leave_digest") {
+    const waiting = await waitingLeave(tx, activity.id, activity.branchId);
+    if (waiting === 0) return { skipped: "nothing" };
+    return toSecretaries("leave", t.reach.reminder.leaveDigest(waiting, what));
+  }
+  const ids = await expectedToTell(tx, activity.id, job.kind === "unread_day_before");
+  await notify(tx, ids, { kind: "reminder", activityId: activity.id, title: toMembers[job.kind]!(what), body: when });
+  return { told: ids.length };
+}
+
+/** Expected members without a pending or approved leave request (and, if asked, who have read no notice). */
+async function expectedToTell(tx: Db, activityId: number, unreadOnly: boolean): Promise<number[]> {
   const onLeave = tx
     .select({ id: leaveRequests.id })
     .from(leaveRequests)
     .where(
       and(
-        eq(leaveRequests.activityId, activity.id),
+        eq(leaveRequests.activityId, activityId),
         eq(leaveRequests.memberId, attendance.memberId),
         inArray(leaveRequests.status, ["pending", "approved"]),
       ),
@@ -109,7 +135,7 @@ async function fire(
     .from(notices)
     .where(
       and(
-        eq(notices.activityId, activity.id),
+        eq(notices.activityId, activityId),
         eq(notices.userId, attendance.memberId),
         sql`${notices.readAt} is not null`,
       ),
@@ -119,18 +145,33 @@ async function fire(
     .from(attendance)
     .where(
       and(
-        eq(attendance.activityId, activity.id),
+        eq(attendance.activityId, activityId),
         eq(attendance.expected, true),
         notExists(onLeave),
-        job.kind === "unread_day_before" ? notExists(readIt) : undefined,
+        unreadOnly ? notExists(readIt) : undefined,
       ),
     );
-  const ids = recipients.map((r) => r.memberId);
-  await notify(tx, ids, {
-    kind: "reminder",
-    activityId: activity.id,
-    title: titles[job.kind](`${t.activityType[activity.type]}：${activity.title}`),
-    body: `${formatWhen(activity.startsAt)}${activity.place ? `，${activity.place}` : ""}`,
-  });
-  return { told: ids.length };
+  return recipients.map((r) => r.memberId);
+}
+
+/**
+ * Leave requests of the activity the branch's secretaries decide and have not: pending, and not a secretary's
+ * own (those go to the committee above, db/queries/leave.ts decidersOf).
+ */
+async function waitingLeave(tx: Db, activityId: number, branchId: number): Promise<number> {
+  const secretaryOwn = tx
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, leaveRequests.memberId),
+        eq(roleGrants.role, "secretary"),
+        eq(roleGrants.nodeId, branchId),
+      ),
+    );
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(leaveRequests)
+    .where(and(eq(leaveRequests.activityId, activityId), eq(leaveRequests.status, "pending"), notExists(secretaryOwn)));
+  return row?.n ?? 0;
 }

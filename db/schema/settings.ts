@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { SMS_CAP_DEFAULT } from "../../lib/reach";
 import { orgNodes } from "./org";
 
 /** What the county decides for all its branches; one row per county, defaults until an admin changes them. */
@@ -17,7 +18,7 @@ export const countySettings = pgTable(
     /** SMS to members where the provider is configured (docs/reminders-and-sms.md); the county may turn it off. */
     smsOn: boolean().notNull().default(true),
     /** SMS cost money: at most this many a calendar month (Asia/Shanghai), then the sender refuses. */
-    smsMonthlyCap: integer().notNull().default(3000),
+    smsMonthlyCap: integer().notNull().default(SMS_CAP_DEFAULT),
     /** The month `smsUsed` counts (2026-12), kept by the sender's guarded update. */
     smsMonth: text().notNull().default(""),
     smsUsed: integer().notNull().default(0),

@@ -1,12 +1,15 @@
 export const elder = {
-  title: "长辈模式",
-  hint: "字更大、按钮更大、首页只留最常用的三件事；签到码在整个签到时间内都有效。",
-  on: "已开启",
-  off: "未开启",
-  turnOn: "开启长辈模式",
-  turnOff: "关闭长辈模式",
-  turnedOn: "长辈模式已开启。",
-  turnedOff: "长辈模式已关闭。",
+  /** The switch on 我的 (components/ui/switch-form.tsx). */
+  switch: {
+    title: "长辈模式",
+    hint: "字更大、按钮更大、首页只留最常用的三件事；签到码在整个签到时间内都有效。",
+    on: "已开启",
+    off: "未开启",
+    turnOn: "开启长辈模式",
+    turnOff: "关闭长辈模式",
+    turnedOn: "长辈模式已开启。",
+    turnedOff: "长辈模式已关闭。",
+  },
   checkin: "签到",
   askLeave: "请假",
   myPoints: "我的积分",

@@ -2,21 +2,8 @@ import { z } from "zod";
 import { DESCRIPTION_MAX, toHalfHours } from "../community";
 import { t } from "../messages";
 import { POINTS_SINCE } from "../points";
-import { calendarDate, choice, decimal, id, optionalText, text, wholeNumber, yearQuarter } from "./fields";
+import { calendarDate, choice, decimal, gather, id, optionalText, text, wholeNumber, yearQuarter } from "./fields";
 import { localDateTime } from "./plans";
-
-/**
- * Several ids from a form: checkboxes named `<prefix>.<id>` (form data keeps one value per name), or an array
- * from JSON. Gathered into `key` before parsing.
- */
-const gather = (prefix: string, key: string) => (raw: unknown) => {
-  if (!raw || typeof raw !== "object" || key in raw) return raw;
-  const entries = Object.entries(raw as Record<string, unknown>);
-  const ids = entries
-    .filter(([k, v]) => k.startsWith(`${prefix}.`) && (v === "on" || v === true))
-    .map(([k]) => k.slice(prefix.length + 1));
-  return { ...Object.fromEntries(entries.filter(([k]) => !k.startsWith(`${prefix}.`))), [key]: ids };
-};
 
 /** A member reports to a grid of the community they live in, optionally taking up service posts. */
 export const reportInput = z.preprocess(

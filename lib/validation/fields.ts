@@ -145,3 +145,16 @@ export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "t
 
 export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: t.validation.choice });
+
+/**
+ * Several picks from a form: checkboxes named `<prefix>.<value>` (form data keeps one value per name), or an array
+ * from JSON. Gathered into `key` before parsing.
+ */
+export const gather = (prefix: string, key: string) => (raw: unknown) => {
+  if (!raw || typeof raw !== "object" || key in raw) return raw;
+  const entries = Object.entries(raw as Record<string, unknown>);
+  const ids = entries
+    .filter(([k, v]) => k.startsWith(`${prefix}.`) && (v === "on" || v === true))
+    .map(([k]) => k.slice(prefix.length + 1));
+  return { ...Object.fromEntries(entries.filter(([k]) => !k.startsWith(`${prefix}.`))), [key]: ids };
+};

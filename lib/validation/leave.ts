@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REASON_MAX, REFLECTION_MAX, REFLECTION_MIN } from "../leave";
 import { t } from "../messages";
-import { checkbox, choice, id, text } from "./fields";
+import { checkbox, choice, gather, id, text } from "./fields";
 
 export const leaveTypes = ["sick", "official", "personal", "other"] as const;
 
@@ -56,14 +56,7 @@ export type DecideLeave = z.output<typeof decideLeaveInput>;
  * name), and they are gathered into `leaveIds` here.
  */
 export const approveManyInput = z.preprocess(
-  (raw) => {
-    if (!raw || typeof raw !== "object" || "leaveIds" in raw) return raw;
-    const entries = Object.entries(raw as Record<string, unknown>);
-    const leaveIds = entries
-      .filter(([k, v]) => k.startsWith("pick.") && (v === "on" || v === true))
-      .map(([k]) => k.slice(5));
-    return { ...Object.fromEntries(entries.filter(([k]) => !k.startsWith("pick."))), leaveIds };
-  },
+  gather("pick", "leaveIds"),
   z.object({
     leaveIds: z.array(id, { error: t.leave.noneSelected }).min(1, t.leave.noneSelected).max(200, t.leave.noneSelected),
     comment,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { t } from "../messages";
 import { RULE_CODES } from "../points";
-import { calendarDate, checkbox, choice, decimal, id, text, yearMonth } from "./fields";
+import { calendarDate, choice, decimal, id, text, yearMonth } from "./fields";
 
 const reason = (message: string) => text({ max: 500, message, multiline: true });
 
@@ -37,5 +37,3 @@ export const changeRuleInput = z.object({
 });
 
 export const monthQuery = z.object({ month: yearMonth.optional().catch(undefined) });
-
-export const rankingInput = z.object({ on: checkbox });

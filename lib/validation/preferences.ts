@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkbox } from "./fields";
 
-/** 长辈模式 on or off: the switch on 我的 sends `on` as a checkbox-like value. */
-export const elderModeInput = z.object({ on: checkbox });
-export type ElderModeInput = z.output<typeof elderModeInput>;
+/** A switch (components/ui/switch-form.tsx: 长辈模式, 短信提醒, the county's ranking) sends `on` as a checkbox. */
+export const switchInput = z.object({ on: checkbox });
+export type SwitchInput = z.output<typeof switchInput>;

@@ -145,6 +145,7 @@ const selfShapes: Record<string, Record<string, unknown>> = {
   "app/(member)/me/two-factor/actions.ts#disableTotpAction": { code: "123456" },
   // Any object is a valid answer to these two (a checkbox, no fields): only payloads of the wrong type are bad.
   "app/(member)/me/actions.ts#setElderModeAction": {},
+  "app/(member)/me/actions.ts#setSmsAction": {},
   "app/(member)/notices/actions.ts#markAllReadAction": {},
   // Anyone may send one, so the shape names a branch that does not exist: only a refusal is a right answer.
   "app/(auth)/feedback/actions.ts#sendFeedbackAction": {
@@ -168,6 +169,7 @@ const selfShapes: Record<string, Record<string, unknown>> = {
 // Likewise any text names an endpoint to forget (only the caller's own row is ever deleted).
 const anyObjectIsValid = new Set([
   "app/(member)/me/actions.ts#setElderModeAction",
+  "app/(member)/me/actions.ts#setSmsAction",
   "app/(member)/notices/actions.ts#markAllReadAction",
   "app/(member)/me/push-actions.ts#unsubscribePushAction",
 ]);

@@ -129,6 +129,9 @@ export const matrix: Record<string, Case> = {
     county: () => ({ code: RULE_CODES[0], points: 1, cap: "", effectiveFrom: shanghaiDate(new Date()) }),
   },
   "app/(admin)/admin/points/actions.ts#setRankingAction": { county: () => ({ on: "on" }) },
+  "app/(admin)/admin/reach/actions.ts#setReachAction": {
+    county: () => ({ smsOn: "on", cap: 100, kinds: ["hour_before"] }),
+  },
   "app/(admin)/admin/review-actions.ts#setReviewShareAction": { county: () => ({ numerator: 1, denominator: 2 }) },
   "app/(admin)/admin/plans/actions.ts#publishPlanAction": { county: () => plan },
   "app/(admin)/admin/plans/actions.ts#revisePlanAction": { county: (f) => ({ ...plan, planId: f.planId }) },
@@ -204,6 +207,7 @@ export const matrix: Record<string, Case> = {
   },
   "app/(member)/me/actions.ts#changePasswordAction": { self: "the caller's own password" },
   "app/(member)/me/actions.ts#setElderModeAction": { self: "the caller's own preference" },
+  "app/(member)/me/actions.ts#setSmsAction": { self: "the caller's own preference" },
   "app/(member)/me/push-actions.ts#subscribePushAction": { self: "the caller's own push subscription" },
   "app/(member)/me/push-actions.ts#unsubscribePushAction": {
     self: "the caller's own push subscription: only theirs is deleted",

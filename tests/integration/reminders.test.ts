@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileLeave } from "@/db/queries/leave";
+import { countyReach, setCountyReach } from "@/db/queries/reach-settings";
 import { runDueReminders } from "@/db/queries/reminders";
 import { activities, attendance, notices } from "@/db/schema/activities";
 import { scheduledJobs } from "@/db/schema/reach";
-import { countySettings } from "@/db/schema/settings";
 import { members } from "@/db/schema/users";
+import { reminderKinds } from "@/lib/enums";
 import { t } from "@/lib/messages";
 import { setDeliveryAfterCommit } from "@/lib/server/delivery";
 import { fromLocalInput } from "@/lib/time";
@@ -50,6 +51,8 @@ describe("scheduled reminders, Asia/Shanghai, with an injected clock", () => {
       evening_before: sh("2027-03-09T19:00").toISOString(),
       hour_before: sh("2027-03-10T08:00").toISOString(),
       unread_day_before: sh("2027-03-09T09:00").toISOString(),
+      leave_digest: sh("2027-03-09T09:00").toISOString(),
+      not_closed: sh("2027-03-13T09:00").toISOString(),
     });
     const expected = (
       await county.db
@@ -98,11 +101,10 @@ describe("scheduled reminders, Asia/Shanghai, with an injected clock", () => {
 
   it("do not fire when the county switched the kind off", async () => {
     const { activity } = await county.themeDay({ startsAt: sh("2027-05-10T09:00"), title: "五月主题党日" });
-    const countyId = Number(county.otherBranchPath.split("/")[1]);
-    await county.db
-      .insert(countySettings)
-      .values({ countyId, remindersOff: ["hour_before"] })
-      .onConflictDoUpdate({ target: countySettings.countyId, set: { remindersOff: ["hour_before"] } });
+    // The county admin leaves every kind on but the hour-before one, on 通知与短信设置.
+    const admin = await county.scopeOf(phones.countyAdmin);
+    const settings = await countyReach(county.db, admin);
+    await setCountyReach(county.db, admin, { ...settings, kinds: reminderKinds.filter((k) => k !== "hour_before") });
     await runDueReminders(county.db, sh("2027-05-10T08:30"));
     const jobs = await county.db
       .select()
@@ -111,6 +113,60 @@ describe("scheduled reminders, Asia/Shanghai, with an injected clock", () => {
     expect(jobs[0].outcome).toEqual({ skipped: "county_off" });
     const hour = t.reach.reminder.hourBefore(`${t.activityType.theme_day}：五月主题党日`);
     expect(await remindersOf(activity.id, hour)).toHaveLength(0);
-    await county.db.update(countySettings).set({ remindersOff: [] });
+    await setCountyReach(county.db, admin, settings);
+    expect((await countyReach(county.db, admin)).kinds).toEqual([...reminderKinds]);
+  });
+
+  it("tell the secretaries of leave still waiting the morning before, and chase a theme day not closed", async () => {
+    const { activity, of } = await county.themeDay({ startsAt: sh("2027-08-10T09:00"), title: "八月主题党日" });
+    const what = `${t.activityType.theme_day}：八月主题党日`;
+    const member = await county.scopeOf(phones.member);
+    // Two requests wait: the member's, which the secretary decides, and the secretary's own, which the
+    // committee above decides (not in the secretary's digest).
+    for (const who of [member, county.secretary])
+      await fileLeave(county.db, who, {
+        clientId: randomUUID(),
+        activityId: activity.id,
+        type: "official",
+        reason: "出差",
+        late: false,
+      });
+    const digests = () =>
+      county.db
+        .select({ userId: notices.userId, title: notices.title, activityId: notices.activityId })
+        .from(notices)
+        .where(and(eq(notices.kind, "leave"), eq(notices.title, t.reach.reminder.leaveDigest(1, what))));
+    await runDueReminders(county.db, sh("2027-08-09T08:59"));
+    expect(await digests()).toHaveLength(0);
+    await Promise.all([
+      runDueReminders(county.db, sh("2027-08-09T09:00")),
+      runDueReminders(county.db, sh("2027-08-09T09:00")),
+    ]);
+    // Once, to the home branch's secretary only: the other branches have nothing waiting.
+    expect(await digests()).toEqual([
+      { userId: county.secretary.userId, title: expect.any(String), activityId: activity.id },
+    ]);
+    const [digestJob] = await county.db
+      .select()
+      .from(scheduledJobs)
+      .where(and(eq(scheduledJobs.activityId, of(county.otherBranchId).id), eq(scheduledJobs.kind, "leave_digest")));
+    expect(digestJob.outcome).toEqual({ skipped: "nothing" });
+
+    // The other branch closed its theme day; the home branch did not, and is chased on the third morning.
+    await county.db
+      .update(activities)
+      .set({ status: "closed" })
+      .where(eq(activities.id, of(county.otherBranchId).id));
+    const chase = t.reach.reminder.notClosed(what);
+    await runDueReminders(county.db, sh("2027-08-13T08:59"));
+    expect(await remindersOf(activity.id, chase)).toHaveLength(0);
+    await runDueReminders(county.db, sh("2027-08-13T09:00"));
+    expect((await remindersOf(activity.id, chase)).map((r) => r.userId)).toEqual([county.secretary.userId]);
+    expect(await remindersOf(of(county.otherBranchId).id, chase)).toHaveLength(0);
+    const [closedJob] = await county.db
+      .select()
+      .from(scheduledJobs)
+      .where(and(eq(scheduledJobs.activityId, of(county.otherBranchId).id), eq(scheduledJobs.kind, "not_closed")));
+    expect(closedJob.outcome).toEqual({ skipped: "closed" });
   });
 });

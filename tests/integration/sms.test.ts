@@ -1,8 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { notify } from "@/db/queries/notify";
+import { getPreferences, setSmsOn } from "@/db/queries/preferences";
+import { countyReach, setCountyReach } from "@/db/queries/reach-settings";
+import { loadSessionUser } from "@/db/queries/session";
 import { claimSms } from "@/db/queries/sms-outbox";
 import { activities, attendance, notices } from "@/db/schema/activities";
+import { auditLog } from "@/db/schema/audit";
 import { deliveries } from "@/db/schema/reach";
 import { countySettings } from "@/db/schema/settings";
 import { users } from "@/db/schema/users";
@@ -11,7 +15,7 @@ import { deliveriesSettled, setDeliveryAfterCommit } from "@/lib/server/delivery
 import { aliyunSms, type SmsProvider, useSmsProvider } from "@/lib/server/sms";
 import { sendDueSms } from "@/lib/server/sms-sender";
 import { fromLocalInput } from "@/lib/time";
-import { demoCounty } from "./county";
+import { demoCounty, phones } from "./county";
 import { startSmsStandIn } from "./sms-stand-in";
 
 let county: Awaited<ReturnType<typeof demoCounty>>;
@@ -65,8 +69,11 @@ async function smsOf(activityIds: number[]) {
 
 describe("SMS on a plan publish, through the Aliyun SDK and a local stand-in", () => {
   it("sends one SMS per reachable member, once, across a crash after the commit and two senders at once", async () => {
+    // The member turns 短信提醒 off on 我的.
     const muted = county.ownMemberId;
-    await county.db.update(users).set({ smsMuted: true }).where(eq(users.id, muted));
+    const mutedScope = (await loadSessionUser(county.db, muted))!.scope;
+    expect(await setSmsOn(county.db, mutedScope, { on: false })).toEqual({ on: false });
+    expect(await getPreferences(county.db, mutedScope)).toMatchObject({ smsOn: false });
     const { planId } = await county.themeDay({ startsAt: sh("2027-03-10T09:00"), title: "三月主题党日" });
     const made = await county.db.select().from(activities).where(eq(activities.planId, planId));
     const ids = made.map((a) => a.id);
@@ -120,7 +127,7 @@ describe("SMS on a plan publish, through the Aliyun SDK and a local stand-in", (
       .orderBy(activities.id)
       .limit(1);
     const [member] = await county.db.select().from(users).where(eq(users.id, county.ownMemberId));
-    await county.db.update(users).set({ smsMuted: false }).where(eq(users.id, member.id));
+    await setSmsOn(county.db, (await loadSessionUser(county.db, member.id))!.scope, { on: true });
     await notify(county.db, [member.id], { kind: "reminder", activityId: activity.id, title: "限流测试" });
     const at = sh("2027-03-02T10:00");
     standIn.state.answers = ["throttle"];
@@ -173,8 +180,10 @@ describe("SMS on a plan publish, through the Aliyun SDK and a local stand-in", (
 
   it("refuses SMS past the county's monthly cap, clearly", async () => {
     const { activity } = await county.themeDay({ startsAt: sh("2027-06-10T09:00"), title: "六月主题党日" });
-    const [used] = await county.db.select().from(countySettings).where(eq(countySettings.countyId, countyId));
-    await county.db.update(countySettings).set({ smsMonthlyCap: 2, smsMonth: "2027-06", smsUsed: 0 });
+    await county.db.update(countySettings).set({ smsMonth: "2027-06", smsUsed: 0 });
+    const admin = await county.scopeOf(phones.countyAdmin);
+    const before = await countyReach(county.db, admin, sh("2027-06-01T10:00"));
+    await setCountyReach(county.db, admin, { ...before, cap: 2 });
     await sendDueSms(county.db, sh("2027-06-01T10:00"), sms);
     const rows = await smsOf([activity.id]);
     // Two SMS this month, whichever queued rows they were; every other June row is refused for the cap.
@@ -183,9 +192,10 @@ describe("SMS on a plan publish, through the Aliyun SDK and a local stand-in", (
     expect(refused.length).toBeGreaterThanOrEqual(rows.length - 2);
     expect(refused.every((r) => r.d.reason === "cap")).toBe(true);
     expect(t.reach.reason.cap).toBeTruthy();
-    const [after] = await county.db.select().from(countySettings).where(eq(countySettings.countyId, countyId));
-    expect(after).toMatchObject({ smsMonth: "2027-06", smsUsed: 2 });
-    await county.db.update(countySettings).set({ smsMonthlyCap: used.smsMonthlyCap });
+    // The county's page reads this month's use back (and none in a month nothing was sent).
+    expect(await countyReach(county.db, admin, sh("2027-06-20T10:00"))).toMatchObject({ cap: 2, used: 2 });
+    expect((await countyReach(county.db, admin, sh("2027-08-01T10:00"))).used).toBe(0);
+    await setCountyReach(county.db, admin, before);
   });
 
   it("tells a disabled account nothing: no notice, no push, no SMS", async () => {
@@ -201,5 +211,29 @@ describe("SMS on a plan publish, through the Aliyun SDK and a local stand-in", (
     expect((await smsOf([activity.id])).some((r) => r.userId === member.id)).toBe(false);
     expect(standIn.requests.map((r) => r.phone)).not.toContain(member.phone);
     await county.db.update(users).set({ active: true }).where(eq(users.id, member.id));
+  });
+
+  it("sends none while the county has SMS off, and only its county admin may switch it, audited", async () => {
+    const admin = await county.scopeOf(phones.countyAdmin);
+    const before = await countyReach(county.db, admin);
+    await expect(setCountyReach(county.db, county.secretary, { ...before, smsOn: false })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(countyReach(county.db, county.secretary)).rejects.toMatchObject({ code: "forbidden" });
+    await setCountyReach(county.db, admin, { ...before, smsOn: false });
+    const { activity } = await county.themeDay({ startsAt: sh("2027-09-10T09:00"), title: "九月主题党日" });
+    await sendDueSms(county.db, sh("2027-09-01T10:00"), sms);
+    const rows = await smsOf([activity.id]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.d.status === "skipped" && r.d.reason === "county_off")).toBe(true);
+    expect(standIn.requests).toHaveLength(0);
+    await setCountyReach(county.db, admin, before);
+    const audits = await county.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "settings.reach"), eq(auditLog.actorId, admin.userId)));
+    expect(audits.map((a) => (a.detail as { smsOn: boolean }).smsOn)).toEqual(
+      expect.arrayContaining([false, before.smsOn]),
+    );
   });
 });

@@ -39,6 +39,12 @@ describe("reminder times", () => {
     expect(hourBefore(sh("2027-03-10T09:00"))).toEqual(sh("2027-03-10T08:00"));
     expect(reminderTime("unread_day_before", sh("2027-03-10T09:00"))).toEqual(sh("2027-03-09T09:00"));
   });
+  it("the secretaries' leave digest at 09:00 the day before, the county's chase at 09:00 the third day after", () => {
+    expect(reminderTime("leave_digest", sh("2027-03-10T14:30"))).toEqual(sh("2027-03-09T09:00"));
+    expect(reminderTime("leave_digest", sh("2027-03-01T07:00"))).toEqual(sh("2027-02-28T09:00"));
+    expect(reminderTime("not_closed", sh("2027-03-10T14:30"))).toEqual(sh("2027-03-13T09:00"));
+    expect(reminderTime("not_closed", sh("2027-12-30T23:30"))).toEqual(sh("2028-01-02T09:00"));
+  });
 });
 
 describe("sending rules", () => {

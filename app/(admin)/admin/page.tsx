@@ -52,6 +52,7 @@ export default async function AdminPage() {
                   { href: "/admin/plans", label: t.plans.list },
                   { href: "/admin/compliance", label: t.compliance.title },
                   { href: "/admin/feedback", label: t.feedback.countyTitle },
+                  { href: "/admin/reach", label: t.reach.settings.link },
                 ]
               : []),
             ...(holdsRole(scope, REVIEWER_ROLES)

@@ -1,21 +1,23 @@
 "use server";
 
 import { changePassword } from "@/db/queries/accounts";
-import { setElderMode } from "@/db/queries/preferences";
+import { setElderMode, setSmsOn } from "@/db/queries/preferences";
 import { requestCorrection } from "@/db/queries/privacy";
 import { t } from "@/lib/messages";
 import { action } from "@/lib/server/action";
 import { changePasswordInput } from "@/lib/validation/auth";
-import { elderModeInput } from "@/lib/validation/preferences";
+import { switchInput } from "@/lib/validation/preferences";
 import { correctionInput } from "@/lib/validation/privacy";
 
 export const changePasswordAction = action("account.change_password", changePasswordInput, (input, { db, scope }) =>
   changePassword(db, scope, input),
 );
 
-export const setElderModeAction = action("account.elder_mode", elderModeInput, (input, { db, scope }) =>
+export const setElderModeAction = action("account.elder_mode", switchInput, (input, { db, scope }) =>
   setElderMode(db, scope, input),
 );
+
+export const setSmsAction = action("account.sms", switchInput, (input, { db, scope }) => setSmsOn(db, scope, input));
 
 export const requestCorrectionAction = action("privacy.correction", correctionInput, async (input, { db, scope }) => {
   await requestCorrection(db, scope, input);

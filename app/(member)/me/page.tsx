@@ -4,25 +4,27 @@ import { CorrectionForm } from "@/components/privacy/correction-forms";
 import { PushOptIn } from "@/components/pwa/push-opt-in";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { SwitchForm } from "@/components/ui/switch-form";
 import { myDues } from "@/db/queries/dues-views";
+import { getPreferences } from "@/db/queries/preferences";
 import { myCorrections } from "@/db/queries/privacy";
 import { myTransfers } from "@/db/queries/transfers";
 import { yuan } from "@/lib/dues";
 import { t } from "@/lib/messages";
 import { grantsOf, rolesHeld } from "@/lib/scope-paths";
-import { isElderMode } from "@/lib/server/elder-mode";
 import { publicVapidKey } from "@/lib/server/push";
 import { pageContext } from "@/lib/server/session";
+import { smsOn } from "@/lib/server/sms";
 import { mayUseTotp } from "@/lib/totp";
 import { ChangePasswordForm, SignOutButton } from "./account-forms";
-import { ElderModeForm } from "./elder-mode-form";
+import { setElderModeAction, setSmsAction } from "./actions";
 
 export const metadata = { title: t.nav.me };
 
 export default async function MePage() {
   const { db, scope, user } = await pageContext();
-  const [elder, publicKey, corrections, dues, transfers] = await Promise.all([
-    isElderMode(),
+  const [preferences, publicKey, corrections, dues, transfers] = await Promise.all([
+    getPreferences(db, scope),
     publicVapidKey(db),
     myCorrections(db, scope),
     scope.member ? myDues(db, scope) : null,
@@ -83,9 +85,20 @@ export default async function MePage() {
             </ul>
           </Card>
         )}
-        <Card title={t.elder.title}>
-          <ElderModeForm on={elder} />
+        <Card title={t.elder.switch.title}>
+          <SwitchForm
+            action={setElderModeAction}
+            on={preferences.elderMode}
+            labels={t.elder.switch}
+            stateId="elder-state"
+          />
         </Card>
+        {scope.member && (
+          <Card title={t.reach.mine.title}>
+            <SwitchForm action={setSmsAction} on={preferences.smsOn} labels={t.reach.mine} stateId="sms-state" />
+            {!smsOn() && <p className="mt-2 text-sm text-stone-600">{t.reach.mine.noChannel}</p>}
+          </Card>
+        )}
         {(mayUseTotp(grantsOf(scope)) || scope.mustEnrol) && (
           <Link
             href="/me/two-factor"

@@ -1,7 +1,8 @@
-import { RankingForm, RuleForm } from "@/components/points/points-forms";
+import { RuleForm } from "@/components/points/points-forms";
 import { ReviewShareForm } from "@/components/review/review-forms";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { SwitchForm } from "@/components/ui/switch-form";
 import { memberRankingOn } from "@/db/queries/point-views";
 import { ruleVersions } from "@/db/queries/points";
 import { reviewShare } from "@/db/queries/reviews";
@@ -11,6 +12,7 @@ import { RULE_CODES, signed } from "@/lib/points";
 import { countyGrant } from "@/lib/scope-paths";
 import { pageData } from "@/lib/server/page-data";
 import { pageContext } from "@/lib/server/session";
+import { setRankingAction } from "../actions";
 
 export const metadata = { title: t.points.ruleEditor };
 
@@ -27,8 +29,8 @@ export default async function PointRulesPage() {
       <PageHeader title={t.points.ruleEditor} back="/admin/points" />
       <main className="space-y-3 p-4">
         <p className="text-stone-700">{t.points.ruleHint}</p>
-        <Card title={t.points.ranking}>
-          <RankingForm on={ranking} />
+        <Card title={t.points.ranking.title}>
+          <SwitchForm action={setRankingAction} on={ranking} labels={t.points.ranking} stateId="ranking-state" />
         </Card>
         <Card title={t.review.share}>
           <ReviewShareForm numerator={share.numerator} denominator={share.denominator} />
