@@ -8,7 +8,7 @@ import { communityReports, serviceSignups, volunteerHours } from "../schema/comm
 import { duesBases, duesEntries } from "../schema/dues";
 import { feedback } from "../schema/feedback";
 import { leaveRequests, makeupTasks } from "../schema/leave";
-import { correctionRequests, privacyAcknowledgements } from "../schema/privacy";
+import { correctionRequests, privacyAcknowledgements, recordConfirmations } from "../schema/privacy";
 import { loginAttempts } from "../schema/security";
 import { activationCodes, members, roleGrants, users } from "../schema/users";
 import { writeAudit } from "./audit";
@@ -51,6 +51,7 @@ export async function exportPersonalData(db: Db, scope: Scope, now = new Date())
       .from(privacyAcknowledgements)
       .where(eq(privacyAcknowledgements.userId, me)),
     correctionRequests: await db.select().from(correctionRequests).where(eq(correctionRequests.memberId, me)),
+    recordConfirmations: await db.select().from(recordConfirmations).where(eq(recordConfirmations.memberId, me)),
     signInAttempts: user ? await db.select().from(loginAttempts).where(eq(loginAttempts.phone, user.phone)) : [],
     auditEntries: await db
       .select()

@@ -42,3 +42,19 @@ export const correctionRequests = pgTable(
 );
 
 export type CorrectionRequest = typeof correctionRequests.$inferSelect;
+
+/**
+ * A member confirms once a calendar year (Asia/Shanghai) that the record the app keeps of them is right
+ * (db/queries/record-confirmation.ts); anything wrong goes through a correction request.
+ */
+export const recordConfirmations = pgTable(
+  "record_confirmations",
+  {
+    memberId: integer()
+      .notNull()
+      .references(() => users.id),
+    year: integer().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.year] })],
+);

@@ -22,6 +22,7 @@ export const audit = {
     "privacy.export": "导出个人数据",
     "privacy.acknowledge": "确认隐私说明",
     "privacy.correction": "申请更正个人信息",
+    "privacy.confirm_record": "确认本人年度信息",
     "privacy.correction_done": "处理更正申请",
     "feedback.send": "提交投诉建议",
     "feedback.send_public": "未登录提交投诉建议",

@@ -58,5 +58,24 @@ export const privacy = {
     doneSaved: "已处理。",
     alreadyDone: "这条申请已经处理过了。",
   },
+  /** The member's yearly confirmation of their own record (db/queries/record-confirmation.ts). */
+  confirm: {
+    title: (year: number) => `${year} 年度本人信息确认`,
+    hint: "请核对支部登记的你的信息。无误请点确认；有误请在下面“申请更正个人信息”里写明，由支部书记更正。",
+    fields: {
+      name: "姓名",
+      phone: "手机号",
+      branch: "所在支部",
+      gender: "性别",
+      category: "党员类别",
+      joinedOn: "入党日期",
+      presence: "在家或外出",
+      employment: "在职或离退休",
+    },
+    unknown: "未登记",
+    submit: "信息无误，确认",
+    done: (when: string) => `你已于 ${when} 确认本年度信息。`,
+    branchTitle: (year: number, count: number) => `${year} 年度尚未确认本人信息：${count} 人`,
+  },
   export: "导出我的数据",
 };

@@ -3,7 +3,7 @@ import { checkIn } from "@/db/queries/checkins";
 import { markActivityRead } from "@/db/queries/notices";
 import { env } from "@/env";
 import { activityIdParam, checkinInput } from "../validation/checkins";
-import { noInput } from "../validation/notices";
+import { noInput } from "../validation/fields";
 import { liveAttendance } from "./live-attendance";
 import { type Definition, endpoint, type NodeHandler, nodeEndpoint } from "./route";
 import { todayFor } from "./today";

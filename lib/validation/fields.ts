@@ -141,6 +141,9 @@ export const yearMonth = z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/);
 export const yearQuarter = z.string().regex(/^(20\d\d|2100)-Q[1-4]$/);
 
 /** An HTML checkbox: present ("on") or absent. */
+/** An endpoint that takes nothing but who is calling (the notices read at once, a confirmation). */
+export const noInput = z.object({});
+
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>

@@ -2,4 +2,3 @@ import { z } from "zod";
 import { id } from "./fields";
 
 export const noticeRef = z.object({ noticeId: id });
-export const noInput = z.object({});

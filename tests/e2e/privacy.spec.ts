@@ -115,3 +115,34 @@ test("from the sign-in page, without an account: a suggestion, a receipt code, a
   await expect(page.getByText(about.notFiled)).toBeVisible();
   await shot(page, "about");
 });
+
+test("a member confirms their record for the year; the secretary's roster stops listing them", async ({ browser }) => {
+  const member = await browser.newPage();
+  await signIn(member, "13800000004", "demo1234");
+  await member.goto("/me");
+  const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+  await expect(member.getByText(privacy.confirm.title(year))).toBeVisible();
+  const name = (await member.locator("dt", { hasText: privacy.confirm.fields.name }).locator("+ dd").textContent())!;
+
+  const secretary = await browser.newPage();
+  await signIn(secretary, "13800000003", "demo1234");
+  await secretary.getByRole("link", { name: "支部" }).click();
+  const pending = secretary.locator("details").filter({ hasText: privacy.confirm.branchTitle(year, 0).split("：")[0] });
+  await pending.locator("summary").click();
+  await expect(pending).toContainText(name);
+
+  await member.getByRole("button", { name: privacy.confirm.submit }).click();
+  await expect(member.getByText(/确认本年度信息/).first()).toBeVisible();
+  await member.reload();
+  await expect(member.getByTestId("record-confirmed")).toBeVisible();
+  await expect(member.getByRole("button", { name: privacy.confirm.submit })).toHaveCount(0);
+  await shot(member, "me-record-confirmed");
+
+  await secretary.reload();
+  const after = secretary.locator("details").filter({ hasText: privacy.confirm.branchTitle(year, 0).split("：")[0] });
+  if (await after.count()) {
+    await after.locator("summary").click();
+    await expect(after).not.toContainText(name);
+  }
+  await shot(secretary, "roster-unconfirmed");
+});

@@ -146,6 +146,7 @@ const selfShapes: Record<string, Record<string, unknown>> = {
   // Any object is a valid answer to these two (a checkbox, no fields): only payloads of the wrong type are bad.
   "app/(member)/me/actions.ts#setElderModeAction": {},
   "app/(member)/me/actions.ts#setSmsAction": {},
+  "app/(member)/me/actions.ts#confirmRecordAction": {},
   "app/(member)/notices/actions.ts#markAllReadAction": {},
   // Anyone may send one, so the shape names a branch that does not exist: only a refusal is a right answer.
   "app/(auth)/feedback/actions.ts#sendFeedbackAction": {
@@ -170,6 +171,7 @@ const selfShapes: Record<string, Record<string, unknown>> = {
 const anyObjectIsValid = new Set([
   "app/(member)/me/actions.ts#setElderModeAction",
   "app/(member)/me/actions.ts#setSmsAction",
+  "app/(member)/me/actions.ts#confirmRecordAction",
   "app/(member)/notices/actions.ts#markAllReadAction",
   "app/(member)/me/push-actions.ts#unsubscribePushAction",
 ]);

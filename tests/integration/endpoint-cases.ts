@@ -208,6 +208,7 @@ export const matrix: Record<string, Case> = {
   "app/(member)/me/actions.ts#changePasswordAction": { self: "the caller's own password" },
   "app/(member)/me/actions.ts#setElderModeAction": { self: "the caller's own preference" },
   "app/(member)/me/actions.ts#setSmsAction": { self: "the caller's own preference" },
+  "app/(member)/me/actions.ts#confirmRecordAction": { self: "the caller's own record, this year" },
   "app/(member)/me/push-actions.ts#subscribePushAction": { self: "the caller's own push subscription" },
   "app/(member)/me/push-actions.ts#unsubscribePushAction": {
     self: "the caller's own push subscription: only theirs is deleted",

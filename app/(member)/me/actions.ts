@@ -3,9 +3,11 @@
 import { changePassword } from "@/db/queries/accounts";
 import { setElderMode, setSmsOn } from "@/db/queries/preferences";
 import { requestCorrection } from "@/db/queries/privacy";
+import { confirmMyRecord } from "@/db/queries/record-confirmation";
 import { t } from "@/lib/messages";
 import { action } from "@/lib/server/action";
 import { changePasswordInput } from "@/lib/validation/auth";
+import { noInput } from "@/lib/validation/fields";
 import { switchInput } from "@/lib/validation/preferences";
 import { correctionInput } from "@/lib/validation/privacy";
 
@@ -23,3 +25,7 @@ export const requestCorrectionAction = action("privacy.correction", correctionIn
   await requestCorrection(db, scope, input);
   return t.privacy.correction.sent;
 });
+
+export const confirmRecordAction = action("privacy.confirm_record", noInput, (_input, { db, scope }) =>
+  confirmMyRecord(db, scope),
+);

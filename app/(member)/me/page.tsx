@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TransferItem } from "@/components/membership/transfer-item";
 import { CorrectionForm } from "@/components/privacy/correction-forms";
+import { RecordCard } from "@/components/privacy/record-card";
 import { PushOptIn } from "@/components/pwa/push-opt-in";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +9,7 @@ import { SwitchForm } from "@/components/ui/switch-form";
 import { myDues } from "@/db/queries/dues-views";
 import { getPreferences } from "@/db/queries/preferences";
 import { myCorrections } from "@/db/queries/privacy";
+import { myRecord } from "@/db/queries/record-confirmation";
 import { myTransfers } from "@/db/queries/transfers";
 import { yuan } from "@/lib/dues";
 import { t } from "@/lib/messages";
@@ -23,12 +25,13 @@ export const metadata = { title: t.nav.me };
 
 export default async function MePage() {
   const { db, scope, user } = await pageContext();
-  const [preferences, publicKey, corrections, dues, transfers] = await Promise.all([
+  const [preferences, publicKey, corrections, dues, transfers, record] = await Promise.all([
     getPreferences(db, scope),
     publicVapidKey(db),
     myCorrections(db, scope),
     scope.member ? myDues(db, scope) : null,
     scope.member ? myTransfers(db, scope) : Promise.resolve([]),
+    scope.member ? myRecord(db, scope) : null,
   ]);
   const now = new Date();
   const roles = [...(scope.member ? [t.roles.member] : []), ...[...rolesHeld(scope)].map((role) => t.roles[role])];
@@ -122,6 +125,7 @@ export default async function MePage() {
         >
           {t.security.exportMine} <span aria-hidden>↓</span>
         </a>
+        {record && <RecordCard record={record} />}
         {scope.member && (
           <Card title={t.privacy.correction.title}>
             <CorrectionForm />

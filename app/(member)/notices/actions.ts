@@ -2,7 +2,8 @@
 
 import { markAllRead, markRead } from "@/db/queries/notices";
 import { action } from "@/lib/server/action";
-import { noInput, noticeRef } from "@/lib/validation/notices";
+import { noInput } from "@/lib/validation/fields";
+import { noticeRef } from "@/lib/validation/notices";
 
 export const markReadAction = action("notice.read", noticeRef, (input, { db, scope }) => markRead(db, scope, input));
 

@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 import { confirmEnrolment, disableTotp, renewRecoveryCodes, startEnrolment } from "@/db/queries/totp";
 import { action } from "@/lib/server/action";
 import { totpCodeInput } from "@/lib/validation/auth";
-import { noInput } from "@/lib/validation/notices";
+import { noInput } from "@/lib/validation/fields";
 
 /** A fresh secret and its QR code (SVG drawn from our own otpauth: URI, no one else's text in it). */
 export const startTotpAction = action("totp.start", noInput, async (_input, { db, scope }) => {

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { openDisputes } from "@/db/queries/checkin-review";
 import { branchDashboard } from "@/db/queries/dashboard";
 import { branchCorrections } from "@/db/queries/privacy";
+import { unconfirmedMembers } from "@/db/queries/record-confirmation";
 import { listRoster } from "@/db/queries/roster";
 import { t } from "@/lib/messages";
 import { canManageRoster, canSettleCorrection } from "@/lib/permissions";
@@ -26,12 +27,13 @@ export default async function RosterPage({ params, searchParams }: PageArgs<"bra
   const query = rosterQuery.safeParse({ ...(await searchParams), ...(await params) });
   if (!query.success) notFound();
   const month = monthOf(new Date());
-  const [{ branch, members }, today, disputes, corrections] = await pageData(
+  const [{ branch, members }, today, disputes, corrections, unconfirmed] = await pageData(
     Promise.all([
       listRoster(db, scope, query.data),
       branchDashboard(db, scope, query.data.branchId, month),
       openDisputes(db, scope, query.data.branchId),
       branchCorrections(db, scope, query.data),
+      unconfirmedMembers(db, scope, query.data),
     ]),
   );
   const manage = canManageRoster(scope, branch.path);
@@ -62,6 +64,14 @@ export default async function RosterPage({ params, searchParams }: PageArgs<"bra
               ))}
             </ul>
           </Card>
+        )}
+        {unconfirmed.rows.length > 0 && (
+          <details className="rounded-xl bg-white p-4 shadow-sm">
+            <summary className="min-h-11 cursor-pointer font-medium">
+              {t.privacy.confirm.branchTitle(unconfirmed.year, unconfirmed.rows.length)}
+            </summary>
+            <p className="mt-2 text-stone-800">{unconfirmed.rows.map((m) => m.name).join("、")}</p>
+          </details>
         )}
         {manage && (
           <div className="grid grid-cols-2 gap-2">
