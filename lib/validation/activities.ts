@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { checkbox, choice, id, optionalText, text, wholeNumber, yearMonth } from "./fields";
+import { checkbox, choice, id, optionalFile, optionalText, text, wholeNumber, yearMonth } from "./fields";
 import { json, links, localDateTime } from "./plans";
 
 /** 三会一课 and the yearly 组织生活会 and 民主评议党员: the meeting types a secretary sets up at a time of their choosing. */
@@ -24,17 +24,11 @@ export const createMeetingInput = z.object({
   links: json(links.default([])),
 });
 
-/** An evidence photo or PDF; checked again by its first bytes on the server (lib/uploads.ts). */
-const evidence = z.preprocess(
-  (v) => (v instanceof File && v.size === 0 ? undefined : v),
-  z.instanceof(File).optional(),
-);
-
 export const markStepInput = z.object({
   stepId: id,
   done: checkbox,
   note: optionalText({ max: 500, message: t.run.note, multiline: true }),
-  photo: evidence,
+  photo: optionalFile,
 });
 
 export const activityRef = z.object({ activityId: id });

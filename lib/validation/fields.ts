@@ -141,6 +141,15 @@ export const yearMonth = z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/);
 export const yearQuarter = z.string().regex(/^(20\d\d|2100)-Q[1-4]$/);
 
 /** An HTML checkbox: present ("on") or absent. */
+/**
+ * An optional file (a photo, a doctor's note, minutes): browsers send an empty File when nothing was chosen.
+ * Never required; checked again by its first bytes on the server (lib/uploads.ts readUpload).
+ */
+export const optionalFile = z.preprocess(
+  (v) => (v instanceof File && v.size === 0 ? undefined : v),
+  z.instanceof(File).optional(),
+);
+
 /** An endpoint that takes nothing but who is calling (the notices read at once, a confirmation). */
 export const noInput = z.object({});
 

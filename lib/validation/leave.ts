@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { REASON_MAX, REFLECTION_MAX, REFLECTION_MIN } from "../leave";
 import { t } from "../messages";
-import { checkbox, choice, gather, id, text } from "./fields";
+import { checkbox, choice, gather, id, optionalFile, text } from "./fields";
 
 export const leaveTypes = ["sick", "official", "personal", "other"] as const;
-
-/** An optional file field: browsers send an empty File when nothing was chosen. Checked by its bytes later. */
-const attachment = z.preprocess(
-  (v) => (v instanceof File && v.size === 0 ? undefined : v),
-  z.instanceof(File).optional(),
-);
 
 /**
  * A leave request, as JSON from an offline outbox or as a multipart form with an attachment. `clientId` is
@@ -22,7 +16,7 @@ export const fileLeaveInput = z.object({
   type: choice(leaveTypes),
   reason: text({ max: REASON_MAX, message: t.leave.reasonRequired, tooLong: t.leave.reasonTooLong, multiline: true }),
   late: checkbox,
-  attachment,
+  attachment: optionalFile,
 });
 export type FileLeave = z.output<typeof fileLeaveInput>;
 

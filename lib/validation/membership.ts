@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { shanghaiDate } from "../community";
 import { t } from "../messages";
-import { calendarDate, choice, id, optionalText, text } from "./fields";
+import { calendarDate, choice, id, optionalFile, optionalText, text } from "./fields";
 
 export const REASON_MAX = 500;
 
@@ -79,7 +79,7 @@ export const memberRef = z.object({ memberId: id });
 export const awayReportInput = z.object({
   activityId: id,
   note: text({ max: 500, message: t.membership.noteRequired, tooLong: t.membership.noteTooLong, multiline: true }),
-  photo: z.preprocess((v) => (v instanceof File && v.size === 0 ? undefined : v), z.instanceof(File).optional()),
+  photo: optionalFile,
 });
 
 export const awayReportRef = z.object({ reportId: id });

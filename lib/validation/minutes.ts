@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { t } from "../messages";
-import { id, optionalText, text, wholeNumber, yearMonth } from "./fields";
+import { id, optionalFile, optionalText, text, wholeNumber, yearMonth } from "./fields";
 
 const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional());
 const version = wholeNumber(t.minutes.stale, 0, 2 ** 31 - 1);
-
-/** An attachment photo or PDF; checked again by its first bytes on the server (lib/uploads.ts). */
-const attachment = z.preprocess(
-  (v) => (v instanceof File && v.size === 0 ? undefined : v),
-  z.instanceof(File).optional(),
-);
 
 /**
  * What people write into the minutes. The recorded facts (type, time, place, who came, the agenda, the dues)
@@ -23,7 +17,7 @@ export const saveMinutesInput = z.object({
   recorderId: optionalId,
   discussion: optionalText({ max: 5000, message: t.minutes.discussionInvalid, multiline: true }),
   resolutions: optionalText({ max: 3000, message: t.minutes.resolutionsInvalid, multiline: true }),
-  attachment,
+  attachment: optionalFile,
 });
 
 export const signMinutesInput = z.object({ activityId: id, version });
