@@ -8,3 +8,6 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
  * Chinese (lib/uploads.ts), and the forms refuse a larger file before sending it (components/ui/action-form).
  */
 export const ACTION_BODY_LIMIT_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
+
+/** What the file inputs offer: the kinds lib/uploads.ts accepts by their first bytes. */
+export const UPLOAD_ACCEPT = "image/jpeg,image/png,image/webp,application/pdf";

@@ -98,6 +98,7 @@ export async function fileAwayReport(
   db: Db,
   scope: Scope,
   input: { activityId: number; note: string; photo?: { mime: string; bytes: Buffer } },
+  now = new Date(),
 ) {
   if (!scope.member) throw new AppError("forbidden");
   const member = scope.member;
@@ -116,6 +117,8 @@ export async function fileAwayReport(
       .limit(1);
     if (!spell || row.expected || row.activity.type !== "theme_day")
       throw new AppError("conflict", t.membership.notAwayThen);
+    // Taking part is reported once it has happened: a phone's clock says nothing here, the server's does.
+    if (now < row.activity.startsAt) throw new AppError("conflict", t.membership.notStartedYet);
     const photoId = await storeUpload(tx, scope, input.photo);
     const [report] = await tx
       .insert(awayReports)
@@ -140,6 +143,31 @@ export async function fileAwayReport(
     });
     return { id: report.id };
   });
+}
+
+/**
+ * The member's own report of a theme day of their branch, and whether they may file one: away for it (not
+ * expected, a spell on record) and it has started. For the activity page.
+ */
+export async function myAwayReport(db: Db, scope: Scope, activityId: number, now = new Date()) {
+  if (!scope.member) return { canReport: false, report: null };
+  const [row] = await db
+    .select({ activity: activities, expected: attendance.expected })
+    .from(activities)
+    .innerJoin(attendance, and(eq(attendance.activityId, activities.id), eq(attendance.memberId, scope.userId)))
+    .where(eq(activities.id, activityId));
+  if (!row || row.activity.branchId !== scope.member.branchId || row.activity.type !== "theme_day" || row.expected)
+    return { canReport: false, report: null };
+  const [report] = await db
+    .select({ status: awayReports.status, createdAt: awayReports.createdAt, confirmedAt: awayReports.confirmedAt })
+    .from(awayReports)
+    .where(and(eq(awayReports.activityId, activityId), eq(awayReports.memberId, scope.userId)));
+  const [spell] = await db
+    .select({ id: awaySpells.id })
+    .from(awaySpells)
+    .where(eq(awaySpells.memberId, scope.userId))
+    .limit(1);
+  return { canReport: Boolean(spell) && !report && now >= row.activity.startsAt, report: report ?? null };
 }
 
 /** The secretary confirms a report: the member counts as present elsewhere for that activity. */

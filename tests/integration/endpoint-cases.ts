@@ -208,6 +208,9 @@ export const matrix: Record<string, Case> = {
   "app/(member)/me/actions.ts#changePasswordAction": { self: "the caller's own password" },
   "app/(member)/me/actions.ts#setElderModeAction": { self: "the caller's own preference" },
   "app/(member)/me/actions.ts#setSmsAction": { self: "the caller's own preference" },
+  "app/(member)/activities/away-actions.ts#fileAwayReportAction": {
+    branch: (o) => ({ activityId: o.activityId, note: "冒名报告异地参加" }),
+  },
   "app/(member)/me/actions.ts#confirmRecordAction": { self: "the caller's own record, this year" },
   "app/(member)/me/push-actions.ts#subscribePushAction": { self: "the caller's own push subscription" },
   "app/(member)/me/push-actions.ts#unsubscribePushAction": {

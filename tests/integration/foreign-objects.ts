@@ -284,10 +284,13 @@ export async function foreignCounty() {
       place: "广东省深圳市",
       until: shanghaiDate(new Date(Date.now() + 60 * DAY)),
     });
-    const report = await fileAwayReport(db, await scope(away.userId), {
-      activityId: activity.id,
-      note: "在深圳参加流动党员党支部主题党日",
-    });
+    // Reported once the theme day has started (the server's clock: here, an hour after its start).
+    const report = await fileAwayReport(
+      db,
+      await scope(away.userId),
+      { activityId: activity.id, note: "在深圳参加流动党员党支部主题党日" },
+      new Date(activity.startsAt.getTime() + 3600_000),
+    );
     const correction = await requestCorrection(db, await scope(owner.userId), { body: "出生日期有误" });
 
     return {

@@ -1,7 +1,15 @@
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeActivity, markStep } from "@/db/queries/activity-run";
-import { branchAway, confirmAwayReport, endAway, fileAwayReport, remindAwayEnded, startAway } from "@/db/queries/away";
+import {
+  branchAway,
+  confirmAwayReport,
+  endAway,
+  fileAwayReport,
+  myAwayReport,
+  remindAwayEnded,
+  startAway,
+} from "@/db/queries/away";
 import { memberEventsOf, receiveFromOutside, recordMemberEvent } from "@/db/queries/member-events";
 import { publishPlan } from "@/db/queries/plans";
 import { monthlyBulletin } from "@/db/queries/point-views";
@@ -234,18 +242,33 @@ describe("members away", () => {
     await closeActivity(county.db, secretary, { activityId: activity.id }, after);
     expect((await rowOf()).outcome).toBeNull();
     const self = (await loadSessionUser(county.db, memberId))!.scope;
-    const { id } = await fileAwayReport(county.db, self, {
-      activityId: activity.id,
-      note: "在深圳参加了流动党员党支部的主题党日",
+    // Not before it has happened, whatever the phone's clock says: the server's time decides.
+    const before = new Date(activity.startsAt.getTime() - 3600_000);
+    expect((await myAwayReport(county.db, self, activity.id, before)).canReport).toBe(false);
+    await expect(
+      fileAwayReport(county.db, self, { activityId: activity.id, note: "提前报告" }, before),
+    ).rejects.toMatchObject({ code: "conflict", message: t.membership.notStartedYet });
+    expect(await myAwayReport(county.db, self, activity.id, after)).toEqual({ canReport: true, report: null });
+    const { id } = await fileAwayReport(
+      county.db,
+      self,
+      { activityId: activity.id, note: "在深圳参加了流动党员党支部的主题党日" },
+      after,
+    );
+    expect(await myAwayReport(county.db, self, activity.id, after)).toMatchObject({
+      canReport: false,
+      report: { status: "pending" },
     });
-    await expect(fileAwayReport(county.db, self, { activityId: activity.id, note: "再报一次" })).rejects.toMatchObject({
+    await expect(
+      fileAwayReport(county.db, self, { activityId: activity.id, note: "再报一次" }, after),
+    ).rejects.toMatchObject({
       code: "conflict",
       message: t.membership.alreadyReported,
     });
     // A member at home (expected) has nothing to report from elsewhere.
     const atHome = (await loadSessionUser(county.db, take()))!.scope;
     await expect(
-      fileAwayReport(county.db, atHome, { activityId: activity.id, note: "我也在外面" }),
+      fileAwayReport(county.db, atHome, { activityId: activity.id, note: "我也在外面" }, after),
     ).rejects.toMatchObject({ code: "conflict", message: t.membership.notAwayThen });
     const seen = await branchAway(county.db, secretary, home);
     expect(seen.away.map((a) => a.memberId)).toContain(memberId);

@@ -1,4 +1,5 @@
 import { MarkActivityRead } from "@/components/mark-activity-read";
+import { AwayReportForm } from "@/components/membership/away-report-form";
 import { MyCheckin } from "@/components/my-checkin";
 import { HiddenOnceCheckedIn } from "@/components/my-checkin-parts";
 import { OutcomeTag } from "@/components/outcome-tag";
@@ -7,6 +8,7 @@ import { ReadAloud } from "@/components/read-aloud";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Tag } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { myAwayReport } from "@/db/queries/away";
 import { myCheckin } from "@/db/queries/checkins";
 import { activityForMember } from "@/db/queries/member-activities";
 import { minutesReadable } from "@/db/queries/minutes";
@@ -23,10 +25,11 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
   const activityId = await pageId(params, "activityId");
   const { activity, steps, mine } = await pageData(activityForMember(db, scope, activityId));
   const closed = activity.status === "closed";
-  const [checkin, elder, readable] = await Promise.all([
+  const [checkin, elder, readable, away] = await Promise.all([
     myCheckin(db, scope, activity.id),
     isElderMode(),
     closed ? minutesReadable(db, scope, activity.id) : false,
+    myAwayReport(db, scope, activity.id),
   ]);
 
   return (
@@ -62,6 +65,18 @@ export default async function MemberActivityPage({ params }: { params: Promise<{
         {mine && (closed || mine.outcome) && (
           <Card title={t.memberActivity.myOutcome}>
             <OutcomeTag outcome={mine.outcome} expected={mine.expected} phase={activity.phase} />
+          </Card>
+        )}
+
+        {(away.canReport || away.report) && (
+          <Card title={t.membership.report}>
+            {away.report ? (
+              <p className="font-medium" data-testid="away-report-state">
+                {away.report.status === "confirmed" ? t.membership.confirmedElsewhere : t.membership.reported}
+              </p>
+            ) : (
+              <AwayReportForm activityId={activity.id} />
+            )}
           </Card>
         )}
 

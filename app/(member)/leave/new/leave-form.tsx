@@ -10,7 +10,7 @@ import { leave } from "@/lib/messages/leave";
 import { pwa } from "@/lib/messages/pwa";
 import { run } from "@/lib/messages/run";
 import type { ActionResult } from "@/lib/server/action";
-import { MAX_UPLOAD_BYTES } from "@/lib/upload-limit";
+import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from "@/lib/upload-limit";
 
 /**
  * Sends the form through the outbox to POST /api/v1/leave-requests rather than to a server action: the same
@@ -55,7 +55,7 @@ export function LeaveForm({ activityId, clientId, late }: { activityId: number; 
         hint={leave.attachmentHint}
         name="attachment"
         type="file"
-        accept="image/jpeg,image/png,image/webp,application/pdf"
+        accept={UPLOAD_ACCEPT}
         className="block w-full text-sm"
       />
       <SubmitButton>{leave.submit}</SubmitButton>

@@ -10,6 +10,7 @@ import { checkin } from "@/lib/messages/checkin";
 import { checkinReview } from "@/lib/messages/checkin-review";
 import { plans } from "@/lib/messages/plans";
 import { run } from "@/lib/messages/run";
+import { UPLOAD_ACCEPT } from "@/lib/upload-limit";
 import { closeActivityAction, markStepAction } from "../actions";
 import { proxyCheckinAction, reviewOfflineAction } from "../checkin-actions";
 import { DuesTakeForm } from "./dues-take-form";
@@ -61,7 +62,7 @@ export function StepItem({ step, editable }: { step: StepView; editable: boolean
                   label={run.evidence}
                   name="photo"
                   type="file"
-                  accept="image/jpeg,image/png,image/webp,application/pdf"
+                  accept={UPLOAD_ACCEPT}
                   capture="environment"
                   className="block w-full text-sm"
                 />

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Field, Select, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { minutes } from "@/lib/messages/minutes";
+import { UPLOAD_ACCEPT } from "@/lib/upload-limit";
 import { addendumAction, saveMinutesAction, signMinutesAction } from "../../minutes-actions";
 
 /** What people write into the minutes; the facts above it are not fields at all. */
@@ -47,7 +48,7 @@ export function MinutesForm({
         label={minutes.attachment}
         name="attachment"
         type="file"
-        accept="image/jpeg,image/png,image/webp,application/pdf"
+        accept={UPLOAD_ACCEPT}
         className="block w-full text-sm"
       />
       <SubmitButton>{minutes.save}</SubmitButton>
