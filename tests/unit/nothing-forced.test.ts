@@ -49,6 +49,7 @@ describe("no upload is required", () => {
       "app/(secretary)/branch/[branchId]/import/import-form.tsx:file",
       "app/(secretary)/branch/activities/[activityId]/minutes/minutes-forms.tsx:attachment",
       "app/(secretary)/branch/activities/[activityId]/run-forms.tsx:photo",
+      "components/membership/away-report-form.tsx:photo",
     ]);
   });
 
